@@ -1,0 +1,39 @@
+using System.Text.Json.Serialization;
+
+namespace Commendations.Engine;
+
+/// <summary>Who acts. For a role task the actor must have the role and belong to the unit of the task's scope.</summary>
+public sealed record Actor(string UserId, IReadOnlySet<string> Roles, string? UnitId)
+{
+    public static Actor User(string userId, string? unitId = null, params string[] roles) => new(userId, new HashSet<string>(roles, StringComparer.Ordinal), unitId);
+
+    /// <summary>The user id recorded when the runtime acts on its own (escalation actions).</summary>
+    public const string SystemUserId = "system";
+}
+
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(ActOnTask), "actOnTask")]
+[JsonDerivedType(typeof(CastVote), "castVote")]
+[JsonDerivedType(typeof(CloseVote), "closeVote")]
+[JsonDerivedType(typeof(DeadlinePassed), "deadlinePassed")]
+[JsonDerivedType(typeof(WaitElapsed), "waitElapsed")]
+[JsonDerivedType(typeof(Withdraw), "withdraw")]
+public abstract record WorkflowCommand;
+
+/// <summary>Act on an open task: <c>approve</c>, <c>return</c>, <c>reject</c> for approvals, or a task step's named action.</summary>
+public sealed record ActOnTask(string TaskId, Actor Actor, string Action, string? Comment = null) : WorkflowCommand;
+
+/// <summary>A member's ballot in the current vote step.</summary>
+public sealed record CastVote(string StepKey, Actor Actor, VoteChoice Choice, string? Comment = null) : WorkflowCommand;
+
+/// <summary>Decide the current vote with the ballots cast so far.</summary>
+public sealed record CloseVote(string StepKey, Actor? Actor = null) : WorkflowCommand;
+
+/// <summary>A scheduled deadline fired. Refused when the task is closed or its due time changed.</summary>
+public sealed record DeadlinePassed(string TaskId, DateTimeOffset ExpectedDueAt) : WorkflowCommand;
+
+/// <summary>A scheduled wait ended. Refused before <see cref="InstanceState.WaitUntil"/>.</summary>
+public sealed record WaitElapsed(string StepKey) : WorkflowCommand;
+
+/// <summary>Withdraw the nomination from any non-final step. Authorisation is the application's business.</summary>
+public sealed record Withdraw(Actor Actor, string? Comment = null) : WorkflowCommand;

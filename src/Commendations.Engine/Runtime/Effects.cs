@@ -1,0 +1,50 @@
+using System.Text.Json.Serialization;
+
+namespace Commendations.Engine;
+
+/// <summary>Who a notification is for: a user or a role (within a unit when known).</summary>
+public sealed record Recipient(string? UserId, string? Role, string? UnitId)
+{
+    public static Recipient From(Assignee assignee) => new(assignee.UserId, assignee.Role, assignee.UnitId);
+
+    public override string ToString() => UserId is not null ? $"user:{UserId}" : $"role:{Role}@{UnitId ?? "-"}";
+}
+
+/// <summary>What the application must do after a transition, in order.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(StepEntered), "stepEntered")]
+[JsonDerivedType(typeof(TaskOpened), "taskOpened")]
+[JsonDerivedType(typeof(TaskClosed), "taskClosed")]
+[JsonDerivedType(typeof(DeadlineScheduled), "deadlineScheduled")]
+[JsonDerivedType(typeof(DeadlineCancelled), "deadlineCancelled")]
+[JsonDerivedType(typeof(WaitScheduled), "waitScheduled")]
+[JsonDerivedType(typeof(NotificationRequested), "notificationRequested")]
+[JsonDerivedType(typeof(InstanceCompleted), "instanceCompleted")]
+public abstract record WorkflowEffect;
+
+public sealed record StepEntered(string StepKey, int Round) : WorkflowEffect;
+
+public sealed record TaskOpened(
+    string TaskId,
+    string StepKey,
+    Assignee Assignee,
+    int Sequence,
+    DateTimeOffset DueAt,
+    IReadOnlyList<DateTimeOffset> ReminderTimes,
+    DateTimeOffset? EscalateAt) : WorkflowEffect;
+
+/// <summary>Outcome: the action taken, a vote choice (lowercase), <c>cancelled</c> when the step ended otherwise, or <c>withdrawn</c>.</summary>
+public sealed record TaskClosed(string TaskId, string Outcome, string? ActorUserId) : WorkflowEffect;
+
+/// <summary>Schedule reminders at <see cref="ReminderTimes"/> and the deadline (DeadlinePassed) at <see cref="DueAt"/>.</summary>
+public sealed record DeadlineScheduled(string TaskId, DateTimeOffset DueAt, IReadOnlyList<DateTimeOffset> ReminderTimes, DateTimeOffset? EscalateAt) : WorkflowEffect;
+
+public sealed record DeadlineCancelled(string TaskId) : WorkflowEffect;
+
+/// <summary>Send <see cref="WaitElapsed"/> at <see cref="Until"/>.</summary>
+public sealed record WaitScheduled(string StepKey, DateTimeOffset Until) : WorkflowEffect;
+
+/// <summary>Templates: <c>task-overdue</c> (to the assignee), <c>task-escalated</c> (to the escalation role).</summary>
+public sealed record NotificationRequested(Recipient Recipient, string Template, IReadOnlyDictionary<string, string> Data) : WorkflowEffect;
+
+public sealed record InstanceCompleted(EndResult Result) : WorkflowEffect;

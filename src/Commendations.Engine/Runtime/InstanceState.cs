@@ -1,0 +1,145 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Commendations.Engine;
+
+[JsonConverter(typeof(JsonStringEnumConverter<InstanceStatus>))]
+public enum InstanceStatus
+{
+    /// <summary>Only in the state of a failed <see cref="WorkflowRuntime.Start"/>.</summary>
+    NotStarted,
+    Running,
+    Completed,
+}
+
+/// <summary>
+/// The state of one workflow instance, pinned to the definition id and version it started on. Immutable; serialize it
+/// with System.Text.Json (any options; <see cref="WorkflowJson.Options"/> gives camelCase).
+/// </summary>
+public sealed record InstanceState
+{
+    public required string DefinitionId { get; init; }
+    public required int DefinitionVersion { get; init; }
+    public required InstanceStatus Status { get; init; }
+
+    /// <summary>Key of the step the instance is in (the end step once completed; null if withdrawn without an end step).</summary>
+    public string? CurrentStep { get; init; }
+
+    /// <summary>Starts at 1; +1 each time the dossier is returned for supplement.</summary>
+    public int Round { get; init; } = 1;
+
+    public EndResult? Result { get; init; }
+
+    public IReadOnlyList<OpenTask> OpenTasks { get; init; } = [];
+
+    /// <summary>Progress of the current approval or vote step.</summary>
+    public StepProgress? Progress { get; init; }
+
+    /// <summary>When the current wait step may continue.</summary>
+    public DateTimeOffset? WaitUntil { get; init; }
+
+    public IReadOnlyList<HistoryEntry> History { get; init; } = [];
+
+    /// <summary>The number of tasks opened so far; task ids are <c>{stepKey}:r{round}:{counter}</c>.</summary>
+    public int TaskCounter { get; init; }
+
+    public OpenTask? FindTask(string taskId)
+    {
+        foreach (var task in OpenTasks)
+        {
+            if (string.Equals(task.TaskId, taskId, StringComparison.Ordinal)) return task;
+        }
+        return null;
+    }
+
+    public string ToJson() => JsonSerializer.Serialize(this, WorkflowJson.Options);
+
+    public static InstanceState FromJson(string json) =>
+        JsonSerializer.Deserialize<InstanceState>(json, WorkflowJson.Options) ?? throw new JsonException("The instance state is null.");
+}
+
+/// <summary>Who a task is for: a user (committee member) or a role within a unit.</summary>
+public sealed record Assignee(string? UserId, string? Role, string? UnitId)
+{
+    public static Assignee User(string userId) => new(userId, null, null);
+    public static Assignee RoleInUnit(string role, string? unitId) => new(null, role, unitId);
+
+    public override string ToString() => UserId is not null ? $"user:{UserId}" : $"role:{Role}@{UnitId ?? "-"}";
+}
+
+/// <summary>An open task with its deterministic id (use it for idempotent trigger keys).</summary>
+public sealed record OpenTask(
+    string TaskId,
+    string StepKey,
+    Assignee Assignee,
+    int Sequence,
+    DateTimeOffset DueAt,
+    IReadOnlyList<DateTimeOffset> ReminderTimes,
+    DateTimeOffset? EscalateAt)
+{
+    /// <summary>True once its deadline passed and was handled (a second DeadlinePassed is refused).</summary>
+    public bool Overdue { get; init; }
+}
+
+/// <summary>Progress of the current step.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonDerivedType(typeof(SequentialProgress), "sequential")]
+[JsonDerivedType(typeof(ParallelProgress), "parallel")]
+[JsonDerivedType(typeof(VoteProgress), "vote")]
+public abstract record StepProgress
+{
+    /// <summary>Snapshot of the committee's members in rank order when the step was entered.</summary>
+    public required IReadOnlyList<string> Members { get; init; }
+}
+
+public sealed record SequentialProgress : StepProgress
+{
+    /// <summary>Index in <see cref="StepProgress.Members"/> of the member whose turn it is.</summary>
+    public required int Index { get; init; }
+}
+
+public sealed record ParallelProgress : StepProgress
+{
+    public required IReadOnlyList<string> Approvals { get; init; }
+    public required IReadOnlyList<string> Rejections { get; init; }
+}
+
+public sealed record VoteProgress : StepProgress
+{
+    public required IReadOnlyList<Ballot> Ballots { get; init; }
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<VoteChoice>))]
+public enum VoteChoice
+{
+    Yes,
+    No,
+    Abstain,
+    Recuse,
+}
+
+public sealed record Ballot(string UserId, VoteChoice Choice);
+
+[JsonConverter(typeof(JsonStringEnumConverter<HistoryEvent>))]
+public enum HistoryEvent
+{
+    StepEntered,
+    StepLeft,
+    Acted,
+    Voted,
+    VoteCounted,
+    Overdue,
+    Withdrawn,
+    Completed,
+}
+
+/// <summary>One line of the instance's history; nothing is ever removed, returns included.</summary>
+public sealed record HistoryEntry(
+    DateTimeOffset At,
+    int Round,
+    HistoryEvent Event,
+    string? StepKey,
+    string? Outcome = null,
+    string? ActorUserId = null,
+    string? Comment = null,
+    string? TaskId = null);

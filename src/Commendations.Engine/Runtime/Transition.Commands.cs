@@ -1,0 +1,240 @@
+using System.Globalization;
+
+namespace Commendations.Engine;
+
+internal sealed partial class Transition
+{
+    public RuntimeError? Act(string taskId, Actor actor, string action, string? comment, bool bySystem)
+    {
+        var index = IndexOfTask(taskId);
+        if (index < 0) return MissingTask(taskId);
+        var task = _tasks[index];
+        var actorId = bySystem ? Actor.SystemUserId : actor.UserId;
+
+        switch (_definition.FindStep(task.StepKey))
+        {
+            case TaskStep step:
+                if (!bySystem && (task.Assignee.Role is null || !actor.Roles.Contains(task.Assignee.Role) || actor.UnitId != task.Assignee.UnitId))
+                {
+                    return Error(RuntimeErrors.NotAssignee, $"The task '{taskId}' is for role '{task.Assignee.Role}' in unit '{task.Assignee.UnitId}'.");
+                }
+                if (step.FindAction(action) is not { } chosen)
+                {
+                    return Error(RuntimeErrors.InvalidAction, $"The step '{step.Key}' has no action '{action}'; expected one of {string.Join(", ", step.Actions.Select(a => a.Name))}.");
+                }
+                CloseTask(index, action, actorId);
+                Record(HistoryEvent.Acted, step.Key, action, actorId, comment, taskId);
+                return Leave(action, chosen.Target, chosen.ReturnsForSupplement, actorId);
+
+            case SequentialApprovalStep step:
+                if (CheckMember(task, actor, bySystem) is { } notMember) return notMember;
+                if (ApprovalTarget(step.Transitions, action, out var seqTarget) is { } badSeq) return badSeq;
+                CloseTask(index, action, actorId);
+                Record(HistoryEvent.Acted, step.Key, action, actorId, comment, taskId);
+                if (action != ApprovalAction.Approve) return Leave(Outcome(action), seqTarget, action == ApprovalAction.Return, actorId);
+                var progress = (SequentialProgress)_progress!;
+                var next = progress.Index + 1;
+                if (next >= progress.Members.Count) return Leave("approved", seqTarget, false, actorId);
+                _progress = progress with { Index = next };
+                var error = ComputeDeadline(step, out var due, out var reminders);
+                if (error is not null) return error;
+                OpenTask(step, Assignee.User(progress.Members[next]), next + 1, due, reminders);
+                return null;
+
+            case ParallelApprovalStep step:
+                if (CheckMember(task, actor, bySystem) is { } notAssignee) return notAssignee;
+                if (ApprovalTarget(step.Transitions, action, out var parTarget) is { } badPar) return badPar;
+                CloseTask(index, action, actorId);
+                Record(HistoryEvent.Acted, step.Key, action, actorId, comment, taskId);
+                var parallel = (ParallelProgress)_progress!;
+                var member = task.Assignee.UserId!;
+                if (action == ApprovalAction.Approve)
+                {
+                    _progress = parallel = parallel with { Approvals = [.. parallel.Approvals, member] };
+                    return parallel.Approvals.Count >= step.Required ? Leave("approved", parTarget, false, actorId) : null;
+                }
+                if (action == ApprovalAction.Return) return Leave("returned", parTarget, true, actorId);
+                if (step.OnRejection == OnRejection.RejectImmediately) return Leave("rejected", parTarget, false, actorId);
+                _progress = parallel = parallel with { Rejections = [.. parallel.Rejections, member] };
+                var stillOpen = _tasks.Count(t => t.StepKey == step.Key);
+                return parallel.Approvals.Count + stillOpen < step.Required ? Leave("rejected", parTarget, false, actorId) : null;
+
+            case VoteStep step:
+                return Error(RuntimeErrors.InvalidAction, $"The step '{step.Key}' is a vote: cast a vote instead.");
+
+            default:
+                return Error(RuntimeErrors.UnknownTask, $"The task '{taskId}' belongs to no human step.");
+        }
+    }
+
+    private static string Outcome(string action) => action switch
+    {
+        ApprovalAction.Approve => "approved",
+        ApprovalAction.Return => "returned",
+        _ => "rejected",
+    };
+
+    private RuntimeError? CheckMember(OpenTask task, Actor actor, bool bySystem)
+    {
+        if (bySystem || actor.UserId == task.Assignee.UserId) return null;
+        return _progress is { } progress && progress.Members.Contains(actor.UserId)
+            ? Error(RuntimeErrors.NotYourTurn, $"The task '{task.TaskId}' is for '{task.Assignee.UserId}', not for '{actor.UserId}'.")
+            : Error(RuntimeErrors.NotAssignee, $"'{actor.UserId}' is not a member acting on step '{task.StepKey}'.");
+    }
+
+    private static RuntimeError? ApprovalTarget(ApprovalTransitions transitions, string action, out string target)
+    {
+        target = action switch
+        {
+            ApprovalAction.Approve => transitions.Approved,
+            ApprovalAction.Return => transitions.Returned ?? "",
+            ApprovalAction.Reject => transitions.Rejected ?? "",
+            _ => "",
+        };
+        return target.Length > 0
+            ? null
+            : Error(RuntimeErrors.InvalidAction, $"The action '{action}' is not available here; expected one of {string.Join(", ", SequentialApprovalStep.ApprovalActions(transitions))}.");
+    }
+
+    public RuntimeError? CastVote(CastVote command)
+    {
+        if (CurrentVote(command.StepKey, out var step, out var progress) is { } error) return error;
+        var voter = command.Actor.UserId;
+        if (!progress.Members.Contains(voter)) return Error(RuntimeErrors.NotAMember, $"'{voter}' is not a member of committee '{step.Committee}'.");
+        foreach (var ballot in progress.Ballots)
+        {
+            if (ballot.UserId == voter) return Error(RuntimeErrors.AlreadyVoted, $"'{voter}' has already voted.");
+        }
+        _progress = progress = progress with { Ballots = [.. progress.Ballots, new Ballot(voter, command.Choice)] };
+        var choice = command.Choice.ToString().ToLowerInvariant();
+        for (var i = 0; i < _tasks.Count; i++)
+        {
+            if (_tasks[i].StepKey == step.Key && _tasks[i].Assignee.UserId == voter)
+            {
+                CloseTask(i, choice, voter);
+                break;
+            }
+        }
+        Record(HistoryEvent.Voted, step.Key, choice, voter, command.Comment);
+        return progress.Ballots.Count == progress.Members.Count ? Decide(step, progress, voter, explicitClose: false) : null;
+    }
+
+    public RuntimeError? CloseVote(string stepKey, string? actorUserId, bool explicitClose)
+    {
+        if (CurrentVote(stepKey, out var step, out var progress) is { } error) return error;
+        return Decide(step, progress, actorUserId, explicitClose);
+    }
+
+    private RuntimeError? CurrentVote(string stepKey, out VoteStep step, out VoteProgress progress)
+    {
+        if (_current == stepKey && _definition.FindStep(stepKey) is VoteStep vote && _progress is VoteProgress p)
+        {
+            step = vote;
+            progress = p;
+            return null;
+        }
+        step = null!;
+        progress = null!;
+        return Error(RuntimeErrors.NotCurrentStep, $"'{stepKey}' is not the current vote step.");
+    }
+
+    /// <summary>
+    /// The vote rule. N = members (minus recused members under <see cref="RecusalRule.ReducesMembership"/>).
+    /// Participants = yes + no + abstain. Quorum when participants / N ≥ quorum; passed when yes / N ≥ pass threshold.
+    /// Without quorum: the <c>noQuorum</c> transition, or (without one) the vote stays open and an explicit close is refused.
+    /// </summary>
+    private RuntimeError? Decide(VoteStep step, VoteProgress progress, string? actorUserId, bool explicitClose)
+    {
+        int yes = 0, no = 0, abstain = 0, recused = 0;
+        foreach (var ballot in progress.Ballots)
+        {
+            switch (ballot.Choice)
+            {
+                case VoteChoice.Yes: yes++; break;
+                case VoteChoice.No: no++; break;
+                case VoteChoice.Abstain: abstain++; break;
+                default: recused++; break;
+            }
+        }
+        var denominator = progress.Members.Count - (step.Recusal == RecusalRule.ReducesMembership ? recused : 0);
+        var participants = yes + no + abstain;
+        var tally = string.Create(CultureInfo.InvariantCulture, $"yes {yes}, no {no}, abstain {abstain}, recused {recused}, members {progress.Members.Count}, denominator {denominator}");
+        var quorum = denominator > 0 && (decimal)participants / denominator >= step.Quorum;
+        if (!quorum)
+        {
+            if (step.Transitions.NoQuorum is { } noQuorumTarget)
+            {
+                Record(HistoryEvent.VoteCounted, step.Key, "noQuorum", actorUserId, tally);
+                return Leave("noQuorum", noQuorumTarget, false, actorUserId);
+            }
+            return explicitClose ? Error(RuntimeErrors.NoQuorum, $"The vote has no quorum ({tally}; quorum {step.Quorum}).") : null;
+        }
+        var passed = (decimal)yes / denominator >= step.PassThreshold;
+        var outcome = passed ? "passed" : "failed";
+        Record(HistoryEvent.VoteCounted, step.Key, outcome, actorUserId, tally);
+        return Leave(outcome, passed ? step.Transitions.Passed : step.Transitions.Failed, false, actorUserId);
+    }
+
+    public RuntimeError? DeadlinePassed(DeadlinePassed command)
+    {
+        var index = IndexOfTask(command.TaskId);
+        if (index < 0) return MissingTask(command.TaskId);
+        var task = _tasks[index];
+        if (task.DueAt != command.ExpectedDueAt) return Error(RuntimeErrors.StaleDeadline, $"The task '{task.TaskId}' is now due at {task.DueAt:O}.");
+        if (task.Overdue) return Error(RuntimeErrors.AlreadyOverdue, $"The deadline of '{task.TaskId}' was already handled.");
+        if (_definition.FindStep(task.StepKey) is not HumanStep step) return Error(RuntimeErrors.UnknownTask, $"The task '{task.TaskId}' belongs to no human step.");
+
+        _tasks[index] = task with { Overdue = true };
+        var data = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["taskId"] = task.TaskId,
+            ["stepKey"] = task.StepKey,
+            ["dueAt"] = task.DueAt.ToString("O", CultureInfo.InvariantCulture),
+            ["round"] = _round.ToString(CultureInfo.InvariantCulture),
+        };
+        _effects.Add(new NotificationRequested(Recipient.From(task.Assignee), "task-overdue", data));
+        var escalation = step.Escalation;
+        Record(HistoryEvent.Overdue, step.Key, escalation?.Action ?? escalation?.NotifyRole, Actor.SystemUserId, null, task.TaskId);
+        if (escalation is null) return null;
+        if (escalation.NotifyRole is { } role)
+        {
+            var scope = escalation.Scope ?? (step as TaskStep)?.Assignee.Scope;
+            string? unit = scope is not null && _context.UnitScopes.TryGetValue(scope, out var u) ? u : null;
+            _effects.Add(new NotificationRequested(new Recipient(null, role, unit), "task-escalated", data));
+            return null;
+        }
+        var action = escalation.Action!;
+        return step is VoteStep
+            ? CloseVote(step.Key, Actor.SystemUserId, explicitClose: false)
+            : Act(task.TaskId, SystemActor, action, "Escalated: the deadline passed.", bySystem: true);
+    }
+
+    private static readonly Actor SystemActor = new(Actor.SystemUserId, new HashSet<string>(), null);
+
+    public RuntimeError? WaitElapsed(WaitElapsed command)
+    {
+        if (_current != command.StepKey || _definition.FindStep(command.StepKey) is not WaitStep wait)
+        {
+            return Error(RuntimeErrors.NotCurrentStep, $"'{command.StepKey}' is not the current wait step.");
+        }
+        if (_waitUntil is { } until && Now < until)
+        {
+            return Error(RuntimeErrors.WaitNotElapsed, $"The wait ends at {until:O}.");
+        }
+        return Leave("elapsed", wait.Next, false, null);
+    }
+
+    public RuntimeError? Withdraw(Withdraw command)
+    {
+        for (var i = _tasks.Count - 1; i >= 0; i--) CloseTask(i, "withdrawn", command.Actor.UserId);
+        Record(HistoryEvent.Withdrawn, _current, "withdrawn", command.Actor.UserId, command.Comment);
+        if (_definition.OnWithdraw is { } target) return Leave("withdrawn", target, false, command.Actor.UserId);
+        _status = InstanceStatus.Completed;
+        _result = EndResult.Withdrawn;
+        _progress = null;
+        _waitUntil = null;
+        _effects.Add(new InstanceCompleted(EndResult.Withdrawn));
+        Record(HistoryEvent.Completed, _current, nameof(EndResult.Withdrawn), command.Actor.UserId);
+        return null;
+    }
+}

@@ -1,0 +1,256 @@
+namespace Commendations.Engine;
+
+/// <summary>One transition in progress: a mutable working copy of the state, discarded when the command is refused.</summary>
+internal sealed partial class Transition
+{
+    private readonly WorkflowDefinition _definition;
+    private readonly InstanceState _state;
+    private readonly RuntimeContext _context;
+    private readonly List<OpenTask> _tasks;
+    private readonly List<HistoryEntry> _history = new(4);
+    private readonly List<WorkflowEffect> _effects = new(6);
+    private string? _current;
+    private int _round;
+    private int _counter;
+    private InstanceStatus _status;
+    private EndResult? _result;
+    private StepProgress? _progress;
+    private DateTimeOffset? _waitUntil;
+
+    public Transition(WorkflowDefinition definition, InstanceState state, RuntimeContext context)
+    {
+        _definition = definition;
+        _state = state;
+        _context = context;
+        _tasks = new List<OpenTask>(state.OpenTasks.Count + 1);
+        _tasks.AddRange(state.OpenTasks);
+        _current = state.CurrentStep;
+        _round = state.Round;
+        _counter = state.TaskCounter;
+        _status = state.Status;
+        _result = state.Result;
+        _progress = state.Progress;
+        _waitUntil = state.WaitUntil;
+    }
+
+    private DateTimeOffset Now => _context.Now;
+
+    public TransitionResult Complete()
+    {
+        var history = new HistoryEntry[_state.History.Count + _history.Count];
+        for (var i = 0; i < _state.History.Count; i++) history[i] = _state.History[i];
+        _history.CopyTo(history, _state.History.Count);
+        var state = new InstanceState
+        {
+            DefinitionId = _state.DefinitionId,
+            DefinitionVersion = _state.DefinitionVersion,
+            Status = _status,
+            CurrentStep = _current,
+            Round = _round,
+            Result = _result,
+            OpenTasks = _tasks.Count == 0 ? [] : _tasks.ToArray(),
+            Progress = _progress,
+            WaitUntil = _waitUntil,
+            History = history,
+            TaskCounter = _counter,
+        };
+        return new TransitionResult(true, state, _effects, null);
+    }
+
+    private void Record(HistoryEvent @event, string? stepKey, string? outcome = null, string? actor = null, string? comment = null, string? taskId = null) =>
+        _history.Add(new HistoryEntry(Now, _round, @event, stepKey, outcome, actor, comment, taskId));
+
+    private static RuntimeError Error(string code, string message) => new(code, message);
+
+    /// <summary>Enters a step and runs automatic steps (branch, end) until a step waits for someone or something.</summary>
+    public RuntimeError? Enter(string key)
+    {
+        for (var hops = 0; hops < 1000; hops++)
+        {
+            var step = _definition.FindStep(key);
+            if (step is null) return Error(RuntimeErrors.UnknownStep, $"The step '{key}' does not exist.");
+            _current = key;
+            _progress = null;
+            _waitUntil = null;
+            _effects.Add(new StepEntered(key, _round));
+            Record(HistoryEvent.StepEntered, key);
+
+            switch (step)
+            {
+                case EndStep end:
+                    _status = InstanceStatus.Completed;
+                    _result = end.Result;
+                    _effects.Add(new InstanceCompleted(end.Result));
+                    Record(HistoryEvent.Completed, key, end.Result.ToString());
+                    return null;
+                case BranchStep branch:
+                    var (target, outcome) = Choose(branch);
+                    Record(HistoryEvent.StepLeft, key, outcome);
+                    key = target;
+                    continue;
+                case WaitStep wait:
+                    var until = wait.Duration.WorkingDays is { } wd
+                        ? _context.Calendar.DueAfterWorkingDays(Now, wd)
+                        : _context.Calendar.DueAfterCalendarDays(Now, wait.Duration.CalendarDays ?? 0);
+                    _waitUntil = until;
+                    _effects.Add(new WaitScheduled(key, until));
+                    return null;
+                case HumanStep human:
+                    return EnterHuman(human);
+                default:
+                    return Error(RuntimeErrors.UnknownStep, $"The step type of '{key}' is not supported.");
+            }
+        }
+        return Error(RuntimeErrors.Loop, "Automatic steps loop without reaching a step that waits.");
+    }
+
+    private (string Target, string Outcome) Choose(BranchStep branch)
+    {
+        for (var i = 0; i < branch.Conditions.Count; i++)
+        {
+            if (ConditionEvaluator.Evaluate(branch.Conditions[i].When, _context.Facts))
+            {
+                return (branch.Conditions[i].Target, $"condition {i}");
+            }
+        }
+        return (branch.Default, "default");
+    }
+
+    private RuntimeError? EnterHuman(HumanStep step)
+    {
+        var error = ComputeDeadline(step, out var due, out var reminders);
+        if (error is not null) return error;
+        switch (step)
+        {
+            case TaskStep task:
+                if (!_context.UnitScopes.TryGetValue(task.Assignee.Scope, out var unitId))
+                {
+                    return Error(RuntimeErrors.UnknownUnitScope, $"No unit is given for the scope '{task.Assignee.Scope}'.");
+                }
+                OpenTask(step, Assignee.RoleInUnit(task.Assignee.Role, unitId), 1, due, reminders);
+                return null;
+            case SequentialApprovalStep sequential:
+                if (Members(sequential.Committee, out var seqMembers) is { } e1) return e1;
+                _progress = new SequentialProgress { Members = seqMembers, Index = 0 };
+                OpenTask(step, Assignee.User(seqMembers[0]), 1, due, reminders);
+                return null;
+            case ParallelApprovalStep parallel:
+                if (Members(parallel.Committee, out var parMembers) is { } e2) return e2;
+                if (parMembers.Count < parallel.Required)
+                {
+                    return Error(RuntimeErrors.CommitteeTooSmall, $"The committee '{parallel.Committee}' has {parMembers.Count} members; {parallel.Required} approvals are required.");
+                }
+                _progress = new ParallelProgress { Members = parMembers, Approvals = [], Rejections = [] };
+                for (var i = 0; i < parMembers.Count; i++) OpenTask(step, Assignee.User(parMembers[i]), i + 1, due, reminders);
+                return null;
+            case VoteStep vote:
+                if (Members(vote.Committee, out var voters) is { } e3) return e3;
+                _progress = new VoteProgress { Members = voters, Ballots = [] };
+                for (var i = 0; i < voters.Count; i++) OpenTask(step, Assignee.User(voters[i]), i + 1, due, reminders);
+                return null;
+            default:
+                return Error(RuntimeErrors.UnknownStep, $"The step type of '{step.Key}' is not supported.");
+        }
+    }
+
+    private RuntimeError? Members(string committee, out IReadOnlyList<string> members)
+    {
+        if (!_context.Committees.TryGetValue(committee, out members!) || members.Count == 0)
+        {
+            members = [];
+            return Error(RuntimeErrors.UnknownCommittee, $"The committee '{committee}' has no members in the context.");
+        }
+        members = members.ToArray();
+        return null;
+    }
+
+    private RuntimeError? ComputeDeadline(HumanStep step, out DateTimeOffset due, out IReadOnlyList<DateTimeOffset> reminders)
+    {
+        var calendar = _context.Calendar;
+        var deadline = step.Deadline;
+        reminders = [];
+        if (deadline?.WorkingDays is { } wd) due = calendar.DueAfterWorkingDays(Now, wd);
+        else if (deadline?.CalendarDays is { } cd) due = calendar.DueAfterCalendarDays(Now, cd);
+        else if (deadline?.CampaignDate is { } name)
+        {
+            if (_context.Facts.GetDate(name) is not { } date)
+            {
+                due = default;
+                return Error(RuntimeErrors.MissingFact, $"The step '{step.Key}' is due on the date fact '{name}', which the nomination lacks.");
+            }
+            due = calendar.DueOnDate(date);
+        }
+        else
+        {
+            due = default;
+            return Error(RuntimeErrors.MissingFact, $"The step '{step.Key}' has no deadline policy.");
+        }
+
+        if (step.Reminders is { Count: > 0 } policy)
+        {
+            // Reminders already in the past when the task opens are dropped; the rest are ascending and distinct.
+            var times = new List<DateTimeOffset>(policy.Count);
+            foreach (var reminder in policy)
+            {
+                var at = calendar.ReminderTime(due, reminder.WorkingDaysBefore);
+                if (at > Now && at < due && !times.Contains(at)) times.Add(at);
+            }
+            times.Sort();
+            reminders = times;
+        }
+        return null;
+    }
+
+    private void OpenTask(HumanStep step, Assignee assignee, int sequence, DateTimeOffset due, IReadOnlyList<DateTimeOffset> reminders)
+    {
+        _counter++;
+        var taskId = string.Concat(step.Key, ":r", _round.ToString(System.Globalization.CultureInfo.InvariantCulture), ":", _counter.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        DateTimeOffset? escalateAt = step.Escalation is null ? null : due;
+        _tasks.Add(new OpenTask(taskId, step.Key, assignee, sequence, due, reminders, escalateAt));
+        _effects.Add(new TaskOpened(taskId, step.Key, assignee, sequence, due, reminders, escalateAt));
+        _effects.Add(new DeadlineScheduled(taskId, due, reminders, escalateAt));
+    }
+
+    private void CloseTask(int index, string outcome, string? actorUserId)
+    {
+        var task = _tasks[index];
+        _tasks.RemoveAt(index);
+        _effects.Add(new TaskClosed(task.TaskId, outcome, actorUserId));
+        _effects.Add(new DeadlineCancelled(task.TaskId));
+    }
+
+    /// <summary>Leaves the current step with an outcome: closes its remaining tasks, then enters the target.</summary>
+    private RuntimeError? Leave(string outcome, string target, bool returnsForSupplement, string? actorUserId)
+    {
+        for (var i = _tasks.Count - 1; i >= 0; i--)
+        {
+            if (_tasks[i].StepKey == _current) CloseTask(i, "cancelled", null);
+        }
+        Record(HistoryEvent.StepLeft, _current, outcome, actorUserId);
+        if (returnsForSupplement) _round++;
+        return Enter(target);
+    }
+
+    private int IndexOfTask(string taskId)
+    {
+        for (var i = 0; i < _tasks.Count; i++)
+        {
+            if (string.Equals(_tasks[i].TaskId, taskId, StringComparison.Ordinal)) return i;
+        }
+        return -1;
+    }
+
+    /// <summary>task-closed for an id this instance issued (<c>{step}:r{round}:{n}</c>, n ≤ counter), unknown-task otherwise.</summary>
+    private RuntimeError MissingTask(string taskId)
+    {
+        var parts = taskId.Split(':');
+        var issued = parts.Length == 3
+            && _definition.FindStep(parts[0]) is HumanStep
+            && parts[1].StartsWith('r')
+            && int.TryParse(parts[2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            && n >= 1 && n <= _counter;
+        return issued
+            ? Error(RuntimeErrors.TaskClosed, $"The task '{taskId}' is closed.")
+            : Error(RuntimeErrors.UnknownTask, $"The task '{taskId}' does not exist.");
+    }
+}
