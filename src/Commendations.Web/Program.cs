@@ -1,6 +1,33 @@
+using Commendations.Seeding;
+using Commendations.Web;
+using Commendations.Web.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+
+// With no connection string configured, the app brings its own PostgreSQL (README: "Run").
+var connectionString = builder.Configuration.GetConnectionString("Commendations");
+using var localDatabase = string.IsNullOrWhiteSpace(connectionString)
+    ? LocalDatabase.Start(builder.Configuration["LocalDatabase:Folder"] ?? Path.Combine(builder.Environment.ContentRootPath, ".data"), Console.Error)
+    : null;
+if (string.IsNullOrWhiteSpace(connectionString) && localDatabase is null)
+    return 2;
+connectionString = localDatabase?.ConnectionString ?? connectionString!;
+
+builder.Services.AddCommendationsWeb(builder.Configuration, connectionString);
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+if (args.Contains("--migrate-only"))
+{
+    await DatabaseInitializer.MigrateAsync(app.Services);
+    Console.WriteLine("Migrations applied.");
+    return 0;
+}
 
-app.Run();
+await app.InitializeDatabaseAsync(localDatabase is not null);
+app.UseCommendationsWeb();
+app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, localDatabase));
+await app.RunAsync();
+return 0;
+
+/// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

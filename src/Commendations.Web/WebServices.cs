@@ -1,0 +1,38 @@
+using Commendations.Persistence;
+using Commendations.Seeding;
+using Commendations.Web.Errors;
+using Commendations.Web.Health;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace Commendations.Web;
+
+public static class WebServices
+{
+    public static IServiceCollection AddCommendationsWeb(this IServiceCollection services, IConfiguration configuration, string connectionString)
+    {
+        services.AddCommendations(connectionString);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        return services;
+    }
+
+    public static WebApplication UseCommendationsWeb(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        return app;
+    }
+
+    /// <summary>Migrations run at start-up for the local database and when configured; production uses --migrate-only.</summary>
+    public static async Task InitializeDatabaseAsync(this WebApplication app, bool usingLocalDatabase)
+    {
+        var migrate = app.Configuration.GetValue("Database:MigrateOnStartup", usingLocalDatabase || app.Environment.IsDevelopment());
+        if (migrate)
+            await DatabaseInitializer.MigrateAsync(app.Services);
+        if (app.Configuration.GetValue("Database:SeedDemoData", app.Environment.IsDevelopment()))
+            await DatabaseInitializer.SeedDemoDataAsync(app.Services);
+    }
+}

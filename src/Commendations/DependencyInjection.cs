@@ -1,0 +1,41 @@
+using System.Reflection;
+using Commendations.Common.Behaviours;
+using Commendations.Persistence;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Commendations;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddCommendations(this IServiceCollection services, string connectionString)
+    {
+        services.AddDbContext<CommendationsDbContext>(options => options.UseCommendationsDatabase(connectionString));
+        services.AddSingleton(TimeProvider.System);
+        services.AddMediatorWithPipeline(typeof(DependencyInjection).Assembly);
+        return services;
+    }
+
+    /// <summary>
+    /// MediatR 5.1.0 (the newest in the package mirror) has no DI package: register its ServiceFactory,
+    /// the pipeline in order (logging → validation → transaction), and scan for handlers and validators.
+    /// </summary>
+    public static IServiceCollection AddMediatorWithPipeline(this IServiceCollection services, Assembly assembly)
+    {
+        services.AddScoped<ServiceFactory>(provider => provider.GetService!);
+        services.AddScoped<IMediator, Mediator>();
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehaviour<,>));
+
+        Type[] scanned = [typeof(IRequestHandler<,>), typeof(INotificationHandler<>), typeof(IValidator<>)];
+        foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }))
+        {
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && scanned.Contains(i.GetGenericTypeDefinition())))
+                services.AddScoped(contract, type);
+        }
+        return services;
+    }
+}

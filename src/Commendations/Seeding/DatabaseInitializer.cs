@@ -1,0 +1,31 @@
+using Commendations.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Commendations.Seeding;
+
+public static class DatabaseInitializer
+{
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CommendationsDbContext>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+            logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+
+    /// <summary>Adds DOMAIN.md's demo data where it is missing; running it again changes nothing.</summary>
+    public static async Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CommendationsDbContext>();
+        // The demo tree is added whole or not at all: a half-present tree would mean someone edited it by hand.
+        if (!await db.Units.AnyAsync(cancellationToken))
+            db.Units.AddRange(DemoUnits.Create());
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,1 @@
+[assembly: TestFramework("Commendations.Testing.ClusterCleanupFramework", "Commendations.Testing")]
