@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Commendations.Engine;
 
 /// <summary>Who a notification is for: a user or a role (within a unit when known).</summary>
-public sealed record Recipient(string? UserId, string? Role, string? UnitId)
+public sealed record Recipient(string? UserId = null, string? Role = null, string? UnitId = null)
 {
     public static Recipient From(Assignee assignee) => new(assignee.UserId, assignee.Role, assignee.UnitId);
 

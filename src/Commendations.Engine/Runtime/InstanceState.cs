@@ -59,7 +59,7 @@ public sealed record InstanceState
 }
 
 /// <summary>Who a task is for: a user (committee member) or a role within a unit.</summary>
-public sealed record Assignee(string? UserId, string? Role, string? UnitId)
+public sealed record Assignee(string? UserId = null, string? Role = null, string? UnitId = null)
 {
     public static Assignee User(string userId) => new(userId, null, null);
     public static Assignee RoleInUnit(string role, string? unitId) => new(null, role, unitId);
@@ -75,7 +75,7 @@ public sealed record OpenTask(
     int Sequence,
     DateTimeOffset DueAt,
     IReadOnlyList<DateTimeOffset> ReminderTimes,
-    DateTimeOffset? EscalateAt)
+    DateTimeOffset? EscalateAt = null)
 {
     /// <summary>True once its deadline passed and was handled (a second DeadlinePassed is refused).</summary>
     public bool Overdue { get; init; }
@@ -138,7 +138,7 @@ public sealed record HistoryEntry(
     DateTimeOffset At,
     int Round,
     HistoryEvent Event,
-    string? StepKey,
+    string? StepKey = null,
     string? Outcome = null,
     string? ActorUserId = null,
     string? Comment = null,

@@ -226,7 +226,7 @@ internal sealed partial class Transition
 
     public RuntimeError? Withdraw(Withdraw command)
     {
-        for (var i = _tasks.Count - 1; i >= 0; i--) CloseTask(i, "withdrawn", command.Actor.UserId);
+        while (_tasks.Count > 0) CloseTask(0, "withdrawn", command.Actor.UserId);
         Record(HistoryEvent.Withdrawn, _current, "withdrawn", command.Actor.UserId, command.Comment);
         if (_definition.OnWithdraw is { } target) return Leave("withdrawn", target, false, command.Actor.UserId);
         _status = InstanceStatus.Completed;

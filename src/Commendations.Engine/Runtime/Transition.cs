@@ -222,9 +222,10 @@ internal sealed partial class Transition
     /// <summary>Leaves the current step with an outcome: closes its remaining tasks, then enters the target.</summary>
     private RuntimeError? Leave(string outcome, string target, bool returnsForSupplement, string? actorUserId)
     {
-        for (var i = _tasks.Count - 1; i >= 0; i--)
+        for (var i = 0; i < _tasks.Count;)
         {
             if (_tasks[i].StepKey == _current) CloseTask(i, "cancelled", null);
+            else i++;
         }
         Record(HistoryEvent.StepLeft, _current, outcome, actorUserId);
         if (returnsForSupplement) _round++;
