@@ -1,0 +1,95 @@
+using BenchmarkDotNet.Attributes;
+using Commendations.Engine;
+
+namespace Commendations.Benchmarks;
+
+/// <summary>Transitions of the pure runtime on the shipped definitions. One benchmark operation = one transition.</summary>
+[MemoryDiagnoser]
+public class EngineBenchmarks
+{
+    private static readonly DateTimeOffset T0 = new(2027, 3, 1, 9, 0, 0, TimeSpan.FromHours(7));
+
+    private WorkflowDefinition _certificate = null!;
+    private WorkflowDefinition _fighter = null!;
+    private RuntimeContext _context = null!;
+    private InstanceState _atCommittee = null!;
+    private InstanceState _atVote = null!;
+    private ActOnTask _approve = null!;
+    private CastVote _vote = null!;
+    private Actor _officer = null!, _appraiser = null!, _leader = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _certificate = Load("bang-khen-chuyen-de.v1.json");
+        _fighter = Load("csdt-tinh.v1.json");
+        _context = new RuntimeContext
+        {
+            Now = T0,
+            Facts = NominationFacts.Empty.With(FactCatalog.Kind, "individual").With(FactCatalog.DossierClose, new DateOnly(2027, 3, 10)),
+            Calendar = new WorkingCalendar(holidays: [new DateOnly(2027, 4, 30), new DateOnly(2027, 5, 1)]),
+            Committees = new Dictionary<string, IReadOnlyList<string>>
+            {
+                ["bcd-qcdc"] = ["m1", "m2", "m3"],
+                ["hdtdkt"] = [.. Enumerable.Range(1, 10).Select(i => $"c{i}")],
+            },
+            UnitScopes = new Dictionary<string, string> { ["nominating"] = "u-1", ["appraisal"] = "u-2", ["province"] = "u-3" },
+        };
+        _officer = Actor.User("officer", "u-1", "emulationOfficer");
+        _appraiser = Actor.User("appraiser", "u-2", "appraiser");
+        _leader = Actor.User("leader", "u-3", "provincialLeader");
+
+        _atCommittee = Must(WorkflowRuntime.Execute(_certificate, Must(WorkflowRuntime.Start(_certificate, _context)),
+            new ActOnTask("unit-proposal:r1:1", _officer, "submit"), _context));
+        _approve = new ActOnTask("committee-review:r1:2", Actor.User("m1"), ApprovalAction.Approve, "Đồng ý");
+
+        var fighter = Must(WorkflowRuntime.Start(_fighter, _context));
+        fighter = Must(WorkflowRuntime.Execute(_fighter, fighter, new ActOnTask("unit-proposal:r1:1", _officer, "submit"), _context));
+        _atVote = Must(WorkflowRuntime.Execute(_fighter, fighter, new ActOnTask("appraisal:r1:2", _appraiser, "forward"), _context));
+        _vote = new CastVote("council-vote", Actor.User("c1"), VoteChoice.Yes);
+
+        // Sanity: the benchmarked transitions succeed.
+        Must(WorkflowRuntime.Execute(_certificate, _atCommittee, _approve, _context));
+        Must(WorkflowRuntime.Execute(_fighter, _atVote, _vote, _context));
+        if (FullCertificateRoute() is not { Status: InstanceStatus.Completed, Result: EndResult.Awarded })
+        {
+            throw new InvalidOperationException("The full route did not end Awarded.");
+        }
+    }
+
+    /// <summary>A committee member approves; the next member's task opens with its deadline and reminders.</summary>
+    [Benchmark(Baseline = true)]
+    public TransitionResult SequentialApproval() => WorkflowRuntime.Execute(_certificate, _atCommittee, _approve, _context);
+
+    /// <summary>One council member's ballot in a 10-member vote.</summary>
+    [Benchmark]
+    public TransitionResult CastVoteInCouncil() => WorkflowRuntime.Execute(_fighter, _atVote, _vote, _context);
+
+    /// <summary>Start plus every transition to Awarded on the certificate route (8 transitions per invocation).</summary>
+    [Benchmark(OperationsPerInvoke = 8)]
+    public InstanceState FullCertificateRoute()
+    {
+        var ctx = _context;
+        var s = WorkflowRuntime.Start(_certificate, ctx).State;
+        s = WorkflowRuntime.Execute(_certificate, s, new ActOnTask("unit-proposal:r1:1", _officer, "submit"), ctx).State;
+        s = WorkflowRuntime.Execute(_certificate, s, new ActOnTask("committee-review:r1:2", Actor.User("m1"), ApprovalAction.Approve), ctx).State;
+        s = WorkflowRuntime.Execute(_certificate, s, new ActOnTask("committee-review:r1:3", Actor.User("m2"), ApprovalAction.Approve), ctx).State;
+        s = WorkflowRuntime.Execute(_certificate, s, new ActOnTask("committee-review:r1:4", Actor.User("m3"), ApprovalAction.Approve), ctx).State;
+        s = WorkflowRuntime.Execute(_certificate, s, new WaitElapsed("public-disclosure"), ctx with { Now = s.WaitUntil!.Value }).State;
+        s = WorkflowRuntime.Execute(_certificate, s, new ActOnTask("appraisal:r1:5", _appraiser, "forward"), ctx).State;
+        s = WorkflowRuntime.Execute(_certificate, s, new ActOnTask("decision:r1:6", _leader, "award"), ctx).State;
+        return s;
+    }
+
+    private static InstanceState Must(TransitionResult result) =>
+        result.Succeeded ? result.State : throw new InvalidOperationException(result.Error?.ToString());
+
+    private static WorkflowDefinition Load(string file)
+    {
+        using var stream = typeof(EngineBenchmarks).Assembly.GetManifestResourceStream("workflows/" + file)
+            ?? throw new InvalidOperationException($"Embedded definition {file} not found.");
+        using var reader = new StreamReader(stream);
+        var result = WorkflowDefinitionParser.Parse(reader.ReadToEnd());
+        return result.Definition ?? throw new InvalidOperationException(string.Join("; ", result.Problems));
+    }
+}
