@@ -1,13 +1,20 @@
 using Commendations.Seeding;
 using Commendations.Web;
+using Commendations.Web.Cli;
 using Commendations.Web.Hosting;
+
+if (args.FirstOrDefault() == ValidateWorkflowCommand.Name)
+    return ValidateWorkflowCommand.Run(args[1..], Console.Out);
 
 var builder = WebApplication.CreateBuilder(args);
 
 // With no connection string configured, the app brings its own PostgreSQL (README: "Run").
 var connectionString = builder.Configuration.GetConnectionString("Commendations");
 using var localDatabase = string.IsNullOrWhiteSpace(connectionString)
-    ? LocalDatabase.Start(builder.Configuration["LocalDatabase:Folder"] ?? Path.Combine(builder.Environment.ContentRootPath, ".data"), Console.Error)
+    ? LocalDatabase.Start(
+        builder.Configuration["LocalDatabase:Folder"] ?? Path.Combine(builder.Environment.ContentRootPath, ".data"),
+        builder.Configuration["LocalDatabase:BinDirectory"],
+        Console.Error)
     : null;
 if (string.IsNullOrWhiteSpace(connectionString) && localDatabase is null)
     return 2;

@@ -18,10 +18,8 @@ public sealed class DataFolderLock : IDisposable
         try
         {
             var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            stream.SetLength(0);
-            using (var writer = new StreamWriter(stream, leaveOpen: true))
-                writer.Write(Environment.ProcessId);
-            stream.Flush();
+            // The locked file cannot be read by others, so the holder's id goes beside it for the error message.
+            File.WriteAllText(Path.Combine(folder, "instance.pid"), Environment.ProcessId.ToString());
             return new DataFolderLock(stream);
         }
         catch (IOException)
@@ -34,7 +32,7 @@ public sealed class DataFolderLock : IDisposable
     {
         try
         {
-            return File.ReadAllText(Path.Combine(folder, "instance.lock")).Trim();
+            return File.ReadAllText(Path.Combine(folder, "instance.pid")).Trim();
         }
         catch (IOException)
         {

@@ -23,9 +23,9 @@ public sealed class LocalDatabase : IDisposable
     public string DataDirectory => _server.DataDirectory;
 
     /// <summary>Starts the private cluster, or explains in one line why it cannot and returns null.</summary>
-    public static LocalDatabase? Start(string dataFolder, TextWriter errors)
+    public static LocalDatabase? Start(string dataFolder, string? binDirectory, TextWriter errors)
     {
-        var binaries = PostgresBinaries.Find();
+        var binaries = PostgresBinaries.Find(binDirectory);
         if (binaries is null)
         {
             errors.WriteLine(PostgresBinaries.MissingMessage);

@@ -4,12 +4,13 @@ namespace Commendations.Infrastructure.Postgres;
 public sealed record PostgresBinaries(string InitDb, string PgCtl)
 {
     public const string MissingMessage =
-        "PostgreSQL server binaries (initdb, pg_ctl) were not found on PATH or in /usr/lib/postgresql/*/bin: " +
+        "PostgreSQL server binaries (initdb, pg_ctl) were not found (PATH, /usr/lib/postgresql/*/bin or LocalDatabase:BinDirectory): " +
         "install the 'postgresql' package (apt-get install postgresql) or set ConnectionStrings__Commendations.";
 
-    public static PostgresBinaries? Find()
+    /// <param name="binDirectory">Look only here (to pick one PostgreSQL version); otherwise PATH, then Debian's directories.</param>
+    public static PostgresBinaries? Find(string? binDirectory = null)
     {
-        foreach (var dir in CandidateDirectories())
+        foreach (var dir in binDirectory is null ? CandidateDirectories() : [binDirectory])
         {
             var initDb = Path.Combine(dir, "initdb");
             var pgCtl = Path.Combine(dir, "pg_ctl");
