@@ -1,9 +1,11 @@
 using Commendations.Domain.Units;
+using Commendations.Domain.Users;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Commendations.Persistence;
 
-public class CommendationsDbContext(DbContextOptions<CommendationsDbContext> options) : DbContext(options)
+public class CommendationsDbContext(DbContextOptions<CommendationsDbContext> options) : IdentityDbContext<AppUser, AppRole, Guid>(options)
 {
     public const string MigrationsAssembly = "Commendations.Migrations";
 
@@ -13,7 +15,18 @@ public class CommendationsDbContext(DbContextOptions<CommendationsDbContext> opt
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CommendationsDbContext).Assembly);
+        NameIdentityTables(modelBuilder);
         SnakeCaseNames.Apply(modelBuilder);
+    }
+
+    private static void NameIdentityTables(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<AppRole>().ToTable("roles");
+        modelBuilder.Entity<Microsoft.AspNetCore.Identity.IdentityUserRole<Guid>>().ToTable("user_roles");
+        modelBuilder.Entity<Microsoft.AspNetCore.Identity.IdentityUserClaim<Guid>>().ToTable("user_claims");
+        modelBuilder.Entity<Microsoft.AspNetCore.Identity.IdentityUserLogin<Guid>>().ToTable("user_logins");
+        modelBuilder.Entity<Microsoft.AspNetCore.Identity.IdentityUserToken<Guid>>().ToTable("user_tokens");
+        modelBuilder.Entity<Microsoft.AspNetCore.Identity.IdentityRoleClaim<Guid>>().ToTable("role_claims");
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -1,0 +1,20 @@
+namespace Commendations.Common.Security;
+
+/// <summary>Role names. The task roles match those named by workflow definitions (task steps' assignee.role).</summary>
+public static class Roles
+{
+    public const string EmulationOfficer = "emulationOfficer";
+    public const string CommitteeMember = "committeeMember";
+    public const string Appraiser = "appraiser";
+    public const string ProvincialLeader = "provincialLeader";
+    public const string Administrator = "administrator";
+
+    public static readonly IReadOnlyList<string> All = [EmulationOfficer, CommitteeMember, Appraiser, ProvincialLeader, Administrator];
+}
+
+/// <summary>Claim types added to a signed-in user's principal beyond the standard ones.</summary>
+public static class AppClaims
+{
+    public const string UnitId = "unit_id";
+    public const string DisplayName = "display_name";
+}
