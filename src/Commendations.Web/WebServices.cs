@@ -1,5 +1,7 @@
 using Commendations.Persistence;
 using Commendations.Seeding;
+using Commendations.Web.Api;
+using Commendations.Web.Auth;
 using Commendations.Web.Errors;
 using Commendations.Web.Health;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -11,6 +13,7 @@ public static class WebServices
     public static IServiceCollection AddCommendationsWeb(this IServiceCollection services, IConfiguration configuration, string connectionString)
     {
         services.AddCommendations(connectionString);
+        services.AddCommendationsAuth(configuration);
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
@@ -21,6 +24,8 @@ public static class WebServices
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCommendationsAuth();
+        app.MapCommendationsApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         return app;

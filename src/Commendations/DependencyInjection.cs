@@ -1,5 +1,6 @@
 using System.Reflection;
 using Commendations.Common.Behaviours;
+using Commendations.Domain.Users;
 using Commendations.Persistence;
 using FluentValidation;
 using MediatR;
@@ -14,6 +15,15 @@ public static class DependencyInjection
     {
         services.AddDbContext<CommendationsDbContext>(options => options.UseCommendationsDatabase(connectionString));
         services.AddSingleton(TimeProvider.System);
+        services.AddIdentityCore<AppUser>(options =>
+            {
+                options.Password.RequiredLength = 8;
+                options.Password.RequireNonAlphanumeric = false;
+                options.User.RequireUniqueEmail = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+            })
+            .AddRoles<AppRole>()
+            .AddEntityFrameworkStores<CommendationsDbContext>();
         services.AddMediatorWithPipeline(typeof(DependencyInjection).Assembly);
         return services;
     }

@@ -100,6 +100,43 @@ namespace Commendations.Migrations.Migrations
                         .HasDatabaseName("role_name_index");
 
                     b.ToTable("roles", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("00000000-0000-0000-0000-000000000001"),
+                            ConcurrencyStamp = "role-1",
+                            Name = "emulationOfficer",
+                            NormalizedName = "EMULATIONOFFICER"
+                        },
+                        new
+                        {
+                            Id = new Guid("00000000-0000-0000-0000-000000000002"),
+                            ConcurrencyStamp = "role-2",
+                            Name = "committeeMember",
+                            NormalizedName = "COMMITTEEMEMBER"
+                        },
+                        new
+                        {
+                            Id = new Guid("00000000-0000-0000-0000-000000000003"),
+                            ConcurrencyStamp = "role-3",
+                            Name = "appraiser",
+                            NormalizedName = "APPRAISER"
+                        },
+                        new
+                        {
+                            Id = new Guid("00000000-0000-0000-0000-000000000004"),
+                            ConcurrencyStamp = "role-4",
+                            Name = "provincialLeader",
+                            NormalizedName = "PROVINCIALLEADER"
+                        },
+                        new
+                        {
+                            Id = new Guid("00000000-0000-0000-0000-000000000005"),
+                            ConcurrencyStamp = "role-5",
+                            Name = "administrator",
+                            NormalizedName = "ADMINISTRATOR"
+                        });
                 });
 
             modelBuilder.Entity("Commendations.Domain.Users.AppUser", b =>

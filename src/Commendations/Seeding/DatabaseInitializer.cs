@@ -14,11 +14,9 @@ public static class DatabaseInitializer
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CommendationsDbContext>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
-        // Asking for pending migrations on an empty database logs a failed query; look for the history table first.
-        var history = db.GetService<IHistoryRepository>();
-        var applied = await history.ExistsAsync(cancellationToken)
-            ? (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToHashSet()
-            : [];
+        // On an empty database EF's first look at the history logs a failed query: create the (empty) history table first.
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+        var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToHashSet();
         var pending = db.Database.GetMigrations().Where(m => !applied.Contains(m)).ToList();
         if (pending.Count > 0)
             logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
@@ -34,5 +32,6 @@ public static class DatabaseInitializer
         if (!await db.Units.AnyAsync(cancellationToken))
             db.Units.AddRange(DemoUnits.Create());
         await db.SaveChangesAsync(cancellationToken);
+        await DemoUserSeeder.SeedAsync(scope.ServiceProvider, cancellationToken);
     }
 }
