@@ -134,6 +134,18 @@ public class ValidationTests
         ShouldFailAt(Mutate(r => r.Remove("start")), "$", "Missing required properties: 'start'");
 
     [Fact]
+    public void Missing_required_properties_message_ends_with_one_period()
+    {
+        var result = WorkflowDefinitionParser.Parse(Mutate(r => { r.Remove("start"); r.Remove("name"); }));
+        var problem = result.Problems.Should().ContainSingle(p => p.Message.StartsWith("Missing required properties")).Subject;
+        problem.Message.Should().EndWith("'.").And.NotContain("..");
+    }
+
+    [Fact]
+    public void Unknown_property_in_a_task_action_names_its_path() =>
+        ShouldFailAt(Mutate(r => Step(r, 0)["actions"]![0]!["colour"] = "red"), "$.steps[0].actions[0].colour", "Unknown property 'colour'");
+
+    [Fact]
     public void Start_that_does_not_exist() =>
         ShouldFailAt(Mutate(r => r["start"] = "nowhere"), "$.start", "does not exist");
 

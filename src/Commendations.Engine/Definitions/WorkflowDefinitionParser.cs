@@ -145,7 +145,8 @@ public static partial class WorkflowDefinitionParser
     [GeneratedRegex("The JSON property '([^']*)' could not be mapped")]
     private static partial Regex UnmappedProperty();
 
-    [GeneratedRegex("missing required properties including: (.*)\\.?$")]
+    // Lazy, so the framework's own trailing period is not kept and doubled by ours.
+    [GeneratedRegex("missing required properties including: (.*?)\\.?$")]
     private static partial Regex MissingRequired();
 
     /// <summary>The top level of a document, steps left as raw JSON so each can be read on its own.</summary>
