@@ -1,0 +1,51 @@
+using System.Text.Json.Serialization;
+
+namespace Commendations.Engine;
+
+/// <summary>What kind of difference a <see cref="DefinitionChange"/> is.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<DefinitionChangeKind>))]
+public enum DefinitionChangeKind
+{
+    /// <summary>A top-level field: <c>name</c>, <c>description</c>, <c>appliesTo.*</c>, <c>start</c>, <c>onWithdraw</c>.</summary>
+    FieldChanged,
+    StepAdded,
+    StepRemoved,
+
+    /// <summary>A property of a step present in both versions (its <c>type</c> included); transitions are separate.</summary>
+    StepChanged,
+
+    /// <summary>An outcome of a step leads elsewhere, or was added (before null) or removed (after null).</summary>
+    TransitionChanged,
+
+    /// <summary>Layout only: a step moved on the diagram.</summary>
+    LayoutChanged,
+
+    /// <summary>Layout only: the order of steps in the document changed (the runtime never depends on it).</summary>
+    StepsReordered,
+}
+
+/// <summary>
+/// One difference between two definition versions. The structured fields are meant for rendering in any language
+/// (kind + step + path + outcome + before/after); <see cref="Description"/> is the English sentence.
+/// Before/after are short renderings of the values: null means the property or step is absent on that side.
+/// </summary>
+public sealed record DefinitionChange(
+    DefinitionChangeKind Kind,
+    string? StepKey,
+    string? Path,
+    string? Before,
+    string? After,
+    string Description)
+{
+    /// <summary>For <see cref="DefinitionChangeKind.TransitionChanged"/>: the outcome or action name (<c>approved</c>, <c>return</c>, <c>next</c>, <c>default</c>, <c>conditions[0]</c>).</summary>
+    public string? Outcome { get; init; }
+
+    /// <summary>True for changes that do not affect routing (diagram positions, step order in the document).</summary>
+    public bool IsLayoutOnly => Kind is DefinitionChangeKind.LayoutChanged or DefinitionChangeKind.StepsReordered;
+
+    /// <summary>E.g. <c>committee-review.deadline.workingDays</c>.</summary>
+    public string FullPath => StepKey is null ? Path ?? "" : Path is null ? StepKey : $"{StepKey}.{Path}";
+
+    /// <summary>E.g. <c>committee-review.deadline.workingDays: 5 → 7</c>.</summary>
+    public override string ToString() => $"{FullPath}: {Before ?? "(none)"} → {After ?? "(none)"}";
+}
