@@ -1,4 +1,15 @@
+using Commendations.Domain.Audit;
+using Commendations.Domain.Calendar;
+using Commendations.Domain.Campaigns;
+using Commendations.Domain.Catalog;
+using Commendations.Domain.Committees;
+using Commendations.Domain.Decisions;
+using Commendations.Domain.Idempotency;
+using Commendations.Domain.Nominations;
+using Commendations.Domain.Nominees;
+using Commendations.Domain.Outbox;
 using Commendations.Domain.Units;
+using Commendations.Domain.Workflows;
 using Commendations.Domain.Users;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +21,24 @@ public class CommendationsDbContext(DbContextOptions<CommendationsDbContext> opt
     public const string MigrationsAssembly = "Commendations.Migrations";
 
     public DbSet<OrganisationUnit> Units => Set<OrganisationUnit>();
+    public DbSet<EmulationCluster> Clusters => Set<EmulationCluster>();
+    public DbSet<AwardForm> AwardForms => Set<AwardForm>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<Committee> Committees => Set<Committee>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<Collective> Collectives => Set<Collective>();
+    public DbSet<Nomination> Nominations => Set<Nomination>();
+    public DbSet<NominationDocument> Documents => Set<NominationDocument>();
+    public DbSet<DocumentContent> DocumentContents => Set<DocumentContent>();
+    public DbSet<WorkflowDefinitionRecord> WorkflowDefinitions => Set<WorkflowDefinitionRecord>();
+    public DbSet<WorkflowInstance> WorkflowInstances => Set<WorkflowInstance>();
+    public DbSet<WorkflowTask> Tasks => Set<WorkflowTask>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditStream> AuditStreams => Set<AuditStream>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<Decision> Decisions => Set<Decision>();
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

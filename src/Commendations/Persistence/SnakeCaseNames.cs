@@ -14,6 +14,8 @@ internal static class SnakeCaseNames
     {
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {
+            if (entity.IsMappedToJson() && entity.GetContainerColumnName() is { } container)
+                entity.SetContainerColumnName(ToSnake(container));
             if (entity.GetTableName() is { } table && entity.FindOwnership() is null && !entity.IsMappedToJson())
                 entity.SetTableName(ToSnake(table));
             foreach (var property in entity.GetProperties())

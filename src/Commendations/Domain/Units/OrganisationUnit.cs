@@ -12,6 +12,7 @@ public class OrganisationUnit
     public UnitLevel Level { get; private set; }
     public Guid? ParentId { get; private set; }
     public OrganisationUnit? Parent { get; private set; }
+    public Guid? ClusterId { get; private set; }
 
     /// <summary>PostgreSQL's xmin: two editors of the same row get one success and one conflict.</summary>
     public uint Version { get; private set; }
@@ -28,4 +29,6 @@ public class OrganisationUnit
     }
 
     public void Rename(string name) => Name = name;
+
+    public void JoinCluster(EmulationCluster cluster) => ClusterId = cluster.Id;
 }

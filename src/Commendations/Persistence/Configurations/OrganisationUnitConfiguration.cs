@@ -13,6 +13,7 @@ internal sealed class OrganisationUnitConfiguration : IEntityTypeConfiguration<O
         builder.HasIndex(u => u.Code).IsUnique();
         builder.Property(u => u.Name).HasMaxLength(OrganisationUnit.NameMaxLength);
         builder.HasOne(u => u.Parent).WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<EmulationCluster>().WithMany().HasForeignKey(u => u.ClusterId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(u => u.Version).IsRowVersion();
     }
 }

@@ -1,0 +1,28 @@
+using System.Text.Json;
+using Commendations.Common.Security;
+using Commendations.Domain.Audit;
+using Commendations.Persistence;
+
+namespace Commendations.Audit;
+
+/// <summary>Appends audit entries in the current transaction, extending the stream's hash chain.</summary>
+public sealed class AuditTrail(CommendationsDbContext db, ICurrentUser user, TimeProvider clock)
+{
+    public static string NominationStream(Guid nominationId) => $"nomination:{nominationId}";
+
+    public async Task RecordAsync(string stream, string action, string? stepKey = null, string? comment = null,
+        object? data = null, CancellationToken cancellationToken = default)
+    {
+        var head = db.AuditStreams.Local.FirstOrDefault(s => s.Name == stream)
+                   ?? await db.AuditStreams.FindAsync([stream], cancellationToken);
+        if (head is null)
+        {
+            head = new AuditStream(stream);
+            db.AuditStreams.Add(head);
+        }
+        var entry = new AuditEntry(stream, head.LastSequence + 1, clock.GetUtcNow(), user.UserId, user.DisplayName,
+            user.IpAddress, action, stepKey, comment, data is null ? "{}" : JsonSerializer.Serialize(data), head.LastHash);
+        db.AuditEntries.Add(entry);
+        head.Advance(entry);
+    }
+}

@@ -1,0 +1,65 @@
+namespace Commendations.Domain.Workflows;
+
+public enum WorkflowTaskStatus
+{
+    Open,
+    Closed,
+}
+
+/// <summary>
+/// A unit of human work the engine opened: for a user (a committee member's turn) or for a role within a unit
+/// (the officer of the nominating unit, the appraisal office). Mirrors the engine's open tasks for inboxes and deadlines.
+/// </summary>
+public class WorkflowTask
+{
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid InstanceId { get; private set; }
+    public Guid NominationId { get; private set; }
+
+    /// <summary>The engine's deterministic task id, e.g. <c>committee-review:r1:2</c>; unique within the instance.</summary>
+    public string TaskKey { get; private set; } = "";
+    public string StepKey { get; private set; } = "";
+    public int Round { get; private set; }
+    public Guid? AssigneeUserId { get; private set; }
+    public string? AssigneeRole { get; private set; }
+    public Guid? AssigneeUnitId { get; private set; }
+    public int Sequence { get; private set; }
+    public DateTimeOffset OpenedAt { get; private set; }
+    public DateTimeOffset DueAt { get; private set; }
+    public List<DateTimeOffset> ReminderTimes { get; private set; } = [];
+    public DateTimeOffset? EscalateAt { get; private set; }
+    public WorkflowTaskStatus Status { get; private set; } = WorkflowTaskStatus.Open;
+    public string? Outcome { get; private set; }
+    public Guid? ClosedBy { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+    public uint Version { get; private set; }
+
+    private WorkflowTask() { }
+
+    public WorkflowTask(Guid instanceId, Guid nominationId, string taskKey, string stepKey, int round, Guid? assigneeUserId,
+        string? assigneeRole, Guid? assigneeUnitId, int sequence, DateTimeOffset openedAt, DateTimeOffset dueAt,
+        IEnumerable<DateTimeOffset> reminderTimes, DateTimeOffset? escalateAt)
+    {
+        InstanceId = instanceId;
+        NominationId = nominationId;
+        TaskKey = taskKey;
+        StepKey = stepKey;
+        Round = round;
+        AssigneeUserId = assigneeUserId;
+        AssigneeRole = assigneeRole;
+        AssigneeUnitId = assigneeUnitId;
+        Sequence = sequence;
+        OpenedAt = openedAt;
+        DueAt = dueAt;
+        ReminderTimes = reminderTimes.ToList();
+        EscalateAt = escalateAt;
+    }
+
+    public void Close(string outcome, Guid? closedBy, DateTimeOffset now)
+    {
+        Status = WorkflowTaskStatus.Closed;
+        Outcome = outcome;
+        ClosedBy = closedBy;
+        ClosedAt = now;
+    }
+}

@@ -1,0 +1,89 @@
+using Commendations.Domain.Audit;
+using Commendations.Domain.Calendar;
+using Commendations.Domain.Decisions;
+using Commendations.Domain.Idempotency;
+using Commendations.Domain.Nominations;
+using Commendations.Domain.Outbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Commendations.Persistence.Configurations;
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.ToTable("audit_entries");
+        builder.Property(a => a.Stream).HasMaxLength(120);
+        builder.HasIndex(a => new { a.Stream, a.Sequence }).IsUnique();
+        builder.Property(a => a.ActorName).HasMaxLength(200);
+        builder.Property(a => a.IpAddress).HasMaxLength(64);
+        builder.Property(a => a.Action).HasMaxLength(80);
+        builder.Property(a => a.StepKey).HasMaxLength(80);
+        builder.Property(a => a.Comment).HasMaxLength(4000);
+        builder.Property(a => a.Data).HasColumnType("jsonb");
+        builder.Property(a => a.PreviousHash).HasMaxLength(64);
+        builder.Property(a => a.Hash).HasMaxLength(64);
+    }
+}
+
+internal sealed class AuditStreamConfiguration : IEntityTypeConfiguration<AuditStream>
+{
+    public void Configure(EntityTypeBuilder<AuditStream> builder)
+    {
+        builder.ToTable("audit_streams");
+        builder.HasKey(s => s.Name);
+        builder.Property(s => s.Name).HasMaxLength(120);
+        builder.Property(s => s.LastHash).HasMaxLength(64);
+        builder.Property(s => s.Version).IsRowVersion();
+    }
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.ToTable("outbox_messages");
+        builder.Property(m => m.Kind).HasMaxLength(60);
+        builder.Property(m => m.Payload).HasColumnType("jsonb");
+        builder.HasIndex(m => m.Id).HasFilter("processed_at IS NULL").HasDatabaseName("ix_outbox_messages_pending");
+    }
+}
+
+internal sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
+{
+    public void Configure(EntityTypeBuilder<Decision> builder)
+    {
+        builder.ToTable("decisions");
+        builder.Property(d => d.Number).HasMaxLength(60);
+        builder.Property(d => d.IssuingBody).HasMaxLength(40);
+        // Numbering is per issuing body and year: the same number cannot be issued twice.
+        builder.HasIndex(d => new { d.IssuingBody, d.Year, d.Sequence }).IsUnique();
+        builder.Property(d => d.SignerName).HasMaxLength(200);
+        builder.Property(d => d.SignerTitle).HasMaxLength(200);
+        builder.Property(d => d.Citation).HasMaxLength(2000);
+        builder.HasMany<Nomination>().WithOne().HasForeignKey(n => n.DecisionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CalendarDayConfiguration : IEntityTypeConfiguration<CalendarDay>
+{
+    public void Configure(EntityTypeBuilder<CalendarDay> builder)
+    {
+        builder.ToTable("calendar_days");
+        builder.HasKey(d => d.Date);
+        builder.Property(d => d.Name).HasMaxLength(200);
+    }
+}
+
+internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
+{
+    public void Configure(EntityTypeBuilder<IdempotencyRecord> builder)
+    {
+        builder.ToTable("idempotency_records");
+        builder.HasKey(r => new { r.UserId, r.Key });
+        builder.Property(r => r.Key).HasMaxLength(100);
+        builder.Property(r => r.RequestType).HasMaxLength(100);
+        builder.Property(r => r.Response).HasColumnType("jsonb");
+    }
+}

@@ -1,0 +1,56 @@
+using Commendations.Domain.Nominations;
+using Commendations.Domain.Workflows;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Commendations.Persistence.Configurations;
+
+internal sealed class WorkflowDefinitionRecordConfiguration : IEntityTypeConfiguration<WorkflowDefinitionRecord>
+{
+    public void Configure(EntityTypeBuilder<WorkflowDefinitionRecord> builder)
+    {
+        builder.ToTable("workflow_definitions");
+        builder.Property(d => d.DefinitionId).HasMaxLength(80);
+        builder.HasIndex(d => new { d.DefinitionId, d.Version }).IsUnique();
+        builder.Property(d => d.Name).HasMaxLength(300);
+        builder.Property(d => d.Content).HasColumnType("jsonb");
+        builder.Property(d => d.ContentHash).HasMaxLength(64);
+        builder.Property(d => d.Author).HasMaxLength(200);
+        builder.Property(d => d.PublishedBy).HasMaxLength(200);
+        builder.Property(d => d.RowVersion).IsRowVersion();
+    }
+}
+
+internal sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<WorkflowInstance>
+{
+    public void Configure(EntityTypeBuilder<WorkflowInstance> builder)
+    {
+        builder.ToTable("workflow_instances");
+        builder.Property(i => i.DefinitionId).HasMaxLength(80);
+        builder.Property(i => i.State).HasColumnType("jsonb");
+        builder.Property(i => i.CurrentStep).HasMaxLength(80);
+        builder.HasOne<Nomination>().WithMany().HasForeignKey(i => i.NominationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(i => i.NominationId).IsUnique();
+        builder.HasIndex(i => new { i.DefinitionId, i.DefinitionVersion, i.IsCompleted });
+        builder.Property(i => i.Version).IsRowVersion();
+    }
+}
+
+internal sealed class WorkflowTaskConfiguration : IEntityTypeConfiguration<WorkflowTask>
+{
+    public void Configure(EntityTypeBuilder<WorkflowTask> builder)
+    {
+        builder.ToTable("workflow_tasks");
+        builder.Property(t => t.TaskKey).HasMaxLength(120);
+        builder.Property(t => t.StepKey).HasMaxLength(80);
+        builder.Property(t => t.AssigneeRole).HasMaxLength(60);
+        builder.Property(t => t.Outcome).HasMaxLength(60);
+        builder.HasIndex(t => new { t.InstanceId, t.TaskKey }).IsUnique();
+        builder.HasOne<WorkflowInstance>().WithMany().HasForeignKey(t => t.InstanceId).OnDelete(DeleteBehavior.Cascade);
+        // Inboxes read only open tasks: by user (a committee member's turn) or by role within a unit.
+        builder.HasIndex(t => new { t.AssigneeUserId, t.DueAt }).HasFilter("status = 'Open'");
+        builder.HasIndex(t => new { t.AssigneeRole, t.AssigneeUnitId, t.DueAt }).HasFilter("status = 'Open'");
+        builder.HasIndex(t => t.NominationId);
+        builder.Property(t => t.Version).IsRowVersion();
+    }
+}

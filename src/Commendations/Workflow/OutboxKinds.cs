@@ -1,0 +1,13 @@
+namespace Commendations.Workflow;
+
+/// <summary>Kinds of outbox message written from engine effects; the dispatcher (Quartz) consumes them.</summary>
+public static class OutboxKinds
+{
+    public const string DeadlineScheduled = "deadline.scheduled";
+    public const string DeadlineCancelled = "deadline.cancelled";
+    public const string WaitScheduled = "wait.scheduled";
+    public const string NotificationRequested = "notification.requested";
+}
+
+/// <summary>The payload of a workflow outbox message: which instance, and the engine effect itself.</summary>
+public sealed record WorkflowOutboxPayload(Guid InstanceId, Guid NominationId, string EffectJson);
