@@ -131,6 +131,9 @@ public enum HistoryEvent
     Overdue,
     Withdrawn,
     Completed,
+
+    /// <summary>Moved to another definition version by an administrator (see <see cref="InstanceMigrator"/>).</summary>
+    Migrated,
 }
 
 /// <summary>One line of the instance's history; nothing is ever removed, returns included.</summary>
@@ -142,4 +145,13 @@ public sealed record HistoryEntry(
     string? Outcome = null,
     string? ActorUserId = null,
     string? Comment = null,
-    string? TaskId = null);
+    string? TaskId = null)
+{
+    /// <summary>For <see cref="HistoryEvent.Migrated"/>: the version left; <see cref="ToVersion"/> the version joined.</summary>
+    public int? FromVersion { get; init; }
+
+    public int? ToVersion { get; init; }
+
+    /// <summary>For <see cref="HistoryEvent.Migrated"/>: the step left in the old version (<see cref="StepKey"/> is the mapped step).</summary>
+    public string? FromStep { get; init; }
+}

@@ -1,0 +1,105 @@
+namespace Commendations.Engine;
+
+/// <summary>
+/// Moves a running instance to another version of its definition, continuing from a mapped step (never from the start).
+/// Rules:
+/// <list type="bullet">
+/// <item>The current step maps through <c>stepMapping</c> (old key → new key); without an entry, a step with the same
+/// key in the new version is used. Every mapping entry must name an old step and a new step.</item>
+/// <item>An end step is a target only when mapped explicitly, so an instance is never completed by accident.</item>
+/// <item>Open tasks close with outcome <c>migrated</c>; the mapped step is entered afresh (new tasks, deadlines from
+/// now). The round, the task counter and the whole history are kept; a <see cref="HistoryEvent.Migrated"/> entry
+/// records the versions and steps.</item>
+/// <item>Sequential approval → sequential approval of the same committee: approvals already given in this round
+/// stand. Members who approved and are still on the committee are not asked again; the others act in the committee's
+/// current rank order. (A different committee starts from its first member.) If everyone has approved, the step
+/// is left with <c>approved</c> at once.</item>
+/// <item>Wait → wait: the wait keeps counting from when it started, with the new duration.</item>
+/// <item>Parallel approvals and votes restart: ballots belong to the session that was interrupted.</item>
+/// </list>
+/// </summary>
+public static class InstanceMigrator
+{
+    public static MigrationPreview Plan(
+        WorkflowDefinition from, WorkflowDefinition to, InstanceState state, IReadOnlyDictionary<string, string>? stepMapping, RuntimeContext ctx)
+    {
+        var (result, target, explicitly) = Run(from, to, state, stepMapping, ctx, null, null);
+        var completed = result.Succeeded && result.State.Status == InstanceStatus.Completed;
+        return new MigrationPreview(
+            state.CurrentStep,
+            target,
+            explicitly,
+            result.Succeeded ? result.State.CurrentStep : null,
+            completed ? result.State.Result : null,
+            result.Succeeded ? state.OpenTasks : [],
+            [.. result.Effects.OfType<TaskOpened>()],
+            result.Effects,
+            result.Problems);
+    }
+
+    public static MigrationResult Apply(
+        WorkflowDefinition from, WorkflowDefinition to, InstanceState state, IReadOnlyDictionary<string, string>? stepMapping, RuntimeContext ctx,
+        string? actorUserId = null, string? comment = null) =>
+        Run(from, to, state, stepMapping, ctx, actorUserId, comment).Result;
+
+    /// <summary>Problems of a mapping on its own, before any instance is chosen.</summary>
+    public static IReadOnlyList<MigrationProblem> CheckMapping(WorkflowDefinition from, WorkflowDefinition to, IReadOnlyDictionary<string, string>? stepMapping)
+    {
+        var problems = new List<MigrationProblem>();
+        if (from.Id != to.Id) problems.Add(new(MigrationProblems.DifferentDefinition, null, $"'{from.Id}' and '{to.Id}' are different definitions."));
+        if (from.Version == to.Version) problems.Add(new(MigrationProblems.SameVersion, null, $"Both sides are version {to.Version}."));
+        foreach (var (source, target) in (stepMapping ?? new Dictionary<string, string>()).OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            if (from.FindStep(source) is null) problems.Add(new(MigrationProblems.UnknownSourceStep, source, $"Version {from.Version} has no step '{source}'."));
+            if (to.FindStep(target) is null) problems.Add(new(MigrationProblems.UnknownTargetStep, source, $"The step '{source}' is mapped to '{target}', which version {to.Version} does not have."));
+        }
+        return problems;
+    }
+
+    private static (MigrationResult Result, string? Target, bool Explicitly) Run(
+        WorkflowDefinition from, WorkflowDefinition to, InstanceState state, IReadOnlyDictionary<string, string>? stepMapping, RuntimeContext ctx,
+        string? actorUserId, string? comment)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(ctx);
+        var problems = CheckMapping(from, to, stepMapping).ToList();
+        if (state.DefinitionId != from.Id || state.DefinitionVersion != from.Version)
+        {
+            problems.Add(new(MigrationProblems.DefinitionMismatch, null, $"The instance runs on {state.DefinitionId} v{state.DefinitionVersion}, not {from.Id} v{from.Version}."));
+        }
+        if (state.Status != InstanceStatus.Running) problems.Add(new(MigrationProblems.NotRunning, state.CurrentStep, "Only a running instance can be migrated."));
+
+        var (target, explicitly) = Resolve(to, state.CurrentStep, stepMapping, problems);
+        if (problems.Count > 0 || target is null) return (Refused(state, problems), target, explicitly);
+
+        var transition = new Transition(to, state with { DefinitionVersion = to.Version }, ctx);
+        var error = transition.Migrate(from, state.DefinitionVersion, target, actorUserId, comment);
+        if (error is not null)
+        {
+            return (Refused(state, [new(MigrationProblems.CannotEnter, target, $"{error.Code}: {error.Message}")]), target, explicitly);
+        }
+        var done = transition.Complete();
+        return (new MigrationResult(true, done.State, done.Effects, []), target, explicitly);
+    }
+
+    private static (string? Target, bool Explicitly) Resolve(WorkflowDefinition to, string? current, IReadOnlyDictionary<string, string>? stepMapping, List<MigrationProblem> problems)
+    {
+        if (current is null) return (null, false);
+        if (stepMapping is not null && stepMapping.TryGetValue(current, out var mapped)) return (to.FindStep(mapped) is null ? null : mapped, true);
+        switch (to.FindStep(current))
+        {
+            case null:
+                problems.Add(new(MigrationProblems.UnmappedStep, current, $"The instance is at '{current}', which version {to.Version} does not have; map it to a step."));
+                return (null, false);
+            case EndStep:
+                problems.Add(new(MigrationProblems.EndNeedsExplicitMapping, current, $"'{current}' is an end step in version {to.Version}; map it explicitly to complete the instance there."));
+                return (null, false);
+            default:
+                return (current, false);
+        }
+    }
+
+    private static MigrationResult Refused(InstanceState state, IReadOnlyList<MigrationProblem> problems) => new(false, state, [], problems);
+}

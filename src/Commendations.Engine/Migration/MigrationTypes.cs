@@ -1,0 +1,43 @@
+namespace Commendations.Engine;
+
+/// <summary>Why an instance cannot be migrated as asked. Codes are in <see cref="MigrationProblems"/>.</summary>
+public sealed record MigrationProblem(string Code, string? StepKey, string Message)
+{
+    public override string ToString() => $"{Code}: {Message}";
+}
+
+public static class MigrationProblems
+{
+    public const string DifferentDefinition = "different-definition";
+    public const string DefinitionMismatch = "definition-mismatch";
+    public const string SameVersion = "same-version";
+    public const string NotRunning = "instance-not-running";
+    public const string UnknownSourceStep = "unknown-source-step";
+    public const string UnknownTargetStep = "unknown-target-step";
+    public const string UnmappedStep = "unmapped-step";
+    public const string EndNeedsExplicitMapping = "end-needs-explicit-mapping";
+
+    /// <summary>The mapped step cannot be entered with the given context (e.g. unknown committee or unit scope).</summary>
+    public const string CannotEnter = "cannot-enter";
+}
+
+/// <summary>
+/// What migrating one instance would do. <see cref="LandingStep"/> is where the instance waits afterwards (after any
+/// branch steps run), <see cref="ClosingTasks"/> the old version's open tasks, <see cref="OpeningTasks"/> the new ones.
+/// </summary>
+public sealed record MigrationPreview(
+    string? FromStep,
+    string? MappedStep,
+    bool MappedExplicitly,
+    string? LandingStep,
+    EndResult? Completes,
+    IReadOnlyList<OpenTask> ClosingTasks,
+    IReadOnlyList<TaskOpened> OpeningTasks,
+    IReadOnlyList<WorkflowEffect> Effects,
+    IReadOnlyList<MigrationProblem> Problems)
+{
+    public bool CanApply => Problems.Count == 0;
+}
+
+/// <summary>Like <see cref="TransitionResult"/>: on failure the state is the input state, no effects, and the problems.</summary>
+public sealed record MigrationResult(bool Succeeded, InstanceState State, IReadOnlyList<WorkflowEffect> Effects, IReadOnlyList<MigrationProblem> Problems);
