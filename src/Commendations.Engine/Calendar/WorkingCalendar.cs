@@ -126,4 +126,26 @@ public sealed class WorkingCalendar
     /// <summary>08:00 local on the working day <paramref name="workingDaysBefore"/> working days before the due date.</summary>
     public DateTimeOffset ReminderTime(DateTimeOffset dueAt, int workingDaysBefore) =>
         At(AddWorkingDays(OnOrNextWorkingDay(LocalDate(dueAt)), -workingDaysBefore), WorkdayStart);
+
+    /// <summary>
+    /// The instant <paramref name="hours"/> working hours after <paramref name="instant"/>: only time between the
+    /// working day's start and end on working days counts (Friday 16:30 + 1 h → Monday 08:30). Used to place
+    /// simulated actions realistically.
+    /// </summary>
+    public DateTimeOffset AddWorkingHours(DateTimeOffset instant, decimal hours)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(hours);
+        var remaining = TimeSpan.FromHours((double)hours);
+        var local = instant.ToOffset(UtcOffset);
+        var date = DateOnly.FromDateTime(local.DateTime);
+        var time = TimeOnly.FromDateTime(local.DateTime);
+        if (!IsWorkingDay(date) || time >= WorkdayEnd) (date, time) = (AddWorkingDays(date, 1), WorkdayStart);
+        else if (time < WorkdayStart) time = WorkdayStart;
+        while (remaining > WorkdayEnd - time)
+        {
+            remaining -= WorkdayEnd - time;
+            (date, time) = (AddWorkingDays(date, 1), WorkdayStart);
+        }
+        return At(date, time.Add(remaining));
+    }
 }

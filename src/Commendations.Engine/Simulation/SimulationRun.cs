@@ -1,0 +1,122 @@
+namespace Commendations.Engine;
+
+/// <summary>One simulation: plays the scenario's actions one by one against the runtime, moving time forward.</summary>
+internal sealed class SimulationRun(WorkflowDefinition definition, SimulationScenario scenario, RuntimeContext context)
+{
+    private static readonly Actor Simulator = Actor.User("simulator");
+    private readonly SimulationRecorder _recorder = new(definition);
+    private InstanceState _state = null!;
+    private DateTimeOffset _now = scenario.Start;
+
+    public SimulationResult Run()
+    {
+        var started = WorkflowRuntime.Start(definition, context);
+        _state = started.State;
+        if (!started.Succeeded) return Stop(null, started.Error!.Code, started.Error.Message);
+        _recorder.Record(null, _now, started.Effects);
+
+        for (var i = 0; i < scenario.Actions.Count; i++)
+        {
+            if (_state.Status != InstanceStatus.Running)
+            {
+                return Stop(i, RuntimeErrors.InstanceCompleted, $"The instance already ended ({_state.Result}); action {i} '{scenario.Actions[i].Action}' and the rest were not run.");
+            }
+            if (Play(i, scenario.Actions[i]) is { } refusal) return _recorder.Result(_state, refusal);
+        }
+        return _recorder.Result(_state, null);
+    }
+
+    private SimulationRefusal? Play(int index, SimulationAction action) => action.Action switch
+    {
+        SimulationActions.Vote => Vote(index, action),
+        SimulationActions.CloseVote => Time(index, action, _now, out var at) ?? Execute(index, new CloseVote(_state.CurrentStep!, Simulator), at),
+        SimulationActions.LetDeadlinePass => DeadlinePasses(index, action),
+        SimulationActions.WaitElapses => _state.WaitUntil is { } until
+            ? Execute(index, new WaitElapsed(_state.CurrentStep!), action.At ?? Max(_now, until))
+            : Refuse(index, SimulationErrors.NotAWait, $"'{_state.CurrentStep}' is not a wait step."),
+        SimulationActions.Withdraw => Time(index, action, _now, out var at) ?? Execute(index, new Withdraw(Simulator, action.Comment), at),
+        _ => ActOnTask(index, action),
+    };
+
+    private SimulationRefusal? ActOnTask(int index, SimulationAction action)
+    {
+        if (PickTask(index, action, out var task) is { } none) return none;
+        return Time(index, action, Max(_now, _recorder.OpenedAt(task.TaskId)), out var at)
+            ?? Execute(index, new ActOnTask(task.TaskId, ActorFor(task.Assignee), action.Action, action.Comment), at);
+    }
+
+    /// <summary>Time jumps to the earliest due time; every open task due by then has its deadline pass, in order.</summary>
+    private SimulationRefusal? DeadlinePasses(int index, SimulationAction action)
+    {
+        if (PickTask(index, action, out var first) is { } none) return none;
+        var at = action.At ?? Max(_now, _state.OpenTasks.Where(t => action.As is null || t == first).Min(t => t.DueAt));
+        foreach (var task in _state.OpenTasks.Where(t => t.DueAt <= at && !t.Overdue && (action.As is null || t == first)).ToList())
+        {
+            if (_state.FindTask(task.TaskId) is null) continue; // closed by an earlier escalation
+            if (Execute(index, new DeadlinePassed(task.TaskId, task.DueAt), at) is { } refusal) return refusal;
+        }
+        return null;
+    }
+
+    private SimulationRefusal? Vote(int index, SimulationAction action)
+    {
+        if (_state.Progress is not VoteProgress progress) return Refuse(index, SimulationErrors.NotAVote, $"'{_state.CurrentStep}' is not a vote step.");
+        var opened = _state.OpenTasks.Count > 0 ? _recorder.OpenedAt(_state.OpenTasks[0].TaskId) : _now;
+        if (Time(index, action, Max(_now, opened), out var at) is { } bad) return bad;
+        if (Ballots(action, progress) is not { } ballots) return Refuse(index, SimulationErrors.TooManyVotes, $"More votes than the {progress.Members.Count - progress.Ballots.Count} members yet to vote.");
+        var step = _state.CurrentStep!;
+        foreach (var (member, choice) in ballots)
+        {
+            if (Execute(index, new CastVote(step, Actor.User(member), choice, action.Comment), at) is { } refusal) return refusal;
+        }
+        return null;
+    }
+
+    /// <summary>Explicit ballots as given, or counts handed to members yet to vote in rank order: yes, no, abstain, recuse.</summary>
+    private static List<(string, VoteChoice)>? Ballots(SimulationAction action, VoteProgress progress)
+    {
+        if (action.Ballots is { } explicitBallots) return [.. explicitBallots.Select(kv => (kv.Key, kv.Value))];
+        var counts = action.Votes ?? new VoteCounts();
+        var pending = progress.Members.Where(m => progress.Ballots.All(b => b.UserId != m)).ToList();
+        var choices = Enumerable.Repeat(VoteChoice.Yes, counts.Yes).Concat(Enumerable.Repeat(VoteChoice.No, counts.No))
+            .Concat(Enumerable.Repeat(VoteChoice.Abstain, counts.Abstain)).Concat(Enumerable.Repeat(VoteChoice.Recuse, counts.Recuse)).ToList();
+        return choices.Count > pending.Count ? null : [.. pending.Zip(choices)];
+    }
+
+    private SimulationRefusal? PickTask(int index, SimulationAction action, out OpenTask task)
+    {
+        task = _state.OpenTasks.FirstOrDefault(t => action.As is null || t.Assignee.UserId == action.As || t.Assignee.Role == action.As)!;
+        if (task is not null) return null;
+        var whom = action.As is null ? "" : $" for '{action.As}'";
+        return Refuse(index, SimulationErrors.NoOpenTask, $"No task is open{whom} at '{_state.CurrentStep}' for '{action.Action}'.");
+    }
+
+    /// <summary>A person who holds the task: the member, or someone with the role in the task's unit.</summary>
+    private static Actor ActorFor(Assignee assignee) => assignee.UserId is { } user
+        ? Actor.User(user)
+        : new Actor($"{assignee.Role}@{assignee.UnitId}", new HashSet<string> { assignee.Role! }, assignee.UnitId);
+
+    private SimulationRefusal? Time(int index, SimulationAction action, DateTimeOffset from, out DateTimeOffset at)
+    {
+        at = action.At ?? context.Calendar.AddWorkingHours(from, action.DelayWorkingHours ?? scenario.DelayWorkingHours);
+        return at < _now ? Refuse(index, SimulationErrors.TimeGoesBack, $"The time {at:O} is before the simulation's current time {_now:O}.") : null;
+    }
+
+    private SimulationRefusal? Execute(int index, WorkflowCommand command, DateTimeOffset at)
+    {
+        if (at < _now) return Refuse(index, SimulationErrors.TimeGoesBack, $"The time {at:O} is before the simulation's current time {_now:O}.");
+        var result = WorkflowRuntime.Execute(definition, _state, command, context with { Now = at });
+        if (!result.Succeeded) return Refuse(index, result.Error!.Code, result.Error.Message);
+        _now = at;
+        _state = result.State;
+        _recorder.Record(index, at, result.Effects);
+        return null;
+    }
+
+    private SimulationRefusal Refuse(int index, string code, string reason) => new(index, _state.CurrentStep, code, reason);
+
+    private SimulationResult Stop(int? index, string code, string reason) =>
+        _recorder.Result(_state, new SimulationRefusal(index, _state.CurrentStep ?? definition.Start, code, reason));
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+}

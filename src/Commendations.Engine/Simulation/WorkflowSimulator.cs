@@ -1,0 +1,77 @@
+using System.Text.Json;
+
+namespace Commendations.Engine;
+
+/// <summary>
+/// Runs a definition (a draft or any version) in memory with the real runtime and calendar, following a
+/// <see cref="SimulationScenario"/>. Nothing is stored; the result shows what people would get and when.
+/// </summary>
+public static class WorkflowSimulator
+{
+    /// <param name="unitScopes">Scope name → unit id. A scope the definition uses but this map lacks is simulated with
+    /// the scope name as its unit id, so a draft with a new scope can still be tried.</param>
+    public static SimulationResult Run(
+        WorkflowDefinition def,
+        SimulationScenario scenario,
+        WorkingCalendar calendar,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> committees,
+        IReadOnlyDictionary<string, string> unitScopes)
+    {
+        ArgumentNullException.ThrowIfNull(def);
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(committees);
+        ArgumentNullException.ThrowIfNull(unitScopes);
+        var empty = new InstanceState { DefinitionId = def.Id, DefinitionVersion = def.Version, Status = InstanceStatus.NotStarted };
+
+        // The runtime assumes a valid definition; a draft may not be one.
+        if (WorkflowDefinitionValidator.Validate(def) is { Count: > 0 } problems)
+        {
+            return Refused(empty, SimulationErrors.InvalidDefinition, $"The definition has {problems.Count} problem(s), first {problems[0]}");
+        }
+        if (ReadFacts(scenario.Facts, out var facts) is { } factError) return Refused(empty, SimulationErrors.InvalidFact, factError);
+
+        var context = new RuntimeContext
+        {
+            Now = scenario.Start,
+            Facts = facts,
+            Calendar = calendar,
+            Committees = committees,
+            UnitScopes = WithDefaultScopes(def, unitScopes),
+        };
+        return new SimulationRun(def, scenario, context).Run();
+    }
+
+    private static SimulationResult Refused(InstanceState state, string code, string reason) =>
+        new([], [], [], state, new SimulationRefusal(null, null, code, reason));
+
+    private static string? ReadFacts(IReadOnlyDictionary<string, JsonElement> values, out NominationFacts facts)
+    {
+        facts = NominationFacts.Empty;
+        foreach (var (name, value) in values)
+        {
+            if (!FactCatalog.TryGet(name, out var fact)) return $"Unknown fact '{name}'.";
+            FactValue? typed = (fact.Type, value.ValueKind) switch
+            {
+                (FactType.String, JsonValueKind.String) => FactValue.Of(value.GetString()!),
+                (FactType.Number, JsonValueKind.Number) => FactValue.Of(value.GetDecimal()),
+                (FactType.Date, JsonValueKind.String) when ConditionValidator.TryParseDate(value.GetString()!, out var date) => FactValue.Of(date),
+                _ => null,
+            };
+            if (typed is not { } ok) return $"The fact '{name}' must be a {fact.Type.ToString().ToLowerInvariant()}{(fact.Type == FactType.Date ? " (yyyy-MM-dd)" : "")}.";
+            facts = facts.With(name, ok);
+        }
+        return null;
+    }
+
+    private static Dictionary<string, string> WithDefaultScopes(WorkflowDefinition def, IReadOnlyDictionary<string, string> unitScopes)
+    {
+        var scopes = new Dictionary<string, string>(unitScopes, StringComparer.Ordinal);
+        foreach (var step in def.Steps)
+        {
+            if (step is TaskStep task) scopes.TryAdd(task.Assignee.Scope, task.Assignee.Scope);
+            if (step is HumanStep { Escalation.Scope: { } scope }) scopes.TryAdd(scope, scope);
+        }
+        return scopes;
+    }
+}
