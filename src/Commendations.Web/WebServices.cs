@@ -15,6 +15,9 @@ public static class WebServices
         services.AddCommendations(connectionString);
         services.AddCommendationsAuth(configuration);
         services.AddProblemDetails();
+        services.AddOpenApi();
+        // Enums travel as their names ("Collective", "InReview"), never as numbers.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return services;
@@ -26,6 +29,7 @@ public static class WebServices
         app.UseStatusCodePages();
         app.UseCommendationsAuth();
         app.MapCommendationsApi();
+        app.MapOpenApi("/api/openapi/{documentName}.json").AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         return app;
@@ -37,6 +41,8 @@ public static class WebServices
         var migrate = app.Configuration.GetValue("Database:MigrateOnStartup", usingLocalDatabase || app.Environment.IsDevelopment());
         if (migrate)
             await DatabaseInitializer.MigrateAsync(app.Services);
+        var workflowFolder = app.Configuration["Workflows:Folder"] ?? Path.Combine(AppContext.BaseDirectory, "workflows");
+        await DatabaseInitializer.ImportReferenceDataAsync(app.Services, workflowFolder);
         if (app.Configuration.GetValue("Database:SeedDemoData", app.Environment.IsDevelopment()))
             await DatabaseInitializer.SeedDemoDataAsync(app.Services);
     }

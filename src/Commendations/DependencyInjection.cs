@@ -25,12 +25,18 @@ public static class DependencyInjection
             .AddRoles<AppRole>()
             .AddEntityFrameworkStores<CommendationsDbContext>();
         services.AddMediatorWithPipeline(typeof(DependencyInjection).Assembly);
+        services.AddOptions<Workflow.WorkflowScopeOptions>();
+        services.AddScoped<Workflow.DefinitionCache>();
+        services.AddScoped<Workflow.RuntimeContextFactory>();
+        services.AddScoped<Workflow.NominationWorkflow>();
+        services.AddScoped<Audit.AuditTrail>();
+        services.AddScoped<Features.Nominations.NominationAccess>();
         return services;
     }
 
     /// <summary>
     /// MediatR 5.1.0 (the newest in the package mirror) has no DI package: register its ServiceFactory,
-    /// the pipeline in order (logging → validation → transaction), and scan for handlers and validators.
+    /// the pipeline in order (logging → validation → transaction → idempotency), and scan for handlers and validators.
     /// </summary>
     public static IServiceCollection AddMediatorWithPipeline(this IServiceCollection services, Assembly assembly)
     {
@@ -39,6 +45,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(IdempotencyBehaviour<,>));
 
         Type[] scanned = [typeof(IRequestHandler<,>), typeof(INotificationHandler<>), typeof(IValidator<>)];
         foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }))

@@ -1,5 +1,7 @@
 using Commendations.Infrastructure.Postgres;
 using Commendations.Persistence;
+using Commendations.Seeding;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -60,8 +62,9 @@ public static class TestCluster
             // No pooling: a pooled idle connection to the template would block every CREATE DATABASE ... TEMPLATE.
             var templateConnection = new NpgsqlConnectionStringBuilder(cluster.Server.ConnectionString(TemplateName)) { Pooling = false }.ConnectionString;
             var options = new DbContextOptionsBuilder<CommendationsDbContext>().UseCommendationsDatabase(templateConnection).Options;
-            using var db = new CommendationsDbContext(options);
-            db.Database.Migrate();
+            using (var db = new CommendationsDbContext(options))
+                db.Database.Migrate();
+            SeedTemplate(templateConnection);
         }
         catch
         {
@@ -69,5 +72,26 @@ public static class TestCluster
             throw;
         }
         return cluster;
+    }
+
+    /// <summary>Reference data (shipped workflows, holidays) and DOMAIN.md's demo data, once, so every clone starts with them.</summary>
+    private static void SeedTemplate(string connectionString)
+    {
+        using var services = new ServiceCollection().AddLogging().AddCommendations(connectionString).BuildServiceProvider();
+        DatabaseInitializer.ImportReferenceDataAsync(services, Path.Combine(RepositoryRoot, "workflows")).GetAwaiter().GetResult();
+        DatabaseInitializer.SeedDemoDataAsync(services).GetAwaiter().GetResult();
+    }
+
+    public static string RepositoryRoot
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Commendations.sln")))
+                    return dir.FullName;
+            }
+            throw new InvalidOperationException("Commendations.sln not found above " + AppContext.BaseDirectory);
+        }
     }
 }

@@ -1,11 +1,20 @@
 namespace Commendations.Web.Api;
 
-/// <summary>All REST endpoints, under /api, grouped by feature.</summary>
+/// <summary>All REST endpoints, under /api, grouped by feature. Every group requires a signed-in user; use cases check roles and unit scope.</summary>
 public static class ApiEndpoints
 {
     public static WebApplication MapCommendationsApi(this WebApplication app)
     {
-        app.MapGroup("/api");
+        var api = app.MapGroup("/api").RequireAuthorization();
+        api.MapNominationEndpoints();
+        api.MapTaskEndpoints();
+        api.MapCampaignEndpoints();
+        api.MapDecisionEndpoints();
+        api.MapAuditEndpoints();
         return app;
     }
+
+    /// <summary>The optional Idempotency-Key header of acting requests.</summary>
+    public static string? IdempotencyKey(this HttpRequest request) =>
+        request.Headers.TryGetValue("Idempotency-Key", out var value) ? value.ToString() : null;
 }

@@ -37,7 +37,7 @@ public static class AuthEndpoints
     }
 
     /// <summary>The bearer handler writes the token pair itself during sign-in; the cookie handler only sets a header.</summary>
-    private static async Task<IResult> Login(LoginRequest request, SignInManager<AppUser> signIn)
+    private static async Task<IResult> Login(LoginRequest request, SignInManager<AppUser> signIn, IPasswordHasher<AppUser> hasher)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.UserName))
@@ -49,14 +49,21 @@ public static class AuthEndpoints
 
         var useCookie = request.UseCookie == true;
         signIn.AuthenticationScheme = useCookie ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
-        var result = await signIn.PasswordSignInAsync(request.UserName!.Trim(), request.Password!, request.RememberMe == true, lockoutOnFailure: true);
+        if (await signIn.UserManager.FindByNameAsync(request.UserName!.Trim()) is not { } user)
+        {
+            UnknownUserTiming.SpendHashingTime(hasher, request.Password!);
+            return InvalidCredentials();
+        }
+        var result = await signIn.PasswordSignInAsync(user, request.Password!, request.RememberMe == true, lockoutOnFailure: true);
         if (result.Succeeded)
             return useCookie ? TypedResults.NoContent() : TypedResults.Empty;
         if (result.IsLockedOut)
             return SignInRefused("Too many failed sign-ins: this account is locked for a few minutes. Try again later.", "locked_out");
-        // Unknown user, wrong password, or an account not allowed to sign in: one answer, so nothing is revealed.
-        return SignInRefused("The user name or password is incorrect.", "invalid_credentials");
+        return InvalidCredentials();
     }
+
+    /// <summary>Unknown user, wrong password, or an account not allowed to sign in: one answer, so nothing is revealed.</summary>
+    private static ProblemHttpResult InvalidCredentials() => SignInRefused("The user name or password is incorrect.", "invalid_credentials");
 
     private static async Task<IResult> Refresh(
         RefreshRequest request, SignInManager<AppUser> signIn, IOptionsMonitor<BearerTokenOptions> bearerOptions, TimeProvider time)

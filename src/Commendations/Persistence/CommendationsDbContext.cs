@@ -62,5 +62,6 @@ public class CommendationsDbContext(DbContextOptions<CommendationsDbContext> opt
     {
         // Statuses and kinds are stored as readable strings, never as numbers (ARCHITECTURE.md).
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
     }
 }

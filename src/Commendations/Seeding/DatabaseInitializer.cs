@@ -23,6 +23,18 @@ public static class DatabaseInitializer
         await db.Database.MigrateAsync(cancellationToken);
     }
 
+    /// <summary>Reference data every environment needs: the shipped workflow definitions and the holiday calendar.</summary>
+    public static async Task ImportReferenceDataAsync(IServiceProvider services, string workflowFolder, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CommendationsDbContext>();
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
+        await Workflow.WorkflowFileImporter.ImportAsync(db, workflowFolder, now, cancellationToken);
+        var known = await db.CalendarDays.Select(d => d.Date).ToListAsync(cancellationToken);
+        db.CalendarDays.AddRange(VietnamCalendar.Days.Where(d => !known.Contains(d.Date)));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     /// <summary>Adds DOMAIN.md's demo data where it is missing; running it again changes nothing.</summary>
     public static async Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
@@ -33,5 +45,6 @@ public static class DatabaseInitializer
             db.Units.AddRange(DemoUnits.Create());
         await db.SaveChangesAsync(cancellationToken);
         await DemoUserSeeder.SeedAsync(scope.ServiceProvider, cancellationToken);
+        await DemoCatalog.SeedAsync(db, cancellationToken);
     }
 }

@@ -3,6 +3,7 @@ using Commendations.Seeding;
 using Commendations.Web.Auth;
 using Commendations.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
+using Npgsql;
 
 namespace Commendations.Web.Tests.Auth;
 
@@ -40,6 +41,13 @@ public class ProductionGuardTests
     {
         await using var app = new ProductionFactory(seedDemoData: false);
         await ((IAsyncLifetime)app).InitializeAsync();
+        // The test databases are cloned with the demo data: make its accounts ordinary ones.
+        await using (var connection = new NpgsqlConnection(app.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("UPDATE users SET is_demo = false", connection);
+            await command.ExecuteNonQueryAsync();
+        }
 
         (await app.CreateClient().GetAsync("/health/live")).StatusCode.Should().Be(HttpStatusCode.OK);
     }

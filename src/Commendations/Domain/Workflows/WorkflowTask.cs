@@ -51,7 +51,7 @@ public class WorkflowTask
         Sequence = sequence;
         OpenedAt = openedAt;
         DueAt = dueAt;
-        ReminderTimes = reminderTimes.ToList();
+        ReminderTimes = reminderTimes.Select(t => t.ToUniversalTime()).ToList();
         EscalateAt = escalateAt;
     }
 

@@ -1,0 +1,12 @@
+using Commendations.Audit;
+using MediatR;
+
+namespace Commendations.Web.Api;
+
+public static class AuditEndpoints
+{
+    public static void MapAuditEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/audit/verify", (IMediator m, CancellationToken ct) => m.Send(new VerifyAuditTrail(), ct)).WithTags("Audit");
+    }
+}

@@ -1,0 +1,20 @@
+using Commendations.Features.Decisions;
+using MediatR;
+
+namespace Commendations.Web.Api;
+
+public static class DecisionEndpoints
+{
+    public sealed record DecisionBody(string Number, DateOnly Date, string SignerName, string SignerTitle, string Citation, IReadOnlyList<Guid> NominationIds);
+
+    public static void MapDecisionEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/decisions").WithTags("Decisions");
+        group.MapPost("/", async (IMediator m, HttpRequest request, DecisionBody body, CancellationToken ct) =>
+        {
+            var issued = await m.Send(new IssueDecision(body.Number, body.Date, body.SignerName, body.SignerTitle, body.Citation,
+                body.NominationIds ?? [], request.IdempotencyKey()), ct);
+            return TypedResults.Created($"/api/decisions/{issued.DecisionId}", issued);
+        });
+    }
+}

@@ -1,0 +1,76 @@
+using Commendations.Domain.Catalog;
+using Commendations.Domain.Nominations;
+using Commendations.Engine;
+using Commendations.Features.Nominations;
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Commendations.Web.Api;
+
+public static class NominationEndpoints
+{
+    public sealed record EditBody(PersonInput? Person, CollectiveInput? Collective, string AchievementSummary);
+    public sealed record CommentBody(string? Comment);
+    public sealed record ReasonBody(string Reason);
+    public sealed record VoteBody(VoteChoice Choice, string? Comment);
+
+    public static void MapNominationEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/nominations").WithTags("Nominations");
+
+        group.MapGet("/", (IMediator m, Guid? campaignId, NominationStatus? status, NomineeKind? kind, string? search,
+                NominationSort? sort, int? page, int? pageSize, CancellationToken ct) =>
+            m.Send(new ListNominations(campaignId, status, kind, search, sort ?? NominationSort.Newest, page ?? 1, pageSize ?? 20), ct));
+
+        group.MapPost("/", async Task<Created<IdResponse>> (IMediator m, CreateNomination body, CancellationToken ct) =>
+        {
+            var id = await m.Send(body, ct);
+            return TypedResults.Created($"/api/nominations/{id}", new IdResponse(id));
+        });
+
+        group.MapGet("/{id:guid}", (IMediator m, Guid id, CancellationToken ct) => m.Send(new GetNomination(id), ct));
+
+        group.MapPut("/{id:guid}", async Task<NoContent> (IMediator m, Guid id, EditBody body, CancellationToken ct) =>
+        {
+            await m.Send(new EditNomination(id, body.Person, body.Collective, body.AchievementSummary), ct);
+            return TypedResults.NoContent();
+        });
+
+        group.MapPost("/{id:guid}/documents", async Task<Created<DocumentSummary>> (IMediator m, Guid id,
+                [FromForm] DocumentKind kind, IFormFile file, CancellationToken ct) =>
+            {
+                await using var stream = new MemoryStream();
+                await file.CopyToAsync(stream, ct);
+                var document = await m.Send(new AddDocument(id, kind, file.FileName, stream.ToArray()), ct);
+                return TypedResults.Created($"/api/nominations/{id}/documents/{document.Id}", document);
+            })
+            // API clients authenticate with bearer tokens; the browser UI posts its own forms with anti-forgery tokens.
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(NominationDocument.MaxBytes + 1024 * 1024));
+
+        group.MapGet("/{id:guid}/documents/{documentId:guid}", async (IMediator m, Guid id, Guid documentId, CancellationToken ct) =>
+        {
+            var file = await m.Send(new GetDocument(id, documentId), ct);
+            // Inline, so PDFs and images open in the browser; the checksum lets the reader verify the bytes.
+            return TypedResults.File(file.Content, file.ContentType, file.FileName, enableRangeProcessing: true);
+        });
+
+        group.MapDelete("/{id:guid}/documents/{documentId:guid}", async Task<NoContent> (IMediator m, Guid id, Guid documentId, CancellationToken ct) =>
+        {
+            await m.Send(new RemoveDocument(id, documentId), ct);
+            return TypedResults.NoContent();
+        });
+
+        group.MapPost("/{id:guid}/submit", (IMediator m, HttpRequest request, Guid id, CommentBody? body, CancellationToken ct) =>
+            m.Send(new SubmitNomination(id, body?.Comment, request.IdempotencyKey()), ct));
+
+        group.MapPost("/{id:guid}/withdraw", (IMediator m, HttpRequest request, Guid id, ReasonBody body, CancellationToken ct) =>
+            m.Send(new WithdrawNomination(id, body.Reason, request.IdempotencyKey()), ct));
+
+        group.MapPost("/{id:guid}/votes", (IMediator m, HttpRequest request, Guid id, VoteBody body, CancellationToken ct) =>
+            m.Send(new Features.Nominations.CastVote(id, body.Choice, body.Comment, request.IdempotencyKey()), ct));
+    }
+}
+
+public sealed record IdResponse(Guid Id);

@@ -1,0 +1,61 @@
+using Commendations.Common;
+using Commendations.Common.Errors;
+using Commendations.Common.Security;
+using Commendations.Domain.Campaigns;
+using Commendations.Domain.Catalog;
+using Commendations.Domain.Nominations;
+using Commendations.Persistence;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commendations.Features.Campaigns;
+
+public sealed record ListCampaigns : IQuery<IReadOnlyList<CampaignView>>;
+
+public sealed record CampaignView(
+    Guid Id, string Code, string Name, CampaignType Type, string? PlanReference, DateOnly PeriodStart, DateOnly PeriodEnd,
+    DateOnly DossierOpen, DateOnly DossierClose, bool OpenForDossiers, IReadOnlyList<CampaignAwardView> Awards);
+
+public sealed record CampaignAwardView(string AwardFormCode, string AwardFormName, IReadOnlyList<NomineeKind> NomineeKinds,
+    IReadOnlyList<DocumentKind> RequiredDocuments, int? QuotaCollectives, int? QuotaIndividuals, string WorkflowDefinitionId);
+
+public sealed class ListCampaignsHandler(CommendationsDbContext db, TimeProvider clock) : IRequestHandler<ListCampaigns, IReadOnlyList<CampaignView>>
+{
+    public async Task<IReadOnlyList<CampaignView>> Handle(ListCampaigns request, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
+        var forms = await db.AwardForms.AsNoTracking().ToDictionaryAsync(a => a.Id, cancellationToken);
+        var campaigns = await db.Campaigns.AsNoTracking().OrderByDescending(c => c.DossierClose).ToListAsync(cancellationToken);
+        return campaigns.Select(c => new CampaignView(c.Id, c.Code, c.Name, c.Type, c.PlanReference, c.PeriodStart, c.PeriodEnd,
+            c.DossierOpen, c.DossierClose, c.IsDossierWindowOpen(today),
+            c.Awards.Select(a => new CampaignAwardView(forms[a.AwardFormId].Code, forms[a.AwardFormId].Name, forms[a.AwardFormId].NomineeKinds,
+                forms[a.AwardFormId].RequiredDocuments, a.QuotaCollectives, a.QuotaIndividuals, a.WorkflowDefinitionId)).ToList())).ToList();
+    }
+}
+
+/// <summary>Campaign progress for reviewers and administrators: counts by status and by current step.</summary>
+public sealed record GetCampaignProgress(Guid CampaignId) : IQuery<CampaignProgress>;
+
+public sealed record CampaignProgress(Guid CampaignId, string Code, int Total, IReadOnlyDictionary<string, int> ByStatus, IReadOnlyDictionary<string, int> ByStep);
+
+public sealed class GetCampaignProgressHandler(CommendationsDbContext db, ICurrentUser user) : IRequestHandler<GetCampaignProgress, CampaignProgress>
+{
+    public async Task<CampaignProgress> Handle(GetCampaignProgress request, CancellationToken cancellationToken)
+    {
+        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == request.CampaignId, cancellationToken)
+                       ?? throw new NotFoundException("Campaign", request.CampaignId);
+        var query = db.Nominations.AsNoTracking().Where(n => n.CampaignId == campaign.Id);
+        // An officer sees their own unit's progress; reviewers and administrators the whole campaign.
+        if (!user.IsInRole(Roles.Administrator) && !Nominations.NominationAccess.IsReviewer(user))
+        {
+            if (!user.IsInRole(Roles.EmulationOfficer))
+                throw new ForbiddenException("Campaign progress is for officers, reviewers and administrators.");
+            query = query.Where(n => n.UnitId == user.UnitId);
+        }
+        var byStatus = await query.GroupBy(n => n.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var byStep = await query.Where(n => n.CurrentStep != null && n.Status != NominationStatus.Awarded && n.Status != NominationStatus.Rejected && n.Status != NominationStatus.Withdrawn)
+            .GroupBy(n => n.CurrentStep!).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        return new CampaignProgress(campaign.Id, campaign.Code, byStatus.Sum(s => s.Count),
+            byStatus.ToDictionary(s => s.Key.ToString(), s => s.Count), byStep.ToDictionary(s => s.Key, s => s.Count));
+    }
+}

@@ -1,0 +1,48 @@
+using Commendations.Audit;
+using Commendations.Common;
+using Commendations.Common.Errors;
+using Commendations.Common.Security;
+using Commendations.Domain.Catalog;
+using Commendations.Domain.Nominations;
+using Commendations.Persistence;
+using FluentValidation;
+using MediatR;
+
+namespace Commendations.Features.Nominations;
+
+public sealed record AddDocument(Guid NominationId, DocumentKind Kind, string FileName, byte[] Content) : ICommand<DocumentSummary>;
+
+public sealed record DocumentSummary(Guid Id, DocumentKind Kind, string FileName, string ContentType, long SizeBytes, string Sha256, int Round, DateTimeOffset UploadedAt);
+
+public sealed class AddDocumentValidator : AbstractValidator<AddDocument>
+{
+    public AddDocumentValidator()
+    {
+        RuleFor(c => c.Kind).IsInEnum();
+        RuleFor(c => c.FileName).NotEmpty().MaximumLength(NominationDocument.FileNameMaxLength);
+        RuleFor(c => c.Content).NotEmpty().WithMessage("The file is empty.")
+            .Must(c => c.LongLength <= NominationDocument.MaxBytes)
+            .WithMessage($"A file may be at most {NominationDocument.MaxBytes / (1024 * 1024)} MB.");
+        RuleFor(c => c).Must(c => DocumentTypes.Recognise(c.FileName ?? "", c.Content ?? []) is not null)
+            .When(c => c.Content is { Length: > 0 } && !string.IsNullOrEmpty(c.FileName))
+            .OverridePropertyName("file")
+            .WithMessage($"Only {DocumentTypes.AcceptedList} files are accepted, and the content must match the extension.");
+    }
+}
+
+public sealed class AddDocumentHandler(CommendationsDbContext db, NominationAccess access, ICurrentUser user, AuditTrail audit, TimeProvider clock)
+    : IRequestHandler<AddDocument, DocumentSummary>
+{
+    public async Task<DocumentSummary> Handle(AddDocument request, CancellationToken cancellationToken)
+    {
+        var nomination = await access.EditableByUnitAsync(request.NominationId, cancellationToken);
+        var contentType = DocumentTypes.Recognise(request.FileName, request.Content)
+                          ?? throw new InputException("file", $"Only {DocumentTypes.AcceptedList} files are accepted.");
+        var fileName = Path.GetFileName(request.FileName.Trim());
+        var document = new NominationDocument(nomination.Id, request.Kind, fileName, contentType, request.Content, nomination.Round, user.UserId, clock.GetUtcNow());
+        db.Documents.Add(document);
+        await audit.RecordAsync(AuditTrail.NominationStream(nomination.Id), "document.added", nomination.CurrentStep, null,
+            new { document = document.Id, kind = request.Kind.ToString(), fileName, document.SizeBytes, document.Sha256 }, cancellationToken);
+        return new DocumentSummary(document.Id, document.Kind, document.FileName, document.ContentType, document.SizeBytes, document.Sha256, document.Round, document.UploadedAt);
+    }
+}

@@ -1,0 +1,39 @@
+using Commendations.Audit;
+using Commendations.Common;
+using Commendations.Common.Errors;
+using Commendations.Common.Security;
+using Commendations.Engine;
+using Commendations.Workflow;
+using FluentValidation;
+using MediatR;
+
+namespace Commendations.Features.Nominations;
+
+/// <summary>A council member's ballot (yes / no / abstain, or recusal for a conflict of interest) on a nomination at a vote step.</summary>
+public sealed record CastVote(Guid NominationId, VoteChoice Choice, string? Comment, string? IdempotencyKey = null)
+    : ICommand<WorkflowOutcome>, IIdempotentCommand;
+
+public sealed class CastVoteValidator : AbstractValidator<CastVote>
+{
+    public CastVoteValidator()
+    {
+        RuleFor(c => c.Choice).IsInEnum();
+        RuleFor(c => c.Comment).MaximumLength(4000);
+    }
+}
+
+public sealed class CastVoteHandler(NominationAccess access, NominationWorkflow workflow, ICurrentUser user, AuditTrail audit)
+    : IRequestHandler<CastVote, WorkflowOutcome>
+{
+    public async Task<WorkflowOutcome> Handle(CastVote request, CancellationToken cancellationToken)
+    {
+        if (!user.IsInRole(Roles.CommitteeMember))
+            throw new ForbiddenException("Only committee members vote.");
+        var nomination = await access.ReadableAsync(request.NominationId, cancellationToken);
+        var step = nomination.CurrentStep ?? throw new ConflictException("not-voting", "The nomination is not at a vote.");
+        await workflow.ExecuteAsync(nomination, new Engine.CastVote(step, NominationWorkflow.ActorFor(user), request.Choice, request.Comment), cancellationToken);
+        // Council ballots are secret (bỏ phiếu kín): the timeline shows that a member voted, not how; the count lives in the instance.
+        await audit.RecordAsync(AuditTrail.NominationStream(nomination.Id), "vote.cast", step, null, null, cancellationToken);
+        return WorkflowOutcome.Of(nomination);
+    }
+}

@@ -1,0 +1,117 @@
+using Commendations.Audit;
+using Commendations.Common;
+using Commendations.Common.Errors;
+using Commendations.Common.Security;
+using Commendations.Domain.Catalog;
+using Commendations.Domain.Nominations;
+using Commendations.Domain.Nominees;
+using Commendations.Persistence;
+using Commendations.Workflow;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commendations.Features.Nominations;
+
+public sealed record PersonInput(string FullName, Gender Gender, int BirthYear, string Position);
+
+public sealed record CollectiveInput(string Name, int Headcount, int Women, int AdvancedWorkers);
+
+/// <summary>
+/// An emulation officer drafts a nomination for their own unit. The workflow starts at once, so the draft already
+/// sits at the unit's proposal step with its deadline (the campaign's dossier close) and reminders.
+/// </summary>
+public sealed record CreateNomination(
+    Guid CampaignId,
+    string AwardFormCode,
+    NomineeKind Kind,
+    PersonInput? Person,
+    CollectiveInput? Collective,
+    string AchievementSummary) : ICommand<Guid>;
+
+public sealed class CreateNominationValidator : AbstractValidator<CreateNomination>
+{
+    public CreateNominationValidator()
+    {
+        RuleFor(c => c.CampaignId).NotEmpty();
+        RuleFor(c => c.AwardFormCode).NotEmpty().MaximumLength(AwardForm.CodeMaxLength);
+        RuleFor(c => c.Kind).IsInEnum();
+        RuleFor(c => c.AchievementSummary).NotEmpty().MaximumLength(Nomination.SummaryMaxLength);
+        RuleFor(c => c.Person).NotNull().When(c => c.Kind == NomineeKind.Individual)
+            .WithMessage("An individual nomination needs the person's details.");
+        RuleFor(c => c.Person).Null().When(c => c.Kind != NomineeKind.Individual)
+            .WithMessage("Only an individual nomination has a person.");
+        RuleFor(c => c.Collective).NotNull().When(c => c.Kind != NomineeKind.Individual)
+            .WithMessage("A collective or household nomination needs the collective's details.");
+        RuleFor(c => c.Collective).Null().When(c => c.Kind == NomineeKind.Individual)
+            .WithMessage("An individual nomination has no collective.");
+        RuleFor(c => c.Person!).SetValidator(new PersonInputValidator()).When(c => c.Person is not null);
+        RuleFor(c => c.Collective!).SetValidator(new CollectiveInputValidator()).When(c => c.Collective is not null);
+    }
+}
+
+public sealed class PersonInputValidator : AbstractValidator<PersonInput>
+{
+    public PersonInputValidator()
+    {
+        RuleFor(p => p.FullName).NotEmpty().MaximumLength(200);
+        RuleFor(p => p.Gender).IsInEnum();
+        RuleFor(p => p.BirthYear).InclusiveBetween(1900, 2100);
+        RuleFor(p => p.Position).NotEmpty().MaximumLength(300);
+    }
+}
+
+public sealed class CollectiveInputValidator : AbstractValidator<CollectiveInput>
+{
+    public CollectiveInputValidator()
+    {
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(300);
+        RuleFor(c => c.Headcount).InclusiveBetween(1, 1_000_000);
+        RuleFor(c => c.Women).InclusiveBetween(0, 1_000_000).LessThanOrEqualTo(c => c.Headcount);
+        RuleFor(c => c.AdvancedWorkers).InclusiveBetween(0, 1_000_000).LessThanOrEqualTo(c => c.Headcount);
+    }
+}
+
+public sealed class CreateNominationHandler(
+    CommendationsDbContext db, ICurrentUser user, NominationWorkflow workflow, AuditTrail audit, TimeProvider clock)
+    : IRequestHandler<CreateNomination, Guid>
+{
+    public async Task<Guid> Handle(CreateNomination request, CancellationToken cancellationToken)
+    {
+        if (!user.IsInRole(Roles.EmulationOfficer) || user.UnitId is not { } unitId)
+            throw new ForbiddenException("Only an emulation officer of a unit can propose a nomination.");
+
+        var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == request.CampaignId, cancellationToken)
+                       ?? throw new InputException("campaignId", "The campaign does not exist.");
+        var awardForm = await db.AwardForms.SingleOrDefaultAsync(a => a.Code == request.AwardFormCode, cancellationToken)
+                        ?? throw new InputException("awardFormCode", $"Award form '{request.AwardFormCode}' does not exist.");
+        var allowed = campaign.AwardFor(awardForm.Id)
+                      ?? throw new InputException("awardFormCode", $"Campaign {campaign.Code} does not award '{awardForm.Name}'.");
+        if (!awardForm.IsFor(request.Kind))
+            throw new InputException("kind", $"'{awardForm.Name}' is not awarded to this kind of nominee ({request.Kind}).");
+
+        var now = clock.GetUtcNow();
+        Nomination nomination;
+        if (request.Person is { } person)
+        {
+            var entity = new Person { FullName = person.FullName.Trim(), Gender = person.Gender, BirthYear = person.BirthYear, Position = person.Position.Trim(), UnitId = unitId };
+            db.People.Add(entity);
+            nomination = new Nomination(request.Kind, entity.Id, null, entity.FullName, unitId, campaign.Id, awardForm.Id, request.AchievementSummary.Trim(), user.UserId, now);
+        }
+        else
+        {
+            var input = request.Collective!;
+            var entity = new Collective { Name = input.Name.Trim(), Headcount = input.Headcount, Women = input.Women, AdvancedWorkers = input.AdvancedWorkers, UnitId = unitId };
+            db.Collectives.Add(entity);
+            nomination = new Nomination(request.Kind, null, entity.Id, entity.Name, unitId, campaign.Id, awardForm.Id, request.AchievementSummary.Trim(), user.UserId, now);
+        }
+        db.Nominations.Add(nomination);
+        // Saved first so the workflow's context can read the nominee and the unit like any later command does.
+        await db.SaveChangesAsync(cancellationToken);
+
+        await audit.RecordAsync(AuditTrail.NominationStream(nomination.Id), "nomination.created", null, null,
+            new { campaign = campaign.Code, awardForm = awardForm.Code, kind = request.Kind.ToString(), nominee = nomination.NomineeName }, cancellationToken);
+        await workflow.StartAsync(nomination, allowed.WorkflowDefinitionId, cancellationToken);
+        return nomination.Id;
+    }
+}

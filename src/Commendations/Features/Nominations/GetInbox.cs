@@ -1,0 +1,34 @@
+using Commendations.Common;
+using Commendations.Common.Security;
+using Commendations.Domain.Workflows;
+using Commendations.Persistence;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commendations.Features.Nominations;
+
+/// <summary>The tasks where it is my turn: assigned to me, or to my role in my unit; soonest due first.</summary>
+public sealed record GetInbox : IQuery<IReadOnlyList<InboxItem>>;
+
+public sealed record InboxItem(
+    Guid TaskId, Guid NominationId, string NomineeName, string CampaignCode, string StepKey, int Round,
+    DateTimeOffset OpenedAt, DateTimeOffset DueAt, bool Overdue);
+
+public sealed class GetInboxHandler(CommendationsDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<GetInbox, IReadOnlyList<InboxItem>>
+{
+    public async Task<IReadOnlyList<InboxItem>> Handle(GetInbox request, CancellationToken cancellationToken)
+    {
+        var roles = user.Roles.ToList();
+        var now = clock.GetUtcNow();
+        return await db.Tasks.AsNoTracking()
+            .Where(t => t.Status == WorkflowTaskStatus.Open
+                        && (t.AssigneeUserId == user.UserId
+                            || (t.AssigneeRole != null && roles.Contains(t.AssigneeRole) && t.AssigneeUnitId == user.UnitId)))
+            .OrderBy(t => t.DueAt).ThenBy(t => t.Id)
+            .Take(500)
+            .Join(db.Nominations, t => t.NominationId, n => n.Id, (t, n) => new { t, n })
+            .Join(db.Campaigns, x => x.n.CampaignId, c => c.Id, (x, c) => new InboxItem(
+                x.t.Id, x.n.Id, x.n.NomineeName, c.Code, x.t.StepKey, x.t.Round, x.t.OpenedAt, x.t.DueAt, x.t.DueAt < now))
+            .ToListAsync(cancellationToken);
+    }
+}

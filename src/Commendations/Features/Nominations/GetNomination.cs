@@ -1,0 +1,108 @@
+using Commendations.Common;
+using Commendations.Common.Security;
+using Commendations.Domain.Catalog;
+using Commendations.Domain.Nominations;
+using Commendations.Domain.Workflows;
+using Commendations.Engine;
+using Commendations.Persistence;
+using Commendations.Workflow;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commendations.Features.Nominations;
+
+/// <summary>A nomination with its dossier, its timeline (every step, actor, time, comment) and what the reader can do next.</summary>
+public sealed record GetNomination(Guid NominationId) : IQuery<NominationDetail>;
+
+public sealed record NominationDetail(
+    Guid Id, NomineeKind Kind, string NomineeName, Guid UnitId, string UnitName, Guid CampaignId, string CampaignCode,
+    string CampaignName, string AwardFormCode, string AwardFormName, string AchievementSummary, NominationStatus Status,
+    string? CurrentStep, int Round, string? WorkflowDefinitionId, int? WorkflowVersion, Guid? DecisionId,
+    IReadOnlyList<DocumentSummary> Documents, IReadOnlyList<TaskView> OpenTasks, MyTurn? MyTurn,
+    IReadOnlyList<TimelineEntry> Timeline);
+
+public sealed record TaskView(Guid TaskId, string StepKey, int Round, int Sequence, string Assignee, DateTimeOffset DueAt);
+
+/// <summary>The reader's own open task on this nomination and the actions it offers, or their vote.</summary>
+public sealed record MyTurn(Guid TaskId, string StepKey, string StepType, IReadOnlyList<string> Actions, DateTimeOffset DueAt);
+
+public sealed record TimelineEntry(long Sequence, DateTimeOffset At, string Action, string? StepKey, string ActorName, string? Comment);
+
+public sealed class GetNominationHandler(CommendationsDbContext db, NominationAccess access, DefinitionCache definitions, ICurrentUser user)
+    : IRequestHandler<GetNomination, NominationDetail>
+{
+    public async Task<NominationDetail> Handle(GetNomination request, CancellationToken cancellationToken)
+    {
+        var n = await access.ReadableAsync(request.NominationId, cancellationToken);
+        var unit = await db.Units.AsNoTracking().Where(u => u.Id == n.UnitId).Select(u => u.Name).SingleAsync(cancellationToken);
+        var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == n.CampaignId, cancellationToken);
+        var awardForm = await db.AwardForms.AsNoTracking().SingleAsync(a => a.Id == n.AwardFormId, cancellationToken);
+        var instance = await db.WorkflowInstances.AsNoTracking().SingleOrDefaultAsync(i => i.NominationId == n.Id, cancellationToken);
+        var documents = await db.Documents.AsNoTracking().Where(d => d.NominationId == n.Id).OrderBy(d => d.UploadedAt)
+            .Select(d => new DocumentSummary(d.Id, d.Kind, d.FileName, d.ContentType, d.SizeBytes, d.Sha256, d.Round, d.UploadedAt))
+            .ToListAsync(cancellationToken);
+        var tasks = await db.Tasks.AsNoTracking().Where(t => t.NominationId == n.Id && t.Status == WorkflowTaskStatus.Open)
+            .OrderBy(t => t.Sequence).ToListAsync(cancellationToken);
+        var assigneeNames = await AssigneeNamesAsync(tasks, cancellationToken);
+        var timeline = await db.AuditEntries.AsNoTracking().Where(e => e.Stream == Audit.AuditTrail.NominationStream(n.Id))
+            .OrderBy(e => e.Sequence)
+            .Select(e => new TimelineEntry(e.Sequence, e.At, e.Action, e.StepKey, e.ActorName, e.Comment))
+            .ToListAsync(cancellationToken);
+
+        MyTurn? myTurn = null;
+        var mine = tasks.FirstOrDefault(IsMine);
+        if (mine is not null && instance is not null)
+        {
+            var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
+            var step = definition.FindStep(mine.StepKey);
+            myTurn = new MyTurn(mine.Id, mine.StepKey, StepTypeOf(step), ActionsOf(step), mine.DueAt);
+        }
+
+        return new NominationDetail(n.Id, n.Kind, n.NomineeName, n.UnitId, unit, campaign.Id, campaign.Code, campaign.Name,
+            awardForm.Code, awardForm.Name, n.AchievementSummary, n.Status, n.CurrentStep, n.Round, instance?.DefinitionId,
+            instance?.DefinitionVersion, n.DecisionId, documents,
+            tasks.Select(t => new TaskView(t.Id, t.StepKey, t.Round, t.Sequence, assigneeNames[t.Id], t.DueAt)).ToList(),
+            myTurn, timeline);
+    }
+
+    private bool IsMine(WorkflowTask t) =>
+        t.AssigneeUserId == user.UserId || (t.AssigneeRole is { } role && user.IsInRole(role) && t.AssigneeUnitId == user.UnitId);
+
+    private async Task<Dictionary<Guid, string>> AssigneeNamesAsync(List<WorkflowTask> tasks, CancellationToken cancellationToken)
+    {
+        var userIds = tasks.Where(t => t.AssigneeUserId != null).Select(t => t.AssigneeUserId!.Value).ToList();
+        var unitIds = tasks.Where(t => t.AssigneeUnitId != null).Select(t => t.AssigneeUnitId!.Value).ToList();
+        var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        return tasks.ToDictionary(t => t.Id, t => t.AssigneeUserId is { } id
+            ? users.GetValueOrDefault(id, id.ToString())
+            : $"{t.AssigneeRole} – {(t.AssigneeUnitId is { } unit ? units.GetValueOrDefault(unit, "") : "")}");
+    }
+
+    private static string StepTypeOf(StepDefinition? step) => step switch
+    {
+        TaskStep => "task",
+        SequentialApprovalStep => "sequentialApproval",
+        ParallelApprovalStep => "parallelApproval",
+        VoteStep => "vote",
+        _ => "other",
+    };
+
+    /// <summary>The actions the step offers its assignee: a task's named actions, the approval outcomes it routes, or a ballot.</summary>
+    public static IReadOnlyList<string> ActionsOf(StepDefinition? step) => step switch
+    {
+        TaskStep task => task.Actions.Select(a => a.Name).ToList(),
+        SequentialApprovalStep s => ApprovalActions(s.Transitions),
+        ParallelApprovalStep p => ApprovalActions(p.Transitions),
+        VoteStep => ["yes", "no", "abstain", "recuse"],
+        _ => [],
+    };
+
+    private static IReadOnlyList<string> ApprovalActions(ApprovalTransitions transitions)
+    {
+        var actions = new List<string> { "approve" };
+        if (transitions.Returned is not null) actions.Add("return");
+        if (transitions.Rejected is not null) actions.Add("reject");
+        return actions;
+    }
+}

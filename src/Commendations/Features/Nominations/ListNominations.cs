@@ -1,0 +1,87 @@
+using Commendations.Common;
+using Commendations.Common.Security;
+using Commendations.Domain.Catalog;
+using Commendations.Domain.Nominations;
+using Commendations.Persistence;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commendations.Features.Nominations;
+
+public enum NominationSort
+{
+    Newest,
+    Oldest,
+    Nominee,
+}
+
+/// <summary>Nominations the user may see — an officer: their unit's — filtered, searched, sorted and paged.</summary>
+public sealed record ListNominations(
+    Guid? CampaignId = null,
+    NominationStatus? Status = null,
+    NomineeKind? Kind = null,
+    string? Search = null,
+    NominationSort Sort = NominationSort.Newest,
+    int Page = 1,
+    int PageSize = 20) : IQuery<Page<NominationListItem>>;
+
+public sealed record NominationListItem(
+    Guid Id, string NomineeName, NomineeKind Kind, Guid UnitId, string UnitName, Guid CampaignId, string CampaignCode,
+    string AwardFormCode, NominationStatus Status, string? CurrentStep, int Round, DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt);
+
+public sealed class ListNominationsValidator : AbstractValidator<ListNominations>
+{
+    public ListNominationsValidator()
+    {
+        RuleFor(q => q.Page).InclusiveBetween(1, 100_000);
+        RuleFor(q => q.PageSize).InclusiveBetween(1, 200);
+        RuleFor(q => q.Search).MaximumLength(200);
+        RuleFor(q => q.Status).IsInEnum();
+        RuleFor(q => q.Kind).IsInEnum();
+        RuleFor(q => q.Sort).IsInEnum();
+    }
+}
+
+public sealed class ListNominationsHandler(CommendationsDbContext db, ICurrentUser user) : IRequestHandler<ListNominations, Page<NominationListItem>>
+{
+    public async Task<Page<NominationListItem>> Handle(ListNominations request, CancellationToken cancellationToken)
+    {
+        var query = Visible(db.Nominations.AsNoTracking());
+        if (request.CampaignId is { } campaignId) query = query.Where(n => n.CampaignId == campaignId);
+        if (request.Status is { } status) query = query.Where(n => n.Status == status);
+        if (request.Kind is { } kind) query = query.Where(n => n.Kind == kind);
+        if (!string.IsNullOrWhiteSpace(request.Search))
+        {
+            var pattern = "%" + request.Search.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            query = query.Where(n => EF.Functions.ILike(n.NomineeName, pattern));
+        }
+        query = request.Sort switch
+        {
+            NominationSort.Oldest => query.OrderBy(n => n.CreatedAt).ThenBy(n => n.Id),
+            NominationSort.Nominee => query.OrderBy(n => n.NomineeName).ThenBy(n => n.Id),
+            _ => query.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id),
+        };
+
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query
+            .Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
+            .Join(db.Units, n => n.UnitId, u => u.Id, (n, u) => new { n, UnitName = u.Name })
+            .Join(db.Campaigns, x => x.n.CampaignId, c => c.Id, (x, c) => new { x.n, x.UnitName, CampaignCode = c.Code })
+            .Join(db.AwardForms, x => x.n.AwardFormId, a => a.Id, (x, a) => new NominationListItem(
+                x.n.Id, x.n.NomineeName, x.n.Kind, x.n.UnitId, x.UnitName, x.n.CampaignId, x.CampaignCode, a.Code,
+                x.n.Status, x.n.CurrentStep, x.n.Round, x.n.CreatedAt, x.n.SubmittedAt))
+            .ToListAsync(cancellationToken);
+        return new Page<NominationListItem>(items, request.Page, request.PageSize, total);
+    }
+
+    /// <summary>The same rule as <see cref="NominationAccess.CanRead"/>, as a query.</summary>
+    private IQueryable<Nomination> Visible(IQueryable<Nomination> query)
+    {
+        if (user.IsInRole(Roles.Administrator))
+            return query;
+        var unitId = user.IsInRole(Roles.EmulationOfficer) ? user.UnitId : null;
+        var reviewer = NominationAccess.IsReviewer(user);
+        return query.Where(n => (unitId != null && n.UnitId == unitId) || (reviewer && n.SubmittedAt != null));
+    }
+}

@@ -1,0 +1,44 @@
+using Commendations.Common.Errors;
+using Commendations.Common.Security;
+using Commendations.Domain.Nominations;
+using Commendations.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commendations.Features.Nominations;
+
+/// <summary>
+/// Unit scope: an officer sees and edits only their own unit's nominations; reviewers (committee members, appraisers,
+/// leaders) see submitted ones; administrators see all. A nomination the user may not see is "not found", so its
+/// existence does not leak to other units.
+/// </summary>
+public sealed class NominationAccess(CommendationsDbContext db, ICurrentUser user)
+{
+    public static bool IsReviewer(ICurrentUser user) =>
+        user.IsInRole(Roles.CommitteeMember) || user.IsInRole(Roles.Appraiser) || user.IsInRole(Roles.ProvincialLeader);
+
+    public static bool CanRead(ICurrentUser user, Nomination nomination) =>
+        user.IsInRole(Roles.Administrator)
+        || (user.IsInRole(Roles.EmulationOfficer) && user.UnitId == nomination.UnitId)
+        || (IsReviewer(user) && nomination.SubmittedAt is not null);
+
+    /// <summary>Loads a nomination the current user may read, tracked for changes.</summary>
+    public async Task<Nomination> ReadableAsync(Guid id, CancellationToken cancellationToken, bool withDocuments = false)
+    {
+        var query = withDocuments ? db.Nominations.Include(n => n.Documents) : db.Nominations.AsQueryable();
+        var nomination = await query.SingleOrDefaultAsync(n => n.Id == id, cancellationToken);
+        if (nomination is null || !CanRead(user, nomination))
+            throw new NotFoundException("Nomination", id);
+        return nomination;
+    }
+
+    /// <summary>Loads a nomination that the current user's unit holds and may change (draft or returned).</summary>
+    public async Task<Nomination> EditableByUnitAsync(Guid id, CancellationToken cancellationToken, bool withDocuments = false)
+    {
+        var nomination = await ReadableAsync(id, cancellationToken, withDocuments);
+        if (!user.IsInRole(Roles.EmulationOfficer) || user.UnitId != nomination.UnitId)
+            throw new ForbiddenException("Only an emulation officer of the nominating unit can change this dossier.");
+        if (!nomination.IsEditableByUnit)
+            throw new ConflictException("not-editable", $"The dossier cannot be changed while it is {nomination.Status}.");
+        return nomination;
+    }
+}

@@ -1,0 +1,26 @@
+using Commendations.Audit;
+using Commendations.Common;
+using Commendations.Common.Errors;
+using Commendations.Persistence;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commendations.Features.Nominations;
+
+/// <summary>Removes a document while the unit holds the dossier. The audit keeps its name and checksum.</summary>
+public sealed record RemoveDocument(Guid NominationId, Guid DocumentId) : ICommand<Unit>;
+
+public sealed class RemoveDocumentHandler(CommendationsDbContext db, NominationAccess access, AuditTrail audit)
+    : IRequestHandler<RemoveDocument, Unit>
+{
+    public async Task<Unit> Handle(RemoveDocument request, CancellationToken cancellationToken)
+    {
+        var nomination = await access.EditableByUnitAsync(request.NominationId, cancellationToken);
+        var document = await db.Documents.SingleOrDefaultAsync(d => d.Id == request.DocumentId && d.NominationId == nomination.Id, cancellationToken)
+                       ?? throw new NotFoundException("Document", request.DocumentId);
+        db.Documents.Remove(document);
+        await audit.RecordAsync(AuditTrail.NominationStream(nomination.Id), "document.removed", nomination.CurrentStep, null,
+            new { document = document.Id, document.FileName, document.Sha256 }, cancellationToken);
+        return Unit.Value;
+    }
+}

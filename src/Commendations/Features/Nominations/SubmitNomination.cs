@@ -1,0 +1,59 @@
+using Commendations.Audit;
+using Commendations.Common;
+using Commendations.Common.Errors;
+using Commendations.Common.Security;
+using Commendations.Domain.Workflows;
+using Commendations.Persistence;
+using Commendations.Workflow;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commendations.Features.Nominations;
+
+/// <summary>
+/// The unit submits its dossier (or resubmits it after a return). The first submission must fall inside the
+/// campaign's dossier window; a resubmission answers a return and follows that task's own deadline instead.
+/// Every document the award form requires must be attached.
+/// </summary>
+public sealed record SubmitNomination(Guid NominationId, string? Comment, string? IdempotencyKey = null)
+    : ICommand<WorkflowOutcome>, IIdempotentCommand;
+
+public sealed class SubmitNominationValidator : AbstractValidator<SubmitNomination>
+{
+    public SubmitNominationValidator() => RuleFor(c => c.Comment).MaximumLength(4000);
+}
+
+public sealed class SubmitNominationHandler(
+    CommendationsDbContext db, NominationAccess access, NominationWorkflow workflow, ICurrentUser user, AuditTrail audit, TimeProvider clock)
+    : IRequestHandler<SubmitNomination, WorkflowOutcome>
+{
+    public const string SubmitAction = "submit";
+
+    public async Task<WorkflowOutcome> Handle(SubmitNomination request, CancellationToken cancellationToken)
+    {
+        var nomination = await access.EditableByUnitAsync(request.NominationId, cancellationToken, withDocuments: true);
+        var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == nomination.CampaignId, cancellationToken);
+        var awardForm = await db.AwardForms.AsNoTracking().SingleAsync(a => a.Id == nomination.AwardFormId, cancellationToken);
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
+        if (nomination.Round == 1 && !campaign.IsDossierWindowOpen(today))
+        {
+            throw new ConflictException("dossier-window-closed",
+                $"Dossiers for {campaign.Code} are accepted from {campaign.DossierOpen:dd/MM/yyyy} to {campaign.DossierClose:dd/MM/yyyy}.");
+        }
+        var missing = awardForm.RequiredDocuments.Except(nomination.Documents.Select(d => d.Kind)).ToList();
+        if (missing.Count > 0)
+            throw new InputException("documents", $"The dossier lacks required documents: {string.Join(", ", missing)}.");
+
+        var task = await db.Tasks.SingleOrDefaultAsync(t => t.NominationId == nomination.Id && t.Status == WorkflowTaskStatus.Open
+                                                            && t.StepKey == nomination.CurrentStep, cancellationToken)
+                   ?? throw new ConflictException("nothing-to-submit", "The nomination is not waiting for the unit's submission.");
+        var resubmission = nomination.Round > 1;
+        await workflow.ExecuteAsync(nomination, new Engine.ActOnTask(task.TaskKey, NominationWorkflow.ActorFor(user), SubmitAction, request.Comment), cancellationToken);
+        nomination.MarkSubmitted(clock.GetUtcNow());
+        await audit.RecordAsync(AuditTrail.NominationStream(nomination.Id), resubmission ? "nomination.resubmitted" : "nomination.submitted",
+            task.StepKey, request.Comment, new { round = task.Round }, cancellationToken);
+        return WorkflowOutcome.Of(nomination);
+    }
+}

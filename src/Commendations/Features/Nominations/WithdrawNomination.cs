@@ -1,0 +1,37 @@
+using Commendations.Audit;
+using Commendations.Common;
+using Commendations.Common.Errors;
+using Commendations.Common.Security;
+using Commendations.Workflow;
+using FluentValidation;
+using MediatR;
+
+namespace Commendations.Features.Nominations;
+
+/// <summary>The nominating unit (or an administrator) withdraws a nomination that is not yet decided.</summary>
+public sealed record WithdrawNomination(Guid NominationId, string Reason, string? IdempotencyKey = null)
+    : ICommand<WorkflowOutcome>, IIdempotentCommand;
+
+public sealed class WithdrawNominationValidator : AbstractValidator<WithdrawNomination>
+{
+    public WithdrawNominationValidator() => RuleFor(c => c.Reason).NotEmpty().MaximumLength(4000);
+}
+
+public sealed class WithdrawNominationHandler(NominationAccess access, NominationWorkflow workflow, ICurrentUser user, AuditTrail audit)
+    : IRequestHandler<WithdrawNomination, WorkflowOutcome>
+{
+    public async Task<WorkflowOutcome> Handle(WithdrawNomination request, CancellationToken cancellationToken)
+    {
+        var nomination = await access.ReadableAsync(request.NominationId, cancellationToken);
+        var ownUnit = user.IsInRole(Roles.EmulationOfficer) && user.UnitId == nomination.UnitId;
+        if (!ownUnit && !user.IsInRole(Roles.Administrator))
+            throw new ForbiddenException("Only the nominating unit's officer or an administrator can withdraw a nomination.");
+        if (nomination.IsFinal)
+            throw new ConflictException("already-final", $"The nomination is already {nomination.Status}.");
+
+        var step = nomination.CurrentStep;
+        await workflow.ExecuteAsync(nomination, new Engine.Withdraw(NominationWorkflow.ActorFor(user), request.Reason), cancellationToken);
+        await audit.RecordAsync(AuditTrail.NominationStream(nomination.Id), "nomination.withdrawn", step, request.Reason, null, cancellationToken);
+        return WorkflowOutcome.Of(nomination);
+    }
+}

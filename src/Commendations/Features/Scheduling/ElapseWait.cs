@@ -1,0 +1,37 @@
+using Commendations.Audit;
+using Commendations.Common;
+using Commendations.Common.Errors;
+using Commendations.Common.Security;
+using Commendations.Engine;
+using Commendations.Persistence;
+using Commendations.Workflow;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commendations.Features.Scheduling;
+
+/// <summary>
+/// A wait step's time is up (e.g. public disclosure): sent by the scheduler as the system. It re-checks that the
+/// nomination is still waiting at that step and that the time has come; otherwise it does nothing and says so.
+/// </summary>
+public sealed record ElapseWait(Guid NominationId, string StepKey) : ICommand<bool>;
+
+public sealed class ElapseWaitHandler(CommendationsDbContext db, NominationWorkflow workflow, ICurrentUser user, AuditTrail audit, TimeProvider clock)
+    : IRequestHandler<ElapseWait, bool>
+{
+    public async Task<bool> Handle(ElapseWait request, CancellationToken cancellationToken)
+    {
+        if (user.UserId != FixedCurrentUser.SystemUserId)
+            throw new ForbiddenException("Waits are ended by the scheduler only.");
+        var nomination = await db.Nominations.SingleOrDefaultAsync(n => n.Id == request.NominationId, cancellationToken)
+                         ?? throw new NotFoundException("Nomination", request.NominationId);
+        var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.NominationId == nomination.Id, cancellationToken);
+        var state = InstanceState.FromJson(instance.State);
+        if (state.Status != InstanceStatus.Running || state.CurrentStep != request.StepKey || state.WaitUntil is not { } until || until > clock.GetUtcNow())
+            return false;
+
+        await workflow.ExecuteAsync(nomination, new WaitElapsed(request.StepKey), cancellationToken);
+        await audit.RecordAsync(AuditTrail.NominationStream(nomination.Id), "wait.elapsed", request.StepKey, null, null, cancellationToken);
+        return true;
+    }
+}

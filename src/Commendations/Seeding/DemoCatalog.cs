@@ -1,0 +1,66 @@
+using Commendations.Domain.Campaigns;
+using Commendations.Domain.Catalog;
+using Commendations.Domain.Committees;
+using Commendations.Domain.Units;
+using Commendations.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commendations.Seeding;
+
+/// <summary>DOMAIN.md's award forms, campaigns (plus current ones, so the demo can submit today), committees and cluster.</summary>
+public static class DemoCatalog
+{
+    public const string CertificateOfMerit = "bang-khen-tinh";
+    public const string ProvincialEmulationFighter = "csdt-tinh";
+    public const string SteeringCommittee = "bcd-qcdc";
+    public const string Council = "hdtdkt";
+    public const string CurrentThematicCampaign = "PT-2026-QCDC";
+    public const string CurrentRegularCampaign = "PT-2026-TX";
+
+    public static async Task SeedAsync(CommendationsDbContext db, CancellationToken cancellationToken)
+    {
+        if (await db.AwardForms.AnyAsync(cancellationToken))
+            return;
+
+        DocumentKind[] basic = [DocumentKind.SubmissionLetter, DocumentKind.AchievementReport];
+        DocumentKind[] withMinutes = [.. basic, DocumentKind.Minutes];
+        var merit = new AwardForm(CertificateOfMerit, "Bằng khen của Chủ tịch UBND tỉnh", [NomineeKind.Collective, NomineeKind.Individual, NomineeKind.Household], basic);
+        var fighter = new AwardForm(ProvincialEmulationFighter, "Chiến sĩ thi đua cấp tỉnh", [NomineeKind.Individual], withMinutes);
+        db.AwardForms.AddRange(merit, fighter,
+            new AwardForm("tap-the-ldxs", "Tập thể lao động xuất sắc", [NomineeKind.Collective], withMinutes),
+            new AwardForm("co-thi-dua-tinh", "Cờ thi đua của UBND tỉnh", [NomineeKind.Collective], withMinutes),
+            new AwardForm("csdt-co-so", "Chiến sĩ thi đua cơ sở", [NomineeKind.Individual], basic));
+
+        var qcdc2023 = new Campaign("PT-2023-QCDC", "Thi đua thực hiện Quy chế dân chủ ở cơ sở năm 2023", CampaignType.Thematic,
+            new(2023, 1, 1), new(2023, 12, 31), new(2023, 12, 1), new(2023, 12, 10), "15/KH-BCĐ ngày 20/02/2023");
+        qcdc2023.Allow(merit.Id, "bang-khen-chuyen-de", 15, 15);
+        var dvk2024 = new Campaign("PT-2024-DVK", "Dân vận khéo năm 2024", CampaignType.Thematic,
+            new(2024, 1, 1), new(2024, 12, 31), new(2024, 11, 1), new(2024, 12, 10));
+        dvk2024.Allow(merit.Id, "bang-khen-chuyen-de", 10, 10);
+        var qcdc2026 = new Campaign(CurrentThematicCampaign, "Thi đua thực hiện Quy chế dân chủ ở cơ sở năm 2026", CampaignType.Thematic,
+            new(2026, 1, 1), new(2026, 12, 31), new(2026, 11, 1), new(2026, 12, 10), "12/KH-BCĐ ngày 15/02/2026");
+        qcdc2026.Allow(merit.Id, "bang-khen-chuyen-de", 15, 15);
+        var regular2026 = new Campaign(CurrentRegularCampaign, "Phong trào thi đua thường xuyên năm 2026", CampaignType.Regular,
+            new(2026, 1, 1), new(2026, 12, 31), new(2026, 11, 1), new(2026, 12, 15));
+        regular2026.Allow(fighter.Id, "csdt-tinh", null, 10);
+        db.Campaigns.AddRange(qcdc2023, dvk2024, qcdc2026, regular2026);
+
+        var users = await db.Users.ToDictionaryAsync(u => u.UserName!, u => u.Id, cancellationToken);
+        var steering = new Committee(SteeringCommittee, "Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở tỉnh Lam Giang", CommitteeKind.SteeringCommittee);
+        // DOMAIN.md: the standing member reviews first, then the deputy head, then the head.
+        steering.AddMember(users[DemoAccounts.SteeringStandingMember.UserName], "Ủy viên thường trực", isSecretary: true);
+        steering.AddMember(users[DemoAccounts.SteeringDeputyHead.UserName], "Phó Trưởng ban");
+        steering.AddMember(users[DemoAccounts.SteeringHead.UserName], "Trưởng ban", isChair: true);
+        var council = new Committee(Council, "Hội đồng Thi đua - Khen thưởng tỉnh Lam Giang", CommitteeKind.Council);
+        council.AddMember(users[DemoAccounts.SteeringHead.UserName], "Chủ tịch Hội đồng", isChair: true);
+        council.AddMember(users[DemoAccounts.SteeringDeputyHead.UserName], "Phó Chủ tịch Hội đồng");
+        council.AddMember(users[DemoAccounts.SteeringStandingMember.UserName], "Ủy viên, Thư ký Hội đồng", isSecretary: true);
+        db.Committees.AddRange(steering, council);
+
+        var cluster = new EmulationCluster("CUM-2", "Cụm thi đua số 2");
+        db.Clusters.Add(cluster);
+        var tanHoa = await db.Units.SingleAsync(u => u.Code == DemoUnits.TanHoa, cancellationToken);
+        tanHoa.JoinCluster(cluster);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
