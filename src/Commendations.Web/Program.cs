@@ -33,6 +33,7 @@ if (args.Contains("--migrate-only"))
 await app.InitializeDatabaseAsync(localDatabase is not null);
 app.UseCommendationsWeb();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, localDatabase));
+// In Production, start-up is refused (DemoAccountsInProductionException) while demo accounts exist.
 await app.RunAsync();
 return 0;
 

@@ -41,8 +41,11 @@ public static class WebServices
         var migrate = app.Configuration.GetValue("Database:MigrateOnStartup", usingLocalDatabase || app.Environment.IsDevelopment());
         if (migrate)
             await DatabaseInitializer.MigrateAsync(app.Services);
-        var workflowFolder = app.Configuration["Workflows:Folder"] ?? Path.Combine(AppContext.BaseDirectory, "workflows");
-        await DatabaseInitializer.ImportReferenceDataAsync(app.Services, workflowFolder);
+        if (app.Configuration.GetValue("Database:ImportReferenceData", true))
+        {
+            var workflowFolder = app.Configuration["Workflows:Folder"] ?? Path.Combine(AppContext.BaseDirectory, "workflows");
+            await DatabaseInitializer.ImportReferenceDataAsync(app.Services, workflowFolder);
+        }
         if (app.Configuration.GetValue("Database:SeedDemoData", app.Environment.IsDevelopment()))
             await DatabaseInitializer.SeedDemoDataAsync(app.Services);
     }

@@ -1,5 +1,7 @@
 using System.Reflection;
 using Commendations.Common.Behaviours;
+using Commendations.Common.Security;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Commendations.Domain.Users;
 using Commendations.Persistence;
 using FluentValidation;
@@ -15,6 +17,8 @@ public static class DependencyInjection
     {
         services.AddDbContext<CommendationsDbContext>(options => options.UseCommendationsDatabase(connectionString));
         services.AddSingleton(TimeProvider.System);
+        // Outside a web request (jobs, command line) the actor is the system; the web host registers the signed-in user.
+        services.TryAddScoped<ICurrentUser>(_ => FixedCurrentUser.System);
         services.AddIdentityCore<AppUser>(options =>
             {
                 options.Password.RequiredLength = 8;

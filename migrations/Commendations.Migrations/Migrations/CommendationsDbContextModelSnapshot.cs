@@ -59,7 +59,7 @@ namespace Commendations.Migrations.Migrations
 
                     b.Property<string>("Data")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("text")
                         .HasColumnName("data");
 
                     b.Property<string>("Hash")

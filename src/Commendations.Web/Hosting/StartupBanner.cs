@@ -1,3 +1,4 @@
+using Commendations.Web.Auth;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -16,6 +17,8 @@ public static class StartupBanner
         Console.WriteLine(localDatabase is null
             ? "  Database:  the configured server (ConnectionStrings__Commendations)"
             : $"  Database:  private PostgreSQL in {localDatabase.DataDirectory} (stopped when the app stops)");
+        foreach (var line in DemoAccountsBanner.Lines(app.Services))
+            Console.WriteLine(line);
         Console.WriteLine();
     }
 }

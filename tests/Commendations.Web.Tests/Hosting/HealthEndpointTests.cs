@@ -45,6 +45,7 @@ public class ReadinessWithoutDatabaseTests
             builder.UseSetting("ConnectionStrings:Commendations", connectionString);
             builder.UseSetting("Database:MigrateOnStartup", "false");
             builder.UseSetting("Database:SeedDemoData", "false");
+            builder.UseSetting("Database:ImportReferenceData", "false");
         }
     }
 }

@@ -21,7 +21,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.Action).HasMaxLength(80);
         builder.Property(a => a.StepKey).HasMaxLength(80);
         builder.Property(a => a.Comment).HasMaxLength(4000);
-        builder.Property(a => a.Data).HasColumnType("jsonb");
+        // text, not jsonb: jsonb rewrites the JSON (key order, spacing) and the stored bytes must hash as written.
+        builder.Property(a => a.Data).HasColumnType("text");
         builder.Property(a => a.PreviousHash).HasMaxLength(64);
         builder.Property(a => a.Hash).HasMaxLength(64);
     }

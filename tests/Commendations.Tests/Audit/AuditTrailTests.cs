@@ -1,0 +1,58 @@
+using Commendations.Audit;
+using Commendations.Common.Errors;
+using Commendations.Seeding;
+using Commendations.Testing;
+using Commendations.Tests.Features.Nominations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commendations.Tests.Audit;
+
+public class AuditTrailTests(LifecycleHarness app) : IClassFixture<LifecycleHarness>
+{
+    private readonly NominationSteps _steps = new(app);
+
+    [Fact]
+    public async Task An_untouched_trail_verifies()
+    {
+        var id = await _steps.SubmittedCollectiveAsync();
+
+        var result = await app.Send(DemoAccounts.Admin, new VerifyAuditTrail());
+
+        // Other tests of this class tamper with their own nominations in the same database; this one's chain must be clean.
+        result.Problems.Should().NotContain(p => p.Contains(id.ToString()));
+        result.Entries.Should().BeGreaterThan(5);
+    }
+
+    [Fact]
+    public async Task An_edited_entry_is_detected()
+    {
+        var id = await _steps.SubmittedCollectiveAsync();
+        await using (var db = app.CreateDbContext())
+            await db.Database.ExecuteSqlRawAsync("UPDATE audit_entries SET comment = 'Đã sửa' WHERE stream = {0} AND action = 'nomination.submitted'", AuditTrail.NominationStream(id));
+
+        var result = await app.Send(DemoAccounts.Admin, new VerifyAuditTrail());
+
+        result.Intact.Should().BeFalse();
+        result.Problems.Should().Contain(p => p.Contains(id.ToString()) && p.Contains("edited"));
+    }
+
+    [Fact]
+    public async Task A_deleted_last_entry_is_detected()
+    {
+        var id = await _steps.SubmittedCollectiveAsync();
+        await using (var db = app.CreateDbContext())
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM audit_entries WHERE id = (SELECT max(id) FROM audit_entries WHERE stream = {0})", AuditTrail.NominationStream(id));
+
+        var result = await app.Send(DemoAccounts.Admin, new VerifyAuditTrail());
+
+        result.Problems.Should().Contain(p => p.Contains(id.ToString()) && p.Contains("deleted"));
+    }
+
+    [Fact]
+    public async Task Only_administrators_verify()
+    {
+        var verify = () => app.Send(DemoAccounts.OfficerTanHoa, new VerifyAuditTrail());
+
+        await verify.Should().ThrowAsync<ForbiddenException>();
+    }
+}
