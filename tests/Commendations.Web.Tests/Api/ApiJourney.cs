@@ -1,0 +1,99 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Commendations.Features.Scheduling;
+using Commendations.Persistence;
+using Commendations.Seeding;
+using Commendations.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commendations.Web.Tests.Api;
+
+/// <summary>What each kind of user does through the REST API, as small steps the tests compose.</summary>
+public sealed class ApiJourney(ApiFactory app)
+{
+    public static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8.ToArray();
+
+    public static readonly DemoAccounts.Account[] Steering =
+        [DemoAccounts.SteeringStandingMember, DemoAccounts.SteeringDeputyHead, DemoAccounts.SteeringHead];
+
+    public async Task<Guid> CurrentCampaignAsync()
+    {
+        var campaigns = await (await app.As(DemoAccounts.OfficerTanHoa)).GetFromJsonAsync<JsonArray>("/api/campaigns");
+        return campaigns!.Single(c => (string?)c!["code"] == DemoCatalog.CurrentThematicCampaign)!["id"]!.GetValue<Guid>();
+    }
+
+    public async Task<Guid> CreateAsync(object body, DemoAccounts.Account? officer = null)
+    {
+        var response = await (await app.As(officer ?? DemoAccounts.OfficerTanHoa)).PostAsJsonAsync("/api/nominations", body);
+        await Expect(response, HttpStatusCode.Created);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+    }
+
+    public async Task<object> CollectiveBodyAsync() => new
+    {
+        campaignId = await CurrentCampaignAsync(), awardFormCode = DemoCatalog.CertificateOfMerit, kind = "Collective",
+        collective = new { name = "Trung tâm Phục vụ hành chính công tỉnh", headcount = 42, women = 30, advancedWorkers = 35 },
+        achievementSummary = "Giải quyết thủ tục hành chính đúng hạn 100%.",
+    };
+
+    public async Task<object> IndividualBodyAsync() => new
+    {
+        campaignId = await CurrentCampaignAsync(), awardFormCode = DemoCatalog.CertificateOfMerit, kind = "Individual",
+        person = new { fullName = "Phạm Quốc Bảo", gender = "Male", birthYear = 1990, position = "Chuyên viên" },
+        achievementSummary = "Số hóa hồ sơ một cửa.",
+    };
+
+    public static MultipartFormDataContent Upload(string kind, string fileName, byte[] bytes, string contentType = "application/pdf")
+    {
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        return new MultipartFormDataContent { { new StringContent(kind), "kind" }, { file, "file", fileName } };
+    }
+
+    public async Task AttachRequiredAsync(Guid id)
+    {
+        var officer = await app.As(DemoAccounts.OfficerTanHoa);
+        await Expect(await officer.PostAsync($"/api/nominations/{id}/documents", Upload("SubmissionLetter", "to-trinh.pdf", Pdf)), HttpStatusCode.Created);
+        await Expect(await officer.PostAsync($"/api/nominations/{id}/documents", Upload("AchievementReport", "bao-cao.pdf", Pdf)), HttpStatusCode.Created);
+    }
+
+    public async Task SubmitAsync(Guid id) =>
+        await Expect(await (await app.As(DemoAccounts.OfficerTanHoa)).PostAsJsonAsync($"/api/nominations/{id}/submit", new { comment = "Kính trình." }), HttpStatusCode.OK);
+
+    public async Task<Guid> TaskInInboxAsync(DemoAccounts.Account account, Guid nominationId)
+    {
+        var inbox = await (await app.As(account)).GetFromJsonAsync<JsonArray>("/api/tasks/inbox");
+        return inbox!.Single(t => t!["nominationId"]!.GetValue<Guid>() == nominationId)!["taskId"]!.GetValue<Guid>();
+    }
+
+    public async Task<HttpResponseMessage> ActAsync(DemoAccounts.Account account, Guid taskId, string action, string? comment = null) =>
+        await (await app.As(account)).PostAsJsonAsync($"/api/tasks/{taskId}/actions", new { action, comment });
+
+    public async Task<JsonObject> DetailAsync(Guid id, DemoAccounts.Account? reader = null) =>
+        (await (await app.As(reader ?? DemoAccounts.OfficerTanHoa)).GetFromJsonAsync<JsonObject>($"/api/nominations/{id}"))!;
+
+    public async Task EndDisclosureAsync(Guid id)
+    {
+        await using (var db = CreateDbContext())
+        {
+            var state = await db.WorkflowInstances.Where(i => i.NominationId == id).Select(i => i.State).SingleAsync();
+            app.Clock.Set(Engine.InstanceState.FromJson(state).WaitUntil!.Value.AddMinutes(5));
+        }
+        (await app.AsSystem(new ElapseWait(id, "public-disclosure"))).Should().BeTrue();
+    }
+
+    public Persistence.CommendationsDbContext CreateDbContext() =>
+        new(new DbContextOptionsBuilder<Persistence.CommendationsDbContext>().UseCommendationsDatabase(app.ConnectionString).Options);
+
+    public static async Task Expect(HttpResponseMessage response, HttpStatusCode status)
+    {
+        if (response.StatusCode != status)
+            throw new Xunit.Sdk.XunitException($"Expected {(int)status} from {response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    public static async Task<JsonObject> Problem(HttpResponseMessage response) =>
+        JsonSerializer.Deserialize<JsonObject>(await response.Content.ReadAsStringAsync())!;
+}
