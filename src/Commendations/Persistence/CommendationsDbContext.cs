@@ -7,6 +7,7 @@ using Commendations.Domain.Decisions;
 using Commendations.Domain.Idempotency;
 using Commendations.Domain.Nominations;
 using Commendations.Domain.Nominees;
+using Commendations.Domain.Notifications;
 using Commendations.Domain.Outbox;
 using Commendations.Domain.Units;
 using Commendations.Domain.Workflows;
@@ -39,6 +40,7 @@ public class CommendationsDbContext(DbContextOptions<CommendationsDbContext> opt
     public DbSet<Decision> Decisions => Set<Decision>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
