@@ -16,6 +16,8 @@ public static class WebServices
         services.AddCommendationsAuth(configuration);
         services.AddProblemDetails();
         services.AddOpenApi();
+        // Binding failures (malformed JSON, unknown enum names) reach the one exception handler, which names the field.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         // Enums travel as their names ("Collective", "InReview"), never as numbers.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
