@@ -35,6 +35,10 @@ public static class DependencyInjection
         services.AddScoped<Workflow.NominationWorkflow>();
         services.AddScoped<Audit.AuditTrail>();
         services.AddScoped<Features.Nominations.NominationAccess>();
+        services.AddOptions<Scheduling.SchedulingSettings>();
+        services.AddOptions<Scheduling.SmtpSettings>();
+        services.AddScoped<Scheduling.Notifier>();
+        services.AddScoped<Scheduling.OutboxApplier>();
         return services;
     }
 

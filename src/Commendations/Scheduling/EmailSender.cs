@@ -1,0 +1,106 @@
+using System.Net;
+using System.Net.Mail;
+using System.Text;
+using Commendations.Domain.Notifications;
+using Commendations.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Commendations.Scheduling;
+
+/// <summary>
+/// Mails committed notifications that have an address (set only when SMTP is configured), through the framework's
+/// SmtpClient. Rows are claimed with FOR UPDATE SKIP LOCKED, so several nodes share the work; a failed send is retried
+/// on the next round up to <see cref="SmtpSettings.MaxAttempts"/> times. Delivery is at least once: a crash between the
+/// SMTP server's acceptance and the commit sends that mail again.
+/// </summary>
+public sealed class EmailSender(IServiceScopeFactory scopes, IOptions<SmtpSettings> options, TimeProvider clock, ILogger<EmailSender> logger)
+{
+    public async Task<int> SendPendingAsync(CancellationToken cancellationToken)
+    {
+        var smtp = options.Value;
+        if (!smtp.Enabled)
+            return 0;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CommendationsDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var pending = await db.Notifications.FromSqlInterpolated($"""
+            SELECT * FROM notifications
+            WHERE email_to IS NOT NULL AND email_sent_at IS NULL AND email_attempts < {smtp.MaxAttempts}
+            ORDER BY created_at LIMIT 20 FOR UPDATE SKIP LOCKED
+            """).ToListAsync(cancellationToken);
+        var sent = 0;
+        foreach (var notification in pending)
+        {
+            try
+            {
+                await SendAsync(smtp, notification, cancellationToken);
+                notification.MarkEmailSent(clock.GetUtcNow());
+                sent++;
+            }
+            catch (Exception ex) when (ex is SmtpException or IOException or InvalidOperationException or FormatException)
+            {
+                notification.MarkEmailFailed(ex.Message);
+                logger.LogWarning(ex, "Mail for notification {Id} to {To} failed (attempt {Attempt}).", notification.Id, notification.EmailTo, notification.EmailAttempts);
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return sent;
+    }
+
+    private static async Task SendAsync(SmtpSettings smtp, Notification notification, CancellationToken cancellationToken)
+    {
+        using var client = new SmtpClient(smtp.Host, smtp.Port) { EnableSsl = smtp.EnableSsl, DeliveryMethod = SmtpDeliveryMethod.Network };
+        if (!string.IsNullOrEmpty(smtp.UserName))
+            client.Credentials = new NetworkCredential(smtp.UserName, smtp.Password);
+        using var mail = new MailMessage
+        {
+            From = new MailAddress(smtp.From, smtp.FromName, Encoding.UTF8),
+            Subject = notification.Title,
+            SubjectEncoding = Encoding.UTF8,
+            Body = Body(smtp, notification),
+            BodyEncoding = Encoding.UTF8,
+            IsBodyHtml = false,
+        };
+        mail.To.Add(notification.EmailTo!);
+        await client.SendMailAsync(mail, cancellationToken);
+    }
+
+    private static string Body(SmtpSettings smtp, Notification notification)
+    {
+        var text = new StringBuilder(notification.Body).AppendLine().AppendLine();
+        if (notification.Link is { } link)
+            text.AppendLine($"Xem chi tiết: {(smtp.PublicBaseUrl?.TrimEnd('/') ?? "")}{link}").AppendLine();
+        return text.Append("Thư này được gửi tự động từ Hệ thống Thi đua - Khen thưởng; vui lòng không trả lời thư này.").ToString();
+    }
+}
+
+public sealed class EmailSenderService(EmailSender sender, IOptions<SmtpSettings> options, ILogger<EmailSenderService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await sender.SendPendingAsync(stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError(ex, "The email sender failed; it tries again shortly.");
+            }
+            try
+            {
+                await Task.Delay(options.Value.SendInterval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+
+namespace Commendations.Scheduling;
+
+/// <summary>The Vietnamese wording of every notification (in-app and email alike).</summary>
+public static class NotificationTexts
+{
+    private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
+
+    private static readonly IReadOnlyDictionary<string, string> StepNames = new Dictionary<string, string>
+    {
+        ["unit-proposal"] = "đơn vị lập và trình hồ sơ",
+        ["committee-review"] = "Ban Chỉ đạo xem xét",
+        ["appraisal"] = "thẩm định hồ sơ",
+        ["council-vote"] = "Hội đồng bỏ phiếu",
+        ["public-disclosure"] = "công khai",
+        ["decision"] = "ký quyết định khen thưởng",
+    };
+
+    public static string Step(string stepKey) => StepNames.GetValueOrDefault(stepKey, stepKey);
+
+    /// <summary>"17:00 ngày 07/12/2026" in Vietnam time.</summary>
+    public static string When(DateTimeOffset instant) =>
+        instant.ToOffset(Vietnam).ToString("HH:mm 'ngày' dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    public static (string Title, string Body) Reminder(string nominee, string stepKey, DateTimeOffset dueAt) =>
+        ($"Nhắc hạn xử lý hồ sơ: {nominee}",
+         $"Hồ sơ đề nghị khen thưởng \"{nominee}\" đang chờ Đồng chí xử lý ở bước {Step(stepKey)}. Hạn xử lý: {When(dueAt)}.");
+
+    public static (string Title, string Body) Overdue(string nominee, string stepKey, DateTimeOffset dueAt) =>
+        ($"Quá hạn xử lý hồ sơ: {nominee}",
+         $"Hồ sơ đề nghị khen thưởng \"{nominee}\" đã quá hạn xử lý ở bước {Step(stepKey)} (hạn {When(dueAt)}). Đề nghị Đồng chí xử lý ngay.");
+
+    public static (string Title, string Body) Escalated(string nominee, string stepKey, DateTimeOffset dueAt) =>
+        ($"Hồ sơ quá hạn cần chỉ đạo: {nominee}",
+         $"Hồ sơ đề nghị khen thưởng \"{nominee}\" đã quá hạn ở bước {Step(stepKey)} (hạn {When(dueAt)}) mà chưa được xử lý. Đề nghị Đồng chí chỉ đạo giải quyết.");
+
+    public static (string Title, string Body) CampaignDraftReminder(string campaign, DateOnly close, int workingDaysLeft, int drafts) =>
+        ($"Sắp hết hạn nộp hồ sơ: {campaign}",
+         $"Còn {workingDaysLeft} ngày làm việc đến hạn nộp hồ sơ phong trào \"{campaign}\" ({Date(close)}). Đơn vị còn {drafts} hồ sơ chưa trình; đề nghị hoàn thiện và trình đúng hạn.");
+
+    public static (string Title, string Body) CampaignSummary(string campaign, DateOnly close, IEnumerable<(string Unit, int Submitted, int Drafts)> rows)
+    {
+        var lines = rows.Select(r => $"- {r.Unit}: {r.Submitted} hồ sơ đã trình, {r.Drafts} hồ sơ chưa trình").ToList();
+        var body = $"Đã hết hạn nộp hồ sơ phong trào \"{campaign}\" ({Date(close)}). Tổng hợp theo đơn vị:\n"
+                   + (lines.Count == 0 ? "- Chưa có đơn vị nào lập hồ sơ." : string.Join('\n', lines));
+        return ($"Tổng hợp hồ sơ khi hết hạn nộp: {campaign}", body);
+    }
+}

@@ -1,0 +1,100 @@
+using Commendations.Common.Security;
+using Commendations.Domain.Notifications;
+using Commendations.Engine;
+using Commendations.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Commendations.Scheduling;
+
+/// <summary>A notification to write for each recipient; the dedupe key gets the recipient's id appended.</summary>
+public sealed record NotificationDraft(string Kind, string Title, string Body, Guid? NominationId, string DedupeKey)
+{
+    public string? Link => NominationId is { } id ? $"/nominations/{id}" : null;
+}
+
+/// <summary>
+/// Writes notifications inside the caller's transaction, once per dedupe key (INSERT ... ON CONFLICT DO NOTHING): a job
+/// fired twice or an outbox message applied twice delivers nothing new. Resolves who a role-addressed message is for.
+/// </summary>
+public sealed class Notifier(CommendationsDbContext db, TimeProvider clock, IOptions<SmtpSettings> smtp, ILogger<Notifier> logger)
+{
+    /// <summary>Roles the workflow definitions name that are committee positions rather than sign-in roles.</summary>
+    public const string CommitteeChairRole = "committeeChair";
+    public const string CommitteeSecretaryRole = "committeeSecretary";
+
+    /// <summary>Returns how many notifications were new.</summary>
+    public async Task<int> NotifyAsync(IEnumerable<Guid> recipients, NotificationDraft draft, CancellationToken cancellationToken)
+    {
+        var ids = recipients.Distinct().ToList();
+        if (ids.Count == 0)
+            return 0;
+        var emails = smtp.Value.Enabled
+            ? await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.Email != null && u.Email != "")
+                .ToDictionaryAsync(u => u.Id, u => u.Email!, cancellationToken)
+            : [];
+        var now = clock.GetUtcNow().ToUniversalTime();
+        var created = 0;
+        foreach (var userId in ids)
+        {
+            var n = new Notification(userId, draft.Kind, draft.Title, draft.Body, draft.Link, draft.NominationId,
+                $"{draft.DedupeKey}:{userId:N}", now, emails.GetValueOrDefault(userId));
+            created += await db.Database.ExecuteSqlInterpolatedAsync($"""
+                INSERT INTO notifications (id, recipient_user_id, kind, title, body, link, nomination_id, dedupe_key, created_at, email_to, email_attempts)
+                VALUES ({n.Id}, {n.RecipientUserId}, {n.Kind}, {n.Title}, {n.Body}, {n.Link}, {n.NominationId}, {n.DedupeKey}, {n.CreatedAt}, {n.EmailTo}, 0)
+                ON CONFLICT (dedupe_key) DO NOTHING
+                """, cancellationToken);
+        }
+        return created;
+    }
+
+    /// <summary>
+    /// A user; or every user holding a sign-in role (within the unit when given); or, for committee positions, the
+    /// chairs/secretaries of <paramref name="committeeCodes"/> (every committee when none is known). A role nobody holds
+    /// reaches nobody and is logged.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> ResolveAsync(Recipient recipient, IReadOnlyCollection<string>? committeeCodes, CancellationToken cancellationToken)
+    {
+        if (Guid.TryParse(recipient.UserId, out var userId))
+            return [userId];
+        if (recipient.Role is not { } role)
+            return [];
+        Guid? unitId = Guid.TryParse(recipient.UnitId, out var u) ? u : null;
+        IReadOnlyList<Guid> result = role switch
+        {
+            CommitteeChairRole => await CommitteePositionAsync(committeeCodes, m => m.IsChair, cancellationToken),
+            CommitteeSecretaryRole => await CommitteePositionAsync(committeeCodes, m => m.IsSecretary, cancellationToken),
+            _ when Roles.All.Contains(role) => await UsersInRoleAsync(role, unitId, cancellationToken),
+            _ => [],
+        };
+        if (result.Count == 0)
+            logger.LogWarning("No user holds {Role} (unit {Unit}); the notification reaches nobody.", role, recipient.UnitId ?? "-");
+        return result;
+    }
+
+    public async Task<IReadOnlyList<Guid>> UsersInRoleAsync(string role, Guid? unitId, CancellationToken cancellationToken) =>
+        await (from user in db.Users
+               join userRole in db.UserRoles on user.Id equals userRole.UserId
+               join r in db.Roles on userRole.RoleId equals r.Id
+               where r.Name == role && (unitId == null || user.UnitId == unitId)
+               select user.Id).Distinct().ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<Guid>> CommitteePositionAsync(IReadOnlyCollection<string>? codes, Func<Domain.Committees.CommitteeMember, bool> position,
+        CancellationToken cancellationToken)
+    {
+        var committees = await db.Committees.AsNoTracking().ToListAsync(cancellationToken);
+        var chosen = codes is { Count: > 0 } ? committees.Where(c => codes.Contains(c.Code)).ToList() : committees;
+        return chosen.SelectMany(c => c.Members).Where(position).Select(m => m.UserId).Distinct().ToList();
+    }
+
+    /// <summary>The committee a step works with, if it is a committee step.</summary>
+    public static string? CommitteeOf(WorkflowDefinition definition, string? stepKey) =>
+        stepKey is null ? null : definition.FindStep(stepKey) switch
+        {
+            SequentialApprovalStep s => s.Committee,
+            ParallelApprovalStep p => p.Committee,
+            VoteStep v => v.Committee,
+            _ => null,
+        };
+}

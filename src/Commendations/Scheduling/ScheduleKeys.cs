@@ -1,0 +1,42 @@
+using Quartz;
+
+namespace Commendations.Scheduling;
+
+/// <summary>
+/// Deterministic Quartz keys: the same task and kind always map to the same key, so applying an outbox message twice
+/// replaces a trigger instead of adding a second one, and cancelling finds every trigger of a task.
+/// </summary>
+public static class ScheduleKeys
+{
+    public const string TaskGroup = "task-deadlines";
+    public const string WaitGroup = "waits";
+    public const string SystemGroup = "system";
+
+    public const string KindReminder = "reminder";
+    public const string KindDue = "due";
+
+    public static JobKey TaskJob(Guid instanceId, string taskKey) => new($"{instanceId:N}/{taskKey}", TaskGroup);
+
+    public static TriggerKey Reminder(Guid instanceId, string taskKey, int index) => new($"{instanceId:N}/{taskKey}/reminder-{index}", TaskGroup);
+
+    public static TriggerKey Due(Guid instanceId, string taskKey) => new($"{instanceId:N}/{taskKey}/due", TaskGroup);
+
+    public static JobKey WaitJob(Guid instanceId, string stepKey) => new($"{instanceId:N}/{stepKey}", WaitGroup);
+
+    public static TriggerKey WaitTrigger(Guid instanceId, string stepKey) => new($"{instanceId:N}/{stepKey}/until", WaitGroup);
+
+    public static readonly JobKey CampaignDeadlinesJob = new("campaign-deadlines", SystemGroup);
+    public static readonly TriggerKey CampaignDeadlinesTrigger = new("campaign-deadlines-daily", SystemGroup);
+
+    /// <summary>Job data names (strings only: the job store serialises data as JSON).</summary>
+    public static class Data
+    {
+        public const string Kind = "kind";
+        public const string InstanceId = "instanceId";
+        public const string NominationId = "nominationId";
+        public const string TaskKey = "taskKey";
+        public const string StepKey = "stepKey";
+        public const string DueAt = "dueAt";
+        public const string FireAt = "fireAt";
+    }
+}

@@ -1,0 +1,60 @@
+namespace Commendations.Scheduling;
+
+/// <summary>Configuration section <c>Scheduling</c>: Quartz hosting, the outbox dispatcher and campaign reminders.</summary>
+public sealed class SchedulingSettings
+{
+    public const string Section = "Scheduling";
+
+    /// <summary>Run Quartz, the outbox dispatcher and the email sender in this process (default on).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Quartz scheduler name: every node of one cluster uses the same name (instance ids are generated).</summary>
+    public string SchedulerName { get; set; } = "commendations";
+
+    /// <summary>How often the dispatcher looks for unapplied outbox messages.</summary>
+    public TimeSpan DispatchInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    public int DispatchBatchSize { get; set; } = 200;
+
+    /// <summary>First retry delay of a failed outbox message; doubles per attempt up to <see cref="MaxRetryDelay"/>.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Working days before a campaign's dossier window closes when units with drafts are reminded.</summary>
+    public int[] CampaignReminderWorkingDays { get; set; } = [3, 1];
+
+    /// <summary>Quartz scheduler thread's idle wait (how soon it notices triggers added by another node).</summary>
+    public TimeSpan IdleWaitTime { get; set; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan MisfireThreshold { get; set; } = TimeSpan.FromMinutes(1);
+
+    public TimeSpan ClusterCheckinInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>A node silent this long is considered dead and its in-flight triggers are recovered by another.</summary>
+    public TimeSpan ClusterCheckinMisfireThreshold { get; set; } = TimeSpan.FromSeconds(20);
+
+    public int ThreadCount { get; set; } = 10;
+}
+
+/// <summary>Configuration section <c>Smtp</c>: email is sent only when <see cref="Host"/> is set.</summary>
+public sealed class SmtpSettings
+{
+    public const string Section = "Smtp";
+
+    public string? Host { get; set; }
+    public int Port { get; set; } = 25;
+    public string From { get; set; } = "thidua-khenthuong@localhost";
+    public string FromName { get; set; } = "Hệ thống Thi đua - Khen thưởng";
+    public string? UserName { get; set; }
+    public string? Password { get; set; }
+    public bool EnableSsl { get; set; }
+
+    /// <summary>Prefixed to notification links in mails, e.g. https://thiduakhenthuong.example.</summary>
+    public string? PublicBaseUrl { get; set; }
+
+    public TimeSpan SendInterval { get; set; } = TimeSpan.FromSeconds(5);
+    public int MaxAttempts { get; set; } = 10;
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(Host);
+}

@@ -1,0 +1,61 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace Commendations.Scheduling;
+
+public static class SchedulingSetup
+{
+    /// <summary>Vietnam has no daylight saving: a fixed UTC+07:00 zone needs no tz database on the host.</summary>
+    public static readonly TimeZoneInfo VietnamTime = TimeZoneInfo.CreateCustomTimeZone("Asia/Ho_Chi_Minh", TimeSpan.FromHours(7), "Giờ Việt Nam", "ICT");
+
+    /// <summary>The daily campaign check at 08:00 Vietnam time (the command skips non-working days).</summary>
+    public const string CampaignCheckCron = "0 0 8 * * ?";
+
+    /// <summary>
+    /// Quartz with its ADO.NET job store on the app's PostgreSQL (tables qrtz_*, created by migration), clustered with
+    /// generated instance ids; its hosted service; the outbox dispatcher; the email sender. <paramref name="clock"/> is
+    /// Quartz's clock (tests pass the same one the app uses).
+    /// </summary>
+    public static IServiceCollection AddCommendationsScheduling(this IServiceCollection services, string connectionString,
+        SchedulingSettings settings, TimeProvider? clock = null, Action<IQuartzBuilder>? configure = null)
+    {
+        services.AddSingleton<IOptions<SchedulingSettings>>(Options.Create(settings));
+        services.AddQuartz(q =>
+        {
+            q.ConfigureScheduler(o =>
+            {
+                o.InstanceName = settings.SchedulerName;
+                o.InstanceId = "AUTO";
+                o.IdleWaitTime = settings.IdleWaitTime;
+            });
+            q.UseTimeProvider(clock ?? TimeProvider.System);
+            q.UseDefaultThreadPool(settings.ThreadCount);
+            q.UsePersistentStore(store =>
+            {
+                store.UsePostgres(connectionString);
+                store.UseClustering(c =>
+                {
+                    c.CheckinInterval = settings.ClusterCheckinInterval;
+                    c.CheckinMisfireThreshold = settings.ClusterCheckinMisfireThreshold;
+                });
+                store.UseSystemTextJsonSerializer();
+                store.ConfigureStore(o =>
+                {
+                    o.TablePrefix = QuartzSchema.TablePrefix;
+                    o.MisfireThreshold = settings.MisfireThreshold;
+                });
+            });
+            q.AddJob<CampaignDeadlinesJob>(j => j.WithIdentity(ScheduleKeys.CampaignDeadlinesJob).StoreDurably());
+            q.AddTrigger(t => t.ForJob(ScheduleKeys.CampaignDeadlinesJob).WithIdentity(ScheduleKeys.CampaignDeadlinesTrigger)
+                .WithCronSchedule(CampaignCheckCron, c => c.InTimeZone(VietnamTime).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            configure?.Invoke(q);
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService<OutboxDispatcherService>();
+        services.AddSingleton<EmailSender>();
+        services.AddHostedService<EmailSenderService>();
+        return services;
+    }
+}
