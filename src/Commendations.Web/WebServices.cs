@@ -4,6 +4,8 @@ using Commendations.Web.Api;
 using Commendations.Web.Auth;
 using Commendations.Web.Errors;
 using Commendations.Web.Health;
+using Commendations.Web.Scheduling;
+using Commendations.Web.Ui;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Commendations.Web;
@@ -14,6 +16,7 @@ public static class WebServices
     {
         services.AddCommendations(connectionString);
         services.AddCommendationsAuth(configuration);
+        services.AddCommendationsSchedulingHost(configuration, connectionString);
         services.AddProblemDetails();
         services.AddOpenApi();
         // Binding failures (malformed JSON, unknown enum names) reach the one exception handler, which names the field.
@@ -22,6 +25,7 @@ public static class WebServices
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddCommendationsUi();
         return services;
     }
 
@@ -29,8 +33,10 @@ public static class WebServices
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCommendationsUiStatics();
         app.UseCommendationsAuth();
         app.MapCommendationsApi();
+        app.MapCommendationsUi();
         app.MapOpenApi("/api/openapi/{documentName}.json").AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

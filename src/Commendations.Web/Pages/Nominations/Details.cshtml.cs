@@ -1,0 +1,156 @@
+using Commendations.Common.Errors;
+using Commendations.Common.Security;
+using Commendations.Domain.Catalog;
+using Commendations.Domain.Nominations;
+using Commendations.Features.Nominations;
+using Commendations.Web.Ui;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Commendations.Web.Pages.Nominations;
+
+/// <summary>
+/// A nomination: its dossier (documents open in the browser), where it stands and what to do next, its timeline,
+/// and — when it is the reader's turn — the actions of their step (submit, approve / return / reject, named actions, a ballot).
+/// </summary>
+public sealed class DetailsModel : AppPageModel
+{
+    [FromRoute] public Guid Id { get; set; }
+
+    public NominationDetail? Detail { get; private set; }
+
+    [BindProperty] public string? Comment { get; set; }
+    [BindProperty] public DocumentKind UploadKind { get; set; } = DocumentKind.SubmissionLetter;
+    [BindProperty] public Commendations.Engine.VoteChoice? Choice { get; set; }
+    [BindProperty] public string? WithdrawReason { get; set; }
+
+    public bool IsOfficerOfUnit => Detail is not null && User.IsInRole(Roles.EmulationOfficer) && Header.UnitId == Detail.UnitId;
+    public bool UnitHoldsDossier => IsOfficerOfUnit && Detail!.Status is NominationStatus.Draft or NominationStatus.Returned;
+    public bool IsSubmitTurn => Detail?.MyTurn is { } turn && turn.Actions.Contains(SubmitNominationHandler.SubmitAction);
+    public bool IsVoteTurn => Detail?.MyTurn is { StepType: "vote" };
+
+    private ICurrentUser Header => HttpContext.RequestServices.GetRequiredService<ICurrentUser>();
+
+    public async Task<IActionResult> OnGetAsync() => await ShowAsync();
+
+    /// <summary>A dossier document, inline so PDFs and images open in the browser.</summary>
+    public async Task<IActionResult> OnGetDocumentAsync(Guid documentId)
+    {
+        DocumentFile file;
+        try
+        {
+            file = await Mediator.Send(new GetDocument(Id, documentId));
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        Response.Headers.ContentDisposition = $"inline; filename*=UTF-8''{Uri.EscapeDataString(file.FileName)}";
+        Response.Headers.XContentTypeOptions = "nosniff";
+        return File(file.Content, file.ContentType);
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync(IFormFile? file)
+    {
+        if (file is null || file.Length == 0)
+        {
+            ModelState.AddModelError("file", T["Chọn tệp cần tải lên."]);
+            return await ShowAsync();
+        }
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer);
+        var ok = await TryAsync(() => Mediator.Send(new AddDocument(Id, UploadKind, file.FileName, buffer.ToArray())), "");
+        return ok ? Done(T["Đã tải lên {0}.", file.FileName]) : await ShowAsync();
+    }
+
+    public async Task<IActionResult> OnPostRemoveDocumentAsync(Guid documentId)
+    {
+        var ok = await TryAsync(() => Mediator.Send(new RemoveDocument(Id, documentId)), "");
+        return ok ? Done(T["Đã gỡ tài liệu."]) : await ShowAsync();
+    }
+
+    public async Task<IActionResult> OnPostSubmitAsync()
+    {
+        var ok = await TryAsync(() => Mediator.Send(new SubmitNomination(Id, string.IsNullOrWhiteSpace(Comment) ? null : Comment.Trim())), "");
+        return ok ? Done(T["Đã trình hồ sơ."]) : await ShowAsync();
+    }
+
+    public async Task<IActionResult> OnPostActAsync(Guid taskId, string action)
+    {
+        var ok = await TryAsync(() => Mediator.Send(new ActOnTask(taskId, action, string.IsNullOrWhiteSpace(Comment) ? null : Comment.Trim())), "");
+        return ok ? Done(T["Đã ghi nhận: {0}.", T[Labels.Action(action)]]) : await ShowAsync();
+    }
+
+    public async Task<IActionResult> OnPostVoteAsync()
+    {
+        if (Choice is not { } choice)
+        {
+            ModelState.AddModelError(nameof(Choice), T["Chọn một phương án biểu quyết."]);
+            return await ShowAsync();
+        }
+        var ok = await TryAsync(() => Mediator.Send(new CastVote(Id, choice, string.IsNullOrWhiteSpace(Comment) ? null : Comment.Trim())), "");
+        return ok ? Done(T["Đã ghi nhận phiếu biểu quyết."]) : await ShowAsync();
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync()
+    {
+        var ok = await TryAsync(() => Mediator.Send(new WithdrawNomination(Id, WithdrawReason?.Trim() ?? "")), "");
+        if (!ok && ModelState.TryGetValue("reason", out var reason))
+            ModelState.AddModelError(nameof(WithdrawReason), string.Join(" ", reason.Errors.Select(e => e.ErrorMessage)));
+        ModelState.Remove("reason");
+        return ok ? Done(T["Đã rút đề nghị."]) : await ShowAsync();
+    }
+
+    private IActionResult Done(string message)
+    {
+        if (!Request.Headers.ContainsKey("HX-Request"))
+            Flash = message;
+        return Redirect($"/de-nghi/{Id}");
+    }
+
+    private async Task<IActionResult> ShowAsync()
+    {
+        try
+        {
+            Detail = await Mediator.Send(new GetNomination(Id));
+        }
+        catch (NotFoundException)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            Detail = null;
+        }
+        return Page();
+    }
+
+    /// <summary>A task's assignee: a person's name, or "role – unit" with the role in words.</summary>
+    public string Assignee(string assignee)
+    {
+        var dash = assignee.IndexOf(" – ", StringComparison.Ordinal);
+        return dash > 0 && Roles.All.Contains(assignee[..dash]) ? T[Labels.Role(assignee[..dash])] + assignee[dash..] : assignee;
+    }
+
+    /// <summary>What the reader should do next, in one sentence.</summary>
+    public string NextStep()
+    {
+        var d = Detail!;
+        var waiting = d.OpenTasks.FirstOrDefault();
+        if (d.MyTurn is { } turn)
+        {
+            if (IsSubmitTurn)
+            {
+                return d.Status == NominationStatus.Returned
+                    ? T["Hồ sơ bị trả lại: xem lý do trong quá trình xử lý, sửa và bổ sung tài liệu, rồi trình lại trước {0}.", Format.DateTime(turn.DueAt)]
+                    : T["Đính kèm đủ tờ trình và báo cáo thành tích, rồi trình hồ sơ trước {0}.", Format.DateTime(turn.DueAt)];
+            }
+            return T["Đến lượt bạn xử lý bước \"{0}\", hạn {1}.", T[Labels.Step(turn.StepKey)], Format.DateTime(turn.DueAt)];
+        }
+        return d.Status switch
+        {
+            NominationStatus.Awarded => T["Đã được khen thưởng."],
+            NominationStatus.Rejected => T["Không được khen thưởng. Xem lý do trong quá trình xử lý."],
+            NominationStatus.Withdrawn => T["Đề nghị đã được rút."],
+            _ when waiting is not null => T["Đang chờ {0} xử lý bước \"{1}\", hạn {2}.", Assignee(waiting.Assignee), T[Labels.Step(waiting.StepKey)], Format.DateTime(waiting.DueAt)],
+            _ when d.CurrentStep == "public-disclosure" => T["Đang công khai, lấy ý kiến; hệ thống tự chuyển sang thẩm định khi hết thời gian công khai."],
+            _ => T["Đang ở bước \"{0}\".", T[Labels.Step(d.CurrentStep)]],
+        };
+    }
+}

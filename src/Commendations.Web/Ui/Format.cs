@@ -1,0 +1,23 @@
+namespace Commendations.Web.Ui;
+
+/// <summary>Dates as Vietnamese administrations write them (dd/MM/yyyy), times in Vietnam's time zone (UTC+07:00).</summary>
+public static class Format
+{
+    public static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
+
+    public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string Date(DateTimeOffset at) => at.ToOffset(Vietnam).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string DateTime(DateTimeOffset at) => at.ToOffset(Vietnam).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>"ngày 12 tháng 01 năm 2027", as in the place-and-date line of a decision.</summary>
+    public static string LongVietnameseDate(DateOnly date) => $"ngày {date.Day:00} tháng {date.Month:00} năm {date.Year}";
+
+    public static string Size(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} B",
+        < 1024 * 1024 => $"{bytes / 1024.0:0.#} KB",
+        _ => $"{bytes / (1024.0 * 1024):0.#} MB",
+    };
+}

@@ -1,0 +1,104 @@
+using Commendations.Common.Security;
+using Commendations.Domain.Catalog;
+using Commendations.Domain.Nominations;
+using Commendations.Domain.Nominees;
+
+namespace Commendations.Web.Ui;
+
+/// <summary>Vietnamese names of the domain's codes; pass them through <see cref="UiText"/> to show them in the user's language.</summary>
+public static class Labels
+{
+    public static string Status(NominationStatus status) => status switch
+    {
+        NominationStatus.Draft => "Đang soạn",
+        NominationStatus.InReview => "Đang xét duyệt",
+        NominationStatus.Returned => "Bị trả lại",
+        NominationStatus.Awarded => "Đã khen thưởng",
+        NominationStatus.Rejected => "Không được khen thưởng",
+        NominationStatus.Withdrawn => "Đã rút",
+        _ => status.ToString(),
+    };
+
+    public static string Kind(NomineeKind kind) => kind switch
+    {
+        NomineeKind.Collective => "Tập thể",
+        NomineeKind.Individual => "Cá nhân",
+        NomineeKind.Household => "Hộ gia đình",
+        _ => kind.ToString(),
+    };
+
+    public static string Gender(Gender gender) => gender == Domain.Nominees.Gender.Female ? "Nữ" : "Nam";
+
+    public static string Document(DocumentKind kind) => kind switch
+    {
+        DocumentKind.SubmissionLetter => "Tờ trình",
+        DocumentKind.AchievementReport => "Báo cáo thành tích",
+        DocumentKind.Minutes => "Biên bản họp xét",
+        DocumentKind.Certificate => "Giấy chứng nhận",
+        _ => "Tài liệu khác",
+    };
+
+    public static string Role(string role) => role switch
+    {
+        Roles.EmulationOfficer => "Cán bộ thi đua",
+        Roles.CommitteeMember => "Thành viên Ban Chỉ đạo / Hội đồng",
+        Roles.Appraiser => "Chuyên viên thẩm định",
+        Roles.ProvincialLeader => "Lãnh đạo UBND tỉnh",
+        Roles.Administrator => "Quản trị hệ thống",
+        _ => role,
+    };
+
+    public static string Step(string? step) => step switch
+    {
+        null => "—",
+        "unit-proposal" => "Đơn vị lập và trình hồ sơ",
+        "committee-review" => "Ban Chỉ đạo xem xét",
+        "public-disclosure" => "Công khai, lấy ý kiến",
+        "appraisal" => "Thẩm định",
+        "council-vote" => "Hội đồng bỏ phiếu",
+        "decision" => "Quyết định khen thưởng",
+        "awarded" => "Đã khen thưởng",
+        "rejected" => "Không được khen thưởng",
+        "withdrawn" => "Đã rút",
+        _ => step,
+    };
+
+    public static string Action(string action) => action switch
+    {
+        "submit" => "Trình hồ sơ",
+        "approve" => "Đồng ý",
+        "return" => "Trả lại, yêu cầu bổ sung",
+        "reject" => "Không đồng ý",
+        "forward" => "Chuyển bước tiếp theo",
+        "award" => "Ký quyết định khen thưởng",
+        "yes" => "Tán thành",
+        "no" => "Không tán thành",
+        "abstain" => "Không biểu quyết",
+        "recuse" => "Không tham gia (xung đột lợi ích)",
+        _ => action,
+    };
+
+    /// <summary>Actions whose comment is a required reason.</summary>
+    public static bool NeedsReason(string action) => action is "return" or "reject";
+
+    /// <summary>The timeline's audit actions.</summary>
+    public static string Event(string action) => action switch
+    {
+        "nomination.created" => "Tạo đề nghị",
+        "nomination.edited" => "Sửa hồ sơ",
+        "document.added" => "Đính kèm tài liệu",
+        "document.removed" => "Gỡ tài liệu",
+        "nomination.submitted" => "Trình hồ sơ",
+        "nomination.resubmitted" => "Trình lại hồ sơ",
+        "nomination.withdrawn" => "Rút đề nghị",
+        "task.approve" => "Đồng ý",
+        "task.return" => "Trả lại, yêu cầu bổ sung",
+        "task.reject" => "Không đồng ý",
+        "task.forward" => "Chuyển bước tiếp theo",
+        "task.award" => "Ký quyết định khen thưởng",
+        "vote.cast" => "Bỏ phiếu",
+        "wait.elapsed" => "Hết thời gian công khai",
+        "decision.issued" => "Ban hành quyết định khen thưởng",
+        _ => action,
+    };
+}

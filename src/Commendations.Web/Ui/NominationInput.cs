@@ -1,0 +1,40 @@
+using Commendations.Domain.Catalog;
+using Commendations.Domain.Nominees;
+using Commendations.Features.Nominations;
+
+namespace Commendations.Web.Ui;
+
+/// <summary>The nomination form (create and edit): the fields of both kinds of nominee; the chosen kind decides which are sent.</summary>
+public sealed class NominationInput
+{
+    public Guid? CampaignId { get; set; }
+    public string? AwardFormCode { get; set; }
+    public NomineeKind Kind { get; set; } = NomineeKind.Collective;
+    public PersonFields Person { get; set; } = new();
+    public CollectiveFields Collective { get; set; } = new();
+    public string? AchievementSummary { get; set; }
+
+    public bool IsIndividual => Kind == NomineeKind.Individual;
+
+    public PersonInput? PersonInput() =>
+        IsIndividual ? new PersonInput(Person.FullName ?? "", Person.Gender, Person.BirthYear ?? 0, Person.Position ?? "") : null;
+
+    public CollectiveInput? CollectiveInput() =>
+        IsIndividual ? null : new CollectiveInput(Collective.Name ?? "", Collective.Headcount ?? 0, Collective.Women ?? 0, Collective.AdvancedWorkers ?? 0);
+
+    public sealed class PersonFields
+    {
+        public string? FullName { get; set; }
+        public Gender Gender { get; set; } = Gender.Female;
+        public int? BirthYear { get; set; }
+        public string? Position { get; set; }
+    }
+
+    public sealed class CollectiveFields
+    {
+        public string? Name { get; set; }
+        public int? Headcount { get; set; }
+        public int? Women { get; set; }
+        public int? AdvancedWorkers { get; set; }
+    }
+}

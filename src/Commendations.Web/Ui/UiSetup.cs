@@ -1,0 +1,48 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+
+namespace Commendations.Web.Ui;
+
+/// <summary>The web UI: Razor Pages (signed-in by default), Vietnamese by default with English by cookie, static files.</summary>
+public static class UiSetup
+{
+    public static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+    public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
+
+    public static IServiceCollection AddCommendationsUi(this IServiceCollection services)
+    {
+        services.AddRazorPages(o =>
+        {
+            // Every page needs a signed-in user except signing in and switching the language.
+            o.Conventions.AuthorizeFolder("/");
+            o.Conventions.AllowAnonymousToPage("/Account/SignIn");
+            o.Conventions.AllowAnonymousToPage("/Culture");
+        });
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Vietnamese);
+            o.SupportedCultures = [Vietnamese, English];
+            o.SupportedUICultures = [Vietnamese, English];
+            // Only the user's explicit choice counts: a browser asking for English still gets Vietnamese until switched.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+        services.AddSingleton<UiText>();
+        services.AddScoped<HeaderUser>();
+        return services;
+    }
+
+    public static WebApplication UseCommendationsUiStatics(this WebApplication app)
+    {
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        return app;
+    }
+
+    public static WebApplication MapCommendationsUi(this WebApplication app)
+    {
+        app.MapRazorPages();
+        return app;
+    }
+
+    public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+}
