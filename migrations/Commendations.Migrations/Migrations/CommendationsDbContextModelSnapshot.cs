@@ -1051,6 +1051,50 @@ namespace Commendations.Migrations.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("Commendations.Domain.Workflows.SavedScenario", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DefinitionId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("definition_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Scenario")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("scenario");
+
+                    b.HasKey("Id")
+                        .HasName("pk_saved_scenarios");
+
+                    b.HasIndex("DefinitionId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_saved_scenarios_definition_id_name");
+
+                    b.ToTable("saved_scenarios", (string)null);
+                });
+
             modelBuilder.Entity("Commendations.Domain.Workflows.WorkflowDefinitionRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1066,7 +1110,7 @@ namespace Commendations.Migrations.Migrations
 
                     b.Property<string>("Content")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("text")
                         .HasColumnName("content");
 
                     b.Property<string>("ContentHash")
@@ -1091,6 +1135,19 @@ namespace Commendations.Migrations.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("name");
 
+                    b.Property<DateTimeOffset?>("PublicationRequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("publication_requested_at");
+
+                    b.Property<string>("PublicationRequestedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("publication_requested_by");
+
+                    b.Property<Guid?>("PublicationRequestedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("publication_requested_by_id");
+
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("published_at");
@@ -1099,6 +1156,10 @@ namespace Commendations.Migrations.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("published_by");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retired_at");
 
                     b.Property<uint>("RowVersion")
                         .IsConcurrencyToken()

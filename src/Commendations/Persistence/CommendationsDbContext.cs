@@ -33,6 +33,7 @@ public class CommendationsDbContext(DbContextOptions<CommendationsDbContext> opt
     public DbSet<DocumentContent> DocumentContents => Set<DocumentContent>();
     public DbSet<WorkflowDefinitionRecord> WorkflowDefinitions => Set<WorkflowDefinitionRecord>();
     public DbSet<WorkflowInstance> WorkflowInstances => Set<WorkflowInstance>();
+    public DbSet<SavedScenario> SavedScenarios => Set<SavedScenario>();
     public DbSet<WorkflowTask> Tasks => Set<WorkflowTask>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditStream> AuditStreams => Set<AuditStream>();

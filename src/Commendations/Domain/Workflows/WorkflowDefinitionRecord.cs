@@ -23,6 +23,12 @@ public class WorkflowDefinitionRecord
     public DateTimeOffset CreatedAt { get; private set; }
     public string? PublishedBy { get; private set; }
     public DateTimeOffset? PublishedAt { get; private set; }
+
+    /// <summary>Four eyes: the administrator who asked for publication; another one must approve.</summary>
+    public Guid? PublicationRequestedById { get; private set; }
+    public string? PublicationRequestedBy { get; private set; }
+    public DateTimeOffset? PublicationRequestedAt { get; private set; }
+    public DateTimeOffset? RetiredAt { get; private set; }
     public uint RowVersion { get; private set; }
 
     private WorkflowDefinitionRecord() { }
@@ -40,6 +46,29 @@ public class WorkflowDefinitionRecord
         Status = DefinitionStatus.Draft;
     }
 
+    public bool IsAwaitingApproval => Status == DefinitionStatus.Draft && PublicationRequestedById is not null;
+
+    /// <summary>Drafts change freely until published; the content is kept as written (it may not be valid yet).</summary>
+    public void ReviseDraft(string name, string content, string contentHash)
+    {
+        if (Status != DefinitionStatus.Draft)
+            throw new InvalidOperationException($"{DefinitionId} v{Version} is {Status}: published versions are immutable.");
+        Name = name;
+        Content = content;
+        ContentHash = contentHash;
+        // A changed draft needs a fresh request: the approver must see what is published.
+        PublicationRequestedById = null;
+        PublicationRequestedBy = null;
+        PublicationRequestedAt = null;
+    }
+
+    public void RequestPublication(Guid requesterId, string requester, DateTimeOffset now)
+    {
+        PublicationRequestedById = requesterId;
+        PublicationRequestedBy = requester;
+        PublicationRequestedAt = now;
+    }
+
     public void Publish(string publishedBy, DateTimeOffset now)
     {
         if (Status != DefinitionStatus.Draft)
@@ -47,5 +76,13 @@ public class WorkflowDefinitionRecord
         Status = DefinitionStatus.Published;
         PublishedBy = publishedBy;
         PublishedAt = now;
+    }
+
+    public void Retire(DateTimeOffset now)
+    {
+        if (Status != DefinitionStatus.Published)
+            throw new InvalidOperationException($"Only a published version can be retired; {DefinitionId} v{Version} is {Status}.");
+        Status = DefinitionStatus.Retired;
+        RetiredAt = now;
     }
 }

@@ -26,6 +26,9 @@ public class WorkflowInstance
         StartedAt = now;
     }
 
+    /// <summary>An administrator moved this instance to another version of its definition (with a step mapping).</summary>
+    public void MoveToVersion(int version) => DefinitionVersion = version;
+
     public void Update(string state, string? currentStep, bool completed, DateTimeOffset now)
     {
         State = state;

@@ -13,10 +13,12 @@ internal sealed class WorkflowDefinitionRecordConfiguration : IEntityTypeConfigu
         builder.Property(d => d.DefinitionId).HasMaxLength(80);
         builder.HasIndex(d => new { d.DefinitionId, d.Version }).IsUnique();
         builder.Property(d => d.Name).HasMaxLength(300);
-        builder.Property(d => d.Content).HasColumnType("jsonb");
         builder.Property(d => d.ContentHash).HasMaxLength(64);
         builder.Property(d => d.Author).HasMaxLength(200);
         builder.Property(d => d.PublishedBy).HasMaxLength(200);
+        builder.Property(d => d.PublicationRequestedBy).HasMaxLength(200);
+        // Drafts are kept exactly as the administrator wrote them (they may not be valid yet), so text rather than jsonb.
+        builder.Property(d => d.Content).HasColumnType("text");
         builder.Property(d => d.RowVersion).IsRowVersion();
     }
 }
