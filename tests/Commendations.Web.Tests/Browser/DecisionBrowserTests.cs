@@ -1,0 +1,93 @@
+using Commendations.Common.Security;
+using Commendations.Features.Nominations;
+using Commendations.Features.Scheduling;
+using Commendations.Seeding;
+using Commendations.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Commendations.Web.Tests.Browser;
+
+/// <summary>The app with a hand-moved clock, so the public disclosure's 7 working days can pass within a test.</summary>
+public sealed class DecisionBrowserFixture : BrowserFixture
+{
+    public TestClock TestClock { get; } = new(TestClock.At(2026, 12, 1));
+
+    protected override TimeProvider? Clock => TestClock;
+}
+
+public sealed class DecisionBrowserTests(DecisionBrowserFixture app) : IClassFixture<DecisionBrowserFixture>
+{
+    [BrowserFact]
+    public async Task The_leader_issues_a_decision_for_a_batch_and_opens_the_printable_page()
+    {
+        // Set-up through the use cases: two dossiers approved by the committee, disclosed for 7 working days and appraised.
+        var first = await Journeys.SubmittedCollectiveAsync(app, "UBND xã Tân Hòa");
+        var second = await Journeys.SubmittedCollectiveAsync(app, "Trạm Y tế xã Tân Hòa");
+        foreach (var id in new[] { first, second })
+        {
+            foreach (var member in new[] { DemoAccounts.SteeringStandingMember, DemoAccounts.SteeringDeputyHead, DemoAccounts.SteeringHead })
+            {
+                var turn = (await app.SendAs(member, new GetNomination(id))).MyTurn!;
+                await app.SendAs(member, new ActOnTask(turn.TaskId, "approve", "Đồng ý."));
+            }
+        }
+        await using (var db = app.CreateDbContext())
+        {
+            var instance = await db.WorkflowInstances.FirstAsync(i => i.NominationId == second);
+            app.TestClock.Set(Engine.InstanceState.FromJson(instance.State).WaitUntil!.Value.AddMinutes(1));
+        }
+        foreach (var id in new[] { first, second })
+        {
+            (await app.SendAs(null, new ElapseWait(id, "public-disclosure"))).Should().BeTrue();
+            var turn = (await app.SendAs(DemoAccounts.Appraiser, new GetNomination(id))).MyTurn!;
+            await app.SendAs(DemoAccounts.Appraiser, new ActOnTask(turn.TaskId, "forward", "Đủ điều kiện."));
+        }
+
+        var leader = await app.SignInAsync(DemoAccounts.Leader);
+        await leader.GotoAsync("/viec-can-xu-ly");
+        await Expect(leader.Locator("[data-testid=inbox]")).ToContainTextAsync("Trạm Y tế xã Tân Hòa");
+        await leader.GetByRole(AriaRole.Link, new() { Name = "Ban hành quyết định", Exact = true }).ClickAsync();
+        await leader.WaitForURLAsync("**/quyet-dinh/ban-hanh");
+
+        // A malformed number is refused next to its field; the rest stays.
+        await leader.GetByLabel("Số quyết định").FillAsync("215-UBND");
+        await leader.GetByLabel("Ngày ký").FillAsync("2027-01-12");
+        await leader.GetByLabel("Lý do khen thưởng").FillAsync("đã có thành tích xuất sắc trong thực hiện Quy chế dân chủ ở cơ sở năm 2026");
+        await leader.GetByRole(AriaRole.Button, new() { Name = "Ký và ban hành quyết định" }).ClickAsync();
+        await Expect(leader.Locator("[data-valmsg-for='Input.Number']")).Not.ToBeEmptyAsync();
+        await Expect(leader.GetByLabel("Lý do khen thưởng")).ToHaveValueAsync("đã có thành tích xuất sắc trong thực hiện Quy chế dân chủ ở cơ sở năm 2026");
+        await leader.CheckPageAsync("12-decision-issue");
+
+        await leader.GetByLabel("Số quyết định").FillAsync("215/QĐ-UBND");
+        await leader.GetByRole(AriaRole.Button, new() { Name = "Ký và ban hành quyết định" }).ClickAsync();
+        await leader.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/quyet-dinh/[0-9a-f-]{36}$"));
+
+        var decision = leader.Locator("[data-testid=decision]");
+        await Expect(decision).ToContainTextAsync("ỦY BAN NHÂN DÂN TỈNH LAM GIANG");
+        await Expect(decision).ToContainTextAsync("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+        await Expect(decision).ToContainTextAsync("Độc lập - Tự do - Hạnh phúc");
+        await Expect(decision).ToContainTextAsync("Số: 215/QĐ-UBND");
+        await Expect(decision).ToContainTextAsync("Lam Giang, ngày 12 tháng 01 năm 2027");
+        await Expect(decision.Locator("h1")).ToHaveTextAsync("QUYẾT ĐỊNH");
+        await Expect(decision).ToContainTextAsync("UBND xã Tân Hòa");
+        await Expect(decision).ToContainTextAsync("Trạm Y tế xã Tân Hòa");
+        await Expect(decision).ToContainTextAsync("Ngô Đức Mạnh");
+        await leader.CheckPageAsync("13-decision");
+
+        // Printed: only the decision, on A4.
+        await leader.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        await Expect(leader.Locator(".site-header")).ToBeHiddenAsync();
+        await Expect(decision).ToBeVisibleAsync();
+        await leader.ScreenshotAsync("14-decision-print");
+        var pdf = await leader.PdfAsync(new PagePdfOptions { Format = "A4", PreferCSSPageSize = true });
+        pdf.Length.Should().BeGreaterThan(1000);
+
+        var officer = await app.SignInAsync(DemoAccounts.OfficerTanHoa);
+        await officer.GotoAsync($"/de-nghi/{first}");
+        await Expect(officer.Locator("[data-testid=status]")).ToHaveTextAsync("Đã khen thưởng");
+        await officer.GetByRole(AriaRole.Link, new() { Name = "Xem quyết định khen thưởng" }).ClickAsync();
+        await Expect(officer.Locator("[data-testid=decision]")).ToContainTextAsync("Số: 215/QĐ-UBND");
+    }
+}

@@ -1,0 +1,46 @@
+using Commendations.Domain.Catalog;
+using Commendations.Features.Campaigns;
+using Commendations.Features.Nominations;
+using Commendations.Seeding;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Commendations.Web.Tests.Browser;
+
+/// <summary>Steps shared by the browser tests: what a user does on a page, and set-up through the use cases.</summary>
+public static class Journeys
+{
+    public static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8.ToArray();
+
+    public static Guid IdFromUrl(IPage page) => Guid.Parse(page.Url.Split('?')[0].TrimEnd('/').Split('/')[^1]);
+
+    public static async Task UploadAsync(IPage page, string kind, string fileName)
+    {
+        await page.GetByLabel("Loại tài liệu").SelectOptionAsync(kind);
+        await page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = fileName, MimeType = "application/pdf", Buffer = Pdf });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tải lên", Exact = true }).ClickAsync();
+        await Expect(page.Locator("[data-testid=documents]")).ToContainTextAsync(fileName);
+    }
+
+    /// <summary>A reviewer's action with a comment on the nomination page (the page reloads with the result).</summary>
+    public static async Task ActAsync(IPage page, string action, string? comment)
+    {
+        if (comment is not null)
+            await page.Locator("#act-comment").FillAsync(comment);
+        await page.Locator($"[data-testid=my-turn] button[data-action={action}]").ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+    }
+
+    /// <summary>Drafted, documented and submitted by Tân Hòa's officer through the use cases (the browser test starts after that).</summary>
+    public static async Task<Guid> SubmittedCollectiveAsync(BrowserFixture app, string name)
+    {
+        var campaigns = await app.SendAs(DemoAccounts.OfficerTanHoa, new ListCampaigns());
+        var campaignId = campaigns.Single(c => c.Code == DemoCatalog.CurrentThematicCampaign).Id;
+        var id = await app.SendAs(DemoAccounts.OfficerTanHoa, new CreateNomination(campaignId, DemoCatalog.CertificateOfMerit,
+            NomineeKind.Collective, null, new CollectiveInput(name, 28, 13, 20), "Thực hiện tốt Quy chế dân chủ ở cơ sở năm 2026."));
+        await app.SendAs(DemoAccounts.OfficerTanHoa, new AddDocument(id, DocumentKind.SubmissionLetter, "to-trinh.pdf", Pdf));
+        await app.SendAs(DemoAccounts.OfficerTanHoa, new AddDocument(id, DocumentKind.AchievementReport, "bao-cao-thanh-tich.pdf", Pdf));
+        await app.SendAs(DemoAccounts.OfficerTanHoa, new SubmitNomination(id, "Kính trình Ban Chỉ đạo."));
+        return id;
+    }
+}
