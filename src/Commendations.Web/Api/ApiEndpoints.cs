@@ -11,6 +11,8 @@ public static class ApiEndpoints
         api.MapCampaignEndpoints();
         api.MapDecisionEndpoints();
         api.MapAuditEndpoints();
+        api.MapNotificationEndpoints();
+        api.MapCalendarEndpoints();
         return app;
     }
 

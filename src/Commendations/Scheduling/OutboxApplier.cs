@@ -18,11 +18,17 @@ namespace Commendations.Scheduling;
 /// </summary>
 public sealed class OutboxApplier(CommendationsDbContext db, Notifier notifier, DefinitionCache definitions)
 {
+    /// <summary>
+    /// The engine's options omit null properties when writing (an effect without escalation has no <c>escalateAt</c>),
+    /// so reading back must not insist on every constructor parameter.
+    /// </summary>
+    private static readonly JsonSerializerOptions EffectOptions = new(WorkflowJson.Options) { RespectRequiredConstructorParameters = false };
+
     public async Task ApplyAsync(IScheduler scheduler, OutboxMessage message, CancellationToken cancellationToken)
     {
         var payload = JsonSerializer.Deserialize<WorkflowOutboxPayload>(message.Payload)
                       ?? throw new JsonException($"Outbox message {message.Id} has no payload.");
-        var effect = JsonSerializer.Deserialize<WorkflowEffect>(payload.EffectJson, WorkflowJson.Options);
+        var effect = JsonSerializer.Deserialize<WorkflowEffect>(payload.EffectJson, EffectOptions);
         switch (effect)
         {
             case DeadlineScheduled scheduled:

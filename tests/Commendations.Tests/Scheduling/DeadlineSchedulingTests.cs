@@ -1,0 +1,209 @@
+using Commendations.Common.Security;
+using Commendations.Domain.Notifications;
+using Commendations.Domain.Workflows;
+using Commendations.Features.Scheduling;
+using Commendations.Seeding;
+using Commendations.Testing;
+using Commendations.Tests.Features.Nominations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commendations.Tests.Scheduling;
+
+/// <summary>
+/// What the dispatcher stores in Quartz's real job store for a task, read back from qrtz_triggers, and what the job
+/// commands do when they run — on a fake clock (Quartz in standby: nothing fires by itself here).
+/// </summary>
+public class DeadlineSchedulingTests(LifecycleHarness app) : IClassFixture<LifecycleHarness>, IAsyncLifetime
+{
+    private readonly NominationSteps _steps = new(app);
+    private SchedulerRig _rig = null!;
+
+    public Task InitializeAsync()
+    {
+        _rig = SchedulerRig.Create(app.ConnectionString, app.Clock);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _rig.DisposeAsync();
+
+    private static DateTimeOffset Local(int y, int m, int d, int h) => new(y, m, d, h, 0, 0, TestClock.Vietnam);
+
+    private async Task<WorkflowTask> OpenTaskAsync(Guid nominationId)
+    {
+        await using var db = app.CreateDbContext();
+        return await db.Tasks.AsNoTracking().SingleAsync(t => t.NominationId == nominationId && t.Status == WorkflowTaskStatus.Open);
+    }
+
+    [Fact]
+    public async Task A_review_task_opened_on_Tuesday_has_its_reminders_and_deadline_on_working_days_across_the_weekend()
+    {
+        var id = await _steps.SubmittedCollectiveAsync(); // Tuesday 01/12/2026 09:00
+        await _rig.DispatchAllAsync();
+
+        var task = await OpenTaskAsync(id);
+        task.StepKey.Should().Be("committee-review");
+        var triggers = await QuartzTables.TaskTriggersAsync(app.ConnectionString, task.InstanceId, task.TaskKey);
+        // 5 working days: Wed 2, Thu 3, Fri 4, (weekend), Mon 7, Tue 8 → due Tue 08/12 17:00; reminders 2 working days
+        // before (Fri 04/12, across the weekend) and on the due day, at 08:00.
+        triggers.Should().BeEquivalentTo(new Dictionary<string, DateTimeOffset>
+        {
+            ["reminder-0"] = Local(2026, 12, 4, 8),
+            ["reminder-1"] = Local(2026, 12, 8, 8),
+            ["due"] = Local(2026, 12, 8, 17),
+        });
+        var scheduler = await _rig.SchedulerAsync();
+        var due = await scheduler.GetTrigger(Commendations.Scheduling.ScheduleKeys.Due(task.InstanceId, task.TaskKey));
+        due!.NextFireTimeUtc.Should().Be(Local(2026, 12, 8, 17));
+    }
+
+    [Fact]
+    public async Task Across_Tet_the_next_members_reminders_and_escalation_skip_the_holiday_and_each_fires_once()
+    {
+        var id = await _steps.SubmittedCollectiveAsync();
+        app.Clock.Set(Local(2027, 2, 1, 9)); // Monday 01/02/2027; Tết off from Thursday 04/02 to Wednesday 10/02
+        await _steps.ActAsync(DemoAccounts.SteeringStandingMember, id, "approve");
+        await _rig.DispatchAllAsync();
+
+        var task = await OpenTaskAsync(id);
+        task.AssigneeUserId.Should().Be(app.UserId(DemoAccounts.SteeringDeputyHead));
+        // Working days: Tue 2, Wed 3, (Tết 4–10), Thu 11, Fri 12, Mon 15 → due Mon 15/02 17:00; 2 working days before it is Thu 11/02.
+        (await QuartzTables.TaskTriggersAsync(app.ConnectionString, task.InstanceId, task.TaskKey)).Should().BeEquivalentTo(
+            new Dictionary<string, DateTimeOffset>
+            {
+                ["reminder-0"] = Local(2027, 2, 11, 8),
+                ["reminder-1"] = Local(2027, 2, 15, 8),
+                ["due"] = Local(2027, 2, 15, 17),
+            });
+
+        app.Clock.Set(Local(2027, 2, 11, 8));
+        (await _rig.SendAsSystem(new SendTaskReminder(task.InstanceId, task.TaskKey, task.DueAt, Local(2027, 2, 11, 8)))).Should().Be(1);
+        (await _rig.SendAsSystem(new SendTaskReminder(task.InstanceId, task.TaskKey, task.DueAt, Local(2027, 2, 11, 8)))).Should().Be(0, "a job that runs twice delivers once");
+
+        app.Clock.Set(Local(2027, 2, 15, 17));
+        (await _rig.SendAsSystem(new PassDeadline(task.InstanceId, task.TaskKey, task.DueAt))).Should().BeTrue();
+        (await _rig.SendAsSystem(new PassDeadline(task.InstanceId, task.TaskKey, task.DueAt))).Should().BeFalse("the deadline was already handled");
+        await _rig.DispatchAllAsync();
+        await _rig.DispatchAllAsync();
+
+        var notes = await NotificationProbe.ForNominationAsync(app, id);
+        var deputy = app.UserId(DemoAccounts.SteeringDeputyHead);
+        notes.Where(n => n.RecipientUserId == deputy).Select(n => n.Kind).Should().BeEquivalentTo(NotificationKinds.TaskReminder, NotificationKinds.TaskOverdue);
+        // The step escalates to the committee chair (notifyRole committeeChair): the steering committee's head.
+        notes.Where(n => n.Kind == NotificationKinds.TaskEscalated).Select(n => n.RecipientUserId).Should().Equal(app.UserId(DemoAccounts.SteeringHead));
+        notes.Single(n => n.Kind == NotificationKinds.TaskEscalated).Body.Should().Contain("17:00 ngày 15/02/2027").And.Contain("quá hạn");
+    }
+
+    [Fact]
+    public async Task Closing_the_task_cancels_its_triggers_and_a_late_job_for_it_does_nothing()
+    {
+        var id = await _steps.SubmittedCollectiveAsync();
+        await _rig.DispatchAllAsync();
+        var first = await OpenTaskAsync(id);
+        (await QuartzTables.TaskTriggersAsync(app.ConnectionString, first.InstanceId, first.TaskKey)).Should().HaveCount(3);
+
+        await _steps.ActAsync(DemoAccounts.SteeringStandingMember, id, "approve");
+        await _rig.DispatchAllAsync();
+
+        (await QuartzTables.TaskTriggersAsync(app.ConnectionString, first.InstanceId, first.TaskKey)).Should().BeEmpty();
+        (await QuartzTables.CountAsync(app.ConnectionString,
+            $"SELECT count(*) FROM qrtz_triggers WHERE job_name LIKE '{first.InstanceId:N}/unit-proposal%'")).Should().Be(0, "the draft's task closed at submission");
+        app.Clock.Set(Local(2026, 12, 8, 17));
+        (await _rig.SendAsSystem(new SendTaskReminder(first.InstanceId, first.TaskKey, first.DueAt, Local(2026, 12, 4, 8)))).Should().Be(0);
+        (await _rig.SendAsSystem(new PassDeadline(first.InstanceId, first.TaskKey, first.DueAt))).Should().BeFalse();
+        await _rig.DispatchAllAsync();
+        (await NotificationProbe.ForNominationAsync(app, id)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Applying_the_outbox_again_replaces_triggers_rather_than_adding_any()
+    {
+        var id = await _steps.SubmittedCollectiveAsync();
+        await _rig.DispatchAllAsync();
+        var task = await OpenTaskAsync(id);
+        var before = await QuartzTables.TaskTriggersAsync(app.ConnectionString, task.InstanceId, task.TaskKey);
+        var total = await QuartzTables.CountAsync(app.ConnectionString, "SELECT count(*) FROM qrtz_triggers");
+
+        await using (var db = app.CreateDbContext())
+            await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE outbox_messages SET processed_at = NULL WHERE payload->>'NominationId' = {id.ToString()}");
+        await _rig.DispatchAllAsync();
+
+        (await QuartzTables.TaskTriggersAsync(app.ConnectionString, task.InstanceId, task.TaskKey)).Should().BeEquivalentTo(before);
+        (await QuartzTables.CountAsync(app.ConnectionString, "SELECT count(*) FROM qrtz_triggers")).Should().Be(total);
+    }
+
+    [Fact]
+    public async Task A_failing_message_counts_its_attempts_and_does_not_hold_up_the_rest()
+    {
+        await using (var db = app.CreateDbContext())
+        {
+            db.Outbox.Add(new Domain.Outbox.OutboxMessage("deadline.scheduled", """{"InstanceId":"00000000-0000-0000-0000-000000000001","NominationId":"00000000-0000-0000-0000-000000000001","EffectJson":"not json"}""", app.Clock.GetUtcNow()));
+            await db.SaveChangesAsync();
+        }
+        var id = await _steps.SubmittedCollectiveAsync();
+        await _rig.DispatchAllAsync();
+
+        var task = await OpenTaskAsync(id);
+        (await QuartzTables.TaskTriggersAsync(app.ConnectionString, task.InstanceId, task.TaskKey)).Should().HaveCount(3);
+        await using var check = app.CreateDbContext();
+        var pending = await check.Outbox.AsNoTracking().Where(m => m.ProcessedAt == null).ToListAsync();
+        pending.Should().ContainSingle(string.Join(" | ", pending.Select(p => p.Kind + " " + p.LastError)));
+        var failed = pending[0];
+        failed.Attempts.Should().Be(1);
+        failed.LastError.Should().Contain("JsonException");
+        await check.Database.ExecuteSqlRawAsync("DELETE FROM outbox_messages WHERE processed_at IS NULL");
+    }
+
+    [Fact]
+    public async Task Units_with_drafts_are_reminded_3_and_1_working_days_before_the_window_closes_and_the_secretary_gets_a_summary()
+    {
+        await _steps.DraftCollectiveAsync(name: "Hội Phụ nữ xã Tân Hòa");
+        var officer = app.UserId(DemoAccounts.OfficerTanHoa);
+        async Task<List<Notification>> CampaignNotesAsync(Guid user)
+        {
+            await using var db = app.CreateDbContext();
+            return await db.Notifications.AsNoTracking().Where(n => n.RecipientUserId == user && n.Kind.StartsWith("campaign-")).ToListAsync();
+        }
+
+        // PT-2026-QCDC closes Thursday 10/12/2026: 3 working days before is Monday 07/12, 1 is Wednesday 09/12.
+        app.Clock.Set(Local(2026, 12, 5, 8)); // Saturday: no check on a day off
+        (await _rig.SendAsSystem(new CheckCampaignDeadlines())).Should().Be(0);
+        app.Clock.Set(Local(2026, 12, 7, 8));
+        await _rig.SendAsSystem(new CheckCampaignDeadlines());
+        await _rig.SendAsSystem(new CheckCampaignDeadlines());
+        app.Clock.Set(Local(2026, 12, 8, 8));
+        await _rig.SendAsSystem(new CheckCampaignDeadlines());
+        app.Clock.Set(Local(2026, 12, 9, 8));
+        await _rig.SendAsSystem(new CheckCampaignDeadlines());
+
+        var reminders = (await CampaignNotesAsync(officer)).Where(n => n.Title.Contains("Quy chế dân chủ")).ToList();
+        reminders.Should().HaveCount(2, "once on Monday 07/12 (even though the check ran twice) and once on Wednesday 09/12");
+        reminders.Select(n => n.Body).Should().Contain(b => b.Contains("Còn 3 ngày làm việc")).And.Contain(b => b.Contains("Còn 1 ngày làm việc"));
+
+        app.Clock.Set(Local(2026, 12, 11, 8));
+        await _rig.SendAsSystem(new CheckCampaignDeadlines());
+        await _rig.SendAsSystem(new CheckCampaignDeadlines());
+        var summary = (await CampaignNotesAsync(app.UserId(DemoAccounts.SteeringStandingMember)))
+            .Where(n => n.Kind == NotificationKinds.CampaignSummary).ToList();
+        summary.Should().ContainSingle();
+        summary[0].Body.Should().Contain("hồ sơ chưa trình").And.Contain("10/12/2026");
+    }
+
+    [Fact]
+    public async Task A_reminder_is_mailed_in_Vietnamese_through_SMTP_after_it_is_committed()
+    {
+        await using var smtp = new SmtpTestServer();
+        await using var rig = SchedulerRig.Create(app.ConnectionString, app.Clock, smtp.Port);
+        var id = await _steps.SubmittedCollectiveAsync();
+        var task = await OpenTaskAsync(id);
+
+        (await rig.SendAsSystem(new SendTaskReminder(task.InstanceId, task.TaskKey, task.DueAt, Local(2026, 12, 4, 8)))).Should().Be(1);
+        (await rig.SendMailAsync()).Should().Be(1);
+        (await rig.SendMailAsync()).Should().Be(0, "a sent mail is not sent again");
+
+        var mail = await smtp.WaitForMailAsync(_ => true, TimeSpan.FromSeconds(10));
+        mail.To.Should().Equal(DemoAccounts.SteeringStandingMember.UserName + "@lamgiang.example");
+        mail.Subject.Should().Be("Nhắc hạn xử lý hồ sơ: UBND xã Tân Hòa");
+        mail.Body.Should().Contain("đang chờ Đồng chí xử lý ở bước Ban Chỉ đạo xem xét").And.Contain("Hạn xử lý: 17:00 ngày 08/12/2026");
+        (await NotificationProbe.ForNominationAsync(app, id)).Single().EmailSentAt.Should().NotBeNull();
+    }
+}
