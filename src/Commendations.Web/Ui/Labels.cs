@@ -99,6 +99,12 @@ public static class Labels
         "vote.cast" => "Bỏ phiếu",
         "wait.elapsed" => "Hết thời gian công khai",
         "decision.issued" => "Ban hành quyết định khen thưởng",
+        "step.entered" => "Chuyển đến bước",
+        "workflow.completed" => "Kết thúc quy trình",
+        "wait.scheduled" => "Bắt đầu thời gian chờ",
+        "deadline.scheduled" => "Đặt hạn xử lý",
+        "deadline.cancelled" => "Hủy hạn xử lý",
+        "deadline.passed" => "Quá hạn xử lý",
         _ => action,
     };
 }
