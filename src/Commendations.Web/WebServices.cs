@@ -16,6 +16,8 @@ public static class WebServices
     {
         services.AddCommendations(connectionString);
         services.AddCommendationsAuth(configuration);
+        services.Configure<Commendations.Features.Definitions.DefinitionPublishingOptions>(configuration.GetSection("Workflows"));
+        services.Configure<Commendations.Workflow.WorkflowScopeOptions>(configuration.GetSection("Workflow"));
         services.AddCommendationsSchedulingHost(configuration, connectionString);
         services.AddProblemDetails();
         services.AddOpenApi();

@@ -11,6 +11,7 @@ public static class ApiEndpoints
         api.MapCampaignEndpoints();
         api.MapDecisionEndpoints();
         api.MapAuditEndpoints();
+        api.MapDefinitionEndpoints();
         api.MapNotificationEndpoints();
         api.MapCalendarEndpoints();
         return app;

@@ -52,6 +52,36 @@ public sealed class NominationWorkflow(
         return result;
     }
 
+    /// <summary>
+    /// Moves a running instance to another version of its definition, continuing from the mapped step (not from the
+    /// start): old tasks close, the mapped step's tasks open, history and round are kept.
+    /// </summary>
+    public async Task<MigrationResult> MigrateAsync(Nomination nomination, int toVersion, IReadOnlyDictionary<string, string>? mapping,
+        string actorUserId, string? comment, CancellationToken cancellationToken)
+    {
+        var instance = await db.WorkflowInstances.SingleAsync(i => i.NominationId == nomination.Id, cancellationToken);
+        var from = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
+        var to = await definitions.GetAsync(instance.DefinitionId, toVersion, cancellationToken);
+        var context = await contexts.CreateAsync(nomination, cancellationToken);
+        var result = InstanceMigrator.Apply(from, to, InstanceState.FromJson(instance.State), mapping, context, actorUserId, comment);
+        if (!result.Succeeded)
+            return result;
+        instance.MoveToVersion(to.Version);
+        await ApplyAsync(to, nomination, instance, new TransitionResult(true, result.State, result.Effects, null), cancellationToken);
+        return result;
+    }
+
+    /// <summary>What <see cref="MigrateAsync"/> would do, without doing it.</summary>
+    public async Task<MigrationPreview> PlanMigrationAsync(Nomination nomination, int toVersion, IReadOnlyDictionary<string, string>? mapping,
+        CancellationToken cancellationToken)
+    {
+        var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.NominationId == nomination.Id, cancellationToken);
+        var from = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
+        var to = await definitions.GetAsync(instance.DefinitionId, toVersion, cancellationToken);
+        var context = await contexts.CreateAsync(nomination, cancellationToken);
+        return InstanceMigrator.Plan(from, to, InstanceState.FromJson(instance.State), mapping, context);
+    }
+
     private async Task ApplyAsync(WorkflowDefinition definition, Nomination nomination, WorkflowInstance instance,
         TransitionResult result, CancellationToken cancellationToken)
     {

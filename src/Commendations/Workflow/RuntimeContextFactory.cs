@@ -52,7 +52,7 @@ public sealed class RuntimeContextFactory(CommendationsDbContext db, TimeProvide
             extraWorkingDays: days.Where(d => d.Kind == CalendarDayKind.WorkingDay).Select(d => d.Date));
     }
 
-    private async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> CommitteesAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> CommitteesAsync(CancellationToken cancellationToken)
     {
         var committees = await db.Committees.AsNoTracking().ToListAsync(cancellationToken);
         return committees.ToDictionary(
@@ -60,12 +60,15 @@ public sealed class RuntimeContextFactory(CommendationsDbContext db, TimeProvide
             c => (IReadOnlyList<string>)c.MembersInOrder().Select(id => id.ToString()).ToList());
     }
 
-    private async Task<IReadOnlyDictionary<string, string>> UnitScopesAsync(Guid nominatingUnit, CancellationToken cancellationToken)
+    /// <summary>The configured scopes (appraisal, province...) resolved to unit ids, plus "nominating" when a unit is given.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> UnitScopesAsync(Guid? nominatingUnit, CancellationToken cancellationToken)
     {
         var codes = scopes.Value.Scopes;
         var values = codes.Values.ToList();
         var units = await db.Units.AsNoTracking().Where(u => values.Contains(u.Code)).ToDictionaryAsync(u => u.Code, u => u.Id, cancellationToken);
-        var result = new Dictionary<string, string> { [NominatingScope] = nominatingUnit.ToString() };
+        var result = new Dictionary<string, string>();
+        if (nominatingUnit is { } unit)
+            result[NominatingScope] = unit.ToString();
         foreach (var (scope, code) in codes)
         {
             if (units.TryGetValue(code, out var id))

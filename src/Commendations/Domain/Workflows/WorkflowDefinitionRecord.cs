@@ -62,6 +62,13 @@ public class WorkflowDefinitionRecord
         PublicationRequestedAt = null;
     }
 
+    /// <summary>At publication the document is stored in canonical form, keeping the request and its approver trail.</summary>
+    public void ReviseDraftForPublication(string canonicalContent, string contentHash)
+    {
+        Content = canonicalContent;
+        ContentHash = contentHash;
+    }
+
     public void RequestPublication(Guid requesterId, string requester, DateTimeOffset now)
     {
         PublicationRequestedById = requesterId;

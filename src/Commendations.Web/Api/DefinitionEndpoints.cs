@@ -1,0 +1,91 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Commendations.Common.Errors;
+using Commendations.Features.Definitions;
+using MediatR;
+
+namespace Commendations.Web.Api;
+
+/// <summary>Administrators manage workflow definitions: versions, drafts, validation, diff, simulation, publication, migration.</summary>
+public static class DefinitionEndpoints
+{
+    public sealed record DraftBody(int? FromVersion);
+    public sealed record SaveBody(string Content, uint RowVersion);
+    public sealed record ContentBody(string Content);
+    public sealed record ScenarioBody(string Name, JsonNode Scenario);
+    public sealed record MigrationBody(int ToVersion, IReadOnlyList<Guid> NominationIds, Dictionary<string, string>? Mapping, string? Comment);
+    public sealed record MigrationOutcome(Guid NominationId, bool Succeeded, InstanceMigrated? Result, object? Problem);
+
+    public static void MapDefinitionEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/definitions").WithTags("Workflow definitions");
+
+        group.MapGet("/", (IMediator m, CancellationToken ct) => m.Send(new ListDefinitions(), ct));
+        group.MapGet("/{id}/versions/{version:int}", (IMediator m, string id, int version, CancellationToken ct) => m.Send(new GetDefinitionVersion(id, version), ct));
+        group.MapGet("/{id}/versions/{version:int}/export", async (IMediator m, string id, int version, CancellationToken ct) =>
+        {
+            var view = await m.Send(new GetDefinitionVersion(id, version), ct);
+            return TypedResults.File(Encoding.UTF8.GetBytes(view.Content), "application/json", $"{id}.v{version}.json");
+        });
+        group.MapPost("/{id}/drafts", (IMediator m, string id, DraftBody body, CancellationToken ct) => m.Send(new CreateDraft(id, body.FromVersion, null), ct));
+        group.MapPost("/import", async (IMediator m, IFormFile file, CancellationToken ct) =>
+        {
+            using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8);
+            var content = await reader.ReadToEndAsync(ct);
+            return await m.Send(new CreateDraft(DefinitionIdOf(content), null, content), ct);
+        }).DisableAntiforgery();
+        group.MapPut("/{id}/versions/{version:int}", (IMediator m, string id, int version, SaveBody body, CancellationToken ct) =>
+            m.Send(new SaveDraft(id, version, body.Content, body.RowVersion), ct));
+        group.MapPost("/validate", (IMediator m, ContentBody body, CancellationToken ct) => m.Send(new ValidateDefinition(body.Content), ct));
+        group.MapGet("/{id}/diff", (IMediator m, string id, int from, int to, CancellationToken ct) => m.Send(new DiffVersions(id, from, to), ct));
+        group.MapPost("/{id}/versions/{version:int}/simulate", (IMediator m, string id, int version, JsonNode scenario, CancellationToken ct) =>
+            m.Send(new SimulateDefinition(id, version, scenario.ToJsonString()), ct));
+        group.MapGet("/{id}/scenarios", (IMediator m, string id, CancellationToken ct) => m.Send(new ListScenarios(id), ct));
+        group.MapPost("/{id}/scenarios", async (IMediator m, string id, ScenarioBody body, CancellationToken ct) =>
+            new IdResponse(await m.Send(new SaveScenario(id, body.Name, body.Scenario.ToJsonString()), ct)));
+        group.MapPost("/{id}/versions/{version:int}/publish", (IMediator m, string id, int version, CancellationToken ct) =>
+            m.Send(new PublishDefinition(id, version), ct));
+        group.MapPost("/{id}/versions/{version:int}/retire", async (IMediator m, string id, int version, CancellationToken ct) =>
+        {
+            await m.Send(new RetireDefinition(id, version), ct);
+            return TypedResults.NoContent();
+        });
+        group.MapPost("/{id}/versions/{version:int}/rollback", async (IMediator m, string id, int version, CancellationToken ct) =>
+        {
+            // Roll back = publish the old version's content as a new version (history is never rewritten).
+            var draft = await m.Send(new CreateDraft(id, version, null), ct);
+            return new { draft.Version, Publication = await m.Send(new PublishDefinition(id, draft.Version), ct) };
+        });
+        group.MapPost("/{id}/migrations/preview", (IMediator m, string id, MigrationBody body, CancellationToken ct) =>
+            m.Send(new PreviewMigration(id, body.ToVersion, body.NominationIds ?? [], body.Mapping), ct));
+        group.MapPost("/{id}/migrations", async (IMediator m, string id, MigrationBody body, CancellationToken ct) =>
+        {
+            // One transaction per instance: one that cannot move is reported and the others still move.
+            var outcomes = new List<MigrationOutcome>();
+            foreach (var nominationId in body.NominationIds ?? [])
+            {
+                try
+                {
+                    outcomes.Add(new MigrationOutcome(nominationId, true, await m.Send(new MigrateInstance(nominationId, id, body.ToVersion, body.Mapping, body.Comment), ct), null));
+                }
+                catch (Exception ex) when (ex is InputException or ConflictException or NotFoundException)
+                {
+                    outcomes.Add(new MigrationOutcome(nominationId, false, null, Errors.ProblemDetailsExceptionHandler.ToProblem(ex)));
+                }
+            }
+            return outcomes;
+        });
+    }
+
+    private static string DefinitionIdOf(string content)
+    {
+        try
+        {
+            return (string?)JsonNode.Parse(content)?["id"] ?? throw new InputException("file", "The file has no \"id\".");
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            throw new InputException("file", $"Malformed JSON: {ex.Message}");
+        }
+    }
+}

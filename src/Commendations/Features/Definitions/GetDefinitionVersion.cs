@@ -1,0 +1,25 @@
+using Commendations.Common;
+using Commendations.Domain.Workflows;
+using Commendations.Engine;
+using MediatR;
+
+namespace Commendations.Features.Definitions;
+
+/// <summary>One version's document, its status, and its validation problems (empty when it could be published).</summary>
+public sealed record GetDefinitionVersion(string DefinitionId, int Version) : IQuery<DefinitionVersionView>;
+
+public sealed record DefinitionVersionView(
+    string DefinitionId, int Version, DefinitionStatus Status, string Content, string ContentHash, uint RowVersion,
+    bool AwaitingApproval, string? PublicationRequestedBy, IReadOnlyList<ValidationProblem> Problems);
+
+public sealed class GetDefinitionVersionHandler(DefinitionAdmin admin) : IRequestHandler<GetDefinitionVersion, DefinitionVersionView>
+{
+    public async Task<DefinitionVersionView> Handle(GetDefinitionVersion request, CancellationToken cancellationToken)
+    {
+        admin.EnsureAdministrator();
+        var record = await admin.VersionAsync(request.DefinitionId, request.Version, cancellationToken);
+        var validation = await admin.ValidateAsync(record.Content, cancellationToken);
+        return new DefinitionVersionView(record.DefinitionId, record.Version, record.Status, record.Content, record.ContentHash,
+            record.RowVersion, record.IsAwaitingApproval, record.PublicationRequestedBy, validation.Problems);
+    }
+}

@@ -1,0 +1,39 @@
+using Commendations.Common;
+using Commendations.Domain.Workflows;
+using Commendations.Persistence;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commendations.Features.Definitions;
+
+/// <summary>Every definition with its versions: status, who wrote and published each, and how many nominations run on it.</summary>
+public sealed record ListDefinitions : IQuery<IReadOnlyList<DefinitionSummary>>;
+
+public sealed record DefinitionSummary(string DefinitionId, string Name, int? PublishedVersion, IReadOnlyList<DefinitionVersionSummary> Versions);
+
+public sealed record DefinitionVersionSummary(
+    int Version, DefinitionStatus Status, string Name, string Author, DateTimeOffset CreatedAt, string? PublishedBy,
+    DateTimeOffset? PublishedAt, string? PublicationRequestedBy, DateTimeOffset? RetiredAt, int RunningInstances, int FinishedInstances);
+
+public sealed class ListDefinitionsHandler(CommendationsDbContext db, DefinitionAdmin admin) : IRequestHandler<ListDefinitions, IReadOnlyList<DefinitionSummary>>
+{
+    public async Task<IReadOnlyList<DefinitionSummary>> Handle(ListDefinitions request, CancellationToken cancellationToken)
+    {
+        admin.EnsureAdministrator();
+        var versions = await db.WorkflowDefinitions.AsNoTracking().OrderBy(d => d.DefinitionId).ThenByDescending(d => d.Version).ToListAsync(cancellationToken);
+        var counts = await db.WorkflowInstances.AsNoTracking()
+            .GroupBy(i => new { i.DefinitionId, i.DefinitionVersion, i.IsCompleted })
+            .Select(g => new { g.Key.DefinitionId, g.Key.DefinitionVersion, g.Key.IsCompleted, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        int Count(string id, int version, bool completed) =>
+            counts.Where(c => c.DefinitionId == id && c.DefinitionVersion == version && c.IsCompleted == completed).Sum(c => c.Count);
+
+        return versions.GroupBy(v => v.DefinitionId).Select(g => new DefinitionSummary(
+            g.Key,
+            g.First().Name,
+            g.Where(v => v.Status == DefinitionStatus.Published).Select(v => (int?)v.Version).Max(),
+            g.Select(v => new DefinitionVersionSummary(v.Version, v.Status, v.Name, v.Author, v.CreatedAt, v.PublishedBy, v.PublishedAt,
+                v.PublicationRequestedBy, v.RetiredAt, Count(v.DefinitionId, v.Version, false), Count(v.DefinitionId, v.Version, true))).ToList()))
+            .ToList();
+    }
+}

@@ -1,0 +1,79 @@
+using Commendations.Audit;
+using Commendations.Common;
+using Commendations.Common.Errors;
+using Commendations.Common.Security;
+using Commendations.Engine;
+using Commendations.Persistence;
+using Commendations.Workflow;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commendations.Features.Definitions;
+
+/// <summary>Previews moving nominations' running instances to another version with a step mapping (same keys map themselves).</summary>
+public sealed record PreviewMigration(string DefinitionId, int ToVersion, IReadOnlyList<Guid> NominationIds, IReadOnlyDictionary<string, string>? Mapping)
+    : IQuery<IReadOnlyList<InstanceMigrationPreview>>;
+
+public sealed record InstanceMigrationPreview(Guid NominationId, string NomineeName, int FromVersion, MigrationPreview Preview);
+
+public sealed class PreviewMigrationValidator : AbstractValidator<PreviewMigration>
+{
+    public PreviewMigrationValidator() => RuleFor(c => c.NominationIds).NotEmpty().Must(ids => ids.Count <= 500).WithMessage("At most 500 nominations at a time.");
+}
+
+public sealed class PreviewMigrationHandler(CommendationsDbContext db, DefinitionAdmin admin, NominationWorkflow workflow)
+    : IRequestHandler<PreviewMigration, IReadOnlyList<InstanceMigrationPreview>>
+{
+    public async Task<IReadOnlyList<InstanceMigrationPreview>> Handle(PreviewMigration request, CancellationToken cancellationToken)
+    {
+        admin.EnsureAdministrator();
+        await admin.VersionAsync(request.DefinitionId, request.ToVersion, cancellationToken);
+        var previews = new List<InstanceMigrationPreview>();
+        foreach (var id in request.NominationIds)
+        {
+            var nomination = await db.Nominations.AsNoTracking().SingleOrDefaultAsync(n => n.Id == id, cancellationToken)
+                             ?? throw new InputException("nominationIds", $"Nomination {id} does not exist.");
+            var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.NominationId == id, cancellationToken);
+            if (instance.DefinitionId != request.DefinitionId)
+                throw new InputException("nominationIds", $"{nomination.NomineeName} runs on {instance.DefinitionId}, not {request.DefinitionId}.");
+            previews.Add(new InstanceMigrationPreview(id, nomination.NomineeName, instance.DefinitionVersion,
+                await workflow.PlanMigrationAsync(nomination, request.ToVersion, request.Mapping, cancellationToken)));
+        }
+        return previews;
+    }
+}
+
+/// <summary>Moves one nomination's instance (one transaction per instance, with an audit entry); the API loops over a selection.</summary>
+public sealed record MigrateInstance(Guid NominationId, string DefinitionId, int ToVersion, IReadOnlyDictionary<string, string>? Mapping, string? Comment)
+    : ICommand<InstanceMigrated>;
+
+public sealed record InstanceMigrated(Guid NominationId, int FromVersion, int ToVersion, string? CurrentStep);
+
+public sealed class MigrateInstanceHandler(CommendationsDbContext db, DefinitionAdmin admin, NominationWorkflow workflow, ICurrentUser user, AuditTrail audit)
+    : IRequestHandler<MigrateInstance, InstanceMigrated>
+{
+    public async Task<InstanceMigrated> Handle(MigrateInstance request, CancellationToken cancellationToken)
+    {
+        admin.EnsureAdministrator();
+        var target = await admin.VersionAsync(request.DefinitionId, request.ToVersion, cancellationToken);
+        if (target.Status != Domain.Workflows.DefinitionStatus.Published)
+            throw new ConflictException("not-published", $"Instances move only to a published version; v{target.Version} is {target.Status}.");
+        var nomination = await db.Nominations.SingleOrDefaultAsync(n => n.Id == request.NominationId, cancellationToken)
+                         ?? throw new NotFoundException("Nomination", request.NominationId);
+        var fromVersion = await db.WorkflowInstances.Where(i => i.NominationId == nomination.Id && i.DefinitionId == request.DefinitionId)
+                              .Select(i => (int?)i.DefinitionVersion).SingleOrDefaultAsync(cancellationToken)
+                          ?? throw new InputException("nominationId", $"{nomination.NomineeName} does not run on {request.DefinitionId}.");
+
+        var result = await workflow.MigrateAsync(nomination, request.ToVersion, request.Mapping, user.UserId.ToString(), request.Comment, cancellationToken);
+        if (!result.Succeeded)
+        {
+            throw new InputException(result.Problems.GroupBy(p => p.StepKey is null ? "mapping" : $"mapping.{p.StepKey}")
+                .ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
+        }
+        var data = new { definition = request.DefinitionId, fromVersion, toVersion = request.ToVersion, mapping = request.Mapping, step = nomination.CurrentStep };
+        await audit.RecordAsync(AuditTrail.NominationStream(nomination.Id), "workflow.migrated", nomination.CurrentStep, request.Comment, data, cancellationToken);
+        await admin.AuditAsync(request.DefinitionId, "definition.instance-migrated", request.Comment, new { nomination = nomination.Id, fromVersion, toVersion = request.ToVersion }, cancellationToken);
+        return new InstanceMigrated(nomination.Id, fromVersion, request.ToVersion, nomination.CurrentStep);
+    }
+}

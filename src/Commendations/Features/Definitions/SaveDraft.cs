@@ -1,0 +1,50 @@
+using System.Text.Json.Nodes;
+using Commendations.Common;
+using Commendations.Common.Errors;
+using FluentValidation;
+using MediatR;
+
+namespace Commendations.Features.Definitions;
+
+/// <summary>
+/// Saves the designer's draft as written — it may still have problems, which validation lists — unless it is no
+/// longer a draft. <see cref="ExpectedRowVersion"/> makes a save from a stale page a conflict, not a silent overwrite.
+/// </summary>
+public sealed record SaveDraft(string DefinitionId, int Version, string Content, uint ExpectedRowVersion) : ICommand<DraftSaved>;
+
+public sealed record DraftSaved(string ContentHash, int ProblemCount);
+
+public sealed class SaveDraftValidator : AbstractValidator<SaveDraft>
+{
+    public SaveDraftValidator() => RuleFor(c => c.Content).NotEmpty().MaximumLength(1_000_000);
+}
+
+public sealed class SaveDraftHandler(DefinitionAdmin admin) : IRequestHandler<SaveDraft, DraftSaved>
+{
+    public async Task<DraftSaved> Handle(SaveDraft request, CancellationToken cancellationToken)
+    {
+        admin.EnsureAdministrator();
+        var record = await admin.VersionAsync(request.DefinitionId, request.Version, cancellationToken);
+        if (record.Status != Domain.Workflows.DefinitionStatus.Draft)
+            throw new ConflictException("definition-immutable", $"{record.DefinitionId} v{record.Version} is {record.Status}; published versions never change. Create a new draft from it.");
+        if (record.RowVersion != request.ExpectedRowVersion)
+            throw new ConflictException("concurrent-change", "Someone else saved this draft meanwhile; reload it before saving.");
+
+        JsonObject document;
+        try
+        {
+            document = JsonNode.Parse(request.Content) as JsonObject ?? throw new InputException("content", "A definition is a JSON object.");
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            throw new InputException("content", $"Malformed JSON: {ex.Message}");
+        }
+        if ((string?)document["id"] != record.DefinitionId || (int?)document["version"] != record.Version)
+            throw new InputException("content", $"The draft must keep \"id\": \"{record.DefinitionId}\" and \"version\": {record.Version}.");
+
+        var validation = await admin.ValidateAsync(request.Content, cancellationToken);
+        record.ReviseDraft((string?)document["name"] ?? record.Name, request.Content, DefinitionAdmin.HashOf(request.Content));
+        await admin.AuditAsync(record.DefinitionId, "definition.draft-saved", null, new { version = record.Version, problems = validation.Problems.Count }, cancellationToken);
+        return new DraftSaved(record.ContentHash, validation.Problems.Count);
+    }
+}

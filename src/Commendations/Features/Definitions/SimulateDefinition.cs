@@ -1,0 +1,39 @@
+using System.Text.Json;
+using Commendations.Common;
+using Commendations.Common.Errors;
+using Commendations.Engine;
+using Commendations.Workflow;
+using MediatR;
+
+namespace Commendations.Features.Definitions;
+
+/// <summary>
+/// Runs a version — typically a draft, before publishing — in memory with the real engine, today's committees and
+/// the holiday calendar: the path taken, each person's tasks with due dates and reminders, and the result.
+/// Nothing is stored. The nominating unit is simulated by name.
+/// </summary>
+public sealed record SimulateDefinition(string DefinitionId, int Version, string ScenarioJson) : IQuery<SimulationResult>;
+
+public sealed class SimulateDefinitionHandler(DefinitionAdmin admin, RuntimeContextFactory contexts) : IRequestHandler<SimulateDefinition, SimulationResult>
+{
+    public async Task<SimulationResult> Handle(SimulateDefinition request, CancellationToken cancellationToken)
+    {
+        admin.EnsureAdministrator();
+        var record = await admin.VersionAsync(request.DefinitionId, request.Version, cancellationToken);
+        var validation = await admin.ValidateAsync(record.Content, cancellationToken);
+        if (validation.Definition is not { } definition)
+            throw new InputException("definition", $"v{record.Version} has {validation.Problems.Count} problem(s); fix them before simulating: " +
+                                                   string.Join("; ", validation.Problems.Take(5).Select(p => $"{p.Path}: {p.Message}")));
+        SimulationScenario scenario;
+        try
+        {
+            scenario = SimulationScenario.FromJson(request.ScenarioJson);
+        }
+        catch (JsonException ex)
+        {
+            throw new InputException("scenario", ex.Message);
+        }
+        return WorkflowSimulator.Run(definition, scenario, await contexts.CalendarAsync(cancellationToken),
+            await contexts.CommitteesAsync(cancellationToken), await contexts.UnitScopesAsync(null, cancellationToken));
+    }
+}

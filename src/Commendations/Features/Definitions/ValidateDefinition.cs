@@ -1,0 +1,17 @@
+using Commendations.Common;
+using Commendations.Engine;
+using MediatR;
+
+namespace Commendations.Features.Definitions;
+
+/// <summary>Validates a document as the designer holds it (not saved yet), against today's committees.</summary>
+public sealed record ValidateDefinition(string Content) : IQuery<IReadOnlyList<ValidationProblem>>;
+
+public sealed class ValidateDefinitionHandler(DefinitionAdmin admin) : IRequestHandler<ValidateDefinition, IReadOnlyList<ValidationProblem>>
+{
+    public async Task<IReadOnlyList<ValidationProblem>> Handle(ValidateDefinition request, CancellationToken cancellationToken)
+    {
+        admin.EnsureAdministrator();
+        return (await admin.ValidateAsync(request.Content ?? "", cancellationToken)).Problems;
+    }
+}
