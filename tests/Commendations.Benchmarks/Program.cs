@@ -1,18 +1,25 @@
 using BenchmarkDotNet.Running;
 using Commendations.Benchmarks;
+using Commendations.Benchmarks.EndToEnd;
 
-// Usage: dotnet run -c Release --project tests/Commendations.Benchmarks -- <suite> [BenchmarkDotNet args]
-// Suites: engine. Add a suite by adding an entry here.
-var suites = new Dictionary<string, Type[]>(StringComparer.OrdinalIgnoreCase)
+// Usage: dotnet run -c Release --project tests/Commendations.Benchmarks -- <suite> [options]
+//   engine                     BenchmarkDotNet micro-benchmarks of the workflow engine (BenchmarkDotNet arguments follow)
+//   all                        every end-to-end scenario below, against one throwaway durable PostgreSQL cluster
+//   approvals-http | approvals-inprocess | queries | startup   one end-to-end scenario
+// End-to-end options: --clients 8 --nominations 600 --seconds 20 --pgbench-seconds 20 --pgbench-scale 10
+//                     --scale-nominations 1000000 --query-iterations 40 --startup-runs 3
+var micro = new Dictionary<string, Type[]>(StringComparer.OrdinalIgnoreCase)
 {
     ["engine"] = [typeof(EngineBenchmarks)],
 };
 
-if (args.Length == 0 || !suites.TryGetValue(args[0], out var types))
+if (args.Length > 0 && micro.TryGetValue(args[0], out var types))
 {
-    Console.Error.WriteLine($"Usage: <suite> [BenchmarkDotNet arguments]; suites: {string.Join(", ", suites.Keys)}");
-    return 1;
+    BenchmarkSwitcher.FromTypes(types).RunAll(args: args[1..]);
+    return 0;
 }
+if (args.Length > 0 && EndToEndRunner.Suites.Contains(args[0], StringComparer.OrdinalIgnoreCase))
+    return await EndToEndRunner.RunAsync(args[0], args[1..]);
 
-BenchmarkSwitcher.FromTypes(types).RunAll(args: args[1..]);
-return 0;
+Console.Error.WriteLine($"Usage: <suite> [options]; suites: {string.Join(", ", micro.Keys.Concat(EndToEndRunner.Suites))}");
+return 1;

@@ -1,0 +1,213 @@
+using System.Diagnostics;
+using System.Globalization;
+using Commendations.Seeding;
+
+namespace Commendations.Benchmarks.EndToEnd;
+
+/// <summary>
+/// The end-to-end scenarios of issue 9 against one throwaway durable cluster started here, with pgbench -N as the
+/// reference measured on the same cluster in the same run. Prints a table, then one verdict line per scenario.
+/// </summary>
+public sealed class EndToEndRunner
+{
+    public static readonly string[] Suites = ["all", "approvals-http", "approvals-inprocess", "queries", "startup"];
+
+    private readonly Options _options;
+    private readonly TextWriter _out = Console.Out;
+    private readonly List<string> _verdicts = [];
+    private readonly List<string[]> _table = [];
+
+    private EndToEndRunner(Options options) => _options = options;
+
+    public sealed record Options(string Suite, int Clients, int Nominations, int Seconds, int PgbenchSeconds, int PgbenchScale,
+        int ScaleNominations, int QueryIterations, int StartupRuns)
+    {
+        public static Options Parse(string suite, string[] args)
+        {
+            int Get(string name, int fallback)
+            {
+                var i = Array.IndexOf(args, "--" + name);
+                return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+            }
+            return new Options(suite.ToLowerInvariant(), Get("clients", 8), Get("nominations", 600), Get("seconds", 20), Get("pgbench-seconds", 20),
+                Get("pgbench-scale", 10), Get("scale-nominations", 1_000_000), Get("query-iterations", 40), Get("startup-runs", 3));
+        }
+    }
+
+    public static async Task<int> RunAsync(string suite, string[] args)
+    {
+        var runner = new EndToEndRunner(Options.Parse(suite, args));
+        return await runner.RunAsync();
+    }
+
+    private bool Wants(string suite) => _options.Suite == "all" || _options.Suite == suite;
+
+    private async Task<int> RunAsync()
+    {
+        var total = Stopwatch.StartNew();
+        _out.WriteLine($"Commendations end-to-end benchmarks — {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz}");
+        _out.WriteLine($"Machine: {Environment.ProcessorCount} logical cores, {MemoryGb():F1} GB RAM, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+        _out.WriteLine($"Load average at start: {LoadAverage()}");
+        _out.WriteLine("Starting one throwaway durable PostgreSQL cluster ...");
+        using var cluster = BenchCluster.Start();
+        _out.WriteLine("  " + string.Join(", ", cluster.ShowSettings().Select(s => $"{s.Name}={s.Value}")));
+
+        PgbenchResult? pgbench = null;
+        if (Wants("approvals-http") || Wants("approvals-inprocess"))
+        {
+            _out.WriteLine($"Reference: pgbench -N, {_options.Clients} clients, {_options.PgbenchSeconds} s, scale {_options.PgbenchScale} ...");
+            pgbench = cluster.RunPgbench(_options.Clients, _options.PgbenchSeconds, _options.PgbenchScale, _out);
+            _out.WriteLine($"  pgbench -N: {pgbench.Tps:F0} tps, average latency {pgbench.LatencyMs:F2} ms");
+            _table.Add(["reference: pgbench -N", $"{pgbench.Tps:F0} tps", $"avg {pgbench.LatencyMs:F2} ms", $"{_options.Clients} clients, scale {_options.PgbenchScale}, {_options.PgbenchSeconds} s"]);
+        }
+
+        AppDatabase? app = null;
+        try
+        {
+            if (Wants("approvals-http") || Wants("approvals-inprocess") || Wants("startup"))
+            {
+                _out.WriteLine("Application database: migrate, reference data, demo data, open campaign, committee members ...");
+                app = await AppDatabase.CreateAsync(cluster, "bench_app");
+            }
+            if (Wants("startup"))
+                await StartupAsync(app!);
+            if (Wants("approvals-http"))
+                await ApprovalsHttpAsync(cluster, app!, pgbench!);
+            if (Wants("approvals-inprocess"))
+                await ApprovalsInProcessAsync(cluster, app!, pgbench!);
+        }
+        finally
+        {
+            if (app is not null)
+                await app.DisposeAsync();
+        }
+        if (Wants("queries"))
+            await QueriesAsync(cluster);
+        if (Wants("all"))
+        {
+            _verdicts.Add("reminders: not run — the Quartz hosting (src/Commendations.Web/Scheduling) was not committed when this suite was written; see RESULTS.md");
+        }
+
+        _out.WriteLine();
+        _out.WriteLine($"Results (load average at end: {LoadAverage()}; total {total.Elapsed.TotalMinutes:F1} min)");
+        PrintTable();
+        _out.WriteLine();
+        foreach (var verdict in _verdicts)
+            _out.WriteLine(verdict);
+        return 0;
+    }
+
+    private async Task StartupAsync(AppDatabase app)
+    {
+        _out.WriteLine($"Start-up: {_options.StartupRuns} runs of the built web app to /health/ready (migrations already applied) ...");
+        var times = new List<double>();
+        for (var i = 0; i < _options.StartupRuns; i++)
+        {
+            using var web = await WebProcess.StartAsync(app.ConnectionString, TimeSpan.FromSeconds(60));
+            times.Add(web.TimeToReady.TotalSeconds);
+            var (rss, _) = web.Memory();
+            _out.WriteLine($"  run {i + 1}: ready in {web.TimeToReady.TotalSeconds:F2} s, RSS when ready {rss:F0} MB");
+        }
+        var sorted = times.Order().ToList();
+        var median = Stats.Percentile(sorted, 50);
+        _table.Add(["startup: process start → /health/ready", $"{median:F2} s median", $"runs: {string.Join(", ", times.Select(t => t.ToString("F2", CultureInfo.InvariantCulture)))} s", "target < 3 s"]);
+        _verdicts.Add($"startup: {median:F2} s to ready (median of {times.Count}; slowest {sorted[^1]:F2} s) = {median / 3:F2} × target 3 s — {Stats.Met(median < 3)}");
+    }
+
+    private async Task<(IReadOnlyList<BenchUser> Members, BenchUser Officer, Guid Campaign)> PrepareAsync(AppDatabase app, string scenario)
+    {
+        var members = await app.EnsureCommitteeMembersAsync(_options.Clients);
+        var officer = await app.UserAsync(DemoAccounts.OfficerTanHoa.UserName);
+        var campaign = await app.EnsureOpenCampaignAsync();
+        _out.WriteLine($"{scenario}: submitting {_options.Nominations} nominations to the {members.Count}-member committee through the use cases ...");
+        var elapsed = await app.SubmitNominationsAsync(officer, campaign, _options.Nominations, 4, _out);
+        _out.WriteLine($"  {_options.Nominations} nominations submitted in {elapsed.TotalSeconds:F1} s ({_options.Nominations * 4 / elapsed.TotalSeconds:F0} commands/s, 4 in parallel)");
+        return (members, officer, campaign);
+    }
+
+    private async Task ApprovalsHttpAsync(BenchCluster cluster, AppDatabase app, PgbenchResult pgbench)
+    {
+        var (members, _, _) = await PrepareAsync(app, "approvals-http");
+        using var web = await WebProcess.StartAsync(app.ConnectionString, TimeSpan.FromSeconds(60));
+        _out.WriteLine($"  web process {web.ProcessId} ready in {web.TimeToReady.TotalSeconds:F2} s at {web.Address}; signing in {members.Count} members ...");
+        using var channel = await HttpApprovalChannel.SignInAsync(web.Address, members, DemoAccounts.Password);
+        _out.WriteLine($"  {members.Count} clients approving: warm-up 3 s, then {_options.Seconds} s ...");
+        var result = await ApprovalLoad.RunAsync(channel, members.Count, cluster, app.Name, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(_options.Seconds), _out);
+        var (rss, peak) = web.Memory();
+        Report("approvals-http", result, pgbench, 0.25);
+        _table.Add(["memory: web process RSS after approvals-http", $"{rss:F0} MB", $"peak {peak:F0} MB", "target < 400 MB"]);
+        _verdicts.Add($"memory: {rss:F0} MB resident after approvals-http (peak {peak:F0} MB) = {rss / 400:F2} × target 400 MB — {Stats.Met(rss < 400)}");
+    }
+
+    private async Task ApprovalsInProcessAsync(BenchCluster cluster, AppDatabase app, PgbenchResult pgbench)
+    {
+        var (members, _, _) = await PrepareAsync(app, "approvals-inprocess");
+        _out.WriteLine($"  {members.Count} clients approving through MediatR: warm-up 3 s, then {_options.Seconds} s ...");
+        var channel = new InProcessApprovalChannel(app, members);
+        var result = await ApprovalLoad.RunAsync(channel, members.Count, cluster, app.Name, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(_options.Seconds), _out);
+        Report("approvals-inprocess", result, pgbench, 0.5);
+    }
+
+    private void Report(string name, ApprovalRunResult r, PgbenchResult pgbench, double targetRatio)
+    {
+        var p50 = Stats.Percentile(r.LatenciesMs, 50);
+        var p99 = Stats.Percentile(r.LatenciesMs, 99);
+        var ratio = r.PerSecond / pgbench.Tps;
+        _out.WriteLine($"  {r.Approvals} approvals in {r.Seconds:F1} s{(r.EndedByDryPipeline ? " (ended early: the first member's inbox ran dry)" : "")}, {r.Errors} errors; " +
+                       $"{r.InboxReads} inbox reads (p50 {Stats.Percentile(r.InboxLatenciesMs, 50):F1} ms)");
+        _out.WriteLine($"  per approval: {r.TransactionsPerApproval:F2} transactions, {r.StatementsPerApproval:F1} statements (all of the app's sessions in the window, inbox reads included). Top statements:");
+        foreach (var s in r.TopStatements.Take(15))
+            _out.WriteLine($"    {s.Calls / (double)r.Approvals,6:F2}/approval {s.TotalMs / r.Approvals,7:F3} ms/approval  {Shorten(s.Query)}");
+        _table.Add([$"{name}: approvals/s ({r.Clients} clients)", $"{r.PerSecond:F0} /s", $"p50 {p50:F1} ms, p99 {p99:F1} ms",
+            $"{r.TransactionsPerApproval:F2} xact, {r.StatementsPerApproval:F1} stmt / approval"]);
+        var latencyPart = name == "approvals-http" ? $"; p99 {p99:F1} ms (target < 100 ms) — {Stats.Met(p99 < 100)}" : $"; p99 {p99:F1} ms";
+        _verdicts.Add($"{name}: {r.PerSecond:F0} approvals/s = {ratio:F2} × pgbench -N ({pgbench.Tps:F0} tps, {pgbench.Clients} clients) target ≥ {targetRatio:F2} — {Stats.Met(ratio >= targetRatio)}{latencyPart}");
+    }
+
+    private async Task QueriesAsync(BenchCluster cluster)
+    {
+        _out.WriteLine($"queries: loading {_options.ScaleNominations:N0} nominations across 500 units and 3 years ...");
+        var result = await QueryScale.RunAsync(cluster, _options.ScaleNominations, _options.QueryIterations, _out);
+        foreach (var q in result.Queries)
+        {
+            _out.WriteLine();
+            _out.WriteLine($"--- {q.Name}: p50 {q.P50Ms:F2} ms, p95 {q.P95Ms:F2} ms, {q.Rows} rows{(q.SeqScansOnBigTables.Count > 0 ? "  ** SEQUENTIAL SCAN on " + string.Join(", ", q.SeqScansOnBigTables) + " **" : "")}");
+            foreach (var plan in q.Plans)
+                _out.WriteLine(plan);
+            _table.Add([$"queries: {q.Name}", $"p95 {q.P95Ms:F2} ms", $"p50 {q.P50Ms:F2} ms, {q.Rows} rows",
+                q.SeqScansOnBigTables.Count > 0 ? "seq scan: " + string.Join(", ", q.SeqScansOnBigTables) : "indexes only"]);
+        }
+        var worst = result.Queries.MaxBy(q => q.P95Ms)!;
+        var missed = result.Queries.Where(q => q.P95Ms >= 20).Select(q => q.Name).ToList();
+        _table.Add(["queries: data set", $"{result.Nominations:N0} nominations", $"{result.OpenTasks:N0} open tasks", $"{result.Units} units, {result.Campaigns} campaigns, {result.DatabaseSize}, loaded in {result.LoadTime.TotalSeconds:F0} s"]);
+        _verdicts.Add($"queries: worst p95 {worst.P95Ms:F2} ms ({worst.Name}) = {worst.P95Ms / 20:F2} × target 20 ms — {Stats.Met(missed.Count == 0)}" +
+                      (missed.Count > 0 ? $" (over: {string.Join("; ", missed)})" : ""));
+    }
+
+    private void PrintTable()
+    {
+        string[] header = ["Scenario", "Figure", "Detail", "Notes"];
+        var rows = new[] { header }.Concat(_table).ToList();
+        var widths = Enumerable.Range(0, header.Length).Select(i => rows.Max(r => r[i].Length)).ToArray();
+        foreach (var (row, index) in rows.Select((r, i) => (r, i)))
+        {
+            _out.WriteLine("| " + string.Join(" | ", row.Select((cell, i) => cell.PadRight(widths[i]))) + " |");
+            if (index == 0)
+                _out.WriteLine("|" + string.Join("|", widths.Select(w => new string('-', w + 2))) + "|");
+        }
+    }
+
+    private static string Shorten(string sql)
+    {
+        var line = string.Join(' ', sql.Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
+        return line.Length > 150 ? line[..150] + " …" : line;
+    }
+
+    private static double MemoryGb()
+    {
+        var line = File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal:", StringComparison.Ordinal));
+        return line is null ? double.NaN : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024 / 1024;
+    }
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+}
