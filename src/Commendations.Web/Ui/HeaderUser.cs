@@ -1,11 +1,13 @@
 using Commendations.Common.Security;
+using Commendations.Features.Notifications;
+using MediatR;
 using Commendations.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Commendations.Web.Ui;
 
 /// <summary>Who is signed in, as the page header shows it: name, title, roles and unit (read once per request).</summary>
-public sealed class HeaderUser(ICurrentUser user, CommendationsDbContext db)
+public sealed class HeaderUser(ICurrentUser user, CommendationsDbContext db, IMediator mediator)
 {
     public sealed record View(string DisplayName, string? Title, IReadOnlyList<string> Roles, string? UnitName);
 
@@ -14,6 +16,9 @@ public sealed class HeaderUser(ICurrentUser user, CommendationsDbContext db)
     public bool IsSignedIn => user.IsAuthenticated && user.UserId != Guid.Empty;
 
     public bool IsInRole(string role) => user.IsInRole(role);
+
+    /// <summary>The badge of the header: the signed-in user's unread notifications.</summary>
+    public async Task<int> UnreadNotificationsAsync() => IsSignedIn ? (await mediator.Send(new GetUnreadCount())).Count : 0;
 
     public async Task<View?> GetAsync()
     {

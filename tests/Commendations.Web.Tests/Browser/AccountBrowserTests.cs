@@ -33,6 +33,13 @@ public sealed class AccountBrowserTests(BrowserFixture app) : IClassFixture<Brow
         await page.Locator("[data-testid=language-switch]").ClickAsync();
         await page.WaitForURLAsync("**/viec-can-xu-ly");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Việc cần xử lý");
+
+        // The header's notifications link (with the unread count) leads to the user's notifications.
+        await Expect(page.Locator("[data-testid=notifications] .badge")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+$"));
+        await page.Locator("[data-testid=notifications]").ClickAsync();
+        await page.WaitForURLAsync("**/thong-bao");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Thông báo");
+        await page.CheckPageAsync("15-notifications");
     }
 
     [BrowserFact]
