@@ -26,7 +26,7 @@ public static class SchedulingSetup
             q.ConfigureScheduler(o =>
             {
                 o.InstanceName = settings.SchedulerName;
-                o.InstanceId = "AUTO";
+                o.GenerateInstanceId = true; // a distinct id per node (host name + time), as clustering requires
                 o.IdleWaitTime = settings.IdleWaitTime;
             });
             q.UseTimeProvider(clock ?? TimeProvider.System);

@@ -1,0 +1,129 @@
+using Commendations.Domain.Notifications;
+using Commendations.Domain.Workflows;
+using Commendations.Seeding;
+using Commendations.Testing;
+using Commendations.Tests.Features.Nominations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commendations.Tests.Scheduling;
+
+/// <summary>Shared steps of the real-firing tests: Quartz started, clustered, on the test database, on a shifted real clock.</summary>
+public abstract class QuartzFiringTest(LifecycleHarness app)
+{
+    protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(40);
+    protected readonly LifecycleHarness App = app;
+    protected readonly NominationSteps Steps = new(app);
+    protected readonly ShiftedClock Clock = new(TestClock.At(2026, 12, 1));
+    protected readonly JobRunCounter Counter = new();
+
+    protected static DateTimeOffset Local(int y, int m, int d, int h) => new(y, m, d, h, 0, 0, TestClock.Vietnam);
+
+    /// <summary>Puts the shared clock just before <paramref name="at"/>, so Quartz fires it for real a moment later.</summary>
+    protected void JustBefore(DateTimeOffset at) => Clock.JumpTo(at.AddSeconds(-2));
+
+    protected Task<QuartzNode> StartNodeAsync(int? smtpPort = null) => QuartzNode.StartAsync(App.ConnectionString, Clock, Counter, smtpPort);
+
+    protected async Task<WorkflowTask> OpenTaskAsync(Guid nominationId)
+    {
+        await using var db = App.CreateDbContext();
+        return await db.Tasks.AsNoTracking().SingleAsync(t => t.NominationId == nominationId && t.Status == WorkflowTaskStatus.Open);
+    }
+
+    protected Task<Dictionary<string, DateTimeOffset>> TriggersAsync(WorkflowTask task) =>
+        QuartzTables.TaskTriggersAsync(App.ConnectionString, task.InstanceId, task.TaskKey);
+
+    protected async Task<int> CountAsync(Guid nominationId, string kind) =>
+        (await NotificationProbe.ForNominationAsync(App, nominationId)).Count(n => n.Kind == kind);
+
+    protected Task<int> EventuallyCountAsync(Guid nominationId, string kind, int expected) =>
+        Eventually.UntilAsync(() => CountAsync(nominationId, kind), n => n >= expected, Patience, $"{expected} × {kind}");
+
+    protected Task<long> PendingOutboxAsync() => QuartzTables.CountAsync(App.ConnectionString, "SELECT count(*) FROM outbox_messages WHERE processed_at IS NULL");
+}
+
+public class ClusteredFiringTests(LifecycleHarness app) : QuartzFiringTest(app), IClassFixture<LifecycleHarness>
+{
+    [Fact]
+    public async Task Two_nodes_on_one_database_fire_each_reminder_and_the_escalation_once_and_mail_each_once()
+    {
+        await using var smtp = new SmtpTestServer();
+        await using var a = await StartNodeAsync(smtp.Port);
+        await using var b = await StartNodeAsync(smtp.Port);
+        var id = await Steps.SubmittedCollectiveAsync();
+        var task = await OpenTaskAsync(id);
+        var triggers = await Eventually.UntilAsync(() => TriggersAsync(task), t => t.Count == 3, Patience, "the task's three triggers");
+
+        JustBefore(triggers["reminder-0"]); // Friday 04/12 08:00
+        await EventuallyCountAsync(id, NotificationKinds.TaskReminder, 1);
+        JustBefore(triggers["reminder-1"]); // Tuesday 08/12 08:00
+        await EventuallyCountAsync(id, NotificationKinds.TaskReminder, 2);
+        JustBefore(triggers["due"]);        // Tuesday 08/12 17:00: overdue, escalated to the committee chair
+        await EventuallyCountAsync(id, NotificationKinds.TaskEscalated, 1);
+        await Eventually.UntilAsync(() => Task.FromResult(smtp.Mails.Count), n => n >= 4, Patience, "four mails");
+        await Task.Delay(TimeSpan.FromSeconds(3)); // room for a duplicate to show up, if there were one
+
+        var prefix = $"{task.InstanceId:N}/{task.TaskKey}/";
+        Counter.Runs.Where(r => r.Key.StartsWith(prefix, StringComparison.Ordinal))
+            .Should().BeEquivalentTo(new Dictionary<string, int> { [prefix + "reminder-0"] = 1, [prefix + "reminder-1"] = 1, [prefix + "due"] = 1 });
+        var notes = await NotificationProbe.ForNominationAsync(App, id);
+        notes.Select(n => n.Kind).Should().BeEquivalentTo(
+            NotificationKinds.TaskReminder, NotificationKinds.TaskReminder, NotificationKinds.TaskOverdue, NotificationKinds.TaskEscalated);
+        smtp.Mails.Should().HaveCount(4);
+        smtp.Mails.Select(m => m.Subject).Should().Contain("Hồ sơ quá hạn cần chỉ đạo: UBND xã Tân Hòa");
+        (await TriggersAsync(task)).Should().BeEmpty("one-shot triggers are gone once fired");
+        var schedulers = (await a.SchedulerAsync(), await b.SchedulerAsync());
+        schedulers.Item1.SchedulerInstanceId.Should().NotBe(schedulers.Item2.SchedulerInstanceId);
+        (await QuartzTables.CountAsync(App.ConnectionString, "SELECT count(*) FROM qrtz_scheduler_state")).Should().Be(2);
+    }
+}
+
+public class OutboxRecoveryTests(LifecycleHarness app) : QuartzFiringTest(app), IClassFixture<LifecycleHarness>
+{
+    [Fact]
+    public async Task A_commit_made_while_no_node_dispatches_is_applied_when_a_node_starts_and_its_reminder_fires()
+    {
+        // No scheduler is running: the state change commits with its outbox rows, and nothing reaches Quartz.
+        var id = await Steps.SubmittedCollectiveAsync();
+        var task = await OpenTaskAsync(id);
+        (await PendingOutboxAsync()).Should().BeGreaterThan(0);
+        (await TriggersAsync(task)).Should().BeEmpty();
+
+        await using var node = await StartNodeAsync();
+        await Eventually.UntilAsync(PendingOutboxAsync, n => n == 0, Patience, "the outbox to be applied");
+        var triggers = await TriggersAsync(task);
+        triggers.Keys.Should().BeEquivalentTo("reminder-0", "reminder-1", "due");
+
+        JustBefore(triggers["reminder-0"]);
+        await EventuallyCountAsync(id, NotificationKinds.TaskReminder, 1);
+        (await NotificationProbe.ForNominationAsync(App, id)).Single().RecipientUserId.Should().Be(App.UserId(DemoAccounts.SteeringStandingMember));
+    }
+}
+
+public class RestartTests(LifecycleHarness app) : QuartzFiringTest(app), IClassFixture<LifecycleHarness>
+{
+    [Fact]
+    public async Task Restarting_the_node_neither_deletes_nor_duplicates_nor_refires_triggers()
+    {
+        var first = await StartNodeAsync();
+        var id = await Steps.SubmittedCollectiveAsync();
+        var task = await OpenTaskAsync(id);
+        var triggers = await Eventually.UntilAsync(() => TriggersAsync(task), t => t.Count == 3, Patience, "the task's three triggers");
+        JustBefore(triggers["reminder-0"]);
+        await EventuallyCountAsync(id, NotificationKinds.TaskReminder, 1);
+        var before = await TriggersAsync(task);
+        var total = await QuartzTables.CountAsync(App.ConnectionString, "SELECT count(*) FROM qrtz_triggers");
+        await first.DisposeAsync();
+
+        await using var second = await StartNodeAsync();
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        (await TriggersAsync(task)).Should().BeEquivalentTo(before);
+        before.Keys.Should().BeEquivalentTo("reminder-1", "due");
+        (await QuartzTables.CountAsync(App.ConnectionString, "SELECT count(*) FROM qrtz_triggers")).Should().Be(total);
+        (await CountAsync(id, NotificationKinds.TaskReminder)).Should().Be(1, "the reminder that fired before the restart does not fire again");
+
+        JustBefore(before["reminder-1"]);
+        await EventuallyCountAsync(id, NotificationKinds.TaskReminder, 2);
+        Counter.Runs[$"{task.InstanceId:N}/{task.TaskKey}/reminder-0"].Should().Be(1);
+        Counter.Runs[$"{task.InstanceId:N}/{task.TaskKey}/reminder-1"].Should().Be(1);
+    }
+}
