@@ -46,6 +46,8 @@ public class ReadinessWithoutDatabaseTests
             builder.UseSetting("Database:MigrateOnStartup", "false");
             builder.UseSetting("Database:SeedDemoData", "false");
             builder.UseSetting("Database:ImportReferenceData", "false");
+            // Quartz's job store needs the database to start at all; this test is about readiness, not scheduling.
+            builder.UseSetting("Scheduling:Enabled", "false");
         }
     }
 }

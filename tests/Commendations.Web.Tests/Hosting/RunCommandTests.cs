@@ -111,7 +111,8 @@ public sealed class RunCommandTests : IDisposable
         public async Task WaitUntilReadyAsync()
         {
             using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-            var deadline = DateTime.UtcNow.AddSeconds(90);
+            // Generous: a first run creates a durable cluster and applies every migration, on a 2-core machine that may be busy.
+            var deadline = DateTime.UtcNow.AddSeconds(180);
             while (DateTime.UtcNow < deadline)
             {
                 if (_process.HasExited)
@@ -129,7 +130,7 @@ public sealed class RunCommandTests : IDisposable
                 }
                 await Task.Delay(250);
             }
-            throw new TimeoutException($"The app was not ready within 90 s: {Output}");
+            throw new TimeoutException($"The app was not ready within 180 s: {Output}");
         }
 
         public async Task<int> WaitForExitAsync()
