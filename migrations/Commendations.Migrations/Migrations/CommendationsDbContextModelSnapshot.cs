@@ -294,6 +294,10 @@ namespace Commendations.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("AmendsDecisionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("amends_decision_id");
+
                     b.Property<string>("Citation")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -793,6 +797,199 @@ namespace Commendations.Migrations.Migrations
                         .HasFilter("processed_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Registry.AwardRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AwardFormCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("award_form_code");
+
+                    b.Property<Guid>("AwardFormId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("award_form_id");
+
+                    b.Property<string>("AwardFormName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("award_form_name");
+
+                    b.Property<string>("CampaignCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("campaign_code");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("CampaignName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("campaign_name");
+
+                    b.Property<Guid?>("CollectiveId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("collective_id");
+
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("date")
+                        .HasColumnName("decision_date");
+
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decision_id");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("decision_number");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("NominationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("nomination_id");
+
+                    b.Property<string>("NomineeName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("nominee_name");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RegisterNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("register_number");
+
+                    b.Property<DateOnly?>("RevocationDate")
+                        .HasColumnType("date")
+                        .HasColumnName("revocation_date");
+
+                    b.Property<string>("RevocationReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("revocation_reason");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<Guid?>("RevokedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("revoked_by");
+
+                    b.Property<string>("RevokingDecisionNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("revoking_decision_number");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Series")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("series");
+
+                    b.Property<Guid?>("SupersededByDecisionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("superseded_by_decision_id");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("unit_name");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_award_records");
+
+                    b.HasIndex("CollectiveId")
+                        .HasDatabaseName("ix_award_records_collective_id");
+
+                    b.HasIndex("DecisionId")
+                        .HasDatabaseName("ix_award_records_decision_id");
+
+                    b.HasIndex("NominationId")
+                        .HasDatabaseName("ix_award_records_nomination_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_award_records_person_id");
+
+                    b.HasIndex("RegisterNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_award_records_register_number");
+
+                    b.HasIndex("CampaignId", "AwardFormId", "Kind")
+                        .HasDatabaseName("ix_award_records_campaign_id_award_form_id_kind");
+
+                    b.HasIndex("Series", "Year", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_award_records_series_year_sequence");
+
+                    b.ToTable("award_records", (string)null);
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Registry.RegisterCounter", b =>
+                {
+                    b.Property<string>("Series")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("series");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<int>("LastNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_number");
+
+                    b.HasKey("Series", "Year")
+                        .HasName("pk_register_counters");
+
+                    b.ToTable("register_counters", (string)null);
                 });
 
             modelBuilder.Entity("Commendations.Domain.Units.EmulationCluster", b =>
@@ -1640,6 +1837,23 @@ namespace Commendations.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_people_units_unit_id");
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Registry.AwardRecord", b =>
+                {
+                    b.HasOne("Commendations.Domain.Decisions.Decision", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_award_records_decisions_decision_id");
+
+                    b.HasOne("Commendations.Domain.Nominations.Nomination", null)
+                        .WithMany()
+                        .HasForeignKey("NominationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_award_records_nominations_nomination_id");
                 });
 
             modelBuilder.Entity("Commendations.Domain.Units.OrganisationUnit", b =>

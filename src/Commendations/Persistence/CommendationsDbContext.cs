@@ -9,6 +9,7 @@ using Commendations.Domain.Nominations;
 using Commendations.Domain.Nominees;
 using Commendations.Domain.Notifications;
 using Commendations.Domain.Outbox;
+using Commendations.Domain.Registry;
 using Commendations.Domain.Units;
 using Commendations.Domain.Workflows;
 using Commendations.Domain.Users;
@@ -42,6 +43,8 @@ public class CommendationsDbContext(DbContextOptions<CommendationsDbContext> opt
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<AwardRecord> AwardRecords => Set<AwardRecord>();
+    public DbSet<RegisterCounter> RegisterCounters => Set<RegisterCounter>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

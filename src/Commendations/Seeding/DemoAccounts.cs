@@ -22,10 +22,26 @@ public static class DemoAccounts
     public static readonly Account Leader = new("lanhdao", "Ngô Đức Mạnh", "Chủ tịch UBND tỉnh", DemoUnits.Province, Roles.ProvincialLeader);
     public static readonly Account Admin = new("quantri", "Quản trị hệ thống", null, DemoUnits.HomeAffairs, Roles.Administrator);
 
+    // Further members of the provincial emulation & commendation council (hdtdkt), so that it has 9 members.
+    public static readonly Account CouncilMember4 = new("hd.uyvien4", "Đặng Thị Kim Oanh", "Ủy viên Hội đồng", DemoUnits.HomeAffairs, Roles.CommitteeMember);
+    public static readonly Account CouncilMember5 = new("hd.uyvien5", "Bùi Văn Phúc", "Ủy viên Hội đồng", DemoUnits.MassMobilisation, Roles.CommitteeMember);
+    public static readonly Account CouncilMember6 = new("hd.uyvien6", "Lương Thị Quyên", "Ủy viên Hội đồng", DemoUnits.Province, Roles.CommitteeMember);
+    public static readonly Account CouncilMember7 = new("hd.uyvien7", "Tạ Minh Sơn", "Ủy viên Hội đồng", DemoUnits.HomeAffairs, Roles.CommitteeMember);
+    public static readonly Account CouncilMember8 = new("hd.uyvien8", "Cao Thị Thanh Tâm", "Ủy viên Hội đồng", DemoUnits.Province, Roles.CommitteeMember);
+    public static readonly Account CouncilMember9 = new("hd.uyvien9", "Mai Xuân Trường", "Ủy viên Hội đồng", DemoUnits.MassMobilisation, Roles.CommitteeMember);
+
+    /// <summary>The council (hdtdkt) in rank order: chair, vice-chair, secretary, then six members.</summary>
+    public static readonly IReadOnlyList<Account> CouncilInOrder =
+    [
+        SteeringHead, SteeringDeputyHead, SteeringStandingMember,
+        CouncilMember4, CouncilMember5, CouncilMember6, CouncilMember7, CouncilMember8, CouncilMember9,
+    ];
+
     public static readonly IReadOnlyList<Account> All =
     [
         OfficerTanHoa, OfficerDongXuyen, OfficerServiceCentre,
         SteeringStandingMember, SteeringDeputyHead, SteeringHead,
         Appraiser, Leader, Admin,
+        CouncilMember4, CouncilMember5, CouncilMember6, CouncilMember7, CouncilMember8, CouncilMember9,
     ];
 }

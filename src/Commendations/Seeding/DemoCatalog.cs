@@ -55,6 +55,8 @@ public static class DemoCatalog
         council.AddMember(users[DemoAccounts.SteeringHead.UserName], "Chủ tịch Hội đồng", isChair: true);
         council.AddMember(users[DemoAccounts.SteeringDeputyHead.UserName], "Phó Chủ tịch Hội đồng");
         council.AddMember(users[DemoAccounts.SteeringStandingMember.UserName], "Ủy viên, Thư ký Hội đồng", isSecretary: true);
+        foreach (var member in DemoAccounts.CouncilInOrder.Skip(3))
+            council.AddMember(users[member.UserName], member.Title!);
         db.Committees.AddRange(steering, council);
 
         var cluster = new EmulationCluster("CUM-2", "Cụm thi đua số 2");

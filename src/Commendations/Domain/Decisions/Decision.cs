@@ -18,11 +18,15 @@ public class Decision
     public Guid IssuedBy { get; private set; }
     public DateTimeOffset IssuedAt { get; private set; }
 
+    /// <summary>A correction is a new decision that amends an earlier one; the earlier one is never edited.</summary>
+    public Guid? AmendsDecisionId { get; private set; }
+
     private Decision() { }
 
     public Decision(DecisionNumber number, DateOnly date, string signerName, string signerTitle, string citation,
-        Guid issuedBy, DateTimeOffset now)
+        Guid issuedBy, DateTimeOffset now, Guid? amendsDecisionId = null)
     {
+        AmendsDecisionId = amendsDecisionId;
         Number = number.ToString();
         Sequence = number.Sequence;
         IssuingBody = number.IssuingBody;

@@ -18,9 +18,25 @@ public sealed record GetDecision(Guid DecisionId) : IQuery<DecisionDetail>;
 
 public sealed record DecisionDetail(
     Guid Id, string Number, DateOnly Date, string SignerName, string SignerTitle, string Citation,
-    string IssuerName, string Place, DateTimeOffset IssuedAt, IReadOnlyList<DecisionAwardee> Awardees);
+    string IssuerName, string Place, DateTimeOffset IssuedAt, IReadOnlyList<DecisionAwardee> Awardees)
+{
+    /// <summary>The decision this one corrects, if any ("sửa đổi, bổ sung Quyết định số …").</summary>
+    public Guid? AmendsDecisionId { get; init; }
+    public string? AmendsDecisionNumber { get; init; }
 
-public sealed record DecisionAwardee(Guid NominationId, string NomineeName, NomineeKind Kind, string UnitName, string AwardFormName, string CampaignName);
+    /// <summary>The awardee list as printed: collectives first, then individuals (households with individuals).</summary>
+    public IReadOnlyList<DecisionAwardee> Collectives => Awardees.Where(a => a.Kind == NomineeKind.Collective).ToList();
+    public IReadOnlyList<DecisionAwardee> Individuals => Awardees.Where(a => a.Kind != NomineeKind.Collective).ToList();
+}
+
+public sealed record DecisionAwardee(Guid NominationId, string NomineeName, NomineeKind Kind, string UnitName, string AwardFormName, string CampaignName)
+{
+    /// <summary>The certificate's register number, e.g. SV-2027-0001, and its registry line.</summary>
+    public string? RegisterNumber { get; init; }
+    public Guid? AwardRecordId { get; init; }
+    public bool Revoked { get; init; }
+    public bool Superseded { get; init; }
+}
 
 public sealed class GetDecisionHandler(CommendationsDbContext db, ICurrentUser user) : IRequestHandler<GetDecision, DecisionDetail>
 {
@@ -30,19 +46,23 @@ public sealed class GetDecisionHandler(CommendationsDbContext db, ICurrentUser u
             throw new ForbiddenException("Sign in to read decisions.");
         var decision = await db.Decisions.AsNoTracking().SingleOrDefaultAsync(d => d.Id == request.DecisionId, cancellationToken)
                        ?? throw new NotFoundException("Decision", request.DecisionId);
-        var awardees = await db.Nominations.AsNoTracking().Where(n => n.DecisionId == decision.Id)
-            .Join(db.Units, n => n.UnitId, u => u.Id, (n, u) => new { n, UnitName = u.Name })
-            .Join(db.AwardForms, x => x.n.AwardFormId, a => a.Id, (x, a) => new { x.n, x.UnitName, AwardFormName = a.Name })
-            .Join(db.Campaigns, x => x.n.CampaignId, c => c.Id, (x, c) => new DecisionAwardee(
-                x.n.Id, x.n.NomineeName, x.n.Kind, x.UnitName, x.AwardFormName, c.Name))
+        // The registry lines written with the decision, as named then; register numbers follow the printed order.
+        var lines = await db.AwardRecords.AsNoTracking().Where(r => r.DecisionId == decision.Id).OrderBy(r => r.Sequence)
             .ToListAsync(cancellationToken);
-        // Collectives first, then individuals, each alphabetical: the usual order of an awardee list.
-        var ordered = awardees.OrderBy(a => a.Kind == NomineeKind.Individual ? 1 : 0).ThenBy(a => a.NomineeName, StringComparer.Create(new("vi-VN"), true)).ToList();
+        var ordered = lines
+            .Select(r => new DecisionAwardee(r.NominationId, r.NomineeName, r.Kind, r.UnitName, r.AwardFormName, r.CampaignName)
+            {
+                RegisterNumber = r.RegisterNumber, AwardRecordId = r.Id, Revoked = r.IsRevoked, Superseded = !r.IsCurrent,
+            })
+            .OrderBy(a => a.Kind == NomineeKind.Collective ? 0 : 1).ToList();
+        var amends = decision.AmendsDecisionId is { } amendedId
+            ? await db.Decisions.AsNoTracking().Where(d => d.Id == amendedId).Select(d => d.Number).SingleOrDefaultAsync(cancellationToken)
+            : null;
 
         var issuer = await db.Units.AsNoTracking().Where(u => u.Level == UnitLevel.Province).OrderBy(u => u.Code)
             .Select(u => u.Name).FirstOrDefaultAsync(cancellationToken) ?? decision.IssuingBody;
         return new DecisionDetail(decision.Id, decision.Number, decision.Date, decision.SignerName, decision.SignerTitle, decision.Citation,
-            issuer, PlaceOf(issuer), decision.IssuedAt, ordered);
+            issuer, PlaceOf(issuer), decision.IssuedAt, ordered) { AmendsDecisionId = decision.AmendsDecisionId, AmendsDecisionNumber = amends };
     }
 
     /// <summary>"Ủy ban nhân dân tỉnh Lam Giang" is dated at "Lam Giang".</summary>

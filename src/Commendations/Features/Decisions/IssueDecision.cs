@@ -2,8 +2,10 @@ using Commendations.Audit;
 using Commendations.Common;
 using Commendations.Common.Errors;
 using Commendations.Common.Security;
+using Commendations.Domain.Catalog;
 using Commendations.Domain.Decisions;
 using Commendations.Domain.Nominations;
+using Commendations.Domain.Registry;
 using Commendations.Domain.Workflows;
 using Commendations.Features.Nominations;
 using Commendations.Persistence;
@@ -16,7 +18,10 @@ namespace Commendations.Features.Decisions;
 
 /// <summary>
 /// The provincial leader signs one decision (e.g. <c>215/QĐ-UBND</c>) covering a batch of nominations waiting at the
-/// decision step; each becomes Awarded. All or nothing: one nomination not ready refuses the whole batch.
+/// decision step; each becomes Awarded. All or nothing: one nomination not ready refuses the whole batch, and so does a
+/// batch over the campaign's quota. Each awardee enters the award registry with a certificate register number assigned
+/// in the printed order (collectives, then individuals). An issued decision is never edited: a correction is a new
+/// decision that amends it (<see cref="AmendsDecisionId"/>), re-issuing corrected lines under new register numbers.
 /// </summary>
 public sealed record IssueDecision(
     string Number,
@@ -25,9 +30,19 @@ public sealed record IssueDecision(
     string SignerTitle,
     string Citation,
     IReadOnlyList<Guid> NominationIds,
-    string? IdempotencyKey = null) : ICommand<DecisionIssued>, IIdempotentCommand;
+    string? IdempotencyKey = null,
+    Guid? AmendsDecisionId = null,
+    IReadOnlyList<AwardCorrection>? Corrections = null,
+    string? Series = null) : ICommand<DecisionIssued>, IIdempotentCommand;
 
-public sealed record DecisionIssued(Guid DecisionId, string Number, int Awarded);
+/// <summary>A line of the amended decision re-issued with a corrected name.</summary>
+public sealed record AwardCorrection(Guid AwardRecordId, string NomineeName);
+
+public sealed record DecisionIssued(Guid DecisionId, string Number, int Awarded)
+{
+    /// <summary>The register numbers assigned, in order (awardees, then corrections).</summary>
+    public IReadOnlyList<string> RegisterNumbers { get; init; } = [];
+}
 
 public sealed class IssueDecisionValidator : AbstractValidator<IssueDecision>
 {
@@ -39,9 +54,16 @@ public sealed class IssueDecisionValidator : AbstractValidator<IssueDecision>
         RuleFor(c => c.SignerName).NotEmpty().MaximumLength(200);
         RuleFor(c => c.SignerTitle).NotEmpty().MaximumLength(200);
         RuleFor(c => c.Citation).NotEmpty().MaximumLength(2000);
-        RuleFor(c => c.NominationIds).NotEmpty().Must(ids => ids.Distinct().Count() == ids.Count)
+        RuleFor(c => c.NominationIds).NotNull().Must(ids => ids.Distinct().Count() == ids.Count)
             .WithMessage("Each nomination may appear once.").Must(ids => ids.Count <= 1000)
             .WithMessage("At most 1000 nominations per decision.");
+        RuleFor(c => c.NominationIds).NotEmpty().When(c => c.Corrections is not { Count: > 0 })
+            .WithMessage("A decision awards at least one nomination (or, amending a decision, corrects at least one line).");
+        RuleFor(c => c.Corrections).Must(c => c is null || c.Count == 0)
+            .When(c => c.AmendsDecisionId is null).WithMessage("Corrections belong to a decision that amends another.");
+        RuleForEach(c => c.Corrections).ChildRules(c => c.RuleFor(x => x.NomineeName).NotEmpty().MaximumLength(300));
+        RuleFor(c => c.Series).Matches("^[A-Z]{1,10}$").When(c => c.Series is not null)
+            .WithMessage("A register series is 1 to 10 capital letters, e.g. SV.");
     }
 }
 
@@ -69,7 +91,13 @@ public sealed class IssueDecisionHandler(
         if (notReady.Count > 0)
             throw new ConflictException("not-at-decision", $"Not waiting for a decision: {string.Join(", ", notReady)}.");
 
-        var decision = new Decision(number, request.Date, request.SignerName.Trim(), request.SignerTitle.Trim(), request.Citation.Trim(), user.UserId, clock.GetUtcNow());
+        if (request.AmendsDecisionId is { } amended && !await db.Decisions.AnyAsync(d => d.Id == amended, cancellationToken))
+            throw new InputException("amendsDecisionId", $"Decision {amended} does not exist.");
+        var corrected = await CorrectedLinesAsync(request, cancellationToken);
+        await CampaignQuotas.EnsureWithinAsync(db, nominations, cancellationToken);
+
+        var decision = new Decision(number, request.Date, request.SignerName.Trim(), request.SignerTitle.Trim(), request.Citation.Trim(), user.UserId,
+            clock.GetUtcNow(), request.AmendsDecisionId);
         db.Decisions.Add(decision);
         foreach (var nomination in nominations)
         {
@@ -81,8 +109,48 @@ public sealed class IssueDecisionHandler(
             await audit.RecordAsync(AuditTrail.NominationStream(nomination.Id), "decision.issued", task.StepKey, null,
                 new { decision = decision.Number, date = request.Date.ToString("dd/MM/yyyy") }, cancellationToken);
         }
+        var numbers = await RegisterAsync(decision, request, nominations, corrected, cancellationToken);
         await audit.RecordAsync("decisions", "decision.issued", null, request.Citation,
-            new { decision = decision.Number, nominations = request.NominationIds }, cancellationToken);
-        return new DecisionIssued(decision.Id, decision.Number, nominations.Count);
+            new { decision = decision.Number, nominations = request.NominationIds, amends = request.AmendsDecisionId, registerNumbers = numbers }, cancellationToken);
+        return new DecisionIssued(decision.Id, decision.Number, nominations.Count) { RegisterNumbers = numbers };
+    }
+
+    private async Task<List<(AwardRecord Line, string Name)>> CorrectedLinesAsync(IssueDecision request, CancellationToken cancellationToken)
+    {
+        if (request.Corrections is not { Count: > 0 } corrections)
+            return [];
+        var ids = corrections.Select(c => c.AwardRecordId).ToList();
+        var lines = await db.AwardRecords.Where(r => ids.Contains(r.Id)).ToListAsync(cancellationToken);
+        var wrong = ids.Where(id => lines.SingleOrDefault(l => l.Id == id) is not { } line || line.DecisionId != request.AmendsDecisionId || !line.IsCurrent).ToList();
+        if (wrong.Count > 0)
+            throw new InputException("corrections", $"Not a current line of the amended decision: {string.Join(", ", wrong)}.");
+        return corrections.Select(c => (lines.Single(l => l.Id == c.AwardRecordId), c.NomineeName.Trim())).ToList();
+    }
+
+    /// <summary>Registry lines in the printed order — collectives, then individuals, alphabetical — then corrections.</summary>
+    private async Task<List<string>> RegisterAsync(Decision decision, IssueDecision request, List<Nomination> nominations,
+        List<(AwardRecord Line, string Name)> corrected, CancellationToken cancellationToken)
+    {
+        var unitIds = nominations.Select(n => n.UnitId).Distinct().ToList();
+        var formIds = nominations.Select(n => n.AwardFormId).Distinct().ToList();
+        var campaignIds = nominations.Select(n => n.CampaignId).Distinct().ToList();
+        var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        var forms = await db.AwardForms.AsNoTracking().Where(a => formIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
+        var campaigns = await db.Campaigns.AsNoTracking().Where(c => campaignIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var vietnamese = StringComparer.Create(new("vi-VN"), true);
+        var lines = nominations
+            .OrderBy(n => n.Kind == NomineeKind.Collective ? 0 : 1).ThenBy(n => n.NomineeName, vietnamese).ThenBy(n => n.Id)
+            .Select(n => new AwardRecordData(n.Id, n.Kind, n.PersonId, n.CollectiveId, n.NomineeName, n.UnitId, units[n.UnitId],
+                n.AwardFormId, forms[n.AwardFormId].Code, forms[n.AwardFormId].Name, n.CampaignId, campaigns[n.CampaignId].Code, campaigns[n.CampaignId].Name))
+            .Concat(corrected.Select(c => c.Line.Data.WithName(c.Name)))
+            .ToList();
+        foreach (var (line, _) in corrected)
+            line.SupersedeBy(decision.Id);
+
+        var series = request.Series ?? RegisterNumbers.DefaultSeries;
+        var first = await RegisterNumbers.ReserveAsync(db, series, decision.Date.Year, lines.Count, cancellationToken);
+        var records = lines.Select((data, i) => new AwardRecord(data, decision.Id, decision.Number, decision.Date, series, first + i, clock.GetUtcNow())).ToList();
+        db.AwardRecords.AddRange(records);
+        return records.Select(r => r.RegisterNumber).ToList();
     }
 }
