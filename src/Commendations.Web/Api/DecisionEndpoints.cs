@@ -5,7 +5,8 @@ namespace Commendations.Web.Api;
 
 public static class DecisionEndpoints
 {
-    public sealed record DecisionBody(string Number, DateOnly Date, string SignerName, string SignerTitle, string Citation, IReadOnlyList<Guid> NominationIds);
+    public sealed record DecisionBody(string Number, DateOnly Date, string SignerName, string SignerTitle, string Citation, IReadOnlyList<Guid> NominationIds,
+        Guid? AmendsDecisionId = null, IReadOnlyList<AwardCorrection>? Corrections = null, string? Series = null);
 
     public static void MapDecisionEndpoints(this RouteGroupBuilder api)
     {
@@ -13,8 +14,9 @@ public static class DecisionEndpoints
         group.MapPost("/", async (IMediator m, HttpRequest request, DecisionBody body, CancellationToken ct) =>
         {
             var issued = await m.Send(new IssueDecision(body.Number, body.Date, body.SignerName, body.SignerTitle, body.Citation,
-                body.NominationIds ?? [], request.IdempotencyKey()), ct);
+                body.NominationIds ?? [], request.IdempotencyKey(), body.AmendsDecisionId, body.Corrections, body.Series), ct);
             return TypedResults.Created($"/api/decisions/{issued.DecisionId}", issued);
         });
+        group.MapGet("/{id:guid}", (IMediator m, Guid id, CancellationToken ct) => m.Send(new GetDecision(id), ct));
     }
 }

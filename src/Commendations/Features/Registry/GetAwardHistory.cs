@@ -1,0 +1,37 @@
+using Commendations.Common;
+using Commendations.Common.Errors;
+using Commendations.Common.Security;
+using Commendations.Domain.Catalog;
+using Commendations.Persistence;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commendations.Features.Registry;
+
+/// <summary>
+/// A person's or a collective's history of awards, oldest first, starting from one of their registry lines. Each dossier
+/// records its nominee afresh, so the same nominee in other years is recognised by the same person or collective record,
+/// or by the same kind, name and unit.
+/// </summary>
+public sealed record GetAwardHistory(Guid AwardRecordId) : IQuery<AwardHistory>;
+
+public sealed record AwardHistory(string NomineeName, NomineeKind Kind, string UnitName, IReadOnlyList<RegistryLine> Awards);
+
+public sealed class GetAwardHistoryHandler(CommendationsDbContext db, ICurrentUser user) : IRequestHandler<GetAwardHistory, AwardHistory>
+{
+    public async Task<AwardHistory> Handle(GetAwardHistory request, CancellationToken cancellationToken)
+    {
+        if (!user.IsAuthenticated)
+            throw new ForbiddenException("Sign in to read the award registry.");
+        var line = await db.AwardRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Id == request.AwardRecordId, cancellationToken)
+                   ?? throw new NotFoundException("Registry entry", request.AwardRecordId);
+        var name = line.NomineeName.ToLower();
+        var lines = await db.AwardRecords.AsNoTracking()
+            .Where(r => (line.PersonId != null && r.PersonId == line.PersonId)
+                        || (line.CollectiveId != null && r.CollectiveId == line.CollectiveId)
+                        || (r.Kind == line.Kind && r.UnitId == line.UnitId && r.NomineeName.ToLower() == name))
+            .OrderBy(r => r.DecisionDate).ThenBy(r => r.RegisterNumber)
+            .ToListAsync(cancellationToken);
+        return new AwardHistory(line.NomineeName, line.Kind, line.UnitName, lines.Select(RegistryLine.Of).ToList());
+    }
+}
