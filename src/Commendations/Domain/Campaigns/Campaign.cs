@@ -39,6 +39,22 @@ public class Campaign
         PlanReference = planReference;
     }
 
+    public void Edit(string code, string name, CampaignType type, DateOnly periodStart, DateOnly periodEnd,
+        DateOnly dossierOpen, DateOnly dossierClose, string? planReference)
+    {
+        Code = code;
+        Name = name;
+        Type = type;
+        PeriodStart = periodStart;
+        PeriodEnd = periodEnd;
+        DossierOpen = dossierOpen;
+        DossierClose = dossierClose;
+        PlanReference = planReference;
+    }
+
+    /// <summary>Replaces the allowed award forms (the list is replaced so the stored document is rewritten).</summary>
+    public void ReplaceAwards(IEnumerable<CampaignAward> awards) => Awards = awards.ToList();
+
     public void Allow(Guid awardFormId, string workflowDefinitionId, int? quotaCollectives, int? quotaIndividuals) =>
         Awards.Add(new CampaignAward(awardFormId, workflowDefinitionId, quotaCollectives, quotaIndividuals));
 

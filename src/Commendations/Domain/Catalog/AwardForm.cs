@@ -25,5 +25,12 @@ public class AwardForm
         RequiredDocuments = requiredDocuments.ToList();
     }
 
+    public void Edit(string name, IEnumerable<NomineeKind> kinds, IEnumerable<DocumentKind> requiredDocuments)
+    {
+        Name = name;
+        NomineeKinds = kinds.ToList();
+        RequiredDocuments = requiredDocuments.ToList();
+    }
+
     public bool IsFor(NomineeKind kind) => NomineeKinds.Contains(kind);
 }

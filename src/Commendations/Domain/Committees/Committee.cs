@@ -33,6 +33,31 @@ public class Committee
     public void AddMember(Guid userId, string position, bool isChair = false, bool isSecretary = false) =>
         Members.Add(new CommitteeMember(userId, Members.Count + 1, position, isChair, isSecretary));
 
+    public void Rename(string name) => Name = name;
+
+    public bool IsMember(Guid userId) => Members.Any(m => m.UserId == userId);
+
+    /// <summary>Removes a member; those below move up one rank.</summary>
+    public void RemoveMember(Guid userId) =>
+        Renumber(Members.OrderBy(m => m.Rank).Where(m => m.UserId != userId).ToList());
+
+    /// <summary>Moves a member one rank up (towards rank 1, acting earlier) or down; false when already first or last.</summary>
+    public bool MoveMember(Guid userId, bool up)
+    {
+        var ordered = Members.OrderBy(m => m.Rank).ToList();
+        var index = ordered.FindIndex(m => m.UserId == userId);
+        var other = up ? index - 1 : index + 1;
+        if (index < 0 || other < 0 || other >= ordered.Count)
+            return false;
+        (ordered[index], ordered[other]) = (ordered[other], ordered[index]);
+        Renumber(ordered);
+        return true;
+    }
+
+    /// <summary>Ranks are 1..n in list order; the list is replaced so the stored document is rewritten.</summary>
+    private void Renumber(List<CommitteeMember> ordered) =>
+        Members = ordered.Select((m, i) => m with { Rank = i + 1 }).ToList();
+
     public IReadOnlyList<Guid> MembersInOrder() => Members.OrderBy(m => m.Rank).Select(m => m.UserId).ToList();
 }
 

@@ -31,4 +31,13 @@ public class OrganisationUnit
     public void Rename(string name) => Name = name;
 
     public void JoinCluster(EmulationCluster cluster) => ClusterId = cluster.Id;
+
+    public void LeaveCluster() => ClusterId = null;
+
+    /// <summary>Moves the unit (with its sub-units) under another parent; the caller checks that no cycle results.</summary>
+    public void MoveUnder(OrganisationUnit parent)
+    {
+        Parent = parent;
+        ParentId = parent.Id;
+    }
 }

@@ -1,0 +1,22 @@
+using Commendations.Common;
+using Commendations.Common.Security;
+using Commendations.Domain.Catalog;
+using Commendations.Persistence;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commendations.Features.Admin.AwardForms;
+
+public sealed record ListAwardForms : IQuery<IReadOnlyList<AwardFormView>>;
+
+public sealed record AwardFormView(Guid Id, string Code, string Name, IReadOnlyList<NomineeKind> NomineeKinds, IReadOnlyList<DocumentKind> RequiredDocuments);
+
+public sealed class ListAwardFormsHandler(CommendationsDbContext db, ICurrentUser user) : IRequestHandler<ListAwardForms, IReadOnlyList<AwardFormView>>
+{
+    public async Task<IReadOnlyList<AwardFormView>> Handle(ListAwardForms request, CancellationToken cancellationToken)
+    {
+        AdminAccess.Demand(user);
+        var forms = await db.AwardForms.AsNoTracking().OrderBy(a => a.Code).ToListAsync(cancellationToken);
+        return forms.Select(a => new AwardFormView(a.Id, a.Code, a.Name, a.NomineeKinds, a.RequiredDocuments)).ToList();
+    }
+}

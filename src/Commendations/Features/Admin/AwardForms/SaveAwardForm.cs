@@ -1,0 +1,63 @@
+using Commendations.Audit;
+using Commendations.Common;
+using Commendations.Common.Errors;
+using Commendations.Common.Security;
+using Commendations.Domain.Catalog;
+using Commendations.Persistence;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commendations.Features.Admin.AwardForms;
+
+/// <summary>
+/// An administrator creates (no <see cref="AwardFormId"/>) or edits an award form: name, nominee kinds and required
+/// documents. The code is fixed once created, since workflow definitions name award forms by code.
+/// </summary>
+public sealed record SaveAwardForm(Guid? AwardFormId, string Code, string Name, IReadOnlyList<NomineeKind> NomineeKinds,
+    IReadOnlyList<DocumentKind> RequiredDocuments) : ICommand<Guid>;
+
+public sealed class SaveAwardFormValidator : AbstractValidator<SaveAwardForm>
+{
+    public SaveAwardFormValidator()
+    {
+        RuleFor(c => c.Code).NotEmpty().MaximumLength(AwardForm.CodeMaxLength)
+            .Matches("^[a-z0-9][a-z0-9-]*$").WithMessage("Use lower-case letters, digits and hyphens, e.g. bang-khen-tinh.");
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(300);
+        RuleFor(c => c.NomineeKinds).NotEmpty().WithMessage("Choose at least one kind of nominee.");
+        RuleForEach(c => c.NomineeKinds).IsInEnum();
+        RuleFor(c => c.RequiredDocuments).NotNull();
+        RuleForEach(c => c.RequiredDocuments).IsInEnum();
+    }
+}
+
+public sealed class SaveAwardFormHandler(CommendationsDbContext db, ICurrentUser user, AuditTrail audit) : IRequestHandler<SaveAwardForm, Guid>
+{
+    public async Task<Guid> Handle(SaveAwardForm request, CancellationToken cancellationToken)
+    {
+        AdminAccess.Demand(user);
+        var kinds = request.NomineeKinds.Distinct().ToList();
+        var documents = request.RequiredDocuments.Distinct().ToList();
+        AwardForm form;
+        object? before = null;
+        if (request.AwardFormId is { } id)
+        {
+            form = await db.AwardForms.SingleOrDefaultAsync(a => a.Id == id, cancellationToken) ?? throw new NotFoundException("Award form", id);
+            if (form.Code != request.Code)
+                throw new InputException("code", "The code of an award form cannot change: workflow definitions refer to it.");
+            before = new { form.Name, form.NomineeKinds, form.RequiredDocuments };
+            form.Edit(request.Name.Trim(), kinds, documents);
+        }
+        else
+        {
+            if (await db.AwardForms.AnyAsync(a => a.Code == request.Code, cancellationToken))
+                throw new InputException("code", $"An award form with code '{request.Code}' already exists.");
+            form = new AwardForm(request.Code, request.Name.Trim(), kinds, documents);
+            db.AwardForms.Add(form);
+        }
+        await audit.RecordAsync(AdminAccess.AwardFormsStream, before is null ? "award-form.created" : "award-form.changed",
+            data: new { form.Id, form.Code, Before = before, After = new { form.Name, NomineeKinds = kinds.Select(k => k.ToString()), RequiredDocuments = documents.Select(d => d.ToString()) } },
+            cancellationToken: cancellationToken);
+        return form.Id;
+    }
+}

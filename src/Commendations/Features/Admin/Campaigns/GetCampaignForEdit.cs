@@ -1,0 +1,43 @@
+using Commendations.Common;
+using Commendations.Common.Errors;
+using Commendations.Common.Security;
+using Commendations.Domain.Campaigns;
+using Commendations.Domain.Workflows;
+using Commendations.Persistence;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commendations.Features.Admin.Campaigns;
+
+/// <summary>A campaign as its editor shows it (award forms by id), and the choices the editor offers.</summary>
+public sealed record GetCampaignForEdit(Guid? CampaignId) : IQuery<CampaignEditor>;
+
+public sealed record CampaignEditor(CampaignInput? Campaign, IReadOnlyList<AwardFormChoice> AwardForms, IReadOnlyList<string> PublishedWorkflows);
+
+public sealed record AwardFormChoice(Guid Id, string Code, string Name);
+
+/// <summary>What an administrator saves (create when <c>Id</c> is null).</summary>
+public sealed record CampaignInput(string Code, string Name, CampaignType Type, string? PlanReference, DateOnly PeriodStart,
+    DateOnly PeriodEnd, DateOnly DossierOpen, DateOnly DossierClose, IReadOnlyList<CampaignAwardInput> Awards);
+
+public sealed record CampaignAwardInput(Guid AwardFormId, string WorkflowDefinitionId, int? QuotaCollectives, int? QuotaIndividuals);
+
+public sealed class GetCampaignForEditHandler(CommendationsDbContext db, ICurrentUser user) : IRequestHandler<GetCampaignForEdit, CampaignEditor>
+{
+    public async Task<CampaignEditor> Handle(GetCampaignForEdit request, CancellationToken cancellationToken)
+    {
+        AdminAccess.Demand(user);
+        CampaignInput? input = null;
+        if (request.CampaignId is { } id)
+        {
+            var c = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, cancellationToken)
+                    ?? throw new NotFoundException("Campaign", id);
+            input = new CampaignInput(c.Code, c.Name, c.Type, c.PlanReference, c.PeriodStart, c.PeriodEnd, c.DossierOpen, c.DossierClose,
+                c.Awards.Select(a => new CampaignAwardInput(a.AwardFormId, a.WorkflowDefinitionId, a.QuotaCollectives, a.QuotaIndividuals)).ToList());
+        }
+        var forms = await db.AwardForms.AsNoTracking().OrderBy(a => a.Code).Select(a => new AwardFormChoice(a.Id, a.Code, a.Name)).ToListAsync(cancellationToken);
+        var workflows = await db.WorkflowDefinitions.AsNoTracking().Where(d => d.Status == DefinitionStatus.Published)
+            .Select(d => d.DefinitionId).Distinct().OrderBy(d => d).ToListAsync(cancellationToken);
+        return new CampaignEditor(input, forms, workflows);
+    }
+}

@@ -1,0 +1,34 @@
+using Commendations.Audit;
+using Commendations.Common;
+using Commendations.Common.Errors;
+using Commendations.Common.Security;
+using Commendations.Persistence;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commendations.Features.Admin.Committees;
+
+/// <summary>
+/// An administrator changes the order of committee members: one place up (acting earlier) or down. Sequential reviews
+/// that start afterwards follow the new order; tasks already opened keep theirs. Returns the members in their new order.
+/// </summary>
+public sealed record MoveCommitteeMember(Guid CommitteeId, Guid UserId, bool Up) : ICommand<IReadOnlyList<Guid>>;
+
+public sealed class MoveCommitteeMemberHandler(CommendationsDbContext db, ICurrentUser user, AuditTrail audit)
+    : IRequestHandler<MoveCommitteeMember, IReadOnlyList<Guid>>
+{
+    public async Task<IReadOnlyList<Guid>> Handle(MoveCommitteeMember request, CancellationToken cancellationToken)
+    {
+        AdminAccess.Demand(user);
+        var committee = await db.Committees.SingleOrDefaultAsync(c => c.Id == request.CommitteeId, cancellationToken)
+                        ?? throw new NotFoundException("Committee", request.CommitteeId);
+        if (!committee.IsMember(request.UserId))
+            throw new NotFoundException("Committee member", request.UserId);
+        if (!committee.MoveMember(request.UserId, request.Up))
+            throw new ConflictException("already-at-end", request.Up ? "This member is already first." : "This member is already last.");
+        var order = committee.MembersInOrder();
+        await audit.RecordAsync(AdminAccess.CommitteesStream, "committee.member-moved",
+            data: new { committee.Id, committee.Code, request.UserId, Direction = request.Up ? "up" : "down", Order = order }, cancellationToken: cancellationToken);
+        return order;
+    }
+}

@@ -1,0 +1,28 @@
+using Commendations.Audit;
+using Commendations.Common;
+using Commendations.Common.Errors;
+using Commendations.Common.Security;
+using Commendations.Persistence;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commendations.Features.Admin.Committees;
+
+/// <summary>An administrator removes a member; those ranked below move up one place.</summary>
+public sealed record RemoveCommitteeMember(Guid CommitteeId, Guid UserId) : ICommand<bool>;
+
+public sealed class RemoveCommitteeMemberHandler(CommendationsDbContext db, ICurrentUser user, AuditTrail audit) : IRequestHandler<RemoveCommitteeMember, bool>
+{
+    public async Task<bool> Handle(RemoveCommitteeMember request, CancellationToken cancellationToken)
+    {
+        AdminAccess.Demand(user);
+        var committee = await db.Committees.SingleOrDefaultAsync(c => c.Id == request.CommitteeId, cancellationToken)
+                        ?? throw new NotFoundException("Committee", request.CommitteeId);
+        if (!committee.IsMember(request.UserId))
+            throw new NotFoundException("Committee member", request.UserId);
+        committee.RemoveMember(request.UserId);
+        await audit.RecordAsync(AdminAccess.CommitteesStream, "committee.member-removed",
+            data: new { committee.Id, committee.Code, request.UserId, Order = committee.MembersInOrder() }, cancellationToken: cancellationToken);
+        return true;
+    }
+}

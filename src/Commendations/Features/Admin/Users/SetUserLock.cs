@@ -1,0 +1,40 @@
+using Commendations.Audit;
+using Commendations.Common;
+using Commendations.Common.Errors;
+using Commendations.Common.Security;
+using Commendations.Domain.Users;
+using MediatR;
+using Microsoft.AspNetCore.Identity;
+
+namespace Commendations.Features.Admin.Users;
+
+/// <summary>
+/// An administrator locks an account (it can no longer sign in, and its open sessions end) or unlocks it (also clearing
+/// failed sign-in attempts). Nobody can lock their own account.
+/// </summary>
+public sealed record SetUserLock(Guid UserId, bool Locked) : ICommand<bool>;
+
+public sealed class SetUserLockHandler(UserManager<AppUser> users, ICurrentUser user, AuditTrail audit) : IRequestHandler<SetUserLock, bool>
+{
+    public async Task<bool> Handle(SetUserLock request, CancellationToken cancellationToken)
+    {
+        AdminAccess.Demand(user);
+        if (request.Locked && request.UserId == user.UserId)
+            throw new ConflictException("self-lockout", "You cannot lock your own account.");
+        var account = await UserRules.FindAsync(users, request.UserId);
+        if (request.Locked)
+        {
+            UserRules.ThrowIfFailed(await users.SetLockoutEnabledAsync(account, true));
+            UserRules.ThrowIfFailed(await users.SetLockoutEndDateAsync(account, DateTimeOffset.MaxValue));
+            UserRules.ThrowIfFailed(await users.UpdateSecurityStampAsync(account));
+        }
+        else
+        {
+            UserRules.ThrowIfFailed(await users.SetLockoutEndDateAsync(account, null));
+            UserRules.ThrowIfFailed(await users.ResetAccessFailedCountAsync(account));
+        }
+        await audit.RecordAsync(AdminAccess.UsersStream, request.Locked ? "user.locked" : "user.unlocked",
+            data: new { account.Id, account.UserName }, cancellationToken: cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,53 @@
+using Commendations.Audit;
+using Commendations.Common;
+using Commendations.Common.Errors;
+using Commendations.Common.Security;
+using Commendations.Domain.Users;
+using Commendations.Persistence;
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Identity;
+
+namespace Commendations.Features.Admin.Users;
+
+/// <summary>
+/// An administrator sets an account's name, title, unit and roles. Administrators cannot take the administrator role
+/// away from themselves (no self-lockout). Changed roles reach open sessions through the security stamp.
+/// </summary>
+public sealed record UpdateUser(Guid UserId, string DisplayName, string? Title, Guid? UnitId, IReadOnlyList<string> Roles) : ICommand<bool>;
+
+public sealed class UpdateUserValidator : AbstractValidator<UpdateUser>
+{
+    public UpdateUserValidator()
+    {
+        RuleFor(c => c.DisplayName).NotEmpty().MaximumLength(AppUser.DisplayNameMaxLength);
+        RuleFor(c => c.Title).MaximumLength(200);
+        RuleFor(c => c.Roles).KnownRoles().Must(r => r is { Count: > 0 }).WithMessage("Give the account at least one role.");
+        RuleFor(c => c.UnitId).NotNull().When(c => c.Roles?.Contains(Common.Security.Roles.EmulationOfficer) == true)
+            .WithMessage("An emulation officer belongs to a unit.");
+    }
+}
+
+public sealed class UpdateUserHandler(UserManager<AppUser> users, CommendationsDbContext db, ICurrentUser user, AuditTrail audit)
+    : IRequestHandler<UpdateUser, bool>
+{
+    public async Task<bool> Handle(UpdateUser request, CancellationToken cancellationToken)
+    {
+        AdminAccess.Demand(user);
+        var account = await UserRules.FindAsync(users, request.UserId);
+        if (account.Id == user.UserId && !request.Roles.Contains(Roles.Administrator))
+            throw new InputException("roles", "You cannot remove the administrator role from your own account.");
+        await UserRules.CheckUnitAsync(db, request.UnitId, cancellationToken);
+        var before = new { account.DisplayName, account.Title, account.UnitId, Roles = await users.GetRolesAsync(account) };
+        account.DisplayName = request.DisplayName.Trim();
+        account.Title = string.IsNullOrWhiteSpace(request.Title) ? null : request.Title.Trim();
+        account.UnitId = request.UnitId;
+        UserRules.ThrowIfFailed(await users.UpdateAsync(account));
+        await UserRules.SetRolesAsync(users, account, request.Roles);
+        await users.UpdateSecurityStampAsync(account);
+        await audit.RecordAsync(AdminAccess.UsersStream, "user.changed",
+            data: new { account.Id, account.UserName, Before = before, After = new { account.DisplayName, account.Title, account.UnitId, request.Roles } },
+            cancellationToken: cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,50 @@
+using Commendations.Common.Errors;
+using Commendations.Common.Security;
+using Commendations.Domain.Users;
+using Commendations.Persistence;
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commendations.Features.Admin.Users;
+
+internal static class UserRules
+{
+    public static IRuleBuilderOptions<T, IReadOnlyList<string>> KnownRoles<T>(this IRuleBuilder<T, IReadOnlyList<string>> rule) =>
+        rule.NotNull().Must(r => r is not null && r.All(Roles.All.Contains))
+            .WithMessage("Unknown role; use " + string.Join(", ", Roles.All) + ".");
+
+    public static async Task CheckUnitAsync(CommendationsDbContext db, Guid? unitId, CancellationToken cancellationToken)
+    {
+        if (unitId is { } id && !await db.Units.AnyAsync(u => u.Id == id, cancellationToken))
+            throw new InputException("unitId", "This unit does not exist.");
+    }
+
+    /// <summary>Identity's refusals (password rules, duplicate name) as field errors.</summary>
+    public static void ThrowIfFailed(IdentityResult result, string passwordField = "temporaryPassword")
+    {
+        if (result.Succeeded)
+            return;
+        var errors = result.Errors
+            .GroupBy(e => e.Code.StartsWith("Password", StringComparison.Ordinal) ? passwordField
+                : e.Code.Contains("UserName", StringComparison.Ordinal) ? "userName" : "")
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray());
+        throw new InputException(errors);
+    }
+
+    public static async Task<AppUser> FindAsync(UserManager<AppUser> users, Guid id) =>
+        await users.FindByIdAsync(id.ToString()) ?? throw new NotFoundException("User", id);
+
+    /// <summary>The roles an account should have: adds the missing ones and removes the others.</summary>
+    public static async Task SetRolesAsync(UserManager<AppUser> users, AppUser account, IEnumerable<string> wanted)
+    {
+        var target = wanted.Distinct().ToList();
+        var current = await users.GetRolesAsync(account);
+        var remove = current.Except(target).ToList();
+        var add = target.Except(current).ToList();
+        if (remove.Count > 0)
+            ThrowIfFailed(await users.RemoveFromRolesAsync(account, remove));
+        if (add.Count > 0)
+            ThrowIfFailed(await users.AddToRolesAsync(account, add));
+    }
+}
