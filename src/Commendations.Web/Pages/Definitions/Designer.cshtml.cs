@@ -1,0 +1,63 @@
+using Commendations.Common.Errors;
+using Commendations.Common.Security;
+using Commendations.Domain.Workflows;
+using Commendations.Features.Definitions;
+using Commendations.Web.Ui;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace Commendations.Web.Pages.Definitions;
+
+/// <summary>
+/// One version drawn as a diagram: a draft is edited there (steps, connections, properties, JSON), validated, saved,
+/// simulated and published; a published or retired version is shown read-only. The editing runs in designer.js
+/// against the definition API; publishing is a form post.
+/// </summary>
+[Authorize(Roles = Roles.Administrator)]
+public sealed class DesignerModel(IOptions<DefinitionPublishingOptions> publishing) : AppPageModel
+{
+    public DefinitionVersionView View { get; private set; } = null!;
+
+    public DefinitionSummary Definition { get; private set; } = null!;
+
+    public IReadOnlyList<ScenarioView> Scenarios { get; private set; } = [];
+
+    public bool RequireSecondApproval => publishing.Value.RequireSecondApproval;
+
+    public bool IsDraft => View.Status == DefinitionStatus.Draft;
+
+    public async Task<IActionResult> OnGetAsync(string id, int version)
+    {
+        try
+        {
+            await LoadAsync(id, version);
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPublishAsync(string id, int version)
+    {
+        PublicationOutcome? outcome = null;
+        if (await TryAsync(async () => outcome = await Mediator.Send(new PublishDefinition(id, version)), ""))
+        {
+            Flash = outcome!.AwaitingSecondApproval
+                ? T["Đã gửi đề nghị xuất bản phiên bản {0}; đang chờ quản trị viên thứ hai phê duyệt.", version]
+                : T["Đã xuất bản phiên bản {0}: các hồ sơ bắt đầu từ bây giờ theo quy trình này.", version];
+            return Redirect(DefinitionLinks.Designer(id, version));
+        }
+        await LoadAsync(id, version);
+        return Page();
+    }
+
+    private async Task LoadAsync(string id, int version)
+    {
+        View = await Mediator.Send(new GetDefinitionVersion(id, version));
+        Definition = (await Mediator.Send(new ListDefinitions())).Single(d => d.DefinitionId == id);
+        Scenarios = await Mediator.Send(new ListScenarios(id));
+    }
+}

@@ -1,0 +1,122 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Commendations.Common.Security;
+using Commendations.Domain.Workflows;
+using Commendations.Features.Definitions;
+using Commendations.Web.Ui;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Commendations.Web.Pages.Definitions;
+
+/// <summary>Every workflow definition with its versions; new drafts, import, export, retire and roll back.</summary>
+[Authorize(Roles = Roles.Administrator)]
+public sealed class IndexModel : AppPageModel
+{
+    public IReadOnlyList<DefinitionSummary> Definitions { get; private set; } = [];
+
+    public async Task OnGetAsync() => Definitions = await Mediator.Send(new ListDefinitions());
+
+    public async Task<IActionResult> OnPostDraftAsync(string definitionId, int fromVersion)
+    {
+        DraftCreated? draft = null;
+        if (await TryAsync(async () => draft = await Mediator.Send(new CreateDraft(definitionId, fromVersion, null)), ""))
+        {
+            Flash = T["Đã tạo bản nháp phiên bản {0} từ phiên bản {1}.", draft!.Version, fromVersion];
+            return Redirect(DefinitionLinks.Designer(definitionId, draft.Version));
+        }
+        return await PageAsync();
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(IFormFile? file)
+    {
+        if (file is null || file.Length == 0)
+        {
+            ModelState.AddModelError("file", T["Chọn tệp định nghĩa (.json) cần nhập."]);
+            return await PageAsync();
+        }
+        using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8);
+        var content = await reader.ReadToEndAsync(HttpContext.RequestAborted);
+        string? definitionId = null;
+        try
+        {
+            definitionId = (string?)JsonNode.Parse(content)?["id"];
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            ModelState.AddModelError("file", T["Tệp không phải JSON hợp lệ: {0}", e.Message]);
+            return await PageAsync();
+        }
+        if (string.IsNullOrWhiteSpace(definitionId))
+        {
+            ModelState.AddModelError("file", T["Tệp không có thuộc tính \"id\"."]);
+            return await PageAsync();
+        }
+        DraftCreated? draft = null;
+        if (await TryAsync(async () => draft = await Mediator.Send(new CreateDraft(definitionId, null, content)), ""))
+        {
+            Flash = T["Đã nhập tệp thành bản nháp {0} phiên bản {1}.", draft!.DefinitionId, draft.Version];
+            return Redirect(DefinitionLinks.Designer(draft.DefinitionId, draft.Version));
+        }
+        return await PageAsync();
+    }
+
+    public async Task<IActionResult> OnPostRetireAsync(string definitionId, int version)
+    {
+        if (await TryAsync(() => Mediator.Send(new RetireDefinition(definitionId, version)), ""))
+        {
+            Flash = T["Đã ngừng sử dụng {0} phiên bản {1}.", definitionId, version];
+            return RedirectToPage();
+        }
+        return await PageAsync();
+    }
+
+    /// <summary>Roll back: the old version's content becomes a new version and is published (history is never rewritten).</summary>
+    public async Task<IActionResult> OnPostRollbackAsync(string definitionId, int version)
+    {
+        DraftCreated? draft = null;
+        PublicationOutcome? outcome = null;
+        if (await TryAsync(async () =>
+            {
+                draft = await Mediator.Send(new CreateDraft(definitionId, version, null));
+                outcome = await Mediator.Send(new PublishDefinition(definitionId, draft.Version));
+            }, ""))
+        {
+            Flash = outcome!.AwaitingSecondApproval
+                ? T["Phiên bản {0} (nội dung của phiên bản {1}) đang chờ quản trị viên thứ hai phê duyệt.", draft!.Version, version]
+                : T["Đã khôi phục: phiên bản {0} (nội dung của phiên bản {1}) được xuất bản.", draft!.Version, version];
+            return RedirectToPage();
+        }
+        return await PageAsync();
+    }
+
+    private async Task<IActionResult> PageAsync()
+    {
+        Definitions = await Mediator.Send(new ListDefinitions());
+        return Page();
+    }
+
+    public static string StatusLabel(DefinitionStatus status, bool awaiting) => status switch
+    {
+        DefinitionStatus.Draft when awaiting => "Bản nháp – chờ phê duyệt",
+        DefinitionStatus.Draft => "Bản nháp",
+        DefinitionStatus.Published => "Đang áp dụng",
+        DefinitionStatus.Retired => "Ngừng sử dụng",
+        _ => status.ToString(),
+    };
+}
+
+/// <summary>The designer's routes.</summary>
+public static class DefinitionLinks
+{
+    public static string List => "/quy-trinh";
+
+    public static string Designer(string id, int version) => $"/quy-trinh/{id}/v/{version}";
+
+    public static string Diff(string id, int from, int to) => $"/quy-trinh/{id}/so-sanh?from={from}&to={to}";
+
+    public static string Migration(string id, int from, int to) => $"/quy-trinh/{id}/chuyen-doi?from={from}&to={to}";
+
+    public static string Export(string id, int version) => $"/api/definitions/{id}/versions/{version}/export";
+}

@@ -1,0 +1,709 @@
+// The workflow designer: the draft as a Cytoscape.js diagram edited directly, a step panel with field validation,
+// a JSON view kept in sync, server validation (every problem listed and highlighted), save, and simulation.
+(function () {
+  "use strict";
+  var root = document.getElementById("designer");
+  if (!root || !window.cytoscape || !window.DesignerGraph) return;
+  var G = window.DesignerGraph;
+  var texts = JSON.parse(document.getElementById("designer-texts").textContent);
+  function t(key) { return texts[key] || key; }
+  function esc(s) {
+    return String(s == null ? "" : s).replace(/[&<>"']/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]; });
+  }
+  function $(id) { return document.getElementById(id); }
+
+  var definitionId = root.dataset.definitionId;
+  var version = +root.dataset.version;
+  var rowVersion = +root.dataset.rowVersion;
+  var editable = root.dataset.editable === "true";
+  var doc = JSON.parse($("designer-content").textContent);
+  var dirty = false;
+  var selectedKey = null;
+  var working = null; // the step being edited in the panel
+  var connectFrom = null;
+  var problemSteps = [];
+
+  var diagram = $("diagram");
+  var jsonText = $("json-text");
+  var status = $("designer-status");
+  var cy = G.create(diagram, doc, { editable: editable });
+  window.designerCy = cy;
+
+  function say(message, isError) {
+    status.textContent = message;
+    status.className = isError ? "designer-status error" : "designer-status";
+  }
+
+  function docText() { return JSON.stringify(doc, null, 2); }
+
+  function redraw(forceLayout) {
+    var keys = (doc.steps || []).map(function (s) { return s && s.key; });
+    var needsLayout = forceLayout || cy.nodes("[?step]").length !== keys.length ||
+      keys.some(function (k) { return cy.getElementById(k).empty(); });
+    var positions = {};
+    cy.nodes().forEach(function (n) { positions[n.id()] = { x: n.position("x"), y: n.position("y") }; });
+    cy.elements().remove();
+    cy.add(G.elements(doc));
+    if (needsLayout) {
+      G.layout(cy, { start: doc.start, steps: doc.steps, layout: null }, true);
+    } else {
+      cy.nodes().forEach(function (n) { if (positions[n.id()]) n.position(positions[n.id()]); });
+    }
+    markProblems();
+    if (selectedKey && cy.getElementById(selectedKey).nonempty()) cy.getElementById(selectedKey).select();
+    refreshStepPicker();
+    refreshSimulationActions();
+  }
+
+  /** Called after every edit from the diagram or the panel: JSON view, diagram, validation. */
+  function changed(fromJson) {
+    dirty = true;
+    if (!fromJson) jsonText.value = docText();
+    redraw(false);
+    updatePublishState();
+    scheduleValidation();
+    say(t("unsaved"));
+  }
+
+  function stepIndex(key) {
+    return (doc.steps || []).findIndex(function (s) { return s && s.key === key; });
+  }
+
+  // ---- step picker (keyboard access to every step) ----
+  var picker = $("step-picker");
+  function refreshStepPicker() {
+    var current = picker.value;
+    picker.innerHTML = '<option value="">' + esc(t("chooseStep")) + "</option>" + (doc.steps || []).map(function (s) {
+      var mark = problemSteps.indexOf(s.key) >= 0 ? " ⚠" : "";
+      return '<option value="' + esc(s.key) + '">' + esc(s.key + " (" + s.type + ")" + mark) + "</option>";
+    }).join("");
+    picker.value = selectedKey || current || "";
+  }
+  picker.addEventListener("change", function () { select(picker.value || null); });
+
+  // ---- selection and the side panel ----
+  var panel = $("step-panel");
+  function select(key) {
+    selectedKey = key;
+    cy.nodes().unselect();
+    if (key && cy.getElementById(key).nonempty()) cy.getElementById(key).select();
+    picker.value = key || "";
+    var i = stepIndex(key);
+    working = i >= 0 ? JSON.parse(JSON.stringify(doc.steps[i])) : null;
+    renderPanel({});
+  }
+
+  function keysOptions(current, optional) {
+    var keys = (doc.steps || []).map(function (s) { return s.key; });
+    var html = optional ? '<option value="">—</option>' : '<option value="">' + esc(t("chooseTarget")) + "</option>";
+    if (current && keys.indexOf(current) < 0) html += '<option value="' + esc(current) + '" selected>' + esc(current + " ⚠ " + t("missingStep")) + "</option>";
+    keys.forEach(function (k) { html += '<option value="' + esc(k) + '"' + (k === current ? " selected" : "") + ">" + esc(k) + "</option>"; });
+    return html;
+  }
+
+  function field(id, label, control, errors, hint) {
+    var err = errors[id];
+    return '<div class="field"><label for="' + id + '">' + esc(label) + "</label>" + control.replace("<input", "<input" + (err ? ' aria-invalid="true"' : "")).replace("<select", "<select" + (err ? ' aria-invalid="true"' : "")).replace("<textarea", "<textarea" + (err ? ' aria-invalid="true"' : "")) +
+      (hint ? '<span class="hint">' + esc(hint) + "</span>" : "") +
+      '<span class="field-error" id="' + id + '-error" data-valmsg-for="' + id + '">' + esc(err || "") + "</span></div>";
+  }
+  function input(id, value, type, extra) {
+    return '<input id="' + id + '" name="' + id + '" type="' + (type || "text") + '" value="' + esc(value == null ? "" : value) + '"' + (extra || "") + ' aria-describedby="' + id + '-error" />';
+  }
+  function selectBox(id, options, value) {
+    return '<select id="' + id + '" name="' + id + '" aria-describedby="' + id + '-error">' + options.map(function (o) {
+      var v = Array.isArray(o) ? o[0] : o, l = Array.isArray(o) ? o[1] : o;
+      return '<option value="' + esc(v) + '"' + (String(v) === String(value == null ? "" : value) ? " selected" : "") + ">" + esc(l) + "</option>";
+    }).join("") + "</select>";
+  }
+  function targetBox(id, value, optional) {
+    return '<select id="' + id + '" name="' + id + '" aria-describedby="' + id + '-error">' + keysOptions(value, optional) + "</select>";
+  }
+  function durationParts(d) {
+    d = d || {};
+    if (d.workingDays != null) return ["workingDays", d.workingDays];
+    if (d.calendarDays != null) return ["calendarDays", d.calendarDays];
+    if (d.campaignDate != null) return ["campaignDate", d.campaignDate];
+    return ["workingDays", ""];
+  }
+
+  var TYPES = [["task", t("type.task")], ["sequentialApproval", t("type.sequentialApproval")], ["parallelApproval", t("type.parallelApproval")],
+    ["vote", t("type.vote")], ["wait", t("type.wait")], ["branch", t("type.branch")], ["end", t("type.end")]];
+
+  function renderPanel(errors) {
+    var s = working;
+    if (!s) {
+      panel.innerHTML = '<p class="muted">' + esc(t("noSelection")) + "</p>";
+      return;
+    }
+    var ro = editable ? "" : " disabled";
+    var h = '<h2 id="panel-heading">' + esc(t("stepProperties")) + ": " + esc(s.key) + "</h2>";
+    h += '<fieldset class="panel-fields"' + ro + "><legend class=\"visually-hidden\">" + esc(t("stepProperties")) + "</legend>";
+    h += field("sp-key", t("key"), input("sp-key", s.key, "text", ' autocomplete="off"'), errors, t("keyHint"));
+    h += field("sp-type", t("type"), selectBox("sp-type", TYPES, s.type), errors);
+    if (s.type === "task") {
+      var a = s.assignee || {};
+      h += '<div class="field-row">' + field("sp-role", t("assigneeRole"), input("sp-role", a.role), errors) +
+        field("sp-scope", t("assigneeScope"), input("sp-scope", a.scope, "text", ' list="scopes"'), errors) + "</div>";
+      h += '<fieldset><legend>' + esc(t("actions")) + "</legend>";
+      (s.actions || []).forEach(function (act, i) {
+        h += '<div class="row-block" data-row="' + i + '"><div class="field-row">' +
+          field("sp-action-name-" + i, t("actionName"), input("sp-action-name-" + i, act.name), errors) +
+          field("sp-action-label-" + i, t("actionLabel"), input("sp-action-label-" + i, act.label), errors) + "</div>" +
+          field("sp-action-target-" + i, t("target"), targetBox("sp-action-target-" + i, act.target, false), errors) +
+          '<div class="field checkbox"><input type="checkbox" id="sp-action-rs-' + i + '"' + (act.returnsForSupplement ? " checked" : "") + ' /> <label for="sp-action-rs-' + i + '">' + esc(t("returnsForSupplement")) + "</label></div>" +
+          '<button type="button" class="link danger" data-remove-action="' + i + '">' + esc(t("removeAction")) + " " + esc(act.name || "") + "</button></div>";
+      });
+      h += (errors["sp-actions"] ? '<span class="field-error">' + esc(errors["sp-actions"]) + "</span>" : "") +
+        '<button type="button" data-add-action>' + esc(t("addAction")) + "</button></fieldset>";
+    }
+    if (s.type === "sequentialApproval" || s.type === "parallelApproval" || s.type === "vote") {
+      h += field("sp-committee", t("committee"), input("sp-committee", s.committee, "text", ' list="committees"'), errors);
+    }
+    if (s.type === "parallelApproval") {
+      h += '<div class="field-row">' + field("sp-required", t("required"), input("sp-required", s.required, "number", ' min="1" step="1"'), errors) +
+        field("sp-onrejection", t("onRejection"), selectBox("sp-onrejection", [["rejectImmediately", "rejectImmediately"], ["countAgainst", "countAgainst"]], s.onRejection || "rejectImmediately"), errors) + "</div>";
+    }
+    if (s.type === "vote") {
+      h += '<div class="field-row">' + field("sp-quorum", t("quorum"), input("sp-quorum", s.quorum, "number", ' min="0" max="1" step="0.01"'), errors) +
+        field("sp-pass", t("passThreshold"), input("sp-pass", s.passThreshold, "number", ' min="0" max="1" step="0.01"'), errors) + "</div>" +
+        field("sp-recusal", t("recusal"), selectBox("sp-recusal", [["countsAsAbsent", "countsAsAbsent"], ["reducesMembership", "reducesMembership"]], s.recusal || "countsAsAbsent"), errors);
+    }
+    if (G.OUTCOMES[s.type]) {
+      h += '<fieldset><legend>' + esc(t("transitions")) + "</legend>";
+      G.OUTCOMES[s.type].forEach(function (o, i) {
+        var required = i === 0 || (s.type === "vote" && o === "failed");
+        h += field("sp-t-" + o, t("outcome." + o), targetBox("sp-t-" + o, (s.transitions || {})[o], !required), errors);
+      });
+      h += "</fieldset>";
+    }
+    if (s.type === "wait") {
+      var w = durationParts(s.duration);
+      h += '<div class="field-row">' + field("sp-duration-kind", t("duration"), selectBox("sp-duration-kind", [["workingDays", t("workingDays")], ["calendarDays", t("calendarDays")]], w[0]), errors) +
+        field("sp-duration-value", t("days"), input("sp-duration-value", w[1], "number", ' min="1" step="1"'), errors) + "</div>" +
+        field("sp-next", t("next"), targetBox("sp-next", s.next, false), errors);
+    }
+    if (s.type === "branch") {
+      h += '<fieldset><legend>' + esc(t("conditions")) + "</legend>";
+      (s.conditions || []).forEach(function (c, i) {
+        h += '<div class="row-block">' + field("sp-cond-when-" + i, t("condition") + " " + (i + 1), '<textarea id="sp-cond-when-' + i + '" rows="3" aria-describedby="sp-cond-when-' + i + '-error">' + esc(c.when ? JSON.stringify(c.when) : "") + "</textarea>", errors, t("conditionHint")) +
+          field("sp-cond-target-" + i, t("target"), targetBox("sp-cond-target-" + i, c.target, false), errors) +
+          '<button type="button" class="link danger" data-remove-condition="' + i + '">' + esc(t("removeCondition")) + " " + (i + 1) + "</button></div>";
+      });
+      h += '<button type="button" data-add-condition>' + esc(t("addCondition")) + "</button></fieldset>" +
+        field("sp-default", t("default"), targetBox("sp-default", s.default, false), errors);
+    }
+    if (s.type === "end") {
+      h += field("sp-result", t("result"), selectBox("sp-result", [["Awarded", "Awarded"], ["Rejected", "Rejected"], ["Withdrawn", "Withdrawn"]], s.result || "Awarded"), errors);
+    }
+    if (G.HUMAN.indexOf(s.type) >= 0) {
+      var d = durationParts(s.deadline);
+      var esc0 = s.escalation || {};
+      var escKind = esc0.notifyRole ? "notifyRole" : esc0.action ? "action" : "";
+      h += '<fieldset><legend>' + esc(t("deadlineAndReminders")) + "</legend><div class=\"field-row\">" +
+        field("sp-deadline-kind", t("deadline"), selectBox("sp-deadline-kind", [["workingDays", t("workingDays")], ["calendarDays", t("calendarDays")], ["campaignDate", t("campaignDate")]], d[0]), errors) +
+        field("sp-deadline-value", t("deadlineValue"), input("sp-deadline-value", d[1], "text"), errors, t("deadlineHint")) + "</div>" +
+        field("sp-reminders", t("reminders"), input("sp-reminders", (s.reminders || []).map(function (r) { return r.workingDaysBefore; }).join(", ")), errors, t("remindersHint")) +
+        field("sp-escalation-kind", t("escalation"), selectBox("sp-escalation-kind", [["", t("escalation.none")], ["notifyRole", t("escalation.notify")], ["action", t("escalation.action")]], escKind), errors) +
+        '<div class="field-row">' + field("sp-escalation-role", t("escalationRole"), input("sp-escalation-role", esc0.notifyRole), errors) +
+        field("sp-escalation-scope", t("escalationScope"), input("sp-escalation-scope", esc0.scope), errors) +
+        field("sp-escalation-action", t("escalationAction"), input("sp-escalation-action", esc0.action), errors) + "</div></fieldset>";
+    }
+    h += "</fieldset>";
+    if (editable) {
+      h += '<div class="actions"><button type="button" class="primary" data-apply>' + esc(t("apply")) + "</button>" +
+        '<button type="button" data-connect>' + esc(t("connect")) + "</button>" +
+        '<button type="button" class="danger" data-remove-step>' + esc(t("removeStep")) + "</button></div>";
+    }
+    panel.innerHTML = h;
+    var firstError = panel.querySelector("[aria-invalid=true]");
+    if (firstError) firstError.focus();
+  }
+
+  function val(id) { var e = $(id); return e ? e.value.trim() : ""; }
+  function num(id) { var v = val(id); return v === "" ? NaN : Number(v); }
+
+  /** The panel as a step; with strict, the field errors too. */
+  function readPanel() {
+    var errors = {};
+    var s = JSON.parse(JSON.stringify(working));
+    var type = val("sp-type");
+    if (type !== s.type) {
+      // A new type starts from that type's defaults, keeping the key.
+      return { step: defaults(type, val("sp-key") || s.key), errors: {}, retyped: true };
+    }
+    s.key = val("sp-key");
+    if (!s.key) errors["sp-key"] = t("err.required");
+    else if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(s.key)) errors["sp-key"] = t("err.kebab");
+    else if (s.key !== selectedKey && stepIndex(s.key) >= 0) errors["sp-key"] = t("err.duplicateKey");
+
+    function positiveInt(id) {
+      var n = num(id);
+      if (!(Number.isInteger(n) && n >= 1)) { errors[id] = t("err.positiveInt"); return null; }
+      return n;
+    }
+    function share(id) {
+      var n = num(id);
+      if (!(n > 0 && n <= 1)) { errors[id] = t("err.share"); return null; }
+      return n;
+    }
+    function required(id) { var v = val(id); if (!v) errors[id] = t("err.required"); return v; }
+
+    if (type === "task") {
+      s.assignee = { role: required("sp-role"), scope: required("sp-scope") };
+      s.actions = (s.actions || []).map(function (a, i) {
+        var name = required("sp-action-name-" + i);
+        if (name && !/^[a-zA-Z][a-zA-Z0-9-]*$/.test(name)) errors["sp-action-name-" + i] = t("err.actionName");
+        var action = { name: name };
+        var label = val("sp-action-label-" + i);
+        if (label) action.label = label;
+        action.target = required("sp-action-target-" + i);
+        if ($("sp-action-rs-" + i) && $("sp-action-rs-" + i).checked) action.returnsForSupplement = true;
+        return action;
+      });
+      if (s.actions.length === 0) errors["sp-actions"] = t("err.noActions");
+    }
+    if (type === "sequentialApproval" || type === "parallelApproval" || type === "vote") s.committee = required("sp-committee");
+    if (type === "parallelApproval") { s.required = positiveInt("sp-required"); s.onRejection = val("sp-onrejection"); }
+    if (type === "vote") { s.quorum = share("sp-quorum"); s.passThreshold = share("sp-pass"); s.recusal = val("sp-recusal"); }
+    if (G.OUTCOMES[type]) {
+      s.transitions = {};
+      G.OUTCOMES[type].forEach(function (o, i) {
+        var v = val("sp-t-" + o);
+        if (v) s.transitions[o] = v;
+        else if (i === 0 || (type === "vote" && o === "failed")) errors["sp-t-" + o] = t("err.required");
+      });
+    }
+    if (type === "wait") {
+      s.duration = {}; s.duration[val("sp-duration-kind")] = positiveInt("sp-duration-value");
+      s.next = required("sp-next");
+    }
+    if (type === "branch") {
+      s.conditions = (s.conditions || []).map(function (c, i) {
+        var when = null;
+        try {
+          when = JSON.parse(val("sp-cond-when-" + i));
+          if (!when || typeof when !== "object" || Array.isArray(when)) throw new Error("object");
+        } catch (e) { errors["sp-cond-when-" + i] = t("err.condition"); }
+        return { when: when, target: required("sp-cond-target-" + i) };
+      });
+      s.default = required("sp-default");
+    }
+    if (type === "end") s.result = val("sp-result");
+    if (G.HUMAN.indexOf(type) >= 0) {
+      var kind = val("sp-deadline-kind");
+      s.deadline = {};
+      if (kind === "campaignDate") s.deadline.campaignDate = required("sp-deadline-value");
+      else s.deadline[kind] = positiveInt("sp-deadline-value");
+      var rem = val("sp-reminders");
+      s.reminders = [];
+      if (rem) {
+        rem.split(/[,;\s]+/).filter(Boolean).forEach(function (r) {
+          var n = Number(r);
+          if (!(Number.isInteger(n) && n >= 0)) errors["sp-reminders"] = t("err.reminders");
+          else s.reminders.push({ workingDaysBefore: n });
+        });
+      }
+      if (s.reminders.length === 0) delete s.reminders;
+      var ek = val("sp-escalation-kind");
+      delete s.escalation;
+      if (ek === "notifyRole") {
+        s.escalation = { notifyRole: required("sp-escalation-role") };
+        if (val("sp-escalation-scope")) s.escalation.scope = val("sp-escalation-scope");
+      } else if (ek === "action") {
+        var act = required("sp-escalation-action");
+        var names = type === "vote" ? ["close"] : type === "task" ? (s.actions || []).map(function (a) { return a.name; }) : ["approve", "return", "reject"];
+        if (act && names.indexOf(act) < 0) errors["sp-escalation-action"] = t("err.escalationAction") + " " + names.join(", ");
+        s.escalation = { action: act };
+      }
+    }
+    return { step: s, errors: errors };
+  }
+
+  function defaults(type, key) {
+    switch (type) {
+      case "task": return { type: type, key: key, assignee: { role: "", scope: "" }, actions: [{ name: "forward", target: "" }], deadline: { workingDays: 5 } };
+      case "sequentialApproval": return { type: type, key: key, committee: "", transitions: { approved: "" }, deadline: { workingDays: 5 } };
+      case "parallelApproval": return { type: type, key: key, committee: "", required: 1, onRejection: "rejectImmediately", transitions: { approved: "" }, deadline: { workingDays: 5 } };
+      case "vote": return { type: type, key: key, committee: "", quorum: 0.8, passThreshold: 0.5, recusal: "countsAsAbsent", transitions: { passed: "", failed: "" }, deadline: { workingDays: 5 } };
+      case "wait": return { type: type, key: key, duration: { workingDays: 5 }, next: "" };
+      case "branch": return { type: type, key: key, conditions: [], default: "" };
+      default: return { type: "end", key: key, result: "Awarded" };
+    }
+  }
+
+  function renameReferences(from, to) {
+    (doc.steps || []).forEach(function (s) {
+      (s.actions || []).forEach(function (a) { if (a.target === from) a.target = to; });
+      if (s.transitions) Object.keys(s.transitions).forEach(function (k) { if (s.transitions[k] === from) s.transitions[k] = to; });
+      if (s.next === from) s.next = to;
+      (s.conditions || []).forEach(function (c) { if (c.target === from) c.target = to; });
+      if (s.default === from) s.default = to;
+    });
+    if (doc.start === from) doc.start = to;
+    if (doc.onWithdraw === from) doc.onWithdraw = to;
+    if (doc.layout && doc.layout[from]) { doc.layout[to] = doc.layout[from]; delete doc.layout[from]; }
+  }
+
+  function clean(step) {
+    // Empty optional targets are left out of the document rather than written as "".
+    if (step.transitions) Object.keys(step.transitions).forEach(function (k) { if (!step.transitions[k]) delete step.transitions[k]; });
+    return step;
+  }
+
+  function apply() {
+    var read = readPanel();
+    if (read.retyped) { working = read.step; renderPanel({}); return; }
+    if (Object.keys(read.errors).length > 0) {
+      renderPanel(read.errors);
+      say(t("fixFields"), true);
+      return false;
+    }
+    var i = stepIndex(selectedKey);
+    var step = clean(read.step);
+    if (step.key !== selectedKey) renameReferences(selectedKey, step.key);
+    doc.steps[i] = step;
+    selectedKey = step.key;
+    working = JSON.parse(JSON.stringify(step));
+    changed(false);
+    renderPanel({});
+    return true;
+  }
+
+  panel.addEventListener("change", function (e) {
+    if (e.target.id === "sp-type") { var r = readPanel(); working = r.step; renderPanel({}); }
+  });
+  panel.addEventListener("click", function (e) {
+    var b = e.target.closest("button");
+    if (!b) return;
+    if (b.hasAttribute("data-apply")) { apply(); return; }
+    if (b.hasAttribute("data-remove-step")) { removeStep(selectedKey); return; }
+    if (b.hasAttribute("data-connect")) { connectFrom = selectedKey; say(t("connectHint").replace("{0}", selectedKey)); return; }
+    var keep = readPanel().step;
+    if (b.hasAttribute("data-add-action")) keep.actions = (keep.actions || []).concat([{ name: "", target: "" }]);
+    else if (b.hasAttribute("data-remove-action")) keep.actions.splice(+b.getAttribute("data-remove-action"), 1);
+    else if (b.hasAttribute("data-add-condition")) keep.conditions = (keep.conditions || []).concat([{ when: { fact: "kind", op: "eq", value: "collective" }, target: "" }]);
+    else if (b.hasAttribute("data-remove-condition")) keep.conditions.splice(+b.getAttribute("data-remove-condition"), 1);
+    else return;
+    working = keep;
+    renderPanel({});
+  });
+
+  function removeStep(key) {
+    var i = stepIndex(key);
+    if (i < 0) return;
+    doc.steps.splice(i, 1);
+    if (doc.layout) delete doc.layout[key];
+    selectedKey = null; working = null;
+    renderPanel({});
+    changed(false);
+    say(t("stepRemoved").replace("{0}", key));
+  }
+
+  /** Connect mode: the next step tapped becomes the target of the source's first free outgoing slot. */
+  function connect(from, to) {
+    var s = doc.steps[stepIndex(from)];
+    if (!s) return;
+    switch (s.type) {
+      case "task": {
+        var free = (s.actions || []).find(function (a) { return !a.target; });
+        if (free) free.target = to; else s.actions = (s.actions || []).concat([{ name: "next" + ((s.actions || []).length + 1), target: to }]);
+        break;
+      }
+      case "sequentialApproval": case "parallelApproval": case "vote": {
+        s.transitions = s.transitions || {};
+        var slot = G.OUTCOMES[s.type].find(function (o) { return !s.transitions[o]; }) || G.OUTCOMES[s.type][0];
+        s.transitions[slot] = to;
+        break;
+      }
+      case "wait": s.next = to; break;
+      case "branch":
+        if (!s.default) s.default = to; else s.conditions = (s.conditions || []).concat([{ when: { fact: "kind", op: "eq", value: "collective" }, target: to }]);
+        break;
+      default: say(t("endHasNoExit"), true); return;
+    }
+    if (from === selectedKey) working = JSON.parse(JSON.stringify(s));
+    changed(false);
+    renderPanel({});
+    say(t("connected").replace("{0}", from).replace("{1}", to));
+  }
+
+  cy.on("tap", "node", function (e) {
+    var n = e.target;
+    if (!n.data("step")) return;
+    if (connectFrom && editable) { var from = connectFrom; connectFrom = null; connect(from, n.id()); return; }
+    select(n.id());
+  });
+  cy.on("dragfree", "node", function () {
+    if (!editable) return;
+    doc.layout = {};
+    cy.nodes("[?step]").forEach(function (n) { doc.layout[n.id()] = { x: Math.round(n.position("x")), y: Math.round(n.position("y")) }; });
+    dirty = true;
+    jsonText.value = docText();
+    updatePublishState();
+    say(t("unsaved"));
+  });
+
+  // ---- toolbar ----
+  var addButton = $("add-step");
+  if (addButton) addButton.addEventListener("click", function () {
+    var type = $("new-step-type").value;
+    var n = 1;
+    while (stepIndex("new-step-" + n) >= 0) n++;
+    var key = "new-step-" + n;
+    doc.steps = doc.steps || [];
+    doc.steps.splice(Math.max(0, doc.steps.findIndex(function (s) { return s.type === "end"; })) || doc.steps.length, 0, defaults(type, key));
+    changed(false);
+    select(key);
+    var k = $("sp-key"); if (k) { k.focus(); k.select(); }
+  });
+  $("relayout").addEventListener("click", function () { G.layout(cy, doc, true); });
+
+  // ---- JSON view ----
+  jsonText.value = docText();
+  var jsonTimer = null;
+  jsonText.addEventListener("input", function () {
+    clearTimeout(jsonTimer);
+    jsonTimer = setTimeout(function () {
+      try {
+        var parsed = JSON.parse(jsonText.value);
+        $("json-error").textContent = "";
+        jsonText.removeAttribute("aria-invalid");
+        doc = parsed;
+        if (selectedKey && stepIndex(selectedKey) < 0) { selectedKey = null; }
+        working = selectedKey ? JSON.parse(JSON.stringify(doc.steps[stepIndex(selectedKey)])) : null;
+        renderPanel({});
+        changed(true);
+      } catch (err) {
+        $("json-error").textContent = t("jsonMalformed") + " " + err.message;
+        jsonText.setAttribute("aria-invalid", "true");
+      }
+    }, 300);
+  });
+
+  // ---- server validation ----
+  var validateTimer = null, validationRun = 0;
+  function scheduleValidation() { clearTimeout(validateTimer); validateTimer = setTimeout(validate, 350); }
+  function validate() {
+    var run = ++validationRun;
+    var list = $("problems");
+    return fetch("/api/definitions/validate", {
+      method: "POST", headers: { "Content-Type": "application/json", "Accept": "application/json" }, credentials: "same-origin",
+      body: JSON.stringify({ content: docText() })
+    }).then(function (r) { return r.json(); }).then(function (problems) {
+      if (run !== validationRun) return;
+      problemSteps = [];
+      list.innerHTML = "";
+      problems.forEach(function (p) {
+        var key = G.stepOfPath(doc, p.path);
+        if (key && problemSteps.indexOf(key) < 0) problemSteps.push(key);
+        var li = document.createElement("li");
+        li.innerHTML = "<code>" + esc(p.path) + "</code> " + esc(p.message) +
+          (key ? ' <button type="button" class="link" data-show-step="' + esc(key) + '">' + esc(t("showStep")) + " " + esc(key) + "</button>" : "");
+        li.setAttribute("data-step", key || "");
+        list.appendChild(li);
+      });
+      $("problem-count").textContent = problems.length === 0 ? t("valid") : t("problemCount").replace("{0}", problems.length);
+      root.dataset.valid = problems.length === 0 ? "true" : "false";
+      markProblems();
+      refreshStepPicker();
+      updatePublishState();
+    });
+  }
+  function markProblems() {
+    cy.nodes().removeClass("problem");
+    problemSteps.forEach(function (k) { cy.getElementById(k).addClass("problem"); });
+    diagram.setAttribute("data-problem-steps", problemSteps.join(" "));
+  }
+  $("problems").addEventListener("click", function (e) {
+    var b = e.target.closest("[data-show-step]");
+    if (b) { select(b.getAttribute("data-show-step")); panel.querySelector("input,select") && panel.querySelector("input,select").focus(); }
+  });
+
+  // ---- save ----
+  function problemText(body) {
+    if (!body) return "";
+    var parts = [body.detail || body.title || ""];
+    if (body.errors) Object.keys(body.errors).forEach(function (k) { parts.push(k + ": " + [].concat(body.errors[k]).join(" ")); });
+    return parts.filter(Boolean).join(" ");
+  }
+  var saveButton = $("save-draft");
+  if (saveButton) saveButton.addEventListener("click", function () {
+    saveButton.disabled = true;
+    var content = docText();
+    fetch("/api/definitions/" + encodeURIComponent(definitionId) + "/versions/" + version, {
+      method: "PUT", headers: { "Content-Type": "application/json", "Accept": "application/json" }, credentials: "same-origin",
+      body: JSON.stringify({ content: content, rowVersion: rowVersion })
+    }).then(function (r) {
+      return r.json().catch(function () { return null; }).then(function (body) { return { ok: r.ok, status: r.status, body: body }; });
+    }).then(function (res) {
+      if (!res.ok) {
+        var conflict = res.status === 409;
+        say((conflict ? t("saveConflict") : t("saveRefused")) + " " + problemText(res.body), true);
+        root.dataset.conflict = conflict ? "true" : "false";
+        return;
+      }
+      return fetch("/api/definitions/" + encodeURIComponent(definitionId) + "/versions/" + version, { headers: { "Accept": "application/json" }, credentials: "same-origin" })
+        .then(function (r) { return r.json(); }).then(function (view) {
+          rowVersion = view.rowVersion;
+          dirty = false;
+          updatePublishState();
+          say(t("saved").replace("{0}", res.body.problemCount));
+        });
+    }).catch(function (err) { say(t("saveRefused") + " " + err.message, true); })
+      .finally(function () { saveButton.disabled = false; });
+  });
+
+  // ---- publishing waits for a saved, valid draft ----
+  function updatePublishState() {
+    var publish = $("publish-button");
+    if (!publish) return;
+    var blocked = dirty || root.dataset.valid !== "true";
+    publish.disabled = blocked;
+    $("publish-hint").textContent = dirty ? t("saveBeforePublishing") : root.dataset.valid !== "true" ? t("fixBeforePublishing") : "";
+  }
+  window.addEventListener("beforeunload", function (e) { if (dirty) { e.preventDefault(); e.returnValue = ""; } });
+
+  // ---- simulation ----
+  var simKind = $("sim-action-kind");
+  function refreshSimulationActions() {
+    if (!simKind) return;
+    var current = simKind.value;
+    var names = [];
+    (doc.steps || []).forEach(function (s) { (s.actions || []).forEach(function (a) { if (a.name && names.indexOf(a.name) < 0 && ["approve", "return", "reject"].indexOf(a.name) < 0) names.push(a.name); }); });
+    var fixed = [["approve", t("sim.approve")], ["return", t("sim.return")], ["reject", t("sim.reject")], ["vote", t("sim.vote")], ["closeVote", t("sim.closeVote")],
+      ["letDeadlinePass", t("sim.letDeadlinePass")], ["waitElapses", t("sim.waitElapses")], ["withdraw", t("sim.withdraw")]];
+    simKind.innerHTML = fixed.concat(names.map(function (n) { return [n, t("sim.named") + " " + n]; })).map(function (o) {
+      return '<option value="' + esc(o[0]) + '">' + esc(o[1]) + "</option>";
+    }).join("");
+    if (current && simKind.querySelector('option[value="' + current + '"]')) simKind.value = current;
+  }
+  var simActions = [];
+  function renderSimActions() {
+    var ol = $("sim-actions");
+    ol.innerHTML = simActions.map(function (a, i) {
+      var text = a.action + (a.votes ? " (" + t("sim.yes") + " " + a.votes.yes + ", " + t("sim.no") + " " + a.votes.no + ", " + t("sim.abstain") + " " + a.votes.abstain + ", " + t("sim.recuse") + " " + a.votes.recuse + ")" : "") +
+        (a.comment ? " – " + a.comment : "");
+      return "<li>" + esc(text) + ' <button type="button" class="link danger" data-remove-sim="' + i + '">' + esc(t("remove")) + " " + (i + 1) + "</button></li>";
+    }).join("");
+  }
+  if (simKind) {
+    refreshSimulationActions();
+    simKind.addEventListener("change", function () { $("sim-votes").hidden = simKind.value !== "vote"; });
+    $("sim-add-action").addEventListener("click", function () {
+      var a = { action: simKind.value };
+      if (a.action === "vote") {
+        a.votes = {};
+        ["yes", "no", "abstain", "recuse"].forEach(function (k) { a.votes[k] = Math.max(0, parseInt($("sim-" + k).value || "0", 10) || 0); });
+      }
+      var comment = $("sim-comment").value.trim();
+      if (comment) a.comment = comment;
+      simActions.push(a);
+      renderSimActions();
+    });
+    $("sim-actions").addEventListener("click", function (e) {
+      var b = e.target.closest("[data-remove-sim]");
+      if (b) { simActions.splice(+b.getAttribute("data-remove-sim"), 1); renderSimActions(); }
+    });
+    $("sim-clear").addEventListener("click", function () { simActions = []; renderSimActions(); });
+    $("sim-run").addEventListener("click", function () { runSimulation(scenario(), +$("sim-version").value); });
+    $("sim-save").addEventListener("click", saveScenario);
+    $("saved-scenarios").addEventListener("click", function (e) {
+      var b = e.target.closest("button[data-scenario]");
+      if (!b) return;
+      var saved = JSON.parse(b.closest("li").querySelector("script").textContent);
+      if (b.getAttribute("data-scenario") === "load") loadScenario(saved);
+      else runSimulation(saved, +$("sim-version").value);
+    });
+  }
+
+  function scenario() {
+    var facts = { kind: $("sim-kind").value, awardForm: $("sim-award").value.trim() };
+    if ($("sim-campaign-type").value) facts.campaignType = $("sim-campaign-type").value;
+    if ($("sim-dossier-close").value) facts.dossierClose = $("sim-dossier-close").value;
+    var start = $("sim-start").value;
+    var s = { name: $("sim-name").value.trim() || "scenario", facts: facts, actions: simActions.slice() };
+    if (start) s.start = (start.length === 16 ? start + ":00" : start) + "+07:00";
+    return s;
+  }
+  function loadScenario(s) {
+    var f = s.facts || {};
+    $("sim-kind").value = f.kind || "collective";
+    $("sim-award").value = f.awardForm || "";
+    $("sim-campaign-type").value = f.campaignType || "";
+    $("sim-dossier-close").value = f.dossierClose || "";
+    if (s.start) $("sim-start").value = String(s.start).substring(0, 16);
+    $("sim-name").value = s.name || "";
+    simActions = (s.actions || []).slice();
+    renderSimActions();
+  }
+
+  function runSimulation(s, onVersion) {
+    var out = $("sim-result");
+    out.innerHTML = "<p>" + esc(t("sim.running")) + "</p>";
+    if (dirty && onVersion === version) out.innerHTML += '<p class="muted">' + esc(t("sim.savedOnly")) + "</p>";
+    fetch("/api/definitions/" + encodeURIComponent(definitionId) + "/versions/" + onVersion + "/simulate", {
+      method: "POST", headers: { "Content-Type": "application/json", "Accept": "application/json" }, credentials: "same-origin", body: JSON.stringify(s)
+    }).then(function (r) { return r.json().then(function (b) { return { ok: r.ok, body: b }; }); }).then(function (res) {
+      if (!res.ok) { out.innerHTML = '<p class="field-error" role="alert">' + esc(t("sim.refused") + " " + problemText(res.body)) + "</p>"; return; }
+      renderSimulation(res.body, onVersion);
+    }).catch(function (err) { out.innerHTML = '<p class="field-error" role="alert">' + esc(err.message) + "</p>"; });
+  }
+
+  function who(a) {
+    if (!a) return "—";
+    return a.userId ? a.userId : (a.role || "?") + (a.unitId ? " @ " + a.unitId : "");
+  }
+
+  function renderSimulation(r, onVersion) {
+    var out = $("sim-result");
+    var h = "<h3>" + esc(t("sim.resultFor").replace("{0}", onVersion)) + "</h3>";
+    var resultText = r.result ? t("sim.completed") + " " + r.result : r.stoppedAt ? t("sim.stoppedAt") + " " + r.stoppedAt : "—";
+    h += '<p data-testid="sim-outcome"><strong>' + esc(resultText) + "</strong></p>";
+    if (r.refusal) {
+      h += '<p class="field-error" role="alert">' + esc(t("sim.refusal") + " " + (r.refusal.actionIndex != null ? "#" + (r.refusal.actionIndex + 1) + " " : "") +
+        (r.refusal.stepKey || "") + " – " + r.refusal.code + ": " + r.refusal.reason) + "</p>";
+    }
+    h += "<h4>" + esc(t("sim.path")) + '</h4><ol data-testid="sim-path">' + r.path.map(function (p) {
+      return "<li><strong>" + esc(p.stepKey) + "</strong> – " + esc(G.formatVn(p.enteredAt)) + (p.round > 1 ? " (" + esc(t("sim.round")) + " " + p.round + ")" : "") +
+        (p.waitUntil ? " → " + esc(t("sim.waitUntil")) + " " + esc(G.formatVn(p.waitUntil)) : "") + "</li>";
+    }).join("") + "</ol>";
+    h += "<h4>" + esc(t("sim.tasks")) + '</h4><div class="table-wrap"><table data-testid="sim-tasks"><thead><tr>' +
+      ["sim.step", "sim.assignee", "sim.opened", "sim.due", "sim.reminders", "sim.escalation", "sim.outcomeCol"].map(function (k) { return '<th scope="col">' + esc(t(k)) + "</th>"; }).join("") +
+      "</tr></thead><tbody>" + r.tasks.map(function (task) {
+        return "<tr" + (task.overdue ? ' class="overdue"' : "") + "><td>" + esc(task.stepKey) + "</td><td>" + esc(who(task.assignee)) + "</td><td>" + esc(G.formatVn(task.openedAt)) +
+          "</td><td>" + esc(G.formatVn(task.dueAt)) + "</td><td>" + esc((task.reminders || []).map(G.formatVn).join("; ") || "—") + "</td><td>" +
+          esc(task.escalation ? JSON.stringify(task.escalation) + (task.escalateAt ? " " + G.formatVn(task.escalateAt) : "") : "—") + "</td><td>" +
+          esc((task.outcome || "—") + (task.closedAt ? " " + G.formatVn(task.closedAt) : "") + (task.overdue ? " (" + t("sim.overdue") + ")" : "")) + "</td></tr>";
+      }).join("") + "</tbody></table></div>";
+    out.innerHTML = h;
+    cy.nodes().removeClass("path");
+    if (onVersion === version) r.path.forEach(function (p) { cy.getElementById(p.stepKey).addClass("path"); });
+  }
+
+  function saveScenario() {
+    var s = scenario();
+    var name = $("sim-name").value.trim();
+    var msg = $("sim-name-error");
+    if (!name) { msg.textContent = t("err.required"); $("sim-name").setAttribute("aria-invalid", "true"); $("sim-name").focus(); return; }
+    msg.textContent = ""; $("sim-name").removeAttribute("aria-invalid");
+    fetch("/api/definitions/" + encodeURIComponent(definitionId) + "/scenarios", {
+      method: "POST", headers: { "Content-Type": "application/json", "Accept": "application/json" }, credentials: "same-origin",
+      body: JSON.stringify({ name: name, scenario: s })
+    }).then(function (r) { return r.json().then(function (b) { return { ok: r.ok, body: b }; }); }).then(function (res) {
+      if (!res.ok) { msg.textContent = problemText(res.body); return; }
+      var li = document.createElement("li");
+      li.innerHTML = "<strong>" + esc(name) + '</strong> <button type="button" data-scenario="load">' + esc(t("sim.load")) + " " + esc(name) + '</button> <button type="button" data-scenario="run">' +
+        esc(t("sim.rerun")) + " " + esc(name) + '</button><script type="application/json">' + JSON.stringify(s).replace(/</g, "\\u003c") + "</script>";
+      $("saved-scenarios").appendChild(li);
+      say(t("sim.saved").replace("{0}", name));
+    });
+  }
+
+  // ---- start ----
+  if (simKind && !$("sim-award").value && doc.appliesTo && doc.appliesTo.awardForms) $("sim-award").value = doc.appliesTo.awardForms[0] || "";
+  refreshStepPicker();
+  renderPanel({});
+  validate();
+  updatePublishState();
+})();
