@@ -14,6 +14,7 @@ public static class ApiEndpoints
         api.MapDefinitionEndpoints();
         api.MapNotificationEndpoints();
         api.MapCalendarEndpoints();
+        api.MapAdminEndpoints();
         api.MapRegistryEndpoints();
         return app;
     }

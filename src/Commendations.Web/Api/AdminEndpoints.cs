@@ -1,0 +1,137 @@
+using Commendations.Domain.Calendar;
+using Commendations.Domain.Campaigns;
+using Commendations.Domain.Catalog;
+using Commendations.Domain.Committees;
+using Commendations.Domain.Units;
+using Commendations.Features.Admin.AwardForms;
+using Commendations.Features.Admin.Calendar;
+using Commendations.Features.Admin.Campaigns;
+using Commendations.Features.Admin.Committees;
+using Commendations.Features.Admin.Units;
+using Commendations.Features.Admin.Users;
+using Commendations.Features.Calendar;
+using Commendations.Features.Dashboard;
+using Commendations.Web.Auth;
+using MediatR;
+
+namespace Commendations.Web.Api;
+
+/// <summary>
+/// Administration under /api/admin (administrators only; everyone else 403): units, users and roles, committees and member
+/// order, campaigns, award forms and the holiday calendar — everything the administration pages do. Also the campaign
+/// dashboard (/api/campaigns/{id}/dashboard) for everyone who may see the campaign's progress.
+/// Missing body fields reach the use cases as empty values, so they come back as 400 field errors.
+/// </summary>
+public static class AdminEndpoints
+{
+    public sealed record UnitBody(string? Code, string? Name, UnitLevel? Level, Guid? ParentId, Guid? ClusterId, uint? Version);
+    public sealed record UserBody(string? UserName, string? DisplayName, string? Title, Guid? UnitId, List<string>? Roles, string? TemporaryPassword);
+    public sealed record CommitteeBody(string? Code, string? Name, CommitteeKind? Kind);
+    public sealed record MemberBody(Guid? UserId, string? Position, bool IsChair, bool IsSecretary);
+    public sealed record MoveBody(string? Direction);
+    public sealed record CampaignBody(string? Code, string? Name, CampaignType? Type, string? PlanReference, DateOnly? PeriodStart, DateOnly? PeriodEnd,
+        DateOnly? DossierOpen, DateOnly? DossierClose, List<CampaignAwardBody>? Awards);
+    public sealed record CampaignAwardBody(Guid? AwardFormId, string? WorkflowDefinitionId, int? QuotaCollectives, int? QuotaIndividuals);
+    public sealed record AwardFormBody(string? Code, string? Name, List<NomineeKind>? NomineeKinds, List<DocumentKind>? RequiredDocuments);
+    public sealed record CalendarDayBody(DateOnly? Date, CalendarDayKind? Kind, string? Name);
+
+    public static void MapAdminEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/campaigns/{id:guid}/dashboard", (IMediator m, Guid id, CancellationToken ct) => m.Send(new GetCampaignDashboard(id), ct))
+            .WithTags("Dashboard");
+
+        var admin = api.MapGroup("/admin").WithTags("Administration").RequireAuthorization(Policies.Administrator);
+
+        admin.MapGet("/units", (IMediator m, CancellationToken ct) => m.Send(new ListUnits(), ct));
+        admin.MapPost("/units", async (IMediator m, UnitBody body, CancellationToken ct) =>
+        {
+            var id = await m.Send(new AddUnit(body.Code ?? "", body.Name ?? "", body.Level ?? (UnitLevel)(-1), body.ParentId, body.ClusterId), ct);
+            return TypedResults.Created($"/api/admin/units/{id}", new { id });
+        });
+        admin.MapPut("/units/{id:guid}", async (IMediator m, Guid id, UnitBody body, CancellationToken ct) =>
+            new { version = await m.Send(new ChangeUnit(id, body.Name ?? "", body.ParentId, body.ClusterId, body.Version), ct) });
+
+        admin.MapGet("/users", (IMediator m, CancellationToken ct) => m.Send(new ListUsers(), ct));
+        admin.MapPost("/users", async (IMediator m, UserBody body, CancellationToken ct) =>
+        {
+            var created = await m.Send(new CreateUser(body.UserName ?? "", body.DisplayName ?? "", body.Title, body.UnitId, body.Roles ?? [], body.TemporaryPassword), ct);
+            return TypedResults.Created($"/api/admin/users/{created.Id}", created);
+        });
+        admin.MapPut("/users/{id:guid}", async (IMediator m, Guid id, UserBody body, CancellationToken ct) =>
+        {
+            await m.Send(new UpdateUser(id, body.DisplayName ?? "", body.Title, body.UnitId, body.Roles ?? []), ct);
+            return TypedResults.NoContent();
+        });
+        admin.MapPost("/users/{id:guid}/lock", async (IMediator m, Guid id, CancellationToken ct) =>
+        {
+            await m.Send(new SetUserLock(id, true), ct);
+            return TypedResults.NoContent();
+        });
+        admin.MapPost("/users/{id:guid}/unlock", async (IMediator m, Guid id, CancellationToken ct) =>
+        {
+            await m.Send(new SetUserLock(id, false), ct);
+            return TypedResults.NoContent();
+        });
+
+        admin.MapGet("/committees", (IMediator m, CancellationToken ct) => m.Send(new ListCommittees(), ct));
+        admin.MapPost("/committees", async (IMediator m, CommitteeBody body, CancellationToken ct) =>
+        {
+            var id = await m.Send(new CreateCommittee(body.Code ?? "", body.Name ?? "", body.Kind ?? (CommitteeKind)(-1)), ct);
+            return TypedResults.Created($"/api/admin/committees/{id}", new { id });
+        });
+        admin.MapPost("/committees/{id:guid}/members", async (IMediator m, Guid id, MemberBody body, CancellationToken ct) =>
+            new { rank = await m.Send(new AddCommitteeMember(id, body.UserId ?? Guid.Empty, body.Position ?? "", body.IsChair, body.IsSecretary), ct) });
+        admin.MapDelete("/committees/{id:guid}/members/{userId:guid}", async (IMediator m, Guid id, Guid userId, CancellationToken ct) =>
+        {
+            await m.Send(new RemoveCommitteeMember(id, userId), ct);
+            return TypedResults.NoContent();
+        });
+        admin.MapPost("/committees/{id:guid}/members/{userId:guid}/move", async Task<IResult> (IMediator m, Guid id, Guid userId, MoveBody body, CancellationToken ct) =>
+        {
+            if (body.Direction is not ("up" or "down"))
+                throw new Common.Errors.InputException("direction", "Use \"up\" (act earlier) or \"down\".");
+            return TypedResults.Ok(new { order = await m.Send(new MoveCommitteeMember(id, userId, body.Direction == "up"), ct) });
+        });
+
+        admin.MapGet("/campaigns/editor", (IMediator m, Guid? id, CancellationToken ct) => m.Send(new GetCampaignForEdit(id), ct));
+        admin.MapPost("/campaigns", async (IMediator m, CampaignBody body, CancellationToken ct) =>
+        {
+            var id = await m.Send(new SaveCampaign(null, Input(body)), ct);
+            return TypedResults.Created($"/api/admin/campaigns/{id}", new { id });
+        });
+        admin.MapPut("/campaigns/{id:guid}", async (IMediator m, Guid id, CampaignBody body, CancellationToken ct) =>
+        {
+            await m.Send(new SaveCampaign(id, Input(body)), ct);
+            return TypedResults.NoContent();
+        });
+
+        admin.MapGet("/award-forms", (IMediator m, CancellationToken ct) => m.Send(new ListAwardForms(), ct));
+        admin.MapPost("/award-forms", async (IMediator m, AwardFormBody body, CancellationToken ct) =>
+        {
+            var id = await m.Send(new SaveAwardForm(null, body.Code ?? "", body.Name ?? "", body.NomineeKinds ?? [], body.RequiredDocuments ?? []), ct);
+            return TypedResults.Created($"/api/admin/award-forms/{id}", new { id });
+        });
+        admin.MapPut("/award-forms/{id:guid}", async (IMediator m, Guid id, AwardFormBody body, CancellationToken ct) =>
+        {
+            await m.Send(new SaveAwardForm(id, body.Code ?? "", body.Name ?? "", body.NomineeKinds ?? [], body.RequiredDocuments ?? []), ct);
+            return TypedResults.NoContent();
+        });
+
+        admin.MapGet("/calendar/days", (IMediator m, int? year, CancellationToken ct) => m.Send(new ListCalendarDays(year), ct));
+        admin.MapPost("/calendar/days", async (IMediator m, CalendarDayBody body, CancellationToken ct) =>
+        {
+            var day = await m.Send(new AdminAddCalendarDay(body.Date ?? default, body.Kind ?? (CalendarDayKind)(-1), body.Name ?? ""), ct);
+            return TypedResults.Created($"/api/admin/calendar/days/{day.Date:yyyy-MM-dd}", day);
+        });
+        admin.MapDelete("/calendar/days/{date}", async (IMediator m, DateOnly date, CancellationToken ct) =>
+        {
+            await m.Send(new AdminRemoveCalendarDay(date), ct);
+            return TypedResults.NoContent();
+        });
+    }
+
+    private static CampaignInput Input(CampaignBody body) => new(
+        body.Code ?? "", body.Name ?? "", body.Type ?? (CampaignType)(-1), body.PlanReference,
+        body.PeriodStart ?? default, body.PeriodEnd ?? default, body.DossierOpen ?? default, body.DossierClose ?? default,
+        (body.Awards ?? []).Select(a => new CampaignAwardInput(a.AwardFormId ?? Guid.Empty, a.WorkflowDefinitionId ?? "", a.QuotaCollectives, a.QuotaIndividuals)).ToList());
+}
