@@ -16,6 +16,7 @@ public static class ApiEndpoints
         api.MapCalendarEndpoints();
         api.MapAdminEndpoints();
         api.MapRegistryEndpoints();
+        api.MapExportEndpoints();
         return app;
     }
 
