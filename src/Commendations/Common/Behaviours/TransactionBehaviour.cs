@@ -19,6 +19,8 @@ public sealed class TransactionBehaviour<TRequest, TResponse>(CommendationsDbCon
             return await next();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The command commits or fails whole, so savepoints around each SaveChanges would only add round trips.
+        db.Database.AutoSavepointsEnabled = false;
         try
         {
             var response = await next();

@@ -52,9 +52,13 @@ public sealed class GetCampaignProgressHandler(CommendationsDbContext db, ICurre
                 throw new ForbiddenException("Campaign progress is for officers, reviewers and administrators.");
             query = query.Where(n => n.UnitId == user.UnitId);
         }
-        var byStatus = await query.GroupBy(n => n.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var byStep = await query.Where(n => n.CurrentStep != null && n.Status != NominationStatus.Awarded && n.Status != NominationStatus.Rejected && n.Status != NominationStatus.Withdrawn)
-            .GroupBy(n => n.CurrentStep!).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        // One pass over the campaign's nominations (measured: two aggregates cost twice the scan).
+        var groups = await query.GroupBy(n => new { n.Status, n.CurrentStep }).Select(g => new { g.Key.Status, g.Key.CurrentStep, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        NominationStatus[] final = [NominationStatus.Awarded, NominationStatus.Rejected, NominationStatus.Withdrawn];
+        var byStatus = groups.GroupBy(g => g.Status).Select(g => new { g.Key, Count = g.Sum(x => x.Count) }).ToList();
+        var byStep = groups.Where(g => g.CurrentStep != null && !final.Contains(g.Status))
+            .GroupBy(g => g.CurrentStep!).Select(g => new { g.Key, Count = g.Sum(x => x.Count) }).ToList();
         return new CampaignProgress(campaign.Id, campaign.Code, byStatus.Sum(s => s.Count),
             byStatus.ToDictionary(s => s.Key.ToString(), s => s.Count), byStep.ToDictionary(s => s.Key, s => s.Count));
     }
