@@ -1,0 +1,8 @@
+namespace Commendations.Web.Pages.Admin;
+
+public sealed class IndexModel : AdminPageModel
+{
+    public void OnGet()
+    {
+    }
+}
