@@ -35,6 +35,7 @@ public static class DependencyInjection
         services.AddScoped<Workflow.NominationWorkflow>();
         services.AddScoped<Audit.AuditTrail>();
         services.AddScoped<Features.Nominations.NominationAccess>();
+        services.AddScoped<Features.Sessions.SessionAccess>();
         services.AddScoped<Features.Definitions.DefinitionAdmin>();
         services.AddOptions<Features.Definitions.DefinitionPublishingOptions>();
         services.AddOptions<Scheduling.SchedulingSettings>();

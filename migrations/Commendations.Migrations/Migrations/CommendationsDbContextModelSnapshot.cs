@@ -992,6 +992,213 @@ namespace Commendations.Migrations.Migrations
                     b.ToTable("register_counters", (string)null);
                 });
 
+            modelBuilder.Entity("Commendations.Domain.Sessions.CouncilSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<Guid?>("ClosedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("closed_by");
+
+                    b.Property<string>("CommitteeCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("committee_code");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("committee_id");
+
+                    b.Property<DateTimeOffset>("HeldAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("held_at");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("location");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<Guid>("OpenedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("opened_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_council_sessions");
+
+                    b.HasIndex("CommitteeId", "Status")
+                        .HasDatabaseName("ix_council_sessions_committee_id_status");
+
+                    b.ToTable("council_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Sessions.SessionAgendaItem", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<Guid>("NominationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("nomination_id");
+
+                    b.Property<int>("Abstain")
+                        .HasColumnType("integer")
+                        .HasColumnName("abstain");
+
+                    b.Property<string>("EngineTally")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("engine_tally");
+
+                    b.Property<int>("No")
+                        .HasColumnType("integer")
+                        .HasColumnName("no");
+
+                    b.Property<int>("NotVoting")
+                        .HasColumnType("integer")
+                        .HasColumnName("not_voting");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer")
+                        .HasColumnName("order");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("outcome");
+
+                    b.Property<int>("Recused")
+                        .HasColumnType("integer")
+                        .HasColumnName("recused");
+
+                    b.Property<string>("StepKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("step_key");
+
+                    b.Property<int>("Yes")
+                        .HasColumnType("integer")
+                        .HasColumnName("yes");
+
+                    b.HasKey("SessionId", "NominationId")
+                        .HasName("pk_session_agenda_items");
+
+                    b.HasIndex("NominationId")
+                        .HasDatabaseName("ix_session_agenda_items_nomination_id");
+
+                    b.ToTable("session_agenda_items", (string)null);
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Sessions.SessionAttendance", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<Guid>("MemberUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_user_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.PrimitiveCollection<List<Guid>>("RecusedFrom")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("recused_from");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.HasKey("SessionId", "MemberUserId")
+                        .HasName("pk_session_attendance");
+
+                    b.ToTable("session_attendance", (string)null);
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Sessions.SessionBallot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Choice")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("choice");
+
+                    b.Property<Guid>("MemberUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_user_id");
+
+                    b.Property<Guid>("NominationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("nomination_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<bool>("Written")
+                        .HasColumnType("boolean")
+                        .HasColumnName("written");
+
+                    b.HasKey("Id")
+                        .HasName("pk_session_ballots");
+
+                    b.HasIndex("SessionId", "NominationId", "MemberUserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_session_ballots_session_id_nomination_id_member_user_id");
+
+                    b.ToTable("session_ballots", (string)null);
+                });
+
             modelBuilder.Entity("Commendations.Domain.Units.EmulationCluster", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1856,6 +2063,53 @@ namespace Commendations.Migrations.Migrations
                         .HasConstraintName("fk_award_records_nominations_nomination_id");
                 });
 
+            modelBuilder.Entity("Commendations.Domain.Sessions.CouncilSession", b =>
+                {
+                    b.HasOne("Commendations.Domain.Committees.Committee", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_council_sessions_committees_committee_id");
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Sessions.SessionAgendaItem", b =>
+                {
+                    b.HasOne("Commendations.Domain.Nominations.Nomination", null)
+                        .WithMany()
+                        .HasForeignKey("NominationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_session_agenda_items_nominations_nomination_id");
+
+                    b.HasOne("Commendations.Domain.Sessions.CouncilSession", null)
+                        .WithMany("Agenda")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_session_agenda_items_council_sessions_session_id");
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Sessions.SessionAttendance", b =>
+                {
+                    b.HasOne("Commendations.Domain.Sessions.CouncilSession", null)
+                        .WithMany("Attendance")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_session_attendance_council_sessions_session_id");
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Sessions.SessionBallot", b =>
+                {
+                    b.HasOne("Commendations.Domain.Sessions.CouncilSession", null)
+                        .WithMany("Ballots")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_session_ballots_council_sessions_session_id");
+                });
+
             modelBuilder.Entity("Commendations.Domain.Units.OrganisationUnit", b =>
                 {
                     b.HasOne("Commendations.Domain.Units.EmulationCluster", null)
@@ -1967,6 +2221,15 @@ namespace Commendations.Migrations.Migrations
             modelBuilder.Entity("Commendations.Domain.Nominations.NominationDocument", b =>
                 {
                     b.Navigation("Content");
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Sessions.CouncilSession", b =>
+                {
+                    b.Navigation("Agenda");
+
+                    b.Navigation("Attendance");
+
+                    b.Navigation("Ballots");
                 });
 #pragma warning restore 612, 618
         }

@@ -10,6 +10,7 @@ using Commendations.Domain.Nominees;
 using Commendations.Domain.Notifications;
 using Commendations.Domain.Outbox;
 using Commendations.Domain.Registry;
+using Commendations.Domain.Sessions;
 using Commendations.Domain.Units;
 using Commendations.Domain.Workflows;
 using Commendations.Domain.Users;
@@ -45,6 +46,7 @@ public class CommendationsDbContext(DbContextOptions<CommendationsDbContext> opt
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<AwardRecord> AwardRecords => Set<AwardRecord>();
     public DbSet<RegisterCounter> RegisterCounters => Set<RegisterCounter>();
+    public DbSet<CouncilSession> CouncilSessions => Set<CouncilSession>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

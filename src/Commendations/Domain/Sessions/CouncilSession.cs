@@ -1,0 +1,204 @@
+using Commendations.Engine;
+
+namespace Commendations.Domain.Sessions;
+
+public enum SessionStatus
+{
+    Open,
+    Closed,
+}
+
+/// <summary>How a member takes part in a session (điểm danh).</summary>
+public enum AttendanceStatus
+{
+    Present,
+    /// <summary>Absent, voting in writing before the session (phiếu bầu bằng văn bản).</summary>
+    AbsentWithWrittenVote,
+    Absent,
+    /// <summary>Declared a conflict of interest: recorded as the engine's Recuse on the nominations concerned.</summary>
+    Recused,
+}
+
+public enum AgendaOutcome
+{
+    Pending,
+    Passed,
+    Failed,
+    NoQuorum,
+    /// <summary>The nomination left the vote step before the session closed (withdrawn, or decided otherwise).</summary>
+    NotAtVote,
+}
+
+/// <summary>
+/// A council session (phiên họp xét khen thưởng): the secretary opens it for a committee with an agenda of nominations at
+/// that committee's vote step, records attendance and ballots, and closes it; closing hands every ballot to the
+/// workflow engine, which decides each nomination by its own quorum and threshold rule.
+/// </summary>
+public class CouncilSession
+{
+    public const int TitleMaxLength = 300;
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid CommitteeId { get; private set; }
+    public string CommitteeCode { get; private set; } = "";
+    public string Title { get; private set; } = "";
+    public string? Location { get; private set; }
+    public DateTimeOffset HeldAt { get; private set; }
+    public SessionStatus Status { get; private set; } = SessionStatus.Open;
+    public Guid OpenedBy { get; private set; }
+    public DateTimeOffset OpenedAt { get; private set; }
+    public Guid? ClosedBy { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+    public List<SessionAgendaItem> Agenda { get; private set; } = [];
+    public List<SessionAttendance> Attendance { get; private set; } = [];
+    public List<SessionBallot> Ballots { get; private set; } = [];
+    public uint Version { get; private set; }
+
+    private CouncilSession() { }
+
+    public CouncilSession(Guid committeeId, string committeeCode, string title, string? location, DateTimeOffset heldAt,
+        IEnumerable<(Guid NominationId, string StepKey)> agenda, IEnumerable<Guid> members, Guid openedBy, DateTimeOffset now)
+    {
+        CommitteeId = committeeId;
+        CommitteeCode = committeeCode;
+        Title = title;
+        Location = location;
+        HeldAt = heldAt;
+        OpenedBy = openedBy;
+        OpenedAt = now;
+        Agenda = agenda.Select((a, i) => new SessionAgendaItem(Id, a.NominationId, a.StepKey, i + 1)).ToList();
+        Attendance = members.Select(m => new SessionAttendance(Id, m)).ToList();
+    }
+
+    public bool IsOpen => Status == SessionStatus.Open;
+
+    public SessionAttendance? AttendanceOf(Guid memberId) => Attendance.FirstOrDefault(a => a.MemberUserId == memberId);
+
+    public SessionAgendaItem? ItemFor(Guid nominationId) => Agenda.FirstOrDefault(a => a.NominationId == nominationId);
+
+    /// <summary>A member's ballot on one nomination; a later ballot before the close replaces the earlier one.</summary>
+    public SessionBallot RecordBallot(Guid nominationId, Guid memberId, VoteChoice choice, bool written, Guid recordedBy, DateTimeOffset now)
+    {
+        var existing = Ballots.FirstOrDefault(b => b.NominationId == nominationId && b.MemberUserId == memberId);
+        if (existing is not null)
+        {
+            existing.Replace(choice, written, recordedBy, now);
+            return existing;
+        }
+        var ballot = new SessionBallot(Id, nominationId, memberId, choice, written, recordedBy, now);
+        Ballots.Add(ballot);
+        return ballot;
+    }
+
+    public void Close(Guid closedBy, DateTimeOffset now)
+    {
+        Status = SessionStatus.Closed;
+        ClosedBy = closedBy;
+        ClosedAt = now;
+    }
+}
+
+public class SessionAgendaItem
+{
+    public Guid SessionId { get; private set; }
+    public Guid NominationId { get; private set; }
+    public string StepKey { get; private set; } = "";
+    public int Order { get; private set; }
+    public AgendaOutcome Outcome { get; private set; } = AgendaOutcome.Pending;
+
+    /// <summary>The engine's own count as it recorded it (e.g. "yes 8, no 0, abstain 0, recused 1, members 9, …").</summary>
+    public string? EngineTally { get; private set; }
+    public int Yes { get; private set; }
+    public int No { get; private set; }
+    public int Abstain { get; private set; }
+    public int Recused { get; private set; }
+    public int NotVoting { get; private set; }
+
+    private SessionAgendaItem() { }
+
+    public SessionAgendaItem(Guid sessionId, Guid nominationId, string stepKey, int order)
+    {
+        SessionId = sessionId;
+        NominationId = nominationId;
+        StepKey = stepKey;
+        Order = order;
+    }
+
+    public void Decide(AgendaOutcome outcome, string? engineTally, int yes, int no, int abstain, int recused, int notVoting)
+    {
+        Outcome = outcome;
+        EngineTally = engineTally;
+        Yes = yes;
+        No = no;
+        Abstain = abstain;
+        Recused = recused;
+        NotVoting = notVoting;
+    }
+}
+
+public class SessionAttendance
+{
+    public Guid SessionId { get; private set; }
+    public Guid MemberUserId { get; private set; }
+    public AttendanceStatus Status { get; private set; } = AttendanceStatus.Absent;
+    public string? Note { get; private set; }
+
+    /// <summary>For <see cref="AttendanceStatus.Recused"/>: the nominations concerned; empty means the whole agenda.</summary>
+    public List<Guid> RecusedFrom { get; private set; } = [];
+
+    private SessionAttendance() { }
+
+    public SessionAttendance(Guid sessionId, Guid memberUserId)
+    {
+        SessionId = sessionId;
+        MemberUserId = memberUserId;
+    }
+
+    public void Record(AttendanceStatus status, string? note, IEnumerable<Guid>? recusedFrom)
+    {
+        Status = status;
+        Note = note;
+        RecusedFrom = status == AttendanceStatus.Recused ? recusedFrom?.Distinct().ToList() ?? [] : [];
+    }
+
+    public bool IsRecusedFrom(Guid nominationId) =>
+        Status == AttendanceStatus.Recused && (RecusedFrom.Count == 0 || RecusedFrom.Contains(nominationId));
+
+    /// <summary>Present members vote in the session; absent members only in writing; a recused member only where not recused.</summary>
+    public bool MayVoteOn(Guid nominationId) =>
+        Status is AttendanceStatus.Present or AttendanceStatus.AbsentWithWrittenVote
+        || (Status == AttendanceStatus.Recused && !IsRecusedFrom(nominationId));
+}
+
+public class SessionBallot
+{
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid SessionId { get; private set; }
+    public Guid NominationId { get; private set; }
+    public Guid MemberUserId { get; private set; }
+    public VoteChoice Choice { get; private set; }
+    public bool Written { get; private set; }
+    public Guid RecordedBy { get; private set; }
+    public DateTimeOffset RecordedAt { get; private set; }
+
+    private SessionBallot() { }
+
+    public SessionBallot(Guid sessionId, Guid nominationId, Guid memberUserId, VoteChoice choice, bool written, Guid recordedBy, DateTimeOffset now)
+    {
+        SessionId = sessionId;
+        NominationId = nominationId;
+        MemberUserId = memberUserId;
+        Choice = choice;
+        Written = written;
+        RecordedBy = recordedBy;
+        RecordedAt = now;
+    }
+
+    public void Replace(VoteChoice choice, bool written, Guid recordedBy, DateTimeOffset now)
+    {
+        Choice = choice;
+        Written = written;
+        RecordedBy = recordedBy;
+        RecordedAt = now;
+    }
+}

@@ -1,0 +1,110 @@
+using Commendations.Audit;
+using Commendations.Common;
+using Commendations.Common.Errors;
+using Commendations.Common.Security;
+using Commendations.Domain.Sessions;
+using Commendations.Engine;
+using Commendations.Persistence;
+using Commendations.Workflow;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commendations.Features.Sessions;
+
+/// <summary>
+/// The secretary closes the session. For each agenda nomination the app hands the engine every recorded ballot it has
+/// not received yet (recused members as Recuse), then CloseVote: the ENGINE decides by the step's quorum and its pass
+/// threshold of the total membership. Without quorum the engine refuses (or takes the step's noQuorum transition): the
+/// nomination stays at its vote and is reported as such; the ballots given stay with its open vote.
+/// </summary>
+public sealed record CloseSession(Guid SessionId) : ICommand<SessionResult>;
+
+public sealed record SessionResult(Guid SessionId, IReadOnlyList<SessionItemResult> Items);
+
+public sealed record SessionItemResult(Guid NominationId, string NomineeName, AgendaOutcome Outcome, string? EngineTally);
+
+public sealed class CloseSessionHandler(
+    CommendationsDbContext db, SessionAccess access, NominationWorkflow workflow, ICurrentUser user, AuditTrail audit, TimeProvider clock)
+    : IRequestHandler<CloseSession, SessionResult>
+{
+    public async Task<SessionResult> Handle(CloseSession request, CancellationToken cancellationToken)
+    {
+        var (session, committee) = await access.RunnableAsync(request.SessionId, cancellationToken);
+        var ids = session.Agenda.Select(a => a.NominationId).ToList();
+        var nominations = await db.Nominations.Where(n => ids.Contains(n.Id)).ToDictionaryAsync(n => n.Id, cancellationToken);
+        var closer = NominationWorkflow.ActorFor(user);
+        var results = new List<SessionItemResult>();
+
+        foreach (var item in session.Agenda.OrderBy(a => a.Order))
+        {
+            var nomination = nominations[item.NominationId];
+            var ballots = EffectiveBallots(session, item.NominationId);
+            var (yes, no, abstain, recused) = Count(ballots.Values);
+            var notVoting = session.Attendance.Count - ballots.Count;
+            if (nomination.CurrentStep != item.StepKey)
+            {
+                item.Decide(AgendaOutcome.NotAtVote, null, yes, no, abstain, recused, notVoting);
+                results.Add(new SessionItemResult(nomination.Id, nomination.NomineeName, item.Outcome, null));
+                continue;
+            }
+
+            var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.NominationId == nomination.Id, cancellationToken);
+            var alreadyCast = (InstanceState.FromJson(instance.State).Progress as VoteProgress)?.Ballots.Select(b => b.UserId).ToHashSet() ?? [];
+            TransitionResult? last = null;
+            foreach (var (member, choice) in ballots.Where(b => !alreadyCast.Contains(b.Key.ToString())))
+            {
+                if (nomination.CurrentStep != item.StepKey)
+                    break; // the engine decided as soon as every member had voted
+                last = await workflow.ExecuteAsync(nomination, new Engine.CastVote(item.StepKey,
+                    new Actor(member.ToString(), new HashSet<string> { Roles.CommitteeMember }, null), choice, $"Phiên họp: {session.Title}"), cancellationToken);
+            }
+            if (nomination.CurrentStep == item.StepKey)
+            {
+                try
+                {
+                    last = await workflow.ExecuteAsync(nomination, new CloseVote(item.StepKey, closer), cancellationToken);
+                }
+                catch (ConflictException refused) when (refused.Code == RuntimeErrors.NoQuorum)
+                {
+                    last = null;
+                }
+            }
+            var counted = last?.State.History.LastOrDefault(h => h.Event == HistoryEvent.VoteCounted && h.StepKey == item.StepKey);
+            var outcome = counted?.Outcome switch
+            {
+                "passed" => AgendaOutcome.Passed,
+                "failed" => AgendaOutcome.Failed,
+                _ => AgendaOutcome.NoQuorum,
+            };
+            item.Decide(outcome, counted?.Comment, yes, no, abstain, recused, notVoting);
+            await audit.RecordAsync(AuditTrail.NominationStream(nomination.Id), "session.decided", item.StepKey, null,
+                new { session = session.Id, outcome = outcome.ToString(), tally = counted?.Comment }, cancellationToken);
+            results.Add(new SessionItemResult(nomination.Id, nomination.NomineeName, outcome, counted?.Comment));
+        }
+        session.Close(user.UserId, clock.GetUtcNow());
+        await audit.RecordAsync($"session:{session.Id}", "session.closed", null, null,
+            new { committee = committee.Code, results = results.Select(r => new { r.NominationId, outcome = r.Outcome.ToString() }) }, cancellationToken);
+        return new SessionResult(session.Id, results);
+    }
+
+    /// <summary>Each member's ballot for the engine: Recuse where recused, else the recorded ballot of a member who may vote.</summary>
+    public static Dictionary<Guid, VoteChoice> EffectiveBallots(CouncilSession session, Guid nominationId)
+    {
+        var ballots = new Dictionary<Guid, VoteChoice>();
+        foreach (var attendance in session.Attendance)
+        {
+            if (attendance.IsRecusedFrom(nominationId))
+                ballots[attendance.MemberUserId] = VoteChoice.Recuse;
+            else if (attendance.MayVoteOn(nominationId)
+                     && session.Ballots.FirstOrDefault(b => b.NominationId == nominationId && b.MemberUserId == attendance.MemberUserId) is { } ballot)
+                ballots[attendance.MemberUserId] = ballot.Choice;
+        }
+        return ballots;
+    }
+
+    public static (int Yes, int No, int Abstain, int Recused) Count(IEnumerable<VoteChoice> choices)
+    {
+        var list = choices.ToList();
+        return (list.Count(c => c == VoteChoice.Yes), list.Count(c => c == VoteChoice.No), list.Count(c => c == VoteChoice.Abstain), list.Count(c => c == VoteChoice.Recuse));
+    }
+}

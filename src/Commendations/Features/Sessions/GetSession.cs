@@ -1,0 +1,63 @@
+using Commendations.Common;
+using Commendations.Domain.Catalog;
+using Commendations.Domain.Sessions;
+using Commendations.Persistence;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commendations.Features.Sessions;
+
+/// <summary>A session as its minutes (biên bản) show it: attendance, and for each nominee the count and the engine's result.</summary>
+public sealed record GetSession(Guid SessionId) : IQuery<SessionMinutes>;
+
+public sealed record SessionMinutes(
+    Guid Id, string CommitteeCode, string CommitteeName, string Title, string? Location, DateTimeOffset HeldAt, SessionStatus Status,
+    DateTimeOffset? ClosedAt, IReadOnlyList<MinutesAttendance> Attendance, IReadOnlyList<MinutesItem> Items)
+{
+    public int MemberCount => Attendance.Count;
+    public int PresentCount => Attendance.Count(a => a.Status == AttendanceStatus.Present);
+    public int WrittenVoteCount => Attendance.Count(a => a.Status == AttendanceStatus.AbsentWithWrittenVote);
+    public int RecusedCount => Attendance.Count(a => a.Status == AttendanceStatus.Recused);
+    public int AbsentCount => Attendance.Count(a => a.Status == AttendanceStatus.Absent);
+}
+
+public sealed record MinutesAttendance(Guid MemberUserId, int Rank, string Name, string Position, AttendanceStatus Status, string? Note,
+    int RecusedFromCount, bool IsChair, bool IsSecretary);
+
+public sealed record MinutesItem(int Order, Guid NominationId, string NomineeName, NomineeKind Kind, string UnitName, string AwardFormName,
+    AgendaOutcome Outcome, int Yes, int No, int Abstain, int Recused, int NotVoting, int BallotsRecorded, string? EngineTally);
+
+public sealed class GetSessionHandler(CommendationsDbContext db, SessionAccess access) : IRequestHandler<GetSession, SessionMinutes>
+{
+    public async Task<SessionMinutes> Handle(GetSession request, CancellationToken cancellationToken)
+    {
+        var (session, committee) = await access.ReadableAsync(request.SessionId, cancellationToken);
+        var memberIds = committee.Members.Select(m => m.UserId).ToList();
+        var names = await db.Users.AsNoTracking().Where(u => memberIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var attendance = session.Attendance
+            .Select(a => (a, m: committee.Members.FirstOrDefault(m => m.UserId == a.MemberUserId)))
+            .OrderBy(x => x.m?.Rank ?? int.MaxValue)
+            .Select(x => new MinutesAttendance(x.a.MemberUserId, x.m?.Rank ?? 0, names.GetValueOrDefault(x.a.MemberUserId, "?"), x.m?.Position ?? "",
+                x.a.Status, x.a.Note, x.a.RecusedFrom.Count, x.m?.IsChair ?? false, x.m?.IsSecretary ?? false))
+            .ToList();
+
+        var ids = session.Agenda.Select(a => a.NominationId).ToList();
+        var nominees = await db.Nominations.AsNoTracking().Where(n => ids.Contains(n.Id))
+            .Join(db.Units, n => n.UnitId, u => u.Id, (n, u) => new { n, UnitName = u.Name })
+            .Join(db.AwardForms, x => x.n.AwardFormId, a => a.Id, (x, a) => new { x.n, x.UnitName, AwardName = a.Name })
+            .ToDictionaryAsync(x => x.n.Id, cancellationToken);
+        var items = session.Agenda.OrderBy(a => a.Order).Select(a =>
+        {
+            var x = nominees[a.NominationId];
+            // Before the close, the counts are those of the ballots recorded so far.
+            var (yes, no, abstain, recused) = a.Outcome == AgendaOutcome.Pending
+                ? CloseSessionHandler.Count(CloseSessionHandler.EffectiveBallots(session, a.NominationId).Values)
+                : (a.Yes, a.No, a.Abstain, a.Recused);
+            var notVoting = a.Outcome == AgendaOutcome.Pending ? session.Attendance.Count - yes - no - abstain - recused : a.NotVoting;
+            return new MinutesItem(a.Order, a.NominationId, x.n.NomineeName, x.n.Kind, x.UnitName, x.AwardName, a.Outcome, yes, no, abstain, recused,
+                notVoting, session.Ballots.Count(b => b.NominationId == a.NominationId), a.EngineTally);
+        }).ToList();
+        return new SessionMinutes(session.Id, committee.Code, committee.Name, session.Title, session.Location, session.HeldAt, session.Status,
+            session.ClosedAt, attendance, items);
+    }
+}

@@ -1,0 +1,96 @@
+using Commendations.Audit;
+using Commendations.Common;
+using Commendations.Common.Errors;
+using Commendations.Common.Security;
+using Commendations.Domain.Committees;
+using Commendations.Domain.Sessions;
+using Commendations.Engine;
+using Commendations.Persistence;
+using Commendations.Workflow;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commendations.Features.Sessions;
+
+/// <summary>
+/// The committee's secretary (or an administrator) opens a session. Its agenda is the given nominations, or by default
+/// every nomination whose workflow waits at a vote step of this committee and is not on another open session's agenda.
+/// </summary>
+public sealed record OpenSession(string CommitteeCode, string Title, DateTimeOffset HeldAt, string? Location = null, IReadOnlyList<Guid>? NominationIds = null)
+    : ICommand<Guid>;
+
+public sealed class OpenSessionValidator : AbstractValidator<OpenSession>
+{
+    public OpenSessionValidator()
+    {
+        RuleFor(c => c.CommitteeCode).NotEmpty().MaximumLength(Committee.CodeMaxLength);
+        RuleFor(c => c.Title).NotEmpty().MaximumLength(CouncilSession.TitleMaxLength);
+        RuleFor(c => c.Location).MaximumLength(300);
+        RuleFor(c => c.HeldAt).NotEqual(default(DateTimeOffset));
+        RuleFor(c => c.NominationIds).Must(ids => ids is null || (ids.Count is > 0 and <= 2000 && ids.Distinct().Count() == ids.Count))
+            .WithMessage("List 1 to 2000 different nominations, or none to take every nomination waiting for this committee's vote.");
+    }
+}
+
+public sealed class OpenSessionHandler(CommendationsDbContext db, DefinitionCache definitions, ICurrentUser user, AuditTrail audit, TimeProvider clock)
+    : IRequestHandler<OpenSession, Guid>
+{
+    public async Task<Guid> Handle(OpenSession request, CancellationToken cancellationToken)
+    {
+        var committee = await db.Committees.AsNoTracking().SingleOrDefaultAsync(c => c.Code == request.CommitteeCode, cancellationToken)
+                        ?? throw new InputException("committeeCode", $"No committee '{request.CommitteeCode}'.");
+        if (!SessionAccess.IsSecretary(committee, user.UserId) && !user.IsInRole(Roles.Administrator))
+            throw new ForbiddenException("Only the committee's secretary or an administrator opens a session.");
+
+        var atVote = await AtVoteAsync(committee.Code, cancellationToken);
+        var busy = await db.CouncilSessions.Where(s => s.Status == SessionStatus.Open).SelectMany(s => s.Agenda.Select(a => a.NominationId))
+            .ToListAsync(cancellationToken);
+        List<(Guid, string)> agenda;
+        if (request.NominationIds is { } ids)
+        {
+            var wrong = ids.Where(id => !atVote.ContainsKey(id)).ToList();
+            if (wrong.Count > 0)
+                throw new InputException("nominationIds", $"Not waiting for a vote of {committee.Code}: {string.Join(", ", wrong)}.");
+            var taken = ids.Intersect(busy).ToList();
+            if (taken.Count > 0)
+                throw new ConflictException("on-another-agenda", $"Already on the agenda of an open session: {string.Join(", ", taken)}.");
+            agenda = ids.Select(id => (id, atVote[id])).ToList();
+        }
+        else
+        {
+            agenda = atVote.Where(p => !busy.Contains(p.Key)).Select(p => (p.Key, p.Value)).ToList();
+        }
+        if (agenda.Count == 0)
+            throw new ConflictException("empty-agenda", $"No nomination is waiting for a vote of {committee.Code}.");
+
+        // Agenda order: by unit, then nominee, as the minutes list them.
+        var names = await db.Nominations.AsNoTracking().Where(n => agenda.Select(a => a.Item1).Contains(n.Id))
+            .ToDictionaryAsync(n => n.Id, n => n.NomineeName, cancellationToken);
+        var ordered = agenda.OrderBy(a => names[a.Item1], StringComparer.Create(new("vi-VN"), true)).ToList();
+        var session = new CouncilSession(committee.Id, committee.Code, request.Title.Trim(), request.Location?.Trim(), request.HeldAt,
+            ordered, committee.MembersInOrder(), user.UserId, clock.GetUtcNow());
+        db.CouncilSessions.Add(session);
+        await audit.RecordAsync($"session:{session.Id}", "session.opened", null, request.Title,
+            new { committee = committee.Code, agenda = ordered.Select(a => a.Item1) }, cancellationToken);
+        return session.Id;
+    }
+
+    /// <summary>Nominations whose workflow currently sits at a vote step of this committee, with the step key.</summary>
+    private async Task<Dictionary<Guid, string>> AtVoteAsync(string committeeCode, CancellationToken cancellationToken)
+    {
+        var running = await db.WorkflowInstances.AsNoTracking().Where(i => !i.IsCompleted && i.CurrentStep != null)
+            .Select(i => new { i.NominationId, i.DefinitionId, i.DefinitionVersion, i.CurrentStep }).ToListAsync(cancellationToken);
+        var result = new Dictionary<Guid, string>();
+        foreach (var group in running.GroupBy(i => (i.DefinitionId, i.DefinitionVersion)))
+        {
+            var definition = await definitions.GetAsync(group.Key.DefinitionId, group.Key.DefinitionVersion, cancellationToken);
+            foreach (var instance in group)
+            {
+                if (definition.FindStep(instance.CurrentStep!) is VoteStep vote && vote.Committee == committeeCode)
+                    result[instance.NominationId] = vote.Key;
+            }
+        }
+        return result;
+    }
+}
