@@ -53,5 +53,16 @@ public static class AdminLabels
 
     public static string CampaignType(CampaignType type) => type == Domain.Campaigns.CampaignType.Regular ? "Thường xuyên" : "Chuyên đề";
 
+    public static string Weekday(DayOfWeek day) => day switch
+    {
+        DayOfWeek.Monday => "Thứ Hai",
+        DayOfWeek.Tuesday => "Thứ Ba",
+        DayOfWeek.Wednesday => "Thứ Tư",
+        DayOfWeek.Thursday => "Thứ Năm",
+        DayOfWeek.Friday => "Thứ Sáu",
+        DayOfWeek.Saturday => "Thứ Bảy",
+        _ => "Chủ nhật",
+    };
+
     public static string DayKind(CalendarDayKind kind) => kind == CalendarDayKind.DayOff ? "Ngày nghỉ" : "Ngày làm việc bù";
 }
