@@ -33,7 +33,7 @@ public class ProductionGuardTests
         var start = () => app.CreateClient();
 
         start.Should().Throw<DemoAccountsInProductionException>()
-            .WithMessage("Refusing to start in Production: 9 demo account(s) exist*Delete them*");
+            .WithMessage($"Refusing to start in Production: {DemoAccounts.All.Count} demo account(s) exist*Delete them*");
     }
 
     [Fact]
