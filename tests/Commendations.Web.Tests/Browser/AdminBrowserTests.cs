@@ -1,0 +1,94 @@
+using Commendations.Seeding;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Commendations.Web.Tests.Browser;
+
+/// <summary>The administration pages in Chromium: committee member order, the holiday calendar, the other pages, and the refusal.</summary>
+public sealed class AdminBrowserTests(BrowserFixture app) : IClassFixture<BrowserFixture>
+{
+    [BrowserFact]
+    public async Task An_administrator_moves_the_committee_head_to_first_place()
+    {
+        var admin = await app.SignInAsync(DemoAccounts.Admin);
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Quản trị", Exact = true }).ClickAsync();
+        await admin.WaitForURLAsync("**/quan-tri");
+        await admin.CheckPageAsync("30-admin");
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Ban Chỉ đạo, Hội đồng" }).ClickAsync();
+
+        var steering = admin.Locator($"[data-testid=committee-{DemoCatalog.SteeringCommittee}]");
+        var members = steering.Locator("[data-testid=member]");
+        await Expect(members.First).ToContainTextAsync(DemoAccounts.SteeringStandingMember.DisplayName);
+        await steering.GetByRole(AriaRole.Button, new() { Name = $"Lên – {DemoAccounts.SteeringHead.DisplayName}" }).ClickAsync();
+        await Expect(admin.Locator(".flash")).ToContainTextAsync("Đã đổi thứ tự thành viên.");
+        await steering.GetByRole(AriaRole.Button, new() { Name = $"Lên – {DemoAccounts.SteeringHead.DisplayName}" }).ClickAsync();
+
+        await Expect(members.Nth(0)).ToContainTextAsync(DemoAccounts.SteeringHead.DisplayName);
+        await Expect(members.Nth(1)).ToContainTextAsync(DemoAccounts.SteeringStandingMember.DisplayName);
+        await Expect(members.Nth(2)).ToContainTextAsync(DemoAccounts.SteeringDeputyHead.DisplayName);
+        // First place: no "up" button any more.
+        await Expect(steering.GetByRole(AriaRole.Button, new() { Name = $"Lên – {DemoAccounts.SteeringHead.DisplayName}" })).ToHaveCountAsync(0);
+        await admin.CheckPageAsync("31-admin-committees");
+    }
+
+    [BrowserFact]
+    public async Task An_administrator_adds_a_holiday_and_a_duplicate_is_refused_next_to_its_field()
+    {
+        var admin = await app.SignInAsync(DemoAccounts.Admin);
+        await admin.GotoAsync("/quan-tri/lich-nghi?year=2027");
+        await admin.GetByLabel("Ngày", new() { Exact = true }).FillAsync("2027-10-15");
+        await admin.GetByLabel("Loại").SelectOptionAsync(new SelectOptionValue { Label = "Ngày nghỉ" });
+        await admin.GetByLabel("Tên ngày").FillAsync("Nghỉ kỷ niệm ngày thành lập tỉnh");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Thêm ngày" }).ClickAsync();
+        await Expect(admin.Locator(".flash")).ToContainTextAsync("15/10/2027");
+        await Expect(admin.Locator("[data-testid=calendar-days]")).ToContainTextAsync("Nghỉ kỷ niệm ngày thành lập tỉnh");
+
+        await admin.GetByLabel("Ngày", new() { Exact = true }).FillAsync("2027-10-15");
+        await admin.GetByLabel("Tên ngày").FillAsync("Trùng");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Thêm ngày" }).ClickAsync();
+        await Expect(admin.Locator("[data-valmsg-for='Input.Date']")).Not.ToBeEmptyAsync();
+        await Expect(admin.GetByLabel("Tên ngày")).ToHaveValueAsync("Trùng");
+        await admin.CheckPageAsync("32-admin-calendar");
+
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Xóa 15/10/2027" }).ClickAsync();
+        await Expect(admin.Locator("[data-testid=calendar-days]")).Not.ToContainTextAsync("Nghỉ kỷ niệm ngày thành lập tỉnh");
+    }
+
+    [BrowserFact]
+    public async Task The_other_administration_pages_show_their_data_and_pass_the_accessibility_check()
+    {
+        var admin = await app.SignInAsync(DemoAccounts.Admin);
+        await admin.GotoAsync("/quan-tri/don-vi");
+        await Expect(admin.Locator("[data-testid=unit-tree]")).ToContainTextAsync("UBND xã Tân Hòa");
+        await admin.CheckPageAsync("33-admin-units");
+
+        await admin.GotoAsync("/quan-tri/nguoi-dung");
+        await admin.GetByLabel("Tên đăng nhập").FillAsync("canbo.moi");
+        await admin.Locator("#Input-displayName").FillAsync("Phạm Văn Mới");
+        await admin.Locator("form:has(#Input-displayName)").GetByLabel("Cán bộ thi đua").CheckAsync();
+        await admin.Locator("#Input-unit").SelectOptionAsync(new SelectOptionValue { Label = "\u00a0\u00a0UBND xã Tân Hòa" });
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Thêm tài khoản" }).ClickAsync();
+        await Expect(admin.Locator("[data-testid=temporary-password]")).ToContainTextAsync("canbo.moi");
+        await Expect(admin.Locator("[data-testid=user-canbo\\.moi]")).ToContainTextAsync("Phạm Văn Mới");
+        await admin.CheckPageAsync("34-admin-users");
+
+        await admin.GotoAsync("/quan-tri/phong-trao");
+        await Expect(admin.Locator("[data-testid=campaigns]")).ToContainTextAsync(DemoCatalog.CurrentThematicCampaign);
+        await admin.CheckPageAsync("35-admin-campaigns");
+
+        await admin.GotoAsync("/quan-tri/hinh-thuc");
+        await Expect(admin.Locator("[data-testid=award-forms]")).ToContainTextAsync("Bằng khen của Chủ tịch UBND tỉnh");
+        await admin.CheckPageAsync("36-admin-award-forms");
+    }
+
+    [BrowserFact]
+    public async Task Anyone_else_gets_the_refusal_page()
+    {
+        var officer = await app.SignInAsync(DemoAccounts.OfficerTanHoa);
+        await Expect(officer.GetByRole(AriaRole.Link, new() { Name = "Quản trị", Exact = true })).ToHaveCountAsync(0);
+        var response = await officer.GotoAsync("/quan-tri/hoi-dong");
+        response!.Status.Should().Be(403);
+        await Expect(officer.Locator("[data-testid=admin-refused]")).ToBeVisibleAsync();
+        await officer.CheckPageAsync("37-admin-refused");
+    }
+}
