@@ -17,6 +17,7 @@ public static class ApiEndpoints
         api.MapAdminEndpoints();
         api.MapRegistryEndpoints();
         api.MapExportEndpoints();
+        api.MapSessionEndpoints();
         return app;
     }
 

@@ -1,0 +1,44 @@
+using Commendations.Domain.Sessions;
+using Commendations.Engine;
+using Commendations.Features.Exports;
+using Commendations.Features.Sessions;
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Commendations.Web.Api;
+
+public static class SessionEndpoints
+{
+    public sealed record AttendanceBody(AttendanceStatus Status, string? Note, IReadOnlyList<Guid>? RecusedFrom);
+    public sealed record BallotBody(Guid NominationId, VoteChoice Choice, Guid? OnBehalfOf);
+
+    public static void MapSessionEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/sessions").WithTags("Council sessions");
+
+        group.MapPost("/", async Task<Created<IdResponse>> (IMediator m, OpenSession body, CancellationToken ct) =>
+        {
+            var id = await m.Send(body, ct);
+            return TypedResults.Created($"/api/sessions/{id}", new IdResponse(id));
+        });
+
+        group.MapGet("/{id:guid}", (IMediator m, Guid id, CancellationToken ct) => m.Send(new GetSession(id), ct));
+
+        group.MapPut("/{id:guid}/attendance/{memberUserId:guid}", async Task<NoContent> (IMediator m, Guid id, Guid memberUserId, AttendanceBody body, CancellationToken ct) =>
+        {
+            await m.Send(new RecordAttendance(id, memberUserId, body.Status, body.Note, body.RecusedFrom), ct);
+            return TypedResults.NoContent();
+        });
+
+        group.MapPost("/{id:guid}/ballots", async Task<NoContent> (IMediator m, Guid id, BallotBody body, CancellationToken ct) =>
+        {
+            await m.Send(new CastSessionBallot(id, body.NominationId, body.Choice, body.OnBehalfOf), ct);
+            return TypedResults.NoContent();
+        });
+
+        group.MapPost("/{id:guid}/close", (IMediator m, Guid id, CancellationToken ct) => m.Send(new CloseSession(id), ct));
+
+        group.MapGet("/{id:guid}/votes.{format}", async (IMediator m, Guid id, string format, CancellationToken ct) =>
+            ExportEndpoints.File(await m.Send(new ExportSessionVotes(id, ExportEndpoints.Parse(format)), ct)));
+    }
+}

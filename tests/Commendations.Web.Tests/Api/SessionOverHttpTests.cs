@@ -1,0 +1,100 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Commendations.Seeding;
+using Commendations.Web.Tests.Infrastructure;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commendations.Web.Tests.Api;
+
+/// <summary>A council session over HTTP: open, attendance, ballots, close, minutes page and vote table; refusals and bad input.</summary>
+public class SessionOverHttpTests(ApiFactory app) : IClassFixture<ApiFactory>
+{
+    private readonly ApiJourney _journey = new(app);
+
+    private async Task<Guid> AtCouncilVoteAsync()
+    {
+        app.Clock.Set(Testing.TestClock.At(2026, 12, 1));
+        var campaigns = await (await app.As(DemoAccounts.OfficerTanHoa)).GetFromJsonAsync<JsonArray>("/api/campaigns");
+        var campaign = campaigns!.Single(c => (string?)c!["code"] == DemoCatalog.CurrentRegularCampaign)!["id"]!.GetValue<Guid>();
+        var id = await _journey.CreateAsync(new
+        {
+            campaignId = campaign, awardFormCode = DemoCatalog.ProvincialEmulationFighter, kind = "Individual",
+            person = new { fullName = "Nguyễn Thị Hồng Nhung", gender = "Female", birthYear = 1972, position = "Trưởng thôn Bến Đình" },
+            achievementSummary = "Ba năm liền chiến sĩ thi đua cơ sở.",
+        });
+        await _journey.AttachRequiredAsync(id);
+        await ApiJourney.Expect(await (await app.As(DemoAccounts.OfficerTanHoa)).PostAsync($"/api/nominations/{id}/documents",
+            ApiJourney.Upload("Minutes", "bien-ban.pdf", ApiJourney.Pdf)), HttpStatusCode.Created);
+        await _journey.SubmitAsync(id);
+        await ApiJourney.Expect(await _journey.ActAsync(DemoAccounts.Appraiser, await _journey.TaskInInboxAsync(DemoAccounts.Appraiser, id), "forward"), HttpStatusCode.OK);
+        return id;
+    }
+
+    [Fact]
+    public async Task The_secretary_runs_a_session_and_the_minutes_and_vote_table_are_published()
+    {
+        var id = await AtCouncilVoteAsync();
+        var secretary = await app.As(DemoAccounts.SteeringStandingMember);
+        var opened = await secretary.PostAsJsonAsync("/api/sessions", new { committeeCode = DemoCatalog.Council, title = "Phiên họp Hội đồng tháng 12", heldAt = "2026-12-03T08:00:00+07:00", nominationIds = new[] { id } });
+        await ApiJourney.Expect(opened, HttpStatusCode.Created);
+        var sessionId = (await opened.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+
+        Dictionary<string, Guid> users;
+        await using (var db = _journey.CreateDbContext())
+            users = await db.Users.ToDictionaryAsync(u => u.UserName!, u => u.Id);
+        foreach (var member in DemoAccounts.CouncilInOrder)
+        {
+            await ApiJourney.Expect(await secretary.PutAsJsonAsync($"/api/sessions/{sessionId}/attendance/{users[member.UserName]}", new { status = "Present" }), HttpStatusCode.NoContent);
+            await ApiJourney.Expect(await (await app.As(member)).PostAsJsonAsync($"/api/sessions/{sessionId}/ballots", new { nominationId = id, choice = "Yes" }), HttpStatusCode.NoContent);
+        }
+        var closed = await secretary.PostAsync($"/api/sessions/{sessionId}/close", null);
+        await ApiJourney.Expect(closed, HttpStatusCode.OK);
+        (await closed.Content.ReadFromJsonAsync<JsonObject>())!["items"]![0]!["outcome"]!.GetValue<string>().Should().Be("Passed");
+        (await _journey.DetailAsync(id))["currentStep"]!.GetValue<string>().Should().Be("decision");
+
+        var page = await (await app.As(DemoAccounts.Appraiser)).GetAsync($"/bien-ban/{sessionId}");
+        await ApiJourney.Expect(page, HttpStatusCode.OK);
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        html.Should().Contain("BIÊN BẢN").And.Contain("Nguyễn Thị Hồng Nhung").And.Contain("size: A4").And.Contain("Đạt");
+
+        var sheet = await secretary.GetAsync($"/api/sessions/{sessionId}/votes.xlsx");
+        await ApiJourney.Expect(sheet, HttpStatusCode.OK);
+        using var document = SpreadsheetDocument.Open(new MemoryStream(await sheet.Content.ReadAsByteArrayAsync()), false);
+        var rows = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>().ToList();
+        rows.Should().HaveCount(2);
+        rows[0].Elements<Cell>().Select(c => c.InnerText).Should().StartWith(["STT", "Họ và tên, tên tập thể", "Đơn vị", "Hình thức khen thưởng", "Đồng ý"]);
+        var cells = rows[1].Elements<Cell>().ToDictionary(c => c.CellReference!.Value!);
+        cells["B2"].InnerText.Should().Be("Nguyễn Thị Hồng Nhung");
+        cells["E2"].CellValue!.Text.Should().Be("9");
+        cells["J2"].CellValue!.Text.Should().Be("9");
+        cells["K2"].CellValue!.Text.Should().Be("100");
+        cells["L2"].InnerText.Should().Be("Đạt");
+        DateTime.FromOADate(double.Parse(cells["M2"].CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture)).Should().Be(new DateTime(2026, 12, 3));
+    }
+
+    [Fact]
+    public async Task Session_refusals_and_bad_input()
+    {
+        var id = await AtCouncilVoteAsync();
+        var body = new { committeeCode = DemoCatalog.Council, title = "Phiên", heldAt = "2026-12-03T08:00:00+07:00", nominationIds = new[] { id } };
+        await ApiJourney.Expect(await (await app.As(DemoAccounts.OfficerTanHoa)).PostAsJsonAsync("/api/sessions", body), HttpStatusCode.Forbidden);
+        await ApiJourney.Expect(await (await app.As(DemoAccounts.SteeringHead)).PostAsJsonAsync("/api/sessions", body), HttpStatusCode.Forbidden);
+        var bad = await (await app.As(DemoAccounts.SteeringStandingMember)).PostAsJsonAsync("/api/sessions", new { committeeCode = "", title = "", heldAt = "2026-12-03T08:00:00+07:00" });
+        await ApiJourney.Expect(bad, HttpStatusCode.BadRequest);
+        (await ApiJourney.Problem(bad))["errors"]!.AsObject().Select(e => e.Key).Should().BeEquivalentTo(["committeeCode", "title"]);
+
+        var opened = await (await app.As(DemoAccounts.SteeringStandingMember)).PostAsJsonAsync("/api/sessions", body);
+        await ApiJourney.Expect(opened, HttpStatusCode.Created);
+        var sessionId = (await opened.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        await ApiJourney.Expect(await (await app.As(DemoAccounts.OfficerTanHoa)).GetAsync($"/api/sessions/{sessionId}"), HttpStatusCode.NotFound);
+        await ApiJourney.Expect(await (await app.As(DemoAccounts.OfficerTanHoa)).GetAsync($"/api/sessions/{sessionId}/votes.xlsx"), HttpStatusCode.NotFound);
+        await ApiJourney.Expect(await (await app.As(DemoAccounts.SteeringHead)).PostAsync($"/api/sessions/{sessionId}/close", null), HttpStatusCode.Forbidden);
+        var badBallot = await (await app.As(DemoAccounts.SteeringHead)).PostAsJsonAsync($"/api/sessions/{sessionId}/ballots", new { nominationId = id, choice = "Maybe" });
+        await ApiJourney.Expect(badBallot, HttpStatusCode.BadRequest);
+        var absent = await (await app.As(DemoAccounts.SteeringHead)).PostAsJsonAsync($"/api/sessions/{sessionId}/ballots", new { nominationId = id, choice = "Yes" });
+        await ApiJourney.Expect(absent, HttpStatusCode.Conflict);
+    }
+}
