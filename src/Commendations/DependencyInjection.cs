@@ -36,6 +36,8 @@ public static class DependencyInjection
         services.AddScoped<Audit.AuditTrail>();
         services.AddScoped<Features.Nominations.NominationAccess>();
         services.AddScoped<Features.Sessions.SessionAccess>();
+        services.AddScoped<Features.Disclosure.DisclosureSteps>();
+        services.AddSingleton<Features.Disclosure.CommentRateLimiter>();
         services.AddScoped<Features.Definitions.DefinitionAdmin>();
         services.AddOptions<Features.Definitions.DefinitionPublishingOptions>();
         services.AddOptions<Scheduling.SchedulingSettings>();

@@ -4,6 +4,7 @@ using Commendations.Domain.Campaigns;
 using Commendations.Domain.Catalog;
 using Commendations.Domain.Committees;
 using Commendations.Domain.Decisions;
+using Commendations.Domain.Disclosure;
 using Commendations.Domain.Idempotency;
 using Commendations.Domain.Nominations;
 using Commendations.Domain.Nominees;
@@ -47,6 +48,7 @@ public class CommendationsDbContext(DbContextOptions<CommendationsDbContext> opt
     public DbSet<AwardRecord> AwardRecords => Set<AwardRecord>();
     public DbSet<RegisterCounter> RegisterCounters => Set<RegisterCounter>();
     public DbSet<CouncilSession> CouncilSessions => Set<CouncilSession>();
+    public DbSet<DisclosureComment> DisclosureComments => Set<DisclosureComment>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

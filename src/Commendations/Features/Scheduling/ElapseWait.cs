@@ -29,6 +29,11 @@ public sealed class ElapseWaitHandler(CommendationsDbContext db, NominationWorkf
         var state = InstanceState.FromJson(instance.State);
         if (state.Status != InstanceStatus.Running || state.CurrentStep != request.StepKey || state.WaitUntil is not { } until || until > clock.GetUtcNow())
             return false;
+        // Issue 8: an unresolved complaint from public disclosure pauses the nomination. The wait does not end now;
+        // resolving the last complaint ends it (HandleDisclosureComment sends this command again once the time is up).
+        if (await db.DisclosureComments.AnyAsync(c => c.NominationId == nomination.Id && c.Kind == Domain.Disclosure.CommentKind.Complaint
+                                                      && c.HandledAt == null, cancellationToken))
+            return false;
 
         await workflow.ExecuteAsync(nomination, new WaitElapsed(request.StepKey), cancellationToken);
         await audit.RecordAsync(AuditTrail.NominationStream(nomination.Id), "wait.elapsed", request.StepKey, null, null, cancellationToken);

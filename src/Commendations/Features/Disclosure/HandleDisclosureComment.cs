@@ -1,0 +1,73 @@
+using Commendations.Audit;
+using Commendations.Common;
+using Commendations.Common.Errors;
+using Commendations.Common.Security;
+using Commendations.Domain.Disclosure;
+using Commendations.Engine;
+using Commendations.Features.Scheduling;
+using Commendations.Persistence;
+using Commendations.Workflow;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commendations.Features.Disclosure;
+
+/// <summary>
+/// The committee's secretary (or an administrator) classifies a comment (a complaint pauses the nomination) and records
+/// how it was handled (<see cref="Resolved"/>). When the last open complaint is resolved and the disclosure time is
+/// already over, the wait ends at once, through the scheduler's own <see cref="ElapseWait"/> command.
+/// </summary>
+public sealed record HandleDisclosureComment(Guid CommentId, CommentKind Kind, string? Handling, bool Resolved) : ICommand<DisclosureOutcome>;
+
+public sealed record DisclosureOutcome(Guid NominationId, bool OpenComplaints, bool WaitEnded, string? CurrentStep);
+
+public sealed class HandleDisclosureCommentValidator : AbstractValidator<HandleDisclosureComment>
+{
+    public HandleDisclosureCommentValidator()
+    {
+        RuleFor(c => c.Kind).IsInEnum();
+        RuleFor(c => c.Handling).MaximumLength(4000);
+        RuleFor(c => c.Handling).NotEmpty().When(c => c.Resolved).WithMessage("Write how the comment was handled.");
+    }
+}
+
+public sealed class HandleDisclosureCommentHandler(
+    CommendationsDbContext db, DisclosureSteps disclosure, NominationWorkflow workflow, ICurrentUser user, AuditTrail audit, TimeProvider clock)
+    : IRequestHandler<HandleDisclosureComment, DisclosureOutcome>
+{
+    public async Task<DisclosureOutcome> Handle(HandleDisclosureComment request, CancellationToken cancellationToken)
+    {
+        var comment = await db.DisclosureComments.SingleOrDefaultAsync(c => c.Id == request.CommentId, cancellationToken)
+                      ?? throw new NotFoundException("Comment", request.CommentId);
+        var committees = await disclosure.CommitteesOfAsync(comment.NominationId, cancellationToken);
+        if (!DisclosureSteps.Secretaries(committees).Contains(user.UserId) && !user.IsInRole(Roles.Administrator))
+            throw new ForbiddenException("Only the committee's secretary or an administrator handles comments.");
+        if (comment.IsHandled)
+            throw new ConflictException("comment-handled", "This comment's handling is already recorded.");
+
+        comment.Classify(request.Kind);
+        if (request.Resolved)
+            comment.RecordHandling(request.Handling!.Trim(), user.UserId, clock.GetUtcNow());
+        await audit.RecordAsync(AuditTrail.NominationStream(comment.NominationId), request.Resolved ? "disclosure.comment-handled" : "disclosure.comment-classified",
+            null, request.Handling, new { comment = comment.Id, kind = request.Kind.ToString() }, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var open = await db.DisclosureComments.AnyAsync(c => c.NominationId == comment.NominationId && c.Kind == CommentKind.Complaint && c.HandledAt == null, cancellationToken);
+        var ended = false;
+        if (!open)
+        {
+            var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.NominationId == comment.NominationId, cancellationToken);
+            var state = InstanceState.FromJson(instance.State);
+            if (state.Status == InstanceStatus.Running && state.CurrentStep is { } step && state.WaitUntil <= clock.GetUtcNow()
+                && await disclosure.IsInDisclosureAsync(comment.NominationId, cancellationToken))
+            {
+                // The same command the scheduler sends when the time is up, acting as the system.
+                ended = await new ElapseWaitHandler(db, workflow, FixedCurrentUser.System, audit, clock)
+                    .Handle(new ElapseWait(comment.NominationId, step), cancellationToken);
+            }
+        }
+        var nomination = await db.Nominations.SingleAsync(n => n.Id == comment.NominationId, cancellationToken);
+        return new DisclosureOutcome(comment.NominationId, open, ended, nomination.CurrentStep);
+    }
+}

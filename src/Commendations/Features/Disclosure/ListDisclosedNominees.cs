@@ -1,0 +1,39 @@
+using Commendations.Common;
+using Commendations.Common.Errors;
+using Commendations.Domain.Catalog;
+using Commendations.Persistence;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commendations.Features.Disclosure;
+
+/// <summary>
+/// The public page of a campaign's nominees in disclosure (no sign-in): who is proposed for what, by which unit, with the
+/// achievement summary, until when comments are taken.
+/// </summary>
+public sealed record ListDisclosedNominees(string CampaignCode) : IQuery<DisclosedCampaign>;
+
+public sealed record DisclosedCampaign(Guid CampaignId, string CampaignCode, string CampaignName, IReadOnlyList<DisclosedNominee> Nominees);
+
+public sealed record DisclosedNominee(Guid NominationId, string NomineeName, NomineeKind Kind, string UnitName, string AwardFormName,
+    string AchievementSummary, DateTimeOffset? CommentsUntil);
+
+public sealed class ListDisclosedNomineesHandler(CommendationsDbContext db, DisclosureSteps disclosure) : IRequestHandler<ListDisclosedNominees, DisclosedCampaign>
+{
+    public async Task<DisclosedCampaign> Handle(ListDisclosedNominees request, CancellationToken cancellationToken)
+    {
+        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Code == request.CampaignCode, cancellationToken)
+                       ?? throw new NotFoundException("Campaign", request.CampaignCode);
+        var open = await disclosure.InDisclosureAsync(campaign.Id, cancellationToken);
+        var ids = open.Keys.ToList();
+        var rows = await db.Nominations.AsNoTracking().Where(n => ids.Contains(n.Id))
+            .Join(db.Units, n => n.UnitId, u => u.Id, (n, u) => new { n, UnitName = u.Name })
+            .Join(db.AwardForms, x => x.n.AwardFormId, a => a.Id, (x, a) => new { x.n, x.UnitName, AwardName = a.Name })
+            .ToListAsync(cancellationToken);
+        var nominees = rows
+            .OrderBy(x => x.n.Kind == NomineeKind.Collective ? 0 : 1).ThenBy(x => x.n.NomineeName, StringComparer.Create(new("vi-VN"), true))
+            .Select(x => new DisclosedNominee(x.n.Id, x.n.NomineeName, x.n.Kind, x.UnitName, x.AwardName, x.n.AchievementSummary, open[x.n.Id]))
+            .ToList();
+        return new DisclosedCampaign(campaign.Id, campaign.Code, campaign.Name, nominees);
+    }
+}
