@@ -18,6 +18,7 @@ public static class ApiEndpoints
         api.MapRegistryEndpoints();
         api.MapExportEndpoints();
         api.MapSessionEndpoints();
+        api.MapDisclosureEndpoints();
         return app;
     }
 
