@@ -37,6 +37,7 @@ public static class DependencyInjection
         services.AddScoped<Features.Nominations.NominationAccess>();
         services.AddScoped<Features.Sessions.SessionAccess>();
         services.AddScoped<Features.Disclosure.DisclosureSteps>();
+        services.AddScoped<Features.Eligibility.EligibilityEvaluator>();
         services.AddSingleton<Features.Disclosure.CommentRateLimiter>();
         services.AddScoped<Features.Definitions.DefinitionAdmin>();
         services.AddOptions<Features.Definitions.DefinitionPublishingOptions>();

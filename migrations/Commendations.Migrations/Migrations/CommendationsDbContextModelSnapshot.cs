@@ -435,6 +435,98 @@ namespace Commendations.Migrations.Migrations
                     b.ToTable("disclosure_comments", (string)null);
                 });
 
+            modelBuilder.Entity("Commendations.Domain.Eligibility.EligibilityRuleSet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AwardFormCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("award_form_code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<string>("LegalBasis")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("legal_basis");
+
+                    b.Property<string>("Rules")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("rules");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_eligibility_rule_sets");
+
+                    b.HasIndex("AwardFormCode", "EffectiveFrom")
+                        .IsUnique()
+                        .HasDatabaseName("ix_eligibility_rule_sets_award_form_code_effective_from");
+
+                    b.HasIndex("AwardFormCode", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_eligibility_rule_sets_award_form_code_version");
+
+                    b.ToTable("eligibility_rule_sets", (string)null);
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Eligibility.NominationEligibility", b =>
+                {
+                    b.Property<Guid>("NominationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("nomination_id");
+
+                    b.Property<DateTimeOffset>("EvaluatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("evaluated_at");
+
+                    b.Property<string>("Overall")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("overall");
+
+                    b.Property<string>("Results")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("results");
+
+                    b.Property<Guid?>("RuleSetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rule_set_id");
+
+                    b.Property<int?>("RuleSetVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("rule_set_version");
+
+                    b.Property<DateOnly?>("RulesEffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("rules_effective_from");
+
+                    b.HasKey("NominationId")
+                        .HasName("pk_nomination_eligibility");
+
+                    b.ToTable("nomination_eligibility", (string)null);
+                });
+
             modelBuilder.Entity("Commendations.Domain.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -2049,6 +2141,16 @@ namespace Commendations.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_disclosure_comments_nominations_nomination_id");
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Eligibility.NominationEligibility", b =>
+                {
+                    b.HasOne("Commendations.Domain.Nominations.Nomination", null)
+                        .WithOne()
+                        .HasForeignKey("Commendations.Domain.Eligibility.NominationEligibility", "NominationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_nomination_eligibility_nominations_nomination_id");
                 });
 
             modelBuilder.Entity("Commendations.Domain.Nominations.DocumentContent", b =>

@@ -19,6 +19,7 @@ public static class ApiEndpoints
         api.MapExportEndpoints();
         api.MapSessionEndpoints();
         api.MapDisclosureEndpoints();
+        api.MapEligibilityEndpoints();
         return app;
     }
 

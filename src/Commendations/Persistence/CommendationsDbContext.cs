@@ -5,6 +5,7 @@ using Commendations.Domain.Catalog;
 using Commendations.Domain.Committees;
 using Commendations.Domain.Decisions;
 using Commendations.Domain.Disclosure;
+using Commendations.Domain.Eligibility;
 using Commendations.Domain.Idempotency;
 using Commendations.Domain.Nominations;
 using Commendations.Domain.Nominees;
@@ -49,6 +50,8 @@ public class CommendationsDbContext(DbContextOptions<CommendationsDbContext> opt
     public DbSet<RegisterCounter> RegisterCounters => Set<RegisterCounter>();
     public DbSet<CouncilSession> CouncilSessions => Set<CouncilSession>();
     public DbSet<DisclosureComment> DisclosureComments => Set<DisclosureComment>();
+    public DbSet<EligibilityRuleSet> EligibilityRuleSets => Set<EligibilityRuleSet>();
+    public DbSet<NominationEligibility> NominationEligibility => Set<NominationEligibility>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

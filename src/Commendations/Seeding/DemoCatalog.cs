@@ -59,6 +59,8 @@ public static class DemoCatalog
             council.AddMember(users[member.UserName], member.Title!);
         db.Committees.AddRange(steering, council);
 
+        db.EligibilityRuleSets.AddRange(DemoEligibilityRules.All(users[DemoAccounts.Admin.UserName]));
+
         var cluster = new EmulationCluster("CUM-2", "Cụm thi đua số 2");
         db.Clusters.Add(cluster);
         var tanHoa = await db.Units.SingleAsync(u => u.Code == DemoUnits.TanHoa, cancellationToken);

@@ -25,7 +25,8 @@ public sealed class SubmitNominationValidator : AbstractValidator<SubmitNominati
 }
 
 public sealed class SubmitNominationHandler(
-    CommendationsDbContext db, NominationAccess access, NominationWorkflow workflow, ICurrentUser user, AuditTrail audit, TimeProvider clock)
+    CommendationsDbContext db, NominationAccess access, NominationWorkflow workflow, ICurrentUser user, AuditTrail audit, TimeProvider clock,
+    Eligibility.EligibilityEvaluator eligibility)
     : IRequestHandler<SubmitNomination, WorkflowOutcome>
 {
     public const string SubmitAction = "submit";
@@ -52,6 +53,8 @@ public sealed class SubmitNominationHandler(
         var resubmission = nomination.Round > 1;
         await workflow.ExecuteAsync(nomination, new Engine.ActOnTask(task.TaskKey, NominationWorkflow.ActorFor(user), SubmitAction, request.Comment), cancellationToken);
         nomination.MarkSubmitted(clock.GetUtcNow());
+        // Issue 8: the eligibility rules in force for the campaign's period are checked and the result stored for reviewers.
+        await eligibility.EvaluateAndStoreAsync(nomination, cancellationToken);
         await audit.RecordAsync(AuditTrail.NominationStream(nomination.Id), resubmission ? "nomination.resubmitted" : "nomination.submitted",
             task.StepKey, request.Comment, new { round = task.Round }, cancellationToken);
         return WorkflowOutcome.Of(nomination);

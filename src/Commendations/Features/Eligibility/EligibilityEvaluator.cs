@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text.Json;
+using Commendations.Domain.Catalog;
+using Commendations.Domain.Eligibility;
+using Commendations.Domain.Nominations;
+using Commendations.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commendations.Features.Eligibility;
+
+/// <summary>
+/// Evaluates a nomination under the rule version of its award form in force when its campaign's period starts, and
+/// stores the result (shown to reviewers as passed / failed / needs checking).
+/// </summary>
+public sealed class EligibilityEvaluator(CommendationsDbContext db, TimeProvider clock)
+{
+    public static readonly JsonSerializerOptions ResultJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public async Task<EligibilityRuleSet?> InForceAsync(string awardFormCode, DateOnly periodStart, CancellationToken cancellationToken) =>
+        await db.EligibilityRuleSets.AsNoTracking().Where(r => r.AwardFormCode == awardFormCode && r.EffectiveFrom <= periodStart)
+            .OrderByDescending(r => r.EffectiveFrom).FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<NominationEligibility> EvaluateAndStoreAsync(Nomination nomination, CancellationToken cancellationToken)
+    {
+        var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == nomination.CampaignId, cancellationToken);
+        var form = await db.AwardForms.AsNoTracking().SingleAsync(a => a.Id == nomination.AwardFormId, cancellationToken);
+        var ruleSet = await InForceAsync(form.Code, campaign.PeriodStart, cancellationToken);
+        var results = new List<RuleResult>();
+        if (ruleSet is not null)
+        {
+            var (document, _) = EligibilityRuleDocument.Parse(ruleSet.Rules);
+            foreach (var rule in document?.Rules ?? [])
+            {
+                if (rule.AppliesTo is { Count: > 0 } kinds && !kinds.Contains(nomination.Kind.ToFact()))
+                    continue;
+                results.Add(await EvaluateAsync(rule, nomination, campaign.PeriodStart.Year, cancellationToken));
+            }
+        }
+        var overall = results.Any(r => r.Outcome == EligibilityOutcome.Failed) ? EligibilityOutcome.Failed
+            : results.Count == 0 || results.Any(r => r.Outcome == EligibilityOutcome.NeedsChecking) ? EligibilityOutcome.NeedsChecking
+            : EligibilityOutcome.Passed;
+
+        var stored = db.NominationEligibility.Local.FirstOrDefault(e => e.NominationId == nomination.Id)
+                     ?? await db.NominationEligibility.SingleOrDefaultAsync(e => e.NominationId == nomination.Id, cancellationToken);
+        if (stored is null)
+        {
+            stored = new NominationEligibility(nomination.Id);
+            db.NominationEligibility.Add(stored);
+        }
+        stored.Record(ruleSet, overall, JsonSerializer.Serialize(results, ResultJson), clock.GetUtcNow());
+        return stored;
+    }
+
+    private async Task<RuleResult> EvaluateAsync(EligibilityRule rule, Nomination nomination, int campaignYear, CancellationToken cancellationToken)
+    {
+        RuleResult Result(EligibilityOutcome outcome, string detail) => new(rule.Key, rule.Label, outcome, detail);
+        switch (rule.Kind)
+        {
+            case "minShare":
+            case "minCount":
+            {
+                var facts = await FactsAsync(nomination, cancellationToken);
+                if (rule.Kind == "minCount")
+                {
+                    return facts.TryGetValue(rule.Fact!, out var value)
+                        ? Result(value >= rule.Min ? EligibilityOutcome.Passed : EligibilityOutcome.Failed, $"{rule.Fact} = {value}, at least {rule.Min}")
+                        : Result(EligibilityOutcome.NeedsChecking, $"{rule.Fact} is not recorded.");
+                }
+                if (!facts.TryGetValue(rule.Numerator!, out var numerator) || !facts.TryGetValue(rule.Denominator!, out var denominator) || denominator <= 0)
+                    return Result(EligibilityOutcome.NeedsChecking, $"{rule.Numerator} / {rule.Denominator} is not recorded.");
+                var share = (decimal)numerator / denominator;
+                var text = string.Create(CultureInfo.InvariantCulture, $"{numerator}/{denominator} = {share:P1}, at least {rule.Min:P0}");
+                return Result(share >= rule.Min ? EligibilityOutcome.Passed : EligibilityOutcome.Failed, text);
+            }
+            case "consecutiveAwards":
+            {
+                var years = Enumerable.Range(campaignYear - rule.Years!.Value, rule.Years.Value).ToList();
+                var name = nomination.NomineeName.ToLower();
+                var found = await db.AwardRecords.AsNoTracking()
+                    .Where(r => r.AwardFormCode == rule.AwardForm && r.Kind == nomination.Kind && r.UnitId == nomination.UnitId
+                                && r.NomineeName.ToLower() == name && r.RevokedAt == null && years.Contains(r.Year))
+                    .Select(r => r.Year).Distinct().ToListAsync(cancellationToken);
+                return found.Count == years.Count
+                    ? Result(EligibilityOutcome.Passed, $"Registry: {rule.AwardForm} in {string.Join(", ", years)}.")
+                    : Result(EligibilityOutcome.NeedsChecking, $"Not all of {string.Join(", ", years)} are in the registry; check the certificates in the dossier.");
+            }
+            case "oneAwardPerAchievement":
+            {
+                var name = nomination.NomineeName.ToLower();
+                var other = await db.Nominations.AsNoTracking().AnyAsync(n => n.Id != nomination.Id && n.CampaignId == nomination.CampaignId
+                    && n.Kind == nomination.Kind && n.UnitId == nomination.UnitId && n.NomineeName.ToLower() == name
+                    && n.Status != NominationStatus.Withdrawn && n.Status != NominationStatus.Rejected && n.SubmittedAt != null, cancellationToken);
+                var awarded = await db.AwardRecords.AsNoTracking().AnyAsync(r => r.CampaignId == nomination.CampaignId && r.Kind == nomination.Kind
+                    && r.UnitId == nomination.UnitId && r.NomineeName.ToLower() == name && r.RevokedAt == null, cancellationToken);
+                return other || awarded
+                    ? Result(EligibilityOutcome.Failed, "The same nominee is already proposed or awarded in this campaign.")
+                    : Result(EligibilityOutcome.Passed, "No other proposal or award for this nominee in the campaign.");
+            }
+            default:
+                return Result(EligibilityOutcome.NeedsChecking, "The system cannot know this; the reviewer checks the dossier.");
+        }
+    }
+
+    private async Task<Dictionary<string, int>> FactsAsync(Nomination nomination, CancellationToken cancellationToken)
+    {
+        if (nomination.CollectiveId is not { } id)
+            return [];
+        var c = await db.Collectives.AsNoTracking().SingleAsync(x => x.Id == id, cancellationToken);
+        return new() { ["memberCount"] = c.Headcount, ["womenCount"] = c.Women, ["advancedWorkerCount"] = c.AdvancedWorkers };
+    }
+}

@@ -1,0 +1,102 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Commendations.Features.Eligibility;
+
+/// <summary>
+/// The declarative rule language (JSON), evaluated by <see cref="EligibilityEvaluator"/>. Example:
+/// <code>
+/// {"rules":[
+///   {"key":"advanced-share","kind":"minShare","label":"≥ 70 % lao động tiên tiến","appliesTo":["collective"],
+///    "numerator":"advancedWorkerCount","denominator":"memberCount","min":0.7},
+///   {"key":"consecutive","kind":"consecutiveAwards","label":"2 năm liền chiến sĩ thi đua cơ sở","appliesTo":["individual"],"awardForm":"csdt-co-so","years":2},
+///   {"key":"one-award","kind":"oneAwardPerAchievement","label":"Một thành tích – một hình thức khen thưởng"},
+///   {"key":"no-discipline","kind":"manual","label":"Không trong thời gian bị kỷ luật, thanh tra, khiếu nại"}
+/// ]}
+/// </code>
+/// Kinds: <c>minShare</c> (numerator / denominator ≥ min), <c>minCount</c> (fact ≥ min), <c>consecutiveAwards</c> (the
+/// registry holds the award form for each of the N years before the campaign's; otherwise needs checking, since titles
+/// may have been given outside this system), <c>oneAwardPerAchievement</c> (no other live nomination or award of the same
+/// nominee in the same campaign), <c>manual</c> (always needs checking: discipline, initiatives used once, …).
+/// </summary>
+public sealed record EligibilityRuleDocument(IReadOnlyList<EligibilityRule> Rules)
+{
+    public static readonly IReadOnlySet<string> Kinds = new HashSet<string> { "minShare", "minCount", "consecutiveAwards", "oneAwardPerAchievement", "manual" };
+    public static readonly IReadOnlySet<string> Facts = new HashSet<string> { "memberCount", "womenCount", "advancedWorkerCount" };
+    public static readonly IReadOnlySet<string> NomineeKinds = new HashSet<string> { "collective", "individual", "household" };
+
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        WriteIndented = false,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Options);
+
+    /// <summary>Reads and checks a rule document; every problem comes back as "JSON path: sentence".</summary>
+    public static (EligibilityRuleDocument? Document, IReadOnlyList<string> Problems) Parse(string json)
+    {
+        EligibilityRuleDocument? document;
+        try
+        {
+            document = JsonSerializer.Deserialize<EligibilityRuleDocument>(json, Options);
+        }
+        catch (JsonException e)
+        {
+            return (null, [$"{e.Path ?? "$"}: {e.Message.Split(" Path:")[0]}"]);
+        }
+        if (document?.Rules is null)
+            return (null, ["$.rules: A rule document has a list of rules."]);
+        var problems = new List<string>();
+        var keys = new HashSet<string>();
+        for (var i = 0; i < document.Rules.Count; i++)
+        {
+            var rule = document.Rules[i];
+            var at = $"$.rules[{i}]";
+            if (string.IsNullOrWhiteSpace(rule.Key) || !keys.Add(rule.Key))
+                problems.Add($"{at}.key: Each rule needs its own key.");
+            if (string.IsNullOrWhiteSpace(rule.Label))
+                problems.Add($"{at}.label: Write what the rule checks, as reviewers will read it.");
+            if (!Kinds.Contains(rule.Kind ?? ""))
+                problems.Add($"{at}.kind: Unknown kind '{rule.Kind}'; expected one of {string.Join(", ", Kinds)}.");
+            foreach (var kind in rule.AppliesTo ?? [])
+            {
+                if (!NomineeKinds.Contains(kind))
+                    problems.Add($"{at}.appliesTo: Unknown nominee kind '{kind}'.");
+            }
+            switch (rule.Kind)
+            {
+                case "minShare":
+                    if (!Facts.Contains(rule.Numerator ?? "")) problems.Add($"{at}.numerator: Name one of {string.Join(", ", Facts)}.");
+                    if (!Facts.Contains(rule.Denominator ?? "")) problems.Add($"{at}.denominator: Name one of {string.Join(", ", Facts)}.");
+                    if (rule.Min is not (> 0 and <= 1)) problems.Add($"{at}.min: A share is in (0, 1].");
+                    break;
+                case "minCount":
+                    if (!Facts.Contains(rule.Fact ?? "")) problems.Add($"{at}.fact: Name one of {string.Join(", ", Facts)}.");
+                    if (rule.Min is not >= 0) problems.Add($"{at}.min: A count is 0 or more.");
+                    break;
+                case "consecutiveAwards":
+                    if (string.IsNullOrWhiteSpace(rule.AwardForm)) problems.Add($"{at}.awardForm: Name the award form counted.");
+                    if (rule.Years is not (>= 1 and <= 10)) problems.Add($"{at}.years: Between 1 and 10 years.");
+                    break;
+            }
+        }
+        return problems.Count == 0 ? (document, []) : (null, problems);
+    }
+}
+
+public sealed record EligibilityRule(
+    string Key,
+    string Kind,
+    string Label,
+    IReadOnlyList<string>? AppliesTo = null,
+    string? Numerator = null,
+    string? Denominator = null,
+    string? Fact = null,
+    decimal? Min = null,
+    string? AwardForm = null,
+    int? Years = null);
+
+public sealed record RuleResult(string Key, string Label, Domain.Eligibility.EligibilityOutcome Outcome, string Detail);
