@@ -77,6 +77,13 @@ public class RegistryAndExportOverHttpTests(ApiFactory app) : IClassFixture<ApiF
         decision["collectives"]!.AsArray().Should().HaveCount(15);
         decision["individuals"]!.AsArray().Select(a => (string?)a!["registerNumber"]).Should().Equal(Enumerable.Range(16, 15).Select(i => $"SV-2027-{i:D4}"));
 
+        var certificates = await (await app.As(DemoAccounts.OfficerTanHoa)).GetAsync($"/chung-nhan/{body["decisionId"]}");
+        await ApiJourney.Expect(certificates, HttpStatusCode.OK);
+        var printed = WebUtility.HtmlDecode(await certificates.Content.ReadAsStringAsync());
+        System.Text.RegularExpressions.Regex.Matches(printed, "data-testid=\"certificate\"").Count.Should().Be(30);
+        printed.Should().Contain("size: A4 landscape").And.Contain("SV-2027-0001").And.Contain("SV-2027-0030").And.Contain("BẰNG KHEN");
+        await ApiJourney.Expect(await (await app.As(DemoAccounts.OfficerTanHoa)).GetAsync($"/chung-nhan/{Guid.NewGuid()}"), HttpStatusCode.NotFound);
+
         var officer = await app.As(DemoAccounts.OfficerDongXuyen);
         var found = (await officer.GetFromJsonAsync<JsonObject>("/api/registry?decision=215/QĐ-UBND&pageSize=100"))!;
         found["totalCount"]!.GetValue<int>().Should().Be(30);

@@ -1,0 +1,29 @@
+using Commendations.Common.Errors;
+using Commendations.Features.Registry;
+using Commendations.Web.Ui;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Commendations.Web.Pages.ChungNhan;
+
+/// <summary>The certificates of a decision (or one of them, <c>?line=</c>), one A4 landscape page each, for printing.</summary>
+public sealed class IndexModel : AppPageModel
+{
+    [FromRoute] public Guid Id { get; set; }
+
+    [FromQuery(Name = "line")] public Guid? Line { get; set; }
+
+    public IReadOnlyList<CertificateView> Certificates { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        try
+        {
+            Certificates = await Mediator.Send(new GetCertificates(Id, Line));
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        return Page();
+    }
+}
