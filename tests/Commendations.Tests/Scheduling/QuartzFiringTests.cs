@@ -110,7 +110,10 @@ public class RestartTests(LifecycleHarness app) : QuartzFiringTest(app), IClassF
         var triggers = await Eventually.UntilAsync(() => TriggersAsync(task), t => t.Count == 3, Patience, "the task's three triggers");
         JustBefore(triggers["reminder-0"]);
         await EventuallyCountAsync(id, NotificationKinds.TaskReminder, 1);
-        var before = await TriggersAsync(task);
+        // The notification is written by the job; Quartz removes the fired trigger just after: wait for that.
+        var before = await Eventually.UntilAsync(() => TriggersAsync(task), t => !t.ContainsKey("reminder-0"), Patience, "the fired reminder's trigger removed");
+        await Eventually.UntilAsync(() => QuartzTables.CountAsync(App.ConnectionString, "SELECT count(*) FROM qrtz_triggers WHERE next_fire_time IS NULL"),
+            c => c == 0, Patience, "no trigger in flight");
         var total = await QuartzTables.CountAsync(App.ConnectionString, "SELECT count(*) FROM qrtz_triggers");
         await first.DisposeAsync();
 

@@ -76,7 +76,11 @@ public static class QuartzTables
         var result = new Dictionary<string, DateTimeOffset>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
-            result[reader.GetString(0)[(job.Name.Length + 1)..]] = new DateTimeOffset(reader.GetInt64(1), TimeSpan.Zero);
+        {
+            // A trigger that has just fired is completed (next fire time null) a moment after its job ran: not pending.
+            if (!reader.IsDBNull(1))
+                result[reader.GetString(0)[(job.Name.Length + 1)..]] = new DateTimeOffset(reader.GetInt64(1), TimeSpan.Zero);
+        }
         return result;
     }
 
