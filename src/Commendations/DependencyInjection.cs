@@ -32,6 +32,9 @@ public static class DependencyInjection
         services.AddOptions<Workflow.WorkflowScopeOptions>();
         services.AddScoped<Workflow.DefinitionCache>();
         services.AddScoped<Workflow.RuntimeContextFactory>();
+        services.AddSingleton<Workflow.ReferenceDataCache>();
+        services.AddSingleton(new Workflow.ReferenceDataConnection(connectionString));
+        services.AddHostedService<Workflow.ReferenceDataListener>();
         services.AddScoped<Workflow.NominationWorkflow>();
         services.AddScoped<Audit.AuditTrail>();
         services.AddScoped<Features.Nominations.NominationAccess>();

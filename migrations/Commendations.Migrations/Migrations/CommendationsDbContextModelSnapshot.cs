@@ -684,6 +684,11 @@ namespace Commendations.Migrations.Migrations
                     b.HasIndex("CampaignId", "Status", "CurrentStep")
                         .HasDatabaseName("ix_nominations_campaign_id_status_current_step");
 
+                    b.HasIndex("CampaignId", "Status", "CreatedAt", "Id")
+                        .IsDescending(false, false, true, true)
+                        .HasDatabaseName("ix_nominations_submitted_campaign_status_created")
+                        .HasFilter("submitted_at IS NOT NULL");
+
                     b.HasIndex("UnitId", "CampaignId", "Status", "CreatedAt")
                         .HasDatabaseName("ix_nominations_unit_id_campaign_id_status_created_at");
 

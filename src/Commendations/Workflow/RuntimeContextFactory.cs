@@ -9,20 +9,26 @@ using Microsoft.Extensions.Options;
 
 namespace Commendations.Workflow;
 
-/// <summary>Gathers what the engine needs for one nomination: its facts, the committees, the unit scopes and the working calendar.</summary>
-public sealed class RuntimeContextFactory(CommendationsDbContext db, TimeProvider clock, IOptions<WorkflowScopeOptions> scopes)
+/// <summary>
+/// Gathers what the engine needs for one nomination: its facts, the committees, the unit scopes and the working calendar.
+/// Reference data comes from <see cref="ReferenceDataCache"/> (no query when cached); only the collective is read each time.
+/// </summary>
+public sealed class RuntimeContextFactory(CommendationsDbContext db, TimeProvider clock, IOptions<WorkflowScopeOptions> scopes, ReferenceDataCache cache)
 {
     public const string NominatingScope = "nominating";
 
     public async Task<RuntimeContext> CreateAsync(Nomination nomination, CancellationToken cancellationToken)
     {
-        var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == nomination.CampaignId, cancellationToken);
-        var awardForm = await db.AwardForms.AsNoTracking().SingleAsync(a => a.Id == nomination.AwardFormId, cancellationToken);
-        var unitLevel = await db.Units.Where(u => u.Id == nomination.UnitId).Select(u => u.Level).SingleAsync(cancellationToken);
+        var campaign = await cache.GetAsync("campaigns", nomination.CampaignId.ToString(), () => db.Campaigns.AsNoTracking()
+            .Where(c => c.Id == nomination.CampaignId).Select(c => new CampaignFacts(c.Type, c.DossierClose)).SingleAsync(cancellationToken));
+        var awardFormCode = await cache.GetAsync("award_forms", nomination.AwardFormId.ToString(), () => db.AwardForms.AsNoTracking()
+            .Where(a => a.Id == nomination.AwardFormId).Select(a => a.Code).SingleAsync(cancellationToken));
+        var unitLevel = await cache.GetAsync("units", $"level:{nomination.UnitId}", () => db.Units.AsNoTracking()
+            .Where(u => u.Id == nomination.UnitId).Select(u => u.Level).SingleAsync(cancellationToken));
 
         var facts = NominationFacts.Empty
             .With(FactCatalog.Kind, nomination.Kind.ToFact())
-            .With(FactCatalog.AwardForm, awardForm.Code)
+            .With(FactCatalog.AwardForm, awardFormCode)
             .With(FactCatalog.CampaignType, campaign.Type == CampaignType.Thematic ? "thematic" : "regular")
             .With(FactCatalog.UnitLevel, unitLevel.ToString().ToLowerInvariant())
             .With(FactCatalog.DossierClose, campaign.DossierClose);
@@ -44,28 +50,30 @@ public sealed class RuntimeContextFactory(CommendationsDbContext db, TimeProvide
         };
     }
 
-    public async Task<WorkingCalendar> CalendarAsync(CancellationToken cancellationToken)
+    public Task<WorkingCalendar> CalendarAsync(CancellationToken cancellationToken) => cache.GetAsync("calendar_days", "all", async () =>
     {
         var days = await db.CalendarDays.AsNoTracking().ToListAsync(cancellationToken);
         return new WorkingCalendar(
             holidays: days.Where(d => d.Kind == CalendarDayKind.DayOff).Select(d => d.Date),
             extraWorkingDays: days.Where(d => d.Kind == CalendarDayKind.WorkingDay).Select(d => d.Date));
-    }
+    });
 
-    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> CommitteesAsync(CancellationToken cancellationToken)
-    {
-        var committees = await db.Committees.AsNoTracking().ToListAsync(cancellationToken);
-        return committees.ToDictionary(
-            c => c.Code,
-            c => (IReadOnlyList<string>)c.MembersInOrder().Select(id => id.ToString()).ToList());
-    }
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> CommitteesAsync(CancellationToken cancellationToken) =>
+        cache.GetAsync("committees", "all", async () =>
+        {
+            var committees = await db.Committees.AsNoTracking().ToListAsync(cancellationToken);
+            return (IReadOnlyDictionary<string, IReadOnlyList<string>>)committees.ToDictionary(
+                c => c.Code,
+                c => (IReadOnlyList<string>)c.MembersInOrder().Select(id => id.ToString()).ToList());
+        });
 
     /// <summary>The configured scopes (appraisal, province...) resolved to unit ids, plus "nominating" when a unit is given.</summary>
     public async Task<IReadOnlyDictionary<string, string>> UnitScopesAsync(Guid? nominatingUnit, CancellationToken cancellationToken)
     {
         var codes = scopes.Value.Scopes;
         var values = codes.Values.ToList();
-        var units = await db.Units.AsNoTracking().Where(u => values.Contains(u.Code)).ToDictionaryAsync(u => u.Code, u => u.Id, cancellationToken);
+        var units = await cache.GetAsync("units", "scopes:" + string.Join(',', values), () => db.Units.AsNoTracking()
+            .Where(u => values.Contains(u.Code)).ToDictionaryAsync(u => u.Code, u => u.Id, cancellationToken));
         var result = new Dictionary<string, string>();
         if (nominatingUnit is { } unit)
             result[NominatingScope] = unit.ToString();
@@ -76,4 +84,6 @@ public sealed class RuntimeContextFactory(CommendationsDbContext db, TimeProvide
         }
         return result;
     }
+
+    private sealed record CampaignFacts(CampaignType Type, DateOnly DossierClose);
 }

@@ -82,6 +82,13 @@ public sealed class ListNominationsHandler(CommendationsDbContext db, ICurrentUs
             return query;
         var unitId = user.IsInRole(Roles.EmulationOfficer) ? user.UnitId : null;
         var reviewer = NominationAccess.IsReviewer(user);
-        return query.Where(n => (unitId != null && n.UnitId == unitId) || (reviewer && n.SubmittedAt != null));
+        // Each case as its own plain condition, so the planner can match the partial index of submitted nominations.
+        return (unitId, reviewer) switch
+        {
+            (null, true) => query.Where(n => n.SubmittedAt != null),
+            (null, false) => query.Where(n => false),
+            (_, false) => query.Where(n => n.UnitId == unitId),
+            _ => query.Where(n => n.UnitId == unitId || n.SubmittedAt != null),
+        };
     }
 }

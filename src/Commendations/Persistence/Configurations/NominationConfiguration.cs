@@ -26,6 +26,11 @@ internal sealed class NominationConfiguration : IEntityTypeConfiguration<Nominat
         // An officer's list: their unit's nominations, filtered by campaign and status, newest first.
         builder.HasIndex(n => new { n.UnitId, n.CampaignId, n.Status, n.CreatedAt });
         builder.HasIndex(n => new { n.CampaignId, n.Status, n.CurrentStep });
+        // A reviewer's list: every submitted nomination of a campaign, by status, newest first (one page = one index range).
+        builder.HasIndex(n => new { n.CampaignId, n.Status, n.CreatedAt, n.Id })
+            .IsDescending(false, false, true, true)
+            .HasFilter("submitted_at IS NOT NULL")
+            .HasDatabaseName("ix_nominations_submitted_campaign_status_created");
     }
 }
 
