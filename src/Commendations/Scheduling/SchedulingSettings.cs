@@ -35,6 +35,15 @@ public sealed class SchedulingSettings
     public TimeSpan ClusterCheckinMisfireThreshold { get; set; } = TimeSpan.FromSeconds(20);
 
     public int ThreadCount { get; set; } = 10;
+
+    /// <summary>
+    /// How many due triggers the scheduler thread takes from the job store per round trip (Quartz's own default is 1,
+    /// i.e. one locked acquisition per reminder).
+    /// </summary>
+    public int MaxBatchSize { get; set; } = 1;
+
+    /// <summary>How far ahead of its time a trigger may be taken into a batch (it still fires at its time).</summary>
+    public TimeSpan BatchTimeWindow { get; set; } = TimeSpan.Zero;
 }
 
 /// <summary>Configuration section <c>Smtp</c>: email is sent only when <see cref="Host"/> is set.</summary>

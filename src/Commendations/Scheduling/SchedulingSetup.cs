@@ -28,6 +28,8 @@ public static class SchedulingSetup
                 o.InstanceName = settings.SchedulerName;
                 o.GenerateInstanceId = true; // a distinct id per node (host name + time), as clustering requires
                 o.IdleWaitTime = settings.IdleWaitTime;
+                o.MaxBatchSize = settings.MaxBatchSize;
+                o.BatchTriggerAcquisitionFireAheadTimeWindow = settings.BatchTimeWindow;
             });
             q.UseTimeProvider(clock ?? TimeProvider.System);
             q.UseDefaultThreadPool(settings.ThreadCount);

@@ -9,6 +9,7 @@ using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Commendations.Benchmarks.EndToEnd;
@@ -66,6 +67,10 @@ public sealed class AppDatabase : IAsyncDisposable
         await DatabaseInitializer.MigrateAsync(services);
         await DatabaseInitializer.ImportReferenceDataAsync(services, Path.Combine(RepositoryRoot, "workflows"));
         await DatabaseInitializer.SeedDemoDataAsync(services);
+        // The app's own background services outside scheduling: the reference-data listener that lets the engine's
+        // calendar and committees be cached, as in the web process.
+        foreach (var hosted in services.GetServices<IHostedService>())
+            await hosted.StartAsync(default);
         return new AppDatabase(name, connectionString, services);
     }
 
@@ -190,5 +195,10 @@ public sealed class AppDatabase : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync() => await Services.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var hosted in Services.GetServices<IHostedService>())
+            await hosted.StopAsync(default);
+        await Services.DisposeAsync();
+    }
 }

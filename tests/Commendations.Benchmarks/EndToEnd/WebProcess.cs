@@ -27,7 +27,7 @@ public sealed class WebProcess : IDisposable
     /// <summary>Time from <see cref="Process.Start()"/> to the first /health/ready answering 200 Healthy.</summary>
     public TimeSpan TimeToReady { get; private set; }
 
-    public static async Task<WebProcess> StartAsync(string connectionString, TimeSpan timeout)
+    public static async Task<WebProcess> StartAsync(string connectionString, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
         var dll = WebAssemblyPath();
         var port = PostgresServer.FreeLoopbackPort();
@@ -47,6 +47,8 @@ public sealed class WebProcess : IDisposable
         info.Environment["DOTNET_ENVIRONMENT"] = "Staging";
         info.Environment["Database__MigrateOnStartup"] = "false";
         info.Environment["Database__SeedDemoData"] = "false";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            info.Environment[name] = value;
 
         var watch = Stopwatch.StartNew();
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
