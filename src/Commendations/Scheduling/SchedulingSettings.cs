@@ -37,13 +37,14 @@ public sealed class SchedulingSettings
     public int ThreadCount { get; set; } = 10;
 
     /// <summary>
-    /// How many due triggers the scheduler thread takes from the job store per round trip (Quartz's own default is 1,
-    /// i.e. one locked acquisition per reminder).
+    /// How many due triggers the scheduler thread takes from the job store per locked round trip. Quartz's default is 1:
+    /// a burst of 1,000 reminders then queues behind 1,000 acquisitions (benchmark scenario 4: p99 17.4 s with 1,
+    /// 12.9 s with 10, on the same loaded machine). Unset: one batch fills the thread pool (Quartz refuses more).
     /// </summary>
-    public int MaxBatchSize { get; set; } = 1;
+    public int? MaxBatchSize { get; set; }
 
-    /// <summary>How far ahead of its time a trigger may be taken into a batch (it still fires at its time).</summary>
-    public TimeSpan BatchTimeWindow { get; set; } = TimeSpan.Zero;
+    /// <summary>How far ahead of its time a trigger may join a batch (so it may fire up to this much early).</summary>
+    public TimeSpan BatchTimeWindow { get; set; } = TimeSpan.FromSeconds(1);
 }
 
 /// <summary>Configuration section <c>Smtp</c>: email is sent only when <see cref="Host"/> is set.</summary>

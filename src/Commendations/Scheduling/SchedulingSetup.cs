@@ -28,7 +28,7 @@ public static class SchedulingSetup
                 o.InstanceName = settings.SchedulerName;
                 o.GenerateInstanceId = true; // a distinct id per node (host name + time), as clustering requires
                 o.IdleWaitTime = settings.IdleWaitTime;
-                o.MaxBatchSize = settings.MaxBatchSize;
+                o.MaxBatchSize = settings.MaxBatchSize ?? settings.ThreadCount;
                 o.BatchTriggerAcquisitionFireAheadTimeWindow = settings.BatchTimeWindow;
             });
             q.UseTimeProvider(clock ?? TimeProvider.System);
