@@ -1,5 +1,4 @@
 using Commendations.Common.Errors;
-using Commendations.Common.Security;
 using Commendations.Domain.Sessions;
 using Commendations.Engine;
 using Commendations.Features.Sessions;
@@ -14,7 +13,7 @@ namespace Commendations.Web.Pages.Sessions;
 /// attendance. The secretary (or an administrator) records attendance, the written ballots of absent members and closes it;
 /// a member who may vote casts or changes their own ballot on each nomination until the close.
 /// </summary>
-public sealed class DetailsModel(ICurrentUser user) : AppPageModel
+public sealed class DetailsModel : AppPageModel
 {
     [FromRoute] public Guid Id { get; set; }
 
@@ -26,6 +25,9 @@ public sealed class DetailsModel(ICurrentUser user) : AppPageModel
 
     /// <summary>The reader's own ballots, while the session is open and they may vote on something.</summary>
     public MemberBallots? MyBallots => IsOpen && Sheet.Mine is { MayVoteOn.Count: > 0 } mine ? mine : null;
+
+    /// <summary>A member of the committee who may not vote yet: the secretary has not recorded them present.</summary>
+    public bool AwaitsAttendance => IsOpen && Sheet.Mine is { MayVoteOn.Count: 0 };
 
     public async Task<IActionResult> OnGetAsync() => await ShowAsync();
 
@@ -102,8 +104,7 @@ public sealed class DetailsModel(ICurrentUser user) : AppPageModel
 
     private async Task<IActionResult> ShowAsync()
     {
-        if (!SessionLabels.MayUse(user))
-            return NotFoundPage();
+        // The use cases decide who reads the session (its committee, appraisers, the leader, administrators): others get 404.
         try
         {
             Minutes = await Mediator.Send(new GetSession(Id));

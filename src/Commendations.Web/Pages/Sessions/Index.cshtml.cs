@@ -31,9 +31,11 @@ public sealed class IndexModel(ICurrentUser user) : AppPageModel
     {
         if (!SessionLabels.MayUse(user))
             return Refuse();
-        if (!await TryAsync(async () => List = await Mediator.Send(new ListSessions(Empty(Committee), Empty(Status))), ""))
-            List = await Mediator.Send(new ListSessions());
-        await LoadCommitteesAsync();
+        var all = await Mediator.Send(new ListSessions());
+        List = all;
+        if (Empty(Committee) is not null || Empty(Status) is not null)
+            await TryAsync(async () => List = await Mediator.Send(new ListSessions(Empty(Committee), Empty(Status))), "");
+        LoadCommittees(all);
         return Page();
     }
 
@@ -62,7 +64,7 @@ public sealed class IndexModel(ICurrentUser user) : AppPageModel
             }
         }
         List = await Mediator.Send(new ListSessions());
-        await LoadCommitteesAsync();
+        LoadCommittees(List);
         return Page();
     }
 
@@ -72,12 +74,9 @@ public sealed class IndexModel(ICurrentUser user) : AppPageModel
 
     public static readonly string[] FieldKeys = ["Input.Title", "Input.HeldAt", "Input.Location", "Input.NominationIds"];
 
-    private async Task LoadCommitteesAsync()
-    {
-        var all = await Mediator.Send(new ListSessions());
+    private void LoadCommittees(SessionList all) =>
         Committees = all.Sessions.Select(s => (s.CommitteeCode, s.CommitteeName)).Concat(all.Runnable.Select(r => (r.Code, r.Name)))
             .Distinct().OrderBy(c => c.Item1, StringComparer.Ordinal).ToList();
-    }
 
     private PageResult Refuse()
     {
