@@ -68,6 +68,13 @@ public sealed class SessionBrowserTests(SessionBrowserFixture app) : IClassFixtu
         await Expect(AgendaRow(secretary, passing)).ToContainTextAsync("UBND xã Tân Hòa");
         await Expect(AgendaRow(secretary, passing)).ToContainTextAsync("Chiến sĩ thi đua cấp tỉnh");
 
+        // A member who looks before the secretary has recorded them present is told why they cannot vote yet.
+        var member4 = await app.SignInAsync(DemoAccounts.CouncilMember4);
+        await member4.GotoAsync("/phien-hop");
+        await member4.GetByRole(AriaRole.Link, new() { Name = "Phiên họp Hội đồng Thi đua - Khen thưởng tháng 12/2026" }).ClickAsync();
+        await Expect(member4.Locator("[data-testid=awaiting-attendance]")).ToBeVisibleAsync();
+        await Expect(member4.Locator("[data-testid=my-ballots]")).ToHaveCountAsync(0);
+
         // Attendance in the browser: a member present, one absent with a written vote, one recused from one nomination.
         await RecordAttendanceAsync(secretary, DemoAccounts.CouncilMember4, "Present", null);
         await RecordAttendanceAsync(secretary, DemoAccounts.CouncilMember9, "AbsentWithWrittenVote", "Đi công tác, gửi phiếu bằng văn bản");
@@ -94,9 +101,8 @@ public sealed class SessionBrowserTests(SessionBrowserFixture app) : IClassFixtu
             await app.SendAs(DemoAccounts.SteeringStandingMember, new RecordAttendance(sessionId, users[member.UserName], AttendanceStatus.Present));
 
         // A present member votes in their own browser, and changes a ballot before the close.
-        var member4 = await app.SignInAsync(DemoAccounts.CouncilMember4);
-        await member4.GotoAsync("/phien-hop");
-        await member4.GetByRole(AriaRole.Link, new() { Name = "Phiên họp Hội đồng Thi đua - Khen thưởng tháng 12/2026" }).ClickAsync();
+        await member4.ReloadAsync();
+        await Expect(member4.Locator("[data-testid=awaiting-attendance]")).ToHaveCountAsync(0);
         var mine = member4.Locator("[data-testid=my-ballots]");
         await Expect(mine).ToBeVisibleAsync();
         await Expect(member4.Locator("[data-testid=close]")).ToHaveCountAsync(0);
