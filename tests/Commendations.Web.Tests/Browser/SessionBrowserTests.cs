@@ -71,6 +71,12 @@ public sealed class SessionBrowserTests(SessionBrowserFixture app) : IClassFixtu
         // A member who looks before the secretary has recorded them present is told why they cannot vote yet.
         var member4 = await app.SignInAsync(DemoAccounts.CouncilMember4);
         await member4.GotoAsync("/phien-hop");
+        var listed = member4.Locator("[data-testid=sessions] tbody tr");
+        await Expect(listed).ToHaveCountAsync(1);
+        await Expect(listed.Locator("td")).ToHaveTextAsync(["Phiên họp Hội đồng Thi đua - Khen thưởng tháng 12/2026", "Hội đồng Thi đua - Khen thưởng tỉnh Lam Giang",
+            "03/12/2026 08:00", "Phòng họp tầng 3, UBND tỉnh", "2", "Đang họp"]);
+        await Expect(member4.Locator("[data-testid^=open-]")).ToHaveCountAsync(0);
+        await member4.CheckPageAsync("45-sessions-list");
         await member4.GetByRole(AriaRole.Link, new() { Name = "Phiên họp Hội đồng Thi đua - Khen thưởng tháng 12/2026" }).ClickAsync();
         await Expect(member4.Locator("[data-testid=awaiting-attendance]")).ToBeVisibleAsync();
         await Expect(member4.Locator("[data-testid=my-ballots]")).ToHaveCountAsync(0);
