@@ -162,6 +162,15 @@ public sealed class SessionBrowserTests(SessionBrowserFixture app) : IClassFixtu
         await member4.ReloadAsync();
         await Expect(member4.Locator("[data-testid=my-ballots]")).ToHaveCountAsync(0);
         await Expect(AgendaRow(member4, passing).Locator("[data-testid=outcome]")).ToHaveTextAsync("Đạt");
+        // In English the same page reads in English.
+        await member4.Locator("[data-testid=language-switch]").ClickAsync();
+        await member4.WaitForURLAsync($"**/phien-hop/{sessionId}");
+        await Expect(member4.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await Expect(member4.Locator("#agenda-heading")).ToHaveTextAsync("Agenda");
+        await Expect(AgendaRow(member4, passing).Locator("[data-testid=outcome]")).ToHaveTextAsync("Passed");
+        await Expect(AgendaRow(member4, failing).Locator("[data-testid=outcome]")).ToHaveTextAsync("Failed");
+        await Expect(member4.Locator("[data-testid=session-status]")).ToContainTextAsync("Closed");
+        await Expect(AttendanceRow(member4, DemoAccounts.CouncilMember9).Locator("[data-testid=attendance-status]")).ToHaveTextAsync("Absent, with a written vote");
 
         // The vote table downloads with the secretary's cookies; the minutes show attendance and counts.
         var csv = await secretary.Context.APIRequest.GetAsync($"/api/sessions/{sessionId}/votes.csv");
