@@ -22,6 +22,8 @@ public static class SessionEndpoints
             return TypedResults.Created($"/api/sessions/{id}", new IdResponse(id));
         });
 
+        group.MapGet("/", (IMediator m, string? committee, string? status, CancellationToken ct) => m.Send(new ListSessions(committee, status), ct));
+
         group.MapGet("/{id:guid}", (IMediator m, Guid id, CancellationToken ct) => m.Send(new GetSession(id), ct));
 
         group.MapPut("/{id:guid}/attendance/{memberUserId:guid}", async Task<NoContent> (IMediator m, Guid id, Guid memberUserId, AttendanceBody body, CancellationToken ct) =>

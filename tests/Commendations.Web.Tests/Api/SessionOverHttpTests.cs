@@ -97,4 +97,59 @@ public class SessionOverHttpTests(ApiFactory app) : IClassFixture<ApiFactory>
         var absent = await (await app.As(DemoAccounts.SteeringHead)).PostAsJsonAsync($"/api/sessions/{sessionId}/ballots", new { nominationId = id, choice = "Yes" });
         await ApiJourney.Expect(absent, HttpStatusCode.Conflict);
     }
+
+    [Fact]
+    public async Task Sessions_are_listed_to_their_committee_with_the_waiting_count_and_hidden_from_others()
+    {
+        var id = await AtCouncilVoteAsync();
+        var secretary = await app.As(DemoAccounts.SteeringStandingMember);
+        var before = await secretary.GetFromJsonAsync<JsonObject>("/api/sessions");
+        var council = before!["runnable"]!.AsArray().Single(c => (string?)c!["code"] == DemoCatalog.Council)!;
+        council["waiting"]!.AsArray().Select(w => w!["nominationId"]!.GetValue<Guid>()).Should().Contain(id);
+        council["waitingCount"]!.GetValue<int>().Should().Be(council["waiting"]!.AsArray().Count);
+        council["waiting"]!.AsArray().Single(w => w!["nominationId"]!.GetValue<Guid>() == id)!["nomineeName"]!.GetValue<string>()
+            .Should().Be("Nguyễn Thị Hồng Nhung");
+
+        var opened = await secretary.PostAsJsonAsync("/api/sessions", new { committeeCode = DemoCatalog.Council, title = "Phiên họp liệt kê", heldAt = "2026-12-04T14:00:00+07:00", location = "Phòng họp số 1", nominationIds = new[] { id } });
+        await ApiJourney.Expect(opened, HttpStatusCode.Created);
+        var sessionId = (await opened.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+
+        // The secretary sees it open with its agenda, and the nomination no longer counts as waiting.
+        var after = await secretary.GetFromJsonAsync<JsonObject>($"/api/sessions?committee={DemoCatalog.Council}&status=open");
+        var listed = after!["sessions"]!.AsArray().Single(s => s!["id"]!.GetValue<Guid>() == sessionId)!;
+        listed["title"]!.GetValue<string>().Should().Be("Phiên họp liệt kê");
+        listed["agendaCount"]!.GetValue<int>().Should().Be(1);
+        listed["status"]!.GetValue<string>().Should().Be("Open");
+        listed["location"]!.GetValue<string>().Should().Be("Phòng họp số 1");
+        listed["heldAt"]!.GetValue<DateTimeOffset>().Should().Be(new DateTimeOffset(2026, 12, 4, 14, 0, 0, TimeSpan.FromHours(7)));
+        after["sessions"]!.AsArray().Should().OnlyContain(s => (string?)s!["status"] == "Open" && (string?)s["committeeCode"] == DemoCatalog.Council);
+        after["runnable"]!.AsArray().Single(c => (string?)c!["code"] == DemoCatalog.Council)!["waiting"]!.AsArray()
+            .Select(w => w!["nominationId"]!.GetValue<Guid>()).Should().NotContain(id);
+        (await secretary.GetFromJsonAsync<JsonObject>("/api/sessions?status=Closed"))!["sessions"]!.AsArray()
+            .Select(s => s!["id"]!.GetValue<Guid>()).Should().NotContain(sessionId);
+
+        // A member who does not run the committee, and an appraiser, read it but open nothing.
+        var member = await (await app.As(DemoAccounts.CouncilMember4)).GetFromJsonAsync<JsonObject>("/api/sessions");
+        member!["sessions"]!.AsArray().Select(s => s!["id"]!.GetValue<Guid>()).Should().Contain(sessionId);
+        member["runnable"]!.AsArray().Should().BeEmpty();
+        var appraiser = await (await app.As(DemoAccounts.Appraiser)).GetFromJsonAsync<JsonObject>("/api/sessions");
+        appraiser!["sessions"]!.AsArray().Select(s => s!["id"]!.GetValue<Guid>()).Should().Contain(sessionId);
+        appraiser["runnable"]!.AsArray().Should().BeEmpty();
+
+        // An unrelated officer sees no session, not even by naming the committee; signed out is 401; bad filters are 400.
+        var officer = await app.As(DemoAccounts.OfficerTanHoa);
+        foreach (var url in new[] { "/api/sessions", $"/api/sessions?committee={DemoCatalog.Council}" })
+        {
+            var list = await officer.GetFromJsonAsync<JsonObject>(url);
+            list!["sessions"]!.AsArray().Should().BeEmpty();
+            list["runnable"]!.AsArray().Should().BeEmpty();
+        }
+        await ApiJourney.Expect(await app.AnonymousClient().GetAsync("/api/sessions"), HttpStatusCode.Unauthorized);
+        var badStatus = await secretary.GetAsync("/api/sessions?status=Maybe");
+        await ApiJourney.Expect(badStatus, HttpStatusCode.BadRequest);
+        (await ApiJourney.Problem(badStatus))["errors"]!.AsObject().Select(e => e.Key).Should().BeEquivalentTo(["status"]);
+        var badCommittee = await secretary.GetAsync("/api/sessions?committee=khong-co");
+        await ApiJourney.Expect(badCommittee, HttpStatusCode.BadRequest);
+        (await ApiJourney.Problem(badCommittee))["errors"]!.AsObject().Select(e => e.Key).Should().BeEquivalentTo(["committee"]);
+    }
 }

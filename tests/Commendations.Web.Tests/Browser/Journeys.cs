@@ -1,6 +1,7 @@
 using Commendations.Domain.Catalog;
 using Commendations.Features.Campaigns;
 using Commendations.Features.Nominations;
+using Commendations.Domain.Nominees;
 using Commendations.Seeding;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -41,6 +42,25 @@ public static class Journeys
         await app.SendAs(DemoAccounts.OfficerTanHoa, new AddDocument(id, DocumentKind.SubmissionLetter, "to-trinh.pdf", Pdf));
         await app.SendAs(DemoAccounts.OfficerTanHoa, new AddDocument(id, DocumentKind.AchievementReport, "bao-cao-thanh-tich.pdf", Pdf));
         await app.SendAs(DemoAccounts.OfficerTanHoa, new SubmitNomination(id, "Kính trình Ban Chỉ đạo."));
+        return id;
+    }
+
+    /// <summary>
+    /// A provincial emulation fighter nomination of Tân Hòa, submitted and forwarded by the appraiser, so it waits for the
+    /// council's vote (hdtdkt) — through the use cases. Needs the campaign's dossier window (a clock in December 2026).
+    /// </summary>
+    public static async Task<Guid> AtCouncilVoteAsync(BrowserFixture app, string fullName, Gender gender, int birthYear, string position)
+    {
+        var campaigns = await app.SendAs(DemoAccounts.OfficerTanHoa, new ListCampaigns());
+        var campaignId = campaigns.Single(c => c.Code == DemoCatalog.CurrentRegularCampaign).Id;
+        var id = await app.SendAs(DemoAccounts.OfficerTanHoa, new CreateNomination(campaignId, DemoCatalog.ProvincialEmulationFighter,
+            NomineeKind.Individual, new PersonInput(fullName, gender, birthYear, position), null, "Ba năm liền chiến sĩ thi đua cơ sở, có sáng kiến cấp tỉnh."));
+        await app.SendAs(DemoAccounts.OfficerTanHoa, new AddDocument(id, DocumentKind.SubmissionLetter, "to-trinh.pdf", Pdf));
+        await app.SendAs(DemoAccounts.OfficerTanHoa, new AddDocument(id, DocumentKind.AchievementReport, "bao-cao-thanh-tich.pdf", Pdf));
+        await app.SendAs(DemoAccounts.OfficerTanHoa, new AddDocument(id, DocumentKind.Minutes, "bien-ban.pdf", Pdf));
+        await app.SendAs(DemoAccounts.OfficerTanHoa, new SubmitNomination(id, "Kính trình Hội đồng."));
+        var turn = (await app.SendAs(DemoAccounts.Appraiser, new GetNomination(id))).MyTurn!;
+        await app.SendAs(DemoAccounts.Appraiser, new ActOnTask(turn.TaskId, "forward", "Đủ điều kiện trình Hội đồng."));
         return id;
     }
 }

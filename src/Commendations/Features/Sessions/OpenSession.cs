@@ -43,7 +43,8 @@ public sealed class OpenSessionHandler(CommendationsDbContext db, DefinitionCach
         if (!SessionAccess.IsSecretary(committee, user.UserId) && !user.IsInRole(Roles.Administrator))
             throw new ForbiddenException("Only the committee's secretary or an administrator opens a session.");
 
-        var atVote = await AtVoteAsync(committee.Code, cancellationToken);
+        var atVote = (await AtVoteAsync(db, definitions, cancellationToken))
+            .Where(p => p.Value.Committee == committee.Code).ToDictionary(p => p.Key, p => p.Value.StepKey);
         var busy = await db.CouncilSessions.Where(s => s.Status == SessionStatus.Open).SelectMany(s => s.Agenda.Select(a => a.NominationId))
             .ToListAsync(cancellationToken);
         List<(Guid, string)> agenda;
@@ -76,19 +77,20 @@ public sealed class OpenSessionHandler(CommendationsDbContext db, DefinitionCach
         return session.Id;
     }
 
-    /// <summary>Nominations whose workflow currently sits at a vote step of this committee, with the step key.</summary>
-    private async Task<Dictionary<Guid, string>> AtVoteAsync(string committeeCode, CancellationToken cancellationToken)
+    /// <summary>Nominations whose workflow currently sits at a vote step, with that step's committee and key.</summary>
+    internal static async Task<Dictionary<Guid, (string Committee, string StepKey)>> AtVoteAsync(
+        CommendationsDbContext db, DefinitionCache definitions, CancellationToken cancellationToken)
     {
         var running = await db.WorkflowInstances.AsNoTracking().Where(i => !i.IsCompleted && i.CurrentStep != null)
             .Select(i => new { i.NominationId, i.DefinitionId, i.DefinitionVersion, i.CurrentStep }).ToListAsync(cancellationToken);
-        var result = new Dictionary<Guid, string>();
+        var result = new Dictionary<Guid, (string, string)>();
         foreach (var group in running.GroupBy(i => (i.DefinitionId, i.DefinitionVersion)))
         {
             var definition = await definitions.GetAsync(group.Key.DefinitionId, group.Key.DefinitionVersion, cancellationToken);
             foreach (var instance in group)
             {
-                if (definition.FindStep(instance.CurrentStep!) is VoteStep vote && vote.Committee == committeeCode)
-                    result[instance.NominationId] = vote.Key;
+                if (definition.FindStep(instance.CurrentStep!) is VoteStep vote)
+                    result[instance.NominationId] = (vote.Committee, vote.Key);
             }
         }
         return result;
