@@ -98,19 +98,28 @@ public sealed class EndToEndRunner
 
     private async Task StartupAsync(AppDatabase app)
     {
-        _out.WriteLine($"Start-up: {_options.StartupRuns} runs of the built web app to /health/ready (migrations already applied) ...");
+        _out.WriteLine($"Start-up: {_options.StartupRuns} runs each of the build output and of the published (ReadyToRun) app to /health/ready (migrations already applied) ...");
+        var built = await StartupRunsAsync(app, "build output", null);
+        var published = await StartupRunsAsync(app, "published, ReadyToRun", WebProcess.PublishReadyToRun(_out));
+        _verdicts.Add($"startup: {published:F2} s to ready as deployed (published, ReadyToRun; median of {_options.StartupRuns}) = {published / 3:F2} × target 3 s — " +
+                      $"{Stats.Met(published < 3)}; build output {built:F2} s");
+    }
+
+    private async Task<double> StartupRunsAsync(AppDatabase app, string what, string? dll)
+    {
         var times = new List<double>();
         for (var i = 0; i < _options.StartupRuns; i++)
         {
-            using var web = await WebProcess.StartAsync(app.ConnectionString, TimeSpan.FromSeconds(60));
+            using var web = await WebProcess.StartAsync(app.ConnectionString, TimeSpan.FromSeconds(60), dll: dll);
             times.Add(web.TimeToReady.TotalSeconds);
             var (rss, _) = web.Memory();
-            _out.WriteLine($"  run {i + 1}: ready in {web.TimeToReady.TotalSeconds:F2} s, RSS when ready {rss:F0} MB");
+            var phases = web.Tail().Split('\n').LastOrDefault(l => l.Contains("Started in", StringComparison.Ordinal))?.Trim() ?? "no start-up line";
+            _out.WriteLine($"  {what}, run {i + 1}: ready in {web.TimeToReady.TotalSeconds:F2} s, RSS when ready {rss:F0} MB; the app says: {phases}");
         }
-        var sorted = times.Order().ToList();
-        var median = Stats.Percentile(sorted, 50);
-        _table.Add(["startup: process start → /health/ready", $"{median:F2} s median", $"runs: {string.Join(", ", times.Select(t => t.ToString("F2", CultureInfo.InvariantCulture)))} s", "target < 3 s"]);
-        _verdicts.Add($"startup: {median:F2} s to ready (median of {times.Count}; slowest {sorted[^1]:F2} s) = {median / 3:F2} × target 3 s — {Stats.Met(median < 3)}");
+        var median = Stats.Percentile(times.Order().ToList(), 50);
+        _table.Add([$"startup ({what}): process start → /health/ready", $"{median:F2} s median",
+            $"runs: {string.Join(", ", times.Select(t => t.ToString("F2", CultureInfo.InvariantCulture)))} s", "target < 3 s"]);
+        return median;
     }
 
     private async Task<(IReadOnlyList<BenchUser> Members, BenchUser Officer, Guid Campaign)> PrepareAsync(AppDatabase app, string scenario)

@@ -27,9 +27,11 @@ public sealed class WebProcess : IDisposable
     /// <summary>Time from <see cref="Process.Start()"/> to the first /health/ready answering 200 Healthy.</summary>
     public TimeSpan TimeToReady { get; private set; }
 
-    public static async Task<WebProcess> StartAsync(string connectionString, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="dll">The app to run: by default the build output next to this project; or a published one.</param>
+    public static async Task<WebProcess> StartAsync(string connectionString, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null,
+        string? dll = null)
     {
-        var dll = WebAssemblyPath();
+        dll ??= WebAssemblyPath();
         var port = PostgresServer.FreeLoopbackPort();
         var address = new Uri($"http://127.0.0.1:{port}");
         var info = new ProcessStartInfo("dotnet")
@@ -120,6 +122,28 @@ public sealed class WebProcess : IDisposable
         if (!File.Exists(path))
             throw new FileNotFoundException($"Build the web app first ({path} is missing): dotnet build tests/Commendations.Benchmarks -c {configuration}");
         return path;
+    }
+
+    /// <summary>
+    /// The web app as it would be deployed: <c>dotnet publish -c Release -r linux-x64 -p:PublishReadyToRun=true</c> (code
+    /// compiled ahead of time, so start-up does not wait for the JIT), into artifacts/bench/web-published.
+    /// </summary>
+    public static string PublishReadyToRun(TextWriter log)
+    {
+        var output = Path.Combine(AppDatabase.RepositoryRoot, "artifacts", "bench", "web-published");
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { "publish", Path.Combine(AppDatabase.RepositoryRoot, "src", "Commendations.Web"), "-c", "Release", "-r", "linux-x64",
+                     "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", output })
+            info.ArgumentList.Add(arg);
+        var watch = Stopwatch.StartNew();
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"dotnet publish failed:\n{stdout.Result}\n{stderr.Result}");
+        log.WriteLine($"  published with ReadyToRun in {watch.Elapsed.TotalSeconds:F0} s to {output}");
+        return Path.Combine(output, "Commendations.Web.dll");
     }
 
     public void Dispose()
