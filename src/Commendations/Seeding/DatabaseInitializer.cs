@@ -30,8 +30,9 @@ public static class DatabaseInitializer
         var db = scope.ServiceProvider.GetRequiredService<CommendationsDbContext>();
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
         await Workflow.WorkflowFileImporter.ImportAsync(db, workflowFolder, now, cancellationToken);
-        var known = await db.CalendarDays.Select(d => d.Date).ToListAsync(cancellationToken);
-        db.CalendarDays.AddRange(VietnamCalendar.Days.Where(d => !known.Contains(d.Date)));
+        // Only years the calendar has nothing for: a day an administrator removed must not come back at the next start.
+        var knownYears = (await db.CalendarDays.Select(d => d.Date.Year).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        db.CalendarDays.AddRange(VietnamCalendar.Days.Where(d => !knownYears.Contains(d.Date.Year)));
         await db.SaveChangesAsync(cancellationToken);
     }
 
