@@ -28,6 +28,12 @@ public static class WebServices
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddCommendationsUi();
+        // Background services (listener, dispatcher, mail, scheduler) start side by side: start-up waits for the slowest, not the sum.
+        services.Configure<HostOptions>(o =>
+        {
+            o.ServicesStartConcurrently = true;
+            o.ServicesStopConcurrently = true;
+        });
         return services;
     }
 

@@ -53,7 +53,12 @@ public static class SchedulingSetup
                 .WithCronSchedule(CampaignCheckCron, c => c.InTimeZone(VietnamTime).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
             configure?.Invoke(q);
         });
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddQuartzHostedService(o =>
+        {
+            o.WaitForJobsToComplete = true;
+            // The scheduler (clustered: recovery and check-in) starts once the app is up, instead of delaying its readiness.
+            o.AwaitApplicationStarted = true;
+        });
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService<OutboxDispatcherService>();
         services.AddSingleton<EmailSender>();
