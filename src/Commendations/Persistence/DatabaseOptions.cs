@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 
 namespace Commendations.Persistence;
@@ -9,7 +10,11 @@ public static class DatabaseOptions
     public static TBuilder UseCommendationsDatabase<TBuilder>(this TBuilder builder, string connectionString)
         where TBuilder : DbContextOptionsBuilder
     {
-        builder.UseNpgsql(connectionString, Configure);
+        // The app's EF sessions keep no session state (its advisory locks are transaction-scoped; LISTEN and Quartz use
+        // their own connection strings, so their own pools), so the DISCARD ALL Npgsql sends on every reuse of a pooled
+        // connection — a round trip and a transaction of its own, 1.5 per approval in the benchmark — is skipped.
+        var withoutReset = new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ConnectionString;
+        builder.UseNpgsql(withoutReset, Configure);
         return builder;
     }
 
