@@ -1,0 +1,107 @@
+using Commendations.Seeding;
+using Commendations.Testing;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Commendations.Web.Tests.Browser;
+
+/// <summary>
+/// After the decision, in Chromium: the award registry (search, downloads, history, revocation by the leader, refusal for an
+/// officer), the secretary's handling of comments from public disclosure, and the eligibility rules' administration.
+/// One app for the class; each test sets the clock back to the campaign's dossier window before its set-up.
+/// </summary>
+public sealed class RegistryBrowserTests(DecisionBrowserFixture app) : IClassFixture<DecisionBrowserFixture>
+{
+    [BrowserFact]
+    public async Task The_leader_finds_awards_in_the_registry_downloads_them_and_revokes_one_which_stays_listed_as_revoked()
+    {
+        app.TestClock.Set(TestClock.At(2026, 12, 1));
+        await Journeys.AwardedCollectivesAsync(app, "301/QĐ-UBND", new DateOnly(2026, 12, 15), "Hợp tác xã Nông nghiệp Tân Hòa", "Trường Tiểu học Tân Hòa");
+
+        var leader = await app.SignInAsync(DemoAccounts.Leader);
+        await leader.GetByRole(AriaRole.Link, new() { Name = "Sổ khen thưởng", Exact = true }).ClickAsync();
+        await leader.WaitForURLAsync("**/so-khen-thuong");
+        await leader.GetByLabel("Số quyết định").FillAsync("301/QĐ-UBND");
+        await leader.GetByLabel("Hình thức khen thưởng").SelectOptionAsync(new SelectOptionValue { Label = "Bằng khen của Chủ tịch UBND tỉnh" });
+        await leader.GetByRole(AriaRole.Button, new() { Name = "Tìm", Exact = true }).ClickAsync();
+        var lines = leader.Locator("[data-testid=registry-line]");
+        await Expect(lines).ToHaveCountAsync(2);
+        await Expect(leader.Locator("[data-testid=registry]")).ToContainTextAsync("Hợp tác xã Nông nghiệp Tân Hòa");
+        await Expect(leader.Locator("[data-testid=registry]")).ToContainTextAsync("Trường Tiểu học Tân Hòa");
+        await Expect(leader.Locator("[data-testid=registry]")).ToContainTextAsync("ngày 15/12/2026");
+        await leader.CheckPageAsync("40-registry");
+
+        // The downloads are this search: both awardees, nobody else.
+        var csv = await leader.APIRequest.GetAsync(await leader.Locator("[data-testid=export-csv]").GetAttributeAsync("href") ?? "");
+        csv.Status.Should().Be(200);
+        var text = await csv.TextAsync();
+        text.Should().Contain("Hợp tác xã Nông nghiệp Tân Hòa").And.Contain("Trường Tiểu học Tân Hòa").And.Contain("301/QĐ-UBND");
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(3, "a header and the two awards");
+        var xlsx = await leader.APIRequest.GetAsync(await leader.Locator("[data-testid=export-xlsx]").GetAttributeAsync("href") ?? "");
+        xlsx.Status.Should().Be(200);
+        xlsx.Headers["content-type"].Should().Be("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+        // A person filter finds no collective.
+        await leader.GetByLabel("Cá nhân").FillAsync("Hợp tác xã");
+        await leader.GetByRole(AriaRole.Button, new() { Name = "Tìm", Exact = true }).ClickAsync();
+        await Expect(lines).ToHaveCountAsync(0);
+        await leader.GetByLabel("Cá nhân").FillAsync("");
+        await leader.GetByLabel("Tập thể").FillAsync("hợp tác xã");
+        await leader.GetByRole(AriaRole.Button, new() { Name = "Tìm", Exact = true }).ClickAsync();
+        await Expect(lines).ToHaveCountAsync(1);
+
+        await lines.First.GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(leader.Locator("h1")).ToHaveTextAsync("Hợp tác xã Nông nghiệp Tân Hòa");
+        await Expect(leader.Locator("[data-testid=history]")).ToContainTextAsync("301/QĐ-UBND");
+        await Expect(leader.Locator("[data-testid=line-status]")).ToHaveTextAsync("Hiệu lực");
+
+        // Revocation: without the confirmation nothing happens; with it the line is kept and shown revoked.
+        await leader.Locator("[data-testid=revocation] summary").ClickAsync();
+        await leader.GetByLabel("Lý do thu hồi").FillAsync("Hồ sơ kê khai số lao động tiên tiến không đúng thực tế.");
+        await leader.GetByLabel("Số quyết định thu hồi").FillAsync("45/QĐ-UBND");
+        await leader.GetByLabel("Ngày quyết định thu hồi").FillAsync("2027-01-20");
+        await leader.GetByRole(AriaRole.Button, new() { Name = "Thu hồi", Exact = true }).ClickAsync();
+        await Expect(leader.Locator("[data-valmsg-for='Input.Confirmed']")).Not.ToBeEmptyAsync();
+        await Expect(leader.Locator("[data-testid=line-status]")).ToHaveTextAsync("Hiệu lực");
+        await Expect(leader.GetByLabel("Lý do thu hồi")).ToHaveValueAsync("Hồ sơ kê khai số lao động tiên tiến không đúng thực tế.");
+        await leader.CheckPageAsync("41-registry-revocation");
+
+        await leader.GetByLabel("Tôi xác nhận thu hồi khen thưởng", new() { Exact = false }).CheckAsync();
+        await leader.GetByRole(AriaRole.Button, new() { Name = "Thu hồi", Exact = true }).ClickAsync();
+        await Expect(leader.Locator(".flash")).ToContainTextAsync("Đã ghi nhận thu hồi khen thưởng.");
+        await Expect(leader.Locator("[data-testid=line-status]")).ToContainTextAsync("Đã thu hồi theo quyết định 45/QĐ-UBND ngày 20/01/2027");
+        await Expect(leader.Locator("[data-testid=revocation-reason]")).ToHaveTextAsync("Hồ sơ kê khai số lao động tiên tiến không đúng thực tế.");
+        await Expect(leader.Locator("[data-testid=revocation]")).ToHaveCountAsync(0);
+
+        // Still in the registry, marked revoked; gone when only awards in force are asked for.
+        await leader.GotoAsync("/so-khen-thuong?decision=301%2FQĐ-UBND");
+        await Expect(lines).ToHaveCountAsync(2);
+        await Expect(lines.Filter(new() { HasText = "Hợp tác xã Nông nghiệp Tân Hòa" }).Locator("[data-testid=revoked]")).ToHaveTextAsync("Đã thu hồi");
+        await leader.GetByLabel("Tình trạng").SelectOptionAsync("false");
+        await leader.GetByRole(AriaRole.Button, new() { Name = "Tìm", Exact = true }).ClickAsync();
+        await Expect(lines).ToHaveCountAsync(1);
+        await Expect(lines.First).ToContainTextAsync("Trường Tiểu học Tân Hòa");
+
+        // An officer reads the registry but has no revocation form; a forged post is refused and changes nothing.
+        var officer = await app.SignInAsync(DemoAccounts.OfficerTanHoa);
+        await officer.GetByRole(AriaRole.Link, new() { Name = "Sổ khen thưởng", Exact = true }).ClickAsync();
+        await officer.GetByLabel("Số quyết định").FillAsync("301/QĐ-UBND");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Tìm", Exact = true }).ClickAsync();
+        await officer.Locator("[data-testid=registry-line]").Filter(new() { HasText = "Trường Tiểu học Tân Hòa" }).GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(officer.Locator("h1")).ToHaveTextAsync("Trường Tiểu học Tân Hòa");
+        await Expect(officer.Locator("[data-testid=revocation]")).ToHaveCountAsync(0);
+        await officer.CheckPageAsync("42-registry-history");
+        var token = await officer.Locator("input[name=__RequestVerificationToken]").First.InputValueAsync();
+        var form = officer.Context.APIRequest.CreateFormData();
+        form.Set("__RequestVerificationToken", token);
+        form.Set("Input.Reason", "Thử thu hồi.");
+        form.Set("Input.RevokingDecisionNumber", "46/QĐ-UBND");
+        form.Set("Input.Date", "2027-01-21");
+        form.Set("Input.Confirmed", "true");
+        var refused = await officer.Context.APIRequest.PostAsync(officer.Url + "?handler=Revoke", new() { Form = form });
+        refused.Status.Should().Be(403);
+        System.Net.WebUtility.HtmlDecode(await refused.TextAsync()).Should().Contain("Chỉ quản trị hệ thống hoặc lãnh đạo UBND tỉnh được thu hồi khen thưởng.");
+        await officer.ReloadAsync();
+        await Expect(officer.Locator("[data-testid=line-status]")).ToHaveTextAsync("Hiệu lực");
+    }
+}
