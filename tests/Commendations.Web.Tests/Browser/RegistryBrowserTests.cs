@@ -1,3 +1,5 @@
+using Commendations.Features.Disclosure;
+using Commendations.Features.Scheduling;
 using Commendations.Seeding;
 using Commendations.Testing;
 using Microsoft.Playwright;
@@ -103,5 +105,60 @@ public sealed class RegistryBrowserTests(DecisionBrowserFixture app) : IClassFix
         System.Net.WebUtility.HtmlDecode(await refused.TextAsync()).Should().Contain("Chỉ quản trị hệ thống hoặc lãnh đạo UBND tỉnh được thu hồi khen thưởng.");
         await officer.ReloadAsync();
         await Expect(officer.Locator("[data-testid=line-status]")).ToHaveTextAsync("Hiệu lực");
+    }
+    [BrowserFact]
+    public async Task The_secretary_resolves_a_complaint_that_paused_a_nomination_and_the_nomination_goes_on_to_appraisal()
+    {
+        app.TestClock.Set(TestClock.At(2026, 12, 1));
+        var id = await Journeys.SubmittedCollectiveAsync(app, "Thôn Bến Đình, xã Tân Hòa");
+        await Journeys.ApprovedByCommitteeAsync(app, id);
+        await app.SendAs(null, new SendDisclosureComment(id, "Trần Văn Hùng", "0912 345 678",
+            "Thôn còn để xảy ra tranh chấp đất đai kéo dài chưa giải quyết.", true, null, app.TestClock.GetUtcNow().AddMinutes(-5), "127.0.0.1"));
+        await Journeys.PastDisclosureAsync(app, id);
+        (await app.SendAs(null, new ElapseWait(id, "public-disclosure"))).Should().BeFalse("an open complaint pauses the nomination");
+
+        var secretary = await app.SignInAsync(DemoAccounts.SteeringStandingMember);
+        await secretary.GetByRole(AriaRole.Link, new() { Name = "Ý kiến công khai", Exact = true }).ClickAsync();
+        await secretary.WaitForURLAsync("**/y-kien-cong-khai");
+        var group = secretary.Locator("[data-testid=comment-group]").Filter(new() { HasText = "Thôn Bến Đình, xã Tân Hòa" });
+        await Expect(group.Locator("[data-testid=paused]")).ToHaveTextAsync("Hồ sơ đang tạm dừng: có khiếu nại chưa giải quyết.");
+        var comment = group.Locator("[data-testid=comment]");
+        await Expect(comment.Locator("[data-testid=comment-kind]")).ToHaveTextAsync("Khiếu nại");
+        await Expect(comment.Locator("[data-testid=comment-text]")).ToHaveTextAsync("Thôn còn để xảy ra tranh chấp đất đai kéo dài chưa giải quyết.");
+        await Expect(comment).ToContainTextAsync("Trần Văn Hùng");
+        await Expect(comment).ToContainTextAsync("0912 345 678");
+        await Expect(comment).ToContainTextAsync("Nhận lúc 01/12/2026");
+        await secretary.CheckPageAsync("43-disclosure-comments");
+
+        // The nomination page shows the pause to reviewers, with the eligibility check stored at submission.
+        await group.GetByRole(AriaRole.Link, new() { Name = "Thôn Bến Đình, xã Tân Hòa" }).ClickAsync();
+        await Expect(secretary.Locator("[data-testid=next-step]")).ToContainTextAsync("Tạm dừng");
+        await Expect(secretary.Locator("[data-testid=disclosure-comments] [data-testid=paused]")).ToBeVisibleAsync();
+        await Expect(secretary.Locator("[data-testid=eligibility-overall]")).ToHaveTextAsync("Cần kiểm tra");
+        await Expect(secretary.Locator("[data-testid=eligibility-rules]")).ToContainTextAsync("Tập thể có từ 70 % lao động tiên tiến trở lên");
+        await Expect(secretary.Locator("[data-testid=eligibility-rules]")).ToContainTextAsync("Đạt");
+        await secretary.CheckPageAsync("44-nomination-paused");
+        await secretary.GoBackAsync();
+
+        // Resolved without saying how: refused, nothing recorded.
+        await comment.GetByLabel("Đã giải quyết xong").CheckAsync();
+        await comment.GetByRole(AriaRole.Button, new() { Name = "Lưu xử lý" }).ClickAsync();
+        await Expect(comment.Locator(".field-error")).Not.ToBeEmptyAsync();
+        await Expect(group.Locator("[data-testid=paused]")).ToBeVisibleAsync();
+
+        await comment.GetByLabel("Kết quả xử lý").FillAsync("Đã xác minh: tranh chấp đã được UBND xã hòa giải thành ngày 05/12/2026; khiếu nại không có cơ sở.");
+        await comment.GetByLabel("Đã giải quyết xong").CheckAsync();
+        await comment.GetByRole(AriaRole.Button, new() { Name = "Lưu xử lý" }).ClickAsync();
+        await Expect(secretary.Locator(".flash")).ToContainTextAsync("hồ sơ tiếp tục sang bước \"Thẩm định\"");
+        await Expect(group.Locator("[data-testid=paused]")).ToHaveCountAsync(0);
+        await Expect(comment.Locator("[data-testid=handling]")).ToContainTextAsync("hòa giải thành");
+        await Expect(group.Locator("[data-testid=group-step]")).ToHaveTextAsync("Thẩm định");
+
+        // Only secretaries (and administrators) handle comments.
+        var officer = await app.SignInAsync(DemoAccounts.OfficerTanHoa);
+        await Expect(officer.GetByRole(AriaRole.Link, new() { Name = "Ý kiến công khai", Exact = true })).ToHaveCountAsync(0);
+        var response = await officer.GotoAsync("/y-kien-cong-khai");
+        response!.Status.Should().Be(403);
+        await Expect(officer.Locator("[data-testid=refused]")).ToBeVisibleAsync();
     }
 }
