@@ -161,4 +161,56 @@ public sealed class RegistryBrowserTests(DecisionBrowserFixture app) : IClassFix
         response!.Status.Should().Be(403);
         await Expect(officer.Locator("[data-testid=refused]")).ToBeVisibleAsync();
     }
+    [BrowserFact]
+    public async Task An_administrator_adds_an_eligibility_rule_version_with_its_effective_date_and_bad_input_saves_nothing()
+    {
+        var admin = await app.SignInAsync(DemoAccounts.Admin);
+        await admin.GotoAsync("/quan-tri");
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Tiêu chuẩn khen thưởng" }).ClickAsync();
+        await admin.WaitForURLAsync("**/quan-tri/tieu-chuan");
+        var merit = admin.Locator($"[data-testid=rules-{DemoCatalog.CertificateOfMerit}]");
+        var versions = merit.Locator("[data-testid=version]");
+        await Expect(versions).ToHaveCountAsync(1);
+        await Expect(versions.First).ToContainTextAsync("01/01/2024");
+        await Expect(versions.First).ToContainTextAsync("advancedWorkerCount / memberCount ≥ 70 %");
+
+        // The form starts from the latest version of the chosen award form.
+        await merit.GetByRole(AriaRole.Link, new() { Name = "Thêm phiên bản mới từ phiên bản mới nhất" }).ClickAsync();
+        var rules = admin.GetByLabel("Các tiêu chuẩn (JSON)");
+        var latest = await rules.InputValueAsync();
+        latest.Should().Contain("\"advanced-share\"").And.Contain("0.7");
+        await Expect(admin.GetByLabel("Hình thức khen thưởng")).ToHaveValueAsync(DemoCatalog.CertificateOfMerit);
+
+        // Not after the latest version: refused next to the date, nothing saved, the input stays.
+        await admin.GetByLabel("Hiệu lực từ ngày").FillAsync("2023-06-01");
+        await admin.GetByLabel("Căn cứ pháp lý").FillAsync("Nghị định 152/2025/NĐ-CP");
+        await rules.FillAsync(latest.Replace("0.7", "0.75"));
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Thêm phiên bản", Exact = true }).ClickAsync();
+        await Expect(admin.Locator("[data-valmsg-for='Input.EffectiveFrom']")).ToContainTextAsync("01/01/2024");
+        await Expect(admin.GetByLabel("Căn cứ pháp lý")).ToHaveValueAsync("Nghị định 152/2025/NĐ-CP");
+        await Expect(versions).ToHaveCountAsync(1);
+
+        // An unknown rule kind: refused with the rule's path.
+        await admin.GetByLabel("Hiệu lực từ ngày").FillAsync("2025-07-01");
+        await rules.FillAsync(latest.Replace("\"minShare\"", "\"minPercent\""));
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Thêm phiên bản", Exact = true }).ClickAsync();
+        await Expect(admin.Locator("[data-valmsg-for='Input.Rules']")).ToContainTextAsync("$.rules[0].kind");
+        await Expect(versions).ToHaveCountAsync(1);
+        await admin.CheckPageAsync("45-admin-eligibility-refused");
+
+        await rules.FillAsync(latest.Replace("0.7", "0.75"));
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Thêm phiên bản", Exact = true }).ClickAsync();
+        await Expect(admin.Locator(".flash")).ToContainTextAsync("01/07/2025");
+        await Expect(versions).ToHaveCountAsync(2);
+        await Expect(versions.First).ToContainTextAsync("v2");
+        await Expect(versions.First).ToContainTextAsync("01/07/2025");
+        await Expect(versions.First).ToContainTextAsync("Nghị định 152/2025/NĐ-CP");
+        await Expect(versions.First).ToContainTextAsync("advancedWorkerCount / memberCount ≥ 75 %");
+        await Expect(versions.Nth(1)).ToContainTextAsync("≥ 70 %");
+        await admin.CheckPageAsync("46-admin-eligibility");
+
+        // Not an administration page for anyone else.
+        var leader = await app.SignInAsync(DemoAccounts.Leader);
+        (await leader.GotoAsync("/quan-tri/tieu-chuan"))!.Status.Should().Be(403);
+    }
 }
