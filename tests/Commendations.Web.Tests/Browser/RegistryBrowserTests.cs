@@ -84,6 +84,24 @@ public sealed class RegistryBrowserTests(DecisionBrowserFixture app) : IClassFix
         await Expect(lines).ToHaveCountAsync(1);
         await Expect(lines.First).ToContainTextAsync("Trường Tiểu học Tân Hòa");
 
+        // A year out of range is refused next to its field; the page still works in English.
+        await leader.GotoAsync("/so-khen-thuong?year=1800");
+        await Expect(leader.Locator("[data-valmsg-for=Year]")).Not.ToBeEmptyAsync();
+        await Expect(lines).ToHaveCountAsync(0);
+        await leader.GetByTestId("language-switch").ClickAsync();
+        await Expect(leader.Locator("h1")).ToHaveTextAsync("Award registry");
+        await leader.GetByTestId("language-switch").ClickAsync();
+        await Expect(leader.Locator("h1")).ToHaveTextAsync("Sổ khen thưởng");
+
+        // The campaign's nomination list downloads from the nomination list once a campaign is chosen.
+        await leader.GotoAsync("/de-nghi");
+        await leader.GetByLabel("Phong trào").SelectOptionAsync(new SelectOptionValue { Label = DemoCatalog.CurrentThematicCampaign });
+        var campaignCsv = leader.Locator("[data-testid=campaign-export] a").Filter(new() { HasText = "CSV" });
+        await Expect(campaignCsv).ToBeVisibleAsync();
+        var list = await leader.APIRequest.GetAsync(await campaignCsv.GetAttributeAsync("href") ?? "");
+        list.Status.Should().Be(200);
+        (await list.TextAsync()).Should().Contain("Hợp tác xã Nông nghiệp Tân Hòa").And.Contain("Trường Tiểu học Tân Hòa");
+
         // An officer reads the registry but has no revocation form; a forged post is refused and changes nothing.
         var officer = await app.SignInAsync(DemoAccounts.OfficerTanHoa);
         await officer.GetByRole(AriaRole.Link, new() { Name = "Sổ khen thưởng", Exact = true }).ClickAsync();
