@@ -192,31 +192,45 @@ public sealed class RegistryBrowserTests(DecisionBrowserFixture app) : IClassFix
         await Expect(versions.First).ToContainTextAsync("01/01/2024");
         await Expect(versions.First).ToContainTextAsync("advancedWorkerCount / memberCount ≥ 70 %");
 
-        // The form starts from the latest version of the chosen award form.
+        // The form starts from the latest version of the chosen award form, one fieldset per rule and an empty one.
         await merit.GetByRole(AriaRole.Link, new() { Name = "Thêm phiên bản mới từ phiên bản mới nhất" }).ClickAsync();
-        var rules = admin.GetByLabel("Các tiêu chuẩn (JSON)");
-        var latest = await rules.InputValueAsync();
-        latest.Should().Contain("\"advanced-share\"").And.Contain("0.7");
         await Expect(admin.GetByLabel("Hình thức khen thưởng")).ToHaveValueAsync(DemoCatalog.CertificateOfMerit);
+        var share = admin.Locator("[data-testid=rule-0]");
+        await Expect(share.GetByLabel("Mã", new() { Exact = true })).ToHaveValueAsync("advanced-share");
+        await Expect(share.GetByLabel("Loại tiêu chuẩn")).ToHaveValueAsync("minShare");
+        await Expect(share.GetByLabel("Mức tối thiểu")).ToHaveValueAsync("0.7");
+        await Expect(admin.Locator("fieldset.rule-row")).ToHaveCountAsync(5);
 
         // Not after the latest version: refused next to the date, nothing saved, the input stays.
         await admin.GetByLabel("Hiệu lực từ ngày").FillAsync("2023-06-01");
         await admin.GetByLabel("Căn cứ pháp lý").FillAsync("Nghị định 152/2025/NĐ-CP");
-        await rules.FillAsync(latest.Replace("0.7", "0.75"));
+        await share.GetByLabel("Mức tối thiểu").FillAsync("0,75");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Thêm phiên bản", Exact = true }).ClickAsync();
         await Expect(admin.Locator("[data-valmsg-for='Input.EffectiveFrom']")).ToContainTextAsync("01/01/2024");
         await Expect(admin.GetByLabel("Căn cứ pháp lý")).ToHaveValueAsync("Nghị định 152/2025/NĐ-CP");
+        await Expect(share.GetByLabel("Mức tối thiểu")).ToHaveValueAsync("0,75");
         await Expect(versions).ToHaveCountAsync(1);
 
-        // An unknown rule kind: refused with the rule's path.
+        // A share above 1: refused next to that rule's field.
         await admin.GetByLabel("Hiệu lực từ ngày").FillAsync("2025-07-01");
-        await rules.FillAsync(latest.Replace("\"minShare\"", "\"minPercent\""));
+        await share.GetByLabel("Mức tối thiểu").FillAsync("1,5");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Thêm phiên bản", Exact = true }).ClickAsync();
-        await Expect(admin.Locator("[data-valmsg-for='Input.Rules']")).ToContainTextAsync("$.rules[0].kind");
+        await Expect(share.Locator("[data-valmsg-for='Rows[0].Min']")).Not.ToBeEmptyAsync();
         await Expect(versions).ToHaveCountAsync(1);
         await admin.CheckPageAsync("45-admin-eligibility-refused");
 
-        await rules.FillAsync(latest.Replace("0.7", "0.75"));
+        // One more rule, then the corrected version is saved and listed first.
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Thêm một tiêu chuẩn" }).ClickAsync();
+        await Expect(admin.Locator("fieldset.rule-row")).ToHaveCountAsync(6);
+        await Expect(admin.GetByLabel("Căn cứ pháp lý")).ToHaveValueAsync("Nghị định 152/2025/NĐ-CP");
+        var women = admin.Locator("[data-testid=rule-5]");
+        await women.GetByLabel("Mã", new() { Exact = true }).FillAsync("min-women");
+        await women.GetByLabel("Loại tiêu chuẩn").SelectOptionAsync("minCount");
+        await women.GetByLabel("Nội dung (người xét duyệt đọc)").FillAsync("Tập thể có ít nhất 5 nữ");
+        await women.GetByLabel("Tập thể").CheckAsync();
+        await women.GetByLabel("Số liệu (số lượng)").SelectOptionAsync("womenCount");
+        await women.GetByLabel("Mức tối thiểu").FillAsync("5");
+        await share.GetByLabel("Mức tối thiểu").FillAsync("0,75");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Thêm phiên bản", Exact = true }).ClickAsync();
         await Expect(admin.Locator(".flash")).ToContainTextAsync("01/07/2025");
         await Expect(versions).ToHaveCountAsync(2);
@@ -224,6 +238,8 @@ public sealed class RegistryBrowserTests(DecisionBrowserFixture app) : IClassFix
         await Expect(versions.First).ToContainTextAsync("01/07/2025");
         await Expect(versions.First).ToContainTextAsync("Nghị định 152/2025/NĐ-CP");
         await Expect(versions.First).ToContainTextAsync("advancedWorkerCount / memberCount ≥ 75 %");
+        await Expect(versions.First).ToContainTextAsync("Tập thể có ít nhất 5 nữ");
+        await Expect(versions.First).ToContainTextAsync("womenCount ≥ 5 (collective)");
         await Expect(versions.Nth(1)).ToContainTextAsync("≥ 70 %");
         await admin.CheckPageAsync("46-admin-eligibility");
 
