@@ -20,6 +20,19 @@ public sealed class HeaderUser(ICurrentUser user, CommendationsDbContext db, IMe
     /// <summary>The badge of the header: the signed-in user's unread notifications.</summary>
     public async Task<int> UnreadNotificationsAsync() => IsSignedIn ? (await mediator.Send(new GetUnreadCount())).Count : 0;
 
+    private bool? _secretary;
+
+    /// <summary>Whether the user is the secretary of a committee (and so handles comments from public disclosure).</summary>
+    public async Task<bool> IsCommitteeSecretaryAsync()
+    {
+        if (!IsSignedIn || !user.IsInRole(Roles.CommitteeMember))
+            return false;
+        if (_secretary is { } known)
+            return known;
+        var committees = await db.Committees.AsNoTracking().ToListAsync();
+        return (_secretary = committees.Any(c => c.Members.Any(m => m.IsSecretary && m.UserId == user.UserId))).Value;
+    }
+
     public async Task<View?> GetAsync()
     {
         if (!IsSignedIn)

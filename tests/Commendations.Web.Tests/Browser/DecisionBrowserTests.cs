@@ -1,9 +1,5 @@
-using Commendations.Common.Security;
-using Commendations.Features.Nominations;
-using Commendations.Features.Scheduling;
 using Commendations.Seeding;
 using Commendations.Testing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -25,25 +21,9 @@ public sealed class DecisionBrowserTests(DecisionBrowserFixture app) : IClassFix
         // Set-up through the use cases: two dossiers approved by the committee, disclosed for 7 working days and appraised.
         var first = await Journeys.SubmittedCollectiveAsync(app, "UBND xã Tân Hòa");
         var second = await Journeys.SubmittedCollectiveAsync(app, "Trạm Y tế xã Tân Hòa");
-        foreach (var id in new[] { first, second })
-        {
-            foreach (var member in new[] { DemoAccounts.SteeringStandingMember, DemoAccounts.SteeringDeputyHead, DemoAccounts.SteeringHead })
-            {
-                var turn = (await app.SendAs(member, new GetNomination(id))).MyTurn!;
-                await app.SendAs(member, new ActOnTask(turn.TaskId, "approve", "Đồng ý."));
-            }
-        }
-        await using (var db = app.CreateDbContext())
-        {
-            var instance = await db.WorkflowInstances.FirstAsync(i => i.NominationId == second);
-            app.TestClock.Set(Engine.InstanceState.FromJson(instance.State).WaitUntil!.Value.AddMinutes(1));
-        }
-        foreach (var id in new[] { first, second })
-        {
-            (await app.SendAs(null, new ElapseWait(id, "public-disclosure"))).Should().BeTrue();
-            var turn = (await app.SendAs(DemoAccounts.Appraiser, new GetNomination(id))).MyTurn!;
-            await app.SendAs(DemoAccounts.Appraiser, new ActOnTask(turn.TaskId, "forward", "Đủ điều kiện."));
-        }
+        await Journeys.ApprovedByCommitteeAsync(app, first);
+        await Journeys.ApprovedByCommitteeAsync(app, second);
+        await Journeys.DisclosedAndAppraisedAsync(app, first, second);
 
         var leader = await app.SignInAsync(DemoAccounts.Leader);
         await leader.GotoAsync("/viec-can-xu-ly");

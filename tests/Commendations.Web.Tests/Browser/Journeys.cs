@@ -1,8 +1,11 @@
 using Commendations.Domain.Catalog;
 using Commendations.Features.Campaigns;
+using Commendations.Features.Decisions;
 using Commendations.Features.Nominations;
 using Commendations.Domain.Nominees;
+using Commendations.Features.Scheduling;
 using Commendations.Seeding;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -62,5 +65,50 @@ public static class Journeys
         var turn = (await app.SendAs(DemoAccounts.Appraiser, new GetNomination(id))).MyTurn!;
         await app.SendAs(DemoAccounts.Appraiser, new ActOnTask(turn.TaskId, "forward", "Đủ điều kiện trình Hội đồng."));
         return id;
+    }
+
+    /// <summary>Approved by the steering committee's members in order (through the use cases): the nomination enters public disclosure.</summary>
+    public static async Task ApprovedByCommitteeAsync(BrowserFixture app, Guid id)
+    {
+        foreach (var member in new[] { DemoAccounts.SteeringStandingMember, DemoAccounts.SteeringDeputyHead, DemoAccounts.SteeringHead })
+        {
+            var turn = (await app.SendAs(member, new GetNomination(id))).MyTurn!;
+            await app.SendAs(member, new ActOnTask(turn.TaskId, "approve", "Đồng ý."));
+        }
+    }
+
+    /// <summary>Moves the app's clock just past the end of the nomination's disclosure wait (7 working days).</summary>
+    public static async Task PastDisclosureAsync(DecisionBrowserFixture app, Guid id)
+    {
+        await using var db = app.CreateDbContext();
+        var instance = await db.WorkflowInstances.FirstAsync(i => i.NominationId == id);
+        app.TestClock.Set(Engine.InstanceState.FromJson(instance.State).WaitUntil!.Value.AddMinutes(1));
+    }
+
+    /// <summary>Approved nominations past their disclosure and forwarded by the appraiser: they wait for the leader's decision.</summary>
+    public static async Task DisclosedAndAppraisedAsync(DecisionBrowserFixture app, params Guid[] ids)
+    {
+        await PastDisclosureAsync(app, ids[^1]);
+        foreach (var id in ids)
+        {
+            (await app.SendAs(null, new ElapseWait(id, "public-disclosure"))).Should().BeTrue();
+            var turn = (await app.SendAs(DemoAccounts.Appraiser, new GetNomination(id))).MyTurn!;
+            await app.SendAs(DemoAccounts.Appraiser, new ActOnTask(turn.TaskId, "forward", "Đủ điều kiện."));
+        }
+    }
+
+    /// <summary>Collectives of Tân Hòa submitted, approved, disclosed, appraised and awarded by the leader's decision (all through the use cases).</summary>
+    public static async Task<DecisionIssued> AwardedCollectivesAsync(DecisionBrowserFixture app, string decisionNumber, DateOnly date, params string[] names)
+    {
+        var ids = new List<Guid>();
+        foreach (var name in names)
+        {
+            var id = await SubmittedCollectiveAsync(app, name);
+            await ApprovedByCommitteeAsync(app, id);
+            ids.Add(id);
+        }
+        await DisclosedAndAppraisedAsync(app, [.. ids]);
+        return await app.SendAs(DemoAccounts.Leader, new IssueDecision(decisionNumber, date, DemoAccounts.Leader.DisplayName, "Chủ tịch UBND tỉnh",
+            "đã có thành tích xuất sắc trong thực hiện Quy chế dân chủ ở cơ sở năm 2026", ids));
     }
 }

@@ -1,7 +1,10 @@
 using Commendations.Common.Errors;
 using Commendations.Common.Security;
 using Commendations.Domain.Catalog;
+using Commendations.Domain.Eligibility;
 using Commendations.Domain.Nominations;
+using Commendations.Features.Disclosure;
+using Commendations.Features.Eligibility;
 using Commendations.Features.Nominations;
 using Commendations.Web.Ui;
 using Microsoft.AspNetCore.Mvc;
@@ -17,6 +20,15 @@ public sealed class DetailsModel : AppPageModel
     [FromRoute] public Guid Id { get; set; }
 
     public NominationDetail? Detail { get; private set; }
+
+    /// <summary>The eligibility check stored at submission (not evaluated for a draft).</summary>
+    public EligibilityView? Eligibility { get; private set; }
+
+    /// <summary>Comments from public disclosure, for the readers allowed to see them (committees, appraisers, leader, administrators).</summary>
+    public IReadOnlyList<DisclosureCommentView> DisclosureComments { get; private set; } = [];
+
+    /// <summary>In disclosure with an unresolved complaint: the wait does not end until it is resolved.</summary>
+    public bool Paused => Detail?.CurrentStep == "public-disclosure" && DisclosureComments.Any(c => c.OpenComplaint);
 
     [BindProperty] public string? Comment { get; set; }
     [BindProperty] public DocumentKind UploadKind { get; set; } = DocumentKind.SubmissionLetter;
@@ -112,6 +124,9 @@ public sealed class DetailsModel : AppPageModel
         try
         {
             Detail = await Mediator.Send(new GetNomination(Id));
+            Eligibility = await Mediator.Send(new GetEligibility(Id));
+            if (User.IsInRole(Roles.Administrator) || NominationAccess.IsReviewer(Header))
+                DisclosureComments = await Mediator.Send(new ListDisclosureComments(Id));
         }
         catch (NotFoundException)
         {
@@ -149,8 +164,16 @@ public sealed class DetailsModel : AppPageModel
             NominationStatus.Rejected => T["Không được khen thưởng. Xem lý do trong quá trình xử lý."],
             NominationStatus.Withdrawn => T["Đề nghị đã được rút."],
             _ when waiting is not null => T["Đang chờ {0} xử lý bước \"{1}\", hạn {2}.", Assignee(waiting.Assignee), T[Labels.Step(waiting.StepKey)], Format.DateTime(waiting.DueAt)],
+            _ when Paused => T["Tạm dừng: có khiếu nại trong thời gian công khai chưa được giải quyết; hồ sơ chưa chuyển sang thẩm định."],
             _ when d.CurrentStep == "public-disclosure" => T["Đang công khai, lấy ý kiến; hệ thống tự chuyển sang thẩm định khi hết thời gian công khai."],
             _ => T["Đang ở bước \"{0}\".", T[Labels.Step(d.CurrentStep)]],
         };
     }
+
+    public static string Outcome(EligibilityOutcome outcome) => outcome switch
+    {
+        EligibilityOutcome.Passed => "Đạt",
+        EligibilityOutcome.Failed => "Không đạt",
+        _ => "Cần kiểm tra",
+    };
 }
