@@ -73,20 +73,7 @@ public sealed class IndexModel : AppPageModel
     }
 
     /// <summary>The first and last pages and two either side of the current one; null where pages are left out.</summary>
-    public IEnumerable<int?> PagesShown() => PagesShown(Results.PageNumber, Results.TotalPages);
-
-    public static IEnumerable<int?> PagesShown(int current, int last)
-    {
-        int? previous = null;
-        for (var p = 1; p <= last; p++)
-        {
-            if (p != 1 && p != last && Math.Abs(p - current) > 2)
-                continue;
-            if (previous is { } before && p > before + 1)
-                yield return null;
-            yield return previous = p;
-        }
-    }
+    public IEnumerable<int?> PagesShown() => Pager.PagesShown(Results.PageNumber, Results.TotalPages);
 
     /// <summary>The same search as a spreadsheet (every match, not one page).</summary>
     public string ExportLink(string format)

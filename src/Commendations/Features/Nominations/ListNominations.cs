@@ -63,7 +63,7 @@ public sealed class ListNominationsHandler(CommendationsDbContext db, ICurrentUs
             _ => query.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id),
         };
 
-        var total = await query.CountAsync(cancellationToken);
+        var (total, capped) = await Paging.CountAsync(query, request.Page, request.PageSize, cancellationToken);
         var items = await query
             .Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
             .Join(db.Units, n => n.UnitId, u => u.Id, (n, u) => new { n, UnitName = u.Name })
@@ -72,7 +72,7 @@ public sealed class ListNominationsHandler(CommendationsDbContext db, ICurrentUs
                 x.n.Id, x.n.NomineeName, x.n.Kind, x.n.UnitId, x.UnitName, x.n.CampaignId, x.CampaignCode, a.Code,
                 x.n.Status, x.n.CurrentStep, x.n.Round, x.n.CreatedAt, x.n.SubmittedAt))
             .ToListAsync(cancellationToken);
-        return new Page<NominationListItem>(items, request.Page, request.PageSize, total);
+        return new Page<NominationListItem>(items, request.Page, request.PageSize, total) { IsCountCapped = capped };
     }
 
     /// <summary>The same rule as <see cref="NominationAccess.CanRead"/>, as a query.</summary>

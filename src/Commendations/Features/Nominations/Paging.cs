@@ -1,6 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace Commendations.Features.Nominations;
 
 public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int TotalCount)
 {
     public int TotalPages => (TotalCount + PageSize - 1) / PageSize;
+
+    /// <summary>True when there are more than <see cref="TotalCount"/> matches: counting stopped there (see <see cref="Paging.CountAsync{T}"/>).</summary>
+    public bool IsCountCapped { get; init; }
+}
+
+public static class Paging
+{
+    /// <summary>Lists count at most this many matches beyond the page asked for ("more than 10,000").</summary>
+    public const int CountLimit = 10_000;
+
+    /// <summary>
+    /// Counts the matches up to <paramref name="limit"/> (at least to the end of the asked page): an exact count of a large
+    /// campaign's 90,000 submitted nominations reads them all (30 ms in benchmark scenario 3), while nobody pages that far.
+    /// </summary>
+    public static async Task<(int Count, bool Capped)> CountAsync<T>(IQueryable<T> query, int page, int pageSize, CancellationToken cancellationToken,
+        int limit = CountLimit)
+    {
+        var upTo = Math.Max(limit, page * pageSize);
+        var count = await query.Take(upTo + 1).CountAsync(cancellationToken);
+        return count > upTo ? (upTo, true) : (count, false);
+    }
 }
