@@ -200,6 +200,11 @@ public sealed class EndToEndRunner
         var max = r.DelaysMs.Count > 0 ? r.DelaysMs[^1] / 1000 : double.NaN;
         _out.WriteLine($"  {r.Delivered}/{r.Burst} reminders delivered ({r.DistinctTasks} distinct nominations){(r.TimedOut ? " — TIMED OUT after 120 s" : "")}; " +
                        $"delay p50 {p50:F2} s, p99 {p99:F2} s, max {max:F2} s; set-up {r.SetupTime.TotalSeconds:F0} s");
+        var perReminder = Math.Max(1, r.Delivered);
+        _out.WriteLine($"  per reminder: {r.Transactions / (double)perReminder:F2} transactions, {r.Statements.Sum(s => s.Calls) / (double)perReminder:F1} statements " +
+                       "(the node's Quartz and job statements from T0 to the last delivery). By total execution time:");
+        foreach (var s in r.Statements.OrderByDescending(s => s.TotalMs).Take(15))
+            _out.WriteLine($"    {s.Calls / (double)perReminder,6:F2}/reminder {s.TotalMs / perReminder,7:F3} ms/reminder  {Shorten(s.Query)}");
         _table.Add([$"reminders: {r.Burst:N0} due at once among {r.ScheduledJobs:N0} deadlines", $"p99 {p99:F2} s", $"p50 {p50:F2} s, max {max:F2} s, {r.Delivered}/{r.Burst} delivered",
             $"{r.ScheduledTriggers:N0} triggers; target p99 < 5 s"]);
         var complete = r.Delivered == r.Burst && r.DistinctTasks == r.Burst;

@@ -6,7 +6,7 @@ using Npgsql;
 namespace Commendations.Benchmarks.EndToEnd;
 
 public sealed record ReminderRunResult(int ScheduledJobs, long ScheduledTriggers, int Burst, int Delivered, int DistinctTasks,
-    IReadOnlyList<double> DelaysMs, TimeSpan SetupTime, bool TimedOut);
+    IReadOnlyList<double> DelaysMs, TimeSpan SetupTime, bool TimedOut, long Transactions, IReadOnlyList<StatementCount> Statements);
 
 /// <summary>
 /// Scenario 4 of issue 9: with <c>total</c> task deadlines scheduled in the Quartz job store, <c>burst</c> reminders fall
@@ -53,6 +53,7 @@ public static class ReminderDelivery
         var triggers = await ScalarAsync(connection, $"SELECT count(*) FROM qrtz_triggers WHERE trigger_group = '{TaskGroup}'");
         setup.Stop();
 
+        var before = await cluster.CountersAsync(app.Name);
         // T0 leaves the node one full idle wait (10 s) to notice the change, as a trigger scheduled by another node needs.
         var t0 = DateTimeOffset.UtcNow.AddSeconds(15);
         var moved = await ExecuteAsync(connection,
@@ -71,6 +72,7 @@ public static class ReminderDelivery
         {
             timedOut = true;
         }
+        var after = await cluster.CountersAsync(app.Name);
         var delays = new List<double>();
         await using (var command = new NpgsqlCommand($"SELECT created_at {sinceT0}", connection))
         await using (var reader = await command.ExecuteReaderAsync())
@@ -80,7 +82,8 @@ public static class ReminderDelivery
         }
         var distinct = (int)await ScalarAsync(connection, "SELECT count(DISTINCT nomination_id) " + sinceT0);
         delays.Sort();
-        return new ReminderRunResult(jobs, triggers, moved, delays.Count, distinct, delays, setup.Elapsed, timedOut);
+        return new ReminderRunResult(jobs, triggers, moved, delays.Count, distinct, delays, setup.Elapsed, timedOut,
+            after.Transactions - before.Transactions, after.Since(before));
     }
 
     /// <summary>Copies of one job and its triggers under new names, each copy's fire times shifted by 1 to 2000 × 10 minutes.</summary>
