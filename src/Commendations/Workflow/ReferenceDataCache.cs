@@ -7,6 +7,8 @@ namespace Commendations.Workflow;
 /// PostgreSQL tells each node when one of those tables changes (a statement trigger sends <c>NOTIFY reference_data</c>,
 /// delivered only when the change commits; see <see cref="ReferenceDataListener"/>), so a node never keeps data that
 /// another node changed. While the listener is not connected nothing is cached, because a change could go unnoticed.
+/// Caveat: a command that changed one of these tables and then read it through this cache, then rolled back, would leave
+/// its uncommitted value here until the table next changes. No command writes reference data and runs a transition today.
 /// </summary>
 public sealed class ReferenceDataCache
 {
