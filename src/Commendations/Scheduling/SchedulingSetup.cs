@@ -13,20 +13,24 @@ public static class SchedulingSetup
     public const string CampaignCheckCron = "0 0 8 * * ?";
 
     /// <summary>
-    /// Quartz with its ADO.NET job store on the app's PostgreSQL (tables qrtz_*, created by migration), clustered with
-    /// generated instance ids; its hosted service; the outbox dispatcher; the email sender. <paramref name="clock"/> is
-    /// Quartz's clock (tests pass the same one the app uses).
-    /// </summary>
-    /// <summary>
     /// Quartz's own sessions commit without waiting for the disk. Every job completion takes Quartz's one cluster-wide
     /// row lock, and waiting for fsync while holding it made a burst of reminders queue (benchmark scenario 4: 46 ms of
     /// lock wait per reminder). Safe here: a Quartz commit lost in a crash can only make a trigger fire again, and every
     /// job re-checks its task and dedupes its notification; anything the app commits durably afterwards (e.g. the outbox
     /// row marked applied after scheduling) flushes the WAL before it, Quartz's earlier commits included.
     /// </summary>
-    public static string QuartzConnectionString(string connectionString) =>
-        new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Options = "-c synchronous_commit=off" }.ConnectionString;
+    public static string QuartzConnectionString(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        builder.Options = $"{builder.Options} -c synchronous_commit=off".Trim(); // kept: options the operator set
+        return builder.ConnectionString;
+    }
 
+    /// <summary>
+    /// Quartz with its ADO.NET job store on the app's PostgreSQL (tables qrtz_*, created by migration), clustered with
+    /// generated instance ids; its hosted service; the outbox dispatcher; the email sender. <paramref name="clock"/> is
+    /// Quartz's clock (tests pass the same one the app uses).
+    /// </summary>
     public static IServiceCollection AddCommendationsScheduling(this IServiceCollection services, string connectionString,
         SchedulingSettings settings, TimeProvider? clock = null, Action<IQuartzBuilder>? configure = null)
     {
