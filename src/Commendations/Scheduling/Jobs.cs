@@ -75,3 +75,18 @@ public sealed class CampaignDeadlinesJob(IServiceScopeFactory scopes, ILogger<Ca
         logger.LogInformation("Campaign deadlines checked: {Count} notification(s).", created);
     }
 }
+
+/// <summary>
+/// Folds the campaign progress counts (+1/−1 rows written by the nominations' trigger) into one row per unit, status and
+/// step, so reading a campaign's progress stays a few thousand rows. Harmless to run on two nodes at once.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class CampaignProgressCompactionJob(IServiceScopeFactory scopes) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Persistence.CommendationsDbContext>();
+        await CampaignProgressCounts.CompactAsync(db, cancellationToken);
+    }
+}

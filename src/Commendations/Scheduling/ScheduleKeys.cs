@@ -27,6 +27,8 @@ public static class ScheduleKeys
 
     public static readonly JobKey CampaignDeadlinesJob = new("campaign-deadlines", SystemGroup);
     public static readonly TriggerKey CampaignDeadlinesTrigger = new("campaign-deadlines-daily", SystemGroup);
+    public static readonly JobKey CampaignProgressCompactionJob = new("campaign-progress-compaction", SystemGroup);
+    public static readonly TriggerKey CampaignProgressCompactionTrigger = new("campaign-progress-compaction-every-5-minutes", SystemGroup);
 
     /// <summary>Job data names (strings only: the job store serialises data as JSON).</summary>
     public static class Data

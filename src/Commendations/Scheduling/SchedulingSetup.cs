@@ -65,6 +65,9 @@ public static class SchedulingSetup
             q.AddJob<CampaignDeadlinesJob>(j => j.WithIdentity(ScheduleKeys.CampaignDeadlinesJob).StoreDurably());
             q.AddTrigger(t => t.ForJob(ScheduleKeys.CampaignDeadlinesJob).WithIdentity(ScheduleKeys.CampaignDeadlinesTrigger)
                 .WithCronSchedule(CampaignCheckCron, c => c.InTimeZone(VietnamTime).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            q.AddJob<CampaignProgressCompactionJob>(j => j.WithIdentity(ScheduleKeys.CampaignProgressCompactionJob).StoreDurably());
+            q.AddTrigger(t => t.ForJob(ScheduleKeys.CampaignProgressCompactionJob).WithIdentity(ScheduleKeys.CampaignProgressCompactionTrigger)
+                .WithSimpleSchedule(s => s.WithInterval(CampaignProgressCounts.CompactionInterval).RepeatForever()));
             configure?.Invoke(q);
         });
         services.AddQuartzHostedService(o =>
