@@ -15,7 +15,8 @@ public static class DependencyInjection
 {
     public static IServiceCollection AddCommendations(this IServiceCollection services, string connectionString)
     {
-        services.AddDbContext<CommendationsDbContext>(options => options.UseCommendationsDatabase(connectionString));
+        services.AddDbContext<CommendationsDbContext>((provider, options) => options.UseCommendationsDatabase(connectionString)
+            .AddInterceptors(provider.GetRequiredService<Workflow.ReferenceDataCommitInterceptor>()));
         services.AddSingleton(TimeProvider.System);
         // Outside a web request (jobs, command line) the actor is the system; the web host registers the signed-in user.
         services.TryAddScoped<ICurrentUser>(_ => FixedCurrentUser.System);
@@ -33,6 +34,7 @@ public static class DependencyInjection
         services.AddScoped<Workflow.DefinitionCache>();
         services.AddScoped<Workflow.RuntimeContextFactory>();
         services.AddSingleton<Workflow.ReferenceDataCache>();
+        services.AddSingleton<Workflow.ReferenceDataCommitInterceptor>();
         services.AddSingleton(new Workflow.ReferenceDataConnection(connectionString));
         services.AddHostedService<Workflow.ReferenceDataListener>();
         services.AddScoped<Workflow.NominationWorkflow>();

@@ -1,4 +1,5 @@
 using Commendations.Domain.Calendar;
+using Commendations.Persistence;
 using Commendations.Testing;
 using Commendations.Workflow;
 using Microsoft.Extensions.DependencyInjection;
@@ -62,6 +63,31 @@ public class ReferenceDataCacheTests(DatabaseFixture database) : IClassFixture<D
         // ...and the announcement is what makes it reload.
         await ExecuteAsync("NOTIFY reference_data, 'calendar_days'");
         await WaitUntilAsync(async () => !await IsWorkingDayAsync(), "the announcement invalidates the calendar");
+    }
+
+    [Fact]
+    public async Task A_change_committed_through_this_node_is_seen_by_it_at_once_without_waiting_for_the_announcement()
+    {
+        (await IsWorkingDayAsync()).Should().BeTrue();
+        await ExecuteAsync("ALTER TABLE calendar_days DISABLE TRIGGER calendar_days_notify_reference_data");
+        try
+        {
+            await using var scope = _services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CommendationsDbContext>();
+            await using (var transaction = await db.Database.BeginTransactionAsync())
+            {
+                db.CalendarDays.Add(new CalendarDay(Day, CalendarDayKind.DayOff, "Nghỉ bù (thử nghiệm)"));
+                await db.SaveChangesAsync();
+                (await IsWorkingDayAsync()).Should().BeTrue("nothing is committed yet");
+                await transaction.CommitAsync();
+            }
+
+            (await IsWorkingDayAsync()).Should().BeFalse("the commit itself dropped this node's copy (no announcement was sent)");
+        }
+        finally
+        {
+            await ExecuteAsync("ALTER TABLE calendar_days ENABLE TRIGGER calendar_days_notify_reference_data");
+        }
     }
 
     [Fact]
