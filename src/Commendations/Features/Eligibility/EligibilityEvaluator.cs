@@ -57,7 +57,12 @@ public sealed class EligibilityEvaluator(CommendationsDbContext db, TimeProvider
 
     private async Task<RuleResult> EvaluateAsync(EligibilityRule rule, Nomination nomination, int campaignYear, CancellationToken cancellationToken)
     {
-        RuleResult Result(EligibilityOutcome outcome, string detail) => new(rule.Key, rule.Label, outcome, detail);
+        // Details are written in Vietnamese (the UI's language) and keep their template and values, so the UI can show them in English.
+        RuleResult Result(EligibilityOutcome outcome, string template, params object[] values)
+        {
+            var args = values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "").ToList();
+            return new(rule.Key, rule.Label, outcome, string.Format(CultureInfo.InvariantCulture, template, [.. args]), template, args);
+        }
         switch (rule.Kind)
         {
             case "minShare":
@@ -67,14 +72,14 @@ public sealed class EligibilityEvaluator(CommendationsDbContext db, TimeProvider
                 if (rule.Kind == "minCount")
                 {
                     return facts.TryGetValue(rule.Fact!, out var value)
-                        ? Result(value >= rule.Min ? EligibilityOutcome.Passed : EligibilityOutcome.Failed, $"{rule.Fact} = {value}, at least {rule.Min}")
-                        : Result(EligibilityOutcome.NeedsChecking, $"{rule.Fact} is not recorded.");
+                        ? Result(value >= rule.Min ? EligibilityOutcome.Passed : EligibilityOutcome.Failed, "{0}, tối thiểu {1}", value, rule.Min!)
+                        : Result(EligibilityOutcome.NeedsChecking, "Hồ sơ chưa có số liệu này.");
                 }
                 if (!facts.TryGetValue(rule.Numerator!, out var numerator) || !facts.TryGetValue(rule.Denominator!, out var denominator) || denominator <= 0)
-                    return Result(EligibilityOutcome.NeedsChecking, $"{rule.Numerator} / {rule.Denominator} is not recorded.");
+                    return Result(EligibilityOutcome.NeedsChecking, "Hồ sơ chưa có số liệu này.");
                 var share = (decimal)numerator / denominator;
-                var text = string.Create(CultureInfo.InvariantCulture, $"{numerator}/{denominator} = {share:P1}, at least {rule.Min:P0}");
-                return Result(share >= rule.Min ? EligibilityOutcome.Passed : EligibilityOutcome.Failed, text);
+                return Result(share >= rule.Min ? EligibilityOutcome.Passed : EligibilityOutcome.Failed, "{0}/{1} = {2}, tối thiểu {3}",
+                    numerator, denominator, share.ToString("P1", CultureInfo.InvariantCulture), rule.Min!.Value.ToString("P0", CultureInfo.InvariantCulture));
             }
             case "consecutiveAwards":
             {
@@ -85,8 +90,9 @@ public sealed class EligibilityEvaluator(CommendationsDbContext db, TimeProvider
                                 && r.NomineeName.ToLower() == name && r.RevokedAt == null && years.Contains(r.Year))
                     .Select(r => r.Year).Distinct().ToListAsync(cancellationToken);
                 return found.Count == years.Count
-                    ? Result(EligibilityOutcome.Passed, $"Registry: {rule.AwardForm} in {string.Join(", ", years)}.")
-                    : Result(EligibilityOutcome.NeedsChecking, $"Not all of {string.Join(", ", years)} are in the registry; check the certificates in the dossier.");
+                    ? Result(EligibilityOutcome.Passed, "Sổ khen thưởng có {0} các năm {1}.", rule.AwardForm!, string.Join(", ", years))
+                    : Result(EligibilityOutcome.NeedsChecking, "Sổ khen thưởng chưa có đủ các năm {0}; kiểm tra các quyết định khen thưởng trong hồ sơ.",
+                        string.Join(", ", years));
             }
             case "oneAwardPerAchievement":
             {
@@ -97,11 +103,11 @@ public sealed class EligibilityEvaluator(CommendationsDbContext db, TimeProvider
                 var awarded = await db.AwardRecords.AsNoTracking().AnyAsync(r => r.CampaignId == nomination.CampaignId && r.Kind == nomination.Kind
                     && r.UnitId == nomination.UnitId && r.NomineeName.ToLower() == name && r.RevokedAt == null, cancellationToken);
                 return other || awarded
-                    ? Result(EligibilityOutcome.Failed, "The same nominee is already proposed or awarded in this campaign.")
-                    : Result(EligibilityOutcome.Passed, "No other proposal or award for this nominee in the campaign.");
+                    ? Result(EligibilityOutcome.Failed, "Đối tượng này đã được đề nghị hoặc khen thưởng trong phong trào.")
+                    : Result(EligibilityOutcome.Passed, "Không có đề nghị hay khen thưởng nào khác cho đối tượng này trong phong trào.");
             }
             default:
-                return Result(EligibilityOutcome.NeedsChecking, "The system cannot know this; the reviewer checks the dossier.");
+                return Result(EligibilityOutcome.NeedsChecking, "Hệ thống không tự kiểm tra được; người thẩm định xem hồ sơ.");
         }
     }
 

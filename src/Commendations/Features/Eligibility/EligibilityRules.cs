@@ -99,4 +99,7 @@ public sealed record EligibilityRule(
     string? AwardForm = null,
     int? Years = null);
 
-public sealed record RuleResult(string Key, string Label, Domain.Eligibility.EligibilityOutcome Outcome, string Detail);
+/// <summary>One rule's result. <paramref name="Detail"/> is in Vietnamese; <paramref name="DetailTemplate"/> and
+/// <paramref name="DetailValues"/> let a page show it in another language (null in results stored before they existed).</summary>
+public sealed record RuleResult(string Key, string Label, Domain.Eligibility.EligibilityOutcome Outcome, string Detail,
+    string? DetailTemplate = null, IReadOnlyList<string>? DetailValues = null);

@@ -56,6 +56,9 @@ public class EligibilityRuleTests(LifecycleHarness app) : IClassFixture<Lifecycl
         current.RuleSetVersion.Should().Be(2);
         current.RulesEffectiveFrom.Should().Be(new DateOnly(2026, 1, 1));
         current.Rules.Single(r => r.Key == "advanced-share").Should().Match<RuleResult>(r => r.Outcome == EligibilityOutcome.Failed && r.Detail.Contains("15/20"));
+        // The detail reads in Vietnamese and keeps its template and values for the English page.
+        current.Rules.Single(r => r.Key == "advanced-share").Should().Match<RuleResult>(r =>
+            r.Detail.StartsWith("15/20 = 75.0 %, tối thiểu") && r.DetailTemplate == "{0}/{1} = {2}, tối thiểu {3}" && r.DetailValues![0] == "15");
         current.Overall.Should().Be(EligibilityOutcome.Failed);
 
         var versions = await app.Send(DemoAccounts.Admin, new ListRuleSets(DemoCatalog.CertificateOfMerit));
