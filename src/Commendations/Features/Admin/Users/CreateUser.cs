@@ -15,7 +15,7 @@ namespace Commendations.Features.Admin.Users;
 /// given) to hand to the person, who changes it after signing in.
 /// </summary>
 public sealed record CreateUser(string UserName, string DisplayName, string? Title, Guid? UnitId, IReadOnlyList<string> Roles,
-    string? TemporaryPassword = null) : ICommand<CreatedUser>;
+    string? TemporaryPassword = null) : IUserProfile, ICommand<CreatedUser>;
 
 public sealed record CreatedUser(Guid Id, string UserName, string TemporaryPassword);
 
@@ -25,11 +25,7 @@ public sealed class CreateUserValidator : AbstractValidator<CreateUser>
     {
         RuleFor(c => c.UserName).NotEmpty().MaximumLength(100)
             .Matches("^[a-z0-9][a-z0-9._-]*$").WithMessage("Use lower-case letters, digits, dots, hyphens or underscores, e.g. canbo.tanhoa.");
-        RuleFor(c => c.DisplayName).NotEmpty().MaximumLength(AppUser.DisplayNameMaxLength);
-        RuleFor(c => c.Title).MaximumLength(200);
-        RuleFor(c => c.Roles).KnownRoles().Must(r => r is { Count: > 0 }).WithMessage("Give the account at least one role.");
-        RuleFor(c => c.UnitId).NotNull().When(c => c.Roles?.Contains(Common.Security.Roles.EmulationOfficer) == true)
-            .WithMessage("An emulation officer belongs to a unit.");
+        Include(new UserProfileValidator());
     }
 }
 

@@ -14,17 +14,13 @@ namespace Commendations.Features.Admin.Users;
 /// An administrator sets an account's name, title, unit and roles. Administrators cannot take the administrator role
 /// away from themselves (no self-lockout). Changed roles reach open sessions through the security stamp.
 /// </summary>
-public sealed record UpdateUser(Guid UserId, string DisplayName, string? Title, Guid? UnitId, IReadOnlyList<string> Roles) : ICommand<bool>;
+public sealed record UpdateUser(Guid UserId, string DisplayName, string? Title, Guid? UnitId, IReadOnlyList<string> Roles) : IUserProfile, ICommand<bool>;
 
 public sealed class UpdateUserValidator : AbstractValidator<UpdateUser>
 {
     public UpdateUserValidator()
     {
-        RuleFor(c => c.DisplayName).NotEmpty().MaximumLength(AppUser.DisplayNameMaxLength);
-        RuleFor(c => c.Title).MaximumLength(200);
-        RuleFor(c => c.Roles).KnownRoles().Must(r => r is { Count: > 0 }).WithMessage("Give the account at least one role.");
-        RuleFor(c => c.UnitId).NotNull().When(c => c.Roles?.Contains(Common.Security.Roles.EmulationOfficer) == true)
-            .WithMessage("An emulation officer belongs to a unit.");
+        Include(new UserProfileValidator());
     }
 }
 

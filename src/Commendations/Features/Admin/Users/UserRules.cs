@@ -8,6 +8,28 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Commendations.Features.Admin.Users;
 
+/// <summary>What both creating and changing an account set: name, title, unit and roles.</summary>
+public interface IUserProfile
+{
+    string DisplayName { get; }
+    string? Title { get; }
+    Guid? UnitId { get; }
+    IReadOnlyList<string> Roles { get; }
+}
+
+/// <summary>The rules of <see cref="IUserProfile"/>, included by the create and update validators.</summary>
+public sealed class UserProfileValidator : AbstractValidator<IUserProfile>
+{
+    public UserProfileValidator()
+    {
+        RuleFor(c => c.DisplayName).NotEmpty().MaximumLength(AppUser.DisplayNameMaxLength);
+        RuleFor(c => c.Title).MaximumLength(200);
+        RuleFor(c => c.Roles).KnownRoles().Must(r => r is { Count: > 0 }).WithMessage("Give the account at least one role.");
+        RuleFor(c => c.UnitId).NotNull().When(c => c.Roles?.Contains(Common.Security.Roles.EmulationOfficer) == true)
+            .WithMessage("An emulation officer belongs to a unit.");
+    }
+}
+
 internal static class UserRules
 {
     public static IRuleBuilderOptions<T, IReadOnlyList<string>> KnownRoles<T>(this IRuleBuilder<T, IReadOnlyList<string>> rule) =>
