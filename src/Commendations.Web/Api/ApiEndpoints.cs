@@ -13,7 +13,6 @@ public static class ApiEndpoints
         api.MapAuditEndpoints();
         api.MapDefinitionEndpoints();
         api.MapNotificationEndpoints();
-        api.MapCalendarEndpoints();
         api.MapAdminEndpoints();
         api.MapRegistryEndpoints();
         api.MapExportEndpoints();

@@ -16,19 +16,19 @@ public class CalendarApiTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var admin = await app.ClientFor(DemoAccounts.Admin);
 
-        var seeded = await admin.GetFromJsonAsync<List<Day>>("/api/calendar/days?year=2027");
+        var seeded = await admin.GetFromJsonAsync<List<Day>>("/api/admin/calendar/days?year=2027");
         seeded.Should().Contain(d => d.Date == new DateOnly(2027, 2, 4) && d.Kind == "DayOff" && d.Name.Contains("Tết"));
         seeded.Should().OnlyContain(d => d.Date.Year == 2027);
 
-        var added = await admin.PostAsJsonAsync("/api/calendar/days", new { date = "2027-02-20", kind = "WorkingDay", name = "Làm bù cho ngày 12/02/2027" });
+        var added = await admin.PostAsJsonAsync("/api/admin/calendar/days", new { date = "2027-02-20", kind = "WorkingDay", name = "Làm bù cho ngày 12/02/2027" });
         added.StatusCode.Should().Be(HttpStatusCode.Created, await added.Content.ReadAsStringAsync());
-        added.Headers.Location!.ToString().Should().Be("/api/calendar/days/2027-02-20");
-        (await admin.GetFromJsonAsync<List<Day>>("/api/calendar/days?year=2027")).Should()
+        added.Headers.Location!.ToString().Should().Be("/api/admin/calendar/days/2027-02-20");
+        (await admin.GetFromJsonAsync<List<Day>>("/api/admin/calendar/days?year=2027")).Should()
             .Contain(new Day(new DateOnly(2027, 2, 20), "WorkingDay", "Làm bù cho ngày 12/02/2027"));
 
-        (await admin.DeleteAsync("/api/calendar/days/2027-02-20")).StatusCode.Should().Be(HttpStatusCode.NoContent);
-        (await admin.GetFromJsonAsync<List<Day>>("/api/calendar/days?year=2027")).Should().NotContain(d => d.Date == new DateOnly(2027, 2, 20));
-        await (await admin.DeleteAsync("/api/calendar/days/2027-02-20")).ShouldBeProblem(HttpStatusCode.NotFound);
+        (await admin.DeleteAsync("/api/admin/calendar/days/2027-02-20")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await admin.GetFromJsonAsync<List<Day>>("/api/admin/calendar/days?year=2027")).Should().NotContain(d => d.Date == new DateOnly(2027, 2, 20));
+        await (await admin.DeleteAsync("/api/admin/calendar/days/2027-02-20")).ShouldBeProblem(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -37,11 +37,11 @@ public class CalendarApiTests(AppFactory app) : IClassFixture<AppFactory>
         foreach (var account in new[] { DemoAccounts.OfficerTanHoa, DemoAccounts.Leader, DemoAccounts.SteeringHead })
         {
             var client = await app.ClientFor(account);
-            await (await client.GetAsync("/api/calendar/days")).ShouldBeProblem(HttpStatusCode.Forbidden);
-            await (await client.PostAsJsonAsync("/api/calendar/days", new { date = "2027-03-01", kind = "DayOff", name = "x" })).ShouldBeProblem(HttpStatusCode.Forbidden);
-            await (await client.DeleteAsync("/api/calendar/days/2027-02-04")).ShouldBeProblem(HttpStatusCode.Forbidden);
+            await (await client.GetAsync("/api/admin/calendar/days")).ShouldBeProblem(HttpStatusCode.Forbidden);
+            await (await client.PostAsJsonAsync("/api/admin/calendar/days", new { date = "2027-03-01", kind = "DayOff", name = "x" })).ShouldBeProblem(HttpStatusCode.Forbidden);
+            await (await client.DeleteAsync("/api/admin/calendar/days/2027-02-04")).ShouldBeProblem(HttpStatusCode.Forbidden);
         }
-        await (await app.AnonymousClient().GetAsync("/api/calendar/days")).ShouldBeProblem(HttpStatusCode.Unauthorized);
+        await (await app.AnonymousClient().GetAsync("/api/admin/calendar/days")).ShouldBeProblem(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
@@ -49,16 +49,16 @@ public class CalendarApiTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var admin = await app.ClientFor(DemoAccounts.Admin);
 
-        var empty = await (await admin.PostAsJsonAsync("/api/calendar/days", new { })).ShouldBeValidationProblem();
+        var empty = await (await admin.PostAsJsonAsync("/api/admin/calendar/days", new { })).ShouldBeValidationProblem();
         empty.Errors.Keys.Should().BeEquivalentTo("date", "kind", "name");
 
-        var duplicate = await (await admin.PostAsJsonAsync("/api/calendar/days", new { date = "2027-02-04", kind = "DayOff", name = "Tết" })).ShouldBeValidationProblem();
+        var duplicate = await (await admin.PostAsJsonAsync("/api/admin/calendar/days", new { date = "2027-02-04", kind = "DayOff", name = "Tết" })).ShouldBeValidationProblem();
         duplicate.Errors.Should().ContainKey("date");
 
-        var tooLong = await (await admin.PostAsJsonAsync("/api/calendar/days", new { date = "2027-03-02", kind = "DayOff", name = new string('x', 201) })).ShouldBeValidationProblem();
+        var tooLong = await (await admin.PostAsJsonAsync("/api/admin/calendar/days", new { date = "2027-03-02", kind = "DayOff", name = new string('x', 201) })).ShouldBeValidationProblem();
         tooLong.Errors.Should().ContainKey("name");
 
-        var unknownKind = await admin.PostAsJsonAsync("/api/calendar/days", new { date = "2027-03-02", kind = "Holiday", name = "x" });
+        var unknownKind = await admin.PostAsJsonAsync("/api/admin/calendar/days", new { date = "2027-03-02", kind = "Holiday", name = "x" });
         unknownKind.StatusCode.Should().Be(HttpStatusCode.BadRequest);
     }
 }
