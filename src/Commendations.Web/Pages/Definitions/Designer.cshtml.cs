@@ -57,7 +57,7 @@ public sealed class DesignerModel(IOptions<DefinitionPublishingOptions> publishi
     private async Task LoadAsync(string id, int version)
     {
         View = await Mediator.Send(new GetDefinitionVersion(id, version));
-        Definition = (await Mediator.Send(new ListDefinitions())).Single(d => d.DefinitionId == id);
+        Definition = (await Mediator.Send(new ListDefinitions(id))).Single();
         Scenarios = await Mediator.Send(new ListScenarios(id));
     }
 }

@@ -21,7 +21,7 @@ public sealed class DiffModel : AppPageModel
 
     public async Task<IActionResult> OnGetAsync(string id)
     {
-        var definition = (await Mediator.Send(new ListDefinitions())).SingleOrDefault(d => d.DefinitionId == id);
+        var definition = (await Mediator.Send(new ListDefinitions(id))).SingleOrDefault();
         if (definition is null)
             return NotFound();
         Definition = definition;

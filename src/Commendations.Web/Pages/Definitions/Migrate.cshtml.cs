@@ -87,7 +87,7 @@ public sealed class MigrateModel : AppPageModel
 
     private async Task<bool> LoadAsync(string id, bool fresh)
     {
-        var definition = (await Mediator.Send(new ListDefinitions())).SingleOrDefault(d => d.DefinitionId == id);
+        var definition = (await Mediator.Send(new ListDefinitions(id))).SingleOrDefault();
         if (definition is null)
             return false;
         Definition = definition;

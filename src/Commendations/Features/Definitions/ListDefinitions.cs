@@ -6,8 +6,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Commendations.Features.Definitions;
 
-/// <summary>Every definition with its versions: status, who wrote and published each, and how many nominations run on it.</summary>
-public sealed record ListDefinitions : IQuery<IReadOnlyList<DefinitionSummary>>;
+/// <summary>
+/// Every definition (or the one named) with its versions: status, who wrote and published each, and how many nominations
+/// run on it.
+/// </summary>
+public sealed record ListDefinitions(string? DefinitionId = null) : IQuery<IReadOnlyList<DefinitionSummary>>;
 
 public sealed record DefinitionSummary(string DefinitionId, string Name, int? PublishedVersion, IReadOnlyList<DefinitionVersionSummary> Versions);
 
@@ -20,8 +23,15 @@ public sealed class ListDefinitionsHandler(CommendationsDbContext db, Definition
     public async Task<IReadOnlyList<DefinitionSummary>> Handle(ListDefinitions request, CancellationToken cancellationToken)
     {
         admin.EnsureAdministrator();
-        var versions = await db.WorkflowDefinitions.AsNoTracking().OrderBy(d => d.DefinitionId).ThenByDescending(d => d.Version).ToListAsync(cancellationToken);
-        var counts = await db.WorkflowInstances.AsNoTracking()
+        var definitions = db.WorkflowDefinitions.AsNoTracking();
+        var instances = db.WorkflowInstances.AsNoTracking();
+        if (request.DefinitionId is { } id)
+        {
+            definitions = definitions.Where(d => d.DefinitionId == id);
+            instances = instances.Where(i => i.DefinitionId == id);
+        }
+        var versions = await definitions.OrderBy(d => d.DefinitionId).ThenByDescending(d => d.Version).ToListAsync(cancellationToken);
+        var counts = await instances
             .GroupBy(i => new { i.DefinitionId, i.DefinitionVersion, i.IsCompleted })
             .Select(g => new { g.Key.DefinitionId, g.Key.DefinitionVersion, g.Key.IsCompleted, Count = g.Count() })
             .ToListAsync(cancellationToken);
