@@ -15,7 +15,8 @@ public static class DependencyInjection
 {
     public static IServiceCollection AddCommendations(this IServiceCollection services, string connectionString)
     {
-        services.AddDbContext<CommendationsDbContext>((provider, options) => options.UseCommendationsDatabase(connectionString)
+        // Pooled: a request takes a reset context instead of building one (its options and internal services) each time.
+        services.AddDbContextPool<CommendationsDbContext>((provider, options) => options.UseCommendationsDatabase(connectionString)
             .AddInterceptors(provider.GetRequiredService<Workflow.ReferenceDataCommitInterceptor>()));
         services.AddSingleton(TimeProvider.System);
         // Outside a web request (jobs, command line) the actor is the system; the web host registers the signed-in user.

@@ -13,8 +13,8 @@ public sealed class AuditTrail(CommendationsDbContext db, ICurrentUser user, Tim
     public async Task RecordAsync(string stream, string action, string? stepKey = null, string? comment = null,
         object? data = null, CancellationToken cancellationToken = default)
     {
-        var head = db.AuditStreams.Local.FirstOrDefault(s => s.Name == stream)
-                   ?? await db.AuditStreams.FindAsync([stream], cancellationToken);
+        // Find looks in the change tracker first (a head added or loaded earlier in this transaction), then the database.
+        var head = await db.AuditStreams.FindAsync([stream], cancellationToken);
         if (head is null)
         {
             head = new AuditStream(stream);

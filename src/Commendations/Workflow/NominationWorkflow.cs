@@ -42,7 +42,8 @@ public sealed class NominationWorkflow(
     /// <summary>Runs <paramref name="command"/>; a refusal throws (403/409/400) and changes nothing.</summary>
     public async Task<TransitionResult> ExecuteAsync(Nomination nomination, WorkflowCommand command, CancellationToken cancellationToken)
     {
-        var instance = await db.WorkflowInstances.SingleAsync(i => i.NominationId == nomination.Id, cancellationToken);
+        var instance = db.FindTracked<WorkflowInstance>(i => i.NominationId == nomination.Id)
+                       ?? await db.WorkflowInstances.SingleAsync(i => i.NominationId == nomination.Id, cancellationToken);
         var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
         var context = await contexts.CreateAsync(nomination, cancellationToken);
         var result = WorkflowRuntime.Execute(definition, InstanceState.FromJson(instance.State), command, context);
@@ -118,7 +119,7 @@ public sealed class NominationWorkflow(
 
     /// <summary>Task rows of this transaction may not be saved yet: look in the change tracker first.</summary>
     private async Task<WorkflowTask> FindTaskAsync(Guid instanceId, string taskKey, CancellationToken cancellationToken) =>
-        db.Tasks.Local.FirstOrDefault(t => t.InstanceId == instanceId && t.TaskKey == taskKey)
+        db.FindTracked<WorkflowTask>(t => t.InstanceId == instanceId && t.TaskKey == taskKey)
         ?? await db.Tasks.SingleAsync(t => t.InstanceId == instanceId && t.TaskKey == taskKey, cancellationToken);
 
     private static WorkflowTask NewTask(WorkflowInstance instance, Nomination nomination, TaskOpened opened, int round, DateTimeOffset now) =>

@@ -34,7 +34,8 @@ public sealed class RuntimeContextFactory(CommendationsDbContext db, TimeProvide
             .With(FactCatalog.DossierClose, campaign.DossierClose);
         if (nomination.CollectiveId is { } collectiveId)
         {
-            var collective = await db.Collectives.AsNoTracking().SingleAsync(c => c.Id == collectiveId, cancellationToken);
+            var collective = await db.Collectives.FindAsync([collectiveId], cancellationToken)
+                             ?? throw new InvalidOperationException($"Collective {collectiveId} of nomination {nomination.Id} does not exist.");
             facts = facts.With(FactCatalog.MemberCount, collective.Headcount)
                 .With(FactCatalog.WomenCount, collective.Women)
                 .With(FactCatalog.AdvancedWorkerCount, collective.AdvancedWorkers);

@@ -36,7 +36,7 @@ public sealed class ActOnTaskHandler(
 {
     public async Task<WorkflowOutcome> Handle(ActOnTask request, CancellationToken cancellationToken)
     {
-        var task = await db.Tasks.FindAsync([request.TaskId], cancellationToken) ?? throw new NotFoundException("Task", request.TaskId);
+        var task = await TaskPreload.TaskWithItsNominationAsync(db, request.TaskId, cancellationToken) ?? throw new NotFoundException("Task", request.TaskId);
         var nomination = await access.ReadableAsync(task.NominationId, cancellationToken);
         if (task.AssigneeRole == Roles.EmulationOfficer)
             throw new ConflictException("use-submit", "The unit's proposal is sent with the submit action, which checks the dossier window and documents.");

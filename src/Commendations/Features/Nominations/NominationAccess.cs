@@ -24,8 +24,10 @@ public sealed class NominationAccess(CommendationsDbContext db, ICurrentUser use
     /// <summary>Loads a nomination the current user may read, tracked for changes.</summary>
     public async Task<Nomination> ReadableAsync(Guid id, CancellationToken cancellationToken, bool withDocuments = false)
     {
-        var query = withDocuments ? db.Nominations.Include(n => n.Documents) : db.Nominations.AsQueryable();
-        var nomination = await query.SingleOrDefaultAsync(n => n.Id == id, cancellationToken);
+        // Without documents, Find answers from the change tracker when the command already loaded it.
+        var nomination = withDocuments
+            ? await db.Nominations.Include(n => n.Documents).SingleOrDefaultAsync(n => n.Id == id, cancellationToken)
+            : await db.Nominations.FindAsync([id], cancellationToken);
         if (nomination is null || !CanRead(user, nomination))
             throw new NotFoundException("Nomination", id);
         return nomination;
