@@ -62,14 +62,32 @@ public sealed class ReferenceDataCommitInterceptor(ReferenceDataCache cache) : S
     {
         if (context is null)
             return;
-        var tables = context.ChangeTracker.Entries()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Select(e => e.Metadata.GetTableName())
-            .Where(t => t is not null && ReferenceDataCache.Tables.Contains(t))
-            .ToList();
-        if (tables.Count > 0)
-            _pending.GetOrCreateValue(context).UnionWith(tables!);
+        // This runs before SaveChanges detects changes; detecting here too would scan every tracked entity twice on every
+        // save. Most saves track no reference data at all, so look at what is tracked first and detect only when some is.
+        var tracker = context.ChangeTracker;
+        var detecting = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            var reference = tracker.Entries().Where(e => IsReferenceTable(e.Metadata.GetTableName())).ToList();
+            if (reference.Count == 0)
+                return;
+            if (detecting)
+                tracker.DetectChanges();
+            var tables = reference
+                .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                .Select(e => e.Metadata.GetTableName()!)
+                .ToList();
+            if (tables.Count > 0)
+                _pending.GetOrCreateValue(context).UnionWith(tables);
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detecting;
+        }
     }
+
+    private static bool IsReferenceTable(string? table) => table is not null && ReferenceDataCache.Tables.Contains(table);
 
     private void Flush(DbContext? context)
     {

@@ -2,6 +2,7 @@ using Commendations.Domain.Calendar;
 using Commendations.Persistence;
 using Commendations.Testing;
 using Commendations.Workflow;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
@@ -89,6 +90,44 @@ public class ReferenceDataCacheTests(DatabaseFixture database) : IClassFixture<D
             await ExecuteAsync("ALTER TABLE calendar_days ENABLE TRIGGER calendar_days_notify_reference_data");
         }
     }
+
+    [Fact]
+    public async Task A_tracked_committee_reordered_and_committed_through_this_node_is_seen_by_it_at_once()
+    {
+        // A change made by setting properties of a loaded entity (found only by change detection), not by adding a row.
+        var code = await FirstCommitteeWithTwoMembersAsync();
+        var before = (await CommitteesAsync())[code];
+        await ExecuteAsync("ALTER TABLE committees DISABLE TRIGGER committees_notify_reference_data");
+        try
+        {
+            await using var scope = _services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CommendationsDbContext>();
+            await using (var transaction = await db.Database.BeginTransactionAsync())
+            {
+                var committee = await db.Committees.SingleAsync(c => c.Code == code);
+                committee.MoveMember(committee.MembersInOrder()[1], up: true).Should().BeTrue();
+                await db.SaveChangesAsync();
+                (await CommitteesAsync())[code].Should().Equal(before, "nothing is committed yet");
+                await transaction.CommitAsync();
+            }
+
+            (await CommitteesAsync())[code].Should().Equal(new[] { before[1], before[0] }.Concat(before.Skip(2)),
+                "the commit dropped this node's copy of the committees (no announcement was sent)");
+        }
+        finally
+        {
+            await ExecuteAsync("ALTER TABLE committees ENABLE TRIGGER committees_notify_reference_data");
+        }
+    }
+
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> CommitteesAsync()
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RuntimeContextFactory>().CommitteesAsync(default);
+    }
+
+    private async Task<string> FirstCommitteeWithTwoMembersAsync() =>
+        (await CommitteesAsync()).Where(c => c.Value.Count >= 2).Select(c => c.Key).OrderBy(c => c, StringComparer.Ordinal).First();
 
     [Fact]
     public async Task Without_the_listener_nothing_is_cached()
