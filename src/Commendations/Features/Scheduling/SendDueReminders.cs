@@ -48,7 +48,7 @@ public sealed class SendDueRemindersHandler(CommendationsDbContext db, Notifier 
 
         var tasks = await DueTasksAsync(rows, cancellationToken);
         var nominationIds = tasks.Select(t => t.Task.NominationId).Distinct().ToList();
-        var nominees = await db.Nominations.Where(n => nominationIds.Contains(n.Id))
+        var nominees = await db.Nominations.Where(n => nominationIds.Contains(n.Id)).Select(n => new { n.Id, n.NomineeName })
             .ToDictionaryAsync(n => n.Id, n => n.NomineeName, cancellationToken);
         var roleHolders = await RoleHoldersAsync(tasks.Select(t => t.Task).Where(t => t.AssigneeUserId is null).ToList(), cancellationToken);
 
