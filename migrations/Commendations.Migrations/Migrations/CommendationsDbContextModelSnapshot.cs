@@ -1673,6 +1673,38 @@ namespace Commendations.Migrations.Migrations
                     b.ToTable("saved_scenarios", (string)null);
                 });
 
+            modelBuilder.Entity("Commendations.Domain.Workflows.TaskReminder", b =>
+                {
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("TaskKey")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("task_key");
+
+                    b.Property<DateTimeOffset>("RemindAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("remind_at");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<Guid>("NominationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("nomination_id");
+
+                    b.HasKey("InstanceId", "TaskKey", "RemindAt")
+                        .HasName("pk_task_reminders");
+
+                    b.HasIndex("RemindAt")
+                        .HasDatabaseName("ix_task_reminders_remind_at");
+
+                    b.ToTable("task_reminders", (string)null);
+                });
+
             modelBuilder.Entity("Commendations.Domain.Workflows.WorkflowDefinitionRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2328,6 +2360,16 @@ namespace Commendations.Migrations.Migrations
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_users_units_unit_id");
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Workflows.TaskReminder", b =>
+                {
+                    b.HasOne("Commendations.Domain.Workflows.WorkflowInstance", null)
+                        .WithMany()
+                        .HasForeignKey("InstanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_reminders_workflow_instances_instance_id");
                 });
 
             modelBuilder.Entity("Commendations.Domain.Workflows.WorkflowInstance", b =>

@@ -30,25 +30,60 @@ public static class JobCommands
         DateTimeOffset.Parse(data.GetString(key)!, System.Globalization.CultureInfo.InvariantCulture);
 }
 
-/// <summary>A task's reminder or due trigger: <see cref="SendTaskReminder"/> or <see cref="PassDeadline"/>.</summary>
+/// <summary>A task's due trigger: <see cref="PassDeadline"/>. Reminders are swept by <see cref="ReminderSlotJob"/>.</summary>
 public sealed class TaskTimerJob(IServiceScopeFactory scopes, ILogger<TaskTimerJob> logger) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var data = context.MergedJobDataMap;
+        if (data.GetString(ScheduleKeys.Data.Kind) == ScheduleKeys.KindReminder)
+        {
+            // A per-task reminder trigger stored before reminder slots existed: its reminder is now a task_reminders row
+            // (filled by the TaskReminders migration), so the trigger serves as one more sweep.
+            await ReminderSlotJob.SweepAsync(scopes, context, logger, cancellationToken);
+            return;
+        }
         var instanceId = Guid.Parse(data.GetString(ScheduleKeys.Data.InstanceId)!);
         var taskKey = data.GetString(ScheduleKeys.Data.TaskKey)!;
         var dueAt = data.Instant(ScheduleKeys.Data.DueAt);
-        if (data.GetString(ScheduleKeys.Data.Kind) == ScheduleKeys.KindReminder)
+        var passed = await JobCommands.SendAsync(scopes, new PassDeadline(instanceId, taskKey, dueAt), cancellationToken);
+        logger.LogInformation("Deadline of {Task} of {Instance}: {Outcome}.", taskKey, instanceId, passed ? "passed" : "nothing to do");
+    }
+}
+
+/// <summary>
+/// Sweeps the reminders due by now (<see cref="SendDueReminders"/>, batch after batch until one comes back short). Fired by
+/// one trigger per distinct reminder instant ("reminder slot", group <c>reminder-slots</c>) and by the catch-up trigger
+/// every minute. Every run delivers every row due, not only its slot's, so a lost or early-fired slot costs at most one
+/// catch-up interval.
+/// <para>
+/// One sweep at a time in the cluster: two would only compete for the same rows. A slot trigger that comes due while a
+/// sweep runs is blocked by Quartz until that sweep ends and then fires at once (it is not a misfire unless blocked for
+/// the misfire threshold, and then it fires now anyway), so a slot waits at most one sweep; the running sweep
+/// may well deliver its rows already.
+/// </para>
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class ReminderSlotJob(IServiceScopeFactory scopes, ILogger<ReminderSlotJob> logger) : IJob
+{
+    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        new(SweepAsync(scopes, context, logger, cancellationToken));
+
+    internal static async Task SweepAsync(IServiceScopeFactory scopes, IJobExecutionContext context, ILogger logger, CancellationToken cancellationToken)
+    {
+        // Quartz may fire a trigger up to its batch window early: sweep up to the instant it was scheduled for, so the
+        // slot's own rows are not left to the next catch-up.
+        var now = context.FireTimeUtc;
+        var until = context.ScheduledFireTimeUtc is { } scheduled && scheduled > now ? scheduled : now;
+        int taken, created = 0, total = 0;
+        do
         {
-            var created = await JobCommands.SendAsync(scopes, new SendTaskReminder(instanceId, taskKey, dueAt, data.Instant(ScheduleKeys.Data.FireAt)), cancellationToken);
-            logger.LogInformation("Reminder for {Task} of {Instance}: {Count} notification(s).", taskKey, instanceId, created);
-        }
-        else
-        {
-            var passed = await JobCommands.SendAsync(scopes, new PassDeadline(instanceId, taskKey, dueAt), cancellationToken);
-            logger.LogInformation("Deadline of {Task} of {Instance}: {Outcome}.", taskKey, instanceId, passed ? "passed" : "nothing to do");
-        }
+            var batch = await JobCommands.SendAsync(scopes, new SendDueReminders(until), cancellationToken);
+            (taken, total, created) = (batch.Taken, total + batch.Taken, created + batch.Created);
+        } while (taken >= SendDueReminders.DefaultBatchSize);
+        if (total > 0)
+            logger.LogInformation("Reminder sweep ({Trigger}) up to {Until:O}: {Rows} reminder(s), {Count} notification(s).",
+                context.Trigger.Key.Name, until, total, created);
     }
 }
 

@@ -13,8 +13,9 @@ namespace Commendations.Scheduling;
 
 /// <summary>
 /// Applies one outbox message. Every operation is idempotent: triggers have deterministic keys and are stored with
-/// replace; cancelling deletes the task's job (and so all its triggers); notifications carry the message id in their
-/// dedupe key. A message applied twice (crash before it was marked processed) leaves the same state as once.
+/// replace; reminder rows are inserted ON CONFLICT DO NOTHING; cancelling deletes the task's job (and so its due
+/// trigger) and its reminder rows; notifications carry the message id in their dedupe key. A message applied twice
+/// (crash before it was marked processed) leaves the same state as once.
 /// </summary>
 public sealed class OutboxApplier(CommendationsDbContext db, Notifier notifier, DefinitionCache definitions)
 {
@@ -36,6 +37,7 @@ public sealed class OutboxApplier(CommendationsDbContext db, Notifier notifier, 
                 break;
             case DeadlineCancelled cancelled:
                 await scheduler.DeleteJob(ScheduleKeys.TaskJob(payload.InstanceId, cancelled.TaskId), cancellationToken);
+                await DeleteRemindersAsync(payload.InstanceId, cancelled.TaskId, null, cancellationToken);
                 break;
             case WaitScheduled wait:
                 await ScheduleWaitAsync(scheduler, payload, wait, cancellationToken);
@@ -48,6 +50,10 @@ public sealed class OutboxApplier(CommendationsDbContext db, Notifier notifier, 
         }
     }
 
+    /// <summary>
+    /// The task's reminders become rows (<see cref="TaskReminder"/>) and each distinct instant gets one slot trigger
+    /// shared by every task reminded then; the task's own job keeps only its due trigger (<see cref="PassDeadline"/>).
+    /// </summary>
     private async Task ScheduleDeadlineAsync(IScheduler scheduler, WorkflowOutboxPayload payload, DeadlineScheduled effect, CancellationToken cancellationToken)
     {
         var jobKey = ScheduleKeys.TaskJob(payload.InstanceId, effect.TaskId);
@@ -55,10 +61,20 @@ public sealed class OutboxApplier(CommendationsDbContext db, Notifier notifier, 
             .SingleOrDefaultAsync(t => t.InstanceId == payload.InstanceId && t.TaskKey == effect.TaskId, cancellationToken);
         if (task is null || task.Status != WorkflowTaskStatus.Open || task.DueAt != effect.DueAt)
         {
-            // Applied late (e.g. after a retry): the task closed or moved since; leave nothing behind for it.
+            // Applied late (e.g. after a retry): the task closed or moved since; leave nothing behind for it (a later
+            // message of the moved task schedules it again).
             await scheduler.DeleteJob(jobKey, cancellationToken);
+            await DeleteRemindersAsync(payload.InstanceId, effect.TaskId, null, cancellationToken);
             return;
         }
+
+        var remindAt = effect.ReminderTimes.Select(t => t.ToUniversalTime()).Distinct().ToArray();
+        await DeleteRemindersAsync(payload.InstanceId, effect.TaskId, effect.DueAt, cancellationToken);
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO task_reminders (instance_id, task_key, nomination_id, remind_at, due_at)
+            SELECT {payload.InstanceId}, {effect.TaskId}, {payload.NominationId}, r, {effect.DueAt.ToUniversalTime()} FROM unnest({remindAt}) AS r
+            ON CONFLICT DO NOTHING
+            """, cancellationToken);
 
         var job = JobBuilder.Create<TaskTimerJob>().WithIdentity(jobKey)
             .UsingJobData(ScheduleKeys.Data.InstanceId, payload.InstanceId.ToString())
@@ -66,12 +82,44 @@ public sealed class OutboxApplier(CommendationsDbContext db, Notifier notifier, 
             .UsingJobData(ScheduleKeys.Data.TaskKey, effect.TaskId)
             .UsingJobData(ScheduleKeys.Data.DueAt, Iso(effect.DueAt))
             .Build();
-        var triggers = new List<ITrigger>();
-        for (var i = 0; i < effect.ReminderTimes.Count; i++)
-            triggers.Add(OneShot(jobKey, ScheduleKeys.Reminder(payload.InstanceId, effect.TaskId, i), ScheduleKeys.KindReminder, effect.ReminderTimes[i]));
-        triggers.Add(OneShot(jobKey, ScheduleKeys.Due(payload.InstanceId, effect.TaskId), ScheduleKeys.KindDue, effect.DueAt));
-        await scheduler.ScheduleJob(job, triggers, ScheduleJobOptions.Replacing, cancellationToken);
+        var schedule = new Dictionary<IJobDetail, IReadOnlyCollection<ITrigger>>
+        {
+            [job] = [OneShot(jobKey, ScheduleKeys.Due(payload.InstanceId, effect.TaskId), ScheduleKeys.KindDue, effect.DueAt)],
+        };
+        // Most instants already have their slot (the engine reminds at 08:00 of working days): checking is a read without
+        // Quartz's cluster lock, so only the first task of an instant writes its trigger.
+        var slots = new List<ITrigger>();
+        foreach (var at in remindAt)
+        {
+            if (!await scheduler.Exists(ScheduleKeys.ReminderSlot(at), cancellationToken))
+                slots.Add(ReminderSlot(at));
+        }
+        if (slots.Count > 0)
+            schedule[ReminderSlotJobDetail()] = slots;
+        // One call, so one Quartz transaction (one take of its lock) for the task's job and the new slots. Replacing keeps
+        // it idempotent; a slot whose instant has already passed fires at once. Its sweep may run before this dispatcher
+        // transaction commits the rows above: the catch-up trigger then delivers them within a minute.
+        await scheduler.ScheduleJobs(schedule, ScheduleJobOptions.Replacing, cancellationToken);
     }
+
+    /// <summary>The sweep's job as stored at start-up (durable: it outlives its one-shot slot triggers).</summary>
+    public static IJobDetail ReminderSlotJobDetail() =>
+        JobBuilder.Create<ReminderSlotJob>().WithIdentity(ScheduleKeys.ReminderSlotJob).StoreDurably().Build();
+
+    /// <summary>Fires once at <paramref name="at"/>; if the cluster was down then, it fires once as soon as a node is up.</summary>
+    private static ITrigger ReminderSlot(DateTimeOffset at) =>
+        TriggerBuilder.Create().WithIdentity(ScheduleKeys.ReminderSlot(at)).ForJob(ScheduleKeys.ReminderSlotJob)
+            .StartAt(at)
+            .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
+            .Build();
+
+    /// <summary>The task's reminder rows — all of them, or (<paramref name="keepDueAt"/>) those computed for another due time.</summary>
+    private Task<int> DeleteRemindersAsync(Guid instanceId, string taskKey, DateTimeOffset? keepDueAt, CancellationToken cancellationToken) =>
+        keepDueAt is { } due
+            ? db.Database.ExecuteSqlInterpolatedAsync(
+                $"DELETE FROM task_reminders WHERE instance_id = {instanceId} AND task_key = {taskKey} AND due_at <> {due.ToUniversalTime()}", cancellationToken)
+            : db.Database.ExecuteSqlInterpolatedAsync(
+                $"DELETE FROM task_reminders WHERE instance_id = {instanceId} AND task_key = {taskKey}", cancellationToken);
 
     private static async Task ScheduleWaitAsync(IScheduler scheduler, WorkflowOutboxPayload payload, WaitScheduled effect, CancellationToken cancellationToken)
     {

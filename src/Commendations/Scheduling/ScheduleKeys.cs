@@ -11,15 +11,21 @@ public static class ScheduleKeys
     public const string TaskGroup = "task-deadlines";
     public const string WaitGroup = "waits";
     public const string SystemGroup = "system";
+    public const string ReminderSlotGroup = "reminder-slots";
 
+    /// <summary>Kind of the per-task reminder triggers stored before reminder slots; one still firing sweeps the slots.</summary>
     public const string KindReminder = "reminder";
     public const string KindDue = "due";
 
     public static JobKey TaskJob(Guid instanceId, string taskKey) => new($"{instanceId:N}/{taskKey}", TaskGroup);
 
-    public static TriggerKey Reminder(Guid instanceId, string taskKey, int index) => new($"{instanceId:N}/{taskKey}/reminder-{index}", TaskGroup);
-
     public static TriggerKey Due(Guid instanceId, string taskKey) => new($"{instanceId:N}/{taskKey}/due", TaskGroup);
+
+    /// <summary>
+    /// The one trigger of every reminder due at <paramref name="remindAt"/> (any task): the same instant always maps to the
+    /// same key, so the thousands of tasks reminded at one 08:00 share it. UTC ticks keep the key exact and sortable.
+    /// </summary>
+    public static TriggerKey ReminderSlot(DateTimeOffset remindAt) => new($"reminders/{remindAt.UtcTicks}", ReminderSlotGroup);
 
     public static JobKey WaitJob(Guid instanceId, string stepKey) => new($"{instanceId:N}/{stepKey}", WaitGroup);
 
@@ -28,6 +34,8 @@ public static class ScheduleKeys
     public static readonly JobKey CampaignDeadlinesJob = new("campaign-deadlines", SystemGroup);
     public static readonly TriggerKey CampaignDeadlinesTrigger = new("campaign-deadlines-daily", SystemGroup);
     public static readonly JobKey CampaignProgressCompactionJob = new("campaign-progress-compaction", SystemGroup);
+    public static readonly JobKey ReminderSlotJob = new("reminder-slots", ReminderSlotGroup);
+    public static readonly TriggerKey RemindersCatchUpTrigger = new("reminders-catch-up", SystemGroup);
     public static readonly TriggerKey CampaignProgressCompactionTrigger = new("campaign-progress-compaction-every-5-minutes", SystemGroup);
 
     /// <summary>Job data names (strings only: the job store serialises data as JSON).</summary>

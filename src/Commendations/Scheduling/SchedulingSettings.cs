@@ -21,6 +21,9 @@ public sealed class SchedulingSettings
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>How often the reminder catch-up sweep runs besides the reminder slots (the most a reminder can be late).</summary>
+    public TimeSpan ReminderCatchUpInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Working days before a campaign's dossier window closes when units with drafts are reminded.</summary>
     public int[] CampaignReminderWorkingDays { get; set; } = [3, 1];
 

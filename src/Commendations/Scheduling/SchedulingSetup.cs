@@ -65,6 +65,12 @@ public static class SchedulingSetup
             q.AddJob<CampaignDeadlinesJob>(j => j.WithIdentity(ScheduleKeys.CampaignDeadlinesJob).StoreDurably());
             q.AddTrigger(t => t.ForJob(ScheduleKeys.CampaignDeadlinesJob).WithIdentity(ScheduleKeys.CampaignDeadlinesTrigger)
                 .WithCronSchedule(CampaignCheckCron, c => c.InTimeZone(VietnamTime).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            q.AddJob<ReminderSlotJob>(j => j.WithIdentity(ScheduleKeys.ReminderSlotJob).StoreDurably());
+            // The reminder safety net: a sweep every minute besides the slot triggers, so a reminder row is delivered at most
+            // about a minute late even when its slot fired before the dispatcher's transaction committed the row (the slot
+            // is stored on Quartz's own connection), or when a slot trigger was lost.
+            q.AddTrigger(t => t.ForJob(ScheduleKeys.ReminderSlotJob).WithIdentity(ScheduleKeys.RemindersCatchUpTrigger)
+                .WithSimpleSchedule(s => s.WithInterval(settings.ReminderCatchUpInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithExistingCount)));
             q.AddJob<CampaignProgressCompactionJob>(j => j.WithIdentity(ScheduleKeys.CampaignProgressCompactionJob).StoreDurably());
             q.AddTrigger(t => t.ForJob(ScheduleKeys.CampaignProgressCompactionJob).WithIdentity(ScheduleKeys.CampaignProgressCompactionTrigger)
                 .WithSimpleSchedule(s => s.WithInterval(CampaignProgressCounts.CompactionInterval).RepeatForever()));

@@ -10,8 +10,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Commendations.Tests.Scheduling;
 
 /// <summary>
-/// What the dispatcher stores in Quartz's real job store for a task, read back from qrtz_triggers, and what the job
-/// commands do when they run — on a fake clock (Quartz in standby: nothing fires by itself here).
+/// What the dispatcher stores for a task — its reminder rows (task_reminders), the reminder slot triggers and its due
+/// trigger in Quartz's real job store, read back from the tables — and what the job commands do when they run, on a
+/// fake clock (Quartz in standby: nothing fires by itself here). The tests of a class share one database, so sweeps
+/// are judged by each test's own nominations.
 /// </summary>
 public class DeadlineSchedulingTests(LifecycleHarness app) : IClassFixture<LifecycleHarness>, IAsyncLifetime
 {
@@ -20,6 +22,7 @@ public class DeadlineSchedulingTests(LifecycleHarness app) : IClassFixture<Lifec
 
     public Task InitializeAsync()
     {
+        app.Clock.Set(TestClock.At(2026, 12, 1)); // tests move the shared clock; each starts on Tuesday 01/12/2026 09:00
         _rig = SchedulerRig.Create(app.ConnectionString, app.Clock);
         return Task.CompletedTask;
     }
@@ -34,6 +37,13 @@ public class DeadlineSchedulingTests(LifecycleHarness app) : IClassFixture<Lifec
         return await db.Tasks.AsNoTracking().SingleAsync(t => t.NominationId == nominationId && t.Status == WorkflowTaskStatus.Open);
     }
 
+    private Task<List<DateTimeOffset>> RemindersAsync(WorkflowTask task) => QuartzTables.ReminderTimesAsync(app.ConnectionString, task.InstanceId, task.TaskKey);
+
+    private Task<DateTimeOffset?> SlotAsync(DateTimeOffset at) => QuartzTables.SlotAsync(app.ConnectionString, at);
+
+    private async Task<int> RemindersOfAsync(Guid nominationId) =>
+        (await NotificationProbe.ForNominationAsync(app, nominationId)).Count(n => n.Kind == NotificationKinds.TaskReminder);
+
     [Fact]
     public async Task A_review_task_opened_on_Tuesday_has_its_reminders_and_deadline_on_working_days_across_the_weekend()
     {
@@ -42,15 +52,13 @@ public class DeadlineSchedulingTests(LifecycleHarness app) : IClassFixture<Lifec
 
         var task = await OpenTaskAsync(id);
         task.StepKey.Should().Be("committee-review");
-        var triggers = await QuartzTables.TaskTriggersAsync(app.ConnectionString, task.InstanceId, task.TaskKey);
         // 5 working days: Wed 2, Thu 3, Fri 4, (weekend), Mon 7, Tue 8 → due Tue 08/12 17:00; reminders 2 working days
         // before (Fri 04/12, across the weekend) and on the due day, at 08:00.
-        triggers.Should().BeEquivalentTo(new Dictionary<string, DateTimeOffset>
-        {
-            ["reminder-0"] = Local(2026, 12, 4, 8),
-            ["reminder-1"] = Local(2026, 12, 8, 8),
-            ["due"] = Local(2026, 12, 8, 17),
-        });
+        (await RemindersAsync(task)).Should().Equal(Local(2026, 12, 4, 8), Local(2026, 12, 8, 8));
+        (await SlotAsync(Local(2026, 12, 4, 8))).Should().Be(Local(2026, 12, 4, 8));
+        (await SlotAsync(Local(2026, 12, 8, 8))).Should().Be(Local(2026, 12, 8, 8));
+        (await QuartzTables.TaskTriggersAsync(app.ConnectionString, task.InstanceId, task.TaskKey)).Should().BeEquivalentTo(
+            new Dictionary<string, DateTimeOffset> { ["due"] = Local(2026, 12, 8, 17) }, "the task's own job keeps only its due trigger");
         var scheduler = await _rig.SchedulerAsync();
         var due = await scheduler.GetTrigger(Commendations.Scheduling.ScheduleKeys.Due(task.InstanceId, task.TaskKey));
         due!.NextFireTimeUtc.Should().Be(Local(2026, 12, 8, 17));
@@ -67,17 +75,22 @@ public class DeadlineSchedulingTests(LifecycleHarness app) : IClassFixture<Lifec
         var task = await OpenTaskAsync(id);
         task.AssigneeUserId.Should().Be(app.UserId(DemoAccounts.SteeringDeputyHead));
         // Working days: Tue 2, Wed 3, (Tết 4–10), Thu 11, Fri 12, Mon 15 → due Mon 15/02 17:00; 2 working days before it is Thu 11/02.
-        (await QuartzTables.TaskTriggersAsync(app.ConnectionString, task.InstanceId, task.TaskKey)).Should().BeEquivalentTo(
-            new Dictionary<string, DateTimeOffset>
-            {
-                ["reminder-0"] = Local(2027, 2, 11, 8),
-                ["reminder-1"] = Local(2027, 2, 15, 8),
-                ["due"] = Local(2027, 2, 15, 17),
-            });
+        (await RemindersAsync(task)).Should().Equal(Local(2027, 2, 11, 8), Local(2027, 2, 15, 8));
+        (await SlotAsync(Local(2027, 2, 11, 8))).Should().NotBeNull();
+        (await QuartzTables.TaskTriggersAsync(app.ConnectionString, task.InstanceId, task.TaskKey)).Keys.Should().Equal("due");
 
         app.Clock.Set(Local(2027, 2, 11, 8));
-        (await _rig.SendAsSystem(new SendTaskReminder(task.InstanceId, task.TaskKey, task.DueAt, Local(2027, 2, 11, 8)))).Should().Be(1);
-        (await _rig.SendAsSystem(new SendTaskReminder(task.InstanceId, task.TaskKey, task.DueAt, Local(2027, 2, 11, 8)))).Should().Be(0, "a job that runs twice delivers once");
+        await _rig.SweepRemindersAsync(app.Clock);
+        (await RemindersOfAsync(id)).Should().Be(1);
+        await _rig.SweepRemindersAsync(app.Clock);
+        (await RemindersAsync(task)).Should().Equal([Local(2027, 2, 15, 8)], "a sent reminder's row is gone, the next one waits");
+        // The outbox applied again (a crash before it was marked processed) puts the sent reminder's row back: still once.
+        await using (var db = app.CreateDbContext())
+            await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE outbox_messages SET processed_at = NULL WHERE payload->>'NominationId' = {id.ToString()}");
+        await _rig.DispatchAllAsync();
+        (await RemindersAsync(task)).Should().HaveCount(2);
+        await _rig.SweepRemindersAsync(app.Clock);
+        (await RemindersOfAsync(id)).Should().Be(1, "a reminder swept twice is delivered once");
 
         app.Clock.Set(Local(2027, 2, 15, 17));
         (await _rig.SendAsSystem(new PassDeadline(task.InstanceId, task.TaskKey, task.DueAt))).Should().BeTrue();
@@ -99,19 +112,31 @@ public class DeadlineSchedulingTests(LifecycleHarness app) : IClassFixture<Lifec
         var id = await _steps.SubmittedCollectiveAsync();
         await _rig.DispatchAllAsync();
         var first = await OpenTaskAsync(id);
-        (await QuartzTables.TaskTriggersAsync(app.ConnectionString, first.InstanceId, first.TaskKey)).Should().HaveCount(3);
+        (await QuartzTables.TaskTriggersAsync(app.ConnectionString, first.InstanceId, first.TaskKey)).Should().HaveCount(1);
+        (await RemindersAsync(first)).Should().HaveCount(2);
 
         await _steps.ActAsync(DemoAccounts.SteeringStandingMember, id, "approve");
         await _rig.DispatchAllAsync();
 
         (await QuartzTables.TaskTriggersAsync(app.ConnectionString, first.InstanceId, first.TaskKey)).Should().BeEmpty();
+        (await RemindersAsync(first)).Should().BeEmpty("cancelling the deadline deletes the task's reminder rows");
         (await QuartzTables.CountAsync(app.ConnectionString,
             $"SELECT count(*) FROM qrtz_triggers WHERE job_name LIKE '{first.InstanceId:N}/unit-proposal%'")).Should().Be(0, "the draft's task closed at submission");
+        // A row left behind anyway (say, the cancel was applied before a retried schedule) is dropped by the sweep, unsent.
+        await using (var db = app.CreateDbContext())
+        {
+            db.TaskReminders.Add(new TaskReminder(first.InstanceId, first.TaskKey, id, Local(2026, 12, 4, 8), first.DueAt));
+            await db.SaveChangesAsync();
+        }
         app.Clock.Set(Local(2026, 12, 8, 17));
-        (await _rig.SendAsSystem(new SendTaskReminder(first.InstanceId, first.TaskKey, first.DueAt, Local(2026, 12, 4, 8)))).Should().Be(0);
+        await _rig.SweepRemindersAsync(app.Clock);
+        (await RemindersAsync(first)).Should().BeEmpty();
         (await _rig.SendAsSystem(new PassDeadline(first.InstanceId, first.TaskKey, first.DueAt))).Should().BeFalse();
         await _rig.DispatchAllAsync();
-        (await NotificationProbe.ForNominationAsync(app, id)).Should().BeEmpty();
+        // The sweep did remind the next member, whose task is open; the closed task's assignee hears nothing.
+        (await NotificationProbe.ForNominationAsync(app, id)).Should().OnlyContain(n =>
+            n.RecipientUserId == app.UserId(DemoAccounts.SteeringDeputyHead) && n.Kind == NotificationKinds.TaskReminder);
+        first.AssigneeUserId.Should().Be(app.UserId(DemoAccounts.SteeringStandingMember));
     }
 
     [Fact]
@@ -121,14 +146,18 @@ public class DeadlineSchedulingTests(LifecycleHarness app) : IClassFixture<Lifec
         await _rig.DispatchAllAsync();
         var task = await OpenTaskAsync(id);
         var before = await QuartzTables.TaskTriggersAsync(app.ConnectionString, task.InstanceId, task.TaskKey);
+        var reminders = await RemindersAsync(task);
         var total = await QuartzTables.CountAsync(app.ConnectionString, "SELECT count(*) FROM qrtz_triggers");
+        var rows = await QuartzTables.CountAsync(app.ConnectionString, "SELECT count(*) FROM task_reminders");
 
         await using (var db = app.CreateDbContext())
             await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE outbox_messages SET processed_at = NULL WHERE payload->>'NominationId' = {id.ToString()}");
         await _rig.DispatchAllAsync();
 
         (await QuartzTables.TaskTriggersAsync(app.ConnectionString, task.InstanceId, task.TaskKey)).Should().BeEquivalentTo(before);
+        (await RemindersAsync(task)).Should().Equal(reminders);
         (await QuartzTables.CountAsync(app.ConnectionString, "SELECT count(*) FROM qrtz_triggers")).Should().Be(total);
+        (await QuartzTables.CountAsync(app.ConnectionString, "SELECT count(*) FROM task_reminders")).Should().Be(rows);
     }
 
     [Fact]
@@ -143,7 +172,8 @@ public class DeadlineSchedulingTests(LifecycleHarness app) : IClassFixture<Lifec
         await _rig.DispatchAllAsync();
 
         var task = await OpenTaskAsync(id);
-        (await QuartzTables.TaskTriggersAsync(app.ConnectionString, task.InstanceId, task.TaskKey)).Should().HaveCount(3);
+        (await QuartzTables.TaskTriggersAsync(app.ConnectionString, task.InstanceId, task.TaskKey)).Should().HaveCount(1);
+        (await RemindersAsync(task)).Should().HaveCount(2);
         await using var check = app.CreateDbContext();
         var pending = await check.Outbox.AsNoTracking().Where(m => m.ProcessedAt == null).ToListAsync();
         pending.Should().ContainSingle(string.Join(" | ", pending.Select(p => p.Kind + " " + p.LastError)));
@@ -151,6 +181,62 @@ public class DeadlineSchedulingTests(LifecycleHarness app) : IClassFixture<Lifec
         failed.Attempts.Should().Be(1);
         failed.LastError.Should().Contain("JsonException");
         await check.Database.ExecuteSqlRawAsync("DELETE FROM outbox_messages WHERE processed_at IS NULL");
+    }
+
+    [Fact]
+    public async Task Tasks_reminded_at_the_same_instant_share_one_slot_trigger_and_one_sweep_reminds_them_all()
+    {
+        var ids = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+            ids.Add(await _steps.SubmittedCollectiveAsync());
+        await _rig.DispatchAllAsync();
+
+        var friday = Local(2026, 12, 4, 8);
+        var slot = Commendations.Scheduling.ScheduleKeys.ReminderSlot(friday);
+        (await QuartzTables.CountAsync(app.ConnectionString,
+            $"SELECT count(*) FROM qrtz_triggers WHERE trigger_group = '{slot.Group}' AND next_fire_time = {friday.UtcTicks}")).Should().Be(1);
+        foreach (var id in ids)
+            (await RemindersAsync(await OpenTaskAsync(id))).Should().Contain(friday);
+
+        app.Clock.Set(friday);
+        (await _rig.SendAsSystem(new SendDueReminders(friday))).Taken.Should().BeLessThan(SendDueReminders.DefaultBatchSize, "one batch took every due row");
+        foreach (var id in ids)
+            (await RemindersOfAsync(id)).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_sweep_works_in_batches_until_one_comes_back_short()
+    {
+        var ids = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+            ids.Add(await _steps.SubmittedCollectiveAsync());
+        await _rig.DispatchAllAsync();
+
+        app.Clock.Set(Local(2026, 12, 4, 8));
+        var batches = new List<DueRemindersSent>();
+        do
+            batches.Add(await _rig.SendAsSystem(new SendDueReminders(app.Clock.GetUtcNow(), BatchSize: 2)));
+        while (batches[^1].Taken == 2);
+
+        batches.Count.Should().BeGreaterThanOrEqualTo(2);
+        foreach (var id in ids)
+            (await RemindersOfAsync(id)).Should().Be(1);
+        (await QuartzTables.CountAsync(app.ConnectionString, $"SELECT count(*) FROM task_reminders WHERE remind_at <= '{app.Clock.GetUtcNow():O}'")).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_reminder_whose_instant_has_passed_when_the_outbox_is_applied_is_still_delivered()
+    {
+        var id = await _steps.SubmittedCollectiveAsync();
+        app.Clock.Set(Local(2026, 12, 4, 10)); // the dispatcher was down over Friday's 08:00 reminder
+        await _rig.DispatchAllAsync();
+
+        var task = await OpenTaskAsync(id);
+        (await RemindersAsync(task)).Should().Equal(Local(2026, 12, 4, 8), Local(2026, 12, 8, 8));
+        (await SlotAsync(Local(2026, 12, 4, 8))).Should().Be(Local(2026, 12, 4, 8), "a slot already past fires as soon as a node sees it");
+        await _rig.SweepRemindersAsync(app.Clock);
+        (await RemindersOfAsync(id)).Should().Be(1);
+        (await RemindersAsync(task)).Should().Equal([Local(2026, 12, 8, 8)]);
     }
 
     [Fact]
@@ -194,10 +280,13 @@ public class DeadlineSchedulingTests(LifecycleHarness app) : IClassFixture<Lifec
         await using var smtp = new SmtpTestServer();
         await using var rig = SchedulerRig.Create(app.ConnectionString, app.Clock, smtp.Port);
         var id = await _steps.SubmittedCollectiveAsync();
-        var task = await OpenTaskAsync(id);
+        await rig.DispatchAllAsync();
 
-        (await rig.SendAsSystem(new SendTaskReminder(task.InstanceId, task.TaskKey, task.DueAt, Local(2026, 12, 4, 8)))).Should().Be(1);
-        (await rig.SendMailAsync()).Should().Be(1);
+        app.Clock.Set(Local(2026, 12, 4, 8));
+        await rig.SweepRemindersAsync(app.Clock);
+        (await RemindersOfAsync(id)).Should().Be(1);
+        (await NotificationProbe.ForNominationAsync(app, id)).Single().EmailSentAt.Should().BeNull("mail goes out after the commit, by the email sender");
+        (await rig.SendMailAsync()).Should().BeGreaterThanOrEqualTo(1);
         (await rig.SendMailAsync()).Should().Be(0, "a sent mail is not sent again");
 
         var mail = await smtp.WaitForMailAsync(_ => true, TimeSpan.FromSeconds(10));

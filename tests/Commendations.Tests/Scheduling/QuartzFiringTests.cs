@@ -32,6 +32,24 @@ public abstract class QuartzFiringTest(LifecycleHarness app)
     protected Task<Dictionary<string, DateTimeOffset>> TriggersAsync(WorkflowTask task) =>
         QuartzTables.TaskTriggersAsync(App.ConnectionString, task.InstanceId, task.TaskKey);
 
+    protected Task<List<DateTimeOffset>> RemindersAsync(WorkflowTask task) =>
+        QuartzTables.ReminderTimesAsync(App.ConnectionString, task.InstanceId, task.TaskKey);
+
+    protected Task<DateTimeOffset?> SlotAsync(DateTimeOffset at) => QuartzTables.SlotAsync(App.ConnectionString, at);
+
+    /// <summary>The task's deadline applied: its due trigger and its two reminder rows, each reminder with its slot trigger.</summary>
+    protected async Task<(DateTimeOffset Due, List<DateTimeOffset> Reminders)> ScheduledAsync(WorkflowTask task)
+    {
+        var triggers = await Eventually.UntilAsync(() => TriggersAsync(task), t => t.Count == 1, Patience, "the task's due trigger");
+        var reminders = await RemindersAsync(task);
+        reminders.Should().HaveCount(2);
+        foreach (var at in reminders)
+            (await SlotAsync(at)).Should().Be(at);
+        return (triggers["due"], reminders);
+    }
+
+    protected static string SlotName(DateTimeOffset at) => Commendations.Scheduling.ScheduleKeys.ReminderSlot(at).Name;
+
     protected async Task<int> CountAsync(Guid nominationId, string kind) =>
         (await NotificationProbe.ForNominationAsync(App, nominationId)).Count(n => n.Kind == kind);
 
@@ -51,26 +69,30 @@ public class ClusteredFiringTests(LifecycleHarness app) : QuartzFiringTest(app),
         await using var b = await StartNodeAsync(smtp.Port);
         var id = await Steps.SubmittedCollectiveAsync();
         var task = await OpenTaskAsync(id);
-        var triggers = await Eventually.UntilAsync(() => TriggersAsync(task), t => t.Count == 3, Patience, "the task's three triggers");
+        var (due, reminders) = await ScheduledAsync(task);
 
-        JustBefore(triggers["reminder-0"]); // Friday 04/12 08:00
+        JustBefore(reminders[0]); // Friday 04/12 08:00
         await EventuallyCountAsync(id, NotificationKinds.TaskReminder, 1);
-        JustBefore(triggers["reminder-1"]); // Tuesday 08/12 08:00
+        JustBefore(reminders[1]); // Tuesday 08/12 08:00
         await EventuallyCountAsync(id, NotificationKinds.TaskReminder, 2);
-        JustBefore(triggers["due"]);        // Tuesday 08/12 17:00: overdue, escalated to the committee chair
+        JustBefore(due);          // Tuesday 08/12 17:00: overdue, escalated to the committee chair
         await EventuallyCountAsync(id, NotificationKinds.TaskEscalated, 1);
         await Eventually.UntilAsync(() => Task.FromResult(smtp.Mails.Count), n => n >= 4, Patience, "four mails");
         await Task.Delay(TimeSpan.FromSeconds(3)); // room for a duplicate to show up, if there were one
 
         var prefix = $"{task.InstanceId:N}/{task.TaskKey}/";
-        Counter.Runs.Where(r => r.Key.StartsWith(prefix, StringComparison.Ordinal))
-            .Should().BeEquivalentTo(new Dictionary<string, int> { [prefix + "reminder-0"] = 1, [prefix + "reminder-1"] = 1, [prefix + "due"] = 1 });
+        // The draft's task (closed at submission) left slot triggers of its own instants: a slot is shared, never cancelled.
+        Counter.Runs.Where(r => r.Key.StartsWith(prefix, StringComparison.Ordinal) || r.Key == SlotName(reminders[0]) || r.Key == SlotName(reminders[1]))
+            .Should().BeEquivalentTo(new Dictionary<string, int> { [SlotName(reminders[0])] = 1, [SlotName(reminders[1])] = 1, [prefix + "due"] = 1 });
         var notes = await NotificationProbe.ForNominationAsync(App, id);
         notes.Select(n => n.Kind).Should().BeEquivalentTo(
             NotificationKinds.TaskReminder, NotificationKinds.TaskReminder, NotificationKinds.TaskOverdue, NotificationKinds.TaskEscalated);
         smtp.Mails.Should().HaveCount(4);
         smtp.Mails.Select(m => m.Subject).Should().Contain("Hồ sơ quá hạn cần chỉ đạo: UBND xã Tân Hòa");
         (await TriggersAsync(task)).Should().BeEmpty("one-shot triggers are gone once fired");
+        (await SlotAsync(reminders[0])).Should().BeNull();
+        (await SlotAsync(reminders[1])).Should().BeNull();
+        (await RemindersAsync(task)).Should().BeEmpty("a sent reminder's row is deleted");
         var schedulers = (await a.SchedulerAsync(), await b.SchedulerAsync());
         schedulers.Item1.SchedulerInstanceId.Should().NotBe(schedulers.Item2.SchedulerInstanceId);
         (await QuartzTables.CountAsync(App.ConnectionString, "SELECT count(*) FROM qrtz_scheduler_state")).Should().Be(2);
@@ -87,13 +109,13 @@ public class OutboxRecoveryTests(LifecycleHarness app) : QuartzFiringTest(app), 
         var task = await OpenTaskAsync(id);
         (await PendingOutboxAsync()).Should().BeGreaterThan(0);
         (await TriggersAsync(task)).Should().BeEmpty();
+        (await RemindersAsync(task)).Should().BeEmpty();
 
         await using var node = await StartNodeAsync();
         await Eventually.UntilAsync(PendingOutboxAsync, n => n == 0, Patience, "the outbox to be applied");
-        var triggers = await TriggersAsync(task);
-        triggers.Keys.Should().BeEquivalentTo("reminder-0", "reminder-1", "due");
+        var (_, reminders) = await ScheduledAsync(task);
 
-        JustBefore(triggers["reminder-0"]);
+        JustBefore(reminders[0]);
         await EventuallyCountAsync(id, NotificationKinds.TaskReminder, 1);
         (await NotificationProbe.ForNominationAsync(App, id)).Single().RecipientUserId.Should().Be(App.UserId(DemoAccounts.SteeringStandingMember));
     }
@@ -107,26 +129,58 @@ public class RestartTests(LifecycleHarness app) : QuartzFiringTest(app), IClassF
         var first = await StartNodeAsync();
         var id = await Steps.SubmittedCollectiveAsync();
         var task = await OpenTaskAsync(id);
-        var triggers = await Eventually.UntilAsync(() => TriggersAsync(task), t => t.Count == 3, Patience, "the task's three triggers");
-        JustBefore(triggers["reminder-0"]);
+        var (due, reminders) = await ScheduledAsync(task);
+        JustBefore(reminders[0]);
         await EventuallyCountAsync(id, NotificationKinds.TaskReminder, 1);
-        // The notification is written by the job; Quartz removes the fired trigger just after: wait for that.
-        var before = await Eventually.UntilAsync(() => TriggersAsync(task), t => !t.ContainsKey("reminder-0"), Patience, "the fired reminder's trigger removed");
+        // The notification is written by the sweep; Quartz removes the fired slot trigger just after: wait for that.
+        await Eventually.UntilAsync(() => SlotAsync(reminders[0]), t => t is null, Patience, "the fired reminder slot removed");
         await Eventually.UntilAsync(() => QuartzTables.CountAsync(App.ConnectionString, "SELECT count(*) FROM qrtz_triggers WHERE next_fire_time IS NULL"),
             c => c == 0, Patience, "no trigger in flight");
+        var before = (await TriggersAsync(task), await RemindersAsync(task), await SlotAsync(reminders[1]));
         var total = await QuartzTables.CountAsync(App.ConnectionString, "SELECT count(*) FROM qrtz_triggers");
         await first.DisposeAsync();
 
         await using var second = await StartNodeAsync();
         await Task.Delay(TimeSpan.FromSeconds(4));
-        (await TriggersAsync(task)).Should().BeEquivalentTo(before);
-        before.Keys.Should().BeEquivalentTo("reminder-1", "due");
+        (await TriggersAsync(task)).Should().BeEquivalentTo(before.Item1);
+        before.Item1.Keys.Should().Equal("due");
+        (await RemindersAsync(task)).Should().Equal(before.Item2);
+        before.Item2.Should().Equal([reminders[1]]);
+        (await SlotAsync(reminders[1])).Should().Be(before.Item3).And.Be(reminders[1]);
         (await QuartzTables.CountAsync(App.ConnectionString, "SELECT count(*) FROM qrtz_triggers")).Should().Be(total);
         (await CountAsync(id, NotificationKinds.TaskReminder)).Should().Be(1, "the reminder that fired before the restart does not fire again");
 
-        JustBefore(before["reminder-1"]);
+        JustBefore(reminders[1]);
         await EventuallyCountAsync(id, NotificationKinds.TaskReminder, 2);
-        Counter.Runs[$"{task.InstanceId:N}/{task.TaskKey}/reminder-0"].Should().Be(1);
-        Counter.Runs[$"{task.InstanceId:N}/{task.TaskKey}/reminder-1"].Should().Be(1);
+        // The catch-up sweep may deliver it first; the slot (blocked while a sweep runs) still fires, once.
+        await Eventually.UntilAsync(() => Task.FromResult(Counter.Runs.ContainsKey(SlotName(reminders[1]))), ran => ran, Patience, "the second slot to fire");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        (await CountAsync(id, NotificationKinds.TaskReminder)).Should().Be(2);
+        Counter.Runs[SlotName(reminders[0])].Should().Be(1);
+        Counter.Runs[SlotName(reminders[1])].Should().Be(1);
+        due.Should().BeAfter(reminders[1]);
+    }
+}
+
+public class ReminderCatchUpTests(LifecycleHarness app) : QuartzFiringTest(app), IClassFixture<LifecycleHarness>
+{
+    [Fact]
+    public async Task A_reminder_already_due_when_its_deadline_is_applied_is_delivered_once_by_its_slot_or_the_catch_up_sweep()
+    {
+        // Committed while no node ran; the cluster comes back after Friday's 08:00 reminder. Its slot trigger is stored in
+        // the past and fires at once — possibly before the dispatcher's transaction commits the row; then the catch-up
+        // sweep (every 3 s here, every minute by default) delivers it.
+        var id = await Steps.SubmittedCollectiveAsync();
+        var task = await OpenTaskAsync(id);
+        Clock.JumpTo(Local(2026, 12, 4, 9));
+
+        await using var node = await StartNodeAsync();
+        await Eventually.UntilAsync(PendingOutboxAsync, n => n == 0, Patience, "the outbox to be applied");
+        await EventuallyCountAsync(id, NotificationKinds.TaskReminder, 1);
+        await Task.Delay(TimeSpan.FromSeconds(4)); // a few catch-up sweeps: room for a duplicate to show up, if there were one
+
+        (await CountAsync(id, NotificationKinds.TaskReminder)).Should().Be(1);
+        (await RemindersAsync(task)).Should().Equal([Local(2026, 12, 8, 8)], "the sent reminder's row is gone, the next one waits");
+        Counter.Runs.Should().ContainKey(Commendations.Scheduling.ScheduleKeys.RemindersCatchUpTrigger.Name);
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Commendations.Common.Security;
+using Commendations.Features.Scheduling;
 using Commendations.Persistence;
 using Commendations.Scheduling;
 using Commendations.Testing;
@@ -55,6 +56,19 @@ public sealed class SchedulerRig : IAsyncDisposable
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command);
     }
 
+    /// <summary>Runs the reminder sweep as <see cref="ReminderSlotJob"/> does, up to the clock's now; returns the new notifications.</summary>
+    public async Task<int> SweepRemindersAsync(TimeProvider clock)
+    {
+        var created = 0;
+        DueRemindersSent batch;
+        do
+        {
+            batch = await SendAsSystem(new SendDueReminders(clock.GetUtcNow()));
+            created += batch.Created;
+        } while (batch.Taken >= SendDueReminders.DefaultBatchSize);
+        return created;
+    }
+
     public Task<int> SendMailAsync() => _services.GetRequiredService<EmailSender>().SendPendingAsync(CancellationToken.None);
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
@@ -63,7 +77,37 @@ public sealed class SchedulerRig : IAsyncDisposable
 /// <summary>Reads the Quartz tables directly: what is really stored, not what the API caches.</summary>
 public static class QuartzTables
 {
-    /// <summary>Trigger name suffix (reminder-0, due, …) → fire time, for one task's job.</summary>
+    /// <summary>The task's unsent reminder rows (task_reminders), earliest first.</summary>
+    public static async Task<List<DateTimeOffset>> ReminderTimesAsync(string connectionString, Guid instanceId, string taskKey)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT remind_at FROM task_reminders WHERE instance_id = @instance AND task_key = @task ORDER BY remind_at", connection);
+        command.Parameters.AddWithValue("instance", instanceId);
+        command.Parameters.AddWithValue("task", taskKey);
+        var result = new List<DateTimeOffset>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            result.Add(reader.GetFieldValue<DateTimeOffset>(0));
+        return result;
+    }
+
+    /// <summary>The pending reminder slot trigger of an instant: its next fire time, or null when there is none.</summary>
+    public static async Task<DateTimeOffset?> SlotAsync(string connectionString, DateTimeOffset remindAt)
+    {
+        var key = ScheduleKeys.ReminderSlot(remindAt);
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT next_fire_time FROM qrtz_triggers WHERE trigger_name = @name AND trigger_group = @group AND job_name = @job", connection);
+        command.Parameters.AddWithValue("name", key.Name);
+        command.Parameters.AddWithValue("group", key.Group);
+        command.Parameters.AddWithValue("job", ScheduleKeys.ReminderSlotJob.Name);
+        return await command.ExecuteScalarAsync() is long ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+    }
+
+    /// <summary>Trigger name suffix (due) → fire time, for one task's job.</summary>
     public static async Task<Dictionary<string, DateTimeOffset>> TaskTriggersAsync(string connectionString, Guid instanceId, string taskKey)
     {
         var job = ScheduleKeys.TaskJob(instanceId, taskKey);
@@ -128,6 +172,7 @@ public sealed class QuartzNode : IAsyncDisposable
         // The test jumps the shared clock by days: nodes that are alive must not take each other for dead.
         ClusterCheckinMisfireThreshold = TimeSpan.FromDays(40),
         ThreadCount = 4,
+        ReminderCatchUpInterval = TimeSpan.FromSeconds(3),
     };
 
     public static async Task<QuartzNode> StartAsync(string connectionString, TimeProvider clock, JobRunCounter counter, int? smtpPort = null)
