@@ -25,7 +25,11 @@ public sealed class OutboxApplier(CommendationsDbContext db, Notifier notifier, 
     /// </summary>
     private static readonly JsonSerializerOptions EffectOptions = new(WorkflowJson.Options) { RespectRequiredConstructorParameters = false };
 
-    public async Task ApplyAsync(IScheduler scheduler, OutboxMessage message, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies <paramref name="message"/>'s database side now and records its Quartz side in <paramref name="changes"/>,
+    /// which the dispatcher writes for the whole batch (<paramref name="scheduler"/> is only read here).
+    /// </summary>
+    public async Task ApplyAsync(IScheduler scheduler, QuartzChanges changes, OutboxMessage message, CancellationToken cancellationToken)
     {
         var payload = JsonSerializer.Deserialize<WorkflowOutboxPayload>(message.Payload)
                       ?? throw new JsonException($"Outbox message {message.Id} has no payload.");
@@ -33,14 +37,14 @@ public sealed class OutboxApplier(CommendationsDbContext db, Notifier notifier, 
         switch (effect)
         {
             case DeadlineScheduled scheduled:
-                await ScheduleDeadlineAsync(scheduler, payload, scheduled, cancellationToken);
+                await ScheduleDeadlineAsync(scheduler, changes, payload, scheduled, cancellationToken);
                 break;
             case DeadlineCancelled cancelled:
-                await scheduler.DeleteJob(ScheduleKeys.TaskJob(payload.InstanceId, cancelled.TaskId), cancellationToken);
+                changes.Delete(ScheduleKeys.TaskJob(payload.InstanceId, cancelled.TaskId));
                 await DeleteRemindersAsync(payload.InstanceId, cancelled.TaskId, null, cancellationToken);
                 break;
             case WaitScheduled wait:
-                await ScheduleWaitAsync(scheduler, payload, wait, cancellationToken);
+                ScheduleWait(changes, payload, wait);
                 break;
             case NotificationRequested requested:
                 await NotifyAsync(message.Id, payload, requested, cancellationToken);
@@ -54,7 +58,8 @@ public sealed class OutboxApplier(CommendationsDbContext db, Notifier notifier, 
     /// The task's reminders become rows (<see cref="TaskReminder"/>) and each distinct instant gets one slot trigger
     /// shared by every task reminded then; the task's own job keeps only its due trigger (<see cref="PassDeadline"/>).
     /// </summary>
-    private async Task ScheduleDeadlineAsync(IScheduler scheduler, WorkflowOutboxPayload payload, DeadlineScheduled effect, CancellationToken cancellationToken)
+    private async Task ScheduleDeadlineAsync(IScheduler scheduler, QuartzChanges changes, WorkflowOutboxPayload payload, DeadlineScheduled effect,
+        CancellationToken cancellationToken)
     {
         var jobKey = ScheduleKeys.TaskJob(payload.InstanceId, effect.TaskId);
         var task = await db.Tasks.AsNoTracking()
@@ -63,7 +68,7 @@ public sealed class OutboxApplier(CommendationsDbContext db, Notifier notifier, 
         {
             // Applied late (e.g. after a retry): the task closed or moved since; leave nothing behind for it (a later
             // message of the moved task schedules it again).
-            await scheduler.DeleteJob(jobKey, cancellationToken);
+            changes.Delete(jobKey);
             await DeleteRemindersAsync(payload.InstanceId, effect.TaskId, null, cancellationToken);
             return;
         }
@@ -82,24 +87,17 @@ public sealed class OutboxApplier(CommendationsDbContext db, Notifier notifier, 
             .UsingJobData(ScheduleKeys.Data.TaskKey, effect.TaskId)
             .UsingJobData(ScheduleKeys.Data.DueAt, Iso(effect.DueAt))
             .Build();
-        var schedule = new Dictionary<IJobDetail, IReadOnlyCollection<ITrigger>>
-        {
-            [job] = [OneShot(jobKey, ScheduleKeys.Due(payload.InstanceId, effect.TaskId), ScheduleKeys.KindDue, effect.DueAt)],
-        };
+        changes.Schedule(job, [OneShot(jobKey, ScheduleKeys.Due(payload.InstanceId, effect.TaskId), ScheduleKeys.KindDue, effect.DueAt)]);
         // Most instants already have their slot (the engine reminds at 08:00 of working days): checking is a read without
-        // Quartz's cluster lock, so only the first task of an instant writes its trigger.
-        var slots = new List<ITrigger>();
+        // Quartz's cluster lock, so only the first task of an instant writes its trigger. A slot whose instant has passed
+        // fires as soon as it is written; its sweep may run before this dispatcher transaction commits the rows above —
+        // the catch-up trigger then delivers them within a minute.
         foreach (var at in remindAt)
         {
-            if (!await scheduler.Exists(ScheduleKeys.ReminderSlot(at), cancellationToken))
-                slots.Add(ReminderSlot(at));
+            var slot = ScheduleKeys.ReminderSlot(at);
+            if (!changes.HasSlot(slot) && !await scheduler.Exists(slot, cancellationToken))
+                changes.AddSlot(ReminderSlotJobDetail(), ReminderSlot(at));
         }
-        if (slots.Count > 0)
-            schedule[ReminderSlotJobDetail()] = slots;
-        // One call, so one Quartz transaction (one take of its lock) for the task's job and the new slots. Replacing keeps
-        // it idempotent; a slot whose instant has already passed fires at once. Its sweep may run before this dispatcher
-        // transaction commits the rows above: the catch-up trigger then delivers them within a minute.
-        await scheduler.ScheduleJobs(schedule, ScheduleJobOptions.Replacing, cancellationToken);
     }
 
     /// <summary>The sweep's job as stored at start-up (durable: it outlives its one-shot slot triggers).</summary>
@@ -121,7 +119,7 @@ public sealed class OutboxApplier(CommendationsDbContext db, Notifier notifier, 
             : db.Database.ExecuteSqlInterpolatedAsync(
                 $"DELETE FROM task_reminders WHERE instance_id = {instanceId} AND task_key = {taskKey}", cancellationToken);
 
-    private static async Task ScheduleWaitAsync(IScheduler scheduler, WorkflowOutboxPayload payload, WaitScheduled effect, CancellationToken cancellationToken)
+    private static void ScheduleWait(QuartzChanges changes, WorkflowOutboxPayload payload, WaitScheduled effect)
     {
         var jobKey = ScheduleKeys.WaitJob(payload.InstanceId, effect.StepKey);
         var job = JobBuilder.Create<WaitElapsedJob>().WithIdentity(jobKey)
@@ -130,7 +128,7 @@ public sealed class OutboxApplier(CommendationsDbContext db, Notifier notifier, 
             .Build();
         var trigger = TriggerBuilder.Create().WithIdentity(ScheduleKeys.WaitTrigger(payload.InstanceId, effect.StepKey)).ForJob(jobKey)
             .StartAt(effect.Until).WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow)).Build();
-        await scheduler.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, cancellationToken);
+        changes.Schedule(job, [trigger]);
     }
 
     /// <summary>Fires once at <paramref name="at"/>; if the cluster was down then, it fires once as soon as a node is up.</summary>

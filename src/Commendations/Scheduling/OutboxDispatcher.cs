@@ -12,9 +12,10 @@ namespace Commendations.Scheduling;
 /// <summary>
 /// Applies unprocessed outbox messages to Quartz (and writes the notifications they request), strictly in id order, on
 /// one node at a time: each batch runs in a transaction holding a PostgreSQL advisory lock, so two nodes never
-/// interleave. A message is marked processed in the same transaction as the notifications it wrote; the Quartz job
-/// store commits separately, which is harmless because applying a message again changes nothing. A failing message
-/// gets Attempts + 1 and LastError, and is retried with exponential backoff while the ones after it go on.
+/// interleave. A message is marked processed in the same transaction as the notifications and reminder rows it wrote;
+/// the Quartz job store commits separately (once per batch, see <see cref="QuartzChanges"/>), which is harmless because
+/// applying a message again changes nothing. A failing message gets Attempts + 1 and LastError, and is retried with
+/// exponential backoff while the ones after it go on.
 /// </summary>
 public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes, ISchedulerFactory schedulers, IOptions<SchedulingSettings> options, TimeProvider clock, ILogger<OutboxDispatcher> logger)
@@ -27,37 +28,64 @@ public sealed class OutboxDispatcher(
     /// <summary>Applies one batch; returns how many messages were applied (0 when another node holds the lock).</summary>
     public async Task<int> DispatchOnceAsync(CancellationToken cancellationToken)
     {
-        var settings = options.Value;
         var scheduler = await schedulers.GetScheduler(cancellationToken);
+        try
+        {
+            return await DispatchBatchAsync(scheduler, oneByOne: false, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Nothing of the batch was kept; again, each message behind its own savepoint, so the failing one is set aside.
+            logger.LogInformation("An outbox batch failed ({Error}); applying it one message at a time.", ex.Message);
+            return await DispatchBatchAsync(scheduler, oneByOne: true, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Usually the whole batch goes through without savepoints (a savepoint per message costs round trips, and past 64
+    /// in one transaction PostgreSQL's subtransaction cache overflows); <paramref name="oneByOne"/> is the careful way
+    /// taken after a failure. Quartz's changes of the batch are written once, before the messages are marked processed.
+    /// </summary>
+    private async Task<int> DispatchBatchAsync(IScheduler scheduler, bool oneByOne, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CommendationsDbContext>();
         var applier = scope.ServiceProvider.GetRequiredService<OutboxApplier>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Database.AutoSavepointsEnabled = false;
         var locked = await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({LockKey}) AS \"Value\"").SingleAsync(cancellationToken);
         if (!locked)
             return 0;
 
         var now = clock.GetUtcNow();
-        var messages = await db.Outbox.Where(m => m.ProcessedAt == null).OrderBy(m => m.Id).Take(settings.DispatchBatchSize).ToListAsync(cancellationToken);
-        var applied = 0;
+        var messages = await db.Outbox.AsNoTracking().Where(m => m.ProcessedAt == null).OrderBy(m => m.Id).Take(settings.DispatchBatchSize)
+            .ToListAsync(cancellationToken);
+        var changes = new QuartzChanges();
+        var applied = new List<long>();
         foreach (var message in messages)
         {
             if (_retryAt.TryGetValue(message.Id, out var retryAt) && retryAt > now)
                 continue;
+            if (!oneByOne)
+            {
+                await applier.ApplyAsync(scheduler, changes, message, cancellationToken);
+                applied.Add(message.Id);
+                continue;
+            }
+
+            var own = new QuartzChanges();
             await transaction.CreateSavepointAsync("message", cancellationToken);
             try
             {
-                await applier.ApplyAsync(scheduler, message, cancellationToken);
-                message.MarkProcessed(now);
-                await db.SaveChangesAsync(cancellationToken);
-                _retryAt.TryRemove(message.Id, out _);
-                applied++;
+                await applier.ApplyAsync(scheduler, own, message, cancellationToken);
+                changes.Append(own);
+                applied.Add(message.Id);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 await transaction.RollbackToSavepointAsync("message", cancellationToken);
-                foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State != EntityState.Unchanged).ToList())
-                    entry.State = EntityState.Detached;
+                db.ChangeTracker.Clear();
                 var error = ex.ToString();
                 await db.Database.ExecuteSqlInterpolatedAsync(
                     $"UPDATE outbox_messages SET attempts = attempts + 1, last_error = {(error.Length > 2000 ? error[..2000] : error)} WHERE id = {message.Id}",
@@ -67,8 +95,16 @@ public sealed class OutboxDispatcher(
                 logger.LogWarning(ex, "Outbox message {Id} ({Kind}) failed (attempt {Attempt}); retrying in {Delay}.", message.Id, message.Kind, message.Attempts + 1, delay);
             }
         }
+
+        // Quartz first: if writing it fails, no message is marked processed and the batch is applied again later.
+        await changes.ApplyAsync(scheduler, cancellationToken);
+        var ids = applied.ToArray();
+        if (ids.Length > 0)
+            await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE outbox_messages SET processed_at = {now} WHERE id = ANY({ids})", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return applied;
+        foreach (var id in ids)
+            _retryAt.TryRemove(id, out _);
+        return ids.Length;
     }
 }
 

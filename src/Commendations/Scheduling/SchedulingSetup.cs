@@ -69,7 +69,9 @@ public static class SchedulingSetup
             // The reminder safety net: a sweep every minute besides the slot triggers, so a reminder row is delivered at most
             // about a minute late even when its slot fired before the dispatcher's transaction committed the row (the slot
             // is stored on Quartz's own connection), or when a slot trigger was lost.
+            // Started on Quartz's own clock (a builder left alone would start it on the machine's clock).
             q.AddTrigger(t => t.ForJob(ScheduleKeys.ReminderSlotJob).WithIdentity(ScheduleKeys.RemindersCatchUpTrigger)
+                .StartAt((clock ?? TimeProvider.System).GetUtcNow())
                 .WithSimpleSchedule(s => s.WithInterval(settings.ReminderCatchUpInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithExistingCount)));
             q.AddJob<CampaignProgressCompactionJob>(j => j.WithIdentity(ScheduleKeys.CampaignProgressCompactionJob).StoreDurably());
             q.AddTrigger(t => t.ForJob(ScheduleKeys.CampaignProgressCompactionJob).WithIdentity(ScheduleKeys.CampaignProgressCompactionTrigger)

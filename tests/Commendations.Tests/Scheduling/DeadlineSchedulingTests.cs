@@ -1,6 +1,9 @@
 using Commendations.Common.Security;
 using Commendations.Domain.Notifications;
+using System.Text.Json;
 using Commendations.Domain.Workflows;
+using Commendations.Engine;
+using Commendations.Workflow;
 using Commendations.Features.Scheduling;
 using Commendations.Seeding;
 using Commendations.Testing;
@@ -158,6 +161,44 @@ public class DeadlineSchedulingTests(LifecycleHarness app) : IClassFixture<Lifec
         (await RemindersAsync(task)).Should().Equal(reminders);
         (await QuartzTables.CountAsync(app.ConnectionString, "SELECT count(*) FROM qrtz_triggers")).Should().Be(total);
         (await QuartzTables.CountAsync(app.ConnectionString, "SELECT count(*) FROM task_reminders")).Should().Be(rows);
+    }
+
+    [Fact]
+    public async Task Within_one_batch_the_later_message_about_a_task_decides_what_is_left_in_Quartz()
+    {
+        // The dispatcher writes a batch's Quartz changes together at the end; they must leave what applying the messages
+        // one by one would: cancel-then-schedule keeps the task's deadline, schedule-then-cancel removes it.
+        var id = await _steps.SubmittedCollectiveAsync();
+        await _rig.DispatchAllAsync();
+        var task = await OpenTaskAsync(id);
+        var scheduled = await ScheduledMessagePayloadAsync(task);
+        var cancelled = JsonSerializer.Serialize(new WorkflowOutboxPayload(task.InstanceId, id,
+            JsonSerializer.Serialize<WorkflowEffect>(new DeadlineCancelled(task.TaskKey), WorkflowJson.Options)));
+
+        await AddOutboxAsync((OutboxKinds.DeadlineCancelled, cancelled), (OutboxKinds.DeadlineScheduled, scheduled));
+        await _rig.DispatchAllAsync();
+        (await QuartzTables.TaskTriggersAsync(app.ConnectionString, task.InstanceId, task.TaskKey)).Keys.Should().Equal("due");
+        (await RemindersAsync(task)).Should().HaveCount(2);
+
+        await AddOutboxAsync((OutboxKinds.DeadlineScheduled, scheduled), (OutboxKinds.DeadlineCancelled, cancelled));
+        await _rig.DispatchAllAsync();
+        (await QuartzTables.TaskTriggersAsync(app.ConnectionString, task.InstanceId, task.TaskKey)).Should().BeEmpty();
+        (await RemindersAsync(task)).Should().BeEmpty();
+    }
+
+    private async Task<string> ScheduledMessagePayloadAsync(WorkflowTask task)
+    {
+        await using var db = app.CreateDbContext();
+        var payloads = await db.Outbox.AsNoTracking().Where(m => m.Kind == OutboxKinds.DeadlineScheduled).Select(m => m.Payload).ToListAsync();
+        return payloads.Single(p => p.Contains(task.InstanceId.ToString()) && p.Contains(task.TaskKey));
+    }
+
+    private async Task AddOutboxAsync(params (string Kind, string Payload)[] messages)
+    {
+        await using var db = app.CreateDbContext();
+        foreach (var (kind, payload) in messages)
+            db.Outbox.Add(new Domain.Outbox.OutboxMessage(kind, payload, app.Clock.GetUtcNow()));
+        await db.SaveChangesAsync();
     }
 
     [Fact]

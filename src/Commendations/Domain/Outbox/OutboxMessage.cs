@@ -23,12 +23,4 @@ public class OutboxMessage
         Payload = payload;
         CreatedAt = now;
     }
-
-    public void MarkProcessed(DateTimeOffset now) => ProcessedAt = now;
-
-    public void MarkFailed(string error)
-    {
-        Attempts++;
-        LastError = error.Length > 2000 ? error[..2000] : error;
-    }
 }
