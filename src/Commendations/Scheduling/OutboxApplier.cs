@@ -95,7 +95,11 @@ public sealed class OutboxApplier(CommendationsDbContext db, Notifier notifier, 
         foreach (var at in remindAt)
         {
             var slot = ScheduleKeys.ReminderSlot(at);
-            if (!changes.HasSlot(slot) && !await scheduler.Exists(slot, cancellationToken))
+            if (changes.KnowsSlot(slot))
+                continue;
+            if (await scheduler.Exists(slot, cancellationToken))
+                changes.SlotIsStored(slot);
+            else
                 changes.AddSlot(ReminderSlotJobDetail(), ReminderSlot(at));
         }
     }

@@ -11,6 +11,7 @@ public sealed class QuartzChanges
 {
     private readonly Dictionary<JobKey, (IJobDetail Job, IReadOnlyCollection<ITrigger> Triggers)?> _jobs = [];
     private readonly Dictionary<TriggerKey, ITrigger> _slots = [];
+    private readonly HashSet<TriggerKey> _storedSlots = [];
     private IJobDetail? _slotJob;
 
     public bool IsEmpty => _jobs.Count == 0 && _slots.Count == 0;
@@ -26,7 +27,10 @@ public sealed class QuartzChanges
         _slots[slot.Key] = slot;
     }
 
-    public bool HasSlot(TriggerKey slot) => _slots.ContainsKey(slot);
+    /// <summary>Whether this batch already adds <paramref name="slot"/> or found it stored (one look per batch and instant).</summary>
+    public bool KnowsSlot(TriggerKey slot) => _slots.ContainsKey(slot) || _storedSlots.Contains(slot);
+
+    public void SlotIsStored(TriggerKey slot) => _storedSlots.Add(slot);
 
     /// <summary>Takes over another set's changes as if they came after this one's.</summary>
     public void Append(QuartzChanges later)
@@ -35,6 +39,7 @@ public sealed class QuartzChanges
             _jobs[key] = change;
         foreach (var (key, slot) in later._slots)
             _slots[key] = slot;
+        _storedSlots.UnionWith(later._storedSlots);
         _slotJob ??= later._slotJob;
     }
 

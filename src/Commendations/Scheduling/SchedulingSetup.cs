@@ -23,6 +23,9 @@ public static class SchedulingSetup
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
         builder.Options = $"{builder.Options} -c synchronous_commit=off".Trim(); // kept: options the operator set
+        // Quartz keeps no session state between uses of a connection (its locks are row locks inside its transactions; the
+        // startup options above are session defaults), so the DISCARD ALL on every reuse of a pooled one is skipped.
+        builder.NoResetOnClose = true;
         return builder.ConnectionString;
     }
 

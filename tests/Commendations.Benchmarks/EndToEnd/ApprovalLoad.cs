@@ -81,7 +81,7 @@ public sealed class InProcessApprovalChannel(AppDatabase app, IReadOnlyList<Benc
 
 public sealed record ApprovalRunResult(
     int Clients, double Seconds, long Approvals, long InboxReads, double[] LatenciesMs, double[] InboxLatenciesMs,
-    long Transactions, long Statements, IReadOnlyList<StatementCount> TopStatements, bool EndedByDryPipeline, int Errors)
+    long Transactions, long Statements, IReadOnlyList<StatementCount> TopStatements, bool EndedByDryPipeline, int Errors, CpuMeter.Sample Cpu)
 {
     public double PerSecond => Approvals / Seconds;
     public double TransactionsPerApproval => (double)Transactions / Approvals;
@@ -95,8 +95,9 @@ public sealed record ApprovalRunResult(
 /// </summary>
 public static class ApprovalLoad
 {
+    /// <param name="appProcesses">Processes whose CPU is reported apart from PostgreSQL's (this driver first).</param>
     public static async Task<ApprovalRunResult> RunAsync(IApprovalChannel channel, int clients, BenchCluster cluster, string database,
-        TimeSpan warmup, TimeSpan window, TextWriter log)
+        TimeSpan warmup, TimeSpan window, TextWriter log, params int[] appProcesses)
     {
         var stop = new CancellationTokenSource();
         var measuring = 0;
@@ -166,11 +167,13 @@ public static class ApprovalLoad
             throw new InvalidOperationException("The first committee member ran out of tasks during the warm-up: prepare more nominations (--nominations).");
 
         var before = await cluster.CountersAsync(database);
+        var cpuBefore = CpuMeter.Take(appProcesses);
         var watch = Stopwatch.StartNew();
         Volatile.Write(ref measuring, 1);
         var ended = await Task.WhenAny(Task.Delay(window), headDry.Task);
         Volatile.Write(ref measuring, 0);
         var seconds = watch.Elapsed.TotalSeconds;
+        var cpu = CpuMeter.Take(appProcesses).Since(cpuBefore);
         var after = await cluster.CountersAsync(database);
         await stop.CancelAsync();
         await Task.WhenAll(loops);
@@ -179,6 +182,6 @@ public static class ApprovalLoad
 
         return new ApprovalRunResult(clients, seconds, approvals, inboxReads, [.. latencies.Order()], [.. inboxLatencies.Order()],
             after.Transactions - before.Transactions, after.StatementCalls - before.StatementCalls, after.Since(before),
-            ended == headDry.Task, errors);
+            ended == headDry.Task, errors, cpu);
     }
 }

@@ -104,16 +104,20 @@ public sealed partial class BenchCluster : IDisposable
         var initialise = Stopwatch.StartNew();
         RunTool(pgbench, ["-i", "-q", "-s", scale.ToString(CultureInfo.InvariantCulture), "pgbench"], TimeSpan.FromMinutes(5));
         log.WriteLine($"  pgbench -i -s {scale} done in {initialise.Elapsed.TotalSeconds:F1} s; running pgbench -N -c {clients} -j 2 -T {seconds} ...");
+        var before = CpuMeter.MachineBusyMs();
         var output = RunTool(pgbench, ["-N", "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", "2", "-T", seconds.ToString(CultureInfo.InvariantCulture), "pgbench"],
             TimeSpan.FromSeconds(seconds + 120));
         var tps = TpsPattern().Match(output);
         var latency = LatencyPattern().Match(output);
+        var busyMs = CpuMeter.MachineBusyMs() - before;
+        var processed = ProcessedPattern().Match(output);
         if (!tps.Success)
             throw new InvalidOperationException("pgbench printed no tps line:\n" + output);
         return new PgbenchResult(
             double.Parse(tps.Groups[1].Value, CultureInfo.InvariantCulture),
             latency.Success ? double.Parse(latency.Groups[1].Value, CultureInfo.InvariantCulture) : double.NaN,
-            clients, seconds, scale);
+            clients, seconds, scale,
+            processed.Success ? busyMs / long.Parse(processed.Groups[1].Value, CultureInfo.InvariantCulture) : double.NaN);
     }
 
     private string RunTool(string program, IEnumerable<string> args, TimeSpan timeout)
@@ -162,6 +166,9 @@ public sealed partial class BenchCluster : IDisposable
 
     [GeneratedRegex(@"latency average = ([0-9.]+) ms")]
     private static partial Regex LatencyPattern();
+
+    [GeneratedRegex(@"number of transactions actually processed: ([0-9]+)")]
+    private static partial Regex ProcessedPattern();
 }
 
 public sealed record StatementCount(string Query, long Calls, double TotalMs);
@@ -182,4 +189,5 @@ public sealed record DbCounters(long Transactions, IReadOnlyDictionary<long, Sta
         .ToList();
 }
 
-public sealed record PgbenchResult(double Tps, double LatencyMs, int Clients, int Seconds, int Scale);
+/// <param name="CpuMsPerTransaction">The machine's busy processor time during the run (PostgreSQL and pgbench's client) per transaction.</param>
+public sealed record PgbenchResult(double Tps, double LatencyMs, int Clients, int Seconds, int Scale, double CpuMsPerTransaction);
