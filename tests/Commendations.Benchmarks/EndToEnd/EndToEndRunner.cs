@@ -29,7 +29,7 @@ public sealed class EndToEndRunner
                 var i = Array.IndexOf(args, "--" + name);
                 return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
             }
-            return new Options(suite.ToLowerInvariant(), Get("clients", 8), Get("nominations", 600), Get("seconds", 20), Get("pgbench-seconds", 20),
+            return new Options(suite.ToLowerInvariant(), Get("clients", 8), Get("nominations", 2500), Get("seconds", 20), Get("pgbench-seconds", 20),
                 Get("pgbench-scale", 10), Get("scale-nominations", 1_000_000), Get("query-iterations", 40), Get("startup-runs", 3),
                 Get("deadlines", 100_000), Get("burst", 1_000));
         }
