@@ -27,17 +27,8 @@ public class Campaign
     private Campaign() { }
 
     public Campaign(string code, string name, CampaignType type, DateOnly periodStart, DateOnly periodEnd,
-        DateOnly dossierOpen, DateOnly dossierClose, string? planReference = null)
-    {
-        Code = code;
-        Name = name;
-        Type = type;
-        PeriodStart = periodStart;
-        PeriodEnd = periodEnd;
-        DossierOpen = dossierOpen;
-        DossierClose = dossierClose;
-        PlanReference = planReference;
-    }
+        DateOnly dossierOpen, DateOnly dossierClose, string? planReference = null) =>
+        Edit(code, name, type, periodStart, periodEnd, dossierOpen, dossierClose, planReference);
 
     public void Edit(string code, string name, CampaignType type, DateOnly periodStart, DateOnly periodEnd,
         DateOnly dossierOpen, DateOnly dossierClose, string? planReference)
