@@ -63,11 +63,12 @@ public sealed class SearchRegistryHandler(CommendationsDbContext db, ICurrentUse
     {
         if (!user.IsAuthenticated)
             throw new ForbiddenException("Sign in to search the award registry.");
-        var query = Filter(db.AwardRecords.AsNoTracking(), request);
-        // Counted like the nomination lists: at most 10,000 beyond the asked page, shown as "more than".
+        var query = Filter(db.AwardRecords.AsNoTracking(), request)
+            .OrderByDescending(r => r.DecisionDate).ThenBy(r => r.Series).ThenBy(r => r.Year).ThenBy(r => r.Sequence);
+        // Counted like the nomination lists: at most 10,000 beyond the asked page, shown as "more than" (the ordered query,
+        // as the count's limit needs an order to be well defined).
         var (total, capped) = await Paging.CountAsync(query, request.Page, request.PageSize, cancellationToken);
-        var items = await query.OrderByDescending(r => r.DecisionDate).ThenBy(r => r.Series).ThenBy(r => r.Year).ThenBy(r => r.Sequence)
-            .Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToListAsync(cancellationToken);
+        var items = await query.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToListAsync(cancellationToken);
         return new Page<RegistryLine>(items.Select(RegistryLine.Of).ToList(), request.Page, request.PageSize, total) { IsCountCapped = capped };
     }
 
