@@ -78,6 +78,10 @@ public sealed class IssueDecisionHandler(
         if (!user.IsInRole(Roles.ProvincialLeader))
             throw new ForbiddenException("Only the provincial leader issues award decisions.");
         DecisionNumber.TryParse(request.Number, out var number);
+        // The same number sent twice at once waits here for the first to finish, so the second always meets the number
+        // check below (a field error) rather than, depending on timing, the unique index (a generic conflict).
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"SELECT pg_advisory_xact_lock(hashtextextended({$"decision/{number.IssuingBody}/{request.Date.Year}/{number.Sequence}"}, 0))", cancellationToken);
         if (await db.Decisions.AnyAsync(d => d.IssuingBody == number.IssuingBody && d.Year == request.Date.Year && d.Sequence == number.Sequence, cancellationToken))
             throw new InputException("number", $"Decision {number} of {request.Date.Year} already exists.");
 
