@@ -66,6 +66,9 @@ public sealed class TaskTimerJob(IServiceScopeFactory scopes, ILogger<TaskTimerJ
 [DisallowConcurrentExecution]
 public sealed class ReminderSlotJob(IServiceScopeFactory scopes, ILogger<ReminderSlotJob> logger) : IJob
 {
+    /// <summary>The job as stored at start-up (durable: it outlives its one-shot slot triggers), restated with new slots.</summary>
+    public static readonly IJobDetail Detail = JobBuilder.Create<ReminderSlotJob>().WithIdentity(ScheduleKeys.ReminderSlotJob).StoreDurably().Build();
+
     public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
         new(SweepAsync(scopes, context, logger, cancellationToken));
 

@@ -100,13 +100,9 @@ public sealed class OutboxApplier(CommendationsDbContext db, Notifier notifier, 
             if (await scheduler.Exists(slot, cancellationToken))
                 changes.SlotIsStored(slot);
             else
-                changes.AddSlot(ReminderSlotJobDetail(), ReminderSlot(at));
+                changes.AddSlot(ReminderSlot(at));
         }
     }
-
-    /// <summary>The sweep's job as stored at start-up (durable: it outlives its one-shot slot triggers).</summary>
-    public static IJobDetail ReminderSlotJobDetail() =>
-        JobBuilder.Create<ReminderSlotJob>().WithIdentity(ScheduleKeys.ReminderSlotJob).StoreDurably().Build();
 
     /// <summary>Fires once at <paramref name="at"/>; if the cluster was down then, it fires once as soon as a node is up.</summary>
     private static ITrigger ReminderSlot(DateTimeOffset at) =>

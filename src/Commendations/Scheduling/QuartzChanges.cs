@@ -12,7 +12,6 @@ public sealed class QuartzChanges
     private readonly Dictionary<JobKey, (IJobDetail Job, IReadOnlyCollection<ITrigger> Triggers)?> _jobs = [];
     private readonly Dictionary<TriggerKey, ITrigger> _slots = [];
     private readonly HashSet<TriggerKey> _storedSlots = [];
-    private IJobDetail? _slotJob;
 
     public bool IsEmpty => _jobs.Count == 0 && _slots.Count == 0;
 
@@ -20,12 +19,8 @@ public sealed class QuartzChanges
 
     public void Delete(JobKey job) => _jobs[job] = null;
 
-    /// <summary>A reminder slot trigger of the durable sweep job; slots are never deleted by messages.</summary>
-    public void AddSlot(IJobDetail slotJob, ITrigger slot)
-    {
-        _slotJob = slotJob;
-        _slots[slot.Key] = slot;
-    }
+    /// <summary>A reminder slot trigger of the durable sweep job (<see cref="ReminderSlotJob"/>); slots are never deleted by messages.</summary>
+    public void AddSlot(ITrigger slot) => _slots[slot.Key] = slot;
 
     /// <summary>Whether this batch already adds <paramref name="slot"/> or found it stored (one look per batch and instant).</summary>
     public bool KnowsSlot(TriggerKey slot) => _slots.ContainsKey(slot) || _storedSlots.Contains(slot);
@@ -40,7 +35,6 @@ public sealed class QuartzChanges
         foreach (var (key, slot) in later._slots)
             _slots[key] = slot;
         _storedSlots.UnionWith(later._storedSlots);
-        _slotJob ??= later._slotJob;
     }
 
     public async Task ApplyAsync(IScheduler scheduler, CancellationToken cancellationToken)
@@ -51,7 +45,7 @@ public sealed class QuartzChanges
         var scheduled = _jobs.Values.Where(j => j is not null)
             .ToDictionary(j => j!.Value.Job, j => j!.Value.Triggers);
         if (_slots.Count > 0)
-            scheduled[_slotJob!] = _slots.Values.ToList();
+            scheduled[ReminderSlotJob.Detail] = _slots.Values.ToList();
         // Replacing keeps a re-applied message harmless; a trigger whose instant has passed fires at once.
         if (scheduled.Count > 0)
             await scheduler.ScheduleJobs(scheduled, ScheduleJobOptions.Replacing, cancellationToken);
