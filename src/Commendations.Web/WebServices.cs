@@ -23,8 +23,8 @@ public static class WebServices
         services.AddOpenApi();
         // Binding failures (malformed JSON, unknown enum names) reach the one exception handler, which names the field.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        // Enums travel as their names ("Collective", "InReview"), never as numbers.
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        // Bodies are read strictly (required fields, no unknown fields, enums by name, no control characters).
+        services.ConfigureHttpJsonOptions(o => Contracts.StrictJson.Apply(o.SerializerOptions));
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddCommendationsUi();
@@ -41,6 +41,7 @@ public static class WebServices
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<Contracts.ControlCharacterGuard>();
         app.UseCommendationsUiStatics();
         app.UseCommendationsAuth();
         app.MapCommendationsApi();

@@ -5,7 +5,7 @@ public static class ApiEndpoints
 {
     public static WebApplication MapCommendationsApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api").RequireAuthorization();
+        var api = app.MapGroup("/api").RequireAuthorization().AddEndpointFilter<Contracts.ControlCharacterGuard.FormEndpointFilter>();
         api.MapNominationEndpoints();
         api.MapTaskEndpoints();
         api.MapCampaignEndpoints();

@@ -1,18 +1,27 @@
 using System.Text.Json;
 using Commendations.Common.Errors;
+using Commendations.Common.Text;
+using Commendations.Web.Contracts;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Commendations.Web.Errors;
 
-/// <summary>The one place where exceptions become ProblemDetails: 400 with field errors, 403, 404, 409; anything else is a logged 500.</summary>
-public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger)
+/// <summary>
+/// The one place where exceptions become ProblemDetails: 400 with field errors, 403, 404, 409 and 422 with a code;
+/// anything else is a logged 500. Titles and messages are in the reader's language; no exception text, database
+/// object or type name reaches the client.
+/// </summary>
+public sealed class ProblemDetailsExceptionHandler(
+    IProblemDetailsService problemDetails, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, ILogger<ProblemDetailsExceptionHandler> logger)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = ToProblem(exception);
+        var bodyType = httpContext.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
+        var problem = ToProblem(exception, bodyType, json.Value.SerializerOptions);
         if (problem.Status == StatusCodes.Status500InternalServerError)
             logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
 
@@ -25,32 +34,35 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         });
     }
 
-    public static ProblemDetails ToProblem(Exception exception) => exception switch
+    public static ProblemDetails ToProblem(Exception exception) => ToProblem(exception, null, JsonSerializerOptions.Web);
+
+    public static ProblemDetails ToProblem(Exception exception, Type? bodyType, JsonSerializerOptions options) => exception switch
     {
-        InputException input => new ValidationProblemDetails(input.Errors.ToDictionary(e => e.Key, e => e.Value))
-        {
-            Status = StatusCodes.Status400BadRequest,
-            Title = "One or more fields are invalid.",
-        },
-        BadHttpRequestException { InnerException: JsonException json } => new ValidationProblemDetails(
-            new Dictionary<string, string[]> { [JsonField(json)] = [json.Message] })
-        {
-            Status = StatusCodes.Status400BadRequest,
-            Title = "The request body is not valid JSON for this endpoint.",
-        },
-        BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad request.", Detail = bad.Message },
-        NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = notFound.Message },
-        ForbiddenException forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden.", Detail = forbidden.Message },
-        ConflictException conflict => new ProblemDetails
-        {
-            Status = StatusCodes.Status409Conflict,
-            Title = "Conflict.",
-            Detail = conflict.Message,
-            Extensions = { ["code"] = conflict.Code },
-        },
-        _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "An unexpected error occurred." },
+        InputException input => Invalid(input.Fields),
+        BadHttpRequestException { InnerException: JsonException body } => Invalid(BodyProblem.Describe(body, bodyType, options)),
+        BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status400BadRequest => Invalid(ParameterProblem.Describe(bad)),
+        BadHttpRequestException bad => Coded(bad.StatusCode, "bad-request", new Message("Yêu cầu không hợp lệ."), null),
+        NotFoundException notFound => Coded(StatusCodes.Status404NotFound, notFound.Code, new Message("Không tìm thấy."), notFound.Text),
+        ForbiddenException forbidden => Coded(StatusCodes.Status403Forbidden, forbidden.Code, new Message("Không được phép."), forbidden.Text),
+        ConflictException conflict => Coded(StatusCodes.Status409Conflict, conflict.Code, new Message("Xung đột với trạng thái hiện tại."), conflict.Text),
+        UnprocessableException refused => Coded(StatusCodes.Status422UnprocessableEntity, refused.Code, new Message("Không thể xử lý yêu cầu này."), refused.Text),
+        _ => Coded(StatusCodes.Status500InternalServerError, "internal-error", new Message("Đã xảy ra lỗi không mong muốn."),
+            new Message("Lỗi đã được ghi lại; hãy thử lại sau hoặc báo quản trị viên.")),
     };
 
-    private static string JsonField(JsonException json) =>
-        string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');
+    public static ValidationProblemDetails Invalid(IReadOnlyDictionary<string, Message[]> fields) =>
+        new(fields.ToDictionary(f => f.Key, f => f.Value.Select(m => m.Format()).ToArray()))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = new Message("Một số trường không hợp lệ.").Format(),
+            Extensions = { ["code"] = "invalid-input" },
+        };
+
+    private static ProblemDetails Coded(int status, string code, Message title, Message? detail) => new()
+    {
+        Status = status,
+        Title = title.Format(),
+        Detail = detail?.Format(),
+        Extensions = { ["code"] = code },
+    };
 }

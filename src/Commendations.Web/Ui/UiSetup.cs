@@ -17,7 +17,7 @@ public static class UiSetup
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToPage("/Account/SignIn");
             o.Conventions.AllowAnonymousToPage("/Culture");
-        });
+        }).AddMvcOptions(o => o.Filters.Add(new Contracts.ControlCharacterGuard.FormPageFilter()));
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(Vietnamese);
