@@ -41,8 +41,8 @@ public static class WebServices
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseMiddleware<Contracts.ControlCharacterGuard>();
         app.UseCommendationsUiStatics();
+        app.UseMiddleware<Contracts.ControlCharacterGuard>();
         app.UseCommendationsAuth();
         app.MapCommendationsApi();
         app.MapCommendationsUi();

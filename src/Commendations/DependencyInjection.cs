@@ -56,13 +56,14 @@ public static class DependencyInjection
 
     /// <summary>
     /// MediatR 5.1.0 (the newest in the package mirror) has no DI package: register its ServiceFactory,
-    /// the pipeline in order (logging → validation → transaction → idempotency), and scan for handlers and validators.
+    /// the pipeline in order (logging → authorization → validation → transaction → idempotency), and scan for handlers and validators.
     /// </summary>
     public static IServiceCollection AddMediatorWithPipeline(this IServiceCollection services, Assembly assembly)
     {
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);
         services.AddScoped<IMediator, Mediator>();
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(IdempotencyBehaviour<,>));

@@ -542,6 +542,12 @@ namespace Commendations.Migrations.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<byte[]>("RequestFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("request_fingerprint");
+
                     b.Property<string>("RequestType")
                         .IsRequired()
                         .HasMaxLength(100)

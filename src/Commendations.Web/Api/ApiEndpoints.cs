@@ -5,7 +5,9 @@ public static class ApiEndpoints
 {
     public static WebApplication MapCommendationsApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api").RequireAuthorization().AddEndpointFilter<Contracts.ControlCharacterGuard.FormEndpointFilter>();
+        var api = app.MapGroup("/api").RequireAuthorization()
+            .AddEndpointFilter<Contracts.ControlCharacterGuard.FormEndpointFilter>()
+            .AddEndpointFilterFactory(Contracts.EnumQueryFilter.Create);
         api.MapNominationEndpoints();
         api.MapTaskEndpoints();
         api.MapCampaignEndpoints();

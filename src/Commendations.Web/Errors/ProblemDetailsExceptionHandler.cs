@@ -20,6 +20,9 @@ public sealed class ProblemDetailsExceptionHandler(
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        // The localisation middleware's culture does not flow back out to this handler; its choice is on the request.
+        if (httpContext.Features.Get<Microsoft.AspNetCore.Localization.IRequestCultureFeature>() is { } culture)
+            System.Globalization.CultureInfo.CurrentUICulture = culture.RequestCulture.UICulture;
         var bodyType = httpContext.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
         var problem = ToProblem(exception, bodyType, json.Value.SerializerOptions);
         if (problem.Status == StatusCodes.Status500InternalServerError)
@@ -36,7 +39,8 @@ public sealed class ProblemDetailsExceptionHandler(
 
     public static ProblemDetails ToProblem(Exception exception) => ToProblem(exception, null, JsonSerializerOptions.Web);
 
-    public static ProblemDetails ToProblem(Exception exception, Type? bodyType, JsonSerializerOptions options) => exception switch
+    public static ProblemDetails ToProblem(Exception exception, Type? bodyType, JsonSerializerOptions options) =>
+        (Persistence.DatabaseRefusals.Refusal(exception) ?? exception) switch
     {
         InputException input => Invalid(input.Fields),
         BadHttpRequestException { InnerException: JsonException body } => Invalid(BodyProblem.Describe(body, bodyType, options)),
@@ -44,7 +48,7 @@ public sealed class ProblemDetailsExceptionHandler(
         BadHttpRequestException bad => Coded(bad.StatusCode, "bad-request", new Message("Yêu cầu không hợp lệ."), null),
         NotFoundException notFound => Coded(StatusCodes.Status404NotFound, notFound.Code, new Message("Không tìm thấy."), notFound.Text),
         ForbiddenException forbidden => Coded(StatusCodes.Status403Forbidden, forbidden.Code, new Message("Không được phép."), forbidden.Text),
-        ConflictException conflict => Coded(StatusCodes.Status409Conflict, conflict.Code, new Message("Xung đột với trạng thái hiện tại."), conflict.Text),
+        ConflictException conflict => WithField(Coded(StatusCodes.Status409Conflict, conflict.Code, new Message("Xung đột với trạng thái hiện tại."), conflict.Text), conflict.Field),
         UnprocessableException refused => Coded(StatusCodes.Status422UnprocessableEntity, refused.Code, new Message("Không thể xử lý yêu cầu này."), refused.Text),
         _ => Coded(StatusCodes.Status500InternalServerError, "internal-error", new Message("Đã xảy ra lỗi không mong muốn."),
             new Message("Lỗi đã được ghi lại; hãy thử lại sau hoặc báo quản trị viên.")),
@@ -57,6 +61,13 @@ public sealed class ProblemDetailsExceptionHandler(
             Title = new Message("Một số trường không hợp lệ.").Format(),
             Extensions = { ["code"] = "invalid-input" },
         };
+
+    private static ProblemDetails WithField(ProblemDetails problem, string? field)
+    {
+        if (field is not null)
+            problem.Extensions["field"] = field;
+        return problem;
+    }
 
     private static ProblemDetails Coded(int status, string code, Message title, Message? detail) => new()
     {

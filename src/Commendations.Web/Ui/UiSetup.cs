@@ -24,7 +24,8 @@ public static class UiSetup
             o.SupportedCultures = [Vietnamese, English];
             o.SupportedUICultures = [Vietnamese, English];
             // Only the user's explicit choice counts: a browser asking for English still gets Vietnamese until switched.
-            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+            // API clients may also ask with Accept-Language.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new ApiAcceptLanguageProvider { Options = o }];
         });
         services.AddSingleton<UiText>();
         services.AddScoped<HeaderUser>();

@@ -9,16 +9,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Commendations.Audit;
 
 /// <summary>Recomputes every chain: an edited entry breaks its hash, a removed or inserted one breaks the sequence or the head.</summary>
+[Allowed(Roles.Administrator)]
 public sealed record VerifyAuditTrail : IQuery<AuditVerification>;
 
 public sealed record AuditVerification(bool Intact, int Streams, long Entries, IReadOnlyList<string> Problems);
 
-public sealed class VerifyAuditTrailHandler(CommendationsDbContext db, ICurrentUser user) : IRequestHandler<VerifyAuditTrail, AuditVerification>
+public sealed class VerifyAuditTrailHandler(CommendationsDbContext db) : IRequestHandler<VerifyAuditTrail, AuditVerification>
 {
     public async Task<AuditVerification> Handle(VerifyAuditTrail request, CancellationToken cancellationToken)
     {
-        if (!user.IsInRole(Roles.Administrator))
-            throw new ForbiddenException("Only administrators can verify the audit trail.");
 
         var problems = new List<string>();
         var seen = new HashSet<string>();

@@ -1,14 +1,12 @@
-using Commendations.Common.Errors;
 using Commendations.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Commendations.Common.Behaviours;
 
 /// <summary>
 /// Every command runs in one transaction: all of its changes (state, tasks, audit, outbox) commit together or not at all.
-/// Concurrency and uniqueness clashes become 409s instead of 500s.
+/// What PostgreSQL refuses (concurrent changes, values taken) becomes a documented refusal (<see cref="DatabaseRefusals"/>).
 /// </summary>
 public sealed class TransactionBehaviour<TRequest, TResponse>(CommendationsDbContext db)
     : IPipelineBehavior<TRequest, TResponse>
@@ -28,15 +26,10 @@ public sealed class TransactionBehaviour<TRequest, TResponse>(CommendationsDbCon
             await transaction.CommitAsync(cancellationToken);
             return response;
         }
-        catch (DbUpdateConcurrencyException)
+        catch (Exception ex) when (DatabaseRefusals.Refusal(ex) is { } refusal)
         {
             db.ChangeTracker.Clear();
-            throw new ConflictException("concurrent-change", "Someone else changed this record at the same time; reload it and try again.");
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg)
-        {
-            db.ChangeTracker.Clear();
-            throw new ConflictException("duplicate", $"A record with the same unique value already exists ({pg.ConstraintName}).");
+            throw refusal;
         }
     }
 }

@@ -41,9 +41,16 @@ public sealed class ConflictException : AppException
 {
     public ConflictException(string code, string reason) : base(new Message(reason)) => Code = code;
 
-    public ConflictException(string code, Message text) : base(text) => Code = code;
+    public ConflictException(string code, Message text, string? field = null) : base(text)
+    {
+        Code = code;
+        Field = field;
+    }
 
     public string Code { get; }
+
+    /// <summary>The request field the clash is about (e.g. "code" for a code already taken), when there is one.</summary>
+    public string? Field { get; }
 }
 
 /// <summary>The request is well formed but cannot be processed as sent (e.g. an idempotency key reused for another request): 422.</summary>

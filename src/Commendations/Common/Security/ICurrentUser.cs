@@ -13,6 +13,9 @@ public interface ICurrentUser
     string? IpAddress { get; }
 
     bool IsInRole(string role) => Roles.Contains(role);
+
+    /// <summary>The scheduler acting for the organisation (never a web request, signed in or not).</summary>
+    bool IsSystem => false;
 }
 
 /// <summary>A fixed identity: background jobs act as the system; tests act as a chosen user.</summary>
@@ -24,4 +27,6 @@ public sealed record FixedCurrentUser(Guid UserId, string DisplayName, IReadOnly
     public static FixedCurrentUser System { get; } = new(SystemUserId, "Hệ thống", new HashSet<string>(), null);
 
     public bool IsAuthenticated => true;
+
+    public bool IsSystem => UserId == SystemUserId;
 }

@@ -3,7 +3,7 @@ using Commendations.Common.Security;
 
 namespace Commendations.Features.Admin;
 
-/// <summary>Administration is for administrators only; every change is audited in one stream per area.</summary>
+/// <summary>Administration is for administrators only (declared on each request); every change is audited in one stream per area.</summary>
 public static class AdminAccess
 {
     public const string UnitsStream = "admin:units";
@@ -13,9 +13,4 @@ public static class AdminAccess
     public const string AwardFormsStream = "admin:award-forms";
     public const string CalendarStream = "admin:calendar";
 
-    public static void Demand(ICurrentUser user)
-    {
-        if (!user.IsInRole(Roles.Administrator))
-            throw new ForbiddenException("Only administrators may do this.");
-    }
 }

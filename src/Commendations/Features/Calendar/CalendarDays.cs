@@ -11,26 +11,24 @@ namespace Commendations.Features.Calendar;
 
 public sealed record CalendarDayItem(DateOnly Date, CalendarDayKind Kind, string Name);
 
-internal static class CalendarAdmin
-{
-    public static void Demand(ICurrentUser user)
-    {
-        if (!user.IsInRole(Roles.Administrator))
-            throw new ForbiddenException("Only administrators maintain the working-day calendar.");
-    }
-}
-
 /// <summary>
 /// The exceptions to the Monday–Friday week (holidays, days off, compensatory working days), optionally of one year.
 /// Already scheduled reminders and deadlines keep the times computed when their task opened.
 /// </summary>
+[Allowed(Roles.Administrator)]
 public sealed record ListCalendarDays(int? Year = null) : IQuery<IReadOnlyList<CalendarDayItem>>;
 
-public sealed class ListCalendarDaysHandler(CommendationsDbContext db, ICurrentUser user) : IRequestHandler<ListCalendarDays, IReadOnlyList<CalendarDayItem>>
+public sealed class ListCalendarDaysValidator : AbstractValidator<ListCalendarDays>
+{
+    public ListCalendarDaysValidator() =>
+        RuleFor(r => r.Year).InclusiveBetween(CalendarYears.First, CalendarYears.Last)
+            .WithMessage(_ => new Common.Text.Message("Chọn một năm từ {0} đến {1}.", CalendarYears.First, CalendarYears.Last).Format());
+}
+
+public sealed class ListCalendarDaysHandler(CommendationsDbContext db) : IRequestHandler<ListCalendarDays, IReadOnlyList<CalendarDayItem>>
 {
     public async Task<IReadOnlyList<CalendarDayItem>> Handle(ListCalendarDays request, CancellationToken cancellationToken)
     {
-        CalendarAdmin.Demand(user);
         var days = db.CalendarDays.AsNoTracking();
         if (request.Year is { } year)
             days = days.Where(d => d.Date >= new DateOnly(year, 1, 1) && d.Date <= new DateOnly(year, 12, 31));
@@ -39,6 +37,7 @@ public sealed class ListCalendarDaysHandler(CommendationsDbContext db, ICurrentU
 }
 
 /// <summary>An administrator adds a holiday, a day off or a compensatory working day; a date already listed is a field error.</summary>
+[Allowed(Roles.Administrator)]
 public sealed record AddCalendarDay(DateOnly Date, CalendarDayKind Kind, string Name) : ICommand<CalendarDayItem>;
 
 public sealed class AddCalendarDayValidator : AbstractValidator<AddCalendarDay>
@@ -51,11 +50,10 @@ public sealed class AddCalendarDayValidator : AbstractValidator<AddCalendarDay>
     }
 }
 
-public sealed class AddCalendarDayHandler(CommendationsDbContext db, ICurrentUser user) : IRequestHandler<AddCalendarDay, CalendarDayItem>
+public sealed class AddCalendarDayHandler(CommendationsDbContext db) : IRequestHandler<AddCalendarDay, CalendarDayItem>
 {
     public async Task<CalendarDayItem> Handle(AddCalendarDay request, CancellationToken cancellationToken)
     {
-        CalendarAdmin.Demand(user);
         if (await db.CalendarDays.AnyAsync(d => d.Date == request.Date, cancellationToken))
             throw new InputException("date", $"{request.Date:dd/MM/yyyy} is already in the calendar; remove it first to change it.");
         db.CalendarDays.Add(new CalendarDay(request.Date, request.Kind, request.Name.Trim()));
@@ -64,13 +62,13 @@ public sealed class AddCalendarDayHandler(CommendationsDbContext db, ICurrentUse
 }
 
 /// <summary>An administrator removes a listed day (it becomes an ordinary weekday or weekend day again).</summary>
+[Allowed(Roles.Administrator)]
 public sealed record RemoveCalendarDay(DateOnly Date) : ICommand<bool>;
 
-public sealed class RemoveCalendarDayHandler(CommendationsDbContext db, ICurrentUser user) : IRequestHandler<RemoveCalendarDay, bool>
+public sealed class RemoveCalendarDayHandler(CommendationsDbContext db) : IRequestHandler<RemoveCalendarDay, bool>
 {
     public async Task<bool> Handle(RemoveCalendarDay request, CancellationToken cancellationToken)
     {
-        CalendarAdmin.Demand(user);
         var day = await db.CalendarDays.SingleOrDefaultAsync(d => d.Date == request.Date, cancellationToken)
                   ?? throw new NotFoundException("Calendar day", request.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         db.CalendarDays.Remove(day);

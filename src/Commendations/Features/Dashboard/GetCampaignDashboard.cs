@@ -14,6 +14,7 @@ namespace Commendations.Features.Dashboard;
 /// reviewers, leaders and administrators see the whole campaign, an officer their own unit), overdue open tasks by step
 /// and by nominating unit, and the average time a step's tasks stayed open (closed tasks only).
 /// </summary>
+[Allowed(Roles.EmulationOfficer, Roles.CommitteeMember, Roles.Appraiser, Roles.ProvincialLeader, Roles.Administrator)]
 public sealed record GetCampaignDashboard(Guid CampaignId) : IQuery<CampaignDashboard>;
 
 public sealed record CampaignDashboard(

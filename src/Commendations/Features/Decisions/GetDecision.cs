@@ -14,6 +14,7 @@ namespace Commendations.Features.Decisions;
 /// An award decision with its awardees, as printed: issuing authority, number, date, signer, citation and the list.
 /// Decisions are published, so every signed-in user may read one; an officer sees the whole list, as on paper.
 /// </summary>
+[Allowed(Audience.SignedIn)]
 public sealed record GetDecision(Guid DecisionId) : IQuery<DecisionDetail>;
 
 public sealed record DecisionDetail(
@@ -38,12 +39,10 @@ public sealed record DecisionAwardee(Guid NominationId, string NomineeName, Nomi
     public bool Superseded { get; init; }
 }
 
-public sealed class GetDecisionHandler(CommendationsDbContext db, ICurrentUser user) : IRequestHandler<GetDecision, DecisionDetail>
+public sealed class GetDecisionHandler(CommendationsDbContext db) : IRequestHandler<GetDecision, DecisionDetail>
 {
     public async Task<DecisionDetail> Handle(GetDecision request, CancellationToken cancellationToken)
     {
-        if (!user.IsAuthenticated)
-            throw new ForbiddenException("Sign in to read decisions.");
         var decision = await db.Decisions.AsNoTracking().SingleOrDefaultAsync(d => d.Id == request.DecisionId, cancellationToken)
                        ?? throw new NotFoundException("Decision", request.DecisionId);
         // The registry lines written with the decision, as named then; register numbers follow the printed order.

@@ -23,6 +23,7 @@ namespace Commendations.Features.Decisions;
 /// in the printed order (collectives, then individuals). An issued decision is never edited: a correction is a new
 /// decision that amends it (<see cref="AmendsDecisionId"/>), re-issuing corrected lines under new register numbers.
 /// </summary>
+[Allowed(Roles.ProvincialLeader)]
 public sealed record IssueDecision(
     string Number,
     DateOnly Date,
@@ -75,8 +76,6 @@ public sealed class IssueDecisionHandler(
 
     public async Task<DecisionIssued> Handle(IssueDecision request, CancellationToken cancellationToken)
     {
-        if (!user.IsInRole(Roles.ProvincialLeader))
-            throw new ForbiddenException("Only the provincial leader issues award decisions.");
         DecisionNumber.TryParse(request.Number, out var number);
         // The same number sent twice at once waits here for the first to finish, so the second always meets the number
         // check below (a field error) rather than, depending on timing, the unique index (a generic conflict).

@@ -15,6 +15,7 @@ namespace Commendations.Features.Definitions;
 /// A new draft version: a copy of an existing version (to edit it, or to roll back to it), or an imported file.
 /// The draft always takes the next version number of its definition, whatever the source document says.
 /// </summary>
+[Allowed(Roles.Administrator)]
 public sealed record CreateDraft(string DefinitionId, int? FromVersion, string? ImportedContent) : ICommand<DraftCreated>;
 
 public sealed record DraftCreated(string DefinitionId, int Version);
@@ -36,7 +37,6 @@ public sealed class CreateDraftHandler(CommendationsDbContext db, DefinitionAdmi
 {
     public async Task<DraftCreated> Handle(CreateDraft request, CancellationToken cancellationToken)
     {
-        admin.EnsureAdministrator();
         var source = request.FromVersion is { } from
             ? (await admin.VersionAsync(request.DefinitionId, from, cancellationToken)).Content
             : request.ImportedContent!;

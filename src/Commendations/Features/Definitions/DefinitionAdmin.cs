@@ -17,16 +17,11 @@ public sealed class DefinitionPublishingOptions
     public bool RequireSecondApproval { get; set; }
 }
 
-/// <summary>What every definition use case shares: the administrator check, loading a version, validation context, audit.</summary>
-public sealed class DefinitionAdmin(CommendationsDbContext db, ICurrentUser user, AuditTrail audit)
+/// <summary>What every definition use case shares: loading a version, validation context, audit.</summary>
+public sealed class DefinitionAdmin(CommendationsDbContext db, AuditTrail audit)
 {
     public static string Stream(string definitionId) => $"workflow:{definitionId}";
 
-    public void EnsureAdministrator()
-    {
-        if (!user.IsInRole(Roles.Administrator))
-            throw new ForbiddenException("Only administrators manage workflow definitions.");
-    }
 
     public async Task<WorkflowDefinitionRecord> VersionAsync(string definitionId, int version, CancellationToken cancellationToken) =>
         await db.WorkflowDefinitions.SingleOrDefaultAsync(d => d.DefinitionId == definitionId && d.Version == version, cancellationToken)

@@ -1,3 +1,4 @@
+using Commendations.Common.Security;
 using Commendations.Common;
 using Commendations.Engine;
 using MediatR;
@@ -5,13 +6,13 @@ using MediatR;
 namespace Commendations.Features.Definitions;
 
 /// <summary>What changed between two versions: steps added, removed and changed (property from → to), transitions.</summary>
+[Allowed(Roles.Administrator)]
 public sealed record DiffVersions(string DefinitionId, int From, int To) : IQuery<IReadOnlyList<DefinitionChange>>;
 
 public sealed class DiffVersionsHandler(DefinitionAdmin admin) : IRequestHandler<DiffVersions, IReadOnlyList<DefinitionChange>>
 {
     public async Task<IReadOnlyList<DefinitionChange>> Handle(DiffVersions request, CancellationToken cancellationToken)
     {
-        admin.EnsureAdministrator();
         var before = DefinitionAdmin.ReadForComparison(await admin.VersionAsync(request.DefinitionId, request.From, cancellationToken));
         var after = DefinitionAdmin.ReadForComparison(await admin.VersionAsync(request.DefinitionId, request.To, cancellationToken));
         return DefinitionDiff.Compare(before, after);

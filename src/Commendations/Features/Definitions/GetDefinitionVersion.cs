@@ -1,3 +1,4 @@
+using Commendations.Common.Security;
 using Commendations.Common;
 using Commendations.Domain.Workflows;
 using Commendations.Engine;
@@ -6,6 +7,7 @@ using MediatR;
 namespace Commendations.Features.Definitions;
 
 /// <summary>One version's document, its status, and its validation problems (empty when it could be published).</summary>
+[Allowed(Roles.Administrator)]
 public sealed record GetDefinitionVersion(string DefinitionId, int Version) : IQuery<DefinitionVersionView>;
 
 public sealed record DefinitionVersionView(
@@ -16,7 +18,6 @@ public sealed class GetDefinitionVersionHandler(DefinitionAdmin admin) : IReques
 {
     public async Task<DefinitionVersionView> Handle(GetDefinitionVersion request, CancellationToken cancellationToken)
     {
-        admin.EnsureAdministrator();
         var record = await admin.VersionAsync(request.DefinitionId, request.Version, cancellationToken);
         var validation = await admin.ValidateAsync(record.Content, cancellationToken);
         return new DefinitionVersionView(record.DefinitionId, record.Version, record.Status, record.Content, record.ContentHash,

@@ -1,3 +1,4 @@
+using Commendations.Common.Security;
 using Commendations.Common;
 using Commendations.Domain.Workflows;
 using Commendations.Persistence;
@@ -10,6 +11,7 @@ namespace Commendations.Features.Definitions;
 /// Every definition (or the one named) with its versions: status, who wrote and published each, and how many nominations
 /// run on it.
 /// </summary>
+[Allowed(Roles.Administrator)]
 public sealed record ListDefinitions(string? DefinitionId = null) : IQuery<IReadOnlyList<DefinitionSummary>>;
 
 public sealed record DefinitionSummary(string DefinitionId, string Name, int? PublishedVersion, IReadOnlyList<DefinitionVersionSummary> Versions);
@@ -18,11 +20,10 @@ public sealed record DefinitionVersionSummary(
     int Version, DefinitionStatus Status, string Name, string Author, DateTimeOffset CreatedAt, string? PublishedBy,
     DateTimeOffset? PublishedAt, string? PublicationRequestedBy, DateTimeOffset? RetiredAt, int RunningInstances, int FinishedInstances);
 
-public sealed class ListDefinitionsHandler(CommendationsDbContext db, DefinitionAdmin admin) : IRequestHandler<ListDefinitions, IReadOnlyList<DefinitionSummary>>
+public sealed class ListDefinitionsHandler(CommendationsDbContext db) : IRequestHandler<ListDefinitions, IReadOnlyList<DefinitionSummary>>
 {
     public async Task<IReadOnlyList<DefinitionSummary>> Handle(ListDefinitions request, CancellationToken cancellationToken)
     {
-        admin.EnsureAdministrator();
         var definitions = db.WorkflowDefinitions.AsNoTracking();
         var instances = db.WorkflowInstances.AsNoTracking();
         if (request.DefinitionId is { } id)

@@ -12,6 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Commendations.Features.Definitions;
 
 /// <summary>Previews moving nominations' running instances to another version with a step mapping (same keys map themselves).</summary>
+[Allowed(Roles.Administrator)]
 public sealed record PreviewMigration(string DefinitionId, int ToVersion, IReadOnlyList<Guid> NominationIds, IReadOnlyDictionary<string, string>? Mapping)
     : IQuery<IReadOnlyList<InstanceMigrationPreview>>;
 
@@ -27,7 +28,6 @@ public sealed class PreviewMigrationHandler(CommendationsDbContext db, Definitio
 {
     public async Task<IReadOnlyList<InstanceMigrationPreview>> Handle(PreviewMigration request, CancellationToken cancellationToken)
     {
-        admin.EnsureAdministrator();
         await admin.VersionAsync(request.DefinitionId, request.ToVersion, cancellationToken);
         var previews = new List<InstanceMigrationPreview>();
         foreach (var id in request.NominationIds)
@@ -45,6 +45,7 @@ public sealed class PreviewMigrationHandler(CommendationsDbContext db, Definitio
 }
 
 /// <summary>Moves one nomination's instance (one transaction per instance, with an audit entry); the API loops over a selection.</summary>
+[Allowed(Roles.Administrator)]
 public sealed record MigrateInstance(Guid NominationId, string DefinitionId, int ToVersion, IReadOnlyDictionary<string, string>? Mapping, string? Comment)
     : ICommand<InstanceMigrated>;
 
@@ -55,7 +56,6 @@ public sealed class MigrateInstanceHandler(CommendationsDbContext db, Definition
 {
     public async Task<InstanceMigrated> Handle(MigrateInstance request, CancellationToken cancellationToken)
     {
-        admin.EnsureAdministrator();
         var target = await admin.VersionAsync(request.DefinitionId, request.ToVersion, cancellationToken);
         if (target.Status != Domain.Workflows.DefinitionStatus.Published)
             throw new ConflictException("not-published", $"Instances move only to a published version; v{target.Version} is {target.Status}.");

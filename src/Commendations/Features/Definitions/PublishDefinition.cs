@@ -12,6 +12,7 @@ namespace Commendations.Features.Definitions;
 /// Publishes a draft whole, only if it validates: nominations started afterwards use it; running ones stay on their
 /// version. With four eyes on, the first call records the request and a different administrator's call publishes.
 /// </summary>
+[Allowed(Roles.Administrator)]
 public sealed record PublishDefinition(string DefinitionId, int Version) : ICommand<PublicationOutcome>;
 
 public sealed record PublicationOutcome(DefinitionStatus Status, bool AwaitingSecondApproval, string? RequestedBy, string? PublishedBy);
@@ -21,7 +22,6 @@ public sealed class PublishDefinitionHandler(DefinitionAdmin admin, ICurrentUser
 {
     public async Task<PublicationOutcome> Handle(PublishDefinition request, CancellationToken cancellationToken)
     {
-        admin.EnsureAdministrator();
         var record = await admin.VersionAsync(request.DefinitionId, request.Version, cancellationToken);
         if (record.Status != DefinitionStatus.Draft)
             throw new ConflictException("not-a-draft", $"{record.DefinitionId} v{record.Version} is already {record.Status}.");

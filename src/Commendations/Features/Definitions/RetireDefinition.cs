@@ -1,3 +1,4 @@
+using Commendations.Common.Security;
 using Commendations.Common;
 using Commendations.Common.Errors;
 using Commendations.Domain.Workflows;
@@ -8,13 +9,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Commendations.Features.Definitions;
 
 /// <summary>Retires a published version: no new nomination starts on it; those running on it carry on (or are migrated).</summary>
+[Allowed(Roles.Administrator)]
 public sealed record RetireDefinition(string DefinitionId, int Version) : ICommand<Unit>;
 
 public sealed class RetireDefinitionHandler(CommendationsDbContext db, DefinitionAdmin admin, TimeProvider clock) : IRequestHandler<RetireDefinition, Unit>
 {
     public async Task<Unit> Handle(RetireDefinition request, CancellationToken cancellationToken)
     {
-        admin.EnsureAdministrator();
         var record = await admin.VersionAsync(request.DefinitionId, request.Version, cancellationToken);
         if (record.Status != DefinitionStatus.Published)
             throw new ConflictException("not-published", $"{record.DefinitionId} v{record.Version} is {record.Status}; only a published version can be retired.");

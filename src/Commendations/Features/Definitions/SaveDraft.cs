@@ -1,3 +1,4 @@
+using Commendations.Common.Security;
 using System.Text.Json.Nodes;
 using Commendations.Common;
 using Commendations.Common.Errors;
@@ -10,6 +11,7 @@ namespace Commendations.Features.Definitions;
 /// Saves the designer's draft as written — it may still have problems, which validation lists — unless it is no
 /// longer a draft. <see cref="ExpectedRowVersion"/> makes a save from a stale page a conflict, not a silent overwrite.
 /// </summary>
+[Allowed(Roles.Administrator)]
 public sealed record SaveDraft(string DefinitionId, int Version, string Content, uint ExpectedRowVersion) : ICommand<DraftSaved>;
 
 public sealed record DraftSaved(string ContentHash, int ProblemCount);
@@ -23,7 +25,6 @@ public sealed class SaveDraftHandler(DefinitionAdmin admin) : IRequestHandler<Sa
 {
     public async Task<DraftSaved> Handle(SaveDraft request, CancellationToken cancellationToken)
     {
-        admin.EnsureAdministrator();
         var record = await admin.VersionAsync(request.DefinitionId, request.Version, cancellationToken);
         if (record.Status != Domain.Workflows.DefinitionStatus.Draft)
             throw new ConflictException("definition-immutable", $"{record.DefinitionId} v{record.Version} is {record.Status}; published versions never change. Create a new draft from it.");

@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Commendations.Features.Definitions;
 
 /// <summary>Saves a simulation scenario under a name, to re-run it against any version later.</summary>
+[Allowed(Roles.Administrator)]
 public sealed record SaveScenario(string DefinitionId, string Name, string ScenarioJson) : ICommand<Guid>;
 
 public sealed class SaveScenarioValidator : AbstractValidator<SaveScenario>
@@ -26,7 +27,6 @@ public sealed class SaveScenarioHandler(CommendationsDbContext db, DefinitionAdm
 {
     public async Task<Guid> Handle(SaveScenario request, CancellationToken cancellationToken)
     {
-        admin.EnsureAdministrator();
         try
         {
             SimulationScenario.FromJson(request.ScenarioJson);
@@ -44,15 +44,15 @@ public sealed class SaveScenarioHandler(CommendationsDbContext db, DefinitionAdm
     }
 }
 
+[Allowed(Roles.Administrator)]
 public sealed record ListScenarios(string DefinitionId) : IQuery<IReadOnlyList<ScenarioView>>;
 
 public sealed record ScenarioView(Guid Id, string Name, string ScenarioJson, string CreatedBy, DateTimeOffset CreatedAt);
 
-public sealed class ListScenariosHandler(CommendationsDbContext db, DefinitionAdmin admin) : IRequestHandler<ListScenarios, IReadOnlyList<ScenarioView>>
+public sealed class ListScenariosHandler(CommendationsDbContext db) : IRequestHandler<ListScenarios, IReadOnlyList<ScenarioView>>
 {
     public async Task<IReadOnlyList<ScenarioView>> Handle(ListScenarios request, CancellationToken cancellationToken)
     {
-        admin.EnsureAdministrator();
         return await db.SavedScenarios.AsNoTracking().Where(s => s.DefinitionId == request.DefinitionId).OrderBy(s => s.Name)
             .Select(s => new ScenarioView(s.Id, s.Name, s.Scenario, s.CreatedBy, s.CreatedAt)).ToListAsync(cancellationToken);
     }

@@ -1,3 +1,4 @@
+using Commendations.Common.Security;
 using System.Text.Json;
 using Commendations.Common;
 using Commendations.Common.Errors;
@@ -12,13 +13,13 @@ namespace Commendations.Features.Definitions;
 /// the holiday calendar: the path taken, each person's tasks with due dates and reminders, and the result.
 /// Nothing is stored. The nominating unit is simulated by name.
 /// </summary>
+[Allowed(Roles.Administrator)]
 public sealed record SimulateDefinition(string DefinitionId, int Version, string ScenarioJson) : IQuery<SimulationResult>;
 
 public sealed class SimulateDefinitionHandler(DefinitionAdmin admin, RuntimeContextFactory contexts) : IRequestHandler<SimulateDefinition, SimulationResult>
 {
     public async Task<SimulationResult> Handle(SimulateDefinition request, CancellationToken cancellationToken)
     {
-        admin.EnsureAdministrator();
         var record = await admin.VersionAsync(request.DefinitionId, request.Version, cancellationToken);
         var validation = await admin.ValidateAsync(record.Content, cancellationToken);
         if (validation.Definition is not { } definition)

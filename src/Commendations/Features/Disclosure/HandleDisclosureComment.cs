@@ -18,6 +18,7 @@ namespace Commendations.Features.Disclosure;
 /// how it was handled (<see cref="Resolved"/>). When the last open complaint is resolved and the disclosure time is
 /// already over, the wait ends at once, through the scheduler's own <see cref="ElapseWait"/> command.
 /// </summary>
+[Allowed(Roles.CommitteeMember, Roles.Administrator)]
 public sealed record HandleDisclosureComment(Guid CommentId, CommentKind Kind, string? Handling, bool Resolved) : ICommand<DisclosureOutcome>;
 
 public sealed record DisclosureOutcome(Guid NominationId, bool OpenComplaints, bool WaitEnded, string? CurrentStep);
@@ -63,7 +64,7 @@ public sealed class HandleDisclosureCommentHandler(
                 && await disclosure.IsInDisclosureAsync(comment.NominationId, cancellationToken))
             {
                 // The same command the scheduler sends when the time is up, acting as the system.
-                ended = await new ElapseWaitHandler(db, workflow, FixedCurrentUser.System, audit, clock)
+                ended = await new ElapseWaitHandler(db, workflow, audit, clock)
                     .Handle(new ElapseWait(comment.NominationId, step), cancellationToken);
             }
         }

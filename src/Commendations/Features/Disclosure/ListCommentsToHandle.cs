@@ -12,6 +12,7 @@ namespace Commendations.Features.Disclosure;
 /// The comments a committee secretary handles (an administrator: all), grouped by nomination, nominations with unhandled
 /// comments first. A nomination with an open complaint while in disclosure is paused: its wait does not end.
 /// </summary>
+[Allowed(Roles.CommitteeMember, Roles.Administrator)]
 public sealed record ListCommentsToHandle(bool OnlyUnhandled = false) : IQuery<IReadOnlyList<NominationComments>>;
 
 public sealed record NominationComments(Guid NominationId, string NomineeName, NomineeKind Kind, string UnitName, string CampaignCode,
@@ -23,8 +24,6 @@ public sealed class ListCommentsToHandleHandler(CommendationsDbContext db, Discl
     public async Task<IReadOnlyList<NominationComments>> Handle(ListCommentsToHandle request, CancellationToken cancellationToken)
     {
         var admin = user.IsInRole(Roles.Administrator);
-        if (!admin && !user.IsInRole(Roles.CommitteeMember))
-            throw new ForbiddenException("Comments from the public are handled by the committees' secretaries and administrators.");
         var query = db.DisclosureComments.AsNoTracking();
         if (request.OnlyUnhandled)
             query = query.Where(c => c.HandledAt == null);

@@ -1,3 +1,4 @@
+using Commendations.Common.Security;
 using Commendations.Common;
 using Commendations.Common.Errors;
 using Commendations.Domain.Catalog;
@@ -11,6 +12,7 @@ namespace Commendations.Features.Disclosure;
 /// The public page of a campaign's nominees in disclosure (no sign-in): who is proposed for what, by which unit, with the
 /// achievement summary, until when comments are taken.
 /// </summary>
+[Allowed(Audience.Public)]
 public sealed record ListDisclosedNominees(string CampaignCode) : IQuery<DisclosedCampaign>;
 
 public sealed record DisclosedCampaign(Guid CampaignId, string CampaignCode, string CampaignName, IReadOnlyList<DisclosedNominee> Nominees);

@@ -9,18 +9,17 @@ using Microsoft.EntityFrameworkCore;
 namespace Commendations.Features.Disclosure;
 
 /// <summary>The comments received on a nomination, for committee members, appraisers, the leader and administrators.</summary>
+[Allowed(Roles.CommitteeMember, Roles.Appraiser, Roles.ProvincialLeader, Roles.Administrator)]
 public sealed record ListDisclosureComments(Guid NominationId) : IQuery<IReadOnlyList<DisclosureCommentView>>;
 
 public sealed record DisclosureCommentView(Guid Id, Guid NominationId, string? AuthorName, string? Contact, string Text, CommentKind Kind,
     DateTimeOffset ReceivedAt, string? Handling, DateTimeOffset? HandledAt, bool OpenComplaint);
 
-public sealed class ListDisclosureCommentsHandler(CommendationsDbContext db, ICurrentUser user)
+public sealed class ListDisclosureCommentsHandler(CommendationsDbContext db)
     : IRequestHandler<ListDisclosureComments, IReadOnlyList<DisclosureCommentView>>
 {
     public async Task<IReadOnlyList<DisclosureCommentView>> Handle(ListDisclosureComments request, CancellationToken cancellationToken)
     {
-        if (!user.IsInRole(Roles.CommitteeMember) && !user.IsInRole(Roles.Appraiser) && !user.IsInRole(Roles.ProvincialLeader) && !user.IsInRole(Roles.Administrator))
-            throw new ForbiddenException("Comments from the public are read by the committees, the appraisers, the leader and administrators.");
         if (!await db.Nominations.AnyAsync(n => n.Id == request.NominationId, cancellationToken))
             throw new NotFoundException("Nomination", request.NominationId);
         var comments = await db.DisclosureComments.AsNoTracking().Where(c => c.NominationId == request.NominationId)

@@ -1,3 +1,4 @@
+using Commendations.Common.Security;
 using Commendations.Audit;
 using Commendations.Common;
 using Commendations.Common.Errors;
@@ -16,6 +17,7 @@ namespace Commendations.Features.Disclosure;
 /// the form being issued (<see cref="FormIssuedAt"/>, from a signed token the web layer checked) and sending. The web
 /// layer also limits how many comments one IP address sends. The committee's secretary is notified.
 /// </summary>
+[Allowed(Audience.Public)]
 public sealed record SendDisclosureComment(
     Guid NominationId, string? AuthorName, string? Contact, string Text, bool IsComplaint, string? Honeypot, DateTimeOffset? FormIssuedAt, string? IpAddress)
     : ICommand<CommentReceipt>;

@@ -1,3 +1,4 @@
+using Commendations.Common.Security;
 using System.Text.Json;
 using Commendations.Common;
 using Commendations.Domain.Eligibility;
@@ -9,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Commendations.Features.Eligibility;
 
 /// <summary>The eligibility check stored at submission, for whoever may read the nomination (reviewers in particular).</summary>
+[Allowed(Audience.SignedIn)]
 public sealed record GetEligibility(Guid NominationId) : IQuery<EligibilityView>;
 
 public sealed record EligibilityView(Guid NominationId, bool Evaluated, EligibilityOutcome? Overall, int? RuleSetVersion, DateOnly? RulesEffectiveFrom,

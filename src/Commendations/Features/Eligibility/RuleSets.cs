@@ -13,11 +13,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Commendations.Features.Eligibility;
 
 /// <summary>Administrators list the eligibility rule versions (of one award form, or all).</summary>
+[Allowed(Roles.Administrator)]
 public sealed record ListRuleSets(string? AwardFormCode = null) : IQuery<IReadOnlyList<RuleSetView>>;
 
 public sealed record RuleSetView(Guid Id, string AwardFormCode, int Version, DateOnly EffectiveFrom, string? LegalBasis, JsonElement Rules, DateTimeOffset CreatedAt);
 
 /// <summary>An administrator adds a rule version for an award form, in force from a date (never before an existing version's date).</summary>
+[Allowed(Roles.Administrator)]
 public sealed record AddRuleSet(string AwardFormCode, DateOnly EffectiveFrom, string? LegalBasis, JsonElement Rules) : ICommand<RuleSetView>;
 
 public sealed class AddRuleSetValidator : AbstractValidator<AddRuleSet>
@@ -31,12 +33,10 @@ public sealed class AddRuleSetValidator : AbstractValidator<AddRuleSet>
     }
 }
 
-public sealed class ListRuleSetsHandler(CommendationsDbContext db, ICurrentUser user) : IRequestHandler<ListRuleSets, IReadOnlyList<RuleSetView>>
+public sealed class ListRuleSetsHandler(CommendationsDbContext db) : IRequestHandler<ListRuleSets, IReadOnlyList<RuleSetView>>
 {
     public async Task<IReadOnlyList<RuleSetView>> Handle(ListRuleSets request, CancellationToken cancellationToken)
     {
-        if (!user.IsInRole(Roles.Administrator))
-            throw new ForbiddenException("Only administrators manage eligibility rules.");
         var query = db.EligibilityRuleSets.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(request.AwardFormCode))
             query = query.Where(r => r.AwardFormCode == request.AwardFormCode);
@@ -49,8 +49,6 @@ public sealed class AddRuleSetHandler(CommendationsDbContext db, ICurrentUser us
 {
     public async Task<RuleSetView> Handle(AddRuleSet request, CancellationToken cancellationToken)
     {
-        if (!user.IsInRole(Roles.Administrator))
-            throw new ForbiddenException("Only administrators manage eligibility rules.");
         if (!await db.AwardForms.AnyAsync(a => a.Code == request.AwardFormCode, cancellationToken))
             throw new InputException("awardFormCode", $"No award form '{request.AwardFormCode}'.");
         var (document, problems) = EligibilityRuleDocument.Parse(request.Rules.GetRawText());

@@ -14,6 +14,7 @@ namespace Commendations.Features.Exports;
 /// The nomination list of a campaign as a spreadsheet (danh sách đề nghị khen thưởng), in the reader's scope: an officer
 /// gets their unit's nominations, reviewers the submitted ones, administrators all.
 /// </summary>
+[Allowed(Audience.SignedIn)]
 public sealed record ExportCampaignNominations(Guid CampaignId, ExportFormat Format) : IQuery<ExportFile>;
 
 public sealed class ExportCampaignNominationsValidator : AbstractValidator<ExportCampaignNominations>
@@ -33,8 +34,6 @@ public sealed class ExportCampaignNominationsHandler(CommendationsDbContext db, 
 
     public async Task<ExportFile> Handle(ExportCampaignNominations request, CancellationToken cancellationToken)
     {
-        if (!user.IsAuthenticated)
-            throw new ForbiddenException("Sign in to export nominations.");
         var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == request.CampaignId, cancellationToken)
                        ?? throw new NotFoundException("Campaign", request.CampaignId);
         var rows = await Visible(db.Nominations.AsNoTracking().Where(n => n.CampaignId == campaign.Id))

@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Commendations.Features.Exports;
 
 /// <summary>The award registry's search results (every match, not one page) as a spreadsheet.</summary>
+[Allowed(Audience.SignedIn)]
 public sealed record ExportRegistry(SearchRegistry Search, ExportFormat Format) : IQuery<ExportFile>
 {
     public const int MaxRows = 100_000;
@@ -24,7 +25,7 @@ public sealed class ExportRegistryValidator : AbstractValidator<ExportRegistry>
     }
 }
 
-public sealed class ExportRegistryHandler(CommendationsDbContext db, ICurrentUser user) : IRequestHandler<ExportRegistry, ExportFile>
+public sealed class ExportRegistryHandler(CommendationsDbContext db) : IRequestHandler<ExportRegistry, ExportFile>
 {
     public static readonly IReadOnlyList<ExportColumn> Columns =
     [
@@ -37,8 +38,6 @@ public sealed class ExportRegistryHandler(CommendationsDbContext db, ICurrentUse
 
     public async Task<ExportFile> Handle(ExportRegistry request, CancellationToken cancellationToken)
     {
-        if (!user.IsAuthenticated)
-            throw new ForbiddenException("Sign in to export the award registry.");
         var records = await SearchRegistryHandler.Filter(db.AwardRecords.AsNoTracking(), request.Search)
             .OrderBy(r => r.Series).ThenBy(r => r.Year).ThenBy(r => r.Sequence)
             .Take(ExportRegistry.MaxRows).ToListAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Commendations.Common.Security;
 using Commendations.Common;
 using Commendations.Domain.Sessions;
 using Commendations.Features.Sessions;
@@ -7,6 +8,7 @@ using MediatR;
 namespace Commendations.Features.Exports;
 
 /// <summary>The minutes' vote table (bảng tổng hợp kết quả bỏ phiếu) of a session, for whoever may read the session.</summary>
+[Allowed(Roles.CommitteeMember, Roles.Appraiser, Roles.ProvincialLeader, Roles.Administrator)]
 public sealed record ExportSessionVotes(Guid SessionId, ExportFormat Format) : IQuery<ExportFile>;
 
 public sealed class ExportSessionVotesValidator : AbstractValidator<ExportSessionVotes>

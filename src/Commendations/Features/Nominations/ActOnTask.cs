@@ -14,6 +14,7 @@ namespace Commendations.Features.Nominations;
 /// named action (appraisal: forward / return / reject; decision: award / reject). The engine refuses anyone whose
 /// turn it is not; two simultaneous actions on one task give one success and one 409.
 /// </summary>
+[Allowed(Audience.SignedIn)]
 public sealed record ActOnTask(Guid TaskId, string Action, string? Comment, string? IdempotencyKey = null)
     : ICommand<WorkflowOutcome>, IIdempotentCommand;
 

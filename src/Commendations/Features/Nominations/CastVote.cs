@@ -10,6 +10,7 @@ using MediatR;
 namespace Commendations.Features.Nominations;
 
 /// <summary>A council member's ballot (yes / no / abstain, or recusal for a conflict of interest) on a nomination at a vote step.</summary>
+[Allowed(Roles.CommitteeMember)]
 public sealed record CastVote(Guid NominationId, VoteChoice Choice, string? Comment, string? IdempotencyKey = null)
     : ICommand<WorkflowOutcome>, IIdempotentCommand;
 
@@ -27,8 +28,6 @@ public sealed class CastVoteHandler(NominationAccess access, NominationWorkflow 
 {
     public async Task<WorkflowOutcome> Handle(CastVote request, CancellationToken cancellationToken)
     {
-        if (!user.IsInRole(Roles.CommitteeMember))
-            throw new ForbiddenException("Only committee members vote.");
         var nomination = await access.ReadableAsync(request.NominationId, cancellationToken);
         var step = nomination.CurrentStep ?? throw new ConflictException("not-voting", "The nomination is not at a vote.");
         await workflow.ExecuteAsync(nomination, new Engine.CastVote(step, NominationWorkflow.ActorFor(user), request.Choice, request.Comment), cancellationToken);

@@ -1,3 +1,4 @@
+using Commendations.Common.Text;
 using Commendations.Audit;
 using Commendations.Common;
 using Commendations.Common.Errors;
@@ -21,6 +22,7 @@ public sealed record CollectiveInput(string Name, int Headcount, int Women, int 
 /// An emulation officer drafts a nomination for their own unit. The workflow starts at once, so the draft already
 /// sits at the unit's proposal step with its deadline (the campaign's dossier close) and reminders.
 /// </summary>
+[Allowed(Roles.EmulationOfficer)]
 public sealed record CreateNomination(
     Guid CampaignId,
     string AwardFormCode,
@@ -78,8 +80,8 @@ public sealed class CreateNominationHandler(
 {
     public async Task<Guid> Handle(CreateNomination request, CancellationToken cancellationToken)
     {
-        if (!user.IsInRole(Roles.EmulationOfficer) || user.UnitId is not { } unitId)
-            throw new ForbiddenException("Only an emulation officer of a unit can propose a nomination.");
+        if (user.UnitId is not { } unitId)
+            throw new ForbiddenException(new Message("Tài khoản của bạn chưa thuộc đơn vị nào, nên chưa thể đề nghị khen thưởng."), "no-unit");
 
         var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == request.CampaignId, cancellationToken)
                        ?? throw new InputException("campaignId", "The campaign does not exist.");

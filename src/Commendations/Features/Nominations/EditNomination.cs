@@ -1,3 +1,4 @@
+using Commendations.Common.Security;
 using Commendations.Audit;
 using Commendations.Common;
 using Commendations.Domain.Nominations;
@@ -9,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Commendations.Features.Nominations;
 
 /// <summary>The unit corrects its draft, or completes it after a return. Nominee details and the summary can change; the campaign and award cannot.</summary>
+[Allowed(Roles.EmulationOfficer)]
 public sealed record EditNomination(Guid NominationId, PersonInput? Person, CollectiveInput? Collective, string AchievementSummary) : ICommand<Unit>;
 
 public sealed class EditNominationValidator : AbstractValidator<EditNomination>

@@ -1,3 +1,4 @@
+using Commendations.Common.Security;
 using Commendations.Common;
 using Commendations.Common.Errors;
 using Commendations.Persistence;
@@ -7,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Commendations.Features.Nominations;
 
 /// <summary>A document's bytes for anyone who may read the nomination (reviewers open dossiers in the browser).</summary>
+[Allowed(Audience.SignedIn)]
 public sealed record GetDocument(Guid NominationId, Guid DocumentId) : IQuery<DocumentFile>;
 
 public sealed record DocumentFile(string FileName, string ContentType, byte[] Content, string Sha256);

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Commendations.Features.Nominations;
 
 /// <summary>The tasks where it is my turn: assigned to me, or to my role in my unit; soonest due first.</summary>
+[Allowed(Audience.SignedIn)]
 public sealed record GetInbox : IQuery<IReadOnlyList<InboxItem>>;
 
 public sealed record InboxItem(

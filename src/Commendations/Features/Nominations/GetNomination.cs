@@ -12,6 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Commendations.Features.Nominations;
 
 /// <summary>A nomination with its dossier, its timeline (every step, actor, time, comment) and what the reader can do next.</summary>
+[Allowed(Audience.SignedIn)]
 public sealed record GetNomination(Guid NominationId) : IQuery<NominationDetail>;
 
 public sealed record NominationDetail(

@@ -17,6 +17,7 @@ public enum NominationSort
 }
 
 /// <summary>Nominations the user may see — an officer: their unit's — filtered, searched, sorted and paged.</summary>
+[Allowed(Audience.SignedIn)]
 public sealed record ListNominations(
     Guid? CampaignId = null,
     NominationStatus? Status = null,

@@ -1,3 +1,4 @@
+using Commendations.Common.Security;
 using Commendations.Audit;
 using Commendations.Common;
 using Commendations.Common.Errors;
@@ -8,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Commendations.Features.Nominations;
 
 /// <summary>Removes a document while the unit holds the dossier. The audit keeps its name and checksum.</summary>
+[Allowed(Roles.EmulationOfficer)]
 public sealed record RemoveDocument(Guid NominationId, Guid DocumentId) : ICommand<Unit>;
 
 public sealed class RemoveDocumentHandler(CommendationsDbContext db, NominationAccess access, AuditTrail audit)

@@ -16,6 +16,7 @@ namespace Commendations.Features.Nominations;
 /// campaign's dossier window; a resubmission answers a return and follows that task's own deadline instead.
 /// Every document the award form requires must be attached.
 /// </summary>
+[Allowed(Roles.EmulationOfficer)]
 public sealed record SubmitNomination(Guid NominationId, string? Comment, string? IdempotencyKey = null)
     : ICommand<WorkflowOutcome>, IIdempotentCommand;
 

@@ -9,6 +9,7 @@ namespace Commendations.Features.Notifications;
 public sealed record UnreadCount(int Count);
 
 /// <summary>How many of the signed-in user's notifications are unread (the badge).</summary>
+[Allowed(Audience.SignedIn)]
 public sealed record GetUnreadCount : IQuery<UnreadCount>;
 
 public sealed class GetUnreadCountHandler(CommendationsDbContext db, ICurrentUser user) : IRequestHandler<GetUnreadCount, UnreadCount>

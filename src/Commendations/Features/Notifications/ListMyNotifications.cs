@@ -12,6 +12,7 @@ public sealed record NotificationItem(Guid Id, string Kind, string Title, string
     DateTimeOffset CreatedAt, DateTimeOffset? ReadAt);
 
 /// <summary>The signed-in user's notifications, newest first, a page at a time.</summary>
+[Allowed(Audience.SignedIn)]
 public sealed record ListMyNotifications(int Page = 1, int PageSize = 20, bool UnreadOnly = false) : IQuery<Page<NotificationItem>>;
 
 public sealed class ListMyNotificationsValidator : AbstractValidator<ListMyNotifications>

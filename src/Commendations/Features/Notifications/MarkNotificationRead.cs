@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Commendations.Features.Notifications;
 
 /// <summary>Marks one of the signed-in user's notifications read; someone else's is "not found". Reading twice is harmless.</summary>
+[Allowed(Audience.SignedIn)]
 public sealed record MarkNotificationRead(Guid NotificationId) : ICommand<UnreadCount>;
 
 public sealed class MarkNotificationReadHandler(CommendationsDbContext db, ICurrentUser user, TimeProvider clock)
@@ -24,6 +25,7 @@ public sealed class MarkNotificationReadHandler(CommendationsDbContext db, ICurr
 }
 
 /// <summary>Marks all of the signed-in user's notifications read; returns how many were unread.</summary>
+[Allowed(Audience.SignedIn)]
 public sealed record MarkAllNotificationsRead : ICommand<int>;
 
 public sealed class MarkAllNotificationsReadHandler(CommendationsDbContext db, ICurrentUser user, TimeProvider clock)

@@ -14,18 +14,17 @@ namespace Commendations.Features.Registry;
 /// The certificates (bằng khen) of a decision, one per current registry line (not superseded, not revoked), in register
 /// order; or the certificate of one line. For printing.
 /// </summary>
+[Allowed(Audience.SignedIn)]
 public sealed record GetCertificates(Guid DecisionId, Guid? AwardRecordId = null) : IQuery<IReadOnlyList<CertificateView>>;
 
 public sealed record CertificateView(
     Guid AwardRecordId, string RegisterNumber, string NomineeName, NomineeKind Kind, string UnitName, string AwardFormName, string CampaignName,
     string Citation, string DecisionNumber, DateOnly DecisionDate, string SignerName, string SignerTitle, string IssuerName, string Place);
 
-public sealed class GetCertificatesHandler(CommendationsDbContext db, ICurrentUser user) : IRequestHandler<GetCertificates, IReadOnlyList<CertificateView>>
+public sealed class GetCertificatesHandler(CommendationsDbContext db) : IRequestHandler<GetCertificates, IReadOnlyList<CertificateView>>
 {
     public async Task<IReadOnlyList<CertificateView>> Handle(GetCertificates request, CancellationToken cancellationToken)
     {
-        if (!user.IsAuthenticated)
-            throw new ForbiddenException("Sign in to print certificates.");
         var decision = await db.Decisions.AsNoTracking().SingleOrDefaultAsync(d => d.Id == request.DecisionId, cancellationToken)
                        ?? throw new NotFoundException("Decision", request.DecisionId);
         var query = db.AwardRecords.AsNoTracking().Where(r => r.DecisionId == decision.Id && r.SupersededByDecisionId == null && r.RevokedAt == null);

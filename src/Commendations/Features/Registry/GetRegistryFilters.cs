@@ -11,6 +11,7 @@ namespace Commendations.Features.Registry;
 /// The choices of the registry's search form: units, award forms and campaigns by name. The registry is readable by every
 /// signed-in user, so are these names (the administration's own lists are for administrators only).
 /// </summary>
+[Allowed(Audience.SignedIn)]
 public sealed record GetRegistryFilters : IQuery<RegistryFilters>;
 
 public sealed record RegistryFilters(IReadOnlyList<RegistryChoice<Guid>> Units, IReadOnlyList<RegistryChoice<string>> AwardForms,
@@ -18,12 +19,10 @@ public sealed record RegistryFilters(IReadOnlyList<RegistryChoice<Guid>> Units, 
 
 public sealed record RegistryChoice<T>(T Value, string Name);
 
-public sealed class GetRegistryFiltersHandler(CommendationsDbContext db, ICurrentUser user) : IRequestHandler<GetRegistryFilters, RegistryFilters>
+public sealed class GetRegistryFiltersHandler(CommendationsDbContext db) : IRequestHandler<GetRegistryFilters, RegistryFilters>
 {
     public async Task<RegistryFilters> Handle(GetRegistryFilters request, CancellationToken cancellationToken)
     {
-        if (!user.IsAuthenticated)
-            throw new ForbiddenException("Sign in to search the award registry.");
         var units = await db.Units.AsNoTracking().OrderBy(u => u.Name).Select(u => new RegistryChoice<Guid>(u.Id, u.Name)).ToListAsync(cancellationToken);
         var forms = await db.AwardForms.AsNoTracking().OrderBy(a => a.Name).Select(a => new RegistryChoice<string>(a.Code, a.Name)).ToListAsync(cancellationToken);
         var campaigns = await db.Campaigns.AsNoTracking().OrderByDescending(c => c.PeriodStart).Select(c => new RegistryChoice<string>(c.Code, c.Code + " – " + c.Name))

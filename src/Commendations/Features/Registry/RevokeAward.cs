@@ -14,6 +14,7 @@ namespace Commendations.Features.Registry;
 /// Revocation of an award (Law 06/2022 Art. 93: false declarations, forged dossiers) by a revoking decision. The registry
 /// line is kept and marked revoked, with the reason, the revoking decision and its date; the audit trail records who did it.
 /// </summary>
+[Allowed(Roles.Administrator, Roles.ProvincialLeader)]
 public sealed record RevokeAward(Guid AwardRecordId, string Reason, string RevokingDecisionNumber, DateOnly Date, string? IdempotencyKey = null)
     : ICommand<RegistryLine>, IIdempotentCommand;
 
@@ -35,8 +36,6 @@ public sealed class RevokeAwardHandler(CommendationsDbContext db, ICurrentUser u
 
     public async Task<RegistryLine> Handle(RevokeAward request, CancellationToken cancellationToken)
     {
-        if (!user.IsInRole(Roles.Administrator) && !user.IsInRole(Roles.ProvincialLeader))
-            throw new ForbiddenException("Only an administrator or the provincial leader records a revocation.");
         var line = await db.AwardRecords.SingleOrDefaultAsync(r => r.Id == request.AwardRecordId, cancellationToken)
                    ?? throw new NotFoundException("Registry entry", request.AwardRecordId);
         if (line.IsRevoked)

@@ -16,6 +16,7 @@ namespace Commendations.Features.Registry;
 /// search it. Names match anywhere, case-insensitively; the other filters match exactly. Newest decisions first, then
 /// register number.
 /// </summary>
+[Allowed(Audience.SignedIn)]
 public sealed record SearchRegistry(
     string? Person = null,
     string? Collective = null,
@@ -57,12 +58,10 @@ public sealed class SearchRegistryValidator : AbstractValidator<SearchRegistry>
     }
 }
 
-public sealed class SearchRegistryHandler(CommendationsDbContext db, ICurrentUser user) : IRequestHandler<SearchRegistry, Page<RegistryLine>>
+public sealed class SearchRegistryHandler(CommendationsDbContext db) : IRequestHandler<SearchRegistry, Page<RegistryLine>>
 {
     public async Task<Page<RegistryLine>> Handle(SearchRegistry request, CancellationToken cancellationToken)
     {
-        if (!user.IsAuthenticated)
-            throw new ForbiddenException("Sign in to search the award registry.");
         var query = Filter(db.AwardRecords.AsNoTracking(), request)
             .OrderByDescending(r => r.DecisionDate).ThenBy(r => r.Series).ThenBy(r => r.Year).ThenBy(r => r.Sequence);
         // Counted like the nomination lists: at most 10,000 beyond the asked page, shown as "more than" (the ordered query,

@@ -24,11 +24,12 @@ namespace Commendations.Features.Scheduling;
 /// Every notification has a dedupe key (campaign, unit, kind, day), so running the check twice a day changes nothing.
 /// Returns the number of new notifications.
 /// </summary>
+[Allowed(Audience.System)]
 public sealed record CheckCampaignDeadlines : ICommand<int>;
 
 public sealed class CheckCampaignDeadlinesHandler(
     CommendationsDbContext db, Notifier notifier, RuntimeContextFactory contexts, DefinitionCache definitions,
-    ICurrentUser user, TimeProvider clock, IOptions<SchedulingSettings> settings)
+    TimeProvider clock, IOptions<SchedulingSettings> settings)
     : IRequestHandler<CheckCampaignDeadlines, int>
 {
     /// <summary>A summary not sent within this many days of the close (the host was down) is no longer news.</summary>
@@ -36,7 +37,6 @@ public sealed class CheckCampaignDeadlinesHandler(
 
     public async Task<int> Handle(CheckCampaignDeadlines request, CancellationToken cancellationToken)
     {
-        SystemOnly.Demand(user);
         var calendar = await contexts.CalendarAsync(cancellationToken);
         var today = calendar.LocalDate(clock.GetUtcNow());
         if (!calendar.IsWorkingDay(today))

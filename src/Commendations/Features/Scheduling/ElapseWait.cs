@@ -14,15 +14,14 @@ namespace Commendations.Features.Scheduling;
 /// A wait step's time is up (e.g. public disclosure): sent by the scheduler as the system. It re-checks that the
 /// nomination is still waiting at that step and that the time has come; otherwise it does nothing and says so.
 /// </summary>
+[Allowed(Audience.System)]
 public sealed record ElapseWait(Guid NominationId, string StepKey) : ICommand<bool>;
 
-public sealed class ElapseWaitHandler(CommendationsDbContext db, NominationWorkflow workflow, ICurrentUser user, AuditTrail audit, TimeProvider clock)
+public sealed class ElapseWaitHandler(CommendationsDbContext db, NominationWorkflow workflow, AuditTrail audit, TimeProvider clock)
     : IRequestHandler<ElapseWait, bool>
 {
     public async Task<bool> Handle(ElapseWait request, CancellationToken cancellationToken)
     {
-        if (user.UserId != FixedCurrentUser.SystemUserId)
-            throw new ForbiddenException("Waits are ended by the scheduler only.");
         var nomination = await db.Nominations.SingleOrDefaultAsync(n => n.Id == request.NominationId, cancellationToken)
                          ?? throw new NotFoundException("Nomination", request.NominationId);
         var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.NominationId == nomination.Id, cancellationToken);

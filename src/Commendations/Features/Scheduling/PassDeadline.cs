@@ -15,14 +15,14 @@ namespace Commendations.Features.Scheduling;
 /// engine's DeadlinePassed runs: the assignee is told the task is overdue and the step's escalation happens — a role is
 /// notified (NotificationRequested effects, delivered through the outbox) or the engine takes the named action itself.
 /// </summary>
+[Allowed(Audience.System)]
 public sealed record PassDeadline(Guid InstanceId, string TaskKey, DateTimeOffset ExpectedDueAt) : ICommand<bool>;
 
-public sealed class PassDeadlineHandler(CommendationsDbContext db, NominationWorkflow workflow, ICurrentUser user, AuditTrail audit)
+public sealed class PassDeadlineHandler(CommendationsDbContext db, NominationWorkflow workflow, AuditTrail audit)
     : IRequestHandler<PassDeadline, bool>
 {
     public async Task<bool> Handle(PassDeadline request, CancellationToken cancellationToken)
     {
-        SystemOnly.Demand(user);
         var instance = await db.WorkflowInstances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == request.InstanceId, cancellationToken);
         if (instance is null)
             return false;

@@ -22,6 +22,7 @@ namespace Commendations.Features.Scheduling;
 /// (the email sender reads the committed notifications). The job repeats the command while batches come back full.
 /// </para>
 /// </summary>
+[Allowed(Audience.System)]
 public sealed record SendDueReminders(DateTimeOffset Until, int BatchSize = SendDueReminders.DefaultBatchSize) : ICommand<DueRemindersSent>
 {
     public const int DefaultBatchSize = 200;
@@ -31,12 +32,11 @@ public sealed record SendDueReminders(DateTimeOffset Until, int BatchSize = Send
 /// <param name="Created">New notifications.</param>
 public sealed record DueRemindersSent(int Taken, int Created);
 
-public sealed class SendDueRemindersHandler(CommendationsDbContext db, Notifier notifier, ICurrentUser user)
+public sealed class SendDueRemindersHandler(CommendationsDbContext db, Notifier notifier)
     : IRequestHandler<SendDueReminders, DueRemindersSent>
 {
     public async Task<DueRemindersSent> Handle(SendDueReminders request, CancellationToken cancellationToken)
     {
-        SystemOnly.Demand(user);
         var until = request.Until.ToUniversalTime();
         var rows = await db.TaskReminders.FromSqlInterpolated($"""
             DELETE FROM task_reminders WHERE ctid IN (

@@ -15,6 +15,7 @@ namespace Commendations.Features.Sessions;
 /// written vote. The secretary may record a paper written ballot for an absent member (<see cref="OnBehalfOf"/>).
 /// Ballots are secret: the minutes show counts, not who voted how. The engine receives them when the session closes.
 /// </summary>
+[Allowed(Roles.CommitteeMember, Roles.Administrator)]
 public sealed record CastSessionBallot(Guid SessionId, Guid NominationId, VoteChoice Choice, Guid? OnBehalfOf = null) : ICommand<Unit>;
 
 public sealed class CastSessionBallotValidator : AbstractValidator<CastSessionBallot>

@@ -17,6 +17,7 @@ namespace Commendations.Features.Sessions;
 /// threshold of the total membership. Without quorum the engine refuses (or takes the step's noQuorum transition): the
 /// nomination stays at its vote and is reported as such; the ballots given stay with its open vote.
 /// </summary>
+[Allowed(Roles.CommitteeMember, Roles.Administrator)]
 public sealed record CloseSession(Guid SessionId) : ICommand<SessionResult>;
 
 public sealed record SessionResult(Guid SessionId, IReadOnlyList<SessionItemResult> Items);

@@ -11,6 +11,7 @@ namespace Commendations.Features.Sessions;
 /// the secretary or an administrator while it is open, each member's recusals and the written ballots they recorded for
 /// members absent with a written vote.
 /// </summary>
+[Allowed(Roles.CommitteeMember, Roles.Appraiser, Roles.ProvincialLeader, Roles.Administrator)]
 public sealed record GetBallotSheet(Guid SessionId) : IQuery<BallotSheet>;
 
 public sealed record BallotSheet(

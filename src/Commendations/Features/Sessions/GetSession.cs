@@ -1,3 +1,4 @@
+using Commendations.Common.Security;
 using Commendations.Common;
 using Commendations.Domain.Catalog;
 using Commendations.Domain.Sessions;
@@ -8,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Commendations.Features.Sessions;
 
 /// <summary>A session as its minutes (biên bản) show it: attendance, and for each nominee the count and the engine's result.</summary>
+[Allowed(Roles.CommitteeMember, Roles.Appraiser, Roles.ProvincialLeader, Roles.Administrator)]
 public sealed record GetSession(Guid SessionId) : IQuery<SessionMinutes>;
 
 public sealed record SessionMinutes(

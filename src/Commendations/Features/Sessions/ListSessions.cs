@@ -16,6 +16,7 @@ namespace Commendations.Features.Sessions;
 /// leader and administrators), open ones first; and for each committee the user runs (secretary, or every committee for an
 /// administrator) the nominations waiting for its vote and on no open session's agenda, so they know whether to open one.
 /// </summary>
+[Allowed(Roles.CommitteeMember, Roles.Appraiser, Roles.ProvincialLeader, Roles.Administrator)]
 public sealed record ListSessions(string? Committee = null, string? Status = null) : IQuery<SessionList>;
 
 public sealed record SessionList(IReadOnlyList<SessionSummary> Sessions, IReadOnlyList<RunnableCommittee> Runnable);

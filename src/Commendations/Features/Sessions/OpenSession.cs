@@ -17,6 +17,7 @@ namespace Commendations.Features.Sessions;
 /// The committee's secretary (or an administrator) opens a session. Its agenda is the given nominations, or by default
 /// every nomination whose workflow waits at a vote step of this committee and is not on another open session's agenda.
 /// </summary>
+[Allowed(Roles.CommitteeMember, Roles.Administrator)]
 public sealed record OpenSession(string CommitteeCode, string Title, DateTimeOffset HeldAt, string? Location = null, IReadOnlyList<Guid>? NominationIds = null)
     : ICommand<Guid>;
 

@@ -9,6 +9,7 @@ using MediatR;
 namespace Commendations.Features.Sessions;
 
 /// <summary>The secretary records a member's attendance: present, absent with a written vote, absent, or recused (all or some nominations).</summary>
+[Allowed(Roles.CommitteeMember, Roles.Administrator)]
 public sealed record RecordAttendance(Guid SessionId, Guid MemberUserId, AttendanceStatus Status, string? Note = null, IReadOnlyList<Guid>? RecusedFrom = null)
     : ICommand<Unit>;
 

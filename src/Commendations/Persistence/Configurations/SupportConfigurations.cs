@@ -85,6 +85,7 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
         builder.HasKey(r => new { r.UserId, r.Key });
         builder.Property(r => r.Key).HasMaxLength(100);
         builder.Property(r => r.RequestType).HasMaxLength(100);
+        builder.Property(r => r.RequestFingerprint).HasMaxLength(32);
         builder.Property(r => r.Response).HasColumnType("jsonb");
     }
 }

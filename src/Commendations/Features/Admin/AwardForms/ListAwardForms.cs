@@ -7,15 +7,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Commendations.Features.Admin.AwardForms;
 
+[Allowed(Roles.Administrator)]
 public sealed record ListAwardForms : IQuery<IReadOnlyList<AwardFormView>>;
 
 public sealed record AwardFormView(Guid Id, string Code, string Name, IReadOnlyList<NomineeKind> NomineeKinds, IReadOnlyList<DocumentKind> RequiredDocuments);
 
-public sealed class ListAwardFormsHandler(CommendationsDbContext db, ICurrentUser user) : IRequestHandler<ListAwardForms, IReadOnlyList<AwardFormView>>
+public sealed class ListAwardFormsHandler(CommendationsDbContext db) : IRequestHandler<ListAwardForms, IReadOnlyList<AwardFormView>>
 {
     public async Task<IReadOnlyList<AwardFormView>> Handle(ListAwardForms request, CancellationToken cancellationToken)
     {
-        AdminAccess.Demand(user);
         var forms = await db.AwardForms.AsNoTracking().OrderBy(a => a.Code).ToListAsync(cancellationToken);
         return forms.Select(a => new AwardFormView(a.Id, a.Code, a.Name, a.NomineeKinds, a.RequiredDocuments)).ToList();
     }

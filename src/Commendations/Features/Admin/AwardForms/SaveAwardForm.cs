@@ -14,6 +14,7 @@ namespace Commendations.Features.Admin.AwardForms;
 /// An administrator creates (no <see cref="AwardFormId"/>) or edits an award form: name, nominee kinds and required
 /// documents. The code is fixed once created, since workflow definitions name award forms by code.
 /// </summary>
+[Allowed(Roles.Administrator)]
 public sealed record SaveAwardForm(Guid? AwardFormId, string Code, string Name, IReadOnlyList<NomineeKind> NomineeKinds,
     IReadOnlyList<DocumentKind> RequiredDocuments) : ICommand<Guid>;
 
@@ -31,11 +32,10 @@ public sealed class SaveAwardFormValidator : AbstractValidator<SaveAwardForm>
     }
 }
 
-public sealed class SaveAwardFormHandler(CommendationsDbContext db, ICurrentUser user, AuditTrail audit) : IRequestHandler<SaveAwardForm, Guid>
+public sealed class SaveAwardFormHandler(CommendationsDbContext db, AuditTrail audit) : IRequestHandler<SaveAwardForm, Guid>
 {
     public async Task<Guid> Handle(SaveAwardForm request, CancellationToken cancellationToken)
     {
-        AdminAccess.Demand(user);
         var kinds = request.NomineeKinds.Distinct().ToList();
         var documents = request.RequiredDocuments.Distinct().ToList();
         AwardForm form;

@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Commendations.Features.Admin.Campaigns;
 
 /// <summary>A campaign as its editor shows it (award forms by id), and the choices the editor offers.</summary>
+[Allowed(Roles.Administrator)]
 public sealed record GetCampaignForEdit(Guid? CampaignId) : IQuery<CampaignEditor>;
 
 public sealed record CampaignEditor(CampaignInput? Campaign, IReadOnlyList<AwardFormChoice> AwardForms, IReadOnlyList<string> PublishedWorkflows);
@@ -22,11 +23,10 @@ public sealed record CampaignInput(string Code, string Name, CampaignType Type, 
 
 public sealed record CampaignAwardInput(Guid AwardFormId, string WorkflowDefinitionId, int? QuotaCollectives, int? QuotaIndividuals);
 
-public sealed class GetCampaignForEditHandler(CommendationsDbContext db, ICurrentUser user) : IRequestHandler<GetCampaignForEdit, CampaignEditor>
+public sealed class GetCampaignForEditHandler(CommendationsDbContext db) : IRequestHandler<GetCampaignForEdit, CampaignEditor>
 {
     public async Task<CampaignEditor> Handle(GetCampaignForEdit request, CancellationToken cancellationToken)
     {
-        AdminAccess.Demand(user);
         CampaignInput? input = null;
         if (request.CampaignId is { } id)
         {

@@ -17,6 +17,7 @@ namespace Commendations.Features.Admin.Campaigns;
 /// open on or before close, not before the period starts and at most a year after it ends; each workflow definition
 /// needs a published version. An award form that already has nominations cannot be taken out of the campaign.
 /// </summary>
+[Allowed(Roles.Administrator)]
 public sealed record SaveCampaign(Guid? CampaignId, CampaignInput Campaign) : ICommand<Guid>;
 
 public sealed class SaveCampaignValidator : AbstractValidator<SaveCampaign>
@@ -57,11 +58,10 @@ public sealed class SaveCampaignValidator : AbstractValidator<SaveCampaign>
     }
 }
 
-public sealed class SaveCampaignHandler(CommendationsDbContext db, ICurrentUser user, AuditTrail audit) : IRequestHandler<SaveCampaign, Guid>
+public sealed class SaveCampaignHandler(CommendationsDbContext db, AuditTrail audit) : IRequestHandler<SaveCampaign, Guid>
 {
     public async Task<Guid> Handle(SaveCampaign request, CancellationToken cancellationToken)
     {
-        AdminAccess.Demand(user);
         var input = request.Campaign;
         var errors = new Dictionary<string, string[]>();
         if (await db.Campaigns.AnyAsync(c => c.Code == input.Code && c.Id != request.CampaignId, cancellationToken))

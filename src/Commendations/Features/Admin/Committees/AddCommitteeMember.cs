@@ -13,6 +13,7 @@ namespace Commendations.Features.Admin.Committees;
 /// An administrator adds a committee member (an account with the committee-member role) at the end of the rank order.
 /// Tasks already opened keep their assignee; the new order applies to reviews that start afterwards.
 /// </summary>
+[Allowed(Roles.Administrator)]
 public sealed record AddCommitteeMember(Guid CommitteeId, Guid UserId, string Position, bool IsChair = false, bool IsSecretary = false) : ICommand<int>;
 
 public sealed class AddCommitteeMemberValidator : AbstractValidator<AddCommitteeMember>
@@ -24,11 +25,10 @@ public sealed class AddCommitteeMemberValidator : AbstractValidator<AddCommittee
     }
 }
 
-public sealed class AddCommitteeMemberHandler(CommendationsDbContext db, ICurrentUser user, AuditTrail audit) : IRequestHandler<AddCommitteeMember, int>
+public sealed class AddCommitteeMemberHandler(CommendationsDbContext db, AuditTrail audit) : IRequestHandler<AddCommitteeMember, int>
 {
     public async Task<int> Handle(AddCommitteeMember request, CancellationToken cancellationToken)
     {
-        AdminAccess.Demand(user);
         var committee = await db.Committees.SingleOrDefaultAsync(c => c.Id == request.CommitteeId, cancellationToken)
                         ?? throw new NotFoundException("Committee", request.CommitteeId);
         var roleHolders = from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id

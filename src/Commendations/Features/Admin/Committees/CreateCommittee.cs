@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Commendations.Features.Admin.Committees;
 
 /// <summary>An administrator creates a committee; workflow definitions name it by its code.</summary>
+[Allowed(Roles.Administrator)]
 public sealed record CreateCommittee(string Code, string Name, CommitteeKind Kind) : ICommand<Guid>;
 
 public sealed class CreateCommitteeValidator : AbstractValidator<CreateCommittee>
@@ -24,11 +25,10 @@ public sealed class CreateCommitteeValidator : AbstractValidator<CreateCommittee
     }
 }
 
-public sealed class CreateCommitteeHandler(CommendationsDbContext db, ICurrentUser user, AuditTrail audit) : IRequestHandler<CreateCommittee, Guid>
+public sealed class CreateCommitteeHandler(CommendationsDbContext db, AuditTrail audit) : IRequestHandler<CreateCommittee, Guid>
 {
     public async Task<Guid> Handle(CreateCommittee request, CancellationToken cancellationToken)
     {
-        AdminAccess.Demand(user);
         if (await db.Committees.AnyAsync(c => c.Code == request.Code, cancellationToken))
             throw new InputException("code", $"A committee with code '{request.Code}' already exists.");
         var committee = new Committee(request.Code, request.Name.Trim(), request.Kind);

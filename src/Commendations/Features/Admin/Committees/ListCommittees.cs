@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Commendations.Features.Admin.Committees;
 
 /// <summary>The committees with their members in rank order (rank 1 acts first in a sequential review).</summary>
+[Allowed(Roles.Administrator)]
 public sealed record ListCommittees : IQuery<IReadOnlyList<CommitteeView>>;
 
 public sealed record CommitteeView(Guid Id, string Code, string Name, CommitteeKind Kind, IReadOnlyList<CommitteeMemberView> Members);
@@ -15,11 +16,10 @@ public sealed record CommitteeView(Guid Id, string Code, string Name, CommitteeK
 public sealed record CommitteeMemberView(Guid UserId, string UserName, string DisplayName, string? Title, int Rank, string Position,
     bool IsChair, bool IsSecretary);
 
-public sealed class ListCommitteesHandler(CommendationsDbContext db, ICurrentUser user) : IRequestHandler<ListCommittees, IReadOnlyList<CommitteeView>>
+public sealed class ListCommitteesHandler(CommendationsDbContext db) : IRequestHandler<ListCommittees, IReadOnlyList<CommitteeView>>
 {
     public async Task<IReadOnlyList<CommitteeView>> Handle(ListCommittees request, CancellationToken cancellationToken)
     {
-        AdminAccess.Demand(user);
         var committees = await db.Committees.AsNoTracking().OrderBy(c => c.Code).ToListAsync(cancellationToken);
         var people = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => new { u.UserName, u.DisplayName, u.Title }, cancellationToken);
         return committees.Select(c => new CommitteeView(c.Id, c.Code, c.Name, c.Kind, c.Members.OrderBy(m => m.Rank).Select(m =>

@@ -12,14 +12,14 @@ namespace Commendations.Features.Admin.Committees;
 /// An administrator changes the order of committee members: one place up (acting earlier) or down. Sequential reviews
 /// that start afterwards follow the new order; tasks already opened keep theirs. Returns the members in their new order.
 /// </summary>
+[Allowed(Roles.Administrator)]
 public sealed record MoveCommitteeMember(Guid CommitteeId, Guid UserId, bool Up) : ICommand<IReadOnlyList<Guid>>;
 
-public sealed class MoveCommitteeMemberHandler(CommendationsDbContext db, ICurrentUser user, AuditTrail audit)
+public sealed class MoveCommitteeMemberHandler(CommendationsDbContext db, AuditTrail audit)
     : IRequestHandler<MoveCommitteeMember, IReadOnlyList<Guid>>
 {
     public async Task<IReadOnlyList<Guid>> Handle(MoveCommitteeMember request, CancellationToken cancellationToken)
     {
-        AdminAccess.Demand(user);
         var committee = await db.Committees.SingleOrDefaultAsync(c => c.Id == request.CommitteeId, cancellationToken)
                         ?? throw new NotFoundException("Committee", request.CommitteeId);
         if (!committee.IsMember(request.UserId))

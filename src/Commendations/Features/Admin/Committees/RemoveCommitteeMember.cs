@@ -9,13 +9,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Commendations.Features.Admin.Committees;
 
 /// <summary>An administrator removes a member; those ranked below move up one place.</summary>
+[Allowed(Roles.Administrator)]
 public sealed record RemoveCommitteeMember(Guid CommitteeId, Guid UserId) : ICommand<bool>;
 
-public sealed class RemoveCommitteeMemberHandler(CommendationsDbContext db, ICurrentUser user, AuditTrail audit) : IRequestHandler<RemoveCommitteeMember, bool>
+public sealed class RemoveCommitteeMemberHandler(CommendationsDbContext db, AuditTrail audit) : IRequestHandler<RemoveCommitteeMember, bool>
 {
     public async Task<bool> Handle(RemoveCommitteeMember request, CancellationToken cancellationToken)
     {
-        AdminAccess.Demand(user);
         var committee = await db.Committees.SingleOrDefaultAsync(c => c.Id == request.CommitteeId, cancellationToken)
                         ?? throw new NotFoundException("Committee", request.CommitteeId);
         if (!committee.IsMember(request.UserId))

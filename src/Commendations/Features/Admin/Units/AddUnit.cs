@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Commendations.Features.Admin.Units;
 
 /// <summary>An administrator adds a unit under a parent (every unit but the province has one), optionally in a cluster.</summary>
+[Allowed(Roles.Administrator)]
 public sealed record AddUnit(string Code, string Name, UnitLevel Level, Guid? ParentId, Guid? ClusterId) : ICommand<Guid>;
 
 public sealed class AddUnitValidator : AbstractValidator<AddUnit>
@@ -28,11 +29,10 @@ public sealed class AddUnitValidator : AbstractValidator<AddUnit>
     }
 }
 
-public sealed class AddUnitHandler(CommendationsDbContext db, ICurrentUser user, AuditTrail audit) : IRequestHandler<AddUnit, Guid>
+public sealed class AddUnitHandler(CommendationsDbContext db, AuditTrail audit) : IRequestHandler<AddUnit, Guid>
 {
     public async Task<Guid> Handle(AddUnit request, CancellationToken cancellationToken)
     {
-        AdminAccess.Demand(user);
         OrganisationUnit? parent = null;
         if (request.ParentId is { } parentId)
             parent = await db.Units.FindAsync([parentId], cancellationToken) ?? throw new InputException("parentId", "This parent unit does not exist.");

@@ -15,6 +15,7 @@ namespace Commendations.Features.Admin.Units;
 /// province stays the root) and sets or clears its emulation cluster. <see cref="ExpectedVersion"/>, when given, is the
 /// version the editor saw: a stale edit is a 409, not a silent overwrite.
 /// </summary>
+[Allowed(Roles.Administrator)]
 public sealed record ChangeUnit(Guid UnitId, string Name, Guid? ParentId, Guid? ClusterId, uint? ExpectedVersion = null) : ICommand<uint>;
 
 public sealed class ChangeUnitValidator : AbstractValidator<ChangeUnit>
@@ -22,11 +23,10 @@ public sealed class ChangeUnitValidator : AbstractValidator<ChangeUnit>
     public ChangeUnitValidator() => RuleFor(c => c.Name).NotEmpty().MaximumLength(OrganisationUnit.NameMaxLength);
 }
 
-public sealed class ChangeUnitHandler(CommendationsDbContext db, ICurrentUser user, AuditTrail audit) : IRequestHandler<ChangeUnit, uint>
+public sealed class ChangeUnitHandler(CommendationsDbContext db, AuditTrail audit) : IRequestHandler<ChangeUnit, uint>
 {
     public async Task<uint> Handle(ChangeUnit request, CancellationToken cancellationToken)
     {
-        AdminAccess.Demand(user);
         var unit = await db.Units.FindAsync([request.UnitId], cancellationToken) ?? throw new NotFoundException("Unit", request.UnitId);
         if (request.ExpectedVersion is { } expected)
             db.Entry(unit).Property(u => u.Version).OriginalValue = expected;

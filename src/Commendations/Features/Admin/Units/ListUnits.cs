@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Commendations.Features.Admin.Units;
 
 /// <summary>The organisation tree in depth-first order (parents before their children, siblings by code), with clusters.</summary>
+[Allowed(Roles.Administrator)]
 public sealed record ListUnits : IQuery<UnitTree>;
 
 public sealed record UnitTree(IReadOnlyList<UnitNode> Units, IReadOnlyList<ClusterItem> Clusters);
@@ -17,11 +18,10 @@ public sealed record UnitNode(Guid Id, string Code, string Name, UnitLevel Level
 
 public sealed record ClusterItem(Guid Id, string Code, string Name);
 
-public sealed class ListUnitsHandler(CommendationsDbContext db, ICurrentUser user) : IRequestHandler<ListUnits, UnitTree>
+public sealed class ListUnitsHandler(CommendationsDbContext db) : IRequestHandler<ListUnits, UnitTree>
 {
     public async Task<UnitTree> Handle(ListUnits request, CancellationToken cancellationToken)
     {
-        AdminAccess.Demand(user);
         var units = await db.Units.AsNoTracking().ToListAsync(cancellationToken);
         var clusters = await db.Clusters.AsNoTracking().OrderBy(c => c.Code).Select(c => new ClusterItem(c.Id, c.Code, c.Name)).ToListAsync(cancellationToken);
         var clusterNames = clusters.ToDictionary(c => c.Id, c => c.Name);

@@ -14,6 +14,7 @@ namespace Commendations.Features.Admin.Users;
 /// An administrator creates an account with its roles, unit and title, and a temporary password (generated when none is
 /// given) to hand to the person, who changes it after signing in.
 /// </summary>
+[Allowed(Common.Security.Roles.Administrator)]
 public sealed record CreateUser(string UserName, string DisplayName, string? Title, Guid? UnitId, IReadOnlyList<string> Roles,
     string? TemporaryPassword = null) : IUserProfile, ICommand<CreatedUser>;
 
@@ -29,12 +30,11 @@ public sealed class CreateUserValidator : AbstractValidator<CreateUser>
     }
 }
 
-public sealed class CreateUserHandler(UserManager<AppUser> users, CommendationsDbContext db, ICurrentUser user, AuditTrail audit)
+public sealed class CreateUserHandler(UserManager<AppUser> users, CommendationsDbContext db, AuditTrail audit)
     : IRequestHandler<CreateUser, CreatedUser>
 {
     public async Task<CreatedUser> Handle(CreateUser request, CancellationToken cancellationToken)
     {
-        AdminAccess.Demand(user);
         await UserRules.CheckUnitAsync(db, request.UnitId, cancellationToken);
         var password = string.IsNullOrWhiteSpace(request.TemporaryPassword) ? Generate() : request.TemporaryPassword;
         var account = new AppUser

@@ -7,16 +7,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Commendations.Features.Admin.Users;
 
 /// <summary>Every account with its roles, unit, title and whether it is locked out.</summary>
+[Allowed(Roles.Administrator)]
 public sealed record ListUsers : IQuery<IReadOnlyList<UserRow>>;
 
 public sealed record UserRow(Guid Id, string UserName, string DisplayName, string? Title, Guid? UnitId, string? UnitName,
     IReadOnlyList<string> Roles, bool IsLockedOut, bool IsDemo);
 
-public sealed class ListUsersHandler(CommendationsDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<ListUsers, IReadOnlyList<UserRow>>
+public sealed class ListUsersHandler(CommendationsDbContext db, TimeProvider clock) : IRequestHandler<ListUsers, IReadOnlyList<UserRow>>
 {
     public async Task<IReadOnlyList<UserRow>> Handle(ListUsers request, CancellationToken cancellationToken)
     {
-        AdminAccess.Demand(user);
         var now = clock.GetUtcNow();
         var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name })
             .ToListAsync(cancellationToken);

@@ -12,13 +12,13 @@ namespace Commendations.Features.Admin.Users;
 /// An administrator locks an account (it can no longer sign in, and its open sessions end) or unlocks it (also clearing
 /// failed sign-in attempts). Nobody can lock their own account.
 /// </summary>
+[Allowed(Roles.Administrator)]
 public sealed record SetUserLock(Guid UserId, bool Locked) : ICommand<bool>;
 
 public sealed class SetUserLockHandler(UserManager<AppUser> users, ICurrentUser user, AuditTrail audit) : IRequestHandler<SetUserLock, bool>
 {
     public async Task<bool> Handle(SetUserLock request, CancellationToken cancellationToken)
     {
-        AdminAccess.Demand(user);
         if (request.Locked && request.UserId == user.UserId)
             throw new ConflictException("self-lockout", "You cannot lock your own account.");
         var account = await UserRules.FindAsync(users, request.UserId);

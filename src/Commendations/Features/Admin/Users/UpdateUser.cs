@@ -14,6 +14,7 @@ namespace Commendations.Features.Admin.Users;
 /// An administrator sets an account's name, title, unit and roles. Administrators cannot take the administrator role
 /// away from themselves (no self-lockout). Changed roles reach open sessions through the security stamp.
 /// </summary>
+[Allowed(Common.Security.Roles.Administrator)]
 public sealed record UpdateUser(Guid UserId, string DisplayName, string? Title, Guid? UnitId, IReadOnlyList<string> Roles) : IUserProfile, ICommand<bool>;
 
 public sealed class UpdateUserValidator : AbstractValidator<UpdateUser>
@@ -29,7 +30,6 @@ public sealed class UpdateUserHandler(UserManager<AppUser> users, CommendationsD
 {
     public async Task<bool> Handle(UpdateUser request, CancellationToken cancellationToken)
     {
-        AdminAccess.Demand(user);
         var account = await UserRules.FindAsync(users, request.UserId);
         if (account.Id == user.UserId && !request.Roles.Contains(Roles.Administrator))
             throw new InputException("roles", "You cannot remove the administrator role from your own account.");
