@@ -27,7 +27,7 @@ public static class AdminEndpoints
     public sealed record UnitBody(string? Code, string? Name, UnitLevel? Level, Guid? ParentId, Guid? ClusterId, uint? Version);
     public sealed record UserBody(string? UserName, string? DisplayName, string? Title, Guid? UnitId, List<string>? Roles, string? TemporaryPassword);
     public sealed record CommitteeBody(string? Code, string? Name, CommitteeKind? Kind);
-    public sealed record MemberBody(Guid? UserId, string? Position, bool IsChair, bool IsSecretary);
+    public sealed record MemberBody(Guid? UserId, string? Position, bool IsChair = false, bool IsSecretary = false);
     public sealed record MoveBody(string? Direction);
     public sealed record CampaignBody(string? Code, string? Name, CampaignType? Type, string? PlanReference, DateOnly? PeriodStart, DateOnly? PeriodEnd,
         DateOnly? DossierOpen, DateOnly? DossierClose, List<CampaignAwardBody>? Awards);

@@ -12,7 +12,7 @@ namespace Commendations.Web.Api;
 /// </summary>
 public static class DisclosureEndpoints
 {
-    public sealed record CommentBody(string? AuthorName, string? Contact, string Text, bool IsComplaint, string? Website, string? FormToken);
+    public sealed record CommentBody(string? AuthorName, string? Contact, string Text, bool IsComplaint = false, string? Website = null, string? FormToken = null);
     public sealed record HandlingBody(CommentKind Kind, string? Handling, bool Resolved);
     public sealed record FormToken(string Token);
 

@@ -186,7 +186,7 @@ public sealed class SessionBrowserTests(SessionBrowserFixture app) : IClassFixtu
         await Expect(MinutesLine(minutes, Passing)).ToHaveTextAsync(Cells("1", Passing, "UBND xã Tân Hòa", "9", "0", "0", "0", "100%", "Đạt"));
         await Expect(MinutesLine(minutes, Failing)).ToHaveTextAsync(Cells("2", Failing, "UBND xã Tân Hòa", "6", "1", "1", "1", "66,67%", "Không đạt"));
 
-        // Someone outside the council: no navigation link, the list refused (403), the session not found (404).
+        // Someone outside the council: no navigation link, the list and the session refused (403).
         var officer = await app.SignInAsync(DemoAccounts.OfficerTanHoa);
         await Expect(officer.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Phiên họp", Exact = true })).ToHaveCountAsync(0);
         var list = await officer.GotoAsync("/phien-hop");
@@ -194,7 +194,7 @@ public sealed class SessionBrowserTests(SessionBrowserFixture app) : IClassFixtu
         await Expect(officer.Locator("[data-testid=sessions-refused]")).ToBeVisibleAsync();
         await officer.CheckPageAsync("44-sessions-refused");
         var session = await officer.GotoAsync($"/phien-hop/{sessionId}");
-        session!.Status.Should().Be(404);
+        session!.Status.Should().Be(403);
         await Expect(officer.Locator("[data-testid=not-found]")).ToBeVisibleAsync();
         await Expect(officer.Locator("body")).Not.ToContainTextAsync(Passing);
     }

@@ -104,7 +104,8 @@ public sealed class DetailsModel : AppPageModel
 
     private async Task<IActionResult> ShowAsync()
     {
-        // The use cases decide who reads the session (its committee, appraisers, the leader, administrators): others get 404.
+        // The use cases decide who reads the session: other roles are refused (403), members of another committee are
+        // told it does not exist (404); both see the same "not found or not yours" page.
         try
         {
             Minutes = await Mediator.Send(new GetSession(Id));
@@ -112,15 +113,19 @@ public sealed class DetailsModel : AppPageModel
         }
         catch (NotFoundException)
         {
-            return NotFoundPage();
+            return NotFoundPage(StatusCodes.Status404NotFound);
+        }
+        catch (ForbiddenException)
+        {
+            return NotFoundPage(StatusCodes.Status403Forbidden);
         }
         return Page();
     }
 
-    private PageResult NotFoundPage()
+    private PageResult NotFoundPage(int status)
     {
         Minutes = null;
-        Response.StatusCode = StatusCodes.Status404NotFound;
+        Response.StatusCode = status;
         return Page();
     }
 }
