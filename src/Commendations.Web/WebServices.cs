@@ -20,7 +20,7 @@ public static class WebServices
         services.Configure<Commendations.Workflow.WorkflowScopeOptions>(configuration.GetSection("Workflow"));
         services.AddCommendationsSchedulingHost(configuration, connectionString);
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddSchemaTransformer(Contracts.StrictSchemas.Apply));
         // Binding failures (malformed JSON, unknown enum names) reach the one exception handler, which names the field.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         // Bodies are read strictly (required fields, no unknown fields, enums by name, no control characters).

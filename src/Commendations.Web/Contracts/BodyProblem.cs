@@ -28,6 +28,7 @@ public static partial class BodyProblem
         Message reason = message switch
         {
             TextWithoutControlCharactersConverter.Problem => new Message("Văn bản chứa ký tự điều khiển (ví dụ ký tự NUL) không được phép."),
+            DatesInRangeConverters.OutOfRange => new Message("Ngày phải nằm trong các năm {0}–{1}.", Domain.Calendar.CalendarYears.First, Domain.Calendar.CalendarYears.Last),
             _ when message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal) =>
                 new Message("Trường này không có trong yêu cầu này; hãy bỏ nó đi hoặc kiểm tra lại tên trường."),
             _ when message.Contains("doesn't allow null values", StringComparison.Ordinal)

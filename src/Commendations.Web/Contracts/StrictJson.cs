@@ -21,6 +21,7 @@ public static class StrictJson
         options.NumberHandling = JsonNumberHandling.Strict;
         options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
         options.Converters.Add(new TextWithoutControlCharactersConverter());
+        DatesInRangeConverters.AddTo(options.Converters);
         options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(RequireNonNullableMembers);
     }
 
