@@ -19,7 +19,7 @@ public static class WebServices
         services.Configure<Commendations.Features.Definitions.DefinitionPublishingOptions>(configuration.GetSection("Workflows"));
         services.Configure<Commendations.Workflow.WorkflowScopeOptions>(configuration.GetSection("Workflow"));
         services.AddCommendationsSchedulingHost(configuration, connectionString);
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = Errors.ProblemCodes.Complete);
         services.AddOpenApi(o => o.AddSchemaTransformer(Contracts.StrictSchemas.Apply));
         // Binding failures (malformed JSON, unknown enum names) reach the one exception handler, which names the field.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

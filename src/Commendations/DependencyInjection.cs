@@ -56,7 +56,7 @@ public static class DependencyInjection
 
     /// <summary>
     /// MediatR 5.1.0 (the newest in the package mirror) has no DI package: register its ServiceFactory,
-    /// the pipeline in order (logging → authorization → validation → transaction → idempotency), and scan for handlers and validators.
+    /// the pipeline in order (logging → authorization → nomination scope → validation → transaction → idempotency), and scan for handlers and validators.
     /// </summary>
     public static IServiceCollection AddMediatorWithPipeline(this IServiceCollection services, Assembly assembly)
     {
@@ -64,6 +64,7 @@ public static class DependencyInjection
         services.AddScoped<IMediator, Mediator>();
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(Features.Nominations.NominationScopeBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(IdempotencyBehaviour<,>));

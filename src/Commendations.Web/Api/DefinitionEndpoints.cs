@@ -14,11 +14,11 @@ public static class DefinitionEndpoints
     public sealed record ContentBody(string Content);
     public sealed record ScenarioBody(string Name, JsonNode Scenario);
     public sealed record MigrationBody(int ToVersion, IReadOnlyList<Guid> NominationIds, Dictionary<string, string>? Mapping, string? Comment);
-    public sealed record MigrationOutcome(Guid NominationId, bool Succeeded, InstanceMigrated? Result, object? Problem);
 
     public static void MapDefinitionEndpoints(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/definitions").WithTags("Workflow definitions");
+        // Administrators only, refused before a body is even read; each use case declares the same.
+        var group = api.MapGroup("/definitions").WithTags("Workflow definitions").RequireAuthorization(Auth.Policies.Administrator);
 
         group.MapGet("/", (IMediator m, CancellationToken ct) => m.Send(new ListDefinitions(), ct));
         group.MapGet("/{id}/versions/{version:int}", (IMediator m, string id, int version, CancellationToken ct) => m.Send(new GetDefinitionVersion(id, version), ct));
@@ -31,8 +31,7 @@ public static class DefinitionEndpoints
         group.MapPost("/import", async (IMediator m, IFormFile file, CancellationToken ct) =>
         {
             using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8);
-            var content = await reader.ReadToEndAsync(ct);
-            return await m.Send(new CreateDraft(DefinitionIdOf(content), null, content), ct);
+            return await m.Send(new ImportDefinition(await reader.ReadToEndAsync(ct)), ct);
         }).DisableAntiforgery();
         group.MapPut("/{id}/versions/{version:int}", (IMediator m, string id, int version, SaveBody body, CancellationToken ct) =>
             m.Send(new SaveDraft(id, version, body.Content, body.RowVersion), ct));
@@ -58,34 +57,7 @@ public static class DefinitionEndpoints
         });
         group.MapPost("/{id}/migrations/preview", (IMediator m, string id, MigrationBody body, CancellationToken ct) =>
             m.Send(new PreviewMigration(id, body.ToVersion, body.NominationIds ?? [], body.Mapping), ct));
-        group.MapPost("/{id}/migrations", async (IMediator m, string id, MigrationBody body, CancellationToken ct) =>
-        {
-            // One transaction per instance: one that cannot move is reported and the others still move.
-            var outcomes = new List<MigrationOutcome>();
-            foreach (var nominationId in body.NominationIds ?? [])
-            {
-                try
-                {
-                    outcomes.Add(new MigrationOutcome(nominationId, true, await m.Send(new MigrateInstance(nominationId, id, body.ToVersion, body.Mapping, body.Comment), ct), null));
-                }
-                catch (Exception ex) when (ex is InputException or ConflictException or NotFoundException)
-                {
-                    outcomes.Add(new MigrationOutcome(nominationId, false, null, Errors.ProblemDetailsExceptionHandler.ToProblem(ex)));
-                }
-            }
-            return outcomes;
-        });
-    }
-
-    private static string DefinitionIdOf(string content)
-    {
-        try
-        {
-            return (string?)JsonNode.Parse(content)?["id"] ?? throw new InputException("file", "The file has no \"id\".");
-        }
-        catch (System.Text.Json.JsonException ex)
-        {
-            throw new InputException("file", $"Malformed JSON: {ex.Message}");
-        }
+        group.MapPost("/{id}/migrations", (IMediator m, string id, MigrationBody body, CancellationToken ct) =>
+            m.Send(new MigrateSelectedInstances(id, body.ToVersion, body.NominationIds, body.Mapping, body.Comment), ct));
     }
 }

@@ -11,7 +11,7 @@ public static class EligibilityEndpoints
         api.MapGet("/nominations/{id:guid}/eligibility", (IMediator m, Guid id, CancellationToken ct) => m.Send(new GetEligibility(id), ct))
             .WithTags("Eligibility");
 
-        var rules = api.MapGroup("/eligibility-rules").WithTags("Eligibility");
+        var rules = api.MapGroup("/eligibility-rules").WithTags("Eligibility").RequireAuthorization(Auth.Policies.Administrator);
         rules.MapGet("/", (IMediator m, string? awardForm, CancellationToken ct) => m.Send(new ListRuleSets(awardForm), ct));
         rules.MapPost("/", async Task<Created<RuleSetView>> (IMediator m, AddRuleSet body, CancellationToken ct) =>
         {

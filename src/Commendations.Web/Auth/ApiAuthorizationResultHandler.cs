@@ -1,3 +1,5 @@
+using Commendations.Common.Security;
+using Commendations.Common.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Authorization.Policy;
@@ -26,8 +28,9 @@ internal sealed class ApiAuthorizationResultHandler : IAuthorizationMiddlewareRe
     internal static ProblemDetails Unauthenticated() => new()
     {
         Status = StatusCodes.Status401Unauthorized,
-        Title = "Sign-in required.",
-        Detail = "Sign in first: send 'Authorization: Bearer <accessToken>' from POST /api/auth/login, or the sign-in cookie.",
+        Title = new Message("Cần đăng nhập.").Format(),
+        Detail = new Message("Hãy đăng nhập trước: gửi 'Authorization: Bearer <accessToken>' nhận từ POST /api/auth/login, hoặc cookie đăng nhập.").Format(),
+        Extensions = { ["code"] = "sign-in-required" },
     };
 
     private static ProblemDetails Forbidden(AuthorizationPolicy policy)
@@ -36,10 +39,11 @@ internal sealed class ApiAuthorizationResultHandler : IAuthorizationMiddlewareRe
         return new ProblemDetails
         {
             Status = StatusCodes.Status403Forbidden,
-            Title = "Forbidden.",
+            Title = new Message("Không được phép.").Format(),
             Detail = roles.Count > 0
-                ? $"This action needs the role {string.Join(" or ", roles)}."
-                : "You are signed in but not allowed to do this.",
+                ? new Message("Việc này chỉ dành cho: {0}.", RoleNames.List(roles)).Format()
+                : new Message("Bạn đã đăng nhập nhưng không được làm việc này.").Format(),
+            Extensions = { ["code"] = roles.Count > 0 ? "role-required" : "forbidden" },
         };
     }
 }

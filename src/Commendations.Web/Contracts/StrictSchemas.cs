@@ -13,7 +13,10 @@ public static class StrictSchemas
     {
         var nullable = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type);
         var type = nullable ?? context.JsonTypeInfo.Type;
-        var orNull = nullable is not null ? JsonSchemaType.Null : (schema.Type ?? 0) & JsonSchemaType.Null;
+        // A text field's nullability comes from its annotation (string? may be null or left out), as the reader applies it.
+        var property = context.JsonPropertyInfo;
+        var annotatedNullable = property is not null && (property.AssociatedParameter?.IsNullable ?? property.IsSetNullable);
+        var orNull = nullable is not null || annotatedNullable ? JsonSchemaType.Null : (schema.Type ?? 0) & JsonSchemaType.Null;
         if (type == typeof(string))
             schema.Type = JsonSchemaType.String | orNull;
         else if (type == typeof(DateOnly))

@@ -53,22 +53,13 @@ public sealed class MigrateModel : AppPageModel
         if (!Validate())
             return Page();
         var names = Running.ToDictionary(r => r.NominationId, r => r.NomineeName);
-        var results = new List<Outcome>();
-        foreach (var nominationId in NominationIds)
-        {
-            var name = names.GetValueOrDefault(nominationId, nominationId.ToString());
-            try
+        if (!await TryAsync(async () =>
             {
-                var moved = await Mediator.Send(new MigrateInstance(nominationId, id, To!.Value, ExplicitMapping(), Comment));
-                results.Add(new Outcome(nominationId, name, true, T["Đã chuyển sang v{0}, tiếp tục tại bước {1}.", moved.ToVersion, moved.CurrentStep ?? "—"]));
-            }
-            catch (Exception e) when (e is InputException or ConflictException or NotFoundException)
-            {
-                var reason = e is InputException input ? string.Join(" ", input.Errors.SelectMany(x => x.Value.Select(m => $"{x.Key}: {m}"))) : e.Message;
-                results.Add(new Outcome(nominationId, name, false, reason));
-            }
-        }
-        Results = results;
+                var outcomes = await Mediator.Send(new MigrateSelectedInstances(id, To!.Value, NominationIds, ExplicitMapping(), Comment));
+                Results = outcomes.Select(o => new Outcome(o.NominationId, names.GetValueOrDefault(o.NominationId, "?"), o.Succeeded,
+                    o.Result is { } moved ? T["Đã chuyển sang v{0}, tiếp tục tại bước {1}.", moved.ToVersion, moved.CurrentStep ?? "—"] : o.Reason ?? "")).ToList();
+            }, ""))
+            return Page();
         // The list now shows what is still running on the old version.
         Running = await Mediator.Send(new ListRunningInstances(id, From!.Value));
         return Page();

@@ -28,7 +28,7 @@ public sealed class CreateDraftValidator : AbstractValidator<CreateDraft>
             .WithMessage("A definition id is kebab-case, e.g. bang-khen-chuyen-de.");
         RuleFor(c => c).Must(c => (c.FromVersion is null) != (c.ImportedContent is null))
             .OverridePropertyName("fromVersion").WithMessage("Give either the version to copy or the document to import.");
-        RuleFor(c => c.ImportedContent).MaximumLength(1_000_000);
+        RuleFor(c => c.ImportedContent).MaximumLength(DefinitionLimits.MaxDocumentLength);
     }
 }
 

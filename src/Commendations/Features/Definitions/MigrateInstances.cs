@@ -1,3 +1,4 @@
+using Commendations.Features.Nominations;
 using Commendations.Audit;
 using Commendations.Common;
 using Commendations.Common.Errors;
@@ -47,7 +48,7 @@ public sealed class PreviewMigrationHandler(CommendationsDbContext db, Definitio
 /// <summary>Moves one nomination's instance (one transaction per instance, with an audit entry); the API loops over a selection.</summary>
 [Allowed(Roles.Administrator)]
 public sealed record MigrateInstance(Guid NominationId, string DefinitionId, int ToVersion, IReadOnlyDictionary<string, string>? Mapping, string? Comment)
-    : ICommand<InstanceMigrated>;
+    : ICommand<InstanceMigrated>, INominationRequest;
 
 public sealed record InstanceMigrated(Guid NominationId, int FromVersion, int ToVersion, string? CurrentStep);
 

@@ -18,7 +18,7 @@ public sealed record DraftSaved(string ContentHash, int ProblemCount);
 
 public sealed class SaveDraftValidator : AbstractValidator<SaveDraft>
 {
-    public SaveDraftValidator() => RuleFor(c => c.Content).NotEmpty().MaximumLength(1_000_000);
+    public SaveDraftValidator() => RuleFor(c => c.Content).NotEmpty().MaximumLength(DefinitionLimits.MaxDocumentLength);
 }
 
 public sealed class SaveDraftHandler(DefinitionAdmin admin) : IRequestHandler<SaveDraft, DraftSaved>

@@ -53,6 +53,9 @@ public sealed class ListScenariosHandler(CommendationsDbContext db) : IRequestHa
 {
     public async Task<IReadOnlyList<ScenarioView>> Handle(ListScenarios request, CancellationToken cancellationToken)
     {
+        // An unknown definition is "not found", not an empty list that looks like a definition without scenarios.
+        if (!await db.WorkflowDefinitions.AnyAsync(d => d.DefinitionId == request.DefinitionId, cancellationToken))
+            throw new NotFoundException(new Common.Text.Message("Không tìm thấy quy trình này."), "definition");
         return await db.SavedScenarios.AsNoTracking().Where(s => s.DefinitionId == request.DefinitionId).OrderBy(s => s.Name)
             .Select(s => new ScenarioView(s.Id, s.Name, s.Scenario, s.CreatedBy, s.CreatedAt)).ToListAsync(cancellationToken);
     }

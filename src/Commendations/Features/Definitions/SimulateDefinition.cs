@@ -16,6 +16,11 @@ namespace Commendations.Features.Definitions;
 [Allowed(Roles.Administrator)]
 public sealed record SimulateDefinition(string DefinitionId, int Version, string ScenarioJson) : IQuery<SimulationResult>;
 
+public sealed class SimulateDefinitionValidator : FluentValidation.AbstractValidator<SimulateDefinition>
+{
+    public SimulateDefinitionValidator() => RuleFor(c => c.ScenarioJson).NotEmpty().MaximumLength(DefinitionLimits.MaxDocumentLength).OverridePropertyName("scenario");
+}
+
 public sealed class SimulateDefinitionHandler(DefinitionAdmin admin, RuntimeContextFactory contexts) : IRequestHandler<SimulateDefinition, SimulationResult>
 {
     public async Task<SimulationResult> Handle(SimulateDefinition request, CancellationToken cancellationToken)

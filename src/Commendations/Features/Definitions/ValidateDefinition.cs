@@ -9,6 +9,11 @@ namespace Commendations.Features.Definitions;
 [Allowed(Roles.Administrator)]
 public sealed record ValidateDefinition(string Content) : IQuery<IReadOnlyList<ValidationProblem>>;
 
+public sealed class ValidateDefinitionValidator : FluentValidation.AbstractValidator<ValidateDefinition>
+{
+    public ValidateDefinitionValidator() => RuleFor(c => c.Content).NotEmpty().MaximumLength(DefinitionLimits.MaxDocumentLength);
+}
+
 public sealed class ValidateDefinitionHandler(DefinitionAdmin admin) : IRequestHandler<ValidateDefinition, IReadOnlyList<ValidationProblem>>
 {
     public async Task<IReadOnlyList<ValidationProblem>> Handle(ValidateDefinition request, CancellationToken cancellationToken)

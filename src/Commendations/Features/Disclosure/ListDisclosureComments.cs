@@ -1,3 +1,4 @@
+using Commendations.Features.Nominations;
 using Commendations.Common;
 using Commendations.Common.Errors;
 using Commendations.Common.Security;
@@ -10,7 +11,7 @@ namespace Commendations.Features.Disclosure;
 
 /// <summary>The comments received on a nomination, for committee members, appraisers, the leader and administrators.</summary>
 [Allowed(Roles.CommitteeMember, Roles.Appraiser, Roles.ProvincialLeader, Roles.Administrator)]
-public sealed record ListDisclosureComments(Guid NominationId) : IQuery<IReadOnlyList<DisclosureCommentView>>;
+public sealed record ListDisclosureComments(Guid NominationId) : IQuery<IReadOnlyList<DisclosureCommentView>>, INominationRequest;
 
 public sealed record DisclosureCommentView(Guid Id, Guid NominationId, string? AuthorName, string? Contact, string Text, CommentKind Kind,
     DateTimeOffset ReceivedAt, string? Handling, DateTimeOffset? HandledAt, bool OpenComplaint);

@@ -11,7 +11,7 @@ namespace Commendations.Features.Eligibility;
 
 /// <summary>The eligibility check stored at submission, for whoever may read the nomination (reviewers in particular).</summary>
 [Allowed(Audience.SignedIn)]
-public sealed record GetEligibility(Guid NominationId) : IQuery<EligibilityView>;
+public sealed record GetEligibility(Guid NominationId) : IQuery<EligibilityView>, INominationRequest;
 
 public sealed record EligibilityView(Guid NominationId, bool Evaluated, EligibilityOutcome? Overall, int? RuleSetVersion, DateOnly? RulesEffectiveFrom,
     DateTimeOffset? EvaluatedAt, IReadOnlyList<RuleResult> Rules);

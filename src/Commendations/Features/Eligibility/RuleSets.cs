@@ -33,6 +33,11 @@ public sealed class AddRuleSetValidator : AbstractValidator<AddRuleSet>
     }
 }
 
+public sealed class ListRuleSetsValidator : AbstractValidator<ListRuleSets>
+{
+    public ListRuleSetsValidator() => RuleFor(c => c.AwardFormCode).MaximumLength(AwardForm.CodeMaxLength);
+}
+
 public sealed class ListRuleSetsHandler(CommendationsDbContext db) : IRequestHandler<ListRuleSets, IReadOnlyList<RuleSetView>>
 {
     public async Task<IReadOnlyList<RuleSetView>> Handle(ListRuleSets request, CancellationToken cancellationToken)

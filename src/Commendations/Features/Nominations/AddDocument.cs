@@ -11,7 +11,7 @@ using MediatR;
 namespace Commendations.Features.Nominations;
 
 [Allowed(Roles.EmulationOfficer)]
-public sealed record AddDocument(Guid NominationId, DocumentKind Kind, string FileName, byte[] Content) : ICommand<DocumentSummary>;
+public sealed record AddDocument(Guid NominationId, DocumentKind Kind, string FileName, byte[] Content) : ICommand<DocumentSummary>, INominationRequest;
 
 public sealed record DocumentSummary(Guid Id, DocumentKind Kind, string FileName, string ContentType, long SizeBytes, string Sha256, int Round, DateTimeOffset UploadedAt);
 

@@ -12,7 +12,7 @@ namespace Commendations.Features.Nominations;
 /// <summary>A council member's ballot (yes / no / abstain, or recusal for a conflict of interest) on a nomination at a vote step.</summary>
 [Allowed(Roles.CommitteeMember)]
 public sealed record CastVote(Guid NominationId, VoteChoice Choice, string? Comment, string? IdempotencyKey = null)
-    : ICommand<WorkflowOutcome>, IIdempotentCommand;
+    : ICommand<WorkflowOutcome>, IIdempotentCommand, INominationRequest;
 
 public sealed class CastVoteValidator : AbstractValidator<CastVote>
 {

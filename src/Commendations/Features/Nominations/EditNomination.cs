@@ -11,7 +11,7 @@ namespace Commendations.Features.Nominations;
 
 /// <summary>The unit corrects its draft, or completes it after a return. Nominee details and the summary can change; the campaign and award cannot.</summary>
 [Allowed(Roles.EmulationOfficer)]
-public sealed record EditNomination(Guid NominationId, PersonInput? Person, CollectiveInput? Collective, string AchievementSummary) : ICommand<Unit>;
+public sealed record EditNomination(Guid NominationId, PersonInput? Person, CollectiveInput? Collective, string AchievementSummary) : ICommand<Unit>, INominationRequest;
 
 public sealed class EditNominationValidator : AbstractValidator<EditNomination>
 {

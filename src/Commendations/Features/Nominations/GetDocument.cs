@@ -9,7 +9,7 @@ namespace Commendations.Features.Nominations;
 
 /// <summary>A document's bytes for anyone who may read the nomination (reviewers open dossiers in the browser).</summary>
 [Allowed(Audience.SignedIn)]
-public sealed record GetDocument(Guid NominationId, Guid DocumentId) : IQuery<DocumentFile>;
+public sealed record GetDocument(Guid NominationId, Guid DocumentId) : IQuery<DocumentFile>, INominationRequest;
 
 public sealed record DocumentFile(string FileName, string ContentType, byte[] Content, string Sha256);
 

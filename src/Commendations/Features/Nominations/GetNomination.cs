@@ -13,7 +13,7 @@ namespace Commendations.Features.Nominations;
 
 /// <summary>A nomination with its dossier, its timeline (every step, actor, time, comment) and what the reader can do next.</summary>
 [Allowed(Audience.SignedIn)]
-public sealed record GetNomination(Guid NominationId) : IQuery<NominationDetail>;
+public sealed record GetNomination(Guid NominationId) : IQuery<NominationDetail>, INominationRequest;
 
 public sealed record NominationDetail(
     Guid Id, NomineeKind Kind, string NomineeName, Guid UnitId, string UnitName, Guid CampaignId, string CampaignCode,

@@ -35,7 +35,7 @@ public sealed class ListNominationsValidator : AbstractValidator<ListNominations
 {
     public ListNominationsValidator()
     {
-        RuleFor(q => q.Page).InclusiveBetween(1, 100_000);
+        RuleFor(q => q.Page).InclusiveBetween(1, PageLimits.MaxPage);
         RuleFor(q => q.PageSize).InclusiveBetween(1, 200);
         RuleFor(q => q.Search).MaximumLength(200);
         RuleFor(q => q.Status).IsInEnum();

@@ -2,6 +2,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Commendations.Features.Nominations;
 
+/// <summary>How far a list can be paged: beyond this a filter finds things faster than paging does.</summary>
+public static class PageLimits
+{
+    public const int MaxPage = 100_000;
+}
+
 public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int TotalCount)
 {
     public int TotalPages => (TotalCount + PageSize - 1) / PageSize;

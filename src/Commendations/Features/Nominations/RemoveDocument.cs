@@ -10,7 +10,7 @@ namespace Commendations.Features.Nominations;
 
 /// <summary>Removes a document while the unit holds the dossier. The audit keeps its name and checksum.</summary>
 [Allowed(Roles.EmulationOfficer)]
-public sealed record RemoveDocument(Guid NominationId, Guid DocumentId) : ICommand<Unit>;
+public sealed record RemoveDocument(Guid NominationId, Guid DocumentId) : ICommand<Unit>, INominationRequest;
 
 public sealed class RemoveDocumentHandler(CommendationsDbContext db, NominationAccess access, AuditTrail audit)
     : IRequestHandler<RemoveDocument, Unit>

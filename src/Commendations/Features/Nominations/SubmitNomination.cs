@@ -18,7 +18,7 @@ namespace Commendations.Features.Nominations;
 /// </summary>
 [Allowed(Roles.EmulationOfficer)]
 public sealed record SubmitNomination(Guid NominationId, string? Comment, string? IdempotencyKey = null)
-    : ICommand<WorkflowOutcome>, IIdempotentCommand;
+    : ICommand<WorkflowOutcome>, IIdempotentCommand, INominationRequest;
 
 public sealed class SubmitNominationValidator : AbstractValidator<SubmitNomination>
 {

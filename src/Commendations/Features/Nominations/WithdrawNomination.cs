@@ -11,7 +11,7 @@ namespace Commendations.Features.Nominations;
 /// <summary>The nominating unit (or an administrator) withdraws a nomination that is not yet decided.</summary>
 [Allowed(Roles.EmulationOfficer, Roles.Administrator)]
 public sealed record WithdrawNomination(Guid NominationId, string Reason, string? IdempotencyKey = null)
-    : ICommand<WorkflowOutcome>, IIdempotentCommand;
+    : ICommand<WorkflowOutcome>, IIdempotentCommand, INominationRequest;
 
 public sealed class WithdrawNominationValidator : AbstractValidator<WithdrawNomination>
 {

@@ -19,7 +19,7 @@ public sealed class ListMyNotificationsValidator : AbstractValidator<ListMyNotif
 {
     public ListMyNotificationsValidator()
     {
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
+        RuleFor(q => q.Page).InclusiveBetween(1, Features.Nominations.PageLimits.MaxPage);
         RuleFor(q => q.PageSize).InclusiveBetween(1, 100);
     }
 }

@@ -53,7 +53,7 @@ public sealed class SearchRegistryValidator : AbstractValidator<SearchRegistry>
         RuleFor(q => q.Campaign).MaximumLength(40);
         RuleFor(q => q.Decision).MaximumLength(60);
         RuleFor(q => q.Year).InclusiveBetween(1945, 2200).When(q => q.Year is not null);
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
+        RuleFor(q => q.Page).InclusiveBetween(1, Nominations.PageLimits.MaxPage);
         RuleFor(q => q.PageSize).InclusiveBetween(1, SearchRegistry.MaxPageSize);
     }
 }
