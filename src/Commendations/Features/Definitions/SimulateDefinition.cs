@@ -1,3 +1,4 @@
+using FluentValidation;
 using Commendations.Common.Security;
 using System.Text.Json;
 using Commendations.Common;

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Commendations.Common.Security;
 using Commendations.Common;
 using Commendations.Engine;
