@@ -15,6 +15,11 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         var problem = ToProblem(exception);
         if (problem.Status == StatusCodes.Status500InternalServerError)
             logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            logger.LogWarning(exception, "Database unavailable on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            DatabaseUnavailable.SetRetryAfter(httpContext.Response);
+        }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
@@ -27,6 +32,8 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
 
     public static ProblemDetails ToProblem(Exception exception) => exception switch
     {
+        // First: an outage can surface wrapped in any exception type (DbUpdateException, InvalidOperationException, ...).
+        _ when DatabaseUnavailable.Is(exception) => DatabaseUnavailable.Problem(),
         InputException input => new ValidationProblemDetails(input.Errors.ToDictionary(e => e.Key, e => e.Value))
         {
             Status = StatusCodes.Status400BadRequest,

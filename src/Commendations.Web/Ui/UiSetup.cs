@@ -17,6 +17,7 @@ public static class UiSetup
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToPage("/Account/SignIn");
             o.Conventions.AllowAnonymousToPage("/Culture");
+            o.Conventions.AllowAnonymousToPage("/Errors/Status");
         });
         services.Configure<RequestLocalizationOptions>(o =>
         {

@@ -19,6 +19,8 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Commendations", _database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "false");
         builder.UseSetting("Database:SeedDemoData", "true");
+        // The tests talk plain HTTP to the in-memory server; HttpsTests checks the production default (on).
+        builder.UseSetting("Web:RequireHttps", "false");
     }
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
