@@ -103,7 +103,8 @@ public sealed class ContentSecurityPolicyBrowserTests(BrowserFixture app) : ICla
         var document = JsonNode.Parse(view.Content)!.AsObject();
         document["description"] = DefinitionEmbeddingTests.Hostile;
         document["steps"]![0]!["actions"]![0]!["label"] = DefinitionEmbeddingTests.Hostile;
-        await app.SendAs(DemoAccounts.Admin, new SaveDraft(Definition, draft.Version, document.ToJsonString(), view.RowVersion));
+        await app.SendAs(DemoAccounts.Admin, new SaveDraft(Definition, draft.Version, DefinitionEmbeddingTests.AsTheDesignerWrites(document), view.RowVersion));
+        (await app.SendAs(DemoAccounts.Admin, new GetDefinitionVersion(Definition, draft.Version))).Content.Should().Contain("<!--<script>");
         return draft.Version;
     }
 }

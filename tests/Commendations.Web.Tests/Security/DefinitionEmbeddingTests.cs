@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Commendations.Seeding;
@@ -17,6 +19,13 @@ namespace Commendations.Web.Tests.Security;
 public class DefinitionEmbeddingTests(ApiFactory app) : IClassFixture<ApiFactory>
 {
     internal const string Hostile = "Ghi chú <!--<script> alert(1) </script> & 'nháy' \"kép\" </script><b>đậm</b>";
+
+    /// <summary>
+    /// The document as the designer sends it (JSON.stringify leaves &lt; as it is), so the stored text holds the markup
+    /// literally — not the \u003C escapes System.Text.Json would write by default.
+    /// </summary>
+    internal static string AsTheDesignerWrites(JsonNode document) =>
+        document.ToJsonString(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     [Fact]
     public void Embedded_json_has_no_markup_characters_and_reads_back_unchanged()
@@ -45,7 +54,9 @@ public class DefinitionEmbeddingTests(ApiFactory app) : IClassFixture<ApiFactory
         document["description"] = Hostile;
         document["steps"]![0]!["actions"]![0]!["label"] = Hostile;
         await ApiJourney.Expect(await admin.PutAsJsonAsync($"/api/definitions/{definition}/versions/{version}",
-            new { content = document.ToJsonString(), rowVersion = (uint)view["rowVersion"]! }), HttpStatusCode.OK);
+            new { content = AsTheDesignerWrites(document), rowVersion = (uint)view["rowVersion"]! }), HttpStatusCode.OK);
+        var stored = (await admin.GetFromJsonAsync<JsonObject>($"/api/definitions/{definition}/versions/{version}"))!;
+        ((string)stored["content"]!).Should().Contain("<!--<script>", "the stored text holds the markup itself");
 
         var browser = app.BrowserClient();
         await ApiJourney.Expect(await browser.PostAsJsonAsync("/api/auth/login",
