@@ -5,6 +5,7 @@ using Commendations.Web.Auth;
 using Commendations.Web.Errors;
 using Commendations.Web.Health;
 using Commendations.Web.Scheduling;
+using Commendations.Web.Security;
 using Commendations.Web.Ui;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -16,6 +17,7 @@ public static class WebServices
     {
         services.AddCommendations(connectionString);
         services.AddCommendationsAuth(configuration);
+        services.AddCommendationsWebSecurity(configuration);
         services.Configure<Commendations.Features.Definitions.DefinitionPublishingOptions>(configuration.GetSection("Workflows"));
         services.Configure<Commendations.Workflow.WorkflowScopeOptions>(configuration.GetSection("Workflow"));
         services.AddCommendationsSchedulingHost(configuration, connectionString);
@@ -25,6 +27,7 @@ public static class WebServices
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         // Bodies are read strictly (required fields, no unknown fields, enums by name, no control characters).
         services.ConfigureHttpJsonOptions(o => Contracts.StrictJson.Apply(o.SerializerOptions));
+        services.AddBrowserErrorPages();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddCommendationsUi();
@@ -39,8 +42,8 @@ public static class WebServices
 
     public static WebApplication UseCommendationsWeb(this WebApplication app)
     {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseCommendationsWebSecurity();
+        app.UseErrorResponses();
         app.UseCommendationsUiStatics();
         app.UseMiddleware<Contracts.ControlCharacterGuard>();
         app.UseCommendationsAuth();

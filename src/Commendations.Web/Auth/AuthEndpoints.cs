@@ -37,8 +37,12 @@ public static class AuthEndpoints
     }
 
     /// <summary>The bearer handler writes the token pair itself during sign-in; the cookie handler only sets a header.</summary>
-    private static async Task<IResult> Login(LoginRequest request, SignInManager<AppUser> signIn, IPasswordHasher<AppUser> hasher)
+    private static async Task<IResult> Login(LoginRequest request, HttpContext http, SignInManager<AppUser> signIn, IPasswordHasher<AppUser> hasher)
     {
+        // A cookie sign-in from another site would sign the browser in to the attacker's account (login CSRF).
+        if (request.UseCookie == true && !Security.SameOrigin.IsSameOrigin(http.Request))
+            return TypedResults.Problem(Security.SameOrigin.Problem());
+
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.UserName))
             errors["userName"] = ["Enter your user name."];

@@ -55,6 +55,8 @@ public static class AuthSetup
     public static WebApplication UseCommendationsAuth(this WebApplication app)
     {
         app.UseAuthentication();
+        // Needs the authenticated user: only cookie-authenticated API calls must prove they come from the app's pages.
+        app.UseMiddleware<Security.SameOriginGuardMiddleware>();
         app.UseAuthorization();
         app.MapAuthEndpoints();
         return app;
@@ -67,7 +69,7 @@ public static class AuthSetup
     {
         o.Cookie.Name = CookieName;
         o.Cookie.HttpOnly = true;
-        // Lax keeps the cookie off cross-site POSTs; the API also only reads JSON bodies, which a foreign form cannot send.
+        // Lax keeps the cookie off most cross-site requests; SameOriginGuardMiddleware refuses the rest on the API.
         o.Cookie.SameSite = SameSiteMode.Lax;
         o.LoginPath = SignInPath;
         o.AccessDeniedPath = SignInPath;

@@ -27,6 +27,11 @@ public sealed class ProblemDetailsExceptionHandler(
         var problem = ToProblem(exception, bodyType, json.Value.SerializerOptions);
         if (problem.Status == StatusCodes.Status500InternalServerError)
             logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            logger.LogWarning(exception, "Database unavailable on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            DatabaseUnavailable.SetRetryAfter(httpContext.Response);
+        }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
@@ -42,6 +47,8 @@ public sealed class ProblemDetailsExceptionHandler(
     public static ProblemDetails ToProblem(Exception exception, Type? bodyType, JsonSerializerOptions options) =>
         (Persistence.DatabaseRefusals.Refusal(exception) ?? exception) switch
     {
+        // First: an outage can surface wrapped in any exception type (DbUpdateException, InvalidOperationException, ...).
+        _ when DatabaseUnavailable.Is(exception) => DatabaseUnavailable.Problem(),
         InputException input => Invalid(input.Fields),
         BadHttpRequestException { InnerException: JsonException body } => Invalid(BodyProblem.Describe(body, bodyType, options)),
         BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status400BadRequest => Invalid(ParameterProblem.Describe(bad)),

@@ -17,6 +17,7 @@ public static class UiSetup
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToPage("/Account/SignIn");
             o.Conventions.AllowAnonymousToPage("/Culture");
+            o.Conventions.AllowAnonymousToPage("/Errors/Status");
         }).AddMvcOptions(o => o.Filters.Add(new Contracts.ControlCharacterGuard.FormPageFilter()));
         services.Configure<RequestLocalizationOptions>(o =>
         {

@@ -40,6 +40,7 @@ public class AuthorisationTests(AuthProbeFactory app) : IClassFixture<AuthProbeF
     public async Task Cookie_user_of_another_role_gets_403_not_a_redirect()
     {
         var browser = app.AnonymousClient();
+        browser.DefaultRequestHeaders.Add("Origin", "http://localhost");
         var login = await browser.PostAsJsonAsync("/api/auth/login",
             new { userName = DemoAccounts.Appraiser.UserName, password = DemoAccounts.Password, useCookie = true });
         var cookie = login.Headers.GetValues("Set-Cookie").First().Split(';')[0];

@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using Commendations.Seeding;
 using Commendations.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authentication.BearerToken;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Commendations.Web.Tests.Auth;
 
@@ -57,7 +56,7 @@ public class ChangePasswordTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task Cookie_session_survives_its_own_password_change()
     {
-        var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var browser = app.BrowserClient();
         (await browser.PostAsJsonAsync("/api/auth/login",
             new { userName = DemoAccounts.Admin.UserName, password = DemoAccounts.Password, useCookie = true })).EnsureSuccessStatusCode();
 

@@ -6,7 +6,6 @@ using Commendations.Seeding;
 using Commendations.Web.Auth;
 using Commendations.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authentication.BearerToken;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Commendations.Web.Tests.Auth;
 
@@ -45,7 +44,7 @@ public class LoginTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task Cookie_login_signs_the_browser_in_and_logout_signs_it_out()
     {
-        var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var browser = app.BrowserClient();
 
         var login = await browser.PostAsJsonAsync("/api/auth/login",
             new { userName = DemoAccounts.Leader.UserName, password = DemoAccounts.Password, useCookie = true });

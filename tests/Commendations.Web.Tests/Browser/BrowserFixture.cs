@@ -106,7 +106,10 @@ public class BrowserFixture : AppFactory, IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+        await CspViolations.WatchAsync(context);
+        var page = await context.NewPageAsync();
+        CspViolations.WatchPage(page);
+        return page;
     }
 }
 

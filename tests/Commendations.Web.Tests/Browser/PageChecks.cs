@@ -28,7 +28,8 @@ public static class PageChecks
     /// <summary>Runs axe-core on the page and fails on any serious or critical violation, listing them.</summary>
     public static async Task AssertAccessibleAsync(this IPage page)
     {
-        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Content = AxeSource.Value });
+        // Evaluated through DevTools: an injected <script> would be (rightly) refused by the page's Content-Security-Policy.
+        await page.EvaluateAsync(AxeSource.Value);
         var violations = await page.EvaluateAsync<JsonElement>(
             """
             async () => {
@@ -42,11 +43,12 @@ public static class PageChecks
         list.Should().BeEmpty($"axe-core found serious/critical problems on {page.Url}");
     }
 
-    /// <summary>Screenshot, then accessibility check: what every main page gets.</summary>
+    /// <summary>Screenshot, then the accessibility check and no Content-Security-Policy violation: what every main page gets.</summary>
     public static async Task CheckPageAsync(this IPage page, string name)
     {
         await page.ScreenshotAsync(name);
         await page.AssertAccessibleAsync();
+        await CspViolations.AssertNoneAsync(page);
     }
 
     private static string FindRoot()

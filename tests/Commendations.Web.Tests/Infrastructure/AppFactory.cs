@@ -19,7 +19,12 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Commendations", _database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "false");
         builder.UseSetting("Database:SeedDemoData", "true");
+        if (PlainHttp)
+            builder.UseSetting("Web:RequireHttps", "false");
     }
+
+    /// <summary>The tests talk plain HTTP to the in-memory server; HttpsTests checks the production default (HTTPS required).</summary>
+    protected virtual bool PlainHttp => true;
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 }

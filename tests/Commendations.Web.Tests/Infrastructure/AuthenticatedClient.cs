@@ -33,6 +33,17 @@ public static class AuthenticatedClient
     public static HttpClient AnonymousClient(this WebApplicationFactory<Program> app) =>
         app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
+    /// <summary>
+    /// A browser on the app's own pages: keeps cookies, follows no redirects and sends the Origin header a browser adds
+    /// to its POSTs (cookie-authenticated API calls without it are refused as cross-site).
+    /// </summary>
+    public static HttpClient BrowserClient(this WebApplicationFactory<Program> app)
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        client.DefaultRequestHeaders.Add("Origin", client.BaseAddress!.GetLeftPart(UriPartial.Authority));
+        return client;
+    }
+
     /// <summary>A fresh sign-in (never cached): the access and refresh tokens.</summary>
     public static async Task<AccessTokenResponse> LoginAsync(this WebApplicationFactory<Program> app, string userName, string password)
     {
