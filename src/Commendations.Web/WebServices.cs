@@ -4,6 +4,7 @@ using Commendations.Web.Api;
 using Commendations.Web.Auth;
 using Commendations.Web.Errors;
 using Commendations.Web.Health;
+using Commendations.Web.Hosting;
 using Commendations.Web.Scheduling;
 using Commendations.Web.Ui;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -15,7 +16,8 @@ public static class WebServices
     public static IServiceCollection AddCommendationsWeb(this IServiceCollection services, IConfiguration configuration, string connectionString)
     {
         services.AddCommendations(connectionString);
-        services.AddCommendationsAuth(configuration);
+        services.AddCommendationsAuth();
+        services.AddReverseProxySupport();
         services.Configure<Commendations.Features.Definitions.DefinitionPublishingOptions>(configuration.GetSection("Workflows"));
         services.Configure<Commendations.Workflow.WorkflowScopeOptions>(configuration.GetSection("Workflow"));
         services.AddCommendationsSchedulingHost(configuration, connectionString);
@@ -39,6 +41,10 @@ public static class WebServices
 
     public static WebApplication UseCommendationsWeb(this WebApplication app)
     {
+        app.UseForwardedHeaders(); // the client's own address when a known proxy forwards it (ReverseProxy)
+        // Language next: the exception handler formats refusals (their messages) after the rest of the pipeline has
+        // unwound, so it must itself run in the reader's language.
+        app.UseRequestLocalization();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCommendationsUiStatics();

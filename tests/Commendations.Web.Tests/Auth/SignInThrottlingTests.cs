@@ -120,7 +120,7 @@ public class SignInThrottlingTests(ShippedLimitsFactory app) : IClassFixture<Shi
 
         page.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
         page.Headers.RetryAfter.Should().NotBeNull();
-        var html = await page.Content.ReadAsStringAsync();
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
         html.Should().Contain("data-testid=\"error-summary\"").And.Contain("Quá nhiều lần đăng nhập");
         Regex.IsMatch(html, "<form method=\"post\"").Should().BeTrue("the form is shown again");
     }
@@ -136,7 +136,7 @@ public class SignInThrottlingTests(ShippedLimitsFactory app) : IClassFixture<Shi
         var page = await SignInPage.PostAsync(app, address, user, DemoAccounts.Password);
 
         page.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
-        (await page.Content.ReadAsStringAsync()).Should().Contain("Quá nhiều lần đăng nhập sai");
+        WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()).Should().Contain("Quá nhiều lần đăng nhập sai");
         (await SignInPage.PostAsync(app, "203.0.113.92", user, DemoAccounts.Password)).StatusCode.Should().Be(HttpStatusCode.Redirect);
     }
 }
