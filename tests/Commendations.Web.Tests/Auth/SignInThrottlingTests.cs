@@ -51,6 +51,23 @@ public class SignInThrottlingTests(ShippedLimitsFactory app) : IClassFixture<Shi
     }
 
     [Fact]
+    public async Task A_client_cannot_escape_its_address_by_claiming_another_in_X_Forwarded_For()
+    {
+        const string address = "203.0.113.44";
+        for (var i = 1; i <= 40; i++)
+        {
+            var client = app.AnonymousClient().From(address);
+            client.DefaultRequestHeaders.Add("X-Forwarded-For", $"198.18.0.{i}");
+            await client.PostAsJsonAsync("/api/auth/login", new { userName = $"gia.mao.{i}", password = "Sai-Mat-Khau-2026" });
+        }
+
+        var spoofing = app.AnonymousClient().From(address);
+        spoofing.DefaultRequestHeaders.Add("X-Forwarded-For", "198.18.0.99");
+        await (await spoofing.PostAsJsonAsync("/api/auth/login", new { userName = "gia.mao.99", password = "Sai-Mat-Khau-2026" }))
+            .ShouldBeProblem(HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
     public async Task Refreshing_tokens_counts_against_the_address_too()
     {
         const string address = "203.0.113.43";
