@@ -1,6 +1,6 @@
 using Commendations.Common.Security;
-using Commendations.Persistence;
 using Commendations.Domain.Users;
+using Commendations.Persistence;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -24,7 +24,9 @@ public static class AuthSetup
         new IdentityBuilder(typeof(AppUser), typeof(AppRole), services)
             .AddSignInManager()
             .AddClaimsPrincipalFactory<AppUserClaimsPrincipalFactory>();
-        services.AddOptions<Common.Security.PasswordPolicy>().BindConfiguration(Common.Security.PasswordPolicy.Section);
+        services.AddOptions<PasswordPolicy>().BindConfiguration(PasswordPolicy.Section)
+            .Validate(p => p.ForbiddenWords.All(w => w.Length >= 3), "Passwords:ForbiddenWords must be words of 3 characters or more.")
+            .ValidateOnStart();
         services.AddOptions<SessionCheckOptions>().BindConfiguration(SessionCheckOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SignInLimits>().BindConfiguration(SignInLimits.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SessionStamps>();
@@ -41,7 +43,7 @@ public static class AuthSetup
             {
                 o.BearerTokenExpiration = TimeSpan.FromHours(1);
                 o.RefreshTokenExpiration = TimeSpan.FromDays(14);
-                // Bearer tokens carry the security stamp but nothing checked it: a locked user's token worked for its hour.
+                // The handler itself checks only a token's expiry: without this, a locked user's token worked for its hour.
                 o.Events.OnMessageReceived = SessionStamps.ValidateBearerAsync;
             })
             .AddIdentityCookies();

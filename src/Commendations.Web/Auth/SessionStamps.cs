@@ -17,7 +17,8 @@ namespace Commendations.Web.Auth;
 ///
 /// Cost: the account's stamp and lock are cached per user in each node's memory (<see cref="ReferenceDataCache"/>, table
 /// <c>users</c>), so a request normally costs a dictionary look-up; the row is read once per user after any change to
-/// <c>users</c> and at most every <see cref="SessionCheckOptions.StampCacheDuration"/>.
+/// <c>users</c>, at most every <see cref="SessionCheckOptions.StampCacheDuration"/>, and for each request the cache would
+/// refuse (an ended session, or one newer than the cache), so a refusal is never stale.
 ///
 /// Worst-case delay before a change is enforced: on the node that made it, none (its cache drops the table at commit); on
 /// the others, the time PostgreSQL takes to deliver the NOTIFY its trigger sends at commit — milliseconds — so a request
@@ -39,9 +40,16 @@ public sealed class SessionStamps(ReferenceDataCache cache, IOptions<SessionChec
         if (!Guid.TryParse(principal.FindFirstValue(claims.UserIdClaimType), out var userId)
             || principal.FindFirstValue(claims.SecurityStampClaimType) is not { Length: > 0 } stamp)
             return false;
-        var account = await cache.GetAsync(Table, userId.ToString(), () => LoadAsync(requestServices, userId), options.Value.StampCacheDuration);
-        return account.Exists && account.Stamp == stamp && !(account.LockoutEnabled && account.LockoutEnd > clock.GetUtcNow());
+        var cached = await cache.GetAsync(Table, userId.ToString(), () => LoadAsync(requestServices, userId), options.Value.StampCacheDuration);
+        if (Accepts(cached, stamp))
+            return true;
+        // Only acceptance is trusted to the cache. A refusal is confirmed against the row: the session may be newer than
+        // what this node has heard (a new password on another node a moment ago issued it a new stamp).
+        return Accepts(await LoadAsync(requestServices, userId), stamp);
     }
+
+    private bool Accepts(AccountState account, string stamp) =>
+        account.Exists && account.Stamp == stamp && !(account.LockoutEnabled && account.LockoutEnd > clock.GetUtcNow());
 
     private static async Task<AccountState> LoadAsync(IServiceProvider services, Guid userId) =>
         await services.GetRequiredService<CommendationsDbContext>().Users.AsNoTracking()

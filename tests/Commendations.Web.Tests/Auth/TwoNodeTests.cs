@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Commendations.Seeding;
 using Commendations.Web.Tests.Infrastructure;
 using Npgsql;
@@ -81,9 +82,39 @@ public class TwoNodeTests(TwoNodes nodes) : IClassFixture<TwoNodes>
         (await onA.MeStatus()).Should().Be(HttpStatusCode.OK);
 
         var onB = nodes.B.WithBearer((await nodes.B.LoginAsync(user, DemoAccounts.Password)).AccessToken);
-        (await onB.PostAsJsonAsync("/api/auth/change-password", new { currentPassword = DemoAccounts.Password, newPassword = "Mua-Thu-Ha-Noi-2027" }))
-            .StatusCode.Should().Be(HttpStatusCode.OK);
+        var changed = await onB.PostAsJsonAsync("/api/auth/change-password", new { currentPassword = DemoAccounts.Password, newPassword = "Mua-Thu-Ha-Noi-2027" });
+        changed.StatusCode.Should().Be(HttpStatusCode.OK);
 
+        var fresh = (await changed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+        (await nodes.A.WithBearer(fresh).MeStatus()).Should().Be(HttpStatusCode.OK);
         await SignInSteps.Soon(async () => await onA.MeStatus() == HttpStatusCode.Unauthorized, "node A refuses the older session");
+    }
+
+    [Fact]
+    public async Task A_session_newer_than_what_a_node_has_heard_is_accepted_there()
+    {
+        var user = DemoAccounts.CouncilMember9.UserName;
+        var onA = nodes.A.WithBearer((await nodes.A.LoginAsync(user, DemoAccounts.Password)).AccessToken);
+        (await onA.MeStatus()).Should().Be(HttpStatusCode.OK); // node A caches the current stamp
+
+        await using var connection = new NpgsqlConnection(nodes.A.ConnectionString);
+        await connection.OpenAsync();
+        await using (var silence = new NpgsqlCommand("ALTER TABLE users DISABLE TRIGGER users_notify_reference_data", connection))
+            await silence.ExecuteNonQueryAsync();
+        try
+        {
+            // A new password on node B that node A does not hear of: the session it issues has a stamp A has not cached.
+            var onB = nodes.B.WithBearer((await nodes.B.LoginAsync(user, DemoAccounts.Password)).AccessToken);
+            var changed = await onB.PostAsJsonAsync("/api/auth/change-password", new { currentPassword = DemoAccounts.Password, newPassword = "Dong-Xuan-Cho-Tet-2027" });
+            changed.StatusCode.Should().Be(HttpStatusCode.OK);
+            var fresh = (await changed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+
+            (await nodes.A.WithBearer(fresh).MeStatus()).Should().Be(HttpStatusCode.OK, "a refusal is confirmed against the row, never taken from the cache");
+        }
+        finally
+        {
+            await using var announce = new NpgsqlCommand("ALTER TABLE users ENABLE TRIGGER users_notify_reference_data", connection);
+            await announce.ExecuteNonQueryAsync();
+        }
     }
 }
