@@ -18,7 +18,7 @@ public sealed class SignInEndpointAttribute : Attribute
 /// </summary>
 internal sealed class SignInEndpoint(RequestDelegate next)
 {
-    /// <summary>A sign-in body is a name and a password: anything larger is refused (413) before it is read.</summary>
+    /// <summary>A sign-in body is a name and a password: the server refuses anything larger (413) where it lets us say so (Kestrel).</summary>
     private const long MaxBodyBytes = 16 * 1024;
 
     private const string AccountNameItem = "Commendations.SignIn.AccountName";
@@ -45,7 +45,17 @@ internal sealed class SignInEndpoint(RequestDelegate next)
     private static async Task<string?> ReadNameAsync(HttpRequest request)
     {
         if (request.HasFormContentType)
-            return Normalise((await request.ReadFormAsync()).FirstOrDefault(f => f.Key.Equals("UserName", StringComparison.OrdinalIgnoreCase)).Value.ToString());
+        {
+            try
+            {
+                var form = await request.ReadFormAsync();
+                return Normalise(form.FirstOrDefault(f => f.Key.Equals("UserName", StringComparison.OrdinalIgnoreCase)).Value.ToString());
+            }
+            catch (InvalidDataException)
+            {
+                return null; // a malformed form: the page's model binding answers it
+            }
+        }
         if (!request.HasJsonContentType())
             return null;
         request.EnableBuffering();
