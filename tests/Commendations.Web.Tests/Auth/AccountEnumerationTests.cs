@@ -53,28 +53,27 @@ public class AccountEnumerationTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task Every_refusal_takes_about_as_long_as_a_wrong_password()
     {
         await Attempt(Unknown, WrongPassword); // warm-up: the first unknown name computes the reference hash
-        var wrongPassword = await MedianMilliseconds(WrongPasswordUser, WrongPassword);
-
-        foreach (var (name, password) in new[] { (Unknown, WrongPassword), (LockedByAdministrator, DemoAccounts.Password), (LockedOutForAWhile, DemoAccounts.Password) })
+        (string Name, string Password)[] kinds =
+            [(WrongPasswordUser, WrongPassword), (Unknown, WrongPassword), (LockedByAdministrator, DemoAccounts.Password), (LockedOutForAWhile, DemoAccounts.Password)];
+        var times = kinds.Select(_ => new List<double>()).ToArray();
+        // Round-robin, so that the load of whatever else runs on the machine falls on every kind alike.
+        for (var round = 0; round < 7; round++)
         {
-            var median = await MedianMilliseconds(name, password);
-            (median / wrongPassword).Should().BeInRange(0.5, 2.0, $"{name} answered in {median:0.0} ms, a wrong password in {wrongPassword:0.0} ms");
+            for (var k = 0; k < kinds.Length; k++)
+            {
+                var clock = Stopwatch.StartNew();
+                (await Attempt(kinds[k].Name, kinds[k].Password)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+                times[k].Add(clock.Elapsed.TotalMilliseconds);
+            }
         }
+
+        var medians = times.Select(t => t.Order().ElementAt(t.Count / 2)).ToArray();
+        // Before, a locked account answered without hashing: about 1 ms against 100 ms or more for a wrong password.
+        for (var k = 1; k < kinds.Length; k++)
+            (medians[k] / medians[0]).Should().BeInRange(0.33, 3.0, $"{kinds[k].Name} answered in {medians[k]:0.0} ms, a wrong password in {medians[0]:0.0} ms");
     }
 
     /// <summary>Each attempt from its own address, so the per-address throttle never answers instead.</summary>
     private Task<HttpResponseMessage> Attempt(string userName, string password) =>
         app.LoginFrom($"10.20.{Interlocked.Increment(ref _address) / 250}.{_address % 250 + 1}", userName, password);
-
-    private async Task<double> MedianMilliseconds(string userName, string password)
-    {
-        var times = new List<double>();
-        for (var i = 0; i < 7; i++)
-        {
-            var clock = Stopwatch.StartNew();
-            (await Attempt(userName, password)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-            times.Add(clock.Elapsed.TotalMilliseconds);
-        }
-        return times.Order().ElementAt(times.Count / 2);
-    }
 }
