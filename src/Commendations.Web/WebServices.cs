@@ -16,7 +16,7 @@ public static class WebServices
     public static IServiceCollection AddCommendationsWeb(this IServiceCollection services, IConfiguration configuration, string connectionString)
     {
         services.AddCommendations(connectionString);
-        services.AddCommendationsAuth(configuration);
+        services.AddCommendationsAuth();
         services.AddCommendationsWebSecurity(configuration);
         services.Configure<Commendations.Features.Definitions.DefinitionPublishingOptions>(configuration.GetSection("Workflows"));
         services.Configure<Commendations.Workflow.WorkflowScopeOptions>(configuration.GetSection("Workflow"));
@@ -43,6 +43,9 @@ public static class WebServices
     public static WebApplication UseCommendationsWeb(this WebApplication app)
     {
         app.UseCommendationsWebSecurity();
+        // Language next: the exception handler formats refusals (their messages) after the rest of the pipeline has
+        // unwound, so it must itself run in the reader's language.
+        app.UseRequestLocalization();
         app.UseErrorResponses();
         app.UseCommendationsUiStatics();
         app.UseMiddleware<Contracts.ControlCharacterGuard>();

@@ -23,13 +23,16 @@ public static class DependencyInjection
         services.TryAddScoped<ICurrentUser>(_ => FixedCurrentUser.System);
         services.AddIdentityCore<AppUser>(options =>
             {
-                options.Password.RequiredLength = 8;
-                options.Password.RequireNonAlphanumeric = false;
+                PasswordPolicy.Apply(options.Password);
                 options.User.RequireUniqueEmail = false;
-                options.Lockout.MaxFailedAccessAttempts = 5;
+                // Lockout here means an administrator's lock (SetUserLock) only. Failed sign-ins never lock an account:
+                // anyone could keep a user out by failing on their name. They are throttled per client address and
+                // account name in the web host instead (Commendations.Web.Auth.SignInThrottle).
             })
             .AddRoles<AppRole>()
-            .AddEntityFrameworkStores<CommendationsDbContext>();
+            .AddEntityFrameworkStores<CommendationsDbContext>()
+            .AddPasswordValidator<CommonPasswordValidator>();
+        services.AddOptions<PasswordPolicy>();
         services.AddMediatorWithPipeline(typeof(DependencyInjection).Assembly);
         services.AddOptions<Workflow.WorkflowScopeOptions>();
         services.AddScoped<Workflow.DefinitionCache>();

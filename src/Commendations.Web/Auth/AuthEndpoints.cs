@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Commendations.Common.Errors;
+using Commendations.Common.Security;
+using Commendations.Common.Text;
 using Commendations.Domain.Users;
 using Commendations.Persistence;
 using Microsoft.AspNetCore.Authentication.BearerToken;
@@ -20,13 +22,17 @@ public static class AuthEndpoints
     {
         var auth = app.MapGroup("/api/auth").WithTags("Auth");
         auth.MapPost("/login", Login).AllowAnonymous()
+            .WithMetadata(new SignInEndpointAttribute())
             .Produces<AccessTokenResponse>()
             .Produces(StatusCodes.Status204NoContent)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         auth.MapPost("/refresh", Refresh).AllowAnonymous()
+            .WithMetadata(new SignInEndpointAttribute())
             .Produces<AccessTokenResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         auth.MapPost("/logout", Logout).AllowAnonymous();
         auth.MapGet("/me", Me);
         auth.MapPost("/change-password", ChangePassword)
@@ -36,44 +42,43 @@ public static class AuthEndpoints
         return app;
     }
 
-    /// <summary>The bearer handler writes the token pair itself during sign-in; the cookie handler only sets a header.</summary>
-    private static async Task<IResult> Login(LoginRequest request, HttpContext http, SignInManager<AppUser> signIn, IPasswordHasher<AppUser> hasher)
+    /// <summary>
+    /// The bearer handler writes the token pair itself during sign-in; the cookie handler only sets a header.
+    /// Every refusal is the same 401 (<see cref="PasswordSignIn"/>); a client address that failed too often on this name gets
+    /// 429 with Retry-After (<see cref="SignInThrottle"/>), as do too many sign-ins at all (<see cref="SignInRateLimiting"/>).
+    /// </summary>
+    private static async Task<IResult> Login(LoginRequest request, HttpContext http, PasswordSignIn signIn)
     {
         // A cookie sign-in from another site would sign the browser in to the attacker's account (login CSRF).
         if (request.UseCookie == true && !Security.SameOrigin.IsSameOrigin(http.Request))
             return TypedResults.Problem(Security.SameOrigin.Problem());
 
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, Message[]>();
         if (string.IsNullOrWhiteSpace(request.UserName))
-            errors["userName"] = ["Enter your user name."];
+            errors["userName"] = [SignInMessages.EnterUserName];
         if (string.IsNullOrEmpty(request.Password))
-            errors["password"] = ["Enter your password."];
+            errors["password"] = [SignInMessages.EnterPassword];
         if (errors.Count > 0)
             throw new InputException(errors);
 
         var useCookie = request.UseCookie == true;
-        signIn.AuthenticationScheme = useCookie ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
-        if (await signIn.UserManager.FindByNameAsync(request.UserName!.Trim()) is not { } user)
+        var outcome = await signIn.SignInAsync(http, request.UserName!, request.Password!,
+            useCookie ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme, request.RememberMe == true);
+        if (outcome.RetryAfter is { } wait)
         {
-            UnknownUserTiming.SpendHashingTime(hasher, request.Password!);
-            return InvalidCredentials();
+            http.Response.Headers.RetryAfter = SignInMessages.Seconds(wait).ToString();
+            return SignInRateLimiting.TooManyRequests(SignInMessages.Throttled(wait), "sign-in-throttled");
         }
-        var result = await signIn.PasswordSignInAsync(user, request.Password!, request.RememberMe == true, lockoutOnFailure: true);
-        if (result.Succeeded)
-            return useCookie ? TypedResults.NoContent() : TypedResults.Empty;
-        if (result.IsLockedOut)
-            return SignInRefused("Too many failed sign-ins: this account is locked for a few minutes. Try again later.", "locked_out");
-        return InvalidCredentials();
+        if (!outcome.Succeeded)
+            return SignInRefused(SignInMessages.InvalidCredentials, "invalid_credentials");
+        return useCookie ? TypedResults.NoContent() : TypedResults.Empty;
     }
-
-    /// <summary>Unknown user, wrong password, or an account not allowed to sign in: one answer, so nothing is revealed.</summary>
-    private static ProblemHttpResult InvalidCredentials() => SignInRefused("The user name or password is incorrect.", "invalid_credentials");
 
     private static async Task<IResult> Refresh(
         RefreshRequest request, SignInManager<AppUser> signIn, IOptionsMonitor<BearerTokenOptions> bearerOptions, TimeProvider time)
     {
         if (string.IsNullOrWhiteSpace(request.RefreshToken))
-            throw new InputException("refreshToken", "Send the refresh token from the sign-in answer.");
+            throw new InputException("refreshToken", SignInMessages.SendRefreshToken);
 
         var ticket = bearerOptions.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
         // The security stamp check makes a refresh token die with a password change or sign-out.
@@ -81,14 +86,14 @@ public static class AuthEndpoints
             || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user
             || !await signIn.CanSignInAsync(user)
             || await signIn.UserManager.IsLockedOutAsync(user))
-            return SignInRefused("The refresh token is invalid or expired. Sign in again.", "invalid_refresh_token");
+            return SignInRefused(SignInMessages.InvalidRefreshToken, "invalid_refresh_token");
 
         return TypedResults.SignIn(await signIn.CreateUserPrincipalAsync(user), authenticationScheme: IdentityConstants.BearerScheme);
     }
 
     /// <summary>
-    /// Cookie: removed. Bearer tokens are stateless, so signing out renews the user's security stamp: every refresh token
-    /// (and, at the next stamp check, every cookie) of this user stops working; access tokens expire on their own within the hour.
+    /// Cookie: removed. Bearer tokens are stateless, so signing out renews the user's security stamp: every access and refresh
+    /// token and every cookie of this user stops working at the next request (sign-out everywhere).
     /// </summary>
     private static async Task<NoContent> Logout(HttpContext http, SignInManager<AppUser> signIn)
     {
@@ -121,13 +126,13 @@ public static class AuthEndpoints
     /// </summary>
     private static async Task<IResult> ChangePassword(ChangePasswordRequest request, HttpContext http, SignInManager<AppUser> signIn)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, Message[]>();
         if (string.IsNullOrEmpty(request.CurrentPassword))
-            errors["currentPassword"] = ["Enter your current password."];
+            errors["currentPassword"] = [new Message("Nhập mật khẩu hiện tại.")];
         if (string.IsNullOrEmpty(request.NewPassword))
-            errors["newPassword"] = ["Enter a new password."];
+            errors["newPassword"] = [new Message("Nhập mật khẩu mới.")];
         else if (request.NewPassword == request.CurrentPassword)
-            errors["newPassword"] = ["The new password must differ from the current one."];
+            errors["newPassword"] = [new Message("Mật khẩu mới phải khác mật khẩu hiện tại.")];
         if (errors.Count > 0)
             throw new InputException(errors);
 
@@ -138,7 +143,7 @@ public static class AuthEndpoints
         if (!result.Succeeded)
             throw new InputException(result.Errors
                 .GroupBy(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "currentPassword" : "newPassword")
-                .ToDictionary(g => g.Key, g => g.Select(e => Describe(e)).ToArray()));
+                .ToDictionary(g => g.Key, g => g.Select(IdentityMessages.For).ToArray()));
 
         if (AuthSetup.IsBearerRequest(http.Request))
             return TypedResults.SignIn(await signIn.CreateUserPrincipalAsync(user), authenticationScheme: IdentityConstants.BearerScheme);
@@ -146,12 +151,9 @@ public static class AuthEndpoints
         return TypedResults.NoContent();
     }
 
-    private static string Describe(IdentityError error) =>
-        error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "The current password is incorrect." : error.Description;
-
-    private static ProblemHttpResult SignInRefused(string detail, string code) => TypedResults.Problem(
+    private static ProblemHttpResult SignInRefused(Message message, string code) => TypedResults.Problem(
         statusCode: StatusCodes.Status401Unauthorized,
         title: "Sign-in failed.",
-        detail: detail,
+        detail: message.Format(),
         extensions: new Dictionary<string, object?> { ["code"] = code });
 }

@@ -1,5 +1,6 @@
 using Commendations.Common.Security;
 using Commendations.Domain.Users;
+using Commendations.Persistence;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -16,15 +17,22 @@ public static class AuthSetup
     public const string SignInPath = "/dang-nhap";
     public const string CookieName = "Commendations.Auth";
 
-    public static IServiceCollection AddCommendationsAuth(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddCommendationsAuth(this IServiceCollection services)
     {
-        // Identity's core (stores, lockout after 5 failures, password rules) is registered by AddCommendations;
+        // Identity's core (stores, password policy, administrators' locks) is registered by AddCommendations;
         // signing in is a web concern, so the sign-in manager and the principal's claims are added here.
         new IdentityBuilder(typeof(AppUser), typeof(AppRole), services)
             .AddSignInManager()
             .AddClaimsPrincipalFactory<AppUserClaimsPrincipalFactory>();
-        // A changed password, role or sign-out reaches open cookie sessions within this time.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+        services.AddOptions<PasswordPolicy>().BindConfiguration(PasswordPolicy.Section)
+            .Validate(p => p.ForbiddenWords.All(w => w.Length >= 3), "Passwords:ForbiddenWords must be words of 3 characters or more.")
+            .ValidateOnStart();
+        services.AddOptions<SessionCheckOptions>().BindConfiguration(SessionCheckOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SignInLimits>().BindConfiguration(SignInLimits.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SessionStamps>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<PasswordSignIn>();
+        services.AddSignInRateLimiting();
 
         services.AddAuthentication(CookieOrBearerScheme)
             .AddPolicyScheme(CookieOrBearerScheme, "Cookie or bearer token", o =>
@@ -35,10 +43,12 @@ public static class AuthSetup
             {
                 o.BearerTokenExpiration = TimeSpan.FromHours(1);
                 o.RefreshTokenExpiration = TimeSpan.FromDays(14);
+                // The handler itself checks only a token's expiry: without this, a locked user's token worked for its hour.
+                o.Events.OnMessageReceived = SessionStamps.ValidateBearerAsync;
             })
             .AddIdentityCookies();
         services.ConfigureApplicationCookie(ConfigureCookie);
-        AddSharedKeys(services, configuration);
+        AddSharedKeys(services);
 
         services.AddAuthorizationBuilder()
             .AddRolePolicies()
@@ -58,6 +68,7 @@ public static class AuthSetup
         // Needs the authenticated user: only cookie-authenticated API calls must prove they come from the app's pages.
         app.UseMiddleware<Security.SameOriginGuardMiddleware>();
         app.UseAuthorization();
+        app.UseSignInRateLimiting();
         app.MapAuthEndpoints();
         return app;
     }
@@ -75,6 +86,8 @@ public static class AuthSetup
         o.AccessDeniedPath = SignInPath;
         o.ExpireTimeSpan = TimeSpan.FromHours(8);
         o.SlidingExpiration = true;
+        // Every request, not Identity's every few minutes: a lock or a new password ends the session at once.
+        o.Events.OnValidatePrincipal = SessionStamps.ValidateCookieAsync;
         // The REST API never redirects to a page: ApiAuthorizationResultHandler then writes the ProblemDetails body.
         o.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
         o.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
@@ -90,13 +103,10 @@ public static class AuthSetup
     }
 
     /// <summary>
-    /// Cookies and bearer tokens are encrypted with Data Protection keys. Several web nodes must share them:
-    /// set DataProtection:KeysFolder to a folder they all see (without it each machine keeps its own keys).
+    /// Cookies and bearer tokens are encrypted with Data Protection keys, which every web node must share: they live in the
+    /// app's database (table data_protection_keys, created by a migration), read by each node at start-up and refreshed by
+    /// the framework when a key is due.
     /// </summary>
-    private static void AddSharedKeys(IServiceCollection services, IConfiguration configuration)
-    {
-        var dataProtection = services.AddDataProtection().SetApplicationName("Commendations");
-        if (configuration["DataProtection:KeysFolder"] is { Length: > 0 } folder)
-            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(folder));
-    }
+    private static void AddSharedKeys(IServiceCollection services) =>
+        services.AddDataProtection().SetApplicationName("Commendations").PersistKeysToDbContext<CommendationsDbContext>();
 }

@@ -33,9 +33,9 @@ public static class UiSetup
         return services;
     }
 
+    /// <summary>The language (UseRequestLocalization) is chosen earlier, before the exception handler (WebServices).</summary>
     public static WebApplication UseCommendationsUiStatics(this WebApplication app)
     {
-        app.UseRequestLocalization();
         app.UseStaticFiles();
         return app;
     }

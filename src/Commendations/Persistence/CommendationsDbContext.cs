@@ -16,12 +16,15 @@ using Commendations.Domain.Sessions;
 using Commendations.Domain.Units;
 using Commendations.Domain.Workflows;
 using Commendations.Domain.Users;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Commendations.Persistence;
 
-public class CommendationsDbContext(DbContextOptions<CommendationsDbContext> options) : IdentityDbContext<AppUser, AppRole, Guid>(options)
+/// <remarks>Also the store of the Data Protection key ring (cookies and bearer tokens), so every web node reads the same keys.</remarks>
+public class CommendationsDbContext(DbContextOptions<CommendationsDbContext> options)
+    : IdentityDbContext<AppUser, AppRole, Guid>(options), IDataProtectionKeyContext
 {
     public const string MigrationsAssembly = "Commendations.Migrations";
 
@@ -53,6 +56,7 @@ public class CommendationsDbContext(DbContextOptions<CommendationsDbContext> opt
     public DbSet<DisclosureComment> DisclosureComments => Set<DisclosureComment>();
     public DbSet<EligibilityRuleSet> EligibilityRuleSets => Set<EligibilityRuleSet>();
     public DbSet<NominationEligibility> NominationEligibility => Set<NominationEligibility>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

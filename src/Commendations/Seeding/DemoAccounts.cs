@@ -8,7 +8,8 @@ namespace Commendations.Seeding;
 /// </summary>
 public static class DemoAccounts
 {
-    public const string Password = "Demo@2026";
+    /// <summary>At least 12 characters and not a common password (the password policy refuses the old "Demo@2026").</summary>
+    public const string Password = "Ruong-Lua-Xanh-2026";
 
     public sealed record Account(string UserName, string DisplayName, string? Title, string UnitCode, string Role);
 

@@ -19,11 +19,11 @@ public class ChangePasswordTests(AppFactory app) : IClassFixture<AppFactory>
 
         var wrongCurrent = await (await client.PostAsJsonAsync("/api/auth/change-password",
             new { currentPassword = "Wrong@2026", newPassword = "Another@2026" })).ShouldBeValidationProblem();
-        wrongCurrent.Errors.Should().ContainKey("currentPassword").WhoseValue.Should().Equal("The current password is incorrect.");
+        wrongCurrent.Errors.Should().ContainKey("currentPassword").WhoseValue.Should().Equal("Mật khẩu hiện tại không đúng.");
 
         var tooWeak = await (await client.PostAsJsonAsync("/api/auth/change-password",
             new { currentPassword = DemoAccounts.Password, newPassword = "short" })).ShouldBeValidationProblem();
-        tooWeak.Errors.Should().ContainKey("newPassword").WhoseValue.Should().Contain(m => m.Contains("at least 8 characters"));
+        tooWeak.Errors.Should().ContainKey("newPassword").WhoseValue.Should().Contain(m => m.Contains("ít nhất 12 ký tự"));
 
         var same = await (await client.PostAsJsonAsync("/api/auth/change-password",
             new { currentPassword = DemoAccounts.Password, newPassword = DemoAccounts.Password })).ShouldBeValidationProblem();

@@ -69,7 +69,7 @@ public class LoginTests(AppFactory app) : IClassFixture<AppFactory>
         var unknownUser = await (await client.PostAsJsonAsync("/api/auth/login",
             new { userName = "nobody.here", password = DemoAccounts.Password })).ShouldBeProblem(HttpStatusCode.Unauthorized);
 
-        wrongPassword.Detail.Should().Be("The user name or password is incorrect.");
+        wrongPassword.Detail.Should().Be("Tên đăng nhập hoặc mật khẩu không đúng.");
         unknownUser.Detail.Should().Be(wrongPassword.Detail);
         unknownUser.Code().Should().Be("invalid_credentials");
     }

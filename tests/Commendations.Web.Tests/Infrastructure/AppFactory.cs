@@ -1,17 +1,38 @@
 using Commendations.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Commendations.Web.Tests.Infrastructure;
 
 /// <summary>The real web host on a fresh migrated database of the test cluster (one per test class).</summary>
 public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    private readonly DatabaseFixture _database = new();
+    private readonly DatabaseFixture _database;
+    private readonly bool _ownsDatabase;
+
+    public AppFactory() : this(new DatabaseFixture(), ownsDatabase: true)
+    {
+    }
+
+    private AppFactory(DatabaseFixture database, bool ownsDatabase)
+    {
+        _database = database;
+        _ownsDatabase = ownsDatabase;
+    }
+
+    /// <summary>Another web node on the database of <paramref name="first"/> (multi-node tests); start it after the first.</summary>
+    public static AppFactory OnSameDatabaseAs(AppFactory first) => new(first._database, ownsDatabase: false);
 
     public string ConnectionString => _database.ConnectionString;
 
-    public Task InitializeAsync() => _database.InitializeAsync();
+    /// <summary>
+    /// Most test classes sign in far more often than a person would, all from one address: they get sign-in limits that never
+    /// trigger. The classes that test the limits keep the shipped defaults.
+    /// </summary>
+    protected virtual bool RelaxSignInLimits => true;
+
+    public Task InitializeAsync() => _ownsDatabase ? _database.InitializeAsync() : Task.CompletedTask;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -21,6 +42,12 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:SeedDemoData", "true");
         if (PlainHttp)
             builder.UseSetting("Web:RequireHttps", "false");
+        if (RelaxSignInLimits)
+        {
+            builder.UseSetting("SignIn:PermitsPerIp", "100000");
+            builder.UseSetting("SignIn:PermitsPerAccount", "100000");
+        }
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestClientAddress>());
     }
 
     /// <summary>The tests talk plain HTTP to the in-memory server; HttpsTests checks the production default (HTTPS required).</summary>

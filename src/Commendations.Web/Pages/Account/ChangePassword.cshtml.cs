@@ -1,3 +1,4 @@
+using Commendations.Common.Security;
 using Commendations.Domain.Users;
 using Commendations.Web.Ui;
 using Microsoft.AspNetCore.Identity;
@@ -5,7 +6,10 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Commendations.Web.Pages.Account;
 
-/// <summary>A new password ends the user's other sessions (new security stamp); this one continues with a fresh cookie.</summary>
+/// <summary>
+/// A new password ends the user's other sessions at once (new security stamp); this one continues with a fresh cookie.
+/// The password policy (12 characters, nothing common or guessable) is Identity's, so its reasons show next to the field.
+/// </summary>
 public sealed class ChangePasswordModel(SignInManager<AppUser> signIn) : AppPageModel
 {
     [BindProperty] public string? CurrentPassword { get; set; }
@@ -41,7 +45,7 @@ public sealed class ChangePasswordModel(SignInManager<AppUser> signIn) : AppPage
                 if (error.Code == nameof(IdentityErrorDescriber.PasswordMismatch))
                     ModelState.AddModelError(nameof(CurrentPassword), T["Mật khẩu hiện tại không đúng."]);
                 else
-                    ModelState.AddModelError(nameof(NewPassword), error.Description);
+                    ModelState.AddModelError(nameof(NewPassword), IdentityMessages.For(error).Format());
             }
             return Page();
         }

@@ -1,12 +1,17 @@
-using Commendations.Domain.Users;
+using Commendations.Common.Text;
+using Commendations.Web.Auth;
 using Commendations.Web.Ui;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Commendations.Web.Pages.Account;
 
-/// <summary>The browser's sign-in (the cookie scheme's login path): the same rules as /api/auth/login, including lockout.</summary>
-public sealed class SignInModel(SignInManager<AppUser> signIn) : AppPageModel
+/// <summary>
+/// The browser's sign-in (the cookie scheme's login path): the same rules as /api/auth/login (<see cref="PasswordSignIn"/>),
+/// the same limits. Too many attempts show the reason in the form, answered 429 with Retry-After.
+/// </summary>
+[SignInEndpoint]
+public sealed class SignInModel(PasswordSignIn signIn) : AppPageModel
 {
     [BindProperty] public string? UserName { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -19,6 +24,9 @@ public sealed class SignInModel(SignInManager<AppUser> signIn) : AppPageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // The rate limiter refused this request (SignInRateLimiting): say why, sign nobody in.
+        if (HttpContext.Items[SignInRateLimiting.RefusalItem] is Message refusal)
+            return Refused(refusal);
         if (string.IsNullOrWhiteSpace(UserName))
             ModelState.AddModelError(nameof(UserName), T["Nhập tên đăng nhập."]);
         if (string.IsNullOrEmpty(Password))
@@ -26,17 +34,25 @@ public sealed class SignInModel(SignInManager<AppUser> signIn) : AppPageModel
         if (!ModelState.IsValid)
             return Page();
 
-        signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
-        var user = await signIn.UserManager.FindByNameAsync(UserName!.Trim());
-        var result = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, Password!, RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var outcome = await signIn.SignInAsync(HttpContext, UserName!, Password!, IdentityConstants.ApplicationScheme, RememberMe);
+        if (outcome.Succeeded)
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
-        ModelState.AddModelError("", result.IsLockedOut
-            ? T["Đăng nhập sai quá nhiều lần: tài khoản bị khóa trong vài phút. Vui lòng thử lại sau."]
-            : T["Tên đăng nhập hoặc mật khẩu không đúng."]);
+        if (outcome.RetryAfter is { } wait)
+        {
+            Response.Headers.RetryAfter = SignInMessages.Seconds(wait).ToString();
+            return Refused(SignInMessages.Throttled(wait));
+        }
+        ModelState.AddModelError("", T["Tên đăng nhập hoặc mật khẩu không đúng."]);
         Password = null;
         return Page();
+    }
+
+    private IActionResult Refused(Message reason)
+    {
+        ModelState.AddModelError("", reason.Format());
+        Password = null;
+        var page = Page();
+        page.StatusCode = StatusCodes.Status429TooManyRequests;
+        return page;
     }
 }

@@ -9,8 +9,8 @@ using Microsoft.AspNetCore.Identity;
 namespace Commendations.Features.Admin.Users;
 
 /// <summary>
-/// An administrator locks an account (it can no longer sign in, and its open sessions end) or unlocks it (also clearing
-/// failed sign-in attempts). Nobody can lock their own account.
+/// An administrator locks (disables) an account — it can no longer sign in, and its open sessions end at once — or unlocks
+/// it. Nobody can lock their own account. Failed sign-ins never lock an account (they are throttled per client address).
 /// </summary>
 [Allowed(Roles.Administrator)]
 public sealed record SetUserLock(Guid UserId, bool Locked) : ICommand<bool>;
@@ -26,6 +26,8 @@ public sealed class SetUserLockHandler(UserManager<AppUser> users, ICurrentUser 
         {
             UserRules.ThrowIfFailed(await users.SetLockoutEnabledAsync(account, true));
             UserRules.ThrowIfFailed(await users.SetLockoutEndDateAsync(account, DateTimeOffset.MaxValue));
+            // SetLockoutEndDateAsync leaves the security stamp as it is; a new stamp is what ends the account's open
+            // sessions (cookies and bearer tokens) on every node at the next request.
             UserRules.ThrowIfFailed(await users.UpdateSecurityStampAsync(account));
         }
         else

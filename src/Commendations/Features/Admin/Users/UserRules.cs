@@ -42,7 +42,7 @@ internal static class UserRules
             throw new InputException("unitId", "This unit does not exist.");
     }
 
-    /// <summary>Identity's refusals (password rules, duplicate name) as field errors.</summary>
+    /// <summary>Identity's refusals (password rules, duplicate name) as field errors, in the reader's language.</summary>
     public static void ThrowIfFailed(IdentityResult result, string passwordField = "temporaryPassword")
     {
         if (result.Succeeded)
@@ -50,7 +50,7 @@ internal static class UserRules
         var errors = result.Errors
             .GroupBy(e => e.Code.StartsWith("Password", StringComparison.Ordinal) ? passwordField
                 : e.Code.Contains("UserName", StringComparison.Ordinal) ? "userName" : "")
-            .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray());
+            .ToDictionary(g => g.Key, g => g.Select(IdentityMessages.For).ToArray());
         throw new InputException(errors);
     }
 
