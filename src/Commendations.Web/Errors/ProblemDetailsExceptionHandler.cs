@@ -52,7 +52,7 @@ public sealed class ProblemDetailsExceptionHandler(
         InputException input => Invalid(input.Fields),
         BadHttpRequestException { InnerException: JsonException body } => Invalid(BodyProblem.Describe(body, bodyType, options)),
         BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status400BadRequest => Invalid(ParameterProblem.Describe(bad)),
-        BadHttpRequestException bad => Coded(bad.StatusCode, "bad-request", new Message("Yêu cầu không hợp lệ."), null),
+        BadHttpRequestException bad => Coded(bad.StatusCode, ProblemCodes.CodeFor(bad.StatusCode), new Message("Yêu cầu không hợp lệ."), null),
         NotFoundException notFound => Coded(StatusCodes.Status404NotFound, notFound.Code, new Message("Không tìm thấy."), notFound.Text),
         ForbiddenException forbidden => Coded(StatusCodes.Status403Forbidden, forbidden.Code, new Message("Không được phép."), forbidden.Text),
         ConflictException conflict => WithField(Coded(StatusCodes.Status409Conflict, conflict.Code, new Message("Xung đột với trạng thái hiện tại."), conflict.Text), conflict.Field),

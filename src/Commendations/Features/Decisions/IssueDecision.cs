@@ -1,3 +1,4 @@
+using Commendations.Common.Text;
 using Commendations.Audit;
 using Commendations.Common;
 using Commendations.Common.Errors;
@@ -88,6 +89,7 @@ public sealed class IssueDecisionHandler(
         var unknown = request.NominationIds.Except(nominations.Select(n => n.Id)).ToList();
         if (unknown.Count > 0)
             throw new InputException("nominationIds", $"Unknown nominations: {string.Join(", ", unknown)}.");
+        await EnsureDateAsync(request, nominations, cancellationToken);
         var tasks = await db.Tasks.Where(t => request.NominationIds.Contains(t.NominationId) && t.Status == WorkflowTaskStatus.Open
                                               && t.AssigneeRole == Roles.ProvincialLeader).ToListAsync(cancellationToken);
         var notReady = nominations.Where(n => tasks.All(t => t.NominationId != n.Id)).Select(n => n.NomineeName).ToList();
@@ -116,6 +118,26 @@ public sealed class IssueDecisionHandler(
         await audit.RecordAsync("decisions", "decision.issued", null, request.Citation,
             new { decision = decision.Number, nominations = request.NominationIds, amends = request.AmendsDecisionId, registerNumbers = numbers }, cancellationToken);
         return new DecisionIssued(decision.Id, decision.Number, nominations.Count) { RegisterNumbers = numbers };
+    }
+
+    /// <summary>
+    /// A decision is dated on the day it is signed: not after today (Vietnam time), not before its campaigns began, not
+    /// before the decision it amends. A slip here would date a legal act wrongly and number it in the wrong year.
+    /// </summary>
+    private async Task EnsureDateAsync(IssueDecision request, List<Nomination> nominations, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
+        if (request.Date > today)
+            throw new InputException("date", new Message("Ngày quyết định không thể sau hôm nay ({0}).", today));
+        var campaignIds = nominations.Select(n => n.CampaignId).Distinct().ToList();
+        var started = await db.Campaigns.AsNoTracking().Where(c => campaignIds.Contains(c.Id))
+            .OrderByDescending(c => c.PeriodStart).Select(c => new { c.Code, c.PeriodStart }).FirstOrDefaultAsync(cancellationToken);
+        if (started is not null && request.Date < started.PeriodStart)
+            throw new InputException("date", new Message("Ngày quyết định không thể trước khi phong trào {0} bắt đầu ({1}).", started.Code, started.PeriodStart));
+        if (request.AmendsDecisionId is { } amended
+            && await db.Decisions.AsNoTracking().Where(d => d.Id == amended).Select(d => (DateOnly?)d.Date).SingleOrDefaultAsync(cancellationToken) is { } amendedDate
+            && request.Date < amendedDate)
+            throw new InputException("date", new Message("Quyết định sửa đổi không thể mang ngày trước quyết định được sửa ({0}).", amendedDate));
     }
 
     private async Task<List<(AwardRecord Line, string Name)>> CorrectedLinesAsync(IssueDecision request, CancellationToken cancellationToken)
