@@ -14,15 +14,18 @@ public static class DatabaseOptions
         // their own connection strings, so their own pools), so the DISCARD ALL Npgsql sends on every reuse of a pooled
         // connection — a round trip and a transaction of its own, 1.5 per approval in the benchmark — is skipped.
         //
-        // The same few statements run on every transition (load the task, save the state, append audit), so Npgsql prepares
-        // a statement on a connection once it has been sent twice: PostgreSQL then skips parsing and planning it again.
+        //
+        // The same few statements run on every transition (load the task, save the state, append audit), so they are prepared
+        // once sent twice: PostgreSQL then skips parsing and planning them again. Not by Npgsql's auto-prepare (Max Auto
+        // Prepare stays 0): a statement refused at Bind on the execution that auto-prepared it poisoned its pooled connection
+        // for the next request; StatementPreparer explains how, and prepares them explicitly instead.
         var tuned = new NpgsqlConnectionStringBuilder(connectionString)
         {
             NoResetOnClose = true,
-            MaxAutoPrepare = 100,
-            AutoPrepareMinUsages = 2,
+            MaxAutoPrepare = 0,
         }.ConnectionString;
         builder.UseNpgsql(tuned, Configure);
+        builder.AddInterceptors(StatementPreparer.Instance);
         return builder;
     }
 

@@ -59,12 +59,13 @@ public class PooledConnectionRecoveryTests(TwoConnectionHarness app) : IClassFix
                 db.Units.Add(new OrganisationUnit(existingUnitCode, "Trùng mã", UnitLevel.Commune));
                 return await db.SaveChangesAsync();
             }),
-            // Cancelled by its token in the middle of reading a long result.
+            // Cancelled by its token in the middle of reading: 500 wide rows stream out, then the server sleeps before the rest.
             _ => Query(async db =>
             {
                 using var cancel = new CancellationTokenSource();
                 var read = 0;
-                await foreach (var _ in db.Database.SqlQuery<int>($"SELECT g AS \"Value\" FROM generate_series(1, 200000) g")
+                await foreach (var _ in db.Database.SqlQuery<string>(
+                                       $"SELECT repeat('x', 1000) AS \"Value\" FROM generate_series(1, 600) g WHERE g <= 500 OR (SELECT false FROM pg_sleep(10))")
                                    .AsAsyncEnumerable().WithCancellation(cancel.Token))
                 {
                     if (++read == 10)
@@ -142,6 +143,29 @@ public class PooledConnectionRecoveryTests(TwoConnectionHarness app) : IClassFix
 
         unexpected.Should().BeEmpty();
         refused.Should().Be(2 * RoundsPerWorker);
+    }
+
+    [Fact]
+    public async Task A_hot_statement_stays_prepared_on_the_server_and_survives_a_refused_bind_on_the_use_that_prepares_it()
+    {
+        // A pool of its own with one connection: every use below runs on the same server session.
+        var connectionString = new NpgsqlConnectionStringBuilder(app.ConnectionString) { MaxPoolSize = 1, ApplicationName = "prepare-once" }.ConnectionString;
+        CommendationsDbContext Open() => new(new DbContextOptionsBuilder<CommendationsDbContext>().UseCommendationsDatabase(connectionString).Options);
+        async Task<List<int>> Divide(int divisor)
+        {
+            await using var db = Open();
+            return await db.Database.SqlQuery<int>($"SELECT 9240 / {divisor} AS \"Value\"").ToListAsync();
+        }
+
+        (await Divide(7)).Should().Equal(1320);
+        var refused = () => Divide(0);
+        (await refused.Should().ThrowAsync<PostgresException>()).Which.SqlState.Should().Be(PostgresErrorCodes.DivisionByZero);
+        (await Divide(11)).Should().ContainSingle().Which.Should().Be(840, "the statement prepared by the refused use keeps its row description");
+        (await Divide(12)).Should().Equal(770);
+
+        await using var check = Open();
+        var prepared = await check.Database.SqlQuery<string>($"SELECT statement AS \"Value\" FROM pg_prepared_statements").ToListAsync();
+        prepared.Should().Contain(sql => sql.Contains("9240 /"), "PostgreSQL keeps the hot statement parsed and planned");
     }
 
     /// <summary>Each worker edits only its own nominations: two edits of one nomination at once are a real conflict.</summary>
