@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -21,12 +22,19 @@ namespace Commendations.Persistence;
 /// An explicit prepare asks for the description in its own round trip (Parse, Describe, Sync) and records the statement
 /// as prepared only with it, so a later refused Bind leaves the statement intact. That round trip happens once per
 /// statement and connection; afterwards <see cref="NpgsqlCommand.PrepareAsync"/> finds the statement and sends nothing.
+/// Which statements, and how many per connection, follows auto-prepare's settings (<see cref="ConnectionStatements"/>).
 /// </para>
 /// </summary>
-public sealed class StatementPreparer(HotStatements hot) : DbCommandInterceptor
+public sealed class StatementPreparer : DbCommandInterceptor
 {
-    /// <summary>One per process: which statements are hot does not depend on the context or the database.</summary>
-    public static readonly StatementPreparer Instance = new(new HotStatements());
+    /// <summary>One per process, as the bookkeeping is per server connection whichever context uses it.</summary>
+    public static readonly StatementPreparer Instance = new();
+
+    // Past this many server connections tracked (dead ones included), forget them all: the worst that follows is a
+    // connection holding up to twice its budget until it next drops its statements.
+    private const int MaxConnections = 1_000;
+
+    private readonly ConcurrentDictionary<(string Server, int ProcessId), ConnectionStatements> _connections = new();
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData,
         InterceptionResult<DbDataReader> result)
@@ -70,21 +78,39 @@ public sealed class StatementPreparer(HotStatements hot) : DbCommandInterceptor
 
     private async Task Prepare(DbCommand command, CommandEventData eventData, bool async, CancellationToken cancellationToken)
     {
-        if (command is not NpgsqlCommand { CommandType: CommandType.Text, Connection.State: ConnectionState.Open } npgsql
-            || eventData.CommandSource == CommandSource.Migrations
-            || !hot.ShouldPrepare(command.CommandText))
+        if (command is not NpgsqlCommand { CommandType: CommandType.Text, Connection: { State: ConnectionState.Open } connection } npgsql
+            || eventData.CommandSource == CommandSource.Migrations)
+            return;
+        var statements = StatementsOf(connection);
+        var sql = npgsql.CommandText;
+        var step = statements.Next(sql);
+        if (step == ConnectionStatements.Step.RunAsIs)
             return;
         try
         {
+            if (step == ConnectionStatements.Step.DropAllThenPrepare)
+            {
+                // Npgsql offers only a synchronous DEALLOCATE ALL; it runs when a connection's budget is full, rarely.
+                connection.UnprepareAll();
+                statements.DroppedAll();
+            }
             if (async)
                 await npgsql.PrepareAsync(cancellationToken);
             else
                 npgsql.Prepare();
+            statements.Prepared(sql);
         }
         catch (PostgresException)
         {
-            // Refused while preparing (say, in a transaction already aborted): nothing was recorded as prepared, and the
-            // execution that follows meets the same refusal and reports it the usual way.
+            // Refused (say, in a transaction already aborted): nothing was recorded as prepared, and the execution that
+            // follows meets the same refusal and reports it the usual way.
         }
+    }
+
+    private ConnectionStatements StatementsOf(NpgsqlConnection connection)
+    {
+        if (_connections.Count > MaxConnections)
+            _connections.Clear();
+        return _connections.GetOrAdd((connection.DataSource, connection.ProcessID), _ => new ConnectionStatements());
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Commendations.Domain.Units;
 using Commendations.Features.Nominations;
 using Commendations.Features.Registry;
@@ -166,6 +167,26 @@ public class PooledConnectionRecoveryTests(TwoConnectionHarness app) : IClassFix
         await using var check = Open();
         var prepared = await check.Database.SqlQuery<string>($"SELECT statement AS \"Value\" FROM pg_prepared_statements").ToListAsync();
         prepared.Should().Contain(sql => sql.Contains("9240 /"), "PostgreSQL keeps the hot statement parsed and planned");
+    }
+
+    [Fact]
+    public async Task A_connection_keeps_at_most_its_budget_of_prepared_statements_and_keeps_answering()
+    {
+        var connectionString = new NpgsqlConnectionStringBuilder(app.ConnectionString) { MaxPoolSize = 1, ApplicationName = "prepare-budget" }.ConnectionString;
+        await using var db = new CommendationsDbContext(new DbContextOptionsBuilder<CommendationsDbContext>().UseCommendationsDatabase(connectionString).Options);
+        await db.Database.OpenConnectionAsync();
+
+        // 130 different statements, each run twice: the budget (100) fills and the connection starts over.
+        for (var i = 0; i < 130; i++)
+        {
+            var sql = string.Create(CultureInfo.InvariantCulture, $"SELECT {i} + @p AS \"Value\"");
+            for (var run = 0; run < 2; run++)
+                (await db.Database.SqlQueryRaw<int>(sql, new NpgsqlParameter("p", run)).ToListAsync()).Should().Equal(i + run);
+        }
+
+        var prepared = await db.Database.SqlQuery<string>($"SELECT statement AS \"Value\" FROM pg_prepared_statements").ToListAsync();
+        prepared.Count.Should().BeInRange(1, ConnectionStatements.MaxPrepared);
+        prepared.Should().Contain(sql => sql.Contains("SELECT 129 + "), "the latest hot statement is prepared");
     }
 
     /// <summary>Each worker edits only its own nominations: two edits of one nomination at once are a real conflict.</summary>
