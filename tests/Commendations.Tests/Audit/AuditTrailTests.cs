@@ -48,6 +48,48 @@ public class AuditTrailTests(LifecycleHarness app) : IClassFixture<LifecycleHarn
         result.Problems.Should().Contain(p => p.Contains(id.ToString()) && p.Contains("deleted"));
     }
 
+    private async Task<bool> DetectedAsync(Guid id)
+    {
+        var result = await app.Send(DemoAccounts.Admin, new VerifyAuditTrail());
+        return result.Problems.Any(p => p.Contains(id.ToString()));
+    }
+
+    [Fact]
+    public async Task Scenario_deleted_middle_entry()
+    {
+        var id = await _steps.SubmittedCollectiveAsync();
+        await new AuditTampering(app, id).DeleteAsync(2);
+        (await DetectedAsync(id)).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Scenario_inserted_entry()
+    {
+        var id = await _steps.SubmittedCollectiveAsync();
+        await new AuditTampering(app, id).InsertAsync(2, rehash: false);
+        (await DetectedAsync(id)).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Scenario_truncated_tail_with_head_rewritten()
+    {
+        var id = await _steps.SubmittedCollectiveAsync();
+        var tampering = new AuditTampering(app, id);
+        await tampering.DeleteAsync((await tampering.EntriesAsync())[^1].Sequence);
+        await tampering.RewriteHeadToChainEndAsync();
+        (await DetectedAsync(id)).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Scenario_rebuilt_chain_with_inserted_entry_and_head_rewritten()
+    {
+        var id = await _steps.SubmittedCollectiveAsync();
+        var tampering = new AuditTampering(app, id);
+        await tampering.InsertAsync(2, rehash: true);
+        await tampering.RewriteHeadToChainEndAsync();
+        (await DetectedAsync(id)).Should().BeTrue();
+    }
+
     [Fact]
     public async Task Only_administrators_verify()
     {
