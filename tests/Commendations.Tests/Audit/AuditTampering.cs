@@ -32,6 +32,12 @@ public sealed class AuditTampering(LifecycleHarness app, Guid nominationId)
         await Sql("UPDATE audit_streams SET last_sequence = {1}, last_hash = {2} WHERE name = {0}", Stream, last.Sequence, last.Hash);
     }
 
+    public Task CopySealFromAsync(string otherStream) =>
+        Sql("UPDATE audit_streams SET seal = (SELECT seal FROM audit_streams WHERE name = {1}) WHERE name = {0}", Stream, otherStream);
+
+    /// <summary>As a head written before heads were sealed looks.</summary>
+    public Task RemoveSealAsync() => Sql("UPDATE audit_streams SET seal = NULL WHERE name = {0}", Stream);
+
     /// <summary>Inserts a forged entry at <paramref name="sequence"/>, moving the later ones up; with <paramref name="rehash"/>
     /// every later entry is re-linked and re-hashed, so the chain itself is flawless.</summary>
     public async Task InsertAsync(long sequence, bool rehash)

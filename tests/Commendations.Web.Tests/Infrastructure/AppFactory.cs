@@ -19,6 +19,8 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Commendations", _database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "false");
         builder.UseSetting("Database:SeedDemoData", "true");
+        // The key the template database was sealed with (TestCluster), not one generated under the content root.
+        builder.UseSetting("Audit:HeadKey", TestAuditKey.HeadKey);
     }
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
