@@ -15,7 +15,8 @@ public static class AuditChains
     public static async IAsyncEnumerable<AuditChain> WalkAsync(CommendationsDbContext db, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var heads = await db.AuditStreams.AsNoTracking().ToDictionaryAsync(s => s.Name, cancellationToken);
-        var entries = db.AuditEntries.AsNoTracking().OrderBy(e => e.Stream).ThenBy(e => e.Sequence).ThenBy(e => e.Id).AsAsyncEnumerable();
+        // The order the unique (stream, sequence) index already holds: a plain index scan, however many entries.
+        var entries = db.AuditEntries.AsNoTracking().OrderBy(e => e.Stream).ThenBy(e => e.Sequence).AsAsyncEnumerable();
         Walk? walk = null;
         await foreach (var entry in entries.WithCancellation(cancellationToken))
         {
