@@ -23,7 +23,7 @@ public sealed class AuditTrail(CommendationsDbContext db, ICurrentUser user, Tim
         var entry = new AuditEntry(stream, head.LastSequence + 1, clock.GetUtcNow(), user.UserId, user.DisplayName,
             user.IpAddress, action, stepKey, comment, data is null ? "{}" : JsonSerializer.Serialize(data), head.LastHash);
         db.AuditEntries.Add(entry);
-        // One HMAC over the head, saved with it in the same UPDATE: no extra round trip.
+        // Two HMACs in memory (check the head, seal it again), the seal saved in the same UPDATE: no extra round trip.
         head.Advance(entry, seal);
     }
 }
