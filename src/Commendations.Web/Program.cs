@@ -22,6 +22,7 @@ if (string.IsNullOrWhiteSpace(connectionString) && localDatabase is null)
 connectionString = localDatabase?.ConnectionString ?? connectionString!;
 
 builder.Services.AddCommendationsWeb(builder.Configuration, connectionString);
+builder.Services.AddAuditHeadKey(builder.Configuration, builder.Environment, localDatabase?.DataFolder);
 var app = builder.Build();
 
 if (args.Contains("--migrate-only"))

@@ -43,6 +43,11 @@ public static class DependencyInjection
         services.AddHostedService<Workflow.ReferenceDataListener>();
         services.AddScoped<Workflow.NominationWorkflow>();
         services.AddScoped<Audit.AuditTrail>();
+        // The host binds the Audit section (or supplies a generated key where that is allowed); without a valid key the
+        // host does not start, and outside a host the first use of the seal fails.
+        services.AddOptions<Audit.AuditKeyOptions>().ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Audit.AuditKeyOptions>, Audit.AuditKeyOptionsValidator>();
+        services.AddSingleton(provider => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Audit.AuditKeyOptions>>().Value.ToSeal());
         services.AddScoped<Features.Nominations.NominationAccess>();
         services.AddScoped<Features.Sessions.SessionAccess>();
         services.AddScoped<Features.Disclosure.DisclosureSteps>();

@@ -9,7 +9,10 @@ public class DatabaseFixture : IAsyncLifetime
 {
     public string ConnectionString { get; private set; } = "";
 
-    public virtual async Task InitializeAsync() => ConnectionString = await TestCluster.CreateDatabaseAsync(GetType().Name);
+    public virtual async Task InitializeAsync() => ConnectionString = Tune(await TestCluster.CreateDatabaseAsync(GetType().Name));
+
+    /// <summary>Lets a fixture change how its tests connect, e.g. a pool of two connections to make reuse certain.</summary>
+    protected virtual string Tune(string connectionString) => connectionString;
 
     public virtual Task DisposeAsync() => Task.CompletedTask;
 

@@ -23,6 +23,7 @@ public class LifecycleHarness : DatabaseFixture
         _services = new ServiceCollection()
             .AddLogging()
             .AddCommendations(ConnectionString)
+            .AddTestAuditKey()
             .AddSingleton<TimeProvider>(Clock)
             .AddScoped<CurrentUserHolder>()
             .AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUserHolder>().User)

@@ -13,11 +13,15 @@ public sealed class LocalDatabase : IDisposable
     private readonly PostgresServer _server;
     private readonly DataFolderLock _lock;
 
-    private LocalDatabase(PostgresServer server, DataFolderLock folderLock)
+    private LocalDatabase(string dataFolder, PostgresServer server, DataFolderLock folderLock)
     {
+        DataFolder = dataFolder;
         _server = server;
         _lock = folderLock;
     }
+
+    /// <summary>The folder holding the cluster (and what belongs with it, such as the generated audit head key).</summary>
+    public string DataFolder { get; }
 
     public string ConnectionString => _server.ConnectionString(DatabaseName);
     public string DataDirectory => _server.DataDirectory;
@@ -48,7 +52,7 @@ public sealed class LocalDatabase : IDisposable
                 server.Stop();
             server.Start();
             CreateDatabaseIfMissing(server);
-            return new LocalDatabase(server, folderLock);
+            return new LocalDatabase(dataFolder, server, folderLock);
         }
         catch
         {

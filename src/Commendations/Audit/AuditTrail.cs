@@ -6,7 +6,7 @@ using Commendations.Persistence;
 namespace Commendations.Audit;
 
 /// <summary>Appends audit entries in the current transaction, extending the stream's hash chain.</summary>
-public sealed class AuditTrail(CommendationsDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class AuditTrail(CommendationsDbContext db, ICurrentUser user, TimeProvider clock, AuditHeadSeal seal)
 {
     public static string NominationStream(Guid nominationId) => $"nomination:{nominationId}";
 
@@ -23,6 +23,7 @@ public sealed class AuditTrail(CommendationsDbContext db, ICurrentUser user, Tim
         var entry = new AuditEntry(stream, head.LastSequence + 1, clock.GetUtcNow(), user.UserId, user.DisplayName,
             user.IpAddress, action, stepKey, comment, data is null ? "{}" : JsonSerializer.Serialize(data), head.LastHash);
         db.AuditEntries.Add(entry);
-        head.Advance(entry);
+        // Two HMACs in memory (check the head, seal it again), the seal saved in the same UPDATE: no extra round trip.
+        head.Advance(entry, seal);
     }
 }

@@ -12,6 +12,10 @@ namespace Commendations.Benchmarks.EndToEnd;
 /// </summary>
 public sealed class WebProcess : IDisposable
 {
+    /// <summary>The benchmark's audit head key (never a production one).</summary>
+    public static readonly string AuditHeadKey =
+        Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData("commendations benchmark audit head key"u8));
+
     private readonly Process _process;
     private readonly Queue<string> _lastLines = new();
 
@@ -49,6 +53,8 @@ public sealed class WebProcess : IDisposable
         info.Environment["DOTNET_ENVIRONMENT"] = "Staging";
         info.Environment["Database__MigrateOnStartup"] = "false";
         info.Environment["Database__SeedDemoData"] = "false";
+        // Staging refuses to start without a configured key, as Production does; the in-process side seals with the same.
+        info.Environment["Audit__HeadKey"] = AuditHeadKey;
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
             info.Environment[name] = value;
 

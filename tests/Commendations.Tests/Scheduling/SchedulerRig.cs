@@ -29,6 +29,7 @@ public sealed class SchedulerRig : IAsyncDisposable
         var services = new ServiceCollection()
             .AddLogging()
             .AddCommendations(connectionString)
+            .AddTestAuditKey()
             .AddSingleton(clock)
             .AddCommendationsScheduling(connectionString, new SchedulingSettings(), clock);
         if (smtpPort is { } port)
@@ -179,7 +180,7 @@ public sealed class QuartzNode : IAsyncDisposable
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
-        builder.Services.AddCommendations(connectionString);
+        builder.Services.AddCommendations(connectionString).AddTestAuditKey();
         builder.Services.AddSingleton(clock);
         builder.Services.AddCommendationsScheduling(connectionString, FastSettings(), clock,
             q => q.AddJobListener(counter, [GroupMatcher<JobKey>.AnyGroup()]));

@@ -48,6 +48,8 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting("SignIn:PermitsPerAccount", "100000");
         }
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestClientAddress>());
+        // The key the template database was sealed with (TestCluster), not one generated under the content root.
+        builder.UseSetting("Audit:HeadKey", TestAuditKey.HeadKey);
     }
 
     /// <summary>The tests talk plain HTTP to the in-memory server; HttpsTests checks the production default (HTTPS required).</summary>

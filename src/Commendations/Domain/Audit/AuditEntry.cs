@@ -44,21 +44,37 @@ public class AuditEntry
     }
 }
 
-/// <summary>The head of one audit chain. Its row version serialises appends to the same stream.</summary>
+/// <summary>
+/// The head of one audit chain, sealed with the application's key (<see cref="AuditHeadSeal"/>). Its row version
+/// serialises appends to the same stream.
+/// </summary>
 public class AuditStream
 {
     public string Name { get; private set; } = "";
     public long LastSequence { get; private set; }
     public string LastHash { get; private set; } = "";
+
+    /// <summary>Null for a head written before heads were sealed, until an administrator seals it after checking its chain.</summary>
+    public string? Seal { get; private set; }
+
     public uint Version { get; private set; }
 
     private AuditStream() { }
 
     public AuditStream(string name) => Name = name;
 
-    public void Advance(AuditEntry entry)
+    public void Advance(AuditEntry entry, AuditHeadSeal seal)
     {
+        // Only a new head or a genuine one is sealed again. A head never sealed stays unsealed (sealing it here would vouch
+        // for a tail nobody checked), and a head whose seal does not match keeps that seal: an approval must not wash
+        // away the evidence of a rewritten head.
+        var reseal = LastSequence == 0 && Seal is null || seal.Check(this) is AuditSealState.Valid or AuditSealState.ValidWithPreviousKey;
         LastSequence = entry.Sequence;
         LastHash = entry.Hash;
+        if (reseal)
+            Seal = seal.Compute(Name, LastSequence, LastHash);
     }
+
+    /// <summary>Seals (or seals again, under the current key) a head whose chain has just been checked against it.</summary>
+    public void SealWith(AuditHeadSeal seal) => Seal = seal.Compute(Name, LastSequence, LastHash);
 }

@@ -36,6 +36,7 @@ internal sealed class AuditStreamConfiguration : IEntityTypeConfiguration<AuditS
         builder.HasKey(s => s.Name);
         builder.Property(s => s.Name).HasMaxLength(120);
         builder.Property(s => s.LastHash).HasMaxLength(64);
+        builder.Property(s => s.Seal).HasMaxLength(64);
         builder.Property(s => s.Version).IsRowVersion();
     }
 }
