@@ -58,6 +58,11 @@ public static class AuthEndpoints
             errors["userName"] = [SignInMessages.EnterUserName];
         if (string.IsNullOrEmpty(request.Password))
             errors["password"] = [SignInMessages.EnterPassword];
+        // Beyond these no account can match; refused before any lookup or hashing (a huge password costs CPU to hash).
+        if (request.UserName?.Length > SignInMessages.MaxUserNameLength)
+            errors["userName"] = [SignInMessages.TooLong(SignInMessages.MaxUserNameLength)];
+        if (request.Password?.Length > SignInMessages.MaxPasswordLength)
+            errors["password"] = [SignInMessages.TooLong(SignInMessages.MaxPasswordLength)];
         if (errors.Count > 0)
             throw new InputException(errors);
 
@@ -79,6 +84,8 @@ public static class AuthEndpoints
     {
         if (string.IsNullOrWhiteSpace(request.RefreshToken))
             throw new InputException("refreshToken", SignInMessages.SendRefreshToken);
+        if (request.RefreshToken.Length > SignInMessages.MaxRefreshTokenLength)
+            throw new InputException("refreshToken", SignInMessages.TooLong(SignInMessages.MaxRefreshTokenLength));
 
         var ticket = bearerOptions.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
         // The security stamp check makes a refresh token die with a password change or sign-out.
@@ -133,6 +140,10 @@ public static class AuthEndpoints
             errors["newPassword"] = [new Message("Nhập mật khẩu mới.")];
         else if (request.NewPassword == request.CurrentPassword)
             errors["newPassword"] = [new Message("Mật khẩu mới phải khác mật khẩu hiện tại.")];
+        if (request.CurrentPassword?.Length > SignInMessages.MaxPasswordLength)
+            errors["currentPassword"] = [SignInMessages.TooLong(SignInMessages.MaxPasswordLength)];
+        if (request.NewPassword?.Length > SignInMessages.MaxPasswordLength)
+            errors["newPassword"] = [SignInMessages.TooLong(SignInMessages.MaxPasswordLength)];
         if (errors.Count > 0)
             throw new InputException(errors);
 

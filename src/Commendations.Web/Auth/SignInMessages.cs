@@ -8,6 +8,12 @@ internal static class SignInMessages
     public static readonly Message EnterUserName = new("Nhập tên đăng nhập.");
     public static readonly Message EnterPassword = new("Nhập mật khẩu.");
 
+    public const int MaxUserNameLength = 256;
+    public const int MaxPasswordLength = 1024;
+    public const int MaxRefreshTokenLength = 8192;
+
+    public static Message TooLong(int max) => new("Tối đa {0} ký tự.", max);
+
     /// <summary>Unknown name, wrong password, locked or disabled account: one sentence for all, so none is revealed.</summary>
     public static readonly Message InvalidCredentials = new("Tên đăng nhập hoặc mật khẩu không đúng.");
 

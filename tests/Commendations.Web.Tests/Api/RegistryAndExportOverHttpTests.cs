@@ -81,7 +81,8 @@ public class RegistryAndExportOverHttpTests(ApiFactory app) : IClassFixture<ApiF
         await ApiJourney.Expect(certificates, HttpStatusCode.OK);
         var printed = WebUtility.HtmlDecode(await certificates.Content.ReadAsStringAsync());
         System.Text.RegularExpressions.Regex.Matches(printed, "data-testid=\"certificate\"").Count.Should().Be(30);
-        printed.Should().Contain("size: A4 landscape").And.Contain("SV-2027-0001").And.Contain("SV-2027-0030").And.Contain("BẰNG KHEN");
+        printed.Should().Contain("/css/certificate.css").And.Contain("SV-2027-0001").And.Contain("SV-2027-0030").And.Contain("BẰNG KHEN");
+        (await (await app.As(DemoAccounts.OfficerTanHoa)).GetStringAsync("/css/certificate.css")).Should().Contain("size: A4 landscape");
         await ApiJourney.Expect(await (await app.As(DemoAccounts.OfficerTanHoa)).GetAsync($"/chung-nhan/{Guid.NewGuid()}"), HttpStatusCode.NotFound);
 
         var officer = await app.As(DemoAccounts.OfficerDongXuyen);

@@ -58,7 +58,8 @@ public class SessionOverHttpTests(ApiFactory app) : IClassFixture<ApiFactory>
         var page = await (await app.As(DemoAccounts.Appraiser)).GetAsync($"/bien-ban/{sessionId}");
         await ApiJourney.Expect(page, HttpStatusCode.OK);
         var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
-        html.Should().Contain("BIÊN BẢN").And.Contain("Nguyễn Thị Hồng Nhung").And.Contain("size: A4").And.Contain("Đạt");
+        html.Should().Contain("BIÊN BẢN").And.Contain("Nguyễn Thị Hồng Nhung").And.Contain("/css/minutes.css").And.Contain("Đạt");
+        (await (await app.As(DemoAccounts.Appraiser)).GetStringAsync("/css/minutes.css")).Should().Contain("size: A4");
 
         var sheet = await secretary.GetAsync($"/api/sessions/{sessionId}/votes.xlsx");
         await ApiJourney.Expect(sheet, HttpStatusCode.OK);

@@ -20,7 +20,9 @@ public class AuthorisationTests(AuthProbeFactory app) : IClassFixture<AuthProbeF
         var refused = await officer.GetAsync($"{AuthProbeFactory.Prefix}/{Policies.ProvincialLeader}");
 
         var problem = await refused.ShouldBeProblem(HttpStatusCode.Forbidden);
-        problem.Detail.Should().Contain(Roles.ProvincialLeader);
+        // The role by its name for a person, never its code; the code of the refusal for the client.
+        problem.Detail.Should().Contain("lãnh đạo tỉnh").And.NotContain(Roles.ProvincialLeader);
+        problem.Extensions["code"]!.ToString().Should().Be("role-required");
         refused.Headers.Location.Should().BeNull();
     }
 

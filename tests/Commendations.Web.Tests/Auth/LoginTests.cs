@@ -95,7 +95,8 @@ public class LoginTests(AppFactory app) : IClassFixture<AppFactory>
 
         var problem = await response.ShouldBeProblem(HttpStatusCode.Unauthorized);
         response.Headers.Location.Should().BeNull();
-        problem.Title.Should().Be("Sign-in required.");
+        problem.Title.Should().Be("Cần đăng nhập.");
+        problem.Extensions["code"]!.ToString().Should().Be("sign-in-required");
     }
 
     [Fact]

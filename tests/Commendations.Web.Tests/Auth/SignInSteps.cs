@@ -42,7 +42,7 @@ internal static class SignInSteps
     /// <summary>A client carrying the sign-in cookie only (set by hand, so it can be sent to another node too).</summary>
     public static async Task<HttpClient> CookieClientAsync(this WebApplicationFactory<Program> app, string userName, string password)
     {
-        var login = await app.AnonymousClient().PostAsJsonAsync("/api/auth/login", new { userName, password, useCookie = true });
+        var login = await app.AnonymousClient().FromOwnPages().PostAsJsonAsync("/api/auth/login", new { userName, password, useCookie = true });
         login.StatusCode.Should().Be(HttpStatusCode.NoContent, await login.Content.ReadAsStringAsync());
         return app.WithCookie(SignInCookie(login));
     }

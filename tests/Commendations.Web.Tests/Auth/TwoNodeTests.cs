@@ -39,7 +39,7 @@ public class TwoNodeTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     public async Task A_cookie_and_a_bearer_token_issued_by_node_A_work_on_node_B()
     {
         var tokens = await nodes.A.LoginAsync(DemoAccounts.Appraiser.UserName, DemoAccounts.Password);
-        var login = await nodes.A.AnonymousClient().PostAsJsonAsync("/api/auth/login",
+        var login = await nodes.A.AnonymousClient().FromOwnPages().PostAsJsonAsync("/api/auth/login",
             new { userName = DemoAccounts.Appraiser.UserName, password = DemoAccounts.Password, useCookie = true });
         var cookie = SignInSteps.SignInCookie(login);
 
@@ -58,7 +58,7 @@ public class TwoNodeTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     {
         var account = DemoAccounts.OfficerServiceCentre;
         var tokens = await nodes.A.LoginAsync(account.UserName, DemoAccounts.Password);
-        var login = await nodes.A.AnonymousClient().PostAsJsonAsync("/api/auth/login",
+        var login = await nodes.A.AnonymousClient().FromOwnPages().PostAsJsonAsync("/api/auth/login",
             new { userName = account.UserName, password = DemoAccounts.Password, useCookie = true });
         var bearerOnB = nodes.B.WithBearer(tokens.AccessToken);
         var cookieOnB = nodes.B.WithCookie(SignInSteps.SignInCookie(login));

@@ -38,6 +38,7 @@ public static class OperationAudiences
         ["POST /api/decisions"] = [L],
         ["GET /api/decisions/{id}"] = [SignedIn],
         ["GET /api/audit/verify"] = [D],
+        ["POST /api/audit/seal"] = [D],
         ["GET /api/campaigns/{id}/dashboard"] = [O, C, A, L, D],
         ["GET /api/nominations/{id}/disclosure-comments"] = [C, A, L, D],
         ["POST /api/disclosure-comments/{id}/handling"] = [C, D],

@@ -44,6 +44,13 @@ public static class AuthenticatedClient
         return client;
     }
 
+    /// <summary>The client sends the Origin header of the app's own pages, as a browser does (cookie sign-in and writes need it).</summary>
+    public static HttpClient FromOwnPages(this HttpClient client)
+    {
+        client.DefaultRequestHeaders.Add("Origin", client.BaseAddress!.GetLeftPart(UriPartial.Authority));
+        return client;
+    }
+
     /// <summary>A fresh sign-in (never cached): the access and refresh tokens.</summary>
     public static async Task<AccessTokenResponse> LoginAsync(this WebApplicationFactory<Program> app, string userName, string password)
     {
