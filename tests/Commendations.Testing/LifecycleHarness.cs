@@ -45,6 +45,18 @@ public class LifecycleHarness : DatabaseFixture
 
     public async Task<T> Send<T>(DemoAccounts.Account account, IRequest<T> request) => await Send(User(account), request);
 
+    /// <summary>
+    /// Issues a decision on its own date: a decision cannot be dated after the day it is signed, so the clock moves to
+    /// that day (09:00, Vietnam) first when it is earlier.
+    /// </summary>
+    public Task<Features.Decisions.DecisionIssued> SendOnDecisionDay(DemoAccounts.Account account, Features.Decisions.IssueDecision decision)
+    {
+        var signedAt = TestClock.At(decision.Date.Year, decision.Date.Month, decision.Date.Day);
+        if (Clock.GetUtcNow() < signedAt)
+            Clock.Set(signedAt);
+        return Send(account, decision);
+    }
+
     public async Task<T> Send<T>(ICurrentUser user, IRequest<T> request)
     {
         await using var scope = _services!.CreateAsyncScope();

@@ -26,6 +26,7 @@ public class NominationRouteOverHttpTests(ApiFactory app) : IClassFixture<ApiFac
         (await _journey.DetailAsync(id))["currentStep"]!.GetValue<string>().Should().Be("public-disclosure");
         await _journey.EndDisclosureAsync(id);
         await ApiJourney.Expect(await _journey.ActAsync(DemoAccounts.Appraiser, await _journey.TaskInInboxAsync(DemoAccounts.Appraiser, id), "forward", "Đủ điều kiện."), HttpStatusCode.OK);
+        app.Clock.Set(Testing.TestClock.At(2027, 1, 12)); // the leader signs on the decision's date
         var decision = await (await app.As(DemoAccounts.Leader)).PostAsJsonAsync("/api/decisions", new
         {
             number = kind == "Collective" ? "215/QĐ-UBND" : "216/QĐ-UBND", date = "2027-01-12", signerName = "Ngô Đức Mạnh",

@@ -63,6 +63,7 @@ public class RegistryAndExportOverHttpTests(ApiFactory app) : IClassFixture<ApiF
     public async Task A_decision_for_15_collectives_and_15_individuals_is_numbered_found_in_the_registry_and_exported_cell_by_cell()
     {
         var ids = await AtDecisionAsync(15, 15);
+        app.Clock.Set(Testing.TestClock.At(2027, 1, 12)); // the leader signs on the decision's date
         var leader = await app.As(DemoAccounts.Leader);
         var issued = await leader.PostAsJsonAsync("/api/decisions", new
         {

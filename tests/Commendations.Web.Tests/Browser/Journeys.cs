@@ -108,6 +108,9 @@ public static class Journeys
             ids.Add(id);
         }
         await DisclosedAndAppraisedAsync(app, [.. ids]);
+        // The leader signs on the decision's own date (a decision cannot be dated after the day it is signed).
+        if (app.TestClock.GetUtcNow() < Testing.TestClock.At(date.Year, date.Month, date.Day))
+            app.TestClock.Set(Testing.TestClock.At(date.Year, date.Month, date.Day));
         return await app.SendAs(DemoAccounts.Leader, new IssueDecision(decisionNumber, date, DemoAccounts.Leader.DisplayName, "Chủ tịch UBND tỉnh",
             "đã có thành tích xuất sắc trong thực hiện Quy chế dân chủ ở cơ sở năm 2026", ids));
     }

@@ -85,6 +85,6 @@ public sealed class NominationSteps
     }
 
     public async Task<DecisionIssued> DecideAsync(string number, params Guid[] nominationIds) =>
-        await app.Send(DemoAccounts.Leader, new IssueDecision(number, new DateOnly(2027, 1, 12), "Ngô Đức Mạnh", "Chủ tịch UBND tỉnh",
+        await app.SendOnDecisionDay(DemoAccounts.Leader, new IssueDecision(number, new DateOnly(2027, 1, 12), "Ngô Đức Mạnh", "Chủ tịch UBND tỉnh",
             "Đã có thành tích xuất sắc trong thực hiện Quy chế dân chủ ở cơ sở năm 2026", nominationIds));
 }

@@ -13,7 +13,7 @@ public class ConcurrentDecisionTests(LifecycleHarness app) : IClassFixture<Lifec
     private readonly AwardSteps _awards = new(app);
 
     private Task<DecisionIssued> DecideAsync(string number, IReadOnlyList<Guid> ids) =>
-        app.Send(DemoAccounts.Leader, new IssueDecision(number, new DateOnly(2027, 1, 12), "Ngô Đức Mạnh", "Chủ tịch UBND tỉnh",
+        app.SendOnDecisionDay(DemoAccounts.Leader, new IssueDecision(number, new DateOnly(2027, 1, 12), "Ngô Đức Mạnh", "Chủ tịch UBND tỉnh",
             "Đã có thành tích xuất sắc trong thực hiện Quy chế dân chủ ở cơ sở năm 2026", ids));
 
     [Fact]

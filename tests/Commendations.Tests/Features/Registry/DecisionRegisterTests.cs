@@ -16,7 +16,7 @@ public class DecisionRegisterTests(LifecycleHarness app) : IClassFixture<Lifecyc
     private readonly AwardSteps _awards = new(app);
 
     private Task<DecisionIssued> DecideAsync(string number, IReadOnlyList<Guid> ids, Guid? amends = null, IReadOnlyList<AwardCorrection>? corrections = null) =>
-        app.Send(DemoAccounts.Leader, new IssueDecision(number, new DateOnly(2027, 1, 12), "Ngô Đức Mạnh", "Chủ tịch UBND tỉnh",
+        app.SendOnDecisionDay(DemoAccounts.Leader, new IssueDecision(number, new DateOnly(2027, 1, 12), "Ngô Đức Mạnh", "Chủ tịch UBND tỉnh",
             "Đã có thành tích xuất sắc trong thực hiện Quy chế dân chủ ở cơ sở năm 2026", ids, null, amends, corrections));
 
     [Fact]
@@ -66,7 +66,7 @@ public class DecisionRegisterTests(LifecycleHarness app) : IClassFixture<Lifecyc
     public async Task Bad_decision_input_is_refused_with_fields_and_only_the_leader_issues()
     {
         var noNominations = () => DecideAsync("300/QĐ-UBND", []);
-        var correctionWithoutAmendment = () => app.Send(DemoAccounts.Leader, new IssueDecision("301/QĐ-UBND", new DateOnly(2027, 1, 12), "A", "B", "C",
+        var correctionWithoutAmendment = () => app.SendOnDecisionDay(DemoAccounts.Leader, new IssueDecision("301/QĐ-UBND", new DateOnly(2027, 1, 12), "A", "B", "C",
             [Guid.NewGuid()], null, null, [new AwardCorrection(Guid.NewGuid(), "X")], "sv"));
         var unknownAmended = () => DecideAsync("302/QĐ-UBND", [], Guid.NewGuid(), [new AwardCorrection(Guid.NewGuid(), "X")]);
         var officer = () => app.Send(DemoAccounts.OfficerTanHoa, new IssueDecision("303/QĐ-UBND", new DateOnly(2027, 1, 12), "A", "B", "C", [Guid.NewGuid()]));

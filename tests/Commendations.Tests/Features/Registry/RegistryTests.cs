@@ -17,7 +17,7 @@ public class RegistryTests(LifecycleHarness app) : IClassFixture<LifecycleHarnes
     private async Task<DecisionIssued> DecidedAsync()
     {
         var ids = await _awards.AtDecisionAsync(2, 2, "SR");
-        return await app.Send(DemoAccounts.Leader, new IssueDecision("17/QĐ-UBND", new DateOnly(2027, 1, 12), "Ngô Đức Mạnh", "Chủ tịch UBND tỉnh",
+        return await app.SendOnDecisionDay(DemoAccounts.Leader, new IssueDecision("17/QĐ-UBND", new DateOnly(2027, 1, 12), "Ngô Đức Mạnh", "Chủ tịch UBND tỉnh",
             "Đã có thành tích xuất sắc", ids));
     }
 
