@@ -25,6 +25,8 @@ public sealed class DecisionBrowserTests(DecisionBrowserFixture app) : IClassFix
         await Journeys.ApprovedByCommitteeAsync(app, second);
         await Journeys.DisclosedAndAppraisedAsync(app, first, second);
 
+        // The leader signs on the decision's date (a decision cannot be dated after the day it is signed).
+        app.TestClock.Set(TestClock.At(2027, 1, 12));
         var leader = await app.SignInAsync(DemoAccounts.Leader);
         await leader.GotoAsync("/viec-can-xu-ly");
         await Expect(leader.Locator("[data-testid=inbox]")).ToContainTextAsync("Trạm Y tế xã Tân Hòa");
