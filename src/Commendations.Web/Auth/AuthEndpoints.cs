@@ -164,7 +164,7 @@ public static class AuthEndpoints
 
     private static ProblemHttpResult SignInRefused(Message message, string code) => TypedResults.Problem(
         statusCode: StatusCodes.Status401Unauthorized,
-        title: "Sign-in failed.",
+        title: new Message("Đăng nhập không thành công.").Format(),
         detail: message.Format(),
         extensions: new Dictionary<string, object?> { ["code"] = code });
 }

@@ -74,7 +74,7 @@ public static class SignInRateLimiting
 
     public static IResult TooManyRequests(Message message, string code) => TypedResults.Problem(
         statusCode: StatusCodes.Status429TooManyRequests,
-        title: "Too many sign-in attempts.",
+        title: new Message("Quá nhiều lần đăng nhập.").Format(),
         detail: message.Format(),
         extensions: new Dictionary<string, object?> { ["code"] = code });
 }

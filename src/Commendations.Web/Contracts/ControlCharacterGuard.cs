@@ -13,8 +13,13 @@ namespace Commendations.Web.Contracts;
 /// </summary>
 public sealed class ControlCharacterGuard(RequestDelegate next)
 {
+    /// <summary>Where the endpoint's body type is kept for the exception handler (which runs after the endpoint is cleared).</summary>
+    public static readonly object BodyTypeKey = new();
+
     public async Task InvokeAsync(HttpContext context)
     {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.RequestType is { } bodyType)
+            context.Items[BodyTypeKey] = bodyType;
         var field = context.Request.Query
             .Where(q => ControlCharacters.Contains(q.Key) || q.Value.Any(ControlCharacters.Contains))
             .Select(q => q.Key).FirstOrDefault();
@@ -35,7 +40,16 @@ public sealed class ControlCharacterGuard(RequestDelegate next)
     {
         if (!request.HasFormContentType)
             return null;
-        var form = await request.ReadFormAsync();
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync();
+        }
+        catch (InvalidDataException)
+        {
+            // The framework's form reader itself refuses an encoded NUL ("%00") in a form value.
+            return "form";
+        }
         return form.Where(f => ControlCharacters.Contains(f.Key) || f.Value.Any(ControlCharacters.Contains)).Select(f => f.Key).FirstOrDefault()
                ?? form.Files.Where(f => ControlCharacters.Contains(f.FileName) || ControlCharacters.Contains(f.Name)).Select(f => f.Name).FirstOrDefault();
     }
@@ -68,7 +82,9 @@ public sealed class ControlCharacterGuard(RequestDelegate next)
 
         public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
         {
-            if (await FormFieldWithControlCharacters(context.HttpContext.Request) is not null)
+            // The error page re-executed for the refused request reads the same form: it shows, it does not refuse again.
+            var reExecuted = context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null;
+            if (!reExecuted && await FormFieldWithControlCharacters(context.HttpContext.Request) is not null)
             {
                 context.Result = new BadRequestResult();
                 return;

@@ -15,7 +15,7 @@ public static class ProblemCodes
         var status = problem.Status ?? context.HttpContext.Response.StatusCode;
         if (!problem.Extensions.ContainsKey("code"))
             problem.Extensions["code"] = CodeFor(status);
-        if (problem.Title is null || IsFrameworkTitle(problem.Title))
+        if (problem.Title is null || IsFrameworkTitle(problem.Title, status))
             problem.Title = TitleFor(status).Format();
         problem.Extensions.Remove("exception");
         if (context.HttpContext.Features.Get<IHttpActivityFeature>() is null)
@@ -56,7 +56,8 @@ public static class ProblemCodes
         _ => new Message("Có lỗi."),
     };
 
-    /// <summary>The framework's English reason phrases ("Unsupported Media Type", "Not Found", ...).</summary>
-    private static bool IsFrameworkTitle(string title) =>
-        title.Length > 0 && title.All(c => c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or ' ' or '-' or '.' or '\'');
+    /// <summary>The framework's own English titles: reason phrases ("Unsupported Media Type") and its default sentences.</summary>
+    private static bool IsFrameworkTitle(string title, int status) =>
+        title == Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status)
+        || title is "One or more validation errors occurred." or "An error occurred while processing your request.";
 }

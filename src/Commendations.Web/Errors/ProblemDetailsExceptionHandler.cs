@@ -23,7 +23,8 @@ public sealed class ProblemDetailsExceptionHandler(
         // The localisation middleware's culture does not flow back out to this handler; its choice is on the request.
         if (httpContext.Features.Get<Microsoft.AspNetCore.Localization.IRequestCultureFeature>() is { } culture)
             System.Globalization.CultureInfo.CurrentUICulture = culture.RequestCulture.UICulture;
-        var bodyType = httpContext.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
+        // The exception handler clears the endpoint before it runs; the guard kept the body type for field messages.
+        var bodyType = httpContext.Items[Contracts.ControlCharacterGuard.BodyTypeKey] as Type;
         var problem = ToProblem(exception, bodyType, json.Value.SerializerOptions);
         if (problem.Status == StatusCodes.Status500InternalServerError)
             logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);

@@ -81,6 +81,22 @@ public class HardeningOverHttpTests(ApiFactory app) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task A_refusal_names_what_was_expected_in_the_language_the_client_asks_for()
+    {
+        var id = await AtCouncilVoteAsync();
+        var member = await app.As(DemoAccounts.CouncilMember4);
+
+        var vietnamese = await member.PostAsync($"/api/nominations/{id}/votes", Json("{\"choice\":\"Maybe\"}"));
+        member.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-GB,en;q=0.8");
+        var english = await member.PostAsync($"/api/nominations/{id}/votes", Json("{}"));
+
+        (await ApiJourney.Problem(vietnamese))["errors"]!["choice"]![0]!.GetValue<string>().Should().Be("Giá trị không hợp lệ; chọn một trong: Yes, No, Abstain, Recuse.");
+        var problem = await ApiJourney.Problem(english);
+        problem["title"]!.GetValue<string>().Should().Be("One or more fields are invalid.");
+        problem["errors"]!["choice"]![0]!.GetValue<string>().Should().Be("This field is required.");
+    }
+
+    [Fact]
     public async Task Attendance_and_comment_handling_without_their_fields_are_refused()
     {
         var id = await AtCouncilVoteAsync();
@@ -153,6 +169,24 @@ public class HardeningOverHttpTests(ApiFactory app) : IClassFixture<ApiFactory>
         // A later ordinary search by another user is answered (the failed ones left no connection out of step).
         var search = await (await app.As(DemoAccounts.OfficerDongXuyen)).GetAsync("/api/nominations?search=Trung");
         await ApiJourney.Expect(search, HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_page_form_with_a_nul_character_is_refused_before_it_is_handled()
+    {
+        var browser = app.BrowserClient();
+        browser.DefaultRequestHeaders.Accept.ParseAdd("text/html");
+        var page = await browser.GetStringAsync("/dang-nhap");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        token.Should().NotBeEmpty();
+
+        var response = await browser.PostAsync("/dang-nhap", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["UserName"] = "quan\u0000tri", ["Password"] = "x",
+        }));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("<html", "a browser gets a page, not JSON");
     }
 
     [Fact]

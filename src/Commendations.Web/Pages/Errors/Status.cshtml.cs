@@ -26,6 +26,9 @@ public sealed class StatusModel : PageModel
 
     private void Prepare()
     {
+        // From the route itself: binding may have failed on the re-executed request's form (e.g. an encoded NUL).
+        if (int.TryParse(RouteData.Values["code"]?.ToString(), out var routed))
+            Code = routed;
         if (Code is < 400 or > 599)
             Code = StatusCodes.Status404NotFound;
         Response.StatusCode = Code;
