@@ -41,7 +41,8 @@ public abstract class QuartzFiringTest(LifecycleHarness app)
     protected async Task<(DateTimeOffset Due, List<DateTimeOffset> Reminders)> ScheduledAsync(WorkflowTask task)
     {
         var triggers = await Eventually.UntilAsync(() => TriggersAsync(task), t => t.Count == 1, Patience, "the task's due trigger");
-        var reminders = await RemindersAsync(task);
+        // The reminder rows commit with the dispatcher's own transaction, which may end a moment after Quartz's.
+        var reminders = await Eventually.UntilAsync(() => RemindersAsync(task), r => r.Count >= 2, Patience, "the task's reminder rows");
         reminders.Should().HaveCount(2);
         foreach (var at in reminders)
             (await SlotAsync(at)).Should().Be(at);
