@@ -63,6 +63,7 @@ public class CommendationsDbContext(DbContextOptions<CommendationsDbContext> opt
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CommendationsDbContext).Assembly);
         NameIdentityTables(modelBuilder);
+        SearchText.Map(modelBuilder);
         SnakeCaseNames.Apply(modelBuilder);
     }
 

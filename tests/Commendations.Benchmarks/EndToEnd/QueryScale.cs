@@ -176,6 +176,8 @@ public static class QueryScale
                 new ListNominations(current, NominationStatus.InReview), r => r.Items.Count, iterations),
             await MeasureAsync(app, "reviewer's list, current campaign + InReview, page 500", member,
                 new ListNominations(current, NominationStatus.InReview, Page: 500), r => r.Items.Count, iterations),
+            await MeasureAsync(app, "reviewer's search without diacritics ('tap the so 77777'), all campaigns", member,
+                new ListNominations(Search: "tap the so 77777"), r => r.Items.Count, iterations),
             await MeasureAsync(app, "campaign dashboard (GetCampaignProgress), current campaign", member,
                 new GetCampaignProgress(current), r => r.Total, iterations),
         };

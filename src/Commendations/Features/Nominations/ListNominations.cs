@@ -52,11 +52,8 @@ public sealed class ListNominationsHandler(CommendationsDbContext db, ICurrentUs
         if (request.CampaignId is { } campaignId) query = query.Where(n => n.CampaignId == campaignId);
         if (request.Status is { } status) query = query.Where(n => n.Status == status);
         if (request.Kind is { } kind) query = query.Where(n => n.Kind == kind);
-        if (!string.IsNullOrWhiteSpace(request.Search))
-        {
-            var pattern = "%" + request.Search.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            query = query.Where(n => EF.Functions.ILike(n.NomineeName, pattern));
-        }
+        if (SearchText.ContainsPattern(request.Search) is { } pattern)
+            query = query.Where(n => EF.Functions.ILike(SearchText.Unaccent(n.NomineeName), SearchText.Unaccent(pattern), "\\"));
         query = request.Sort switch
         {
             NominationSort.Oldest => query.OrderBy(n => n.CreatedAt).ThenBy(n => n.Id),

@@ -74,9 +74,9 @@ public sealed class SearchRegistryHandler(CommendationsDbContext db) : IRequestH
     public static IQueryable<AwardRecord> Filter(IQueryable<AwardRecord> query, SearchRegistry request)
     {
         if (Pattern(request.Person) is { } person)
-            query = query.Where(r => r.Kind != NomineeKind.Collective && EF.Functions.ILike(r.NomineeName, person, "\\"));
+            query = query.Where(r => r.Kind != NomineeKind.Collective && EF.Functions.ILike(SearchText.Unaccent(r.NomineeName), SearchText.Unaccent(person), "\\"));
         if (Pattern(request.Collective) is { } collective)
-            query = query.Where(r => r.Kind == NomineeKind.Collective && EF.Functions.ILike(r.NomineeName, collective, "\\"));
+            query = query.Where(r => r.Kind == NomineeKind.Collective && EF.Functions.ILike(SearchText.Unaccent(r.NomineeName), SearchText.Unaccent(collective), "\\"));
         if (request.UnitId is { } unit)
             query = query.Where(r => r.UnitId == unit);
         if (!string.IsNullOrWhiteSpace(request.AwardForm))

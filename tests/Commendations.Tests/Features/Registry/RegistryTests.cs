@@ -31,6 +31,9 @@ public class RegistryTests(LifecycleHarness app) : IClassFixture<LifecycleHarnes
         byDecision.Items.Select(l => l.RegisterNumber).Should().BeEquivalentTo(issued.RegisterNumbers);
         (await app.Send(DemoAccounts.Appraiser, new SearchRegistry(Person: "sr cá nhân 02"))).Items.Single().NomineeName.Should().Be("SR Cá nhân 02");
         (await app.Send(DemoAccounts.Appraiser, new SearchRegistry(Collective: "Tập thể"))).Items.Should().OnlyContain(l => l.Kind == NomineeKind.Collective).And.HaveCount(2);
+        // As people type: without diacritics, in any case.
+        (await app.Send(DemoAccounts.Appraiser, new SearchRegistry(Person: "SR CA NHAN 02"))).Items.Single().NomineeName.Should().Be("SR Cá nhân 02");
+        (await app.Send(DemoAccounts.Appraiser, new SearchRegistry(Collective: "tap the"))).Items.Should().HaveCount(2);
         (await app.Send(DemoAccounts.Appraiser, new SearchRegistry(AwardForm: DemoCatalog.CertificateOfMerit, Campaign: DemoCatalog.CurrentThematicCampaign, Year: 2027)))
             .TotalCount.Should().Be(4);
         (await app.Send(DemoAccounts.Appraiser, new SearchRegistry(Year: 2026))).TotalCount.Should().Be(0);
