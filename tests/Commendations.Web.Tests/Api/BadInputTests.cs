@@ -51,7 +51,7 @@ public class BadInputTests(ApiFactory app) : IClassFixture<ApiFactory>
         var response = await (await app.As(DemoAccounts.OfficerTanHoa)).PostAsync($"/api/nominations/{draft.Id}/documents", ApiJourney.Upload("Other", "big.pdf", big));
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await ApiJourney.Problem(response))["errors"]!["content"]!.ToString().Should().Contain("10 MB");
+        (await ApiJourney.Problem(response))["errors"]!["file"]![0]!.GetValue<string>().Should().StartWith("Tệp tối đa 10 MB; tệp đã chọn nặng 10 MB");
         await ShouldBeUnchanged(draft);
     }
 

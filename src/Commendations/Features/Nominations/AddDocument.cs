@@ -21,13 +21,14 @@ public sealed class AddDocumentValidator : AbstractValidator<AddDocument>
     {
         RuleFor(c => c.Kind).IsInEnum();
         RuleFor(c => c.FileName).NotEmpty().MaximumLength(NominationDocument.FileNameMaxLength);
-        RuleFor(c => c.Content).NotEmpty().WithMessage("The file is empty.")
-            .Must(c => c.LongLength <= NominationDocument.MaxBytes)
-            .WithMessage($"A file may be at most {NominationDocument.MaxBytes / (1024 * 1024)} MB.");
+        // The file's problems are reported on "file", the field the person chose it in (page and API alike).
+        RuleFor(c => c.Content).NotEmpty().WithMessage(_ => new Common.Text.Message("Tệp trống.").Format()).OverridePropertyName("file");
+        RuleFor(c => c.Content).Must(c => c.LongLength <= NominationDocument.MaxBytes).When(c => c.Content is not null)
+            .WithMessage(c => DocumentTypes.TooLarge(c.Content.LongLength).Format()).OverridePropertyName("file");
         RuleFor(c => c).Must(c => DocumentTypes.Recognise(c.FileName ?? "", c.Content ?? []) is not null)
-            .When(c => c.Content is { Length: > 0 } && !string.IsNullOrEmpty(c.FileName))
+            .When(c => c.Content is { Length: > 0 } && c.Content.LongLength <= NominationDocument.MaxBytes && !string.IsNullOrEmpty(c.FileName))
             .OverridePropertyName("file")
-            .WithMessage($"Only {DocumentTypes.AcceptedList} files are accepted, and the content must match the extension.");
+            .WithMessage(_ => DocumentTypes.WrongType.Format());
     }
 }
 
@@ -38,7 +39,7 @@ public sealed class AddDocumentHandler(CommendationsDbContext db, NominationAcce
     {
         var nomination = await access.EditableByUnitAsync(request.NominationId, cancellationToken);
         var contentType = DocumentTypes.Recognise(request.FileName, request.Content)
-                          ?? throw new InputException("file", $"Only {DocumentTypes.AcceptedList} files are accepted.");
+                          ?? throw new InputException("file", DocumentTypes.WrongType);
         var fileName = Path.GetFileName(request.FileName.Trim());
         var document = new NominationDocument(nomination.Id, request.Kind, fileName, contentType, request.Content, nomination.Round, user.UserId, clock.GetUtcNow());
         db.Documents.Add(document);

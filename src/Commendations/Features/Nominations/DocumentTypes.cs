@@ -18,6 +18,18 @@ public static class DocumentTypes
 
     public const string AcceptedList = "PDF, DOCX, PNG, JPEG";
 
+    /// <summary>The extensions accepted, as a file input's <c>accept</c> attribute takes them (".pdf,.docx,…").</summary>
+    public static string AcceptAttribute { get; } = string.Join(",", Accepted.SelectMany(t => t.Extensions));
+
+    /// <summary>The size limit in whole megabytes, as people read it.</summary>
+    public static int MaxMegabytes => (int)(Domain.Nominations.NominationDocument.MaxBytes / (1024 * 1024));
+
+    public static Common.Text.Message TooLarge(long bytes) =>
+        new("Tệp tối đa {0} MB; tệp đã chọn nặng {1} MB.", MaxMegabytes, Math.Round(bytes / (1024d * 1024d), 1));
+
+    public static Common.Text.Message WrongType =>
+        new("Chỉ nhận tệp {0}, và nội dung tệp phải đúng với phần mở rộng.", AcceptedList);
+
     /// <summary>The canonical content type when the file is acceptable; null otherwise.</summary>
     public static string? Recognise(string fileName, ReadOnlySpan<byte> bytes)
     {
