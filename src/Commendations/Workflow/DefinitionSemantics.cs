@@ -48,11 +48,17 @@ public sealed class DefinitionSemantics(CommendationsDbContext db, DefinitionCac
         return key => StepName(loaded.FirstOrDefault(d => key is not null && d.FindStep(key) is not null), key, culture);
     }
 
-    /// <summary>The name of the step a nomination is at now, in the reader's language.</summary>
-    public async Task<string> CurrentStepNameAsync(Guid nominationId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The name of a nomination's step (<paramref name="stepKey"/>: where it is now, as the caller holds it — changes of the
+    /// current command are not saved yet), in the reader's language.
+    /// </summary>
+    public async Task<string> StepNameOfAsync(Guid nominationId, string? stepKey, CancellationToken cancellationToken)
     {
-        var instance = await db.WorkflowInstances.AsNoTracking().SingleOrDefaultAsync(i => i.NominationId == nominationId, cancellationToken);
-        return instance?.CurrentStep is null ? StepName(null, null) : StepName(await OfAsync(instance, cancellationToken), instance.CurrentStep);
+        var version = await db.WorkflowInstances.AsNoTracking().Where(i => i.NominationId == nominationId)
+            .Select(i => new { i.DefinitionId, i.DefinitionVersion }).SingleOrDefaultAsync(cancellationToken);
+        return version is null || stepKey is null
+            ? StepName(null, stepKey)
+            : StepName(await definitions.GetAsync(version.DefinitionId, version.DefinitionVersion, cancellationToken), stepKey);
     }
 
     // ---- meanings ----

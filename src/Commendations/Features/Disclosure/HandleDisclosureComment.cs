@@ -72,6 +72,6 @@ public sealed class HandleDisclosureCommentHandler(
         }
         var nomination = await db.Nominations.SingleAsync(n => n.Id == comment.NominationId, cancellationToken);
         return new DisclosureOutcome(comment.NominationId, open, ended, nomination.CurrentStep,
-            await semantics.CurrentStepNameAsync(comment.NominationId, cancellationToken));
+            await semantics.StepNameOfAsync(comment.NominationId, nomination.CurrentStep, cancellationToken));
     }
 }

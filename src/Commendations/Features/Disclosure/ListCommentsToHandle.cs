@@ -48,7 +48,7 @@ public sealed class ListCommentsToHandleHandler(CommendationsDbContext db, Discl
                 c.Text, c.Kind, c.ReceivedAt, c.Handling, c.HandledAt, c.IsOpenComplaint)).ToList();
             var inDisclosure = await disclosure.IsInDisclosureAsync(x.n.Id, cancellationToken);
             result.Add(new NominationComments(x.n.Id, x.n.NomineeName, x.n.Kind, x.UnitName, x.CampaignCode, x.n.CurrentStep, inDisclosure,
-                inDisclosure && own.Any(c => c.OpenComplaint), own) { CurrentStepName = await semantics.CurrentStepNameAsync(x.n.Id, cancellationToken) });
+                inDisclosure && own.Any(c => c.OpenComplaint), own) { CurrentStepName = await semantics.StepNameOfAsync(x.n.Id, x.n.CurrentStep, cancellationToken) });
         }
         return result.OrderBy(r => r.Comments.All(c => c.HandledAt != null)).ThenBy(r => r.Comments.Min(c => c.ReceivedAt)).ToList();
     }
