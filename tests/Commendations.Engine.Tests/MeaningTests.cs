@@ -121,6 +121,10 @@ public class MeaningTests
         Problems(root).Should().Contain(p => p.Path == $"$.steps[{IndexOf(root, "appraisal")}].actions[0].meaning");
 
         root = Shipped();
+        Step(root, "unit-proposal")["assignee"]!["scope"] = "province";
+        Problems(root).Should().Contain(p => p.Path == "$.steps[0].assignee.scope" && p.English().Contains("assigned to the nominating unit"));
+
+        root = Shipped();
         Step(root, "public-disclosure")["meaning"] = "proposal";
         Problems(root).Should().Contain(p => p.Path == $"$.steps[{IndexOf(root, "public-disclosure")}].meaning" && p.English().Contains("must be a task"));
     }

@@ -100,6 +100,8 @@ public static partial class WorkflowDefinitionValidator
                     break;
             }
         }
+        if (task.Meaning == StepMeaning.Proposal && task.Assignee.Scope != ValidationContext.NominatingScope)
+            add($"{path}.assignee.scope", "Bước đề nghị của đơn vị phải giao cho đơn vị đề nghị (phạm vi nominating), không phải '{0}'.", task.Assignee.Scope);
         if (task.Meaning == StepMeaning.Proposal && submits != 1)
             add($"{path}.actions", "Bước đề nghị của đơn vị cần đúng một thao tác có ý nghĩa trình hồ sơ (submit); hiện có {0}.", submits);
         if (task.Meaning == StepMeaning.Decision && awards != 1)

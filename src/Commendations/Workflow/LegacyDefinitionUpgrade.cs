@@ -47,22 +47,37 @@ public static class LegacyDefinitionUpgrade
     private static (string Outcome, string ToHash, IReadOnlyList<string> Changes) Upgrade(WorkflowDefinitionRecord record)
     {
         var strict = WorkflowDefinitionParser.Parse(record.Content);
-        if (strict.Definition is not { } original)
-            return (Skipped, record.ContentHash, ["The stored document does not validate today; it is read as written: " +
-                                                 string.Join("; ", strict.Problems.Take(5).Select(p => p.ToString()))]);
+        // A published version valid under the rules of its day is read by its shape (as DefinitionCache reads it); a
+        // draft is kept exactly as written until it validates.
+        var original = strict.Definition ?? (record.Status == DefinitionStatus.Draft ? null : ReadShape(record.Content));
+        if (original is null)
+            return (Skipped, record.ContentHash, ["Not read: " + string.Join("; ", strict.Problems.Take(5).Select(p => p.ToString()))]);
         var (upgraded, changes) = LegacyMeanings.Annotate(original);
         if (changes.Count == 0)
             return (NothingToAnnotate, record.ContentHash, []);
         if (WorkflowDefinitionSerializer.ContentHash(LegacyMeanings.Strip(upgraded)) != WorkflowDefinitionSerializer.ContentHash(LegacyMeanings.Strip(original)))
             throw new InvalidOperationException($"Annotating {record.DefinitionId} v{record.Version} would change more than meanings and names; nothing was changed.");
         var content = WorkflowDefinitionSerializer.Serialize(upgraded);
-        var check = WorkflowDefinitionParser.Parse(content);
-        if (!check.IsValid)
+        // The annotation may not add a problem the version did not have already (a meaning's rule it breaks).
+        var added = WorkflowDefinitionParser.Parse(content).Problems.Except(strict.Problems).ToList();
+        if (added.Count > 0)
             return (Skipped, record.ContentHash, [.. changes, "Not applied: the annotated version would not validate: " +
-                                                              string.Join("; ", check.Problems.Take(5).Select(p => p.ToString()))]);
+                                                              string.Join("; ", added.Take(5).Select(p => p.ToString()))]);
         // Drafts keep the hash of their text; stored published versions the hash of their canonical content.
         var hash = record.Status == DefinitionStatus.Draft ? DefinitionAdmin.HashOf(content) : WorkflowDefinitionSerializer.ContentHash(upgraded);
         record.AnnotateForUpgrade(content, hash);
         return (Annotated, hash, changes);
+    }
+
+    private static WorkflowDefinition? ReadShape(string content)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<WorkflowDefinition>(content, WorkflowJson.Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }
