@@ -36,6 +36,8 @@ public static class DependencyInjection
         services.AddMediatorWithPipeline(typeof(DependencyInjection).Assembly);
         services.AddOptions<Workflow.WorkflowScopeOptions>();
         services.AddScoped<Workflow.DefinitionCache>();
+        services.AddScoped<Workflow.DefinitionSemantics>();
+        services.AddScoped<Features.Definitions.OrganisationFacts>();
         services.AddScoped<Workflow.RuntimeContextFactory>();
         services.AddSingleton<Workflow.ReferenceDataCache>();
         services.AddSingleton<Workflow.ReferenceDataCommitInterceptor>();

@@ -5,7 +5,8 @@ namespace Commendations.Engine.Tests;
 
 public class DiffTests
 {
-    private static readonly string V1Path = Path.Combine(Repo.Workflows, "bang-khen-chuyen-de.v1.json");
+    // A frozen copy of the first shipped version (no meanings or titles): these tests are about the diff itself.
+    private static readonly string V1Path = Path.Combine(Repo.Scenarios, "definitions", "bang-khen-chuyen-de.v1.json");
     private static WorkflowDefinition V1 => Repo.LoadDefinition(V1Path);
     private static WorkflowDefinition V2 => Repo.LoadDefinition(Path.Combine(Repo.Scenarios, "definitions", "bang-khen-chuyen-de.v2.json"));
 

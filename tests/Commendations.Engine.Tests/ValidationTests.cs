@@ -1,3 +1,4 @@
+using Commendations.Engine.Tests.Support;
 using System.Text.Json.Nodes;
 
 namespace Commendations.Engine.Tests;
@@ -50,7 +51,7 @@ public class ValidationTests
         var result = WorkflowDefinitionParser.Parse(json, context);
         result.IsValid.Should().BeFalse();
         result.Definition.Should().BeNull();
-        result.Problems.Should().Contain(p => p.Path == path && p.Message.Contains(messageFragment, StringComparison.OrdinalIgnoreCase),
+        result.Problems.Should().Contain(p => p.Path == path && p.English().Contains(messageFragment, StringComparison.OrdinalIgnoreCase),
             $"problems were: {string.Join(" | ", result.Problems)}");
     }
 
@@ -137,8 +138,8 @@ public class ValidationTests
     public void Missing_required_properties_message_ends_with_one_period()
     {
         var result = WorkflowDefinitionParser.Parse(Mutate(r => { r.Remove("start"); r.Remove("name"); }));
-        var problem = result.Problems.Should().ContainSingle(p => p.Message.StartsWith("Missing required properties")).Subject;
-        problem.Message.Should().EndWith("'.").And.NotContain("..");
+        var problem = result.Problems.Should().ContainSingle(p => p.English().StartsWith("Missing required properties")).Subject;
+        problem.English().Should().EndWith("'.").And.NotContain("..");
     }
 
     [Fact]

@@ -1640,6 +1640,70 @@ namespace Commendations.Migrations.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("Commendations.Domain.Workflows.DefinitionUpgrade", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("changes");
+
+                    b.Property<string>("DefinitionId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("definition_id");
+
+                    b.Property<string>("FromHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("from_hash");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("record_id");
+
+                    b.Property<string>("ToHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("to_hash");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_definition_upgrades");
+
+                    b.HasIndex("RecordId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_definition_upgrades_record_id_kind");
+
+                    b.ToTable("definition_upgrades", (string)null);
+                });
+
             modelBuilder.Entity("Commendations.Domain.Workflows.SavedScenario", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1682,6 +1746,59 @@ namespace Commendations.Migrations.Migrations
                         .HasDatabaseName("ix_saved_scenarios_definition_id_name");
 
                     b.ToTable("saved_scenarios", (string)null);
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Workflows.ShippedDefinitionImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("content_hash");
+
+                    b.Property<string>("DefinitionId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("definition_id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<int>("ShippedVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("shipped_version");
+
+                    b.Property<int>("StoredVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("stored_version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_shipped_definition_imports");
+
+                    b.HasIndex("DefinitionId", "ShippedVersion", "ContentHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_shipped_definition_imports_definition_id_shipped_version_co~");
+
+                    b.ToTable("shipped_definition_imports", (string)null);
                 });
 
             modelBuilder.Entity("Commendations.Domain.Workflows.TaskReminder", b =>
@@ -1756,6 +1873,14 @@ namespace Commendations.Migrations.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("name");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("Administrator")
+                        .HasColumnName("origin");
+
                     b.Property<DateTimeOffset?>("PublicationRequestedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("publication_requested_at");
@@ -1787,6 +1912,10 @@ namespace Commendations.Migrations.Migrations
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
+
+                    b.Property<int?>("ShippedVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("shipped_version");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -2395,6 +2524,16 @@ namespace Commendations.Migrations.Migrations
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_users_units_unit_id");
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Workflows.DefinitionUpgrade", b =>
+                {
+                    b.HasOne("Commendations.Domain.Workflows.WorkflowDefinitionRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_definition_upgrades_workflow_definitions_record_id");
                 });
 
             modelBuilder.Entity("Commendations.Domain.Workflows.TaskReminder", b =>

@@ -23,6 +23,18 @@ public abstract record StepDefinition
     [JsonPropertyOrder(-10)]
     public required string Key { get; init; }
 
+    /// <summary>What the step is for (proposal, disclosure, decision...): the application asks this, never the key.</summary>
+    [JsonPropertyOrder(-9)]
+    public StepMeaning? Meaning { get; init; }
+
+    /// <summary>The step's name as people read it. Without one, a generic name by meaning or type is shown, never the key.</summary>
+    [JsonPropertyOrder(-8)]
+    public LocalizedText? Title { get; init; }
+
+    /// <summary>A longer explanation for people.</summary>
+    [JsonPropertyOrder(-7)]
+    public LocalizedText? Description { get; init; }
+
     /// <summary>Outgoing transitions, with the JSON path of each relative to the step.</summary>
     public abstract IEnumerable<StepTransition> Edges();
 }
@@ -89,12 +101,22 @@ public sealed record TaskAssignee
 public sealed record TaskAction
 {
     public required string Name { get; init; }
-    public string? Label { get; init; }
+
+    /// <summary>The button's text as people read it; without one, a generic name by meaning is shown, never the name.</summary>
+    public LocalizedText? Label { get; init; }
+
+    /// <summary>What the action does (submit, approve, returnForSupplement, reject, award).</summary>
+    public ActionMeaning? Meaning { get; init; }
+
     public required string Target { get; init; }
 
     /// <summary>True when the action sends the dossier back for supplement: the round counter increases.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool ReturnsForSupplement { get; init; }
+
+    /// <summary>A return for supplement, by flag or by meaning, starts a new round.</summary>
+    [JsonIgnore]
+    public bool IncreasesRound => ReturnsForSupplement || Meaning == ActionMeaning.ReturnForSupplement;
 }
 
 /// <summary>Outcomes of an approval step. <c>returned</c> always counts as a return for supplement (round + 1).</summary>

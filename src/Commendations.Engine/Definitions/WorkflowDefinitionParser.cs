@@ -19,7 +19,7 @@ public static partial class WorkflowDefinitionParser
         }
         catch (JsonException ex)
         {
-            return Fail(new ValidationProblem("$", $"Malformed JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}): {CleanMessage(ex.Message)}"));
+            return Fail(new ValidationProblem("$", "JSON sai cú pháp (dòng {0}, byte {1}): {2}", ex.LineNumber + 1, ex.BytePositionInLine + 1, CleanMessage(ex.Message)));
         }
 
         using (document)
@@ -27,7 +27,7 @@ public static partial class WorkflowDefinitionParser
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                return Fail(new ValidationProblem("$", "The document must be a JSON object."));
+                return Fail(new ValidationProblem("$", "Tài liệu phải là một đối tượng JSON."));
             }
 
             var problems = new List<ValidationProblem>();
@@ -81,18 +81,18 @@ public static partial class WorkflowDefinitionParser
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            problems.Add(new ValidationProblem(path, "A step must be a JSON object."));
+            problems.Add(new ValidationProblem(path, "Mỗi bước phải là một đối tượng JSON."));
             return null;
         }
         if (!element.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String)
         {
-            problems.Add(new ValidationProblem($"{path}.type", $"A step needs a 'type': one of {string.Join(", ", StepDefinition.TypeNames)}."));
+            problems.Add(new ValidationProblem($"{path}.type", "Bước cần có 'type': một trong {0}.", string.Join(", ", StepDefinition.TypeNames)));
             return null;
         }
         var typeName = type.GetString()!;
         if (!StepDefinition.TypeNames.Contains(typeName))
         {
-            problems.Add(new ValidationProblem($"{path}.type", $"Unknown step type '{typeName}'; expected one of {string.Join(", ", StepDefinition.TypeNames)}."));
+            problems.Add(new ValidationProblem($"{path}.type", "Loại bước '{0}' không tồn tại; cần là một trong {1}.", typeName, string.Join(", ", StepDefinition.TypeNames)));
             return null;
         }
         try
@@ -116,22 +116,25 @@ public static partial class WorkflowDefinitionParser
         var unmapped = UnmappedProperty().Match(message);
         if (unmapped.Success)
         {
-            return new ValidationProblem($"{path}", $"Unknown property '{unmapped.Groups[1].Value}'.");
+            return new ValidationProblem($"{path}", "Thuộc tính '{0}' không được phép ở đây.", unmapped.Groups[1].Value);
         }
         var missing = MissingRequired().Match(message);
         if (missing.Success)
         {
-            return new ValidationProblem(path, $"Missing required properties: {missing.Groups[1].Value}.");
+            return new ValidationProblem(path, "Thiếu thuộc tính bắt buộc: {0}.", missing.Groups[1].Value);
         }
         if (message.Contains("could not be converted", StringComparison.Ordinal))
         {
-            return new ValidationProblem(path, "The value has the wrong type or is not allowed here.");
+            return new ValidationProblem(path, "Giá trị sai kiểu hoặc không được phép ở đây.");
         }
         if (message.Contains("null", StringComparison.OrdinalIgnoreCase) && message.Contains("non-nullable", StringComparison.OrdinalIgnoreCase))
         {
-            return new ValidationProblem(path, "The value must not be null.");
+            return new ValidationProblem(path, "Giá trị không được là null.");
         }
-        return new ValidationProblem(path, message);
+        // The engine's own refusals (e.g. of a display text) are already templates; anything else is the framework's detail.
+        return LocalizedTextConverter.Refusals.Contains(message)
+            ? new ValidationProblem(path, message)
+            : new ValidationProblem(path, "Không đọc được giá trị: {0}", message);
     }
 
     private static string CleanMessage(string message)

@@ -8,15 +8,18 @@ namespace Commendations.Engine;
 /// </summary>
 public static partial class WorkflowDefinitionValidator
 {
+    /// <summary>Records a problem: a JSON path, a Vietnamese template (composite format) and its arguments.</summary>
+    internal delegate void AddProblem(string path, string template, params object?[] args);
+
     public static IReadOnlyList<ValidationProblem> Validate(WorkflowDefinition definition, ValidationContext? context = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         var problems = new List<ValidationProblem>();
-        void Add(string path, string message) => problems.Add(new ValidationProblem(path, message));
+        void Add(string path, string template, params object?[] args) => problems.Add(new ValidationProblem(path, template, args));
 
-        if (!IsKebab(definition.Id)) Add("$.id", "The id must be kebab-case (lowercase letters and digits separated by single hyphens).");
-        if (definition.Version < 1) Add("$.version", "The version must be 1 or more.");
-        if (string.IsNullOrWhiteSpace(definition.Name)) Add("$.name", "The name must not be empty.");
+        if (!IsKebab(definition.Id)) Add("$.id", "Mã quy trình phải viết kiểu kebab-case (chữ thường và chữ số, nối bằng một dấu gạch ngang).");
+        if (definition.Version < 1) Add("$.version", "Số phiên bản phải từ 1 trở lên.");
+        if (string.IsNullOrWhiteSpace(definition.Name)) Add("$.name", "Tên quy trình không được để trống.");
         ValidateAppliesTo(definition.AppliesTo, Add);
 
         // Keys: present, kebab-case, unique.
@@ -25,19 +28,19 @@ public static partial class WorkflowDefinitionValidator
         {
             var key = definition.Steps[i].Key;
             var path = $"$.steps[{i}].key";
-            if (string.IsNullOrEmpty(key)) Add(path, "A step needs a key.");
-            else if (!IsKebab(key)) Add(path, $"The step key '{key}' must be kebab-case.");
-            else if (!indexByKey.TryAdd(key, i)) Add(path, $"The step key '{key}' is already used by $.steps[{indexByKey[key]}].");
+            if (string.IsNullOrEmpty(key)) Add(path, "Bước cần có mã (key).");
+            else if (!IsKebab(key)) Add(path, "Mã bước '{0}' phải viết kiểu kebab-case.", key);
+            else if (!indexByKey.TryAdd(key, i)) Add(path, "Mã bước '{0}' đã được dùng ở $.steps[{1}].", key, indexByKey[key]);
         }
-        if (definition.Steps.Count == 0) Add("$.steps", "A definition needs at least one step.");
+        if (definition.Steps.Count == 0) Add("$.steps", "Quy trình cần ít nhất một bước.");
 
-        if (string.IsNullOrEmpty(definition.Start)) Add("$.start", "The start step is missing.");
-        else if (!indexByKey.ContainsKey(definition.Start)) Add("$.start", $"The start step '{definition.Start}' does not exist.");
+        if (string.IsNullOrEmpty(definition.Start)) Add("$.start", "Thiếu bước bắt đầu.");
+        else if (!indexByKey.ContainsKey(definition.Start)) Add("$.start", "Bước bắt đầu '{0}' không tồn tại.", definition.Start);
 
         if (definition.OnWithdraw is { } onWithdraw)
         {
-            if (!indexByKey.TryGetValue(onWithdraw, out var w)) Add("$.onWithdraw", $"The step '{onWithdraw}' does not exist.");
-            else if (definition.Steps[w] is not EndStep { Result: EndResult.Withdrawn }) Add("$.onWithdraw", $"The step '{onWithdraw}' must be an end step with result Withdrawn.");
+            if (!indexByKey.TryGetValue(onWithdraw, out var w)) Add("$.onWithdraw", "Bước '{0}' không tồn tại.", onWithdraw);
+            else if (definition.Steps[w] is not EndStep { Result: EndResult.Withdrawn }) Add("$.onWithdraw", "Bước '{0}' phải là bước kết thúc với kết quả Withdrawn.", onWithdraw);
         }
 
         for (var i = 0; i < definition.Steps.Count; i++)
@@ -46,8 +49,8 @@ public static partial class WorkflowDefinitionValidator
             var path = $"$.steps[{i}]";
             foreach (var edge in step.Edges())
             {
-                if (string.IsNullOrEmpty(edge.Target)) Add($"{path}.{edge.Path}", "The transition has no target step.");
-                else if (!indexByKey.ContainsKey(edge.Target)) Add($"{path}.{edge.Path}", $"The target step '{edge.Target}' does not exist.");
+                if (string.IsNullOrEmpty(edge.Target)) Add($"{path}.{edge.Path}", "Chuyển tiếp chưa có bước đích.");
+                else if (!indexByKey.ContainsKey(edge.Target)) Add($"{path}.{edge.Path}", "Bước đích '{0}' không tồn tại.", edge.Target);
             }
             ValidateStep(step, path, context, Add);
         }
@@ -56,46 +59,48 @@ public static partial class WorkflowDefinitionValidator
         {
             foreach (var key in layout.Keys.Where(k => !indexByKey.ContainsKey(k)).Order(StringComparer.Ordinal))
             {
-                Add($"$.layout.{key}", $"The layout names a step '{key}' that does not exist.");
+                Add($"$.layout.{key}", "Bố cục nêu bước '{0}' không tồn tại.", key);
             }
         }
 
         if (indexByKey.ContainsKey(definition.Start ?? "")) ValidateGraph(definition, indexByKey, Add);
+        ValidateMeanings(definition, indexByKey, context, Add);
+        if (context is not null) ValidateOrganisation(definition, context, Add);
         return problems;
     }
 
-    private static void ValidateAppliesTo(AppliesTo appliesTo, Action<string, string> add)
+    private static void ValidateAppliesTo(AppliesTo appliesTo, AddProblem add)
     {
-        if (appliesTo.NomineeKinds.Count == 0) add("$.appliesTo.nomineeKinds", "At least one nominee kind is needed.");
+        if (appliesTo.NomineeKinds.Count == 0) add("$.appliesTo.nomineeKinds", "Cần ít nhất một loại đối tượng.");
         for (var i = 0; i < appliesTo.NomineeKinds.Count; i++)
         {
             if (!FactCatalog.NomineeKinds.Contains(appliesTo.NomineeKinds[i]))
             {
-                add($"$.appliesTo.nomineeKinds[{i}]", $"Unknown nominee kind '{appliesTo.NomineeKinds[i]}'; expected one of {string.Join(", ", FactCatalog.NomineeKinds)}.");
+                add($"$.appliesTo.nomineeKinds[{i}]", "Loại đối tượng '{0}' không hợp lệ; cần là một trong: {1}.", appliesTo.NomineeKinds[i], string.Join(", ", FactCatalog.NomineeKinds));
             }
         }
-        if (appliesTo.AwardForms.Count == 0) add("$.appliesTo.awardForms", "At least one award form is needed.");
+        if (appliesTo.AwardForms.Count == 0) add("$.appliesTo.awardForms", "Cần ít nhất một hình thức khen thưởng.");
         for (var i = 0; i < appliesTo.AwardForms.Count; i++)
         {
-            if (!IsKebab(appliesTo.AwardForms[i])) add($"$.appliesTo.awardForms[{i}]", "An award form code must be kebab-case.");
+            if (!IsKebab(appliesTo.AwardForms[i])) add($"$.appliesTo.awardForms[{i}]", "Mã hình thức khen thưởng phải viết kiểu kebab-case.");
         }
     }
 
-    private static void ValidateStep(StepDefinition step, string path, ValidationContext? context, Action<string, string> add)
+    private static void ValidateStep(StepDefinition step, string path, ValidationContext? context, AddProblem add)
     {
         if (step is HumanStep human) ValidateHumanPolicy(human, path, add);
         switch (step)
         {
             case TaskStep task:
-                if (string.IsNullOrWhiteSpace(task.Assignee.Role)) add($"{path}.assignee.role", "The assignee role must not be empty.");
-                if (string.IsNullOrWhiteSpace(task.Assignee.Scope)) add($"{path}.assignee.scope", "The assignee unit scope must not be empty.");
-                if (task.Actions.Count == 0) add($"{path}.actions", "A task needs at least one action.");
+                if (string.IsNullOrWhiteSpace(task.Assignee.Role)) add($"{path}.assignee.role", "Vai trò người xử lý không được để trống.");
+                if (string.IsNullOrWhiteSpace(task.Assignee.Scope)) add($"{path}.assignee.scope", "Phạm vi đơn vị của người xử lý không được để trống.");
+                if (task.Actions.Count == 0) add($"{path}.actions", "Công việc cần ít nhất một thao tác.");
                 var names = new HashSet<string>(StringComparer.Ordinal);
                 for (var j = 0; j < task.Actions.Count; j++)
                 {
                     var name = task.Actions[j].Name;
-                    if (!IsActionName(name)) add($"{path}.actions[{j}].name", $"The action name '{name}' must start with a lowercase letter and use letters, digits or hyphens.");
-                    else if (!names.Add(name)) add($"{path}.actions[{j}].name", $"The action '{name}' is defined twice.");
+                    if (!IsActionName(name)) add($"{path}.actions[{j}].name", "Tên thao tác '{0}' phải bắt đầu bằng chữ thường và chỉ gồm chữ, số hoặc gạch ngang.", name);
+                    else if (!names.Add(name)) add($"{path}.actions[{j}].name", "Thao tác '{0}' được khai báo hai lần.", name);
                 }
                 break;
             case SequentialApprovalStep sequential:
@@ -103,22 +108,22 @@ public static partial class WorkflowDefinitionValidator
                 break;
             case ParallelApprovalStep parallel:
                 ValidateCommittee(parallel.Committee, path, context, add);
-                if (parallel.Required < 1) add($"{path}.required", "At least one approval must be required (M ≥ 1).");
-                else if (context?.CommitteeSizes is { } sizes && sizes.TryGetValue(parallel.Committee, out var size) && parallel.Required > size)
+                if (parallel.Required < 1) add($"{path}.required", "Cần ít nhất một phiếu đồng ý (M ≥ 1).");
+                else if (context?.SizeOf(parallel.Committee) is { } size && parallel.Required > size)
                 {
-                    add($"{path}.required", $"{parallel.Required} approvals are required but committee '{parallel.Committee}' has {size} members (M > N).");
+                    add($"{path}.required", "Cần {0} phiếu đồng ý nhưng ban, hội đồng '{1}' chỉ có {2} thành viên (M > N).", parallel.Required, parallel.Committee, size);
                 }
                 break;
             case VoteStep vote:
                 ValidateCommittee(vote.Committee, path, context, add);
-                if (vote.Quorum is <= 0 or > 1) add($"{path}.quorum", "The quorum must be a share in (0, 1].");
-                if (vote.PassThreshold is <= 0 or > 1) add($"{path}.passThreshold", "The pass threshold must be a share in (0, 1].");
+                if (vote.Quorum is <= 0 or > 1) add($"{path}.quorum", "Tỷ lệ tham dự tối thiểu phải nằm trong khoảng (0, 1].");
+                if (vote.PassThreshold is <= 0 or > 1) add($"{path}.passThreshold", "Tỷ lệ tán thành để thông qua phải nằm trong khoảng (0, 1].");
                 break;
             case WaitStep wait:
                 ValidateDays(wait.Duration.WorkingDays, wait.Duration.CalendarDays, $"{path}.duration", add);
                 break;
             case BranchStep branch:
-                if (branch.Conditions.Count == 0) add($"{path}.conditions", "A branch needs at least one condition.");
+                if (branch.Conditions.Count == 0) add($"{path}.conditions", "Rẽ nhánh cần ít nhất một điều kiện.");
                 for (var j = 0; j < branch.Conditions.Count; j++)
                 {
                     ConditionValidator.Validate(branch.Conditions[j].When, $"{path}.conditions[{j}].when", add);
@@ -127,60 +132,61 @@ public static partial class WorkflowDefinitionValidator
         }
     }
 
-    private static void ValidateHumanPolicy(HumanStep step, string path, Action<string, string> add)
+    private static void ValidateHumanPolicy(HumanStep step, string path, AddProblem add)
     {
         if (step.Deadline is not { } deadline)
         {
-            add($"{path}.deadline", "A human step needs a deadline policy (workingDays, calendarDays or campaignDate).");
+            add($"{path}.deadline", "Bước do người xử lý cần có thời hạn (workingDays, calendarDays hoặc campaignDate).");
         }
         else
         {
             var count = (deadline.WorkingDays is null ? 0 : 1) + (deadline.CalendarDays is null ? 0 : 1) + (deadline.CampaignDate is null ? 0 : 1);
-            if (count != 1) add($"{path}.deadline", "A deadline needs exactly one of workingDays, calendarDays or campaignDate.");
-            if (deadline.WorkingDays is < 1) add($"{path}.deadline.workingDays", "The number of working days must be 1 or more.");
-            if (deadline.CalendarDays is < 1) add($"{path}.deadline.calendarDays", "The number of calendar days must be 1 or more.");
+            if (count != 1) add($"{path}.deadline", "Thời hạn cần đúng một trong workingDays, calendarDays hoặc campaignDate.");
+            if (deadline.WorkingDays is < 1) add($"{path}.deadline.workingDays", "Số ngày làm việc phải từ 1 trở lên.");
+            if (deadline.CalendarDays is < 1) add($"{path}.deadline.calendarDays", "Số ngày theo lịch phải từ 1 trở lên.");
             if (deadline.CampaignDate is { } date && (!FactCatalog.TryGet(date, out var fact) || fact.Type != FactType.Date))
             {
-                add($"{path}.deadline.campaignDate", $"'{date}' is not a known date fact; known date facts: {string.Join(", ", FactCatalog.Facts.Values.Where(f => f.Type == FactType.Date).Select(f => f.Name))}.");
+                add($"{path}.deadline.campaignDate", "'{0}' không phải mốc thời gian đã biết; các mốc đã biết: {1}.", date, string.Join(", ", FactCatalog.Facts.Values.Where(f => f.Type == FactType.Date).Select(f => f.Name)));
             }
         }
         if (step.Reminders is { } reminders)
         {
             for (var j = 0; j < reminders.Count; j++)
             {
-                if (reminders[j].WorkingDaysBefore < 0) add($"{path}.reminders[{j}].workingDaysBefore", "A reminder cannot be after the due day.");
+                if (reminders[j].WorkingDaysBefore < 0) add($"{path}.reminders[{j}].workingDaysBefore", "Không thể nhắc việc sau ngày đến hạn.");
             }
         }
         if (step.Escalation is { } escalation)
         {
             if ((escalation.NotifyRole is null) == (escalation.Action is null))
             {
-                add($"{path}.escalation", "An escalation needs exactly one of notifyRole or action.");
+                add($"{path}.escalation", "Xử lý quá hạn cần đúng một trong notifyRole hoặc action.");
             }
             else if (escalation.Action is { } action && !step.EscalationActions().Contains(action))
             {
-                add($"{path}.escalation.action", $"The step has no action '{action}'; expected one of {string.Join(", ", step.EscalationActions())}.");
+                add($"{path}.escalation.action", "Bước không có thao tác '{0}'; cần là một trong: {1}.", action, string.Join(", ", step.EscalationActions()));
             }
-            if (escalation.NotifyRole is { Length: 0 }) add($"{path}.escalation.notifyRole", "The role to notify must not be empty.");
-            if (escalation.Scope is not null && escalation.Action is not null) add($"{path}.escalation.scope", "A scope only applies to notifyRole.");
+            if (escalation.NotifyRole is { Length: 0 }) add($"{path}.escalation.notifyRole", "Vai trò được báo không được để trống.");
+            if (escalation.Scope is not null && escalation.Action is not null) add($"{path}.escalation.scope", "Phạm vi chỉ dùng cùng notifyRole.");
         }
     }
 
-    private static void ValidateCommittee(string committee, string path, ValidationContext? context, Action<string, string> add)
+    private static void ValidateCommittee(string committee, string path, ValidationContext? context, AddProblem add)
     {
-        if (!IsKebab(committee)) add($"{path}.committee", "The committee code must be kebab-case.");
-        else if (context?.CommitteeSizes is { } sizes && !sizes.ContainsKey(committee)) add($"{path}.committee", $"The committee '{committee}' is unknown.");
+        if (!IsKebab(committee)) add($"{path}.committee", "Mã ban, hội đồng phải viết kiểu kebab-case.");
+        else if (context is not null && !context.KnowsCommittee(committee)) add($"{path}.committee", "Ban, hội đồng '{0}' không tồn tại.", committee);
+        else if (context?.SizeOf(committee) is 0) add($"{path}.committee", "Ban, hội đồng '{0}' chưa có thành viên.", committee);
     }
 
-    private static void ValidateDays(int? workingDays, int? calendarDays, string path, Action<string, string> add)
+    private static void ValidateDays(int? workingDays, int? calendarDays, string path, AddProblem add)
     {
-        if ((workingDays is null) == (calendarDays is null)) add(path, "A duration needs exactly one of workingDays or calendarDays.");
-        if (workingDays is < 1) add($"{path}.workingDays", "The number of working days must be 1 or more.");
-        if (calendarDays is < 1) add($"{path}.calendarDays", "The number of calendar days must be 1 or more.");
+        if ((workingDays is null) == (calendarDays is null)) add(path, "Thời gian chờ cần đúng một trong workingDays hoặc calendarDays.");
+        if (workingDays is < 1) add($"{path}.workingDays", "Số ngày làm việc phải từ 1 trở lên.");
+        if (calendarDays is < 1) add($"{path}.calendarDays", "Số ngày theo lịch phải từ 1 trở lên.");
     }
 
     /// <summary>Every step must be reachable from the start, and an end must be reachable from every step.</summary>
-    private static void ValidateGraph(WorkflowDefinition definition, Dictionary<string, int> indexByKey, Action<string, string> add)
+    private static void ValidateGraph(WorkflowDefinition definition, Dictionary<string, int> indexByKey, AddProblem add)
     {
         var steps = definition.Steps;
         var edges = new List<int>[steps.Count];
@@ -195,17 +201,17 @@ public static partial class WorkflowDefinitionValidator
         for (var i = 0; i < steps.Count; i++) reverse[i] = [];
         for (var i = 0; i < steps.Count; i++) foreach (var j in edges[i]) reverse[j].Add(i);
         var ends = Enumerable.Range(0, steps.Count).Where(i => steps[i] is EndStep).ToList();
-        if (ends.Count == 0) add("$.steps", "A definition needs at least one end step.");
+        if (ends.Count == 0) add("$.steps", "Quy trình cần ít nhất một bước kết thúc.");
         var canEnd = Search(ends, i => reverse[i], steps.Count);
 
         for (var i = 0; i < steps.Count; i++)
         {
-            if (!reachable[i]) add($"$.steps[{i}]", $"The step '{steps[i].Key}' cannot be reached from the start step.");
-            else if (!canEnd[i]) add($"$.steps[{i}]", $"No end step can be reached from the step '{steps[i].Key}'.");
+            if (!reachable[i]) add($"$.steps[{i}]", "Không thể đi tới bước '{0}' từ bước bắt đầu.", steps[i].Key);
+            else if (!canEnd[i]) add($"$.steps[{i}]", "Từ bước '{0}' không đi tới được bước kết thúc nào.", steps[i].Key);
         }
     }
 
-    private static bool[] Search(IEnumerable<int> from, Func<int, List<int>> next, int count)
+    internal static bool[] Search(IEnumerable<int> from, Func<int, List<int>> next, int count)
     {
         var seen = new bool[count];
         var queue = new Queue<int>();

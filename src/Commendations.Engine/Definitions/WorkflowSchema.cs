@@ -9,7 +9,12 @@ public static class WorkflowSchema
 {
     public static string Generate()
     {
-        var exporterOptions = new JsonSchemaExporterOptions { TreatNullObliviousAsNonNullable = true };
+        var exporterOptions = new JsonSchemaExporterOptions
+        {
+            TreatNullObliviousAsNonNullable = true,
+            // A custom converter hides the shape from the exporter: say what LocalizedTextConverter reads.
+            TransformSchemaNode = (context, node) => context.TypeInfo.Type == typeof(LocalizedText) ? LocalizedTextSchema() : node,
+        };
         var schema = WorkflowJson.Options.GetJsonSchemaAsNode(typeof(WorkflowDefinition), exporterOptions);
         if (schema is JsonObject root)
         {
@@ -29,4 +34,18 @@ public static class WorkflowSchema
         }
         return schema.ToJsonString(new JsonSerializerOptions { WriteIndented = true, IndentSize = 2, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
     }
+
+    private static JsonNode LocalizedTextSchema() => new JsonObject
+    {
+        ["description"] = "Text people read: a string (Vietnamese), or Vietnamese and English.",
+        ["anyOf"] = new JsonArray(
+            new JsonObject { ["type"] = "string" },
+            new JsonObject
+            {
+                ["type"] = "object",
+                ["properties"] = new JsonObject { ["vi"] = new JsonObject { ["type"] = "string" }, ["en"] = new JsonObject { ["type"] = "string" } },
+                ["required"] = new JsonArray("vi"),
+                ["additionalProperties"] = false,
+            }),
+    };
 }

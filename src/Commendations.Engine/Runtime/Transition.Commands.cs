@@ -24,7 +24,7 @@ internal sealed partial class Transition
                 }
                 CloseTask(index, action, actorId);
                 Record(HistoryEvent.Acted, step.Key, action, actorId, comment, taskId);
-                return Leave(action, chosen.Target, chosen.ReturnsForSupplement, actorId);
+                return Leave(action, chosen.Target, chosen.IncreasesRound, actorId);
 
             case SequentialApprovalStep step:
                 if (CheckMember(task, actor, bySystem) is { } notMember) return notMember;

@@ -42,6 +42,9 @@ public static class AdminEndpoints
 
         var admin = api.MapGroup("/admin").WithTags("Administration").RequireAuthorization(Policies.Administrator);
 
+        // What definitions are validated against, for `validate-workflow --organisation` (README "Workflow definitions").
+        admin.MapGet("/organisation", (IMediator m, CancellationToken ct) => m.Send(new Features.Definitions.ExportOrganisation(), ct));
+
         admin.MapGet("/units", (IMediator m, CancellationToken ct) => m.Send(new ListUnits(), ct));
         admin.MapPost("/units", async (IMediator m, UnitBody body, CancellationToken ct) =>
         {

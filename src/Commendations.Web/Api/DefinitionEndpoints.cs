@@ -49,12 +49,8 @@ public static class DefinitionEndpoints
             await m.Send(new RetireDefinition(id, version), ct);
             return TypedResults.NoContent();
         });
-        group.MapPost("/{id}/versions/{version:int}/rollback", async (IMediator m, string id, int version, CancellationToken ct) =>
-        {
-            // Roll back = publish the old version's content as a new version (history is never rewritten).
-            var draft = await m.Send(new CreateDraft(id, version, null), ct);
-            return new { draft.Version, Publication = await m.Send(new PublishDefinition(id, draft.Version), ct) };
-        });
+        group.MapPost("/{id}/versions/{version:int}/rollback", (IMediator m, string id, int version, CancellationToken ct) =>
+            m.Send(new RollBackDefinition(id, version), ct));
         group.MapPost("/{id}/migrations/preview", (IMediator m, string id, MigrationBody body, CancellationToken ct) =>
             m.Send(new PreviewMigration(id, body.ToVersion, body.NominationIds ?? [], body.Mapping), ct));
         group.MapPost("/{id}/migrations", (IMediator m, string id, MigrationBody body, CancellationToken ct) =>

@@ -1,21 +1,51 @@
+using System.Globalization;
+using System.Text.Json;
 using Commendations.Engine;
+using Commendations.Features.Definitions;
 
 namespace Commendations.Web.Cli;
 
 /// <summary>
-/// `dotnet run --project src/Commendations.Web -- validate-workflow FILE...`: checks definition files
-/// without a database, prints every problem as "file: path: sentence", exits 1 if any file is invalid.
+/// `dotnet run --project src/Commendations.Web -- validate-workflow [--organisation org.json] [--lang en] FILE...`: checks
+/// definition files without a database, prints every problem as "file: path: sentence" (Vietnamese, or English with
+/// <c>--lang en</c>), exits 1 if any file is invalid. With an organisation exported by an administrator
+/// (<c>GET /api/admin/organisation</c>) the files are checked as publication would check them on that installation:
+/// roles and who holds them, scopes, committees, and the meanings the application relies on.
 /// </summary>
 public static class ValidateWorkflowCommand
 {
     public const string Name = "validate-workflow";
 
-    public static int Run(IReadOnlyList<string> files, TextWriter output)
+    public static int Run(IReadOnlyList<string> args, TextWriter output)
     {
+        var files = new List<string>();
+        string? organisationFile = null;
+        var culture = CultureInfo.GetCultureInfo("vi-VN");
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i] == "--organisation" && i + 1 < args.Count) organisationFile = args[++i];
+            else if (args[i] == "--lang" && i + 1 < args.Count) culture = CultureInfo.GetCultureInfo(args[++i] == "en" ? "en-US" : "vi-VN");
+            else files.Add(args[i]);
+        }
         if (files.Count == 0)
         {
-            output.WriteLine($"Usage: {Name} <file.json>...");
+            output.WriteLine($"Usage: {Name} [--organisation <organisation.json>] [--lang vi|en] <file.json>...");
             return 2;
+        }
+
+        ValidationContext? context = null;
+        if (organisationFile is not null)
+        {
+            try
+            {
+                context = JsonSerializer.Deserialize<OrganisationExport>(File.ReadAllText(ResolveFromCaller(organisationFile)), JsonSerializerOptions.Web)
+                    ?.ToValidationContext();
+            }
+            catch (Exception e) when (e is JsonException or IOException or NotSupportedException)
+            {
+                output.WriteLine($"{organisationFile}: $: {e.Message}");
+                return 2;
+            }
         }
 
         var invalid = 0;
@@ -28,7 +58,7 @@ public static class ValidateWorkflowCommand
                 invalid++;
                 continue;
             }
-            var result = WorkflowDefinitionParser.Parse(File.ReadAllText(path));
+            var result = WorkflowDefinitionParser.Parse(File.ReadAllText(path), context);
             if (result.IsValid)
             {
                 output.WriteLine($"{file}: valid ({result.Definition!.Id} v{result.Definition.Version}, {result.Definition.Steps.Count} steps).");
@@ -36,7 +66,7 @@ public static class ValidateWorkflowCommand
             }
             invalid++;
             foreach (var problem in result.Problems)
-                output.WriteLine($"{file}: {problem.Path}: {problem.Message}");
+                output.WriteLine($"{file}: {problem.Path}: {DefinitionAdmin.MessageOf(problem).Format(culture)}");
         }
         output.WriteLine(invalid == 0 ? $"All {files.Count} file(s) are valid." : $"{invalid} of {files.Count} file(s) are invalid.");
         return invalid == 0 ? 0 : 1;

@@ -48,38 +48,16 @@ public static class Labels
         _ => role,
     };
 
-    public static string Step(string? step) => step switch
-    {
-        null => "—",
-        "unit-proposal" => "Đơn vị lập và trình hồ sơ",
-        "committee-review" => "Ban Chỉ đạo xem xét",
-        "public-disclosure" => "Công khai, lấy ý kiến",
-        "appraisal" => "Thẩm định",
-        "council-vote" => "Hội đồng bỏ phiếu",
-        "decision" => "Quyết định khen thưởng",
-        "awarded" => "Đã khen thưởng",
-        "rejected" => "Không được khen thưởng",
-        "withdrawn" => "Đã rút",
-        _ => step,
-    };
+    // Steps and actions are named by their definitions (Workflow.DefinitionSemantics), never by key here.
 
-    public static string Action(string action) => action switch
+    /// <summary>A ballot choice.</summary>
+    public static string Vote(Engine.VoteChoice choice) => choice switch
     {
-        "submit" => "Trình hồ sơ",
-        "approve" => "Đồng ý",
-        "return" => "Trả lại, yêu cầu bổ sung",
-        "reject" => "Không đồng ý",
-        "forward" => "Chuyển bước tiếp theo",
-        "award" => "Ký quyết định khen thưởng",
-        "yes" => "Tán thành",
-        "no" => "Không tán thành",
-        "abstain" => "Không biểu quyết",
-        "recuse" => "Không tham gia (xung đột lợi ích)",
-        _ => action,
+        Engine.VoteChoice.Yes => "Tán thành",
+        Engine.VoteChoice.No => "Không tán thành",
+        Engine.VoteChoice.Abstain => "Không biểu quyết",
+        _ => "Không tham gia (xung đột lợi ích)",
     };
-
-    /// <summary>Actions whose comment is a required reason.</summary>
-    public static bool NeedsReason(string action) => action is "return" or "reject";
 
     /// <summary>The timeline's audit actions.</summary>
     public static string Event(string action) => action switch
@@ -91,11 +69,12 @@ public static class Labels
         "nomination.submitted" => "Trình hồ sơ",
         "nomination.resubmitted" => "Trình lại hồ sơ",
         "nomination.withdrawn" => "Rút đề nghị",
-        "task.approve" => "Đồng ý",
-        "task.return" => "Trả lại, yêu cầu bổ sung",
-        "task.reject" => "Không đồng ý",
-        "task.forward" => "Chuyển bước tiếp theo",
-        "task.award" => "Ký quyết định khen thưởng",
+        "disclosure.comment-received" => "Nhận ý kiến trong thời gian công khai",
+        "disclosure.comment-classified" => "Phân loại ý kiến công khai",
+        "disclosure.comment-handled" => "Ghi nhận xử lý ý kiến công khai",
+        "session.decided" => "Phiên họp kết luận",
+        "workflow.migrated" => "Chuyển sang phiên bản quy trình khác",
+        "award.revoked" => "Thu hồi khen thưởng",
         "vote.cast" => "Bỏ phiếu",
         "wait.elapsed" => "Hết thời gian công khai",
         "decision.issued" => "Ban hành quyết định khen thưởng",
@@ -105,6 +84,7 @@ public static class Labels
         "deadline.scheduled" => "Đặt hạn xử lý",
         "deadline.cancelled" => "Hủy hạn xử lý",
         "deadline.passed" => "Quá hạn xử lý",
-        _ => action,
+        // A task's action is named by its definition (TimelineEntry.ActionLabel); anything else unforeseen stays unnamed.
+        _ => "Ghi nhận khác",
     };
 }

@@ -39,6 +39,8 @@ public class CommendationsDbContext(DbContextOptions<CommendationsDbContext> opt
     public DbSet<NominationDocument> Documents => Set<NominationDocument>();
     public DbSet<DocumentContent> DocumentContents => Set<DocumentContent>();
     public DbSet<WorkflowDefinitionRecord> WorkflowDefinitions => Set<WorkflowDefinitionRecord>();
+    public DbSet<DefinitionUpgrade> DefinitionUpgrades => Set<DefinitionUpgrade>();
+    public DbSet<ShippedDefinitionImport> ShippedDefinitionImports => Set<ShippedDefinitionImport>();
     public DbSet<WorkflowInstance> WorkflowInstances => Set<WorkflowInstance>();
     public DbSet<SavedScenario> SavedScenarios => Set<SavedScenario>();
     public DbSet<WorkflowTask> Tasks => Set<WorkflowTask>();

@@ -7,17 +7,8 @@ public static class NotificationTexts
 {
     private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
 
-    private static readonly IReadOnlyDictionary<string, string> StepNames = new Dictionary<string, string>
-    {
-        ["unit-proposal"] = "đơn vị lập và trình hồ sơ",
-        ["committee-review"] = "Ban Chỉ đạo xem xét",
-        ["appraisal"] = "thẩm định hồ sơ",
-        ["council-vote"] = "Hội đồng bỏ phiếu",
-        ["public-disclosure"] = "công khai",
-        ["decision"] = "ký quyết định khen thưởng",
-    };
-
-    public static string Step(string stepKey) => StepNames.GetValueOrDefault(stepKey, stepKey);
+    /// <summary>Notifications are written in Vietnamese; step names come from the definitions (<c>DefinitionSemantics</c>).</summary>
+    public static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
     /// <summary>"17:00 ngày 07/12/2026" in Vietnam time.</summary>
     public static string When(DateTimeOffset instant) =>
@@ -25,17 +16,17 @@ public static class NotificationTexts
 
     public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
-    public static (string Title, string Body) Reminder(string nominee, string stepKey, DateTimeOffset dueAt) =>
+    public static (string Title, string Body) Reminder(string nominee, string stepName, DateTimeOffset dueAt) =>
         ($"Nhắc hạn xử lý hồ sơ: {nominee}",
-         $"Hồ sơ đề nghị khen thưởng \"{nominee}\" đang chờ Đồng chí xử lý ở bước {Step(stepKey)}. Hạn xử lý: {When(dueAt)}.");
+         $"Hồ sơ đề nghị khen thưởng \"{nominee}\" đang chờ Đồng chí xử lý ở bước \"{stepName}\". Hạn xử lý: {When(dueAt)}.");
 
-    public static (string Title, string Body) Overdue(string nominee, string stepKey, DateTimeOffset dueAt) =>
+    public static (string Title, string Body) Overdue(string nominee, string stepName, DateTimeOffset dueAt) =>
         ($"Quá hạn xử lý hồ sơ: {nominee}",
-         $"Hồ sơ đề nghị khen thưởng \"{nominee}\" đã quá hạn xử lý ở bước {Step(stepKey)} (hạn {When(dueAt)}). Đề nghị Đồng chí xử lý ngay.");
+         $"Hồ sơ đề nghị khen thưởng \"{nominee}\" đã quá hạn xử lý ở bước \"{stepName}\" (hạn {When(dueAt)}). Đề nghị Đồng chí xử lý ngay.");
 
-    public static (string Title, string Body) Escalated(string nominee, string stepKey, DateTimeOffset dueAt) =>
+    public static (string Title, string Body) Escalated(string nominee, string stepName, DateTimeOffset dueAt) =>
         ($"Hồ sơ quá hạn cần chỉ đạo: {nominee}",
-         $"Hồ sơ đề nghị khen thưởng \"{nominee}\" đã quá hạn ở bước {Step(stepKey)} (hạn {When(dueAt)}) mà chưa được xử lý. Đề nghị Đồng chí chỉ đạo giải quyết.");
+         $"Hồ sơ đề nghị khen thưởng \"{nominee}\" đã quá hạn ở bước \"{stepName}\" (hạn {When(dueAt)}) mà chưa được xử lý. Đề nghị Đồng chí chỉ đạo giải quyết.");
 
     public static (string Title, string Body) CampaignDraftReminder(string campaign, DateOnly close, int workingDaysLeft, int drafts) =>
         ($"Sắp hết hạn nộp hồ sơ: {campaign}",

@@ -147,15 +147,19 @@ public sealed class OutboxApplier(CommendationsDbContext db, Notifier notifier, 
         var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == payload.InstanceId, cancellationToken);
         var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
         var stepKey = effect.Data.GetValueOrDefault("stepKey") ?? "";
-        var committee = Notifier.CommitteeOf(definition, stepKey);
-        var recipients = await notifier.ResolveAsync(effect.Recipient, committee is null ? null : [committee], cancellationToken);
+        // A committee position is the step's committee's; on a step without one (an appraisal), the route's committees'.
+        IReadOnlyCollection<string> committees = Notifier.CommitteeOf(definition, stepKey) is { } own
+            ? [own]
+            : definition.Steps.Select(WorkflowDefinitionValidator.CommitteeOf).OfType<string>().Distinct().ToList();
+        var recipients = await notifier.ResolveAsync(effect.Recipient, committees, cancellationToken);
+        var stepName = DefinitionSemantics.StepName(definition, stepKey, NotificationTexts.Vietnamese);
         var nominee = await db.Nominations.Where(n => n.Id == payload.NominationId).Select(n => n.NomineeName).SingleAsync(cancellationToken);
         // The engine's overdue and escalation requests always carry the task's due time.
         var dueAt = DateTimeOffset.Parse(effect.Data["dueAt"], CultureInfo.InvariantCulture);
         var (kind, (title, body)) = effect.Template switch
         {
-            "task-escalated" => (NotificationKinds.TaskEscalated, NotificationTexts.Escalated(nominee, stepKey, dueAt)),
-            _ => (NotificationKinds.TaskOverdue, NotificationTexts.Overdue(nominee, stepKey, dueAt)),
+            "task-escalated" => (NotificationKinds.TaskEscalated, NotificationTexts.Escalated(nominee, stepName, dueAt)),
+            _ => (NotificationKinds.TaskOverdue, NotificationTexts.Overdue(nominee, stepName, dueAt)),
         };
         await notifier.NotifyAsync(recipients, new NotificationDraft(kind, title, body, payload.NominationId, $"outbox:{messageId}"), cancellationToken);
     }

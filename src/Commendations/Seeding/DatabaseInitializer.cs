@@ -23,17 +23,26 @@ public static class DatabaseInitializer
         await db.Database.MigrateAsync(cancellationToken);
     }
 
-    /// <summary>Reference data every environment needs: the shipped workflow definitions and the holiday calendar.</summary>
+    /// <summary>
+    /// Reference data every environment needs: stored definitions written before meanings are annotated (once, recorded),
+    /// the shipped workflow definitions are seeded or offered, and the holiday calendar is filled in. Nodes starting at
+    /// once take turns (an advisory lock), so two never upgrade or import the same thing.
+    /// </summary>
     public static async Task ImportReferenceDataAsync(IServiceProvider services, string workflowFolder, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CommendationsDbContext>();
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
-        await Workflow.WorkflowFileImporter.ImportAsync(db, workflowFolder, now, cancellationToken);
+        var audit = scope.ServiceProvider.GetRequiredService<Audit.AuditTrail>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtextextended('import-reference-data', 0))", cancellationToken);
+        await Workflow.LegacyDefinitionUpgrade.RunAsync(db, audit, now, cancellationToken);
+        await Workflow.WorkflowFileImporter.ImportAsync(db, audit, workflowFolder, now, cancellationToken);
         // Only years the calendar has nothing for: a day an administrator removed must not come back at the next start.
         var knownYears = (await db.CalendarDays.Select(d => d.Date.Year).Distinct().ToListAsync(cancellationToken)).ToHashSet();
         db.CalendarDays.AddRange(VietnamCalendar.Days.Where(d => !knownYears.Contains(d.Date.Year)));
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Adds DOMAIN.md's demo data where it is missing; running it again changes nothing.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using Commendations.Common.Errors;
 using Commendations.Domain.Workflows;
 using Commendations.Engine;
@@ -8,23 +9,24 @@ using Microsoft.EntityFrameworkCore;
 namespace Commendations.Workflow;
 
 /// <summary>
-/// Parsed definitions by id and version. A published version never changes, so it is parsed once per process;
-/// which version is the latest published is read from the database every time.
+/// Parsed definitions by id and version. A published version never changes, so it is parsed once per process (and per
+/// database: test processes hold many); which version is the latest published is read from the database every time.
 /// </summary>
 public sealed class DefinitionCache(CommendationsDbContext db)
 {
-    private static readonly ConcurrentDictionary<(string Id, int Version), WorkflowDefinition> Parsed = new();
+    private static readonly ConcurrentDictionary<(string Database, string Id, int Version), WorkflowDefinition> Parsed = new();
 
     public async Task<WorkflowDefinition> GetAsync(string definitionId, int version, CancellationToken cancellationToken)
     {
-        if (Parsed.TryGetValue((definitionId, version), out var cached))
+        var key = (db.Database.GetDbConnection().Database, definitionId, version);
+        if (Parsed.TryGetValue(key, out var cached))
             return cached;
         var record = await db.WorkflowDefinitions.AsNoTracking()
                          .SingleOrDefaultAsync(d => d.DefinitionId == definitionId && d.Version == version, cancellationToken)
                      ?? throw new NotFoundException("Workflow definition", $"{definitionId} v{version}");
         var definition = Parse(record);
         if (record.Status != DefinitionStatus.Draft)
-            Parsed.TryAdd((definitionId, version), definition);
+            Parsed.TryAdd(key, definition);
         return definition;
     }
 
@@ -37,10 +39,28 @@ public sealed class DefinitionCache(CommendationsDbContext db)
         return await GetAsync(definitionId, version, cancellationToken);
     }
 
+    /// <summary>
+    /// A published version was valid under the rules of its day; rules added since apply at the next publication, never
+    /// to instances already running on it, so a stored version that no longer passes today's rules is read by its shape.
+    /// </summary>
     private static WorkflowDefinition Parse(WorkflowDefinitionRecord record)
     {
         var result = WorkflowDefinitionParser.Parse(record.Content);
-        return result.Definition ?? throw new InvalidOperationException(
+        if (result.Definition is { } definition)
+            return definition;
+        if (record.Status != DefinitionStatus.Draft)
+        {
+            try
+            {
+                if (JsonSerializer.Deserialize<WorkflowDefinition>(record.Content, WorkflowJson.Options) is { } shape)
+                    return shape;
+            }
+            catch (JsonException)
+            {
+                // Reported below with the strict reading's problems.
+            }
+        }
+        throw new InvalidOperationException(
             $"Stored workflow {record.DefinitionId} v{record.Version} is invalid: {string.Join("; ", result.Problems.Select(p => $"{p.Path}: {p.Message}"))}");
     }
 }

@@ -333,7 +333,7 @@ public class DeadlineSchedulingTests(LifecycleHarness app) : IClassFixture<Lifec
         var mail = await smtp.WaitForMailAsync(_ => true, TimeSpan.FromSeconds(10));
         mail.To.Should().Equal(DemoAccounts.SteeringStandingMember.UserName + "@lamgiang.example");
         mail.Subject.Should().Be("Nhắc hạn xử lý hồ sơ: UBND xã Tân Hòa");
-        mail.Body.Should().Contain("đang chờ Đồng chí xử lý ở bước Ban Chỉ đạo xem xét").And.Contain("Hạn xử lý: 17:00 ngày 08/12/2026");
+        mail.Body.Should().Contain("đang chờ Đồng chí xử lý ở bước \"Ban Chỉ đạo xem xét\"").And.Contain("Hạn xử lý: 17:00 ngày 08/12/2026");
         (await NotificationProbe.ForNominationAsync(app, id)).Single().EmailSentAt.Should().NotBeNull();
     }
 }

@@ -67,10 +67,14 @@ public sealed class DesignerBrowserTests(DesignerBrowserFixture app) : IClassFix
         await Expect(admin.Locator("#sp-key")).ToHaveAttributeAsync("aria-invalid", "true");
 
         await admin.Locator("#sp-key").FillAsync("legal-review");
+        await admin.Locator("#sp-meaning").SelectOptionAsync("check");
+        await admin.Locator("#sp-title-vi").FillAsync("Rà soát pháp lý");
+        await admin.Locator("#sp-title-en").FillAsync("Legal review");
         await admin.Locator("#sp-role").FillAsync("appraiser");
         await admin.Locator("#sp-scope").FillAsync("appraisal");
         await admin.Locator("#sp-action-name-0").FillAsync("agree");
         await admin.Locator("#sp-action-label-0").FillAsync("Thống nhất");
+        await admin.Locator("#sp-action-meaning-0").SelectOptionAsync("approve");
         await admin.Locator("#sp-action-target-0").SelectOptionAsync("public-disclosure");
         await admin.Locator("#sp-deadline-value").FillAsync("3");
         await admin.Locator("#sp-reminders").FillAsync("1");
@@ -81,6 +85,7 @@ public sealed class DesignerBrowserTests(DesignerBrowserFixture app) : IClassFix
         await admin.Locator("#sp-t-approved").SelectOptionAsync("legal-review");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Áp dụng" }).ClickAsync();
         await Expect(admin.Locator("#json-text")).ToHaveValueAsync(new Regex("\"approved\": \"legal-review\""));
+        await Expect(admin.Locator("#json-text")).ToHaveValueAsync(new Regex("\"vi\": \"Rà soát pháp lý\",\\s*\"en\": \"Legal review\""));
         await Expect(admin.Locator("[data-testid=problem-count]")).ToHaveTextAsync("Hợp lệ: không có lỗi.");
         (await admin.EvaluateAsync<bool>("() => window.designerCy.edges().some(e => e.source().id() === 'legal-review' && e.target().id() === 'public-disclosure')"))
             .Should().BeTrue("the new step is connected on the diagram");
@@ -95,7 +100,7 @@ public sealed class DesignerBrowserTests(DesignerBrowserFixture app) : IClassFix
         await Expect(admin.Locator("#publish-button")).ToBeDisabledAsync();
         await admin.CheckPageAsync("21-designer-problem");
 
-        await admin.GetByRole(AriaRole.Button, new() { Name = "Xem bước committee-review" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Xem bước Ban Chỉ đạo xem xét" }).ClickAsync();
         await admin.Locator("#sp-t-approved").SelectOptionAsync("legal-review");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Áp dụng" }).ClickAsync();
         await Expect(admin.Locator("[data-testid=problem-count]")).ToHaveTextAsync("Hợp lệ: không có lỗi.");
@@ -120,13 +125,15 @@ public sealed class DesignerBrowserTests(DesignerBrowserFixture app) : IClassFix
         }
         await Expect(admin.Locator("[data-testid=sim-actions] li")).ToHaveCountAsync(5);
         await admin.Locator("#sim-run").ClickAsync();
+        // Steps read by their names, as people call them.
         var path = admin.Locator("[data-testid=sim-path]");
-        await Expect(path).ToContainTextAsync("committee-review");
-        await Expect(path).ToContainTextAsync("legal-review");
-        await Expect(path).ToContainTextAsync("public-disclosure");
+        await Expect(path).ToContainTextAsync("Ban Chỉ đạo xem xét");
+        await Expect(path).ToContainTextAsync("Rà soát pháp lý");
+        await Expect(path).ToContainTextAsync("Công khai, lấy ý kiến");
+        await Expect(path).Not.ToContainTextAsync("committee-review");
         await Expect(admin.Locator("[data-testid=sim-tasks]")).ToContainTextAsync("appraiser");
         await Expect(admin.Locator("[data-testid=sim-tasks]")).ToContainTextAsync(new Regex(@"\d\d/\d\d/2026 \d\d:\d\d"));
-        await Expect(admin.Locator("[data-testid=sim-outcome]")).ToContainTextAsync("public-disclosure");
+        await Expect(admin.Locator("[data-testid=sim-outcome]")).ToContainTextAsync("Công khai, lấy ý kiến");
         await admin.Locator("#sim-name").FillAsync("Có thẩm định pháp lý");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Lưu kịch bản" }).ClickAsync();
         await Expect(admin.Locator("[data-testid=saved-scenarios]")).ToContainTextAsync("Có thẩm định pháp lý");
@@ -134,12 +141,12 @@ public sealed class DesignerBrowserTests(DesignerBrowserFixture app) : IClassFix
         await admin.Locator("#sim-version").SelectOptionAsync("1");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Chạy lại Có thẩm định pháp lý" }).ClickAsync();
         await Expect(admin.Locator("[data-testid=sim-result] h3")).ToContainTextAsync("phiên bản 1");
-        await Expect(admin.Locator("[data-testid=sim-path]")).Not.ToContainTextAsync("legal-review");
+        await Expect(admin.Locator("[data-testid=sim-path]")).Not.ToContainTextAsync("Rà soát pháp lý");
         await admin.CheckPageAsync("23-designer-simulation");
 
         // The diff, as a list and on both diagrams.
         await admin.GotoAsync($"/quy-trinh/{Definition}/so-sanh?from=1&to={version}");
-        await Expect(admin.Locator("[data-testid=changes] [data-kind=StepAdded][data-step=legal-review]")).ToBeVisibleAsync();
+        await Expect(admin.Locator("[data-testid=changes] [data-kind=StepAdded][data-step=legal-review]")).ToContainTextAsync("Rà soát pháp lý");
         await Expect(admin.Locator("[data-testid=changes] [data-kind=TransitionChanged][data-step=committee-review]")).ToContainTextAsync("legal-review");
         await Expect(admin.Locator("[data-testid=diagram-after]")).ToHaveAttributeAsync("data-marked", new Regex("legal-review:added"));
         await Expect(admin.Locator("[data-testid=diagram-before]")).ToHaveAttributeAsync("data-marked", new Regex("committee-review:changed"));
@@ -175,12 +182,12 @@ public sealed class DesignerBrowserTests(DesignerBrowserFixture app) : IClassFix
         await admin.Locator("#map-committee-review").SelectOptionAsync("legal-review");
         await admin.GetByLabel("Lý do chuyển đổi (ghi vào nhật ký)").FillAsync("Áp dụng quy trình có thẩm định pháp lý.");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Xem trước" }).ClickAsync();
-        await Expect(admin.Locator("[data-testid=migration-preview] [data-testid=landing-step]")).ToHaveTextAsync("legal-review");
+        await Expect(admin.Locator("[data-testid=migration-preview] [data-testid=landing-step]")).ToHaveTextAsync("Rà soát pháp lý");
         await Expect(admin.Locator("[data-testid=migration-preview]")).ToContainTextAsync("Có thể chuyển");
         await admin.CheckPageAsync("26-migration-preview");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Chuyển đổi" }).ClickAsync();
         await Expect(admin.Locator("[data-testid=migration-results]")).ToContainTextAsync("Thành công");
-        await Expect(admin.Locator("[data-testid=migration-results]")).ToContainTextAsync("legal-review");
+        await Expect(admin.Locator("[data-testid=migration-results]")).ToContainTextAsync("Rà soát pháp lý");
         await Expect(admin.Locator("[data-testid=no-running]")).ToBeVisibleAsync();
         await admin.CheckPageAsync("27-migration-result");
 

@@ -63,6 +63,7 @@ public static class OperationAudiences
         ["GET /api/notifications/unread-count"] = [SignedIn],
         ["POST /api/notifications/{id}/read"] = [SignedIn],
         ["POST /api/notifications/read-all"] = [SignedIn],
+        ["GET /api/admin/organisation"] = [D],
         ["GET /api/admin/units"] = [D],
         ["POST /api/admin/units"] = [D],
         ["PUT /api/admin/units/{id}"] = [D],

@@ -11,8 +11,6 @@ namespace Commendations.Web.Pages.Decisions;
 [Authorize(Roles = Roles.ProvincialLeader)]
 public sealed class IssueModel(HeaderUser user, TimeProvider clock) : AppPageModel
 {
-    public const string DecisionStep = "decision";
-
     [BindProperty] public DecisionInput Input { get; set; } = new();
 
     public IReadOnlyList<InboxItem> Waiting { get; private set; } = [];
@@ -46,7 +44,7 @@ public sealed class IssueModel(HeaderUser user, TimeProvider clock) : AppPageMod
     }
 
     private async Task LoadAsync() =>
-        Waiting = (await Mediator.Send(new GetInbox())).Where(i => i.StepKey == DecisionStep).ToList();
+        Waiting = (await Mediator.Send(new GetInbox())).Where(i => i.StepMeaning == Engine.StepMeaning.Decision).ToList();
 
     public sealed class DecisionInput
     {

@@ -23,6 +23,9 @@ public sealed class DesignerModel(IOptions<DefinitionPublishingOptions> publishi
 
     public IReadOnlyList<ScenarioView> Scenarios { get; private set; } = [];
 
+    /// <summary>The installation's roles, scopes and committees, offered while typing.</summary>
+    public OrganisationExport Organisation { get; private set; } = null!;
+
     public bool RequireSecondApproval => publishing.Value.RequireSecondApproval;
 
     public bool IsDraft => View.Status == DefinitionStatus.Draft;
@@ -59,5 +62,6 @@ public sealed class DesignerModel(IOptions<DefinitionPublishingOptions> publishi
         View = await Mediator.Send(new GetDefinitionVersion(id, version));
         Definition = (await Mediator.Send(new ListDefinitions(id))).Single();
         Scenarios = await Mediator.Send(new ListScenarios(id));
+        Organisation = await Mediator.Send(new ExportOrganisation());
     }
 }

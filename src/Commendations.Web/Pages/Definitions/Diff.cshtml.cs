@@ -1,6 +1,7 @@
 using Commendations.Common.Security;
 using Commendations.Engine;
 using Commendations.Features.Definitions;
+using Commendations.Workflow;
 using Commendations.Web.Ui;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -18,6 +19,25 @@ public sealed class DiffModel : AppPageModel
     public IReadOnlyList<DefinitionChange> Changes { get; private set; } = [];
     public string? Before { get; private set; }
     public string? After { get; private set; }
+
+    /// <summary>A changed step as people call it: its name in the newer version, or in the older one when it was removed.</summary>
+    public string StepName(string stepKey)
+    {
+        var after = Read(After);
+        return DefinitionSemantics.StepName(after?.FindStep(stepKey) is not null ? after : Read(Before), stepKey);
+    }
+
+    private static WorkflowDefinition? Read(string? content)
+    {
+        try
+        {
+            return content is null ? null : System.Text.Json.JsonSerializer.Deserialize<WorkflowDefinition>(content, WorkflowJson.Options);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
 
     public async Task<IActionResult> OnGetAsync(string id)
     {

@@ -75,17 +75,12 @@ public sealed class IndexModel : AppPageModel
     /// <summary>Roll back: the old version's content becomes a new version and is published (history is never rewritten).</summary>
     public async Task<IActionResult> OnPostRollbackAsync(string definitionId, int version)
     {
-        DraftCreated? draft = null;
-        PublicationOutcome? outcome = null;
-        if (await TryAsync(async () =>
-            {
-                draft = await Mediator.Send(new CreateDraft(definitionId, version, null));
-                outcome = await Mediator.Send(new PublishDefinition(definitionId, draft.Version));
-            }, ""))
+        RolledBack? rolledBack = null;
+        if (await TryAsync(async () => rolledBack = await Mediator.Send(new RollBackDefinition(definitionId, version)), ""))
         {
-            Flash = outcome!.AwaitingSecondApproval
-                ? T["Phiên bản {0} (nội dung của phiên bản {1}) đang chờ quản trị viên thứ hai phê duyệt.", draft!.Version, version]
-                : T["Đã khôi phục: phiên bản {0} (nội dung của phiên bản {1}) được xuất bản.", draft!.Version, version];
+            Flash = rolledBack!.Publication.AwaitingSecondApproval
+                ? T["Phiên bản {0} (nội dung của phiên bản {1}) đang chờ quản trị viên thứ hai phê duyệt.", rolledBack.Version, version]
+                : T["Đã khôi phục: phiên bản {0} (nội dung của phiên bản {1}) được xuất bản.", rolledBack.Version, version];
             return RedirectToPage();
         }
         return await PageAsync();
@@ -96,6 +91,11 @@ public sealed class IndexModel : AppPageModel
         Definitions = await Mediator.Send(new ListDefinitions());
         return Page();
     }
+
+    /// <summary>Where a version comes from, for the reader.</summary>
+    public string Origin(DefinitionVersionSummary v) => v.Origin == DefinitionOrigin.Shipped
+        ? v.ShippedVersion is { } shipped && shipped != v.Version ? T["Tệp đi kèm hệ thống (tệp v{0})", shipped] : T["Tệp đi kèm hệ thống"]
+        : T["Quản trị viên"];
 
     public static string StatusLabel(DefinitionStatus status, bool awaiting) => status switch
     {

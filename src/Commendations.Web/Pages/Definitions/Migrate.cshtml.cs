@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using Commendations.Common.Errors;
 using Commendations.Common.Security;
+using Commendations.Engine;
 using Commendations.Features.Definitions;
+using Commendations.Workflow;
 using Commendations.Web.Ui;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -25,6 +27,16 @@ public sealed class MigrateModel : AppPageModel
     public IReadOnlyList<RunningInstance> Running { get; private set; } = [];
     public IReadOnlyList<string> OldSteps { get; private set; } = [];
     public IReadOnlyList<string> NewSteps { get; private set; } = [];
+
+    /// <summary>The two versions as read (for their steps' names); null when a draft cannot be read yet.</summary>
+    public WorkflowDefinition? OldDefinition { get; private set; }
+    public WorkflowDefinition? NewDefinition { get; private set; }
+
+    /// <summary>A step of the old version as people call it.</summary>
+    public string OldName(string? key) => DefinitionSemantics.StepName(OldDefinition, key);
+
+    /// <summary>A step of the new version as people call it.</summary>
+    public string NewName(string? key) => DefinitionSemantics.StepName(NewDefinition, key);
     public IReadOnlyList<InstanceMigrationPreview>? Previews { get; private set; }
     public IReadOnlyList<Outcome>? Results { get; private set; }
 
@@ -57,7 +69,7 @@ public sealed class MigrateModel : AppPageModel
             {
                 var outcomes = await Mediator.Send(new MigrateSelectedInstances(id, To!.Value, NominationIds, ExplicitMapping(), Comment));
                 Results = outcomes.Select(o => new Outcome(o.NominationId, names.GetValueOrDefault(o.NominationId, "?"), o.Succeeded,
-                    o.Result is { } moved ? T["Đã chuyển sang v{0}, tiếp tục tại bước {1}.", moved.ToVersion, moved.CurrentStep ?? "—"] : o.Reason ?? "")).ToList();
+                    o.Result is { } moved ? T["Đã chuyển sang v{0}, tiếp tục tại bước {1}.", moved.ToVersion, NewName(moved.CurrentStep)] : o.Reason ?? "")).ToList();
             }, ""))
             return Page();
         // The list now shows what is still running on the old version.
@@ -91,13 +103,29 @@ public sealed class MigrateModel : AppPageModel
             return true;
         }
         Running = await Mediator.Send(new ListRunningInstances(id, From.Value));
-        OldSteps = StepKeys((await Mediator.Send(new GetDefinitionVersion(id, From.Value))).Content);
-        NewSteps = StepKeys((await Mediator.Send(new GetDefinitionVersion(id, To.Value))).Content);
+        var oldContent = (await Mediator.Send(new GetDefinitionVersion(id, From.Value))).Content;
+        var newContent = (await Mediator.Send(new GetDefinitionVersion(id, To.Value))).Content;
+        OldSteps = StepKeys(oldContent);
+        NewSteps = StepKeys(newContent);
+        OldDefinition = Read(oldContent);
+        NewDefinition = Read(newContent);
         if (fresh)
         {
             Mapping = OldSteps.ToDictionary(k => k, k => NewSteps.Contains(k) ? k : null);
         }
         return true;
+    }
+
+    private static WorkflowDefinition? Read(string content)
+    {
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize<WorkflowDefinition>(content, WorkflowJson.Options);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     private static IReadOnlyList<string> StepKeys(string content)

@@ -39,7 +39,7 @@ public sealed class CommentsModel : AppPageModel
             return await ShowAsync();
         }
         Flash = outcome!.WaitEnded
-            ? T["Đã ghi nhận xử lý. Không còn khiếu nại chưa giải quyết: hồ sơ tiếp tục sang bước \"{0}\".", T[Labels.Step(outcome.CurrentStep)]]
+            ? T["Đã ghi nhận xử lý. Không còn khiếu nại chưa giải quyết: hồ sơ tiếp tục sang bước \"{0}\".", outcome.CurrentStepName]
             : outcome.OpenComplaints
                 ? T["Đã ghi nhận. Hồ sơ vẫn tạm dừng vì còn khiếu nại chưa giải quyết."]
                 : T["Đã ghi nhận xử lý ý kiến."];

@@ -28,7 +28,7 @@ public sealed class DetailsModel : AppPageModel
     public IReadOnlyList<DisclosureCommentView> DisclosureComments { get; private set; } = [];
 
     /// <summary>In disclosure with an unresolved complaint: the wait does not end until it is resolved.</summary>
-    public bool Paused => Detail?.CurrentStep == "public-disclosure" && DisclosureComments.Any(c => c.OpenComplaint);
+    public bool Paused => Detail is { InDisclosure: true } && DisclosureComments.Any(c => c.OpenComplaint);
 
     [BindProperty] public string? Comment { get; set; }
     [BindProperty] public DocumentKind UploadKind { get; set; } = DocumentKind.SubmissionLetter;
@@ -37,7 +37,7 @@ public sealed class DetailsModel : AppPageModel
 
     public bool IsOfficerOfUnit => Detail is not null && User.IsInRole(Roles.EmulationOfficer) && Header.UnitId == Detail.UnitId;
     public bool UnitHoldsDossier => IsOfficerOfUnit && Detail!.Status is NominationStatus.Draft or NominationStatus.Returned;
-    public bool IsSubmitTurn => Detail?.MyTurn is { } turn && turn.Actions.Contains(SubmitNominationHandler.SubmitAction);
+    public bool IsSubmitTurn => Detail?.MyTurn is { IsProposal: true };
     public bool IsVoteTurn => Detail?.MyTurn is { StepType: "vote" };
 
     private ICurrentUser Header => HttpContext.RequestServices.GetRequiredService<ICurrentUser>();
@@ -88,8 +88,10 @@ public sealed class DetailsModel : AppPageModel
 
     public async Task<IActionResult> OnPostActAsync(Guid taskId, string action)
     {
+        // The action's name as its button read, before acting moves the nomination on.
+        var label = (await Mediator.Send(new GetNomination(Id))).MyTurn?.Choices.FirstOrDefault(c => c.Name == action)?.Label;
         var ok = await TryAsync(() => Mediator.Send(new ActOnTask(taskId, action, string.IsNullOrWhiteSpace(Comment) ? null : Comment.Trim())), "");
-        return ok ? Done(T["Đã ghi nhận: {0}.", T[Labels.Action(action)]]) : await ShowAsync();
+        return ok ? Done(label is null ? T["Đã ghi nhận ý kiến."] : T["Đã ghi nhận: {0}.", label]) : await ShowAsync();
     }
 
     public async Task<IActionResult> OnPostVoteAsync()
@@ -156,17 +158,17 @@ public sealed class DetailsModel : AppPageModel
                     ? T["Hồ sơ bị trả lại: xem lý do trong quá trình xử lý, sửa và bổ sung tài liệu, rồi trình lại trước {0}.", Format.DateTime(turn.DueAt)]
                     : T["Đính kèm đủ tờ trình và báo cáo thành tích, rồi trình hồ sơ trước {0}.", Format.DateTime(turn.DueAt)];
             }
-            return T["Đến lượt bạn xử lý bước \"{0}\", hạn {1}.", T[Labels.Step(turn.StepKey)], Format.DateTime(turn.DueAt)];
+            return T["Đến lượt bạn xử lý bước \"{0}\", hạn {1}.", turn.StepName, Format.DateTime(turn.DueAt)];
         }
         return d.Status switch
         {
             NominationStatus.Awarded => T["Đã được khen thưởng."],
             NominationStatus.Rejected => T["Không được khen thưởng. Xem lý do trong quá trình xử lý."],
             NominationStatus.Withdrawn => T["Đề nghị đã được rút."],
-            _ when waiting is not null => T["Đang chờ {0} xử lý bước \"{1}\", hạn {2}.", Assignee(waiting.Assignee), T[Labels.Step(waiting.StepKey)], Format.DateTime(waiting.DueAt)],
-            _ when Paused => T["Tạm dừng: có khiếu nại trong thời gian công khai chưa được giải quyết; hồ sơ chưa chuyển sang thẩm định."],
-            _ when d.CurrentStep == "public-disclosure" => T["Đang công khai, lấy ý kiến; hệ thống tự chuyển sang thẩm định khi hết thời gian công khai."],
-            _ => T["Đang ở bước \"{0}\".", T[Labels.Step(d.CurrentStep)]],
+            _ when waiting is not null => T["Đang chờ {0} xử lý bước \"{1}\", hạn {2}.", Assignee(waiting.Assignee), waiting.StepName, Format.DateTime(waiting.DueAt)],
+            _ when Paused => T["Tạm dừng: có khiếu nại trong thời gian công khai chưa được giải quyết; hồ sơ chưa chuyển sang bước tiếp theo."],
+            _ when d.InDisclosure => T["Đang công khai, lấy ý kiến; hệ thống tự chuyển sang bước tiếp theo khi hết thời gian công khai."],
+            _ => T["Đang ở bước \"{0}\".", d.CurrentStepName],
         };
     }
 

@@ -3,6 +3,21 @@
   "use strict";
 
   var HUMAN = ["task", "sequentialApproval", "parallelApproval", "vote"];
+  var LANG = (document.documentElement.getAttribute("lang") || "vi").slice(0, 2);
+  var outcomeNames = {};
+
+  /** A display text of a definition (a string, or { vi, en }) in the page's language; "" when there is none. */
+  function text(t) {
+    if (t == null) return "";
+    if (typeof t === "string") return t;
+    return (LANG === "en" && t.en) ? t.en : (t.vi || t.en || "");
+  }
+
+  /** How the designer shows a step: its title, else its key (the author's handle until a title is written). */
+  function stepName(step) { return step ? text(step.title) || String(step.key) : ""; }
+
+  /** The designer's names of approval and vote outcomes (else the outcome's own name). */
+  function setOutcomeNames(names) { outcomeNames = names || {}; }
   var OUTCOMES = {
     sequentialApproval: ["approved", "returned", "rejected"],
     parallelApproval: ["approved", "returned", "rejected"],
@@ -16,14 +31,14 @@
     switch (step.type) {
       case "task":
         (step.actions || []).forEach(function (a, i) {
-          if (a && a.target) out.push({ slot: "actions[" + i + "]", label: a.name || "?", target: a.target });
+          if (a && a.target) out.push({ slot: "actions[" + i + "]", label: text(a.label) || a.name || "?", target: a.target });
         });
         break;
       case "sequentialApproval":
       case "parallelApproval":
       case "vote":
         OUTCOMES[step.type].forEach(function (o) {
-          if (step.transitions && step.transitions[o]) out.push({ slot: "transitions." + o, label: o, target: step.transitions[o] });
+          if (step.transitions && step.transitions[o]) out.push({ slot: "transitions." + o, label: outcomeNames[o] || o, target: step.transitions[o] });
         });
         break;
       case "wait":
@@ -57,7 +72,7 @@
       var extra = s.type === "end" ? " (" + (s.result || "?") + ")" : "";
       els.push({
         group: "nodes",
-        data: { id: s.key, step: true, index: i, type: s.type, label: s.key + "\n" + typeLabel(s.type) + extra },
+        data: { id: s.key, step: true, index: i, type: s.type, label: stepName(s) + "\n" + typeLabel(s.type) + extra },
         classes: [s.type, s.key === doc.start ? "start" : "", s.type === "end" ? "result-" + String(s.result).toLowerCase() : ""].join(" ")
       });
     });
@@ -145,5 +160,6 @@
     return p(d.getUTCDate()) + "/" + p(d.getUTCMonth() + 1) + "/" + d.getUTCFullYear() + " " + p(d.getUTCHours()) + ":" + p(d.getUTCMinutes());
   }
 
-  window.DesignerGraph = { HUMAN: HUMAN, OUTCOMES: OUTCOMES, outgoing: outgoing, elements: elements, style: style, layout: layout, create: create, stepOfPath: stepOfPath, formatVn: formatVn };
+  window.DesignerGraph = { HUMAN: HUMAN, OUTCOMES: OUTCOMES, outgoing: outgoing, elements: elements, style: style, layout: layout, create: create, stepOfPath: stepOfPath, formatVn: formatVn,
+    text: text, stepName: stepName, setOutcomeNames: setOutcomeNames };
 })();

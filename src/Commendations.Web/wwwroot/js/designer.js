@@ -26,6 +26,8 @@
   var diagram = $("diagram");
   var jsonText = $("json-text");
   var status = $("designer-status");
+  G.setOutcomeNames({ approved: t("outcome.approved"), returned: t("outcome.returned"), rejected: t("outcome.rejected"),
+    passed: t("outcome.passed"), failed: t("outcome.failed"), noQuorum: t("outcome.noQuorum") });
   var cy = G.create(diagram, doc, { editable: editable });
   window.designerCy = cy;
 
@@ -69,13 +71,26 @@
     return (doc.steps || []).findIndex(function (s) { return s && s.key === key; });
   }
 
+  /** A step as the designer names it in lists: its title with its key, or its key alone while it has no title. */
+  function nameOf(key) {
+    var s = (doc.steps || [])[stepIndex(key)];
+    var title = s ? G.text(s.title) : "";
+    return title ? title + " (" + key + ")" : String(key);
+  }
+
+  /** A step as people read it (simulation results): its title, else its key. */
+  function titleOf(key) {
+    var s = (doc.steps || [])[stepIndex(key)];
+    return (s && G.text(s.title)) || String(key == null ? "—" : key);
+  }
+
   // ---- step picker (keyboard access to every step) ----
   var picker = $("step-picker");
   function refreshStepPicker() {
     var current = picker.value;
     picker.innerHTML = '<option value="">' + esc(t("chooseStep")) + "</option>" + (doc.steps || []).map(function (s) {
       var mark = problemSteps.indexOf(s.key) >= 0 ? " ⚠" : "";
-      return '<option value="' + esc(s.key) + '">' + esc(s.key + " (" + s.type + ")" + mark) + "</option>";
+      return '<option value="' + esc(s.key) + '">' + esc(nameOf(s.key) + " – " + s.type + mark) + "</option>";
     }).join("");
     picker.value = selectedKey || current || "";
   }
@@ -97,7 +112,7 @@
     var keys = (doc.steps || []).map(function (s) { return s.key; });
     var html = optional ? '<option value="">—</option>' : '<option value="">' + esc(t("chooseTarget")) + "</option>";
     if (current && keys.indexOf(current) < 0) html += '<option value="' + esc(current) + '" selected>' + esc(current + " ⚠ " + t("missingStep")) + "</option>";
-    keys.forEach(function (k) { html += '<option value="' + esc(k) + '"' + (k === current ? " selected" : "") + ">" + esc(k) + "</option>"; });
+    keys.forEach(function (k) { html += '<option value="' + esc(k) + '"' + (k === current ? " selected" : "") + ">" + esc(nameOf(k)) + "</option>"; });
     return html;
   }
 
@@ -127,6 +142,26 @@
     return ["workingDays", ""];
   }
 
+  // Meanings a step of each type may declare (the validator's rules), and the meanings of task actions.
+  var STEP_MEANINGS = {
+    task: ["proposal", "review", "appraisal", "check", "decision"],
+    sequentialApproval: ["review", "appraisal", "check"],
+    parallelApproval: ["review", "appraisal", "check"],
+    vote: ["vote", "review"],
+    wait: ["disclosure"]
+  };
+  var ACTION_MEANINGS = ["submit", "approve", "returnForSupplement", "reject", "award"];
+  function meaningOptions(list, prefix) {
+    return [["", t("meaning.none")]].concat(list.map(function (m) { return [m, t(prefix + m)]; }));
+  }
+  /** A display text from its Vietnamese and English fields: a string without English (as old documents have it). */
+  function localized(vi, en) {
+    if (!vi) return undefined;
+    return en ? { vi: vi, en: en } : vi;
+  }
+  function vi(textValue) { return textValue == null ? "" : typeof textValue === "string" ? textValue : (textValue.vi || ""); }
+  function en(textValue) { return textValue && typeof textValue === "object" ? (textValue.en || "") : ""; }
+
   var TYPES = [["task", t("type.task")], ["sequentialApproval", t("type.sequentialApproval")], ["parallelApproval", t("type.parallelApproval")],
     ["vote", t("type.vote")], ["wait", t("type.wait")], ["branch", t("type.branch")], ["end", t("type.end")]];
 
@@ -141,18 +176,25 @@
     h += '<fieldset class="panel-fields"' + ro + "><legend class=\"visually-hidden\">" + esc(t("stepProperties")) + "</legend>";
     h += field("sp-key", t("key"), input("sp-key", s.key, "text", ' autocomplete="off"'), errors, t("keyHint"));
     h += field("sp-type", t("type"), selectBox("sp-type", TYPES, s.type), errors);
+    if (STEP_MEANINGS[s.type]) h += field("sp-meaning", t("meaning"), selectBox("sp-meaning", meaningOptions(STEP_MEANINGS[s.type], "meaning."), s.meaning || ""), errors, t("meaningHint"));
+    h += '<div class="field-row">' + field("sp-title-vi", t("title"), input("sp-title-vi", vi(s.title)), errors) +
+      field("sp-title-en", t("titleEn"), input("sp-title-en", en(s.title)), errors) + "</div>";
+    h += '<div class="field-row">' + field("sp-description-vi", t("description"), input("sp-description-vi", vi(s.description)), errors) +
+      field("sp-description-en", t("descriptionEn"), input("sp-description-en", en(s.description)), errors) + "</div>";
     if (s.type === "task") {
       var a = s.assignee || {};
-      h += '<div class="field-row">' + field("sp-role", t("assigneeRole"), input("sp-role", a.role), errors) +
+      h += '<div class="field-row">' + field("sp-role", t("assigneeRole"), input("sp-role", a.role, "text", ' list="roles"'), errors) +
         field("sp-scope", t("assigneeScope"), input("sp-scope", a.scope, "text", ' list="scopes"'), errors) + "</div>";
       h += '<fieldset><legend>' + esc(t("actions")) + "</legend>";
       (s.actions || []).forEach(function (act, i) {
         h += '<div class="row-block" data-row="' + i + '"><div class="field-row">' +
           field("sp-action-name-" + i, t("actionName"), input("sp-action-name-" + i, act.name), errors) +
-          field("sp-action-label-" + i, t("actionLabel"), input("sp-action-label-" + i, act.label), errors) + "</div>" +
+          field("sp-action-label-" + i, t("actionLabel"), input("sp-action-label-" + i, vi(act.label)), errors) + "</div>" +
+          '<div class="field-row">' + field("sp-action-label-en-" + i, t("actionLabelEn"), input("sp-action-label-en-" + i, en(act.label)), errors) +
+          field("sp-action-meaning-" + i, t("actionMeaning"), selectBox("sp-action-meaning-" + i, meaningOptions(ACTION_MEANINGS, "action."), act.meaning || ""), errors) + "</div>" +
           field("sp-action-target-" + i, t("target"), targetBox("sp-action-target-" + i, act.target, false), errors) +
           '<div class="field checkbox"><input type="checkbox" id="sp-action-rs-' + i + '"' + (act.returnsForSupplement ? " checked" : "") + ' /> <label for="sp-action-rs-' + i + '">' + esc(t("returnsForSupplement")) + "</label></div>" +
-          '<button type="button" class="link danger" data-remove-action="' + i + '">' + esc(t("removeAction")) + " " + esc(act.name || "") + "</button></div>";
+          '<button type="button" class="link danger" data-remove-action="' + i + '">' + esc(t("removeAction")) + " " + esc(G.text(act.label) || act.name || "") + "</button></div>";
       });
       h += (errors["sp-actions"] ? '<span class="field-error">' + esc(errors["sp-actions"]) + "</span>" : "") +
         '<button type="button" data-add-action>' + esc(t("addAction")) + "</button></fieldset>";
@@ -205,8 +247,8 @@
         field("sp-deadline-value", t("deadlineValue"), input("sp-deadline-value", d[1], "text"), errors, t("deadlineHint")) + "</div>" +
         field("sp-reminders", t("reminders"), input("sp-reminders", (s.reminders || []).map(function (r) { return r.workingDaysBefore; }).join(", ")), errors, t("remindersHint")) +
         field("sp-escalation-kind", t("escalation"), selectBox("sp-escalation-kind", [["", t("escalation.none")], ["notifyRole", t("escalation.notify")], ["action", t("escalation.action")]], escKind), errors) +
-        '<div class="field-row">' + field("sp-escalation-role", t("escalationRole"), input("sp-escalation-role", esc0.notifyRole), errors) +
-        field("sp-escalation-scope", t("escalationScope"), input("sp-escalation-scope", esc0.scope), errors) +
+        '<div class="field-row">' + field("sp-escalation-role", t("escalationRole"), input("sp-escalation-role", esc0.notifyRole, "text", ' list="roles"'), errors) +
+        field("sp-escalation-scope", t("escalationScope"), input("sp-escalation-scope", esc0.scope, "text", ' list="scopes"'), errors) +
         field("sp-escalation-action", t("escalationAction"), input("sp-escalation-action", esc0.action), errors) + "</div></fieldset>";
     }
     h += "</fieldset>";
@@ -233,6 +275,14 @@
       return { step: defaults(type, val("sp-key") || s.key), errors: {}, retyped: true };
     }
     s.key = val("sp-key");
+    delete s.meaning; delete s.title; delete s.description;
+    if (val("sp-meaning")) s.meaning = val("sp-meaning");
+    var title = localized(val("sp-title-vi"), val("sp-title-en"));
+    if (title) s.title = title;
+    var description = localized(val("sp-description-vi"), val("sp-description-en"));
+    if (description) s.description = description;
+    if (!val("sp-title-vi") && val("sp-title-en")) errors["sp-title-vi"] = t("err.vietnameseFirst");
+    if (!val("sp-description-vi") && val("sp-description-en")) errors["sp-description-vi"] = t("err.vietnameseFirst");
     if (!s.key) errors["sp-key"] = t("err.required");
     else if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(s.key)) errors["sp-key"] = t("err.kebab");
     else if (s.key !== selectedKey && stepIndex(s.key) >= 0) errors["sp-key"] = t("err.duplicateKey");
@@ -255,8 +305,10 @@
         var name = required("sp-action-name-" + i);
         if (name && !/^[a-zA-Z][a-zA-Z0-9-]*$/.test(name)) errors["sp-action-name-" + i] = t("err.actionName");
         var action = { name: name };
-        var label = val("sp-action-label-" + i);
+        var label = localized(val("sp-action-label-" + i), val("sp-action-label-en-" + i));
         if (label) action.label = label;
+        if (!val("sp-action-label-" + i) && val("sp-action-label-en-" + i)) errors["sp-action-label-" + i] = t("err.vietnameseFirst");
+        if (val("sp-action-meaning-" + i)) action.meaning = val("sp-action-meaning-" + i);
         action.target = required("sp-action-target-" + i);
         if ($("sp-action-rs-" + i) && $("sp-action-rs-" + i).checked) action.returnsForSupplement = true;
         return action;
@@ -499,7 +551,7 @@
         if (key && problemSteps.indexOf(key) < 0) problemSteps.push(key);
         var li = document.createElement("li");
         li.innerHTML = "<code>" + esc(p.path) + "</code> " + esc(p.message) +
-          (key ? ' <button type="button" class="link" data-show-step="' + esc(key) + '">' + esc(t("showStep")) + " " + esc(key) + "</button>" : "");
+          (key ? ' <button type="button" class="link" data-show-step="' + esc(key) + '">' + esc(t("showStep")) + " " + esc(titleOf(key)) + "</button>" : "");
         li.setAttribute("data-step", key || "");
         list.appendChild(li);
       });
@@ -570,10 +622,13 @@
     if (!simKind) return;
     var current = simKind.value;
     var names = [];
-    (doc.steps || []).forEach(function (s) { (s.actions || []).forEach(function (a) { if (a.name && names.indexOf(a.name) < 0 && ["approve", "return", "reject"].indexOf(a.name) < 0) names.push(a.name); }); });
+    var labels = {};
+    (doc.steps || []).forEach(function (s) { (s.actions || []).forEach(function (a) {
+      if (a.name && names.indexOf(a.name) < 0 && ["approve", "return", "reject"].indexOf(a.name) < 0) { names.push(a.name); labels[a.name] = G.text(a.label); }
+    }); });
     var fixed = [["approve", t("sim.approve")], ["return", t("sim.return")], ["reject", t("sim.reject")], ["vote", t("sim.vote")], ["closeVote", t("sim.closeVote")],
       ["letDeadlinePass", t("sim.letDeadlinePass")], ["waitElapses", t("sim.waitElapses")], ["withdraw", t("sim.withdraw")]];
-    simKind.innerHTML = fixed.concat(names.map(function (n) { return [n, t("sim.named") + " " + n]; })).map(function (o) {
+    simKind.innerHTML = fixed.concat(names.map(function (n) { return [n, t("sim.named") + " " + (labels[n] ? labels[n] + " (" + n + ")" : n)]; })).map(function (o) {
       return '<option value="' + esc(o[0]) + '">' + esc(o[1]) + "</option>";
     }).join("");
     if (current && simKind.querySelector('option[value="' + current + '"]')) simKind.value = current;
@@ -658,20 +713,20 @@
   function renderSimulation(r, onVersion) {
     var out = $("sim-result");
     var h = "<h3>" + esc(t("sim.resultFor").replace("{0}", onVersion)) + "</h3>";
-    var resultText = r.result ? t("sim.completed") + " " + r.result : r.stoppedAt ? t("sim.stoppedAt") + " " + r.stoppedAt : "—";
+    var resultText = r.result ? t("sim.completed") + " " + r.result : r.stoppedAt ? t("sim.stoppedAt") + " " + titleOf(r.stoppedAt) : "—";
     h += '<p data-testid="sim-outcome"><strong>' + esc(resultText) + "</strong></p>";
     if (r.refusal) {
       h += '<p class="field-error" role="alert">' + esc(t("sim.refusal") + " " + (r.refusal.actionIndex != null ? "#" + (r.refusal.actionIndex + 1) + " " : "") +
-        (r.refusal.stepKey || "") + " – " + r.refusal.code + ": " + r.refusal.reason) + "</p>";
+        (r.refusal.stepKey ? titleOf(r.refusal.stepKey) : "") + " – " + r.refusal.code + ": " + r.refusal.reason) + "</p>";
     }
     h += "<h4>" + esc(t("sim.path")) + '</h4><ol data-testid="sim-path">' + r.path.map(function (p) {
-      return "<li><strong>" + esc(p.stepKey) + "</strong> – " + esc(G.formatVn(p.enteredAt)) + (p.round > 1 ? " (" + esc(t("sim.round")) + " " + p.round + ")" : "") +
+      return '<li data-step="' + esc(p.stepKey) + '"><strong>' + esc(titleOf(p.stepKey)) + "</strong> – " + esc(G.formatVn(p.enteredAt)) + (p.round > 1 ? " (" + esc(t("sim.round")) + " " + p.round + ")" : "") +
         (p.waitUntil ? " → " + esc(t("sim.waitUntil")) + " " + esc(G.formatVn(p.waitUntil)) : "") + "</li>";
     }).join("") + "</ol>";
     h += "<h4>" + esc(t("sim.tasks")) + '</h4><div class="table-wrap"><table data-testid="sim-tasks"><thead><tr>' +
       ["sim.step", "sim.assignee", "sim.opened", "sim.due", "sim.reminders", "sim.escalation", "sim.outcomeCol"].map(function (k) { return '<th scope="col">' + esc(t(k)) + "</th>"; }).join("") +
       "</tr></thead><tbody>" + r.tasks.map(function (task) {
-        return "<tr" + (task.overdue ? ' class="overdue"' : "") + "><td>" + esc(task.stepKey) + "</td><td>" + esc(who(task.assignee)) + "</td><td>" + esc(G.formatVn(task.openedAt)) +
+        return "<tr" + (task.overdue ? ' class="overdue"' : "") + "><td>" + esc(titleOf(task.stepKey)) + "</td><td>" + esc(who(task.assignee)) + "</td><td>" + esc(G.formatVn(task.openedAt)) +
           "</td><td>" + esc(G.formatVn(task.dueAt)) + "</td><td>" + esc((task.reminders || []).map(G.formatVn).join("; ") || "—") + "</td><td>" +
           esc(task.escalation ? JSON.stringify(task.escalation) + (task.escalateAt ? " " + G.formatVn(task.escalateAt) : "") : "—") + "</td><td>" +
           esc((task.outcome || "—") + (task.closedAt ? " " + G.formatVn(task.closedAt) : "") + (task.overdue ? " (" + t("sim.overdue") + ")" : "")) + "</td></tr>";

@@ -7,6 +7,13 @@ public enum DefinitionStatus
     Retired,
 }
 
+/// <summary>Who a stored version comes from: an administrator (designer, import, API) or a file shipped in workflows/.</summary>
+public enum DefinitionOrigin
+{
+    Administrator,
+    Shipped,
+}
+
 /// <summary>A stored version of a workflow definition. Published versions are immutable; instances pin the version they started on.</summary>
 public class WorkflowDefinitionRecord
 {
@@ -29,6 +36,13 @@ public class WorkflowDefinitionRecord
     public string? PublicationRequestedBy { get; private set; }
     public DateTimeOffset? PublicationRequestedAt { get; private set; }
     public DateTimeOffset? RetiredAt { get; private set; }
+
+    /// <summary>Shipped versions seed an empty database or are offered as drafts; they never take an administrator's number.</summary>
+    public DefinitionOrigin Origin { get; private set; } = DefinitionOrigin.Administrator;
+
+    /// <summary>For a shipped version, the version number of the file it came from (it may be stored under another number).</summary>
+    public int? ShippedVersion { get; private set; }
+
     public uint RowVersion { get; private set; }
 
     private WorkflowDefinitionRecord() { }
@@ -44,6 +58,23 @@ public class WorkflowDefinitionRecord
         Author = author;
         CreatedAt = now;
         Status = DefinitionStatus.Draft;
+    }
+
+    /// <summary>This version came from a shipped file (its version number in the file).</summary>
+    public void MarkShipped(int shippedVersion)
+    {
+        Origin = DefinitionOrigin.Shipped;
+        ShippedVersion = shippedVersion;
+    }
+
+    /// <summary>
+    /// The one change a published version may receive: meanings and display names added by the recorded upgrade of
+    /// definitions written before meanings existed (<c>LegacyMeanings</c>), which proves the routing itself is unchanged.
+    /// </summary>
+    public void AnnotateForUpgrade(string content, string contentHash)
+    {
+        Content = content;
+        ContentHash = contentHash;
     }
 
     public bool IsAwaitingApproval => Status == DefinitionStatus.Draft && PublicationRequestedById is not null;

@@ -23,15 +23,22 @@ public sealed record CampaignDashboard(
     int OpenTasks, int OverdueTasks, IReadOnlyList<CountItem> OverdueByStep, IReadOnlyList<UnitCount> OverdueByUnit,
     IReadOnlyList<StepDuration> AverageByStep, DateTimeOffset AsOf);
 
-public sealed record CountItem(string Key, int Count);
+public sealed record CountItem(string Key, int Count)
+{
+    /// <summary>For a step, its name as people read it (from the campaign's workflow definitions).</summary>
+    public string? Name { get; init; }
+}
 
 public sealed record UnitCount(Guid UnitId, string UnitCode, string UnitName, int Count);
 
 /// <summary>Closed tasks of a step: how many, and on average how long they were open, in hours and in working days.</summary>
-public sealed record StepDuration(string StepKey, int ClosedTasks, double AverageHours, double AverageWorkingDays);
+public sealed record StepDuration(string StepKey, int ClosedTasks, double AverageHours, double AverageWorkingDays)
+{
+    public string StepName { get; init; } = "—";
+}
 
 public sealed class GetCampaignDashboardHandler(
-    CommendationsDbContext db, ICurrentUser user, IMediator mediator, TimeProvider clock, RuntimeContextFactory contexts)
+    CommendationsDbContext db, ICurrentUser user, IMediator mediator, TimeProvider clock, RuntimeContextFactory contexts, DefinitionSemantics semantics)
     : IRequestHandler<GetCampaignDashboard, CampaignDashboard>
 {
     public async Task<CampaignDashboard> Handle(GetCampaignDashboard request, CancellationToken cancellationToken)
@@ -39,7 +46,9 @@ public sealed class GetCampaignDashboardHandler(
         // Same scope and refusals as the progress query (404 unknown campaign, 403 for users with no such role).
         var progress = await mediator.Send(new GetCampaignProgress(request.CampaignId), cancellationToken);
         var campaign = await db.Campaigns.AsNoTracking().Where(c => c.Id == request.CampaignId)
-            .Select(c => new { c.Code, c.Name }).SingleAsync(cancellationToken);
+            .Select(c => new { c.Code, c.Name, Workflows = c.Awards.Select(a => a.WorkflowDefinitionId).ToList() }).SingleAsync(cancellationToken);
+        // Progress counts come by step key without a version: named from the campaign's workflows, newest version first.
+        var stepName = await semantics.StepNamesOfAsync(campaign.Workflows.Distinct().ToList(), null, cancellationToken);
         var now = clock.GetUtcNow();
 
         var nominations = db.Nominations.AsNoTracking().Where(n => n.CampaignId == request.CampaignId);
@@ -51,8 +60,8 @@ public sealed class GetCampaignDashboardHandler(
 
         var openTasks = await tasks.CountAsync(t => t.Status == WorkflowTaskStatus.Open, cancellationToken);
         var overdue = tasks.Where(t => t.Status == WorkflowTaskStatus.Open && t.DueAt < now);
-        var overdueByStep = await overdue.GroupBy(t => t.StepKey).Select(g => new CountItem(g.Key, g.Count()))
-            .ToListAsync(cancellationToken);
+        var overdueByStep = (await overdue.GroupBy(t => t.StepKey).Select(g => new CountItem(g.Key, g.Count()))
+            .ToListAsync(cancellationToken)).Select(c => c with { Name = stepName(c.Key) }).ToList();
         var overdueByUnit = await (from t in overdue
                                    join u in db.Units.AsNoTracking() on t.UnitId equals u.Id
                                    group t by new { u.Id, u.Code, u.Name } into g
@@ -65,13 +74,13 @@ public sealed class GetCampaignDashboardHandler(
         var durations = closed.GroupBy(t => t.StepKey).Select(g => new StepDuration(
                 g.Key, g.Count(),
                 Math.Round(g.Average(t => (t.ClosedAt - t.OpenedAt).TotalHours), 1),
-                Math.Round(g.Average(t => WorkingDaysBetween(calendar, t.OpenedAt, t.ClosedAt)), 1)))
+                Math.Round(g.Average(t => WorkingDaysBetween(calendar, t.OpenedAt, t.ClosedAt)), 1)) { StepName = stepName(g.Key) })
             .OrderBy(d => d.StepKey, StringComparer.Ordinal).ToList();
 
         return new CampaignDashboard(
             request.CampaignId, campaign.Code, campaign.Name, progress.Total,
             progress.ByStatus.Select(s => new CountItem(s.Key, s.Value)).OrderByDescending(s => s.Count).ThenBy(s => s.Key, StringComparer.Ordinal).ToList(),
-            progress.ByStep.Select(s => new CountItem(s.Key, s.Value)).OrderByDescending(s => s.Count).ThenBy(s => s.Key, StringComparer.Ordinal).ToList(),
+            progress.ByStep.Select(s => new CountItem(s.Key, s.Value) { Name = stepName(s.Key) }).OrderByDescending(s => s.Count).ThenBy(s => s.Key, StringComparer.Ordinal).ToList(),
             openTasks, overdueByStep.Sum(s => s.Count),
             overdueByStep.OrderByDescending(s => s.Count).ThenBy(s => s.Key, StringComparer.Ordinal).ToList(),
             overdueByUnit.OrderByDescending(u => u.Count).ThenBy(u => u.UnitName, StringComparer.Ordinal).ToList(),

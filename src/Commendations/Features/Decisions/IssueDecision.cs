@@ -70,11 +70,9 @@ public sealed class IssueDecisionValidator : AbstractValidator<IssueDecision>
 }
 
 public sealed class IssueDecisionHandler(
-    CommendationsDbContext db, NominationWorkflow workflow, ICurrentUser user, AuditTrail audit, TimeProvider clock)
+    CommendationsDbContext db, NominationWorkflow workflow, ICurrentUser user, AuditTrail audit, TimeProvider clock, DefinitionSemantics semantics)
     : IRequestHandler<IssueDecision, DecisionIssued>
 {
-    public const string AwardAction = "award";
-
     public async Task<DecisionIssued> Handle(IssueDecision request, CancellationToken cancellationToken)
     {
         DecisionNumber.TryParse(request.Number, out var number);
@@ -90,9 +88,8 @@ public sealed class IssueDecisionHandler(
         if (unknown.Count > 0)
             throw new InputException("nominationIds", $"Unknown nominations: {string.Join(", ", unknown)}.");
         await EnsureDateAsync(request, nominations, cancellationToken);
-        var tasks = await db.Tasks.Where(t => request.NominationIds.Contains(t.NominationId) && t.Status == WorkflowTaskStatus.Open
-                                              && t.AssigneeRole == Roles.ProvincialLeader).ToListAsync(cancellationToken);
-        var notReady = nominations.Where(n => tasks.All(t => t.NominationId != n.Id)).Select(n => n.NomineeName).ToList();
+        var tasks = await DecisionTasksAsync(request.NominationIds, cancellationToken);
+        var notReady = nominations.Where(n => !tasks.ContainsKey(n.Id)).Select(n => n.NomineeName).ToList();
         if (notReady.Count > 0)
             throw new ConflictException("not-at-decision", $"Not waiting for a decision: {string.Join(", ", notReady)}.");
 
@@ -106,10 +103,10 @@ public sealed class IssueDecisionHandler(
         db.Decisions.Add(decision);
         foreach (var nomination in nominations)
         {
-            var task = tasks.First(t => t.NominationId == nomination.Id);
-            await workflow.ExecuteAsync(nomination, new Engine.ActOnTask(task.TaskKey, NominationWorkflow.ActorFor(user), AwardAction, decision.Number), cancellationToken);
+            var (task, award) = tasks[nomination.Id];
+            await workflow.ExecuteAsync(nomination, new Engine.ActOnTask(task.TaskKey, NominationWorkflow.ActorFor(user), award, decision.Number), cancellationToken);
             if (nomination.Status != NominationStatus.Awarded)
-                throw new ConflictException("not-awarded", $"The workflow of {nomination.NomineeName} did not end in an award after '{AwardAction}'.");
+                throw new ConflictException("not-awarded", new Message("Quy trình của {0} không kết thúc bằng khen thưởng sau khi ký quyết định.", nomination.NomineeName));
             nomination.RecordDecision(decision.Id);
             await audit.RecordAsync(AuditTrail.NominationStream(nomination.Id), "decision.issued", task.StepKey, null,
                 new { decision = decision.Number, date = request.Date.ToString("dd/MM/yyyy") }, cancellationToken);
@@ -118,6 +115,26 @@ public sealed class IssueDecisionHandler(
         await audit.RecordAsync("decisions", "decision.issued", null, request.Citation,
             new { decision = decision.Number, nominations = request.NominationIds, amends = request.AmendsDecisionId, registerNumbers = numbers }, cancellationToken);
         return new DecisionIssued(decision.Id, decision.Number, nominations.Count) { RegisterNumbers = numbers };
+    }
+
+    /// <summary>
+    /// Each nomination's open task at a decision step of its definition, with that step's award action (the decision
+    /// number is its comment) — whatever the definition calls the step and the action.
+    /// </summary>
+    private async Task<Dictionary<Guid, (WorkflowTask Task, string Award)>> DecisionTasksAsync(IReadOnlyList<Guid> nominationIds, CancellationToken cancellationToken)
+    {
+        var open = await (from t in db.Tasks
+                          join i in db.WorkflowInstances on t.InstanceId equals i.Id
+                          where nominationIds.Contains(t.NominationId) && t.Status == WorkflowTaskStatus.Open
+                          select new { Task = t, i.DefinitionId, i.DefinitionVersion }).ToListAsync(cancellationToken);
+        var result = new Dictionary<Guid, (WorkflowTask, string)>();
+        foreach (var row in open)
+        {
+            var definition = await semantics.OfAsync(row.DefinitionId, row.DefinitionVersion, cancellationToken);
+            if (DefinitionSemantics.AwardActionAt(definition, row.Task.StepKey) is { } award)
+                result.TryAdd(row.Task.NominationId, (row.Task, award));
+        }
+        return result;
     }
 
     /// <summary>

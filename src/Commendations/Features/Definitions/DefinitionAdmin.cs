@@ -4,6 +4,7 @@ using System.Text.Json;
 using Commendations.Audit;
 using Commendations.Common.Errors;
 using Commendations.Common.Security;
+using Commendations.Common.Text;
 using Commendations.Domain.Workflows;
 using Commendations.Engine;
 using Commendations.Persistence;
@@ -18,7 +19,7 @@ public sealed class DefinitionPublishingOptions
 }
 
 /// <summary>What every definition use case shares: loading a version, validation context, audit.</summary>
-public sealed class DefinitionAdmin(CommendationsDbContext db, AuditTrail audit)
+public sealed class DefinitionAdmin(CommendationsDbContext db, AuditTrail audit, OrganisationFacts organisation)
 {
     public static string Stream(string definitionId) => $"workflow:{definitionId}";
 
@@ -27,12 +28,19 @@ public sealed class DefinitionAdmin(CommendationsDbContext db, AuditTrail audit)
         await db.WorkflowDefinitions.SingleOrDefaultAsync(d => d.DefinitionId == definitionId && d.Version == version, cancellationToken)
         ?? throw new NotFoundException("Workflow definition", $"{definitionId} v{version}");
 
-    /// <summary>Committee sizes make "M greater than N" and vote rules checkable against today's committees.</summary>
-    public async Task<ValidationContext> ContextAsync(CancellationToken cancellationToken)
-    {
-        var committees = await db.Committees.AsNoTracking().ToListAsync(cancellationToken);
-        return new ValidationContext { CommitteeSizes = committees.ToDictionary(c => c.Code, c => c.Members.Count) };
-    }
+    /// <summary>
+    /// Today's organisation — roles and who holds them where, configured scopes, committees with their members, chair
+    /// and secretary — with the meanings the application relies on required: what publishes cannot strand a nomination.
+    /// </summary>
+    public async Task<ValidationContext> ContextAsync(CancellationToken cancellationToken) =>
+        (await organisation.ReadAsync(cancellationToken)).ToValidationContext();
+
+    /// <summary>A validation problem as a sentence in the reader's language (the engine's template, translated by the catalog).</summary>
+    public static Message MessageOf(ValidationProblem problem) => new(problem.Template, problem.Args);
+
+    /// <summary>The problems as field errors by JSON path (400), each sentence in the reader's language.</summary>
+    public static InputException Refusal(IEnumerable<ValidationProblem> problems) =>
+        new(problems.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(MessageOf).ToArray()));
 
     /// <summary>Strict reading: the definition only when it is entirely valid, and every problem otherwise.</summary>
     public async Task<DefinitionParseResult> ValidateAsync(string content, CancellationToken cancellationToken) =>

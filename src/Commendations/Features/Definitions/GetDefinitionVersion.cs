@@ -12,7 +12,13 @@ public sealed record GetDefinitionVersion(string DefinitionId, int Version) : IQ
 
 public sealed record DefinitionVersionView(
     string DefinitionId, int Version, DefinitionStatus Status, string Content, string ContentHash, uint RowVersion,
-    bool AwaitingApproval, string? PublicationRequestedBy, IReadOnlyList<ValidationProblem> Problems);
+    bool AwaitingApproval, string? PublicationRequestedBy, IReadOnlyList<DefinitionProblem> Problems)
+{
+    /// <summary>Where the version comes from: an administrator or a shipped file (and that file's version number).</summary>
+    public DefinitionOrigin Origin { get; init; }
+
+    public int? ShippedVersion { get; init; }
+}
 
 public sealed class GetDefinitionVersionHandler(DefinitionAdmin admin) : IRequestHandler<GetDefinitionVersion, DefinitionVersionView>
 {
@@ -21,6 +27,11 @@ public sealed class GetDefinitionVersionHandler(DefinitionAdmin admin) : IReques
         var record = await admin.VersionAsync(request.DefinitionId, request.Version, cancellationToken);
         var validation = await admin.ValidateAsync(record.Content, cancellationToken);
         return new DefinitionVersionView(record.DefinitionId, record.Version, record.Status, record.Content, record.ContentHash,
-            record.RowVersion, record.IsAwaitingApproval, record.PublicationRequestedBy, validation.Problems);
+            record.RowVersion, record.IsAwaitingApproval, record.PublicationRequestedBy,
+            validation.Problems.Select(p => new DefinitionProblem(p.Path, DefinitionAdmin.MessageOf(p).Format())).ToList())
+        {
+            Origin = record.Origin,
+            ShippedVersion = record.ShippedVersion,
+        };
     }
 }

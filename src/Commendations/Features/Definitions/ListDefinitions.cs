@@ -18,7 +18,13 @@ public sealed record DefinitionSummary(string DefinitionId, string Name, int? Pu
 
 public sealed record DefinitionVersionSummary(
     int Version, DefinitionStatus Status, string Name, string Author, DateTimeOffset CreatedAt, string? PublishedBy,
-    DateTimeOffset? PublishedAt, string? PublicationRequestedBy, DateTimeOffset? RetiredAt, int RunningInstances, int FinishedInstances);
+    DateTimeOffset? PublishedAt, string? PublicationRequestedBy, DateTimeOffset? RetiredAt, int RunningInstances, int FinishedInstances)
+{
+    /// <summary>An administrator's version, or one from a shipped file (<see cref="ShippedVersion"/> is the file's number).</summary>
+    public DefinitionOrigin Origin { get; init; }
+
+    public int? ShippedVersion { get; init; }
+}
 
 public sealed class ListDefinitionsHandler(CommendationsDbContext db) : IRequestHandler<ListDefinitions, IReadOnlyList<DefinitionSummary>>
 {
@@ -44,7 +50,11 @@ public sealed class ListDefinitionsHandler(CommendationsDbContext db) : IRequest
             g.First().Name,
             g.Where(v => v.Status == DefinitionStatus.Published).Select(v => (int?)v.Version).Max(),
             g.Select(v => new DefinitionVersionSummary(v.Version, v.Status, v.Name, v.Author, v.CreatedAt, v.PublishedBy, v.PublishedAt,
-                v.PublicationRequestedBy, v.RetiredAt, Count(v.DefinitionId, v.Version, false), Count(v.DefinitionId, v.Version, true))).ToList()))
+                v.PublicationRequestedBy, v.RetiredAt, Count(v.DefinitionId, v.Version, false), Count(v.DefinitionId, v.Version, true))
+            {
+                Origin = v.Origin,
+                ShippedVersion = v.ShippedVersion,
+            }).ToList()))
             .ToList();
     }
 }

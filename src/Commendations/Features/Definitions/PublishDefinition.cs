@@ -27,10 +27,7 @@ public sealed class PublishDefinitionHandler(DefinitionAdmin admin, ICurrentUser
             throw new ConflictException("not-a-draft", $"{record.DefinitionId} v{record.Version} is already {record.Status}.");
         var validation = await admin.ValidateAsync(record.Content, cancellationToken);
         if (!validation.IsValid)
-        {
-            throw new InputException(validation.Problems.GroupBy(p => p.Path)
-                .ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
-        }
+            throw DefinitionAdmin.Refusal(validation.Problems);
         if (validation.Definition!.Version != record.Version || validation.Definition.Id != record.DefinitionId)
             throw new InputException("content", "The document's id and version must match the draft's.");
 

@@ -3,6 +3,7 @@ using Commendations.Common.Security;
 using System.Text.Json;
 using Commendations.Common;
 using Commendations.Common.Errors;
+using Commendations.Common.Text;
 using Commendations.Engine;
 using Commendations.Workflow;
 using MediatR;
@@ -27,10 +28,12 @@ public sealed class SimulateDefinitionHandler(DefinitionAdmin admin, RuntimeCont
     public async Task<SimulationResult> Handle(SimulateDefinition request, CancellationToken cancellationToken)
     {
         var record = await admin.VersionAsync(request.DefinitionId, request.Version, cancellationToken);
-        var validation = await admin.ValidateAsync(record.Content, cancellationToken);
+        // A simulation previews the routing: the document must be sound, while the organisation may still be incomplete
+        // (a scope without a unit is simulated by its name), so it is not checked against it as publication is.
+        var validation = WorkflowDefinitionParser.Parse(record.Content);
         if (validation.Definition is not { } definition)
-            throw new InputException("definition", $"v{record.Version} has {validation.Problems.Count} problem(s); fix them before simulating: " +
-                                                   string.Join("; ", validation.Problems.Take(5).Select(p => $"{p.Path}: {p.Message}")));
+            throw new InputException("definition", new Message("Phiên bản {0} có {1} lỗi, hãy sửa trước khi chạy thử: {2}", record.Version, validation.Problems.Count,
+                string.Join("; ", validation.Problems.Take(5).Select(p => $"{p.Path}: {DefinitionAdmin.MessageOf(p).Format()}"))));
         SimulationScenario scenario;
         try
         {

@@ -21,7 +21,8 @@ namespace Commendations.Features.Disclosure;
 [Allowed(Roles.CommitteeMember, Roles.Administrator)]
 public sealed record HandleDisclosureComment(Guid CommentId, CommentKind Kind, string? Handling, bool Resolved) : ICommand<DisclosureOutcome>;
 
-public sealed record DisclosureOutcome(Guid NominationId, bool OpenComplaints, bool WaitEnded, string? CurrentStep);
+/// <param name="CurrentStepName">Where the nomination now is, as people call the step.</param>
+public sealed record DisclosureOutcome(Guid NominationId, bool OpenComplaints, bool WaitEnded, string? CurrentStep, string CurrentStepName);
 
 public sealed class HandleDisclosureCommentValidator : AbstractValidator<HandleDisclosureComment>
 {
@@ -34,7 +35,8 @@ public sealed class HandleDisclosureCommentValidator : AbstractValidator<HandleD
 }
 
 public sealed class HandleDisclosureCommentHandler(
-    CommendationsDbContext db, DisclosureSteps disclosure, NominationWorkflow workflow, ICurrentUser user, AuditTrail audit, TimeProvider clock)
+    CommendationsDbContext db, DisclosureSteps disclosure, NominationWorkflow workflow, ICurrentUser user, AuditTrail audit, TimeProvider clock,
+    DefinitionSemantics semantics)
     : IRequestHandler<HandleDisclosureComment, DisclosureOutcome>
 {
     public async Task<DisclosureOutcome> Handle(HandleDisclosureComment request, CancellationToken cancellationToken)
@@ -64,11 +66,12 @@ public sealed class HandleDisclosureCommentHandler(
                 && await disclosure.IsInDisclosureAsync(comment.NominationId, cancellationToken))
             {
                 // The same command the scheduler sends when the time is up, acting as the system.
-                ended = await new ElapseWaitHandler(db, workflow, audit, clock)
+                ended = await new ElapseWaitHandler(db, workflow, audit, clock, semantics)
                     .Handle(new ElapseWait(comment.NominationId, step), cancellationToken);
             }
         }
         var nomination = await db.Nominations.SingleAsync(n => n.Id == comment.NominationId, cancellationToken);
-        return new DisclosureOutcome(comment.NominationId, open, ended, nomination.CurrentStep);
+        return new DisclosureOutcome(comment.NominationId, open, ended, nomination.CurrentStep,
+            await semantics.StepNameOfAsync(comment.NominationId, nomination.CurrentStep, cancellationToken));
     }
 }

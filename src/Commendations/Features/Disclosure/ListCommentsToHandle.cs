@@ -3,6 +3,7 @@ using Commendations.Common.Errors;
 using Commendations.Common.Security;
 using Commendations.Domain.Catalog;
 using Commendations.Persistence;
+using Commendations.Workflow;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,9 +17,13 @@ namespace Commendations.Features.Disclosure;
 public sealed record ListCommentsToHandle(bool OnlyUnhandled = false) : IQuery<IReadOnlyList<NominationComments>>;
 
 public sealed record NominationComments(Guid NominationId, string NomineeName, NomineeKind Kind, string UnitName, string CampaignCode,
-    string? CurrentStep, bool InDisclosure, bool Paused, IReadOnlyList<DisclosureCommentView> Comments);
+    string? CurrentStep, bool InDisclosure, bool Paused, IReadOnlyList<DisclosureCommentView> Comments)
+{
+    /// <summary>The current step as people call it.</summary>
+    public string CurrentStepName { get; init; } = "—";
+}
 
-public sealed class ListCommentsToHandleHandler(CommendationsDbContext db, DisclosureSteps disclosure, ICurrentUser user)
+public sealed class ListCommentsToHandleHandler(CommendationsDbContext db, DisclosureSteps disclosure, ICurrentUser user, DefinitionSemantics semantics)
     : IRequestHandler<ListCommentsToHandle, IReadOnlyList<NominationComments>>
 {
     public async Task<IReadOnlyList<NominationComments>> Handle(ListCommentsToHandle request, CancellationToken cancellationToken)
@@ -43,7 +48,7 @@ public sealed class ListCommentsToHandleHandler(CommendationsDbContext db, Discl
                 c.Text, c.Kind, c.ReceivedAt, c.Handling, c.HandledAt, c.IsOpenComplaint)).ToList();
             var inDisclosure = await disclosure.IsInDisclosureAsync(x.n.Id, cancellationToken);
             result.Add(new NominationComments(x.n.Id, x.n.NomineeName, x.n.Kind, x.UnitName, x.CampaignCode, x.n.CurrentStep, inDisclosure,
-                inDisclosure && own.Any(c => c.OpenComplaint), own));
+                inDisclosure && own.Any(c => c.OpenComplaint), own) { CurrentStepName = await semantics.StepNameOfAsync(x.n.Id, x.n.CurrentStep, cancellationToken) });
         }
         return result.OrderBy(r => r.Comments.All(c => c.HandledAt != null)).ThenBy(r => r.Comments.Min(c => c.ReceivedAt)).ToList();
     }

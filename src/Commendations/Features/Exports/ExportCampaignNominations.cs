@@ -4,6 +4,7 @@ using Commendations.Common.Security;
 using Commendations.Domain.Nominations;
 using Commendations.Features.Nominations;
 using Commendations.Persistence;
+using Commendations.Workflow;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,8 @@ public sealed class ExportCampaignNominationsValidator : AbstractValidator<Expor
     public ExportCampaignNominationsValidator() => RuleFor(q => q.Format).IsInEnum();
 }
 
-public sealed class ExportCampaignNominationsHandler(CommendationsDbContext db, ICurrentUser user) : IRequestHandler<ExportCampaignNominations, ExportFile>
+public sealed class ExportCampaignNominationsHandler(CommendationsDbContext db, ICurrentUser user, DefinitionSemantics semantics)
+    : IRequestHandler<ExportCampaignNominations, ExportFile>
 {
     public static readonly IReadOnlyList<ExportColumn> Columns =
     [
@@ -39,11 +41,21 @@ public sealed class ExportCampaignNominationsHandler(CommendationsDbContext db, 
         var rows = await Visible(db.Nominations.AsNoTracking().Where(n => n.CampaignId == campaign.Id))
             .Join(db.Units, n => n.UnitId, u => u.Id, (n, u) => new { n, UnitName = u.Name })
             .Join(db.AwardForms, x => x.n.AwardFormId, a => a.Id, (x, a) => new { x.n, x.UnitName, AwardName = a.Name })
+            .GroupJoin(db.WorkflowInstances, x => x.n.WorkflowInstanceId, i => i.Id, (x, i) => new { x, i })
+            .SelectMany(g => g.i.DefaultIfEmpty(), (g, i) => new
+            {
+                g.x.n, g.x.UnitName, g.x.AwardName,
+                DefinitionId = i == null ? null : i.DefinitionId,
+                DefinitionVersion = i == null ? (int?)null : i.DefinitionVersion,
+            })
             .OrderBy(x => x.UnitName).ThenBy(x => x.n.Kind).ThenBy(x => x.n.NomineeName)
             .ToListAsync(cancellationToken);
+        var definitions = await semantics.SetAsync(rows.Where(r => r.DefinitionId is not null).Select(r => (r.DefinitionId!, r.DefinitionVersion!.Value)), cancellationToken);
+        // The sheet is written in Vietnamese, as its headings: the step's Vietnamese name, never its key.
         var table = new ExportTable("Danh sách đề nghị", Columns, rows.Select((x, i) => new object?[]
         {
-            i + 1, x.n.NomineeName, ExportLabels.Of(x.n.Kind), x.UnitName, x.AwardName, ExportLabels.Of(x.n.Status), x.n.CurrentStep,
+            i + 1, x.n.NomineeName, ExportLabels.Of(x.n.Kind), x.UnitName, x.AwardName, ExportLabels.Of(x.n.Status),
+            definitions.StepName(x.DefinitionId, x.DefinitionVersion, x.n.CurrentStep, ExportLabels.Vietnamese),
             x.n.Round, LocalDate(x.n.SubmittedAt), LocalDate(x.n.CreatedAt),
         }).ToList());
         return Exporter.Write(table, request.Format, $"de-nghi-{campaign.Code}");

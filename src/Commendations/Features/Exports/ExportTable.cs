@@ -38,6 +38,9 @@ public static class Exporter
 /// <summary>Vietnamese labels used in exported files (the files are for Vietnamese offices, whatever the UI language).</summary>
 public static class ExportLabels
 {
+    /// <summary>Exports are written in Vietnamese, whatever the reader's language (the names in them too).</summary>
+    public static readonly System.Globalization.CultureInfo Vietnamese = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
+
     public static string Of(NomineeKind kind) => kind switch
     {
         NomineeKind.Collective => "Tập thể",

@@ -2,10 +2,12 @@ using Commendations.Audit;
 using Commendations.Common;
 using Commendations.Common.Errors;
 using Commendations.Common.Security;
+using Commendations.Common.Text;
 using Commendations.Persistence;
 using Commendations.Workflow;
 using FluentValidation;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 
 namespace Commendations.Features.Nominations;
 
@@ -20,30 +22,35 @@ public sealed record ActOnTask(Guid TaskId, string Action, string? Comment, stri
 
 public sealed class ActOnTaskValidator : AbstractValidator<ActOnTask>
 {
-    private static readonly string[] NeedReason = ["return", "reject"];
-
     public ActOnTaskValidator()
     {
         RuleFor(c => c.Action).NotEmpty().MaximumLength(60);
         RuleFor(c => c.Comment).MaximumLength(4000);
-        RuleFor(c => c.Comment).NotEmpty().When(c => NeedReason.Contains(c.Action))
-            .WithMessage("A return or a rejection needs a written reason.");
     }
 }
 
 public sealed class ActOnTaskHandler(
-    CommendationsDbContext db, NominationAccess access, NominationWorkflow workflow, ICurrentUser user, AuditTrail audit)
+    CommendationsDbContext db, NominationAccess access, NominationWorkflow workflow, ICurrentUser user, AuditTrail audit, DefinitionSemantics semantics)
     : IRequestHandler<ActOnTask, WorkflowOutcome>
 {
+    /// <summary>Audit events of task actions are <c>task.{action}</c>; the timeline names the action from the definition.</summary>
+    public const string AuditPrefix = "task.";
+
     public async Task<WorkflowOutcome> Handle(ActOnTask request, CancellationToken cancellationToken)
     {
         var task = await TaskPreload.TaskWithItsNominationAsync(db, request.TaskId, cancellationToken) ?? throw new NotFoundException("Task", request.TaskId);
         var nomination = await access.ReadableAsync(task.NominationId, cancellationToken);
-        if (task.AssigneeRole == Roles.EmulationOfficer)
-            throw new ConflictException("use-submit", "The unit's proposal is sent with the submit action, which checks the dossier window and documents.");
+        // The instance is tracked beside the task (TaskPreload): its definition says what the action means.
+        var instance = db.FindTracked<Domain.Workflows.WorkflowInstance>(i => i.Id == task.InstanceId)
+                       ?? await db.WorkflowInstances.SingleAsync(i => i.Id == task.InstanceId, cancellationToken);
+        var definition = await semantics.OfAsync(instance, cancellationToken);
+        if (DefinitionSemantics.SubmitActionAt(definition, task.StepKey) == request.Action)
+            throw new ConflictException("use-submit", new Message("Hồ sơ của đơn vị được trình bằng thao tác trình hồ sơ, có kiểm tra thời hạn nộp và tài liệu."));
+        if (DefinitionSemantics.NeedsReason(definition, task.StepKey, request.Action) && string.IsNullOrWhiteSpace(request.Comment))
+            throw new InputException("comment", new Message("Trả lại hoặc không đồng ý cần ghi rõ lý do."));
 
         await workflow.ExecuteAsync(nomination, new Engine.ActOnTask(task.TaskKey, NominationWorkflow.ActorFor(user), request.Action, request.Comment), cancellationToken);
-        await audit.RecordAsync(AuditTrail.NominationStream(nomination.Id), $"task.{request.Action}", task.StepKey, request.Comment,
+        await audit.RecordAsync(AuditTrail.NominationStream(nomination.Id), AuditPrefix + request.Action, task.StepKey, request.Comment,
             new { task = task.TaskKey, round = task.Round }, cancellationToken);
         return WorkflowOutcome.Of(nomination);
     }

@@ -1,7 +1,9 @@
 using Commendations.Common;
 using Commendations.Common.Security;
 using Commendations.Domain.Workflows;
+using Commendations.Engine;
 using Commendations.Persistence;
+using Commendations.Workflow;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,9 +15,17 @@ public sealed record GetInbox : IQuery<IReadOnlyList<InboxItem>>;
 
 public sealed record InboxItem(
     Guid TaskId, Guid NominationId, string NomineeName, string CampaignCode, string StepKey, int Round,
-    DateTimeOffset OpenedAt, DateTimeOffset DueAt, bool Overdue);
+    DateTimeOffset OpenedAt, DateTimeOffset DueAt, bool Overdue)
+{
+    /// <summary>The step as people call it (its title in the reader's language).</summary>
+    public string StepName { get; init; } = "—";
 
-public sealed class GetInboxHandler(CommendationsDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<GetInbox, IReadOnlyList<InboxItem>>
+    /// <summary>What the step is for (e.g. <c>decision</c>: the leader signs it with a decision), when the definition says.</summary>
+    public StepMeaning? StepMeaning { get; init; }
+}
+
+public sealed class GetInboxHandler(CommendationsDbContext db, ICurrentUser user, TimeProvider clock, DefinitionSemantics semantics)
+    : IRequestHandler<GetInbox, IReadOnlyList<InboxItem>>
 {
     private const int Limit = 500;
 
@@ -28,12 +38,22 @@ public sealed class GetInboxHandler(CommendationsDbContext db, ICurrentUser user
         var mine = open.Where(t => t.AssigneeUserId == user.UserId).OrderBy(t => t.DueAt).ThenBy(t => t.Id).Take(Limit);
         var myRole = open.Where(t => t.AssigneeRole != null && roles.Contains(t.AssigneeRole) && t.AssigneeUnitId == user.UnitId)
             .OrderBy(t => t.DueAt).ThenBy(t => t.Id).Take(Limit);
-        return await mine.Concat(myRole)
+        var rows = await mine.Concat(myRole)
             .OrderBy(t => t.DueAt).ThenBy(t => t.Id)
             .Take(Limit)
             .Join(db.Nominations, t => t.NominationId, n => n.Id, (t, n) => new { t, n })
-            .Join(db.Campaigns, x => x.n.CampaignId, c => c.Id, (x, c) => new InboxItem(
-                x.t.Id, x.n.Id, x.n.NomineeName, c.Code, x.t.StepKey, x.t.Round, x.t.OpenedAt, x.t.DueAt, x.t.DueAt < now))
+            .Join(db.WorkflowInstances, x => x.t.InstanceId, i => i.Id, (x, i) => new { x.t, x.n, i.DefinitionId, i.DefinitionVersion })
+            .Join(db.Campaigns, x => x.n.CampaignId, c => c.Id, (x, c) => new
+            {
+                Item = new InboxItem(x.t.Id, x.n.Id, x.n.NomineeName, c.Code, x.t.StepKey, x.t.Round, x.t.OpenedAt, x.t.DueAt, x.t.DueAt < now),
+                x.DefinitionId, x.DefinitionVersion,
+            })
             .ToListAsync(cancellationToken);
+        var definitions = await semantics.SetAsync(rows.Select(r => (r.DefinitionId, r.DefinitionVersion)), cancellationToken);
+        return rows.Select(r => r.Item with
+        {
+            StepName = definitions.StepName(r.DefinitionId, r.DefinitionVersion, r.Item.StepKey),
+            StepMeaning = definitions.Get(r.DefinitionId, r.DefinitionVersion)?.FindStep(r.Item.StepKey)?.Meaning,
+        }).ToList();
     }
 }

@@ -20,16 +20,48 @@ public sealed record NominationDetail(
     string CampaignName, string AwardFormCode, string AwardFormName, string AchievementSummary, NominationStatus Status,
     string? CurrentStep, int Round, string? WorkflowDefinitionId, int? WorkflowVersion, Guid? DecisionId,
     IReadOnlyList<DocumentSummary> Documents, IReadOnlyList<TaskView> OpenTasks, MyTurn? MyTurn,
-    IReadOnlyList<TimelineEntry> Timeline);
+    IReadOnlyList<TimelineEntry> Timeline)
+{
+    /// <summary>The current step as people call it (its title in the reader's language; never the key).</summary>
+    public string CurrentStepName { get; init; } = "—";
 
-public sealed record TaskView(Guid TaskId, string StepKey, int Round, int Sequence, string Assignee, DateTimeOffset DueAt);
+    /// <summary>True while the nomination waits at its definition's public-disclosure step.</summary>
+    public bool InDisclosure { get; init; }
+}
+
+public sealed record TaskView(Guid TaskId, string StepKey, int Round, int Sequence, string Assignee, DateTimeOffset DueAt)
+{
+    public string StepName { get; init; } = "—";
+}
 
 /// <summary>The reader's own open task on this nomination and the actions it offers, or their vote.</summary>
-public sealed record MyTurn(Guid TaskId, string StepKey, string StepType, IReadOnlyList<string> Actions, DateTimeOffset DueAt);
+/// <param name="Actions">The actions' names, to send back with <c>ActOnTask</c>.</param>
+public sealed record MyTurn(Guid TaskId, string StepKey, string StepType, IReadOnlyList<string> Actions, DateTimeOffset DueAt)
+{
+    public string StepName { get; init; } = "—";
 
-public sealed record TimelineEntry(long Sequence, DateTimeOffset At, string Action, string? StepKey, string ActorName, string? Comment);
+    /// <summary>The turn is the unit's proposal: it is sent with <c>SubmitNomination</c> (dossier window, documents).</summary>
+    public bool IsProposal { get; init; }
 
-public sealed class GetNominationHandler(CommendationsDbContext db, NominationAccess access, DefinitionCache definitions, ICurrentUser user)
+    /// <summary>At the proposal, the name of its submit action.</summary>
+    public string? SubmitAction { get; init; }
+
+    /// <summary>Each action as its button reads, and whether it needs a written reason (a return or a rejection).</summary>
+    public IReadOnlyList<TurnAction> Choices { get; init; } = [];
+}
+
+public sealed record TurnAction(string Name, string Label, bool NeedsReason);
+
+/// <param name="Action">The recorded event (e.g. <c>task.approve</c>); <see cref="ActionLabel"/> is how people read a task's action.</param>
+public sealed record TimelineEntry(long Sequence, DateTimeOffset At, string Action, string? StepKey, string ActorName, string? Comment)
+{
+    public string? StepName { get; init; }
+
+    /// <summary>For an action taken on a task, the action's name as the step's definition labels it.</summary>
+    public string? ActionLabel { get; init; }
+}
+
+public sealed class GetNominationHandler(CommendationsDbContext db, NominationAccess access, DefinitionSemantics semantics, ICurrentUser user)
     : IRequestHandler<GetNomination, NominationDetail>
 {
     public async Task<NominationDetail> Handle(GetNomination request, CancellationToken cancellationToken)
@@ -50,21 +82,43 @@ public sealed class GetNominationHandler(CommendationsDbContext db, NominationAc
             .Select(e => new TimelineEntry(e.Sequence, e.At, e.Action, e.StepKey, e.ActorName, e.Comment))
             .ToListAsync(cancellationToken);
 
+        var definition = instance is null ? null : await semantics.OfAsync(instance, cancellationToken);
+        string StepName(string? key) => DefinitionSemantics.StepName(definition, key);
+
         MyTurn? myTurn = null;
         var mine = tasks.FirstOrDefault(IsMine);
-        if (mine is not null && instance is not null)
+        if (mine is not null && definition is not null)
         {
-            var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
             var step = definition.FindStep(mine.StepKey);
-            myTurn = new MyTurn(mine.Id, mine.StepKey, StepTypeOf(step), ActionsOf(step), mine.DueAt);
+            var actions = ActionsOf(step);
+            myTurn = new MyTurn(mine.Id, mine.StepKey, StepTypeOf(step), actions, mine.DueAt)
+            {
+                StepName = StepName(mine.StepKey),
+                IsProposal = DefinitionSemantics.IsProposal(definition, mine.StepKey),
+                SubmitAction = DefinitionSemantics.SubmitActionAt(definition, mine.StepKey),
+                Choices = actions.Select(a => new TurnAction(a, DefinitionSemantics.ActionName(definition, mine.StepKey, a),
+                    DefinitionSemantics.NeedsReason(definition, mine.StepKey, a))).ToList(),
+            };
         }
 
         return new NominationDetail(n.Id, n.Kind, n.NomineeName, n.UnitId, unit, campaign.Id, campaign.Code, campaign.Name,
             awardForm.Code, awardForm.Name, n.AchievementSummary, n.Status, n.CurrentStep, n.Round, instance?.DefinitionId,
             instance?.DefinitionVersion, n.DecisionId, documents,
-            tasks.Select(t => new TaskView(t.Id, t.StepKey, t.Round, t.Sequence, assigneeNames[t.Id], t.DueAt)).ToList(),
-            myTurn, timeline);
+            tasks.Select(t => new TaskView(t.Id, t.StepKey, t.Round, t.Sequence, assigneeNames[t.Id], t.DueAt) { StepName = StepName(t.StepKey) }).ToList(),
+            myTurn, timeline.Select(e => e with
+            {
+                StepName = e.StepKey is null ? null : StepName(e.StepKey),
+                ActionLabel = TaskAction(e.Action) is { } action ? DefinitionSemantics.ActionName(definition, e.StepKey, action) : null,
+            }).ToList())
+        {
+            CurrentStepName = StepName(n.CurrentStep),
+            InDisclosure = definition is not null && instance is { IsCompleted: false } && DefinitionSemantics.IsDisclosure(definition, n.CurrentStep),
+        };
     }
+
+    /// <summary>The action of a task event (<c>task.{action}</c>, written by <see cref="ActOnTaskHandler"/>), else null.</summary>
+    private static string? TaskAction(string auditAction) =>
+        auditAction.StartsWith(ActOnTaskHandler.AuditPrefix, StringComparison.Ordinal) ? auditAction[ActOnTaskHandler.AuditPrefix.Length..] : null;
 
     private bool IsMine(WorkflowTask t) =>
         t.AssigneeUserId == user.UserId || (t.AssigneeRole is { } role && user.IsInRole(role) && t.AssigneeUnitId == user.UnitId);
@@ -95,15 +149,15 @@ public sealed class GetNominationHandler(CommendationsDbContext db, NominationAc
         TaskStep task => task.Actions.Select(a => a.Name).ToList(),
         SequentialApprovalStep s => ApprovalActions(s.Transitions),
         ParallelApprovalStep p => ApprovalActions(p.Transitions),
-        VoteStep => ["yes", "no", "abstain", "recuse"],
+        VoteStep => Enum.GetNames<VoteChoice>().Select(c => c.ToLowerInvariant()).ToList(),
         _ => [],
     };
 
     private static IReadOnlyList<string> ApprovalActions(ApprovalTransitions transitions)
     {
-        var actions = new List<string> { "approve" };
-        if (transitions.Returned is not null) actions.Add("return");
-        if (transitions.Rejected is not null) actions.Add("reject");
+        var actions = new List<string> { ApprovalAction.Approve };
+        if (transitions.Returned is not null) actions.Add(ApprovalAction.Return);
+        if (transitions.Rejected is not null) actions.Add(ApprovalAction.Reject);
         return actions;
     }
 }

@@ -3,6 +3,7 @@ using Commendations.Common.Security;
 using Commendations.Domain.Catalog;
 using Commendations.Domain.Nominations;
 using Commendations.Persistence;
+using Commendations.Workflow;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +30,11 @@ public sealed record ListNominations(
 
 public sealed record NominationListItem(
     Guid Id, string NomineeName, NomineeKind Kind, Guid UnitId, string UnitName, Guid CampaignId, string CampaignCode,
-    string AwardFormCode, NominationStatus Status, string? CurrentStep, int Round, DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt);
+    string AwardFormCode, NominationStatus Status, string? CurrentStep, int Round, DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt)
+{
+    /// <summary>The current step as people call it.</summary>
+    public string CurrentStepName { get; init; } = "—";
+}
 
 public sealed class ListNominationsValidator : AbstractValidator<ListNominations>
 {
@@ -44,7 +49,8 @@ public sealed class ListNominationsValidator : AbstractValidator<ListNominations
     }
 }
 
-public sealed class ListNominationsHandler(CommendationsDbContext db, ICurrentUser user) : IRequestHandler<ListNominations, Page<NominationListItem>>
+public sealed class ListNominationsHandler(CommendationsDbContext db, ICurrentUser user, DefinitionSemantics semantics)
+    : IRequestHandler<ListNominations, Page<NominationListItem>>
 {
     public async Task<Page<NominationListItem>> Handle(ListNominations request, CancellationToken cancellationToken)
     {
@@ -66,11 +72,19 @@ public sealed class ListNominationsHandler(CommendationsDbContext db, ICurrentUs
             .Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
             .Join(db.Units, n => n.UnitId, u => u.Id, (n, u) => new { n, UnitName = u.Name })
             .Join(db.Campaigns, x => x.n.CampaignId, c => c.Id, (x, c) => new { x.n, x.UnitName, CampaignCode = c.Code })
-            .Join(db.AwardForms, x => x.n.AwardFormId, a => a.Id, (x, a) => new NominationListItem(
-                x.n.Id, x.n.NomineeName, x.n.Kind, x.n.UnitId, x.UnitName, x.n.CampaignId, x.CampaignCode, a.Code,
-                x.n.Status, x.n.CurrentStep, x.n.Round, x.n.CreatedAt, x.n.SubmittedAt))
+            .Join(db.AwardForms, x => x.n.AwardFormId, a => a.Id, (x, a) => new { x.n, x.UnitName, x.CampaignCode, AwardFormCode = a.Code })
+            .GroupJoin(db.WorkflowInstances, x => x.n.WorkflowInstanceId, i => i.Id, (x, i) => new { x, i })
+            .SelectMany(g => g.i.DefaultIfEmpty(), (g, i) => new
+            {
+                Item = new NominationListItem(g.x.n.Id, g.x.n.NomineeName, g.x.n.Kind, g.x.n.UnitId, g.x.UnitName, g.x.n.CampaignId, g.x.CampaignCode,
+                    g.x.AwardFormCode, g.x.n.Status, g.x.n.CurrentStep, g.x.n.Round, g.x.n.CreatedAt, g.x.n.SubmittedAt),
+                DefinitionId = i == null ? null : i.DefinitionId,
+                DefinitionVersion = i == null ? (int?)null : i.DefinitionVersion,
+            })
             .ToListAsync(cancellationToken);
-        return new Page<NominationListItem>(items, request.Page, request.PageSize, total) { IsCountCapped = capped };
+        var definitions = await semantics.SetAsync(items.Where(r => r.DefinitionId is not null).Select(r => (r.DefinitionId!, r.DefinitionVersion!.Value)), cancellationToken);
+        var named = items.Select(r => r.Item with { CurrentStepName = definitions.StepName(r.DefinitionId, r.DefinitionVersion, r.Item.CurrentStep) }).ToList();
+        return new Page<NominationListItem>(named, request.Page, request.PageSize, total) { IsCountCapped = capped };
     }
 
     /// <summary>The same rule as <see cref="NominationAccess.CanRead"/>, as a query.</summary>

@@ -2,6 +2,7 @@ using Commendations.Audit;
 using Commendations.Common;
 using Commendations.Common.Errors;
 using Commendations.Common.Security;
+using Commendations.Common.Text;
 using Commendations.Domain.Workflows;
 using Commendations.Persistence;
 using Commendations.Workflow;
@@ -27,11 +28,9 @@ public sealed class SubmitNominationValidator : AbstractValidator<SubmitNominati
 
 public sealed class SubmitNominationHandler(
     CommendationsDbContext db, NominationAccess access, NominationWorkflow workflow, ICurrentUser user, AuditTrail audit, TimeProvider clock,
-    Eligibility.EligibilityEvaluator eligibility)
+    Eligibility.EligibilityEvaluator eligibility, DefinitionSemantics semantics)
     : IRequestHandler<SubmitNomination, WorkflowOutcome>
 {
-    public const string SubmitAction = "submit";
-
     public async Task<WorkflowOutcome> Handle(SubmitNomination request, CancellationToken cancellationToken)
     {
         var nomination = await access.EditableByUnitAsync(request.NominationId, cancellationToken, withDocuments: true);
@@ -48,11 +47,16 @@ public sealed class SubmitNominationHandler(
         if (missing.Count > 0)
             throw new InputException("documents", $"The dossier lacks required documents: {string.Join(", ", missing)}.");
 
-        var task = await db.Tasks.SingleOrDefaultAsync(t => t.NominationId == nomination.Id && t.Status == WorkflowTaskStatus.Open
-                                                            && t.StepKey == nomination.CurrentStep, cancellationToken)
-                   ?? throw new ConflictException("nothing-to-submit", "The nomination is not waiting for the unit's submission.");
+        // The unit's proposal and its submit action are whatever the definition declares them to be, whatever their names.
+        var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.NominationId == nomination.Id, cancellationToken);
+        var definition = await semantics.OfAsync(instance, cancellationToken);
+        var submit = DefinitionSemantics.SubmitActionAt(definition, nomination.CurrentStep);
+        var task = submit is null ? null : await db.Tasks.SingleOrDefaultAsync(t => t.NominationId == nomination.Id && t.Status == WorkflowTaskStatus.Open
+                                                                                && t.StepKey == nomination.CurrentStep, cancellationToken);
+        if (task is null)
+            throw new ConflictException("nothing-to-submit", new Message("Hồ sơ không ở bước đơn vị trình hồ sơ."));
         var resubmission = nomination.Round > 1;
-        await workflow.ExecuteAsync(nomination, new Engine.ActOnTask(task.TaskKey, NominationWorkflow.ActorFor(user), SubmitAction, request.Comment), cancellationToken);
+        await workflow.ExecuteAsync(nomination, new Engine.ActOnTask(task.TaskKey, NominationWorkflow.ActorFor(user), submit!, request.Comment), cancellationToken);
         nomination.MarkSubmitted(clock.GetUtcNow());
         // Issue 8: the eligibility rules in force for the campaign's period are checked and the result stored for reviewers.
         await eligibility.EvaluateAndStoreAsync(nomination, cancellationToken);

@@ -17,7 +17,7 @@ namespace Commendations.Features.Scheduling;
 [Allowed(Audience.System)]
 public sealed record ElapseWait(Guid NominationId, string StepKey) : ICommand<bool>;
 
-public sealed class ElapseWaitHandler(CommendationsDbContext db, NominationWorkflow workflow, AuditTrail audit, TimeProvider clock)
+public sealed class ElapseWaitHandler(CommendationsDbContext db, NominationWorkflow workflow, AuditTrail audit, TimeProvider clock, DefinitionSemantics semantics)
     : IRequestHandler<ElapseWait, bool>
 {
     public async Task<bool> Handle(ElapseWait request, CancellationToken cancellationToken)
@@ -30,7 +30,9 @@ public sealed class ElapseWaitHandler(CommendationsDbContext db, NominationWorkf
             return false;
         // Issue 8: an unresolved complaint from public disclosure pauses the nomination. The wait does not end now;
         // resolving the last complaint ends it (HandleDisclosureComment sends this command again once the time is up).
-        if (await db.DisclosureComments.AnyAsync(c => c.NominationId == nomination.Id && c.Kind == Domain.Disclosure.CommentKind.Complaint
+        // Only the wait the definition declares as the disclosure is paused, whatever it is called.
+        if (DefinitionSemantics.IsDisclosure(await semantics.OfAsync(instance, cancellationToken), request.StepKey)
+            && await db.DisclosureComments.AnyAsync(c => c.NominationId == nomination.Id && c.Kind == Domain.Disclosure.CommentKind.Complaint
                                                       && c.HandledAt == null, cancellationToken))
             return false;
 

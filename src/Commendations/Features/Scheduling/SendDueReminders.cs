@@ -4,6 +4,7 @@ using Commendations.Domain.Notifications;
 using Commendations.Domain.Workflows;
 using Commendations.Persistence;
 using Commendations.Scheduling;
+using Commendations.Workflow;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,7 +33,7 @@ public sealed record SendDueReminders(DateTimeOffset Until, int BatchSize = Send
 /// <param name="Created">New notifications.</param>
 public sealed record DueRemindersSent(int Taken, int Created);
 
-public sealed class SendDueRemindersHandler(CommendationsDbContext db, Notifier notifier)
+public sealed class SendDueRemindersHandler(CommendationsDbContext db, Notifier notifier, DefinitionSemantics semantics)
     : IRequestHandler<SendDueReminders, DueRemindersSent>
 {
     public async Task<DueRemindersSent> Handle(SendDueReminders request, CancellationToken cancellationToken)
@@ -51,11 +52,18 @@ public sealed class SendDueRemindersHandler(CommendationsDbContext db, Notifier 
         var nominees = await db.Nominations.Where(n => nominationIds.Contains(n.Id)).Select(n => new { n.Id, n.NomineeName })
             .ToDictionaryAsync(n => n.Id, n => n.NomineeName, cancellationToken);
         var roleHolders = await RoleHoldersAsync(tasks.Select(t => t.Task).Where(t => t.AssigneeUserId is null).ToList(), cancellationToken);
+        // Each task's step named by its own instance's definition version (a handful of versions per batch, cached).
+        var instanceIds = tasks.Select(t => t.Task.InstanceId).Distinct().ToList();
+        var versions = await db.WorkflowInstances.AsNoTracking().Where(i => instanceIds.Contains(i.Id))
+            .ToDictionaryAsync(i => i.Id, i => (i.DefinitionId, i.DefinitionVersion), cancellationToken);
+        var definitions = await semantics.SetAsync(versions.Values, cancellationToken);
 
         var drafts = new List<(Guid, NotificationDraft)>();
         foreach (var (task, remindAt) in tasks)
         {
-            var (title, body) = NotificationTexts.Reminder(nominees[task.NominationId], task.StepKey, task.DueAt);
+            var (id, version) = versions[task.InstanceId];
+            var (title, body) = NotificationTexts.Reminder(nominees[task.NominationId],
+                definitions.StepName(id, version, task.StepKey, NotificationTexts.Vietnamese), task.DueAt);
             var draft = new NotificationDraft(NotificationKinds.TaskReminder, title, body, task.NominationId, $"reminder:{task.Id:N}:{remindAt.UtcTicks}");
             IEnumerable<Guid> recipients = task.AssigneeUserId is { } userId
                 ? [userId]

@@ -19,7 +19,38 @@ internal sealed class WorkflowDefinitionRecordConfiguration : IEntityTypeConfigu
         builder.Property(d => d.PublicationRequestedBy).HasMaxLength(200);
         // Drafts are kept exactly as the administrator wrote them (they may not be valid yet), so text rather than jsonb.
         builder.Property(d => d.Content).HasColumnType("text");
+        builder.Property(d => d.Origin).HasConversion<string>().HasMaxLength(20).HasDefaultValue(DefinitionOrigin.Administrator);
         builder.Property(d => d.RowVersion).IsRowVersion();
+    }
+}
+
+internal sealed class DefinitionUpgradeConfiguration : IEntityTypeConfiguration<DefinitionUpgrade>
+{
+    public void Configure(EntityTypeBuilder<DefinitionUpgrade> builder)
+    {
+        builder.ToTable("definition_upgrades");
+        builder.Property(u => u.DefinitionId).HasMaxLength(80);
+        builder.Property(u => u.Kind).HasMaxLength(40);
+        builder.Property(u => u.Outcome).HasMaxLength(40);
+        builder.Property(u => u.FromHash).HasMaxLength(64);
+        builder.Property(u => u.ToHash).HasMaxLength(64);
+        builder.Property(u => u.Changes).HasColumnType("jsonb");
+        // At most once per version and kind of upgrade.
+        builder.HasIndex(u => new { u.RecordId, u.Kind }).IsUnique();
+        builder.HasOne<WorkflowDefinitionRecord>().WithMany().HasForeignKey(u => u.RecordId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ShippedDefinitionImportConfiguration : IEntityTypeConfiguration<ShippedDefinitionImport>
+{
+    public void Configure(EntityTypeBuilder<ShippedDefinitionImport> builder)
+    {
+        builder.ToTable("shipped_definition_imports");
+        builder.Property(i => i.DefinitionId).HasMaxLength(80);
+        builder.Property(i => i.ContentHash).HasMaxLength(64);
+        builder.Property(i => i.FileName).HasMaxLength(260);
+        builder.Property(i => i.Outcome).HasConversion<string>().HasMaxLength(20);
+        builder.HasIndex(i => new { i.DefinitionId, i.ShippedVersion, i.ContentHash }).IsUnique();
     }
 }
 

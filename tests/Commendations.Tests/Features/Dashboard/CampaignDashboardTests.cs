@@ -30,10 +30,11 @@ public class CampaignDashboardTests(LifecycleHarness app) : IClassFixture<Lifecy
         now.Code.Should().Be(DemoCatalog.CurrentThematicCampaign);
         now.Total.Should().Be(4);
         now.ByStatus.Should().Contain(new CountItem("InReview", 3)).And.Contain(new CountItem("Draft", 1));
-        now.ByStep.Should().Contain(new CountItem("committee-review", 3));
+        now.ByStep.Should().Contain(new CountItem("committee-review", 3) { Name = "Ban Chỉ đạo xem xét" }, "steps are named by the definition, not shown by key");
         now.OverdueTasks.Should().Be(0);
         now.OpenTasks.Should().Be(4); // three committee turns and the draft's own unit-proposal task
         var review = now.AverageByStep.Should().ContainSingle(d => d.StepKey == "committee-review").Subject;
+        review.StepName.Should().Be("Ban Chỉ đạo xem xét");
         review.ClosedTasks.Should().Be(1);
         review.AverageHours.Should().Be(2);
         review.AverageWorkingDays.Should().BeApproximately(2.0 / 9, 0.06); // 09:00–11:00 of a 08:00–17:00 working day
@@ -41,7 +42,7 @@ public class CampaignDashboardTests(LifecycleHarness app) : IClassFixture<Lifecy
         // A month later every open committee task is overdue: by step and by nominating unit.
         app.Clock.Set(app.Clock.GetUtcNow().AddDays(30));
         var later = await app.Send(DemoAccounts.Admin, new GetCampaignDashboard(campaign));
-        later.OverdueByStep.Should().Contain(new CountItem("committee-review", 3));
+        later.OverdueByStep.Should().Contain(new CountItem("committee-review", 3) { Name = "Ban Chỉ đạo xem xét" });
         later.OverdueTasks.Should().Be(later.OverdueByStep.Sum(s => s.Count));
         later.OverdueByUnit.Sum(u => u.Count).Should().Be(later.OverdueTasks);
         later.OverdueByUnit.Single(u => u.UnitCode == DemoUnits.DongXuyen).Count.Should().Be(1);

@@ -1,0 +1,171 @@
+namespace Commendations.Engine;
+
+/// <summary>
+/// The structural rules of meanings: the application finds the proposal, the disclosure and the decision by meaning,
+/// so a definition that publishes must let it find them unambiguously and must not reach an award around the decision.
+/// </summary>
+public static partial class WorkflowDefinitionValidator
+{
+    private static void ValidateMeanings(WorkflowDefinition definition, Dictionary<string, int> indexByKey, ValidationContext? context, AddProblem add)
+    {
+        var steps = definition.Steps;
+        var edges = Adjacency(definition, indexByKey);
+        int? proposal = null;
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var step = steps[i];
+            var path = $"$.steps[{i}]";
+            switch (step.Meaning)
+            {
+                case StepMeaning.Proposal when step is not TaskStep:
+                    add($"{path}.meaning", "Bước đề nghị của đơn vị (proposal) phải là một công việc (task).");
+                    break;
+                case StepMeaning.Proposal when proposal is { } first:
+                    add($"{path}.meaning", "Chỉ được có một bước đề nghị của đơn vị (proposal); bước '{0}' đã là bước đó.", steps[first].Key);
+                    break;
+                case StepMeaning.Proposal:
+                    proposal = i;
+                    break;
+                case StepMeaning.Decision when step is not TaskStep:
+                    add($"{path}.meaning", "Bước quyết định (decision) phải là một công việc (task).");
+                    break;
+                case StepMeaning.Disclosure when step is not WaitStep:
+                    add($"{path}.meaning", "Ý nghĩa công khai (disclosure) chỉ dùng cho bước chờ (wait).");
+                    break;
+                case StepMeaning.Review or StepMeaning.Appraisal or StepMeaning.Check or StepMeaning.Vote when step is not HumanStep:
+                    add($"{path}.meaning", "Ý nghĩa '{0}' chỉ dùng cho bước có người xử lý (công việc, duyệt, bỏ phiếu).", MeaningName(step.Meaning.Value));
+                    break;
+            }
+            switch (step)
+            {
+                case TaskStep task:
+                    ValidateTaskMeanings(task, i, path, steps, indexByKey, edges, add);
+                    break;
+                case SequentialApprovalStep or ParallelApprovalStep:
+                    var transitions = step is SequentialApprovalStep s ? s.Transitions : ((ParallelApprovalStep)step).Transitions;
+                    if (transitions.Returned is { } returned) ValidateReturn(i, returned, $"{path}.transitions.returned", steps, indexByKey, edges, add);
+                    if (transitions.Rejected is { } rejected) ValidateReject(rejected, $"{path}.transitions.rejected", steps, indexByKey, add);
+                    break;
+            }
+        }
+        if (proposal is { } p && steps[p].Key != definition.Start)
+            add($"$.steps[{p}].meaning", "Bước đề nghị của đơn vị phải là bước bắt đầu ('{0}').", definition.Start);
+
+        var hasDecision = steps.Any(s => s is TaskStep { Meaning: StepMeaning.Decision });
+        if (hasDecision && indexByKey.TryGetValue(definition.Start ?? "", out var start))
+            ValidateAwardPaths(definition, start, indexByKey, add);
+
+        if (context?.RequireMeanings != true) return;
+        if (proposal is null)
+        {
+            add(indexByKey.TryGetValue(definition.Start ?? "", out var s) ? $"$.steps[{s}].meaning" : "$.start",
+                "Quy trình cần bước đề nghị của đơn vị (meaning: proposal) ở bước bắt đầu, với một thao tác trình hồ sơ (submit).");
+        }
+        var awarded = steps.Select((s, i) => (s, i)).FirstOrDefault(x => x.s is EndStep { Result: EndResult.Awarded });
+        if (!hasDecision && awarded.s is not null)
+            add($"$.steps[{awarded.i}]", "Quy trình có kết thúc Awarded nên cần một bước quyết định (meaning: decision) với thao tác ký quyết định khen thưởng (award).");
+    }
+
+    private static void ValidateTaskMeanings(TaskStep task, int index, string path, IReadOnlyList<StepDefinition> steps,
+        Dictionary<string, int> indexByKey, List<int>[] edges, AddProblem add)
+    {
+        var submits = 0;
+        var awards = 0;
+        for (var j = 0; j < task.Actions.Count; j++)
+        {
+            var action = task.Actions[j];
+            var actionPath = $"{path}.actions[{j}]";
+            var meaning = DefinitionMeanings.MeaningOf(action);
+            if (action.ReturnsForSupplement && action.Meaning is { } declared && declared != ActionMeaning.ReturnForSupplement)
+                add($"{actionPath}.meaning", "Thao tác đánh dấu trả lại để bổ sung (returnsForSupplement) phải có ý nghĩa returnForSupplement, không phải '{0}'.", MeaningName(declared));
+            switch (meaning)
+            {
+                case ActionMeaning.Submit:
+                    submits++;
+                    if (task.Meaning != StepMeaning.Proposal)
+                        add($"{actionPath}.meaning", "Ý nghĩa trình hồ sơ (submit) chỉ dùng cho thao tác của bước đề nghị của đơn vị (proposal).");
+                    break;
+                case ActionMeaning.Award:
+                    awards++;
+                    if (task.Meaning != StepMeaning.Decision)
+                        add($"{actionPath}.meaning", "Ý nghĩa ký quyết định khen thưởng (award) chỉ dùng cho thao tác của bước quyết định (decision).");
+                    else if (indexByKey.TryGetValue(action.Target ?? "", out var t) && steps[t] is not EndStep { Result: EndResult.Awarded })
+                        add($"{actionPath}.target", "Thao tác ký quyết định khen thưởng (award) phải dẫn thẳng tới một bước kết thúc với kết quả Awarded, không phải '{0}'.", action.Target);
+                    break;
+                case ActionMeaning.ReturnForSupplement:
+                    ValidateReturn(index, action.Target, $"{actionPath}.target", steps, indexByKey, edges, add);
+                    break;
+                case ActionMeaning.Reject:
+                    ValidateReject(action.Target, $"{actionPath}.target", steps, indexByKey, add);
+                    break;
+            }
+        }
+        if (task.Meaning == StepMeaning.Proposal && task.Assignee.Scope != ValidationContext.NominatingScope)
+            add($"{path}.assignee.scope", "Bước đề nghị của đơn vị phải giao cho đơn vị đề nghị (phạm vi nominating), không phải '{0}'.", task.Assignee.Scope);
+        if (task.Meaning == StepMeaning.Proposal && submits != 1)
+            add($"{path}.actions", "Bước đề nghị của đơn vị cần đúng một thao tác có ý nghĩa trình hồ sơ (submit); hiện có {0}.", submits);
+        if (task.Meaning == StepMeaning.Decision && awards != 1)
+            add($"{path}.actions", "Bước quyết định cần đúng một thao tác có ý nghĩa ký quyết định khen thưởng (award); hiện có {0}.", awards);
+    }
+
+    /// <summary>A return for supplement goes back: to a step people act on from which this step is reached again.</summary>
+    private static void ValidateReturn(int from, string? target, string path, IReadOnlyList<StepDefinition> steps,
+        Dictionary<string, int> indexByKey, List<int>[] edges, AddProblem add)
+    {
+        if (target is null || !indexByKey.TryGetValue(target, out var t)) return; // a missing target is reported already
+        var back = t != from && steps[t] is not EndStep && Search([t], i => edges[i], steps.Count)[from];
+        if (!back)
+            add(path, "Trả lại để bổ sung phải dẫn về một bước trước đó (từ bước đó hồ sơ quay lại được bước này), không phải '{0}'.", target);
+    }
+
+    /// <summary>A rejection ends the route as Rejected.</summary>
+    private static void ValidateReject(string? target, string path, IReadOnlyList<StepDefinition> steps, Dictionary<string, int> indexByKey, AddProblem add)
+    {
+        if (target is null || !indexByKey.TryGetValue(target, out var t)) return;
+        if (steps[t] is not EndStep { Result: EndResult.Rejected })
+            add(path, "Không đồng ý (reject) phải dẫn tới một bước kết thúc với kết quả Rejected, không phải '{0}'.", target);
+    }
+
+    /// <summary>
+    /// Every path from the start to an Awarded end passes a decision step's award action: with the award edges taken
+    /// away, no Awarded end may still be reachable. Each edge that still reaches one is reported where it is written.
+    /// </summary>
+    private static void ValidateAwardPaths(WorkflowDefinition definition, int start, Dictionary<string, int> indexByKey, AddProblem add)
+    {
+        var steps = definition.Steps;
+        static bool IsAwardEdge(StepDefinition step, StepTransition edge) =>
+            step is TaskStep { Meaning: StepMeaning.Decision } task
+            && Enumerable.Range(0, task.Actions.Count).Any(j =>
+                DefinitionMeanings.MeaningOf(task.Actions[j]) == ActionMeaning.Award && edge.Path == $"actions[{j}].target");
+        var without = new List<int>[steps.Count];
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var step = steps[i];
+            without[i] = [.. step.Edges().Where(e => !IsAwardEdge(step, e) && indexByKey.ContainsKey(e.Target ?? "")).Select(e => indexByKey[e.Target])];
+        }
+        var reachable = Search([start], i => without[i], steps.Count);
+        for (var i = 0; i < steps.Count; i++)
+        {
+            if (!reachable[i]) continue;
+            foreach (var edge in steps[i].Edges())
+            {
+                if (IsAwardEdge(steps[i], edge) || !indexByKey.TryGetValue(edge.Target ?? "", out var t)) continue;
+                if (steps[t] is EndStep { Result: EndResult.Awarded })
+                    add($"$.steps[{i}].{edge.Path}", "Đường này dẫn tới kết thúc Awarded ('{0}') mà không qua thao tác ký quyết định khen thưởng của một bước quyết định.", edge.Target);
+            }
+        }
+    }
+
+    /// <summary>Outgoing step indexes of every step (withdrawal included), for reachability.</summary>
+    private static List<int>[] Adjacency(WorkflowDefinition definition, Dictionary<string, int> indexByKey)
+    {
+        var edges = new List<int>[definition.Steps.Count];
+        for (var i = 0; i < definition.Steps.Count; i++)
+            edges[i] = [.. definition.Steps[i].Edges().Where(e => indexByKey.ContainsKey(e.Target ?? "")).Select(e => indexByKey[e.Target])];
+        return edges;
+    }
+
+    /// <summary>A meaning as written in JSON.</summary>
+    internal static string MeaningName<T>(T meaning) where T : struct, Enum =>
+        System.Text.Json.JsonSerializer.Serialize(meaning, WorkflowJson.Options).Trim('"');
+}
