@@ -11,6 +11,13 @@ public sealed record ValidationContext
 {
     /// <summary>Committee code → number of members. When null, committee sizes are not checked.</summary>
     public IReadOnlyDictionary<string, int>? CommitteeSizes { get; init; }
+
+    /// <summary>
+    /// The published definitions (latest version of each id, and other published versions), for sub-route steps: the
+    /// callee exists, calls make no cycle, every result a callee can reach has a transition — and, when the definition
+    /// validated is itself called, every caller can receive each of its results. When null, calls are not checked.
+    /// </summary>
+    public CalleeDefinitions? PublishedDefinitions { get; init; }
 }
 
 /// <summary>The result of <see cref="WorkflowDefinitionParser.Parse"/>: a definition only when there is no problem.</summary>

@@ -60,6 +60,7 @@ public static partial class WorkflowDefinitionValidator
             }
         }
 
+        ValidateCalls(definition, context, Add);
         if (indexByKey.ContainsKey(definition.Start ?? "")) ValidateGraph(definition, indexByKey, Add);
         return problems;
     }
@@ -108,6 +109,9 @@ public static partial class WorkflowDefinitionValidator
                 {
                     add($"{path}.required", $"{parallel.Required} approvals are required but committee '{parallel.Committee}' has {size} members (M > N).");
                 }
+                break;
+            case ParallelStep fork:
+                ValidateParallel(fork, path, context, add);
                 break;
             case VoteStep vote:
                 ValidateCommittee(vote.Committee, path, context, add);
