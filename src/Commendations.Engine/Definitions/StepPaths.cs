@@ -24,6 +24,22 @@ public static class StepPaths
         && (key.Length == step.Length || key[step.Length] == Separator);
 
     /// <summary>
+    /// The human steps whose tasks a definition opens itself: its human steps and, for each parallel step, each branch
+    /// as its <see cref="ParallelStep.BranchStep"/> (keyed <c>{step}/{branch}</c>). Called definitions are not included.
+    /// </summary>
+    public static IEnumerable<HumanStep> HumanSteps(WorkflowDefinition definition)
+    {
+        foreach (var step in definition.Steps)
+        {
+            if (step is HumanStep human) yield return human;
+            else if (step is ParallelStep fork)
+            {
+                for (var i = 0; i < fork.Branches.Count; i++) yield return fork.BranchStep(i);
+            }
+        }
+    }
+
+    /// <summary>
     /// The step a (possibly nested) key names: a step of <paramref name="definition"/>; for a parallel branch, its
     /// <see cref="ParallelStep.BranchStep"/> (a task or sequential approval); inside a sub-route, the callee's step — of
     /// the version pinned in <paramref name="state"/> while the instance is there, else the step's fixed version or the

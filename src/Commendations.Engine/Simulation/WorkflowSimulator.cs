@@ -73,19 +73,10 @@ public static class WorkflowSimulator
         var scopes = new Dictionary<string, string>(unitScopes, StringComparer.Ordinal);
         foreach (var d in callees.All.Prepend(def))
         {
-            foreach (var step in d.Steps)
+            foreach (var human in StepPaths.HumanSteps(d))
             {
-                IEnumerable<HumanStep> humans = step switch
-                {
-                    ParallelStep fork => Enumerable.Range(0, fork.Branches.Count).Select(fork.BranchStep),
-                    HumanStep human => [human],
-                    _ => [],
-                };
-                foreach (var human in humans)
-                {
-                    if (human is TaskStep task) scopes.TryAdd(task.Assignee.Scope, task.Assignee.Scope);
-                    if (human is { Escalation.Scope: { } scope }) scopes.TryAdd(scope, scope);
-                }
+                if (human is TaskStep task) scopes.TryAdd(task.Assignee.Scope, task.Assignee.Scope);
+                if (human is { Escalation.Scope: { } scope }) scopes.TryAdd(scope, scope);
             }
         }
         return scopes;

@@ -5,6 +5,7 @@ namespace Commendations.Web.Cli;
 /// <summary>
 /// `dotnet run --project src/Commendations.Web -- validate-workflow FILE...`: checks definition files
 /// without a database, prints every problem as "file: path: sentence", exits 1 if any file is invalid.
+/// Sub-route calls are checked against the files given, as if they were the published definitions.
 /// </summary>
 public static class ValidateWorkflowCommand
 {
@@ -18,17 +19,29 @@ public static class ValidateWorkflowCommand
             return 2;
         }
 
-        var invalid = 0;
+        // The files given stand for the published definitions: sub-route calls between them are checked (the callee is
+        // among them, no cycle, every result it can reach has a transition); a callee that is not among them is reported.
+        var texts = new Dictionary<string, string>();
         foreach (var file in files)
         {
             var path = ResolveFromCaller(file);
-            if (!File.Exists(path))
+            if (File.Exists(path))
+                texts[file] = File.ReadAllText(path);
+        }
+        var readable = texts.Values.Select(text => WorkflowDefinitionParser.Parse(text).Definition).OfType<WorkflowDefinition>().ToList();
+        var latest = readable.GroupBy(d => d.Id).Select(g => g.MaxBy(d => d.Version)!).ToList();
+        var context = new ValidationContext { PublishedDefinitions = new CalleeDefinitions(latest, readable.Except(latest)) };
+
+        var invalid = 0;
+        foreach (var file in files)
+        {
+            if (!texts.TryGetValue(file, out var text))
             {
                 output.WriteLine($"{file}: $: the file does not exist.");
                 invalid++;
                 continue;
             }
-            var result = WorkflowDefinitionParser.Parse(File.ReadAllText(path));
+            var result = WorkflowDefinitionParser.Parse(text, context);
             if (result.IsValid)
             {
                 output.WriteLine($"{file}: valid ({result.Definition!.Id} v{result.Definition.Version}, {result.Definition.Steps.Count} steps).");

@@ -48,7 +48,13 @@ public static class Labels
         _ => role,
     };
 
-    public static string Step(string? step) => step switch
+    /// <summary>
+    /// A step's name. A nested key names a parallel branch (<c>joint-check/inspectorate</c>) or a step of a called
+    /// definition (<c>discipline-check/complaint-check</c>): its own (last) part is named, as its assignee knows it.
+    /// </summary>
+    public static string Step(string? step) => step is not null && step.LastIndexOf('/') is var slash and >= 0
+        ? Step(step[(slash + 1)..])
+        : step switch
     {
         null => "—",
         "unit-proposal" => "Đơn vị lập và trình hồ sơ",
@@ -60,6 +66,13 @@ public static class Labels
         "awarded" => "Đã khen thưởng",
         "rejected" => "Không được khen thưởng",
         "withdrawn" => "Đã rút",
+        "joint-check" => "Thẩm định song song",
+        "commendation-office" => "Phòng Thi đua, khen thưởng thẩm định",
+        "inspectorate" => "Thanh tra tỉnh cho ý kiến",
+        "discipline-check" => "Kiểm tra kỷ luật, khiếu nại",
+        "complaint-check" => "Thanh tra xác nhận kỷ luật, khiếu nại",
+        "passed" => "Đạt",
+        "failed" => "Không đạt",
         _ => step,
     };
 
@@ -71,6 +84,8 @@ public static class Labels
         "reject" => "Không đồng ý",
         "forward" => "Chuyển bước tiếp theo",
         "award" => "Ký quyết định khen thưởng",
+        "clear" => "Không bị kỷ luật, thanh tra, khiếu nại",
+        "violation" => "Đang bị kỷ luật, thanh tra hoặc có khiếu nại",
         "yes" => "Tán thành",
         "no" => "Không tán thành",
         "abstain" => "Không biểu quyết",
@@ -96,6 +111,8 @@ public static class Labels
         "task.reject" => "Không đồng ý",
         "task.forward" => "Chuyển bước tiếp theo",
         "task.award" => "Ký quyết định khen thưởng",
+        "task.clear" => "Xác nhận không vi phạm",
+        "task.violation" => "Xác nhận có vi phạm",
         "vote.cast" => "Bỏ phiếu",
         "wait.elapsed" => "Hết thời gian công khai",
         "decision.issued" => "Ban hành quyết định khen thưởng",

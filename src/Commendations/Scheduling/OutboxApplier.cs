@@ -147,7 +147,9 @@ public sealed class OutboxApplier(CommendationsDbContext db, Notifier notifier, 
         var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == payload.InstanceId, cancellationToken);
         var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
         var stepKey = effect.Data.GetValueOrDefault("stepKey") ?? "";
-        var committee = Notifier.CommitteeOf(definition, stepKey);
+        var state = StepPaths.IsNested(stepKey) ? InstanceState.FromJson(instance.State) : null;
+        var callees = state is null ? null : await definitions.CalleesAsync(definition, state, cancellationToken);
+        var committee = Notifier.CommitteeOf(definition, stepKey, state, callees);
         var recipients = await notifier.ResolveAsync(effect.Recipient, committee is null ? null : [committee], cancellationToken);
         var nominee = await db.Nominations.Where(n => n.Id == payload.NominationId).Select(n => n.NomineeName).SingleAsync(cancellationToken);
         // The engine's overdue and escalation requests always carry the task's due time.

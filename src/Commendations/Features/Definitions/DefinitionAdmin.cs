@@ -18,7 +18,7 @@ public sealed class DefinitionPublishingOptions
 }
 
 /// <summary>What every definition use case shares: loading a version, validation context, audit.</summary>
-public sealed class DefinitionAdmin(CommendationsDbContext db, AuditTrail audit)
+public sealed class DefinitionAdmin(CommendationsDbContext db, AuditTrail audit, Workflow.DefinitionCache definitions)
 {
     public static string Stream(string definitionId) => $"workflow:{definitionId}";
 
@@ -27,12 +27,23 @@ public sealed class DefinitionAdmin(CommendationsDbContext db, AuditTrail audit)
         await db.WorkflowDefinitions.SingleOrDefaultAsync(d => d.DefinitionId == definitionId && d.Version == version, cancellationToken)
         ?? throw new NotFoundException("Workflow definition", $"{definitionId} v{version}");
 
-    /// <summary>Committee sizes make "M greater than N" and vote rules checkable against today's committees.</summary>
+    /// <summary>
+    /// Committee sizes make "M greater than N" and vote rules checkable against today's committees; the published
+    /// definitions make sub-route calls checkable (the callee is published, no cycle, every result has a transition).
+    /// </summary>
     public async Task<ValidationContext> ContextAsync(CancellationToken cancellationToken)
     {
         var committees = await db.Committees.AsNoTracking().ToListAsync(cancellationToken);
-        return new ValidationContext { CommitteeSizes = committees.ToDictionary(c => c.Code, c => c.Members.Count) };
+        return new ValidationContext
+        {
+            CommitteeSizes = committees.ToDictionary(c => c.Code, c => c.Members.Count),
+            PublishedDefinitions = await definitions.PublishedAsync(cancellationToken),
+        };
     }
+
+    /// <summary>What a simulation of <paramref name="definition"/> may call: the latest published version of each callee.</summary>
+    public Task<CalleeDefinitions> CalleesAsync(WorkflowDefinition definition, CancellationToken cancellationToken) =>
+        definitions.CalleesAsync(definition, null, cancellationToken);
 
     /// <summary>Strict reading: the definition only when it is entirely valid, and every problem otherwise.</summary>
     public async Task<DefinitionParseResult> ValidateAsync(string content, CancellationToken cancellationToken) =>

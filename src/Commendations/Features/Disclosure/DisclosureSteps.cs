@@ -48,7 +48,7 @@ public sealed class DisclosureSteps(CommendationsDbContext db, DefinitionCache d
     {
         var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.NominationId == nominationId, cancellationToken);
         var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
-        var codes = definition.Steps.Select(s => s switch
+        var codes = StepPaths.HumanSteps(definition).Select(s => s switch
         {
             SequentialApprovalStep a => a.Committee,
             ParallelApprovalStep p => p.Committee,

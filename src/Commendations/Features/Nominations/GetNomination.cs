@@ -56,6 +56,12 @@ public sealed class GetNominationHandler(CommendationsDbContext db, NominationAc
         {
             var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
             var step = definition.FindStep(mine.StepKey);
+            if (step is null && StepPaths.IsNested(mine.StepKey))
+            {
+                // A parallel branch, or a step of a called definition (its pinned version): what the assignee can do there.
+                var state = InstanceState.FromJson(instance.State);
+                step = StepPaths.Resolve(definition, mine.StepKey, state, await definitions.CalleesAsync(definition, state, cancellationToken));
+            }
             myTurn = new MyTurn(mine.Id, mine.StepKey, StepTypeOf(step), ActionsOf(step), mine.DueAt);
         }
 
