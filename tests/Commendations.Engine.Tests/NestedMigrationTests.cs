@@ -100,6 +100,7 @@ public class NestedMigrationTests
         plan.Problems.Should().BeEmpty();
         plan.LandingStep.Should().Be("discipline-check");
         plan.Effects.Should().BeEmpty("nothing closes and nothing opens");
+        plan.ClosingTasks.Should().BeEmpty();
 
         var migrated = InstanceMigrator.Apply(V1, v2, state, null, Ctx(Tuesday.AddDays(1)), "admin").State;
         migrated.DefinitionVersion.Should().Be(2);

@@ -37,7 +37,7 @@ public static class InstanceMigrator
             explicitly,
             result.Succeeded ? result.State.CurrentStep : null,
             completed ? result.State.Result : null,
-            result.Succeeded ? state.OpenTasks : [],
+            result.Succeeded ? [.. state.OpenTasks.Where(t => result.Effects.OfType<TaskClosed>().Any(c => c.TaskId == t.TaskId))] : [],
             [.. result.Effects.OfType<TaskOpened>()],
             result.Effects,
             result.Problems);
