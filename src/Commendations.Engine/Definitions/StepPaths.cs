@@ -9,6 +9,9 @@ public static class StepPaths
 {
     public const char Separator = '/';
 
+    /// <summary><see cref="Separator"/> as a string, for building paths without allocating it each time.</summary>
+    public const string SeparatorText = "/";
+
     public static bool IsNested(string key) => key.Contains(Separator, StringComparison.Ordinal);
 
     /// <summary><c>a/b/c</c> → (<c>a</c>, <c>b/c</c>); a plain key → (key, null).</summary>

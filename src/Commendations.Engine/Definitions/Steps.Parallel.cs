@@ -46,7 +46,7 @@ public sealed record ParallelStep : StepDefinition
 
     private HumanStep MakeBranchStep(ParallelBranch branch)
     {
-        var key = string.Concat(Key, StepPaths.Separator, branch.Key);
+        var key = string.Concat(Key, StepPaths.SeparatorText, branch.Key);
         if (branch.Committee is { } committee)
         {
             return new SequentialApprovalStep

@@ -12,7 +12,7 @@ public static class NestedStates
         var prefix = "";
         while (state.Progress is SubRouteProgress sub && state.CurrentStep is { } step)
         {
-            prefix = string.Concat(prefix, step, StepPaths.Separator.ToString());
+            prefix = string.Concat(prefix, step, StepPaths.SeparatorText);
             state = sub.State;
         }
         return (prefix, state);

@@ -41,9 +41,13 @@ internal sealed partial class Transition
     private (ParallelStep Step, int Branch)? BranchOf(string stepKey)
     {
         var slash = stepKey.IndexOf(StepPaths.Separator, StringComparison.Ordinal);
-        if (slash < 0 || _definition.FindStep(stepKey[..slash]) is not ParallelStep step) return null;
-        var branch = step.BranchIndex(stepKey[(slash + 1)..]);
-        return branch < 0 ? null : (step, branch);
+        if (slash < 0 || StepAt(stepKey.AsSpan(0, slash)) is not ParallelStep step) return null;
+        var key = stepKey.AsSpan(slash + 1);
+        for (var i = 0; i < step.Branches.Count; i++)
+        {
+            if (key.SequenceEqual(step.Branches[i].Key)) return (step, i);
+        }
+        return null;
     }
 
     /// <summary>
@@ -106,6 +110,17 @@ internal sealed partial class Transition
         return approved == progress.Branches.Count
             ? Leave("approved", step.Transitions.Approved, false, actorId)
             : Leave("rejected", step.Transitions.Rejected!, false, actorId);
+    }
+
+    /// <summary>The definition's step with this key (a part of a path), without allocating the key.</summary>
+    private StepDefinition? StepAt(ReadOnlySpan<char> key)
+    {
+        var steps = _definition.Steps;
+        for (var i = 0; i < steps.Count; i++)
+        {
+            if (key.SequenceEqual(steps[i].Key)) return steps[i];
+        }
+        return null;
     }
 
     /// <summary>The human step whose tasks carry this step key: a step of the definition, or a parallel branch.</summary>

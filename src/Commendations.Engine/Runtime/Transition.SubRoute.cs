@@ -44,7 +44,7 @@ internal sealed partial class Transition
     private SubRouteStep? SubRouteOf(string keyOrTaskId)
     {
         var slash = keyOrTaskId.IndexOf(StepPaths.Separator, StringComparison.Ordinal);
-        return slash < 0 ? null : _definition.FindStep(keyOrTaskId[..slash]) as SubRouteStep;
+        return slash < 0 ? null : StepAt(keyOrTaskId.AsSpan(0, slash)) as SubRouteStep;
     }
 
     /// <summary>The key or task id inside the callee: <c>discipline-check/complaint-check:r1:4</c> → <c>complaint-check:r1:4</c>.</summary>
@@ -70,10 +70,25 @@ internal sealed partial class Transition
     {
         var result = inner.Complete();
         var state = result.State;
-        var prefix = string.Concat(step.Key, StepPaths.Separator.ToString());
+        var prefix = string.Concat(step.Key, StepPaths.SeparatorText);
+        // The caller's copies of the callee's open tasks follow the callee's effects (opened, closed) ...
         foreach (var effect in result.Effects)
         {
-            if (Prefixed(effect, prefix) is { } outer) _effects.Add(outer);
+            if (Prefixed(effect, prefix) is not { } outer) continue;
+            _effects.Add(outer);
+            if (outer is TaskOpened opened)
+            {
+                _tasks.Add(new OpenTask(opened.TaskId, opened.StepKey, opened.Assignee, opened.Sequence, opened.DueAt, opened.ReminderTimes, opened.EscalateAt));
+            }
+            else if (outer is TaskClosed closed && IndexOfTask(closed.TaskId) is var index and >= 0)
+            {
+                _tasks.RemoveAt(index);
+            }
+        }
+        // ... and their overdue marks, which no effect carries.
+        foreach (var task in state.OpenTasks)
+        {
+            if (task.Overdue && IndexOfTask(prefix + task.TaskId) is var index and >= 0 && !_tasks[index].Overdue) _tasks[index] = _tasks[index] with { Overdue = true };
         }
         // The callee's state is kept without history, so every line in it is new: it goes into the caller's history.
         foreach (var entry in state.History)
@@ -85,8 +100,6 @@ internal sealed partial class Transition
             });
         }
         _counter = Math.Max(_counter, state.TaskCounter);
-        _tasks.RemoveAll(t => t.StepKey.StartsWith(prefix, StringComparison.Ordinal));
-        foreach (var task in state.OpenTasks) _tasks.Add(task with { TaskId = prefix + task.TaskId, StepKey = prefix + task.StepKey });
 
         if (state.Status == InstanceStatus.Completed)
         {
