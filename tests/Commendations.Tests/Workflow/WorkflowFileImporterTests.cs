@@ -21,7 +21,7 @@ public class WorkflowFileImporterTests(DatabaseFixture database) : IClassFixture
 
         again.Should().Be(0, "the template database already imported them at start-up");
         var stored = await db.WorkflowDefinitions.Where(d => d.Version == 1).ToListAsync();
-        stored.Select(d => d.DefinitionId).Should().BeEquivalentTo("bang-khen-chuyen-de", "csdt-tinh");
+        stored.Select(d => d.DefinitionId).Should().BeEquivalentTo("bang-khen-chuyen-de", "csdt-tinh", "khen-thuong-tap-the", "kiem-tra-ky-luat");
         stored.Should().OnlyContain(d => d.Status == DefinitionStatus.Published && d.PublishedAt != null && d.ContentHash.Length == 64);
     }
 

@@ -26,6 +26,7 @@ public static class DesignerTexts
         ("calledVersion", "Phiên bản cố định (để trống: bản mới nhất khi vào bước)"),
         ("outcome.awarded", "Khi quy trình con kết thúc Awarded (đạt)"),
         ("outcome.withdrawn", "Khi quy trình con kết thúc Withdrawn"),
+        ("outcome.subRoute.rejected", "Khi quy trình con kết thúc Rejected (không đạt)"),
         ("err.branches", "Các nhánh phải là một mảng JSON các đối tượng."),
         ("sim.stepFilter", "Bước của công việc (không bắt buộc, ví dụ inspectorate)"),
         ("noSelection", "Chọn một bước trên sơ đồ hoặc trong danh sách để sửa thuộc tính của bước."),

@@ -184,7 +184,7 @@
       h += '<fieldset><legend>' + esc(t("transitions")) + "</legend>";
       G.OUTCOMES[s.type].forEach(function (o, i) {
         var required = outcomeRequired(s.type, o, i);
-        h += field("sp-t-" + o, t("outcome." + o), targetBox("sp-t-" + o, (s.transitions || {})[o], !required), errors);
+        h += field("sp-t-" + o, texts["outcome." + s.type + "." + o] || t("outcome." + o), targetBox("sp-t-" + o, (s.transitions || {})[o], !required), errors);
       });
       h += "</fieldset>";
     }
