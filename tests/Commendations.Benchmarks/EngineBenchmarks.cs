@@ -3,8 +3,12 @@ using Commendations.Engine;
 
 namespace Commendations.Benchmarks;
 
-/// <summary>Transitions of the pure runtime on the shipped definitions. One benchmark operation = one transition.</summary>
+/// <summary>
+/// Transitions of the pure runtime on the shipped definitions. One benchmark operation = one transition; the
+/// "Transitions/s" column (1 s / mean) puts each figure beside the reference SequentialApproval in the same run.
+/// </summary>
 [MemoryDiagnoser]
+[Config(typeof(TransitionsPerSecondConfig))]
 public class EngineBenchmarks
 {
     private static readonly DateTimeOffset T0 = new(2027, 3, 1, 9, 0, 0, TimeSpan.FromHours(7));
@@ -16,7 +20,15 @@ public class EngineBenchmarks
     private InstanceState _atVote = null!;
     private ActOnTask _approve = null!;
     private CastVote _vote = null!;
-    private Actor _officer = null!, _appraiser = null!, _leader = null!;
+    private Actor _officer = null!, _appraiser = null!, _leader = null!, _inspector = null!;
+
+    // Issue 15: the collective titles' route (parallel branches, then the discipline sub-route).
+    private WorkflowDefinition _collective = null!;
+    private RuntimeContext _collectiveContext = null!;
+    private InstanceState _atJointCheck = null!;
+    private InstanceState _inSubRoute = null!;
+    private ActOnTask _branchApproval = null!;
+    private ActOnTask _subRouteClear = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -48,7 +60,28 @@ public class EngineBenchmarks
         _atVote = Must(WorkflowRuntime.Execute(_fighter, fighter, new ActOnTask("appraisal:r1:2", _appraiser, "forward"), _context));
         _vote = new CastVote("council-vote", Actor.User("c1"), VoteChoice.Yes);
 
+        _inspector = Actor.User("inspector", "u-4", "appraiser");
+        _collective = Load("khen-thuong-tap-the.v1.json");
+        _collectiveContext = _context with
+        {
+            Facts = NominationFacts.Empty.With(FactCatalog.Kind, "collective").With(FactCatalog.DossierClose, new DateOnly(2027, 3, 10)),
+            UnitScopes = new Dictionary<string, string> { ["nominating"] = "u-1", ["appraisal"] = "u-2", ["province"] = "u-3", ["inspection"] = "u-4" },
+            Callees = new CalleeDefinitions([Load("kiem-tra-ky-luat.v1.json")]),
+        };
+        _atJointCheck = Must(WorkflowRuntime.Execute(_collective, Must(WorkflowRuntime.Start(_collective, _collectiveContext)),
+            new ActOnTask("unit-proposal:r1:1", _officer, "submit"), _collectiveContext));
+        _branchApproval = new ActOnTask("joint-check/commendation-office:r1:2", _appraiser, ApprovalAction.Approve, "Đủ tiêu chuẩn");
+        _inSubRoute = Must(WorkflowRuntime.Execute(_collective, Must(WorkflowRuntime.Execute(_collective, _atJointCheck, _branchApproval, _collectiveContext)),
+            new ActOnTask("joint-check/inspectorate:r1:3", _inspector, ApprovalAction.Approve), _collectiveContext));
+        _subRouteClear = new ActOnTask("discipline-check/complaint-check:r1:4", _inspector, "clear");
+
         // Sanity: the benchmarked transitions succeed.
+        Must(WorkflowRuntime.Execute(_collective, _atJointCheck, _branchApproval, _collectiveContext));
+        Must(WorkflowRuntime.Execute(_collective, _inSubRoute, _subRouteClear, _collectiveContext));
+        if (FullCollectiveRoute() is not { Status: InstanceStatus.Completed, Result: EndResult.Awarded })
+        {
+            throw new InvalidOperationException("The collective route did not end Awarded.");
+        }
         Must(WorkflowRuntime.Execute(_certificate, _atCommittee, _approve, _context));
         Must(WorkflowRuntime.Execute(_fighter, _atVote, _vote, _context));
         if (FullCertificateRoute() is not { Status: InstanceStatus.Completed, Result: EndResult.Awarded })
@@ -78,6 +111,28 @@ public class EngineBenchmarks
         s = WorkflowRuntime.Execute(_certificate, s, new WaitElapsed("public-disclosure"), ctx with { Now = s.WaitUntil!.Value }).State;
         s = WorkflowRuntime.Execute(_certificate, s, new ActOnTask("appraisal:r1:5", _appraiser, "forward"), ctx).State;
         s = WorkflowRuntime.Execute(_certificate, s, new ActOnTask("decision:r1:6", _leader, "award"), ctx).State;
+        return s;
+    }
+
+    /// <summary>One branch of a parallel step approves while the other is still open (the step waits).</summary>
+    [Benchmark]
+    public TransitionResult ParallelBranchApproval() => WorkflowRuntime.Execute(_collective, _atJointCheck, _branchApproval, _collectiveContext);
+
+    /// <summary>The inspector clears the sub-route's task: the callee completes and the caller enters its decision step.</summary>
+    [Benchmark]
+    public TransitionResult SubRouteTaskCompletesCallee() => WorkflowRuntime.Execute(_collective, _inSubRoute, _subRouteClear, _collectiveContext);
+
+    /// <summary>Start plus every transition to Awarded on the collective route: submit, two branches, the sub-route's check, the decision (6 transitions).</summary>
+    [Benchmark(OperationsPerInvoke = 6)]
+    public InstanceState FullCollectiveRoute()
+    {
+        var ctx = _collectiveContext;
+        var s = WorkflowRuntime.Start(_collective, ctx).State;
+        s = WorkflowRuntime.Execute(_collective, s, new ActOnTask("unit-proposal:r1:1", _officer, "submit"), ctx).State;
+        s = WorkflowRuntime.Execute(_collective, s, new ActOnTask("joint-check/commendation-office:r1:2", _appraiser, ApprovalAction.Approve), ctx).State;
+        s = WorkflowRuntime.Execute(_collective, s, new ActOnTask("joint-check/inspectorate:r1:3", _inspector, ApprovalAction.Approve), ctx).State;
+        s = WorkflowRuntime.Execute(_collective, s, new ActOnTask("discipline-check/complaint-check:r1:4", _inspector, "clear"), ctx).State;
+        s = WorkflowRuntime.Execute(_collective, s, new ActOnTask("decision:r1:5", _leader, "award"), ctx).State;
         return s;
     }
 

@@ -17,6 +17,7 @@ public class ScenarioTests
         ["officer"] = new("u-officer", ["emulationOfficer"], "u-nominating"),
         ["appraiser"] = new("u-appraiser", ["appraiser"], "u-appraisal"),
         ["leader"] = new("u-leader", ["provincialLeader"], "u-province"),
+        ["inspector"] = new("u-inspector", ["appraiser"], "u-inspection"),
     };
 
     private static readonly Dictionary<string, string> DefaultScopes = new()
@@ -24,6 +25,7 @@ public class ScenarioTests
         ["nominating"] = "u-nominating",
         ["appraisal"] = "u-appraisal",
         ["province"] = "u-province",
+        ["inspection"] = "u-inspection",
     };
 
     public static TheoryData<string> Files()
@@ -51,6 +53,7 @@ public class ScenarioTests
             Calendar = new WorkingCalendar(holidays: scenario.Holidays),
             Committees = scenario.Committees.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value),
             UnitScopes = scenario.UnitScopes ?? DefaultScopes,
+            Callees = new CalleeDefinitions(scenario.Callees.Select(c => Repo.LoadDefinition(Path.Combine(Repo.Root, c)))),
         };
         var path = new List<string>();
 

@@ -14,11 +14,13 @@ public readonly record struct StepTransition(string Path, string Target);
 [JsonDerivedType(typeof(WaitStep), "wait")]
 [JsonDerivedType(typeof(BranchStep), "branch")]
 [JsonDerivedType(typeof(EndStep), "end")]
+[JsonDerivedType(typeof(ParallelStep), "parallel")]
+[JsonDerivedType(typeof(SubRouteStep), "subRoute")]
 public abstract record StepDefinition
 {
     /// <summary>The JSON <c>type</c> discriminators, in declaration order.</summary>
     public static IReadOnlyList<string> TypeNames { get; } =
-        ["task", "sequentialApproval", "parallelApproval", "vote", "wait", "branch", "end"];
+        ["task", "sequentialApproval", "parallelApproval", "vote", "wait", "branch", "end", "parallel", "subRoute"];
 
     [JsonPropertyOrder(-10)]
     public required string Key { get; init; }

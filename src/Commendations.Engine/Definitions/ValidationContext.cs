@@ -31,6 +31,13 @@ public sealed record ValidationContext
     /// </summary>
     public bool RequireMeanings { get; init; }
 
+    /// <summary>
+    /// The published definitions (latest version of each id, and other published versions), for sub-route steps: the
+    /// callee exists, calls make no cycle, every result a callee can reach has a transition — and, when the definition
+    /// validated is itself called, every caller can receive each of its results. When null, calls are not checked.
+    /// </summary>
+    public CalleeDefinitions? PublishedDefinitions { get; init; }
+
     /// <summary>The scope of the nominating unit, resolved per nomination.</summary>
     public const string NominatingScope = "nominating";
 

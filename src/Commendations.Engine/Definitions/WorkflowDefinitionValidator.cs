@@ -63,6 +63,7 @@ public static partial class WorkflowDefinitionValidator
             }
         }
 
+        ValidateCalls(definition, context, Add);
         if (indexByKey.ContainsKey(definition.Start ?? "")) ValidateGraph(definition, indexByKey, Add);
         ValidateMeanings(definition, indexByKey, context, Add);
         if (context is not null) ValidateOrganisation(definition, context, Add);
@@ -113,6 +114,9 @@ public static partial class WorkflowDefinitionValidator
                 {
                     add($"{path}.required", "Cần {0} phiếu đồng ý nhưng ban, hội đồng '{1}' chỉ có {2} thành viên (M > N).", parallel.Required, parallel.Committee, size);
                 }
+                break;
+            case ParallelStep fork:
+                ValidateParallel(fork, path, context, add);
                 break;
             case VoteStep vote:
                 ValidateCommittee(vote.Committee, path, context, add);

@@ -127,6 +127,8 @@ public static class DefinitionDiff
         WaitStep => "wait",
         BranchStep => "branch",
         EndStep => "end",
+        ParallelStep => "parallel",
+        SubRouteStep => "subRoute",
         _ => step.GetType().Name,
     };
 }

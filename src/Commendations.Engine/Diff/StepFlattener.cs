@@ -6,7 +6,8 @@ namespace Commendations.Engine;
 
 /// <summary>
 /// Turns a step into ordered (path → short value) leaves for diffing, and lists its outcomes. Task actions are keyed
-/// by name (<c>actions[return].label</c>) rather than by index, so inserting an action does not report every later one.
+/// by name (<c>actions[return].label</c>) and parallel branches by key (<c>branches[inspectorate].deadline.workingDays</c>)
+/// rather than by index, so inserting one does not report every later one.
 /// </summary>
 internal static class StepFlattener
 {
@@ -71,13 +72,19 @@ internal static class StepFlattener
     {
         var copy = element.DeepClone().AsObject();
         copy.Remove("name");
+        copy.Remove("key");
         return copy;
     }
 
+    /// <summary>Elements named by a unique <c>name</c> (task actions) or <c>key</c> (parallel branches), else null.</summary>
     private static string?[]? NamesIfUnique(JsonArray array)
     {
-        var names = array.Select(e => e is JsonObject o && o["name"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null).ToArray();
-        return names.All(n => n is not null) && names.Distinct(StringComparer.Ordinal).Count() == names.Length ? names : null;
+        foreach (var property in (string[])["name", "key"])
+        {
+            var names = array.Select(e => e is JsonObject o && o[property] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null).ToArray();
+            if (names.All(n => n is not null) && names.Distinct(StringComparer.Ordinal).Count() == names.Length) return names;
+        }
+        return null;
     }
 
     /// <summary>Short text of a JSON value: strings unquoted, arrays as <c>[a, b]</c>.</summary>

@@ -16,6 +16,12 @@ namespace Commendations.Engine;
 /// is left with <c>approved</c> at once.</item>
 /// <item>Wait → wait: the wait keeps counting from when it started, with the new duration.</item>
 /// <item>Parallel approvals and votes restart: ballots belong to the session that was interrupted.</item>
+/// <item>Parallel step → parallel step: a branch approved in this round stands when the new step has a branch with the
+/// same key and the same actor (role and scope, or committee); the other branches open afresh.</item>
+/// <item>Inside a sub-route: when the new version keeps the step under the same key and calls the same definition (with
+/// no other fixed version), the callee goes on untouched on its pinned version, its tasks open. Otherwise the callee is
+/// abandoned like any step (tasks closed <c>migrated</c>) and the mapped step entered afresh. Steps inside a callee
+/// or a branch cannot be mapped (<c>nested-step</c>): map the calling or parallel step.</item>
 /// </list>
 /// </summary>
 public static class InstanceMigrator
@@ -31,7 +37,7 @@ public static class InstanceMigrator
             explicitly,
             result.Succeeded ? result.State.CurrentStep : null,
             completed ? result.State.Result : null,
-            result.Succeeded ? state.OpenTasks : [],
+            result.Succeeded ? [.. state.OpenTasks.Where(t => result.Effects.OfType<TaskClosed>().Any(c => c.TaskId == t.TaskId))] : [],
             [.. result.Effects.OfType<TaskOpened>()],
             result.Effects,
             result.Problems);
@@ -50,6 +56,11 @@ public static class InstanceMigrator
         if (from.Version == to.Version) problems.Add(new(MigrationProblems.SameVersion, null, $"Both sides are version {to.Version}."));
         foreach (var (source, target) in (stepMapping ?? new Dictionary<string, string>()).OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
+            if (StepPaths.IsNested(source) || StepPaths.IsNested(target))
+            {
+                problems.Add(new(MigrationProblems.NestedStep, source, $"'{source}' → '{target}' names a step inside a sub-route or a parallel branch; map the calling or parallel step ('{StepPaths.Split(source).Head}') instead."));
+                continue;
+            }
             if (from.FindStep(source) is null) problems.Add(new(MigrationProblems.UnknownSourceStep, source, $"Version {from.Version} has no step '{source}'."));
             if (to.FindStep(target) is null) problems.Add(new(MigrationProblems.UnknownTargetStep, source, $"The step '{source}' is mapped to '{target}', which version {to.Version} does not have."));
         }

@@ -17,6 +17,9 @@ public static class MigrationProblems
     public const string UnmappedStep = "unmapped-step";
     public const string EndNeedsExplicitMapping = "end-needs-explicit-mapping";
 
+    /// <summary>A mapping names a step inside a sub-route or a parallel branch (<c>a/b</c>); only top-level steps map.</summary>
+    public const string NestedStep = "nested-step";
+
     /// <summary>The mapped step cannot be entered with the given context (e.g. unknown committee or unit scope).</summary>
     public const string CannotEnter = "cannot-enter";
 }

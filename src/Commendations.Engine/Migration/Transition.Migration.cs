@@ -6,6 +6,7 @@ internal sealed partial class Transition
     /// <summary>Closes the old version's tasks and continues at <paramref name="target"/> of this transition's (new) definition.</summary>
     public RuntimeError? Migrate(WorkflowDefinition from, int fromVersion, string target, string? actorUserId, string? comment)
     {
+        if (KeepsSubRoute(from, target)) return KeepSubRoute(fromVersion, target, actorUserId, comment);
         var fromKey = _current;
         var oldStep = fromKey is null ? null : from.FindStep(fromKey);
         var oldProgress = _progress;
@@ -27,6 +28,10 @@ internal sealed partial class Transition
         if (oldStep is WaitStep && newStep is WaitStep wait && EnteredAt(fromKey!) is { } startedAt)
         {
             return ContinueWait(wait, startedAt);
+        }
+        if (oldStep is ParallelStep oldFork && newStep is ParallelStep fork && oldProgress is BranchesProgress branches)
+        {
+            return ContinueParallel(oldFork, fork, branches);
         }
         return Enter(target);
     }

@@ -86,6 +86,8 @@ public sealed record OpenTask(
 [JsonDerivedType(typeof(SequentialProgress), "sequential")]
 [JsonDerivedType(typeof(ParallelProgress), "parallel")]
 [JsonDerivedType(typeof(VoteProgress), "vote")]
+[JsonDerivedType(typeof(BranchesProgress), "branches")]
+[JsonDerivedType(typeof(SubRouteProgress), "subRoute")]
 public abstract record StepProgress
 {
     /// <summary>Snapshot of the committee's members in rank order when the step was entered.</summary>

@@ -12,6 +12,9 @@ public sealed record RuntimeContext
 
     /// <summary>Unit scope name → unit id, e.g. <c>nominating</c> → <c>u-123</c>.</summary>
     public IReadOnlyDictionary<string, string> UnitScopes { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Definitions sub-route steps call (latest published, and versions instances are pinned to).</summary>
+    public CalleeDefinitions Callees { get; init; } = CalleeDefinitions.Empty;
 }
 
 /// <summary>Why a command was refused. See <see cref="RuntimeErrors"/> for the codes.</summary>
@@ -45,4 +48,10 @@ public static class RuntimeErrors
     public const string UnknownStep = "unknown-step";
     public const string Loop = "loop";
     public const string UnknownCommand = "unknown-command";
+
+    /// <summary>A sub-route step calls a definition (or version) the context does not provide.</summary>
+    public const string UnknownCallee = "unknown-callee";
+
+    /// <summary>A called definition ended with a result the sub-route step has no transition for.</summary>
+    public const string UnhandledCalleeResult = "unhandled-callee-result";
 }

@@ -6,10 +6,12 @@ internal sealed partial class Transition
 {
     public RuntimeError? Act(string taskId, Actor actor, string action, string? comment, bool bySystem)
     {
+        if (SubRouteOf(taskId) is { } subRoute) return RouteToSubRoute(subRoute, taskId, inner => inner.Act(Inner(taskId), actor, action, comment, bySystem));
         var index = IndexOfTask(taskId);
         if (index < 0) return MissingTask(taskId);
         var task = _tasks[index];
         var actorId = bySystem ? Actor.SystemUserId : actor.UserId;
+        if (BranchOf(task.StepKey) is { } fork) return ActOnBranch(fork.Step, fork.Branch, index, actor, action, comment, bySystem);
 
         switch (_definition.FindStep(task.StepKey))
         {
@@ -98,6 +100,7 @@ internal sealed partial class Transition
 
     public RuntimeError? CastVote(CastVote command)
     {
+        if (SubRouteOf(command.StepKey) is { } subRoute) return RouteToSubRoute(subRoute, null, inner => inner.CastVote(command with { StepKey = Inner(command.StepKey) }));
         if (CurrentVote(command.StepKey, out var step, out var progress) is { } error) return error;
         var voter = command.Actor.UserId;
         if (!progress.Members.Contains(voter)) return Error(RuntimeErrors.NotAMember, $"'{voter}' is not a member of committee '{step.Committee}'.");
@@ -121,6 +124,7 @@ internal sealed partial class Transition
 
     public RuntimeError? CloseVote(string stepKey, string? actorUserId, bool explicitClose)
     {
+        if (SubRouteOf(stepKey) is { } subRoute) return RouteToSubRoute(subRoute, null, inner => inner.CloseVote(Inner(stepKey), actorUserId, explicitClose));
         if (CurrentVote(stepKey, out var step, out var progress) is { } error) return error;
         return Decide(step, progress, actorUserId, explicitClose);
     }
@@ -177,12 +181,13 @@ internal sealed partial class Transition
 
     public RuntimeError? DeadlinePassed(DeadlinePassed command)
     {
+        if (SubRouteOf(command.TaskId) is { } subRoute) return RouteToSubRoute(subRoute, command.TaskId, inner => inner.DeadlinePassed(command with { TaskId = Inner(command.TaskId) }));
         var index = IndexOfTask(command.TaskId);
         if (index < 0) return MissingTask(command.TaskId);
         var task = _tasks[index];
         if (task.DueAt != command.ExpectedDueAt) return Error(RuntimeErrors.StaleDeadline, $"The task '{task.TaskId}' is now due at {task.DueAt:O}.");
         if (task.Overdue) return Error(RuntimeErrors.AlreadyOverdue, $"The deadline of '{task.TaskId}' was already handled.");
-        if (_definition.FindStep(task.StepKey) is not HumanStep step) return Error(RuntimeErrors.UnknownTask, $"The task '{task.TaskId}' belongs to no human step.");
+        if (HumanStepOf(task.StepKey) is not HumanStep step) return Error(RuntimeErrors.UnknownTask, $"The task '{task.TaskId}' belongs to no human step.");
 
         _tasks[index] = task with { Overdue = true };
         var data = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -213,6 +218,7 @@ internal sealed partial class Transition
 
     public RuntimeError? WaitElapsed(WaitElapsed command)
     {
+        if (SubRouteOf(command.StepKey) is { } subRoute) return RouteToSubRoute(subRoute, null, inner => inner.WaitElapsed(command with { StepKey = Inner(command.StepKey) }));
         if (_current != command.StepKey || _definition.FindStep(command.StepKey) is not WaitStep wait)
         {
             return Error(RuntimeErrors.NotCurrentStep, $"'{command.StepKey}' is not the current wait step.");

@@ -97,6 +97,10 @@ internal sealed partial class Transition
                     return null;
                 case HumanStep human:
                     return EnterHuman(human);
+                case ParallelStep parallel:
+                    return EnterParallel(parallel);
+                case SubRouteStep subRoute:
+                    return EnterSubRoute(subRoute);
                 default:
                     return Error(RuntimeErrors.UnknownStep, $"The step type of '{key}' is not supported.");
             }
@@ -224,7 +228,7 @@ internal sealed partial class Transition
     {
         for (var i = 0; i < _tasks.Count;)
         {
-            if (_tasks[i].StepKey == _current) CloseTask(i, "cancelled", null);
+            if (StepPaths.IsWithin(_tasks[i].StepKey, _current)) CloseTask(i, "cancelled", null);
             else i++;
         }
         Record(HistoryEvent.StepLeft, _current, outcome, actorUserId);
@@ -246,7 +250,7 @@ internal sealed partial class Transition
     {
         var parts = taskId.Split(':');
         var issued = parts.Length == 3
-            && _definition.FindStep(parts[0]) is HumanStep
+            && IssuesTasks(parts[0])
             && parts[1].StartsWith('r')
             && int.TryParse(parts[2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
             && n >= 1 && n <= _counter;

@@ -1,7 +1,7 @@
 namespace Commendations.Engine;
 
 /// <summary>Builds the path, the task list and the timed effect list of a simulation from the runtime's effects.</summary>
-internal sealed class SimulationRecorder(WorkflowDefinition definition)
+internal sealed class SimulationRecorder(WorkflowDefinition definition, CalleeDefinitions callees)
 {
     private readonly List<SimulatedStep> _path = [];
     private readonly List<SimulatedTask> _tasks = [];
@@ -25,7 +25,7 @@ internal sealed class SimulationRecorder(WorkflowDefinition definition)
                     break;
                 case TaskOpened e:
                     _taskIndex[e.TaskId] = _tasks.Count;
-                    var escalation = (definition.FindStep(e.StepKey) as HumanStep)?.Escalation;
+                    var escalation = (StepPaths.Resolve(definition, e.StepKey, null, callees) as HumanStep)?.Escalation;
                     _tasks.Add(new SimulatedTask(e.TaskId, e.StepKey, e.Assignee, e.Sequence, at, e.DueAt, e.ReminderTimes, e.EscalateAt, escalation));
                     break;
                 case TaskClosed e:

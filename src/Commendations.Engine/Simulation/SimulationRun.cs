@@ -4,7 +4,7 @@ namespace Commendations.Engine;
 internal sealed class SimulationRun(WorkflowDefinition definition, SimulationScenario scenario, RuntimeContext context)
 {
     private static readonly Actor Simulator = Actor.User("simulator");
-    private readonly SimulationRecorder _recorder = new(definition);
+    private readonly SimulationRecorder _recorder = new(definition, context.Callees);
     private InstanceState _state = null!;
     private DateTimeOffset _now = scenario.Start;
 
@@ -29,11 +29,11 @@ internal sealed class SimulationRun(WorkflowDefinition definition, SimulationSce
     private SimulationRefusal? Play(int index, SimulationAction action) => action.Action switch
     {
         SimulationActions.Vote => Vote(index, action),
-        SimulationActions.CloseVote => Time(index, action, _now, out var at) ?? Execute(index, new CloseVote(_state.CurrentStep!, Simulator), at),
+        SimulationActions.CloseVote => Time(index, action, _now, out var at) ?? Execute(index, new CloseVote(_state.ActiveVote()?.StepKey ?? _state.CurrentStep!, Simulator), at),
         SimulationActions.LetDeadlinePass => DeadlinePasses(index, action),
-        SimulationActions.WaitElapses => _state.WaitUntil is { } until
-            ? Execute(index, new WaitElapsed(_state.CurrentStep!), action.At ?? Max(_now, until))
-            : Refuse(index, SimulationErrors.NotAWait, $"'{_state.CurrentStep}' is not a wait step."),
+        SimulationActions.WaitElapses => _state.ActiveWait() is { } wait
+            ? Execute(index, new WaitElapsed(wait.StepKey), action.At ?? Max(_now, wait.Until))
+            : Refuse(index, SimulationErrors.NotAWait, $"'{_state.CurrentPath()}' is not a wait step."),
         SimulationActions.Withdraw => Time(index, action, _now, out var at) ?? Execute(index, new Withdraw(Simulator, action.Comment), at),
         _ => ActOnTask(index, action),
     };
@@ -49,8 +49,9 @@ internal sealed class SimulationRun(WorkflowDefinition definition, SimulationSce
     private SimulationRefusal? DeadlinePasses(int index, SimulationAction action)
     {
         if (PickTask(index, action, out var first) is { } none) return none;
-        var at = action.At ?? Max(_now, _state.OpenTasks.Where(t => action.As is null || t == first).Min(t => t.DueAt));
-        foreach (var task in _state.OpenTasks.Where(t => t.DueAt <= at && !t.Overdue && (action.As is null || t == first)).ToList())
+        var chosen = action.As is not null || action.Step is not null;
+        var at = action.At ?? Max(_now, _state.OpenTasks.Where(t => !chosen || t == first).Min(t => t.DueAt));
+        foreach (var task in _state.OpenTasks.Where(t => t.DueAt <= at && !t.Overdue && (!chosen || t == first)).ToList())
         {
             if (_state.FindTask(task.TaskId) is null) continue; // closed by an earlier escalation
             if (Execute(index, new DeadlinePassed(task.TaskId, task.DueAt), at) is { } refusal) return refusal;
@@ -60,11 +61,11 @@ internal sealed class SimulationRun(WorkflowDefinition definition, SimulationSce
 
     private SimulationRefusal? Vote(int index, SimulationAction action)
     {
-        if (_state.Progress is not VoteProgress progress) return Refuse(index, SimulationErrors.NotAVote, $"'{_state.CurrentStep}' is not a vote step.");
+        if (_state.ActiveVote() is not { } vote) return Refuse(index, SimulationErrors.NotAVote, $"'{_state.CurrentPath()}' is not a vote step.");
+        var (step, progress) = vote;
         var opened = _state.OpenTasks.Count > 0 ? _recorder.OpenedAt(_state.OpenTasks[0].TaskId) : _now;
         if (Time(index, action, Max(_now, opened), out var at) is { } bad) return bad;
         if (Ballots(action, progress) is not { } ballots) return Refuse(index, SimulationErrors.TooManyVotes, $"More votes than the {progress.Members.Count - progress.Ballots.Count} members yet to vote.");
-        var step = _state.CurrentStep!;
         foreach (var (member, choice) in ballots)
         {
             if (Execute(index, new CastVote(step, Actor.User(member), choice, action.Comment), at) is { } refusal) return refusal;
@@ -85,11 +86,16 @@ internal sealed class SimulationRun(WorkflowDefinition definition, SimulationSce
 
     private SimulationRefusal? PickTask(int index, SimulationAction action, out OpenTask task)
     {
-        task = _state.OpenTasks.FirstOrDefault(t => action.As is null || t.Assignee.UserId == action.As || t.Assignee.Role == action.As)!;
+        task = _state.OpenTasks.FirstOrDefault(t => (action.As is null || t.Assignee.UserId == action.As || t.Assignee.Role == action.As)
+                                                    && (action.Step is null || IsAtStep(t.StepKey, action.Step)))!;
         if (task is not null) return null;
-        var whom = action.As is null ? "" : $" for '{action.As}'";
-        return Refuse(index, SimulationErrors.NoOpenTask, $"No task is open{whom} at '{_state.CurrentStep}' for '{action.Action}'.");
+        var whom = (action.As is null ? "" : $" for '{action.As}'") + (action.Step is null ? "" : $" at '{action.Step}'");
+        return Refuse(index, SimulationErrors.NoOpenTask, $"No task is open{whom} at '{_state.CurrentPath()}' for '{action.Action}'.");
     }
+
+    /// <summary>The task's step key is the step named, or ends with it after a separator (<c>inspectorate</c> for <c>joint-check/inspectorate</c>).</summary>
+    private static bool IsAtStep(string stepKey, string step) =>
+        stepKey == step || (stepKey.EndsWith(step, StringComparison.Ordinal) && stepKey.Length > step.Length && stepKey[^(step.Length + 1)] == StepPaths.Separator);
 
     /// <summary>A person who holds the task: the member, or someone with the role in the task's unit.</summary>
     private static Actor ActorFor(Assignee assignee) => assignee.UserId is { } user

@@ -39,6 +39,12 @@ public sealed record SimulationAction
     /// <summary>When several tasks are open (parallel approval), the assignee to act as: a user id or a role.</summary>
     public string? As { get; init; }
 
+    /// <summary>
+    /// When several tasks are open, the step whose task to act on: its key, a nested key (<c>joint-check/inspectorate</c>,
+    /// <c>discipline-check/complaint-check</c>) or the last part of one (<c>inspectorate</c>).
+    /// </summary>
+    public string? Step { get; init; }
+
     /// <summary>An explicit time; otherwise the delay after the task opened (or the previous action), in working hours.</summary>
     public DateTimeOffset? At { get; init; }
 

@@ -10,13 +10,16 @@ public static class WorkflowSimulator
 {
     /// <param name="unitScopes">Scope name → unit id. A scope the definition uses but this map lacks is simulated with
     /// the scope name as its unit id, so a draft with a new scope can still be tried.</param>
+    /// <param name="callees">Definitions its sub-route steps call (the latest published of each); their tasks are acted on like any other.</param>
     public static SimulationResult Run(
         WorkflowDefinition def,
         SimulationScenario scenario,
         WorkingCalendar calendar,
         IReadOnlyDictionary<string, IReadOnlyList<string>> committees,
-        IReadOnlyDictionary<string, string> unitScopes)
+        IReadOnlyDictionary<string, string> unitScopes,
+        CalleeDefinitions? callees = null)
     {
+        callees ??= CalleeDefinitions.Empty;
         ArgumentNullException.ThrowIfNull(def);
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(calendar);
@@ -37,7 +40,8 @@ public static class WorkflowSimulator
             Facts = facts,
             Calendar = calendar,
             Committees = committees,
-            UnitScopes = WithDefaultScopes(def, unitScopes),
+            UnitScopes = WithDefaultScopes(def, unitScopes, callees),
+            Callees = callees,
         };
         return new SimulationRun(def, scenario, context).Run();
     }
@@ -64,13 +68,16 @@ public static class WorkflowSimulator
         return null;
     }
 
-    private static Dictionary<string, string> WithDefaultScopes(WorkflowDefinition def, IReadOnlyDictionary<string, string> unitScopes)
+    private static Dictionary<string, string> WithDefaultScopes(WorkflowDefinition def, IReadOnlyDictionary<string, string> unitScopes, CalleeDefinitions callees)
     {
         var scopes = new Dictionary<string, string>(unitScopes, StringComparer.Ordinal);
-        foreach (var step in def.Steps)
+        foreach (var d in callees.All.Prepend(def))
         {
-            if (step is TaskStep task) scopes.TryAdd(task.Assignee.Scope, task.Assignee.Scope);
-            if (step is HumanStep { Escalation.Scope: { } scope }) scopes.TryAdd(scope, scope);
+            foreach (var human in StepPaths.HumanSteps(d))
+            {
+                if (human is TaskStep task) scopes.TryAdd(task.Assignee.Scope, task.Assignee.Scope);
+                if (human is { Escalation.Scope: { } scope }) scopes.TryAdd(scope, scope);
+            }
         }
         return scopes;
     }

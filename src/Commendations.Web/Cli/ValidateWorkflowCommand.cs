@@ -10,7 +10,8 @@ namespace Commendations.Web.Cli;
 /// definition files without a database, prints every problem as "file: path: sentence" (Vietnamese, or English with
 /// <c>--lang en</c>), exits 1 if any file is invalid. With an organisation exported by an administrator
 /// (<c>GET /api/admin/organisation</c>) the files are checked as publication would check them on that installation:
-/// roles and who holds them, scopes, committees, and the meanings the application relies on.
+/// roles and who holds them, scopes, committees, and the meanings the application relies on. Sub-route calls are checked
+/// against the files given, as if they were the published definitions.
 /// </summary>
 public static class ValidateWorkflowCommand
 {
@@ -48,17 +49,29 @@ public static class ValidateWorkflowCommand
             }
         }
 
-        var invalid = 0;
+        // The files given stand for the published definitions: sub-route calls between them are checked (the callee is
+        // among them, no cycle, every result it can reach has a transition); a callee that is not among them is reported.
+        var texts = new Dictionary<string, string>();
         foreach (var file in files)
         {
             var path = ResolveFromCaller(file);
-            if (!File.Exists(path))
+            if (File.Exists(path))
+                texts[file] = File.ReadAllText(path);
+        }
+        var readable = texts.Values.Select(text => WorkflowDefinitionParser.Parse(text).Definition).OfType<WorkflowDefinition>().ToList();
+        var latest = readable.GroupBy(d => d.Id).Select(g => g.MaxBy(d => d.Version)!).ToList();
+        context = (context ?? new ValidationContext()) with { PublishedDefinitions = new CalleeDefinitions(latest, readable.Except(latest)) };
+
+        var invalid = 0;
+        foreach (var file in files)
+        {
+            if (!texts.TryGetValue(file, out var text))
             {
                 output.WriteLine($"{file}: $: the file does not exist.");
                 invalid++;
                 continue;
             }
-            var result = WorkflowDefinitionParser.Parse(File.ReadAllText(path), context);
+            var result = WorkflowDefinitionParser.Parse(text, context);
             if (result.IsValid)
             {
                 output.WriteLine($"{file}: valid ({result.Definition!.Id} v{result.Definition.Version}, {result.Definition.Steps.Count} steps).");

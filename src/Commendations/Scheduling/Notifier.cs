@@ -94,9 +94,12 @@ public sealed class Notifier(CommendationsDbContext db, TimeProvider clock, IOpt
         return chosen.SelectMany(c => c.Members).Where(position).Select(m => m.UserId).Distinct().ToList();
     }
 
-    /// <summary>The committee a step works with, if it is a committee step.</summary>
-    public static string? CommitteeOf(WorkflowDefinition definition, string? stepKey) =>
-        stepKey is null ? null : definition.FindStep(stepKey) switch
+    /// <summary>
+    /// The committee a step works with, if it is a committee step: also a committee branch of a parallel step
+    /// (<c>joint-check/standing</c>) or a step inside a sub-route (resolved through <paramref name="callees"/>).
+    /// </summary>
+    public static string? CommitteeOf(WorkflowDefinition definition, string? stepKey, InstanceState? state = null, CalleeDefinitions? callees = null) =>
+        stepKey is null ? null : StepPaths.Resolve(definition, stepKey, state, callees) switch
         {
             SequentialApprovalStep s => s.Committee,
             ParallelApprovalStep p => p.Committee,

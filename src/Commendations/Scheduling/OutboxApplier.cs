@@ -147,8 +147,10 @@ public sealed class OutboxApplier(CommendationsDbContext db, Notifier notifier, 
         var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == payload.InstanceId, cancellationToken);
         var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
         var stepKey = effect.Data.GetValueOrDefault("stepKey") ?? "";
+        var state = StepPaths.IsNested(stepKey) ? InstanceState.FromJson(instance.State) : null;
+        var callees = state is null ? null : await definitions.CalleesAsync(definition, state, cancellationToken);
         // A committee position is the step's committee's; on a step without one (an appraisal), the route's committees'.
-        IReadOnlyCollection<string> committees = Notifier.CommitteeOf(definition, stepKey) is { } own
+        IReadOnlyCollection<string> committees = Notifier.CommitteeOf(definition, stepKey, state, callees) is { } own
             ? [own]
             : definition.Steps.Select(WorkflowDefinitionValidator.CommitteeOf).OfType<string>().Distinct().ToList();
         var recipients = await notifier.ResolveAsync(effect.Recipient, committees, cancellationToken);

@@ -20,6 +20,8 @@ public static class DemoAccounts
     public static readonly Account SteeringDeputyHead = new("bcd.photruongban", "Phan Thị Hạnh", "Phó Trưởng ban", DemoUnits.MassMobilisation, Roles.CommitteeMember);
     public static readonly Account SteeringHead = new("bcd.truongban", "Vũ Quang Huy", "Trưởng ban", DemoUnits.MassMobilisation, Roles.CommitteeMember);
     public static readonly Account Appraiser = new("thamdinh", "Trịnh Thu Lan", "Chuyên viên Phòng Thi đua, khen thưởng", DemoUnits.CommendationOffice, Roles.Appraiser);
+    /// <summary>An inspector of the provincial inspectorate: the appraiser role, in the unit of the workflows' "inspection" scope.</summary>
+    public static readonly Account Inspector = new("thanhtra", "Đinh Văn Kiên", "Thanh tra viên, Thanh tra tỉnh", DemoUnits.Inspectorate, Roles.Appraiser);
     public static readonly Account Leader = new("lanhdao", "Ngô Đức Mạnh", "Chủ tịch UBND tỉnh", DemoUnits.Province, Roles.ProvincialLeader);
     public static readonly Account Admin = new("quantri", "Quản trị hệ thống", null, DemoUnits.HomeAffairs, Roles.Administrator);
 
@@ -44,5 +46,6 @@ public static class DemoAccounts
         SteeringStandingMember, SteeringDeputyHead, SteeringHead,
         Appraiser, Leader, Admin,
         CouncilMember4, CouncilMember5, CouncilMember6, CouncilMember7, CouncilMember8, CouncilMember9,
+        Inspector,
     ];
 }

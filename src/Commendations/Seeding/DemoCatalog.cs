@@ -16,6 +16,11 @@ public static class DemoCatalog
     public const string Council = "hdtdkt";
     public const string CurrentThematicCampaign = "PT-2026-QCDC";
     public const string CurrentRegularCampaign = "PT-2026-TX";
+    public const string ExcellentLabourCollective = "tap-the-ldxs";
+    public const string EmulationFlag = "co-thi-dua-tinh";
+
+    /// <summary>The route of the two collective titles: the commendation office and the inspectorate in parallel, then the shared discipline check (a sub-route).</summary>
+    public const string CollectiveTitlesWorkflow = "khen-thuong-tap-the";
 
     public static async Task SeedAsync(CommendationsDbContext db, CancellationToken cancellationToken)
     {
@@ -26,9 +31,9 @@ public static class DemoCatalog
         DocumentKind[] withMinutes = [.. basic, DocumentKind.Minutes];
         var merit = new AwardForm(CertificateOfMerit, "Bằng khen của Chủ tịch UBND tỉnh", [NomineeKind.Collective, NomineeKind.Individual, NomineeKind.Household], basic);
         var fighter = new AwardForm(ProvincialEmulationFighter, "Chiến sĩ thi đua cấp tỉnh", [NomineeKind.Individual], withMinutes);
-        db.AwardForms.AddRange(merit, fighter,
-            new AwardForm("tap-the-ldxs", "Tập thể lao động xuất sắc", [NomineeKind.Collective], withMinutes),
-            new AwardForm("co-thi-dua-tinh", "Cờ thi đua của UBND tỉnh", [NomineeKind.Collective], withMinutes),
+        var excellentCollective = new AwardForm(ExcellentLabourCollective, "Tập thể lao động xuất sắc", [NomineeKind.Collective], withMinutes);
+        var flag = new AwardForm(EmulationFlag, "Cờ thi đua của UBND tỉnh", [NomineeKind.Collective], withMinutes);
+        db.AwardForms.AddRange(merit, fighter, excellentCollective, flag,
             new AwardForm("csdt-co-so", "Chiến sĩ thi đua cơ sở", [NomineeKind.Individual], basic));
 
         var qcdc2023 = new Campaign("PT-2023-QCDC", "Thi đua thực hiện Quy chế dân chủ ở cơ sở năm 2023", CampaignType.Thematic,
@@ -43,6 +48,8 @@ public static class DemoCatalog
         var regular2026 = new Campaign(CurrentRegularCampaign, "Phong trào thi đua thường xuyên năm 2026", CampaignType.Regular,
             new(2026, 1, 1), new(2026, 12, 31), new(2026, 11, 1), new(2026, 12, 15));
         regular2026.Allow(fighter.Id, "csdt-tinh", null, 10);
+        regular2026.Allow(excellentCollective.Id, CollectiveTitlesWorkflow, 10, null);
+        regular2026.Allow(flag.Id, CollectiveTitlesWorkflow, 3, null);
         db.Campaigns.AddRange(qcdc2023, dvk2024, qcdc2026, regular2026);
 
         var users = await db.Users.ToDictionaryAsync(u => u.UserName!, u => u.Id, cancellationToken);

@@ -14,6 +14,9 @@ public static class DemoUnits
     public const string DongXuyen = "LG-PDX";
     public const string DongXuyenCulture = "LG-PDX-VHXH";
 
+    /// <summary>The provincial inspectorate: checks dossiers beside the commendation office and runs the discipline check.</summary>
+    public const string Inspectorate = "LG-TTT";
+
     public static IReadOnlyList<OrganisationUnit> Create()
     {
         var province = new OrganisationUnit(Province, "Ủy ban nhân dân tỉnh Lam Giang", UnitLevel.Province);
@@ -29,6 +32,7 @@ public static class DemoUnits
             new OrganisationUnit(TanHoa, "UBND xã Tân Hòa", UnitLevel.Commune, province),
             dongXuyen,
             new OrganisationUnit(DongXuyenCulture, "Phòng Văn hóa - Xã hội, UBND phường Đông Xuyên", UnitLevel.Unit, dongXuyen),
+            new OrganisationUnit(Inspectorate, "Thanh tra tỉnh Lam Giang", UnitLevel.Department, province),
         ];
     }
 }

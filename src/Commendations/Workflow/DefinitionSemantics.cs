@@ -77,7 +77,7 @@ public sealed class DefinitionSemantics(CommendationsDbContext db, DefinitionCac
     public static string? AwardActionAt(WorkflowDefinition definition, string? stepKey) => definition.AwardActionAt(stepKey)?.Name;
 
     public static ActionMeaning? MeaningOf(WorkflowDefinition definition, string? stepKey, string action) =>
-        DefinitionMeanings.MeaningOf(stepKey is null ? null : definition.FindStep(stepKey), action);
+        DefinitionMeanings.MeaningOf(stepKey is null ? null : StepPaths.Resolve(definition, stepKey), action);
 
     /// <summary>A return for supplement or a rejection needs a written reason, whatever the action is called.</summary>
     public static bool NeedsReason(WorkflowDefinition definition, string? stepKey, string action) =>
@@ -106,7 +106,9 @@ public sealed class DefinitionSemantics(CommendationsDbContext db, DefinitionCac
         culture ??= CultureInfo.CurrentUICulture;
         if (stepKey is null)
             return "—";
-        var step = definition?.FindStep(stepKey);
+        // A nested key (a parallel branch) names its branch; a called definition's step needs its callee, which names
+        // it through the generic name of its kind when not given here.
+        var step = definition is null ? null : StepPaths.Resolve(definition, stepKey);
         return step?.Title is { } title ? Text(title, culture) : GenericStepName(step).Format(culture);
     }
 
@@ -114,7 +116,7 @@ public sealed class DefinitionSemantics(CommendationsDbContext db, DefinitionCac
     public static string ActionName(WorkflowDefinition? definition, string? stepKey, string action, CultureInfo? culture = null)
     {
         culture ??= CultureInfo.CurrentUICulture;
-        var step = stepKey is null ? null : definition?.FindStep(stepKey);
+        var step = stepKey is null || definition is null ? null : StepPaths.Resolve(definition, stepKey);
         if (step is TaskStep task && task.FindAction(action) is { } found)
         {
             if (found.Label is { } label)

@@ -29,6 +29,7 @@ public sealed class NominationWorkflow(
     {
         var definition = await definitions.LatestPublishedAsync(definitionId, cancellationToken);
         var context = await contexts.CreateAsync(nomination, cancellationToken);
+        context = context with { Callees = await definitions.CalleesAsync(definition, null, cancellationToken) };
         var result = WorkflowRuntime.Start(definition, context);
         if (!result.Succeeded)
             throw RuntimeErrorMapping.ToException(result.Error!);
@@ -45,8 +46,10 @@ public sealed class NominationWorkflow(
         var instance = db.FindTracked<WorkflowInstance>(i => i.NominationId == nomination.Id)
                        ?? await db.WorkflowInstances.SingleAsync(i => i.NominationId == nomination.Id, cancellationToken);
         var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
+        var state = InstanceState.FromJson(instance.State);
         var context = await contexts.CreateAsync(nomination, cancellationToken);
-        var result = WorkflowRuntime.Execute(definition, InstanceState.FromJson(instance.State), command, context);
+        context = context with { Callees = await definitions.CalleesAsync(definition, state, cancellationToken) };
+        var result = WorkflowRuntime.Execute(definition, state, command, context);
         if (!result.Succeeded)
             throw RuntimeErrorMapping.ToException(result.Error!);
         await ApplyAsync(definition, nomination, instance, result, cancellationToken);
@@ -63,8 +66,9 @@ public sealed class NominationWorkflow(
         var instance = await db.WorkflowInstances.SingleAsync(i => i.NominationId == nomination.Id, cancellationToken);
         var from = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
         var to = await definitions.GetAsync(instance.DefinitionId, toVersion, cancellationToken);
-        var context = await contexts.CreateAsync(nomination, cancellationToken);
-        var result = InstanceMigrator.Apply(from, to, InstanceState.FromJson(instance.State), mapping, context, actorUserId, comment);
+        var state = InstanceState.FromJson(instance.State);
+        var context = await MigrationContextAsync(nomination, to, state, cancellationToken);
+        var result = InstanceMigrator.Apply(from, to, state, mapping, context, actorUserId, comment);
         if (!result.Succeeded)
             return result;
         instance.MoveToVersion(to.Version);
@@ -79,8 +83,16 @@ public sealed class NominationWorkflow(
         var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.NominationId == nomination.Id, cancellationToken);
         var from = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
         var to = await definitions.GetAsync(instance.DefinitionId, toVersion, cancellationToken);
+        var state = InstanceState.FromJson(instance.State);
+        var context = await MigrationContextAsync(nomination, to, state, cancellationToken);
+        return InstanceMigrator.Plan(from, to, state, mapping, context);
+    }
+
+    /// <summary>The new version's callees, and those the instance is pinned to (a kept sub-route goes on on its version).</summary>
+    private async Task<RuntimeContext> MigrationContextAsync(Nomination nomination, WorkflowDefinition to, InstanceState state, CancellationToken cancellationToken)
+    {
         var context = await contexts.CreateAsync(nomination, cancellationToken);
-        return InstanceMigrator.Plan(from, to, InstanceState.FromJson(instance.State), mapping, context);
+        return context with { Callees = await definitions.CalleesAsync(to, state, cancellationToken) };
     }
 
     private async Task ApplyAsync(WorkflowDefinition definition, Nomination nomination, WorkflowInstance instance,

@@ -10,5 +10,6 @@ public sealed class WorkflowScopeOptions
     {
         ["appraisal"] = Seeding.DemoUnits.CommendationOffice,
         ["province"] = Seeding.DemoUnits.Province,
+        ["inspection"] = Seeding.DemoUnits.Inspectorate,
     };
 }

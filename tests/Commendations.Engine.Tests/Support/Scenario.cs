@@ -10,6 +10,9 @@ public sealed record Scenario
     /// <summary>Path of the definition relative to the repository root.</summary>
     public required string Definition { get; init; }
 
+    /// <summary>Definitions its sub-route steps call, as the latest published versions (paths relative to the repository root).</summary>
+    public string[] Callees { get; init; } = [];
+
     public required DateTimeOffset Start { get; init; }
     public Dictionary<string, JsonElement> Facts { get; init; } = [];
     public Dictionary<string, string[]> Committees { get; init; } = [];

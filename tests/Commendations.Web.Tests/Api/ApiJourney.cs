@@ -25,6 +25,34 @@ public sealed class ApiJourney(ApiFactory app)
         return campaigns!.Single(c => (string?)c!["code"] == DemoCatalog.CurrentThematicCampaign)!["id"]!.GetValue<Guid>();
     }
 
+    public async Task<Guid> RegularCampaignAsync()
+    {
+        var campaigns = await (await app.As(DemoAccounts.OfficerTanHoa)).GetFromJsonAsync<JsonArray>("/api/campaigns");
+        return campaigns!.Single(c => (string?)c!["code"] == DemoCatalog.CurrentRegularCampaign)!["id"]!.GetValue<Guid>();
+    }
+
+    /// <summary>A collective title routed by khen-thuong-tap-the (parallel check, then the discipline sub-route).</summary>
+    public async Task<object> CollectiveTitleBodyAsync(string awardFormCode, string name) => new
+    {
+        campaignId = await RegularCampaignAsync(), awardFormCode, kind = "Collective",
+        collective = new { name, headcount = 28, women = 13, advancedWorkers = 22 },
+        achievementSummary = "Dẫn đầu Cụm thi đua số 2 năm 2026.",
+    };
+
+    /// <summary>The required documents plus the review meeting minutes (the collective titles require them).</summary>
+    public async Task AttachWithMinutesAsync(Guid id)
+    {
+        await AttachRequiredAsync(id);
+        await Expect(await (await app.As(DemoAccounts.OfficerTanHoa)).PostAsync($"/api/nominations/{id}/documents", Upload("Minutes", "bien-ban.pdf", Pdf)), HttpStatusCode.Created);
+    }
+
+    /// <summary>The reader's inbox items for one nomination.</summary>
+    public async Task<List<JsonNode>> InboxAsync(DemoAccounts.Account account, Guid nominationId)
+    {
+        var inbox = await (await app.As(account)).GetFromJsonAsync<JsonArray>("/api/tasks/inbox");
+        return inbox!.Where(t => t!["nominationId"]!.GetValue<Guid>() == nominationId).Select(t => t!).ToList();
+    }
+
     public async Task<Guid> CreateAsync(object body, DemoAccounts.Account? officer = null)
     {
         var response = await (await app.As(officer ?? DemoAccounts.OfficerTanHoa)).PostAsJsonAsync("/api/nominations", body);

@@ -21,7 +21,9 @@
   var OUTCOMES = {
     sequentialApproval: ["approved", "returned", "rejected"],
     parallelApproval: ["approved", "returned", "rejected"],
-    vote: ["passed", "failed", "noQuorum"]
+    vote: ["passed", "failed", "noQuorum"],
+    parallel: ["approved", "returned", "rejected"],
+    subRoute: ["awarded", "rejected", "withdrawn"]
   };
 
   /** Every outgoing connection of a step: { slot, label, target }. */
@@ -37,6 +39,8 @@
       case "sequentialApproval":
       case "parallelApproval":
       case "vote":
+      case "parallel":
+      case "subRoute":
         OUTCOMES[step.type].forEach(function (o) {
           if (step.transitions && step.transitions[o]) out.push({ slot: "transitions." + o, label: outcomeNames[o] || o, target: step.transitions[o] });
         });
@@ -57,8 +61,15 @@
   function typeLabel(type) {
     return {
       task: "task", sequentialApproval: "sequential approval", parallelApproval: "parallel approval",
-      vote: "vote", wait: "wait", branch: "branch", end: "end"
+      vote: "vote", wait: "wait", branch: "branch", end: "end", parallel: "parallel", subRoute: "sub-route"
     }[type] || String(type);
+  }
+
+  /** A third line for the new constructs: the branches of a parallel step, the definition a sub-route calls. */
+  function detail(step) {
+    if (step.type === "parallel") return "\n[" + (step.branches || []).map(function (b) { return b && b.key; }).join(" | ") + "]";
+    if (step.type === "subRoute") return "\n→ " + (step.definition || "?") + (step.version ? " v" + step.version : "");
+    return "";
   }
 
   /** Cytoscape elements of a definition; targets that name no step become "missing" nodes. */
@@ -72,7 +83,7 @@
       var extra = s.type === "end" ? " (" + (s.result || "?") + ")" : "";
       els.push({
         group: "nodes",
-        data: { id: s.key, step: true, index: i, type: s.type, label: stepName(s) + "\n" + typeLabel(s.type) + extra },
+        data: { id: s.key, step: true, index: i, type: s.type, label: stepName(s) + "\n" + typeLabel(s.type) + extra + detail(s) },
         classes: [s.type, s.key === doc.start ? "start" : "", s.type === "end" ? "result-" + String(s.result).toLowerCase() : ""].join(" ")
       });
     });
@@ -99,6 +110,8 @@
       "border-color": "#4a5568", "color": "#1a202c" } },
     { selector: "node.sequentialApproval, node.parallelApproval", style: { "background-color": "#e6f0fb", "shape": "rectangle" } },
     { selector: "node.vote", style: { "shape": "hexagon", "background-color": "#e6f0fb" } },
+    { selector: "node.parallel", style: { "shape": "rectangle", "background-color": "#e3f4f4", "border-style": "double", "border-width": 4, "height": 58 } },
+    { selector: "node.subRoute", style: { "shape": "round-rectangle", "background-color": "#f4eee3", "border-style": "dashed", "height": 58 } },
     { selector: "node.wait", style: { "shape": "barrel", "background-color": "#f7f3e3" } },
     { selector: "node.branch", style: { "shape": "diamond", "width": 120, "height": 70, "background-color": "#f3eefb" } },
     { selector: "node.end", style: { "shape": "ellipse", "width": 110, "background-color": "#f0f0f0" } },

@@ -163,7 +163,10 @@
   function en(textValue) { return textValue && typeof textValue === "object" ? (textValue.en || "") : ""; }
 
   var TYPES = [["task", t("type.task")], ["sequentialApproval", t("type.sequentialApproval")], ["parallelApproval", t("type.parallelApproval")],
-    ["vote", t("type.vote")], ["wait", t("type.wait")], ["branch", t("type.branch")], ["end", t("type.end")]];
+    ["vote", t("type.vote")], ["wait", t("type.wait")], ["branch", t("type.branch")], ["end", t("type.end")],
+    ["parallel", t("type.parallel")], ["subRoute", t("type.subRoute")]];
+  /** Outcomes a step must route: the first of approvals and votes, and a vote's "failed"; a sub-route needs any one. */
+  function outcomeRequired(type, o, i) { return type !== "subRoute" && (i === 0 || (type === "vote" && o === "failed")); }
 
   function renderPanel(errors) {
     var s = working;
@@ -206,6 +209,14 @@
       h += '<div class="field-row">' + field("sp-required", t("required"), input("sp-required", s.required, "number", ' min="1" step="1"'), errors) +
         field("sp-onrejection", t("onRejection"), selectBox("sp-onrejection", [["rejectImmediately", "rejectImmediately"], ["countAgainst", "countAgainst"]], s.onRejection || "rejectImmediately"), errors) + "</div>";
     }
+    if (s.type === "parallel") {
+      h += field("sp-onrejection", t("onRejection"), selectBox("sp-onrejection", [["rejectImmediately", "rejectImmediately"], ["waitForAll", "waitForAll"]], s.onRejection || "rejectImmediately"), errors) +
+        field("sp-branches", t("branches"), '<textarea id="sp-branches" rows="10" aria-describedby="sp-branches-error">' + esc(JSON.stringify(s.branches || [], null, 2)) + "</textarea>", errors, t("branchesHint"));
+    }
+    if (s.type === "subRoute") {
+      h += '<div class="field-row">' + field("sp-definition", t("calledDefinition"), input("sp-definition", s.definition, "text", ' autocomplete="off"'), errors) +
+        field("sp-version", t("calledVersion"), input("sp-version", s.version, "number", ' min="1" step="1"'), errors) + "</div>";
+    }
     if (s.type === "vote") {
       h += '<div class="field-row">' + field("sp-quorum", t("quorum"), input("sp-quorum", s.quorum, "number", ' min="0" max="1" step="0.01"'), errors) +
         field("sp-pass", t("passThreshold"), input("sp-pass", s.passThreshold, "number", ' min="0" max="1" step="0.01"'), errors) + "</div>" +
@@ -214,8 +225,8 @@
     if (G.OUTCOMES[s.type]) {
       h += '<fieldset><legend>' + esc(t("transitions")) + "</legend>";
       G.OUTCOMES[s.type].forEach(function (o, i) {
-        var required = i === 0 || (s.type === "vote" && o === "failed");
-        h += field("sp-t-" + o, t("outcome." + o), targetBox("sp-t-" + o, (s.transitions || {})[o], !required), errors);
+        var required = outcomeRequired(s.type, o, i);
+        h += field("sp-t-" + o, texts["outcome." + s.type + "." + o] || t("outcome." + o), targetBox("sp-t-" + o, (s.transitions || {})[o], !required), errors);
       });
       h += "</fieldset>";
     }
@@ -318,12 +329,24 @@
     if (type === "sequentialApproval" || type === "parallelApproval" || type === "vote") s.committee = required("sp-committee");
     if (type === "parallelApproval") { s.required = positiveInt("sp-required"); s.onRejection = val("sp-onrejection"); }
     if (type === "vote") { s.quorum = share("sp-quorum"); s.passThreshold = share("sp-pass"); s.recusal = val("sp-recusal"); }
+    if (type === "parallel") {
+      s.onRejection = val("sp-onrejection");
+      try {
+        var branches = JSON.parse(val("sp-branches") || "[]");
+        if (!Array.isArray(branches) || branches.some(function (b) { return !b || typeof b !== "object" || Array.isArray(b); })) throw new Error("array");
+        s.branches = branches;
+      } catch (e) { errors["sp-branches"] = t("err.branches"); }
+    }
+    if (type === "subRoute") {
+      s.definition = required("sp-definition");
+      if (val("sp-version")) s.version = positiveInt("sp-version"); else delete s.version;
+    }
     if (G.OUTCOMES[type]) {
       s.transitions = {};
       G.OUTCOMES[type].forEach(function (o, i) {
         var v = val("sp-t-" + o);
         if (v) s.transitions[o] = v;
-        else if (i === 0 || (type === "vote" && o === "failed")) errors["sp-t-" + o] = t("err.required");
+        else if (outcomeRequired(type, o, i)) errors["sp-t-" + o] = t("err.required");
       });
     }
     if (type === "wait") {
@@ -380,6 +403,10 @@
       case "vote": return { type: type, key: key, committee: "", quorum: 0.8, passThreshold: 0.5, recusal: "countsAsAbsent", transitions: { passed: "", failed: "" }, deadline: { workingDays: 5 } };
       case "wait": return { type: type, key: key, duration: { workingDays: 5 }, next: "" };
       case "branch": return { type: type, key: key, conditions: [], default: "" };
+      case "parallel": return { type: type, key: key, branches: [
+        { key: "branch-1", assignee: { role: "", scope: "" }, deadline: { workingDays: 5 } },
+        { key: "branch-2", assignee: { role: "", scope: "" }, deadline: { workingDays: 5 } }], onRejection: "rejectImmediately", transitions: { approved: "" } };
+      case "subRoute": return { type: type, key: key, definition: "", transitions: { awarded: "", rejected: "" } };
       default: return { type: "end", key: key, result: "Awarded" };
     }
   }
@@ -462,7 +489,7 @@
         if (free) free.target = to; else s.actions = (s.actions || []).concat([{ name: "next" + ((s.actions || []).length + 1), target: to }]);
         break;
       }
-      case "sequentialApproval": case "parallelApproval": case "vote": {
+      case "sequentialApproval": case "parallelApproval": case "vote": case "parallel": case "subRoute": {
         s.transitions = s.transitions || {};
         var slot = G.OUTCOMES[s.type].find(function (o) { return !s.transitions[o]; }) || G.OUTCOMES[s.type][0];
         s.transitions[slot] = to;
@@ -618,14 +645,37 @@
 
   // ---- simulation ----
   var simKind = $("sim-action-kind");
+  // Action names of the definitions sub-route steps call (their latest published version), so a scenario can act on them.
+  var calleeActions = {};
+  function loadCalleeActions() {
+    var ids = (doc.steps || []).filter(function (s) { return s && s.type === "subRoute" && s.definition && !calleeActions[s.definition]; })
+      .map(function (s) { return s.definition; });
+    if (ids.length === 0 || !simKind) return;
+    ids.forEach(function (id) { calleeActions[id] = []; });
+    fetch("/api/definitions/", { headers: { "Accept": "application/json" }, credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.json() : []; }).then(function (all) {
+        return Promise.all(all.filter(function (d) { return ids.indexOf(d.definitionId) >= 0 && d.publishedVersion; }).map(function (d) {
+          return fetch("/api/definitions/" + encodeURIComponent(d.definitionId) + "/versions/" + d.publishedVersion, { headers: { "Accept": "application/json" }, credentials: "same-origin" })
+            .then(function (r) { return r.ok ? r.json() : null; }).then(function (view) {
+              var callee = view && view.content ? JSON.parse(view.content) : null;
+              calleeActions[d.definitionId] = [];
+              ((callee && callee.steps) || []).forEach(function (s) { (s.actions || []).forEach(function (a) { if (a.name) calleeActions[d.definitionId].push(a.name); }); });
+            });
+        }));
+      }).then(refreshSimulationActions).catch(function () { });
+  }
   function refreshSimulationActions() {
     if (!simKind) return;
     var current = simKind.value;
     var names = [];
     var labels = {};
-    (doc.steps || []).forEach(function (s) { (s.actions || []).forEach(function (a) {
-      if (a.name && names.indexOf(a.name) < 0 && ["approve", "return", "reject"].indexOf(a.name) < 0) { names.push(a.name); labels[a.name] = G.text(a.label); }
-    }); });
+    var named = [];
+    (doc.steps || []).forEach(function (s) {
+      (s.actions || []).forEach(function (a) { named.push(a.name); if (a.name && a.label) labels[a.name] = G.text(a.label); });
+      if (s && s.type === "subRoute") named = named.concat(calleeActions[s.definition] || []);
+    });
+    named.forEach(function (n) { if (n && names.indexOf(n) < 0 && ["approve", "return", "reject"].indexOf(n) < 0) names.push(n); });
+    loadCalleeActions();
     var fixed = [["approve", t("sim.approve")], ["return", t("sim.return")], ["reject", t("sim.reject")], ["vote", t("sim.vote")], ["closeVote", t("sim.closeVote")],
       ["letDeadlinePass", t("sim.letDeadlinePass")], ["waitElapses", t("sim.waitElapses")], ["withdraw", t("sim.withdraw")]];
     simKind.innerHTML = fixed.concat(names.map(function (n) { return [n, t("sim.named") + " " + (labels[n] ? labels[n] + " (" + n + ")" : n)]; })).map(function (o) {
@@ -637,7 +687,7 @@
   function renderSimActions() {
     var ol = $("sim-actions");
     ol.innerHTML = simActions.map(function (a, i) {
-      var text = a.action + (a.votes ? " (" + t("sim.yes") + " " + a.votes.yes + ", " + t("sim.no") + " " + a.votes.no + ", " + t("sim.abstain") + " " + a.votes.abstain + ", " + t("sim.recuse") + " " + a.votes.recuse + ")" : "") +
+      var text = a.action + (a.step ? " @ " + a.step : "") + (a.votes ? " (" + t("sim.yes") + " " + a.votes.yes + ", " + t("sim.no") + " " + a.votes.no + ", " + t("sim.abstain") + " " + a.votes.abstain + ", " + t("sim.recuse") + " " + a.votes.recuse + ")" : "") +
         (a.comment ? " – " + a.comment : "");
       return "<li>" + esc(text) + ' <button type="button" class="link danger" data-remove-sim="' + i + '">' + esc(t("remove")) + " " + (i + 1) + "</button></li>";
     }).join("");
@@ -653,6 +703,8 @@
       }
       var comment = $("sim-comment").value.trim();
       if (comment) a.comment = comment;
+      var onStep = $("sim-step") ? $("sim-step").value.trim() : "";
+      if (onStep) a.step = onStep;
       simActions.push(a);
       renderSimActions();
     });

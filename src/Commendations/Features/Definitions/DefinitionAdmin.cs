@@ -19,7 +19,7 @@ public sealed class DefinitionPublishingOptions
 }
 
 /// <summary>What every definition use case shares: loading a version, validation context, audit.</summary>
-public sealed class DefinitionAdmin(CommendationsDbContext db, AuditTrail audit, OrganisationFacts organisation)
+public sealed class DefinitionAdmin(CommendationsDbContext db, AuditTrail audit, OrganisationFacts organisation, Workflow.DefinitionCache definitions)
 {
     public static string Stream(string definitionId) => $"workflow:{definitionId}";
 
@@ -31,9 +31,14 @@ public sealed class DefinitionAdmin(CommendationsDbContext db, AuditTrail audit,
     /// <summary>
     /// Today's organisation — roles and who holds them where, configured scopes, committees with their members, chair
     /// and secretary — with the meanings the application relies on required: what publishes cannot strand a nomination.
+    /// The published definitions make sub-route calls checkable (the callee is published, no cycle, every result has a
+    /// transition).
     /// </summary>
     public async Task<ValidationContext> ContextAsync(CancellationToken cancellationToken) =>
-        (await organisation.ReadAsync(cancellationToken)).ToValidationContext();
+        (await organisation.ReadAsync(cancellationToken)).ToValidationContext() with
+        {
+            PublishedDefinitions = await definitions.PublishedAsync(cancellationToken),
+        };
 
     /// <summary>A validation problem as a sentence in the reader's language (the engine's template, translated by the catalog).</summary>
     public static Message MessageOf(ValidationProblem problem) => new(problem.Template, problem.Args);
@@ -41,6 +46,10 @@ public sealed class DefinitionAdmin(CommendationsDbContext db, AuditTrail audit,
     /// <summary>The problems as field errors by JSON path (400), each sentence in the reader's language.</summary>
     public static InputException Refusal(IEnumerable<ValidationProblem> problems) =>
         new(problems.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(MessageOf).ToArray()));
+
+    /// <summary>What a simulation of <paramref name="definition"/> may call: the latest published version of each callee.</summary>
+    public Task<CalleeDefinitions> CalleesAsync(WorkflowDefinition definition, CancellationToken cancellationToken) =>
+        definitions.CalleesAsync(definition, null, cancellationToken);
 
     /// <summary>Strict reading: the definition only when it is entirely valid, and every problem otherwise.</summary>
     public async Task<DefinitionParseResult> ValidateAsync(string content, CancellationToken cancellationToken) =>

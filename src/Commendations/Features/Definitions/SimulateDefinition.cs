@@ -44,6 +44,7 @@ public sealed class SimulateDefinitionHandler(DefinitionAdmin admin, RuntimeCont
             throw new InputException("scenario", ex.Message);
         }
         return WorkflowSimulator.Run(definition, scenario, await contexts.CalendarAsync(cancellationToken),
-            await contexts.CommitteesAsync(cancellationToken), await contexts.UnitScopesAsync(null, cancellationToken));
+            await contexts.CommitteesAsync(cancellationToken), await contexts.UnitScopesAsync(null, cancellationToken),
+            await admin.CalleesAsync(definition, cancellationToken));
     }
 }

@@ -45,7 +45,8 @@ public sealed class DisclosureSteps(CommendationsDbContext db, DefinitionSemanti
     {
         var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.NominationId == nominationId, cancellationToken);
         var definition = await semantics.OfAsync(instance, cancellationToken);
-        var codes = definition.Steps.Select(WorkflowDefinitionValidator.CommitteeOf).OfType<string>().Distinct().ToList();
+        // Branches of a parallel step count too: their committees handle the comments as the route's other committees do.
+        var codes = StepPaths.HumanSteps(definition).Select(WorkflowDefinitionValidator.CommitteeOf).OfType<string>().Distinct().ToList();
         return await db.Committees.AsNoTracking().Where(c => codes.Contains(c.Code)).ToListAsync(cancellationToken);
     }
 

@@ -61,7 +61,7 @@ public sealed record TimelineEntry(long Sequence, DateTimeOffset At, string Acti
     public string? ActionLabel { get; init; }
 }
 
-public sealed class GetNominationHandler(CommendationsDbContext db, NominationAccess access, DefinitionSemantics semantics, ICurrentUser user)
+public sealed class GetNominationHandler(CommendationsDbContext db, NominationAccess access, DefinitionSemantics semantics, Workflow.DefinitionCache definitions, ICurrentUser user)
     : IRequestHandler<GetNomination, NominationDetail>
 {
     public async Task<NominationDetail> Handle(GetNomination request, CancellationToken cancellationToken)
@@ -90,6 +90,12 @@ public sealed class GetNominationHandler(CommendationsDbContext db, NominationAc
         if (mine is not null && definition is not null)
         {
             var step = definition.FindStep(mine.StepKey);
+            if (step is null && StepPaths.IsNested(mine.StepKey))
+            {
+                // A parallel branch, or a step of a called definition (its pinned version): what the assignee can do there.
+                var state = InstanceState.FromJson(instance!.State);
+                step = StepPaths.Resolve(definition, mine.StepKey, state, await definitions.CalleesAsync(definition, state, cancellationToken));
+            }
             var actions = ActionsOf(step);
             myTurn = new MyTurn(mine.Id, mine.StepKey, StepTypeOf(step), actions, mine.DueAt)
             {

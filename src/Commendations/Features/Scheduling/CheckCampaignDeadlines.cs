@@ -106,7 +106,7 @@ public sealed class CheckCampaignDeadlinesHandler(
         foreach (var definitionId in campaign.Awards.Select(a => a.WorkflowDefinitionId).Distinct())
         {
             var definition = await definitions.LatestPublishedAsync(definitionId, cancellationToken);
-            foreach (var step in definition.Steps)
+            foreach (var step in StepPaths.HumanSteps(definition))
             {
                 if (Notifier.CommitteeOf(definition, step.Key) is { } code)
                     codes.Add(code);

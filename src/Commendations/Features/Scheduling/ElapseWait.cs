@@ -26,7 +26,8 @@ public sealed class ElapseWaitHandler(CommendationsDbContext db, NominationWorkf
                          ?? throw new NotFoundException("Nomination", request.NominationId);
         var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.NominationId == nomination.Id, cancellationToken);
         var state = InstanceState.FromJson(instance.State);
-        if (state.Status != InstanceStatus.Running || state.CurrentStep != request.StepKey || state.WaitUntil is not { } until || until > clock.GetUtcNow())
+        // The wait may be inside a sub-route (its step key is then a path such as "discipline-check/cool-off").
+        if (state.Status != InstanceStatus.Running || state.ActiveWait() is not { } wait || wait.StepKey != request.StepKey || wait.Until > clock.GetUtcNow())
             return false;
         // Issue 8: an unresolved complaint from public disclosure pauses the nomination. The wait does not end now;
         // resolving the last complaint ends it (HandleDisclosureComment sends this command again once the time is up).

@@ -1,0 +1,146 @@
+namespace Commendations.Engine;
+
+/// <summary>
+/// Sub-routes (<see cref="SubRouteStep"/>): the callee runs as a nested transition over its own state, kept in the
+/// caller's <see cref="SubRouteProgress"/>. Its effects, history lines and open tasks come out of the caller's transition
+/// with ids and step keys prefixed by the calling step's key; its task counter is the caller's, so ids stay unique
+/// across rounds. When the callee completes, its result takes the caller's matching transition.
+/// </summary>
+internal sealed partial class Transition
+{
+    /// <summary>Sub-routes calling sub-routes: a guard against call cycles the validation could not see (pinned versions).</summary>
+    private const int MaxSubRouteDepth = 8;
+
+    private int _depth;
+
+    private RuntimeError? EnterSubRoute(SubRouteStep step)
+    {
+        var callee = step.Version is { } version ? _context.Callees.Find(step.Definition, version) : _context.Callees.Latest(step.Definition);
+        if (callee is null)
+        {
+            return Error(RuntimeErrors.UnknownCallee, step.Version is { } v
+                ? $"The step '{step.Key}' calls '{step.Definition}' v{v}, which the context does not provide."
+                : $"The step '{step.Key}' calls '{step.Definition}', which has no published version in the context.");
+        }
+        if (_depth >= MaxSubRouteDepth)
+        {
+            return Error(RuntimeErrors.Loop, $"Sub-routes are nested more than {MaxSubRouteDepth} deep at '{step.Key}' (a call cycle?).");
+        }
+        var initial = new InstanceState
+        {
+            DefinitionId = callee.Id,
+            DefinitionVersion = callee.Version,
+            Status = InstanceStatus.Running,
+            Round = _round,
+            TaskCounter = _counter,
+        };
+        var inner = Nested(callee, initial);
+        return inner.Enter(callee.Start) ?? Absorb(step, inner);
+    }
+
+    private Transition Nested(WorkflowDefinition callee, InstanceState state) => new(callee, state, _context) { _depth = _depth + 1 };
+
+    /// <summary>The sub-route step a nested key or task id (<c>{step}/...</c>) lies in, or null for anything else.</summary>
+    private SubRouteStep? SubRouteOf(string keyOrTaskId)
+    {
+        var slash = keyOrTaskId.IndexOf(StepPaths.Separator, StringComparison.Ordinal);
+        return slash < 0 ? null : StepAt(keyOrTaskId.AsSpan(0, slash)) as SubRouteStep;
+    }
+
+    /// <summary>The key or task id inside the callee: <c>discipline-check/complaint-check:r1:4</c> → <c>complaint-check:r1:4</c>.</summary>
+    private static string Inner(string path) => path[(path.IndexOf(StepPaths.Separator, StringComparison.Ordinal) + 1)..];
+
+    /// <summary>Runs a command on the callee of the current sub-route step; refused when that step is not current.</summary>
+    private RuntimeError? RouteToSubRoute(SubRouteStep step, string? taskId, Func<Transition, RuntimeError?> command)
+    {
+        if (_current != step.Key || _progress is not SubRouteProgress progress)
+        {
+            return taskId is not null ? MissingTask(taskId) : Error(RuntimeErrors.NotCurrentStep, $"'{step.Key}' is not the current step.");
+        }
+        if (_context.Callees.Find(progress.DefinitionId, progress.Version) is not { } callee)
+        {
+            return Error(RuntimeErrors.UnknownCallee, $"The step '{step.Key}' runs '{progress.DefinitionId}' v{progress.Version}, which the context does not provide.");
+        }
+        var inner = Nested(callee, progress.State);
+        return command(inner) ?? Absorb(step, inner);
+    }
+
+    /// <summary>Takes the callee's transition into this one; leaves the step when the callee completed.</summary>
+    private RuntimeError? Absorb(SubRouteStep step, Transition inner)
+    {
+        var result = inner.Complete();
+        var state = result.State;
+        var prefix = string.Concat(step.Key, StepPaths.SeparatorText);
+        // The caller's copies of the callee's open tasks follow the callee's effects (opened, closed) ...
+        foreach (var effect in result.Effects)
+        {
+            if (Prefixed(effect, prefix) is not { } outer) continue;
+            _effects.Add(outer);
+            if (outer is TaskOpened opened)
+            {
+                _tasks.Add(new OpenTask(opened.TaskId, opened.StepKey, opened.Assignee, opened.Sequence, opened.DueAt, opened.ReminderTimes, opened.EscalateAt));
+            }
+            else if (outer is TaskClosed closed && IndexOfTask(closed.TaskId) is var index and >= 0)
+            {
+                _tasks.RemoveAt(index);
+            }
+        }
+        // ... and their overdue marks, which no effect carries.
+        foreach (var task in state.OpenTasks)
+        {
+            if (task.Overdue && IndexOfTask(prefix + task.TaskId) is var index and >= 0 && !_tasks[index].Overdue) _tasks[index] = _tasks[index] with { Overdue = true };
+        }
+        // The callee's state is kept without history, so every line in it is new: it goes into the caller's history.
+        foreach (var entry in state.History)
+        {
+            _history.Add(entry with
+            {
+                StepKey = entry.StepKey is null ? step.Key : prefix + entry.StepKey,
+                TaskId = entry.TaskId is null ? null : prefix + entry.TaskId,
+            });
+        }
+        _counter = Math.Max(_counter, state.TaskCounter);
+
+        if (state.Status == InstanceStatus.Completed)
+        {
+            var calleeResult = state.Result ?? EndResult.Rejected;
+            if (step.TargetFor(calleeResult) is not { } target)
+            {
+                return Error(RuntimeErrors.UnhandledCalleeResult, $"'{state.DefinitionId}' v{state.DefinitionVersion} ended {calleeResult}, and the step '{step.Key}' has no transition for it.");
+            }
+            return Leave(calleeResult.ToString().ToLowerInvariant(), target, false, null);
+        }
+        _progress = new SubRouteProgress
+        {
+            Members = [],
+            DefinitionId = state.DefinitionId,
+            Version = state.DefinitionVersion,
+            State = state.History.Count == 0 ? state : state with { History = [] },
+        };
+        return null;
+    }
+
+    /// <summary>The callee's effect as the caller's: task ids and step keys prefixed; its completion is the caller's business.</summary>
+    private static WorkflowEffect? Prefixed(WorkflowEffect effect, string prefix) => effect switch
+    {
+        StepEntered e => e with { StepKey = prefix + e.StepKey },
+        TaskOpened e => e with { TaskId = prefix + e.TaskId, StepKey = prefix + e.StepKey },
+        TaskClosed e => e with { TaskId = prefix + e.TaskId },
+        DeadlineScheduled e => e with { TaskId = prefix + e.TaskId },
+        DeadlineCancelled e => e with { TaskId = prefix + e.TaskId },
+        WaitScheduled e => e with { StepKey = prefix + e.StepKey },
+        NotificationRequested e => e with { Data = PrefixedData(e.Data, prefix) },
+        InstanceCompleted => null,
+        _ => effect,
+    };
+
+    private static Dictionary<string, string> PrefixedData(IReadOnlyDictionary<string, string> data, string prefix)
+    {
+        var copy = new Dictionary<string, string>(data, StringComparer.Ordinal);
+        foreach (var name in (string[])["taskId", "stepKey"])
+        {
+            if (copy.TryGetValue(name, out var value)) copy[name] = prefix + value;
+        }
+        return copy;
+    }
+}
