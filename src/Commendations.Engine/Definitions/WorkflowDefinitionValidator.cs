@@ -61,6 +61,7 @@ public static partial class WorkflowDefinitionValidator
         }
 
         if (indexByKey.ContainsKey(definition.Start ?? "")) ValidateGraph(definition, indexByKey, Add);
+        ValidateTimeAndRouteData(definition, indexByKey, Add);
         return problems;
     }
 

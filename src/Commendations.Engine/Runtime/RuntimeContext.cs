@@ -45,4 +45,9 @@ public static class RuntimeErrors
     public const string UnknownStep = "unknown-step";
     public const string Loop = "loop";
     public const string UnknownCommand = "unknown-command";
+    public const string InvalidOutput = "invalid-output";
+    public const string AlreadyEscalated = "already-escalated";
+    public const string EscalationNotDue = "escalation-not-due";
+    public const string DeadlinePast = "deadline-past";
+    public const string InvalidTally = "invalid-tally";
 }

@@ -51,8 +51,10 @@ public static class WorkflowSimulator
         foreach (var (name, value) in values)
         {
             if (!FactCatalog.TryGet(name, out var fact)) return $"Unknown fact '{name}'.";
+            if (fact.Source == FactSource.Route) return $"'{name}' là dữ liệu của tuyến do quy trình tự ghi (vòng, kết quả biểu quyết), không phải một thông tin của hồ sơ.";
             FactValue? typed = (fact.Type, value.ValueKind) switch
             {
+                (FactType.String, JsonValueKind.String) when fact.Name == FactCatalog.Eligibility && !fact.AllowedValues!.Contains(value.GetString()!) => null,
                 (FactType.String, JsonValueKind.String) => FactValue.Of(value.GetString()!),
                 (FactType.Number, JsonValueKind.Number) => FactValue.Of(value.GetDecimal()),
                 (FactType.Date, JsonValueKind.String) when ConditionValidator.TryParseDate(value.GetString()!, out var date) => FactValue.Of(date),
@@ -70,7 +72,13 @@ public static class WorkflowSimulator
         foreach (var step in def.Steps)
         {
             if (step is TaskStep task) scopes.TryAdd(task.Assignee.Scope, task.Assignee.Scope);
-            if (step is HumanStep { Escalation.Scope: { } scope }) scopes.TryAdd(scope, scope);
+            if (step is HumanStep human)
+            {
+                foreach (var level in human.EscalationLevels())
+                {
+                    if (level.Scope is { } scope) scopes.TryAdd(scope, scope);
+                }
+            }
         }
         return scopes;
     }
