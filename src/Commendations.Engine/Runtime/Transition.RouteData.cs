@@ -107,7 +107,8 @@ internal sealed partial class Transition
             }
             Record(HistoryEvent.Voted, step.Key, SecretOutcome, voter, comment);
         }
-        return progress.VotedCount == progress.Members.Count ? Decide(step, progress, voters[^1], explicitClose: false) : null;
+        // Decided by the count alone: no member is named as the one whose ballot completed it.
+        return progress.VotedCount == progress.Members.Count ? Decide(step, progress, null, explicitClose: false) : null;
     }
 
     /// <summary>The outcome of a ballot task and history entry in a secret vote: that the member voted, not how.</summary>
