@@ -1684,6 +1684,42 @@ namespace Commendations.Migrations.Migrations
                     b.ToTable("saved_scenarios", (string)null);
                 });
 
+            modelBuilder.Entity("Commendations.Domain.Workflows.TaskEscalation", b =>
+                {
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("TaskKey")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("task_key");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateTimeOffset>("EscalateAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("escalate_at");
+
+                    b.Property<Guid>("NominationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("nomination_id");
+
+                    b.HasKey("InstanceId", "TaskKey", "Level")
+                        .HasName("pk_task_escalations");
+
+                    b.HasIndex("EscalateAt")
+                        .HasDatabaseName("ix_task_escalations_escalate_at");
+
+                    b.ToTable("task_escalations", (string)null);
+                });
+
             modelBuilder.Entity("Commendations.Domain.Workflows.TaskReminder", b =>
                 {
                     b.Property<Guid>("InstanceId")
@@ -2395,6 +2431,16 @@ namespace Commendations.Migrations.Migrations
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_users_units_unit_id");
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Workflows.TaskEscalation", b =>
+                {
+                    b.HasOne("Commendations.Domain.Workflows.WorkflowInstance", null)
+                        .WithMany()
+                        .HasForeignKey("InstanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_escalations_workflow_instances_instance_id");
                 });
 
             modelBuilder.Entity("Commendations.Domain.Workflows.TaskReminder", b =>

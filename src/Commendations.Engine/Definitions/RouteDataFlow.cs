@@ -101,6 +101,9 @@ public static class RouteDataFlow
         }
     }
 
+    /// <summary>Whether any comparison of <paramref name="condition"/> reads the fact <paramref name="fact"/>.</summary>
+    public static bool ReadsFact(Condition condition, string fact) => Comparisons(condition, "").Any(c => c.Comparison.Fact == fact);
+
     /// <summary>The route data key a comparison reads (an output, or the last vote), or null for a nomination fact or the round.</summary>
     internal static string? ReadKey(Condition comparison) =>
         comparison.Output is { } output ? output

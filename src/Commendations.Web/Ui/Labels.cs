@@ -78,6 +78,16 @@ public static class Labels
         _ => action,
     };
 
+    /// <summary>An output name or one of its options, in words (definitions name them in code form, e.g. <c>needsCouncil</c>).</summary>
+    public static string Output(string name) => name switch
+    {
+        "finding" => "Kết luận thẩm định",
+        "eligible" => "Đủ điều kiện",
+        "ineligible" => "Không đủ điều kiện",
+        "needsCouncil" => "Cần Hội đồng xét",
+        _ => name,
+    };
+
     /// <summary>Actions whose comment is a required reason.</summary>
     public static bool NeedsReason(string action) => action is "return" or "reject";
 
@@ -105,6 +115,8 @@ public static class Labels
         "deadline.scheduled" => "Đặt hạn xử lý",
         "deadline.cancelled" => "Hủy hạn xử lý",
         "deadline.passed" => "Quá hạn xử lý",
+        "deadline.escalated" => "Nhắc cấp trên",
+        "deadline.past-at-entry" => "Mở việc khi đã quá hạn",
         _ => action,
     };
 }

@@ -43,6 +43,7 @@ public class CommendationsDbContext(DbContextOptions<CommendationsDbContext> opt
     public DbSet<SavedScenario> SavedScenarios => Set<SavedScenario>();
     public DbSet<WorkflowTask> Tasks => Set<WorkflowTask>();
     public DbSet<TaskReminder> TaskReminders => Set<TaskReminder>();
+    public DbSet<TaskEscalation> TaskEscalations => Set<TaskEscalation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditStream> AuditStreams => Set<AuditStream>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();

@@ -42,6 +42,7 @@ public sealed class OutboxApplier(CommendationsDbContext db, Notifier notifier, 
             case DeadlineCancelled cancelled:
                 changes.Delete(ScheduleKeys.TaskJob(payload.InstanceId, cancelled.TaskId));
                 await DeleteRemindersAsync(payload.InstanceId, cancelled.TaskId, null, cancellationToken);
+                await EscalationRows.DeleteAsync(db, payload.InstanceId, cancelled.TaskId, null, cancellationToken);
                 break;
             case WaitScheduled wait:
                 ScheduleWait(changes, payload, wait);
@@ -70,8 +71,10 @@ public sealed class OutboxApplier(CommendationsDbContext db, Notifier notifier, 
             // message of the moved task schedules it again).
             changes.Delete(jobKey);
             await DeleteRemindersAsync(payload.InstanceId, effect.TaskId, null, cancellationToken);
+            await EscalationRows.DeleteAsync(db, payload.InstanceId, effect.TaskId, null, cancellationToken);
             return;
         }
+        await EscalationRows.ScheduleAsync(db, scheduler, changes, payload, effect, cancellationToken);
 
         var remindAt = effect.ReminderTimes.Select(t => t.ToUniversalTime()).Distinct().ToArray();
         await DeleteRemindersAsync(payload.InstanceId, effect.TaskId, effect.DueAt, cancellationToken);
@@ -152,8 +155,11 @@ public sealed class OutboxApplier(CommendationsDbContext db, Notifier notifier, 
         var nominee = await db.Nominations.Where(n => n.Id == payload.NominationId).Select(n => n.NomineeName).SingleAsync(cancellationToken);
         // The engine's overdue and escalation requests always carry the task's due time.
         var dueAt = DateTimeOffset.Parse(effect.Data["dueAt"], CultureInfo.InvariantCulture);
+        var level = effect.Data.TryGetValue("level", out var l) ? int.Parse(l, CultureInfo.InvariantCulture) : (int?)null;
         var (kind, (title, body)) = effect.Template switch
         {
+            "task-escalated" when level is { } n => (NotificationKinds.TaskEscalated,
+                NotificationTexts.EscalatedLevel(nominee, stepKey, dueAt, DateTimeOffset.Parse(effect.Data["escalateAt"], CultureInfo.InvariantCulture), n)),
             "task-escalated" => (NotificationKinds.TaskEscalated, NotificationTexts.Escalated(nominee, stepKey, dueAt)),
             _ => (NotificationKinds.TaskOverdue, NotificationTexts.Overdue(nominee, stepKey, dueAt)),
         };

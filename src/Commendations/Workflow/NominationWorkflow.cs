@@ -28,7 +28,7 @@ public sealed class NominationWorkflow(
     public async Task StartAsync(Nomination nomination, string definitionId, CancellationToken cancellationToken)
     {
         var definition = await definitions.LatestPublishedAsync(definitionId, cancellationToken);
-        var context = await contexts.CreateAsync(nomination, cancellationToken);
+        var context = await contexts.CreateAsync(nomination, cancellationToken, definition);
         var result = WorkflowRuntime.Start(definition, context);
         if (!result.Succeeded)
             throw RuntimeErrorMapping.ToException(result.Error!);
@@ -45,7 +45,7 @@ public sealed class NominationWorkflow(
         var instance = db.FindTracked<WorkflowInstance>(i => i.NominationId == nomination.Id)
                        ?? await db.WorkflowInstances.SingleAsync(i => i.NominationId == nomination.Id, cancellationToken);
         var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
-        var context = await contexts.CreateAsync(nomination, cancellationToken);
+        var context = await contexts.CreateAsync(nomination, cancellationToken, definition);
         var result = WorkflowRuntime.Execute(definition, InstanceState.FromJson(instance.State), command, context);
         if (!result.Succeeded)
             throw RuntimeErrorMapping.ToException(result.Error!);
@@ -97,6 +97,8 @@ public sealed class NominationWorkflow(
             {
                 case TaskOpened opened:
                     db.Tasks.Add(NewTask(instance, nomination, opened, state.Round, now));
+                    if (opened.PastAtEntry)
+                        await audit.RecordAsync(stream, "deadline.past-at-entry", opened.StepKey, null, new { taskId = opened.TaskId, dueAt = opened.DueAt }, cancellationToken);
                     break;
                 case TaskClosed closed:
                     var task = await FindTaskAsync(instance.Id, closed.TaskId, cancellationToken);

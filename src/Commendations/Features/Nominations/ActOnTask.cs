@@ -16,7 +16,11 @@ namespace Commendations.Features.Nominations;
 /// </summary>
 [Allowed(Audience.SignedIn)]
 public sealed record ActOnTask(Guid TaskId, string Action, string? Comment, string? IdempotencyKey = null)
-    : ICommand<WorkflowOutcome>, IIdempotentCommand;
+    : ICommand<WorkflowOutcome>, IIdempotentCommand
+{
+    /// <summary>The values the actor chose for the outputs the action asks (e.g. the appraiser's finding), by output name.</summary>
+    public IReadOnlyDictionary<string, System.Text.Json.JsonElement>? Outputs { get; init; }
+}
 
 public sealed class ActOnTaskValidator : AbstractValidator<ActOnTask>
 {
@@ -28,6 +32,8 @@ public sealed class ActOnTaskValidator : AbstractValidator<ActOnTask>
         RuleFor(c => c.Comment).MaximumLength(4000);
         RuleFor(c => c.Comment).NotEmpty().When(c => NeedReason.Contains(c.Action))
             .WithMessage("A return or a rejection needs a written reason.");
+        RuleFor(c => c.Outputs).Must(o => o is null || (o.Count <= 20 && o.All(kv => kv.Key.Length <= 60 && kv.Value.GetRawText().Length <= 200)))
+            .WithMessage("Too many or too long outputs.");
     }
 }
 
@@ -42,9 +48,13 @@ public sealed class ActOnTaskHandler(
         if (task.AssigneeRole == Roles.EmulationOfficer)
             throw new ConflictException("use-submit", "The unit's proposal is sent with the submit action, which checks the dossier window and documents.");
 
-        await workflow.ExecuteAsync(nomination, new Engine.ActOnTask(task.TaskKey, NominationWorkflow.ActorFor(user), request.Action, request.Comment), cancellationToken);
+        var result = await workflow.ExecuteAsync(nomination, new Engine.ActOnTask(task.TaskKey, NominationWorkflow.ActorFor(user), request.Action, request.Comment)
+        {
+            Outputs = request.Outputs,
+        }, cancellationToken);
+        var outputs = result.State.History.LastOrDefault(h => h.Event == Engine.HistoryEvent.Acted && h.TaskId == task.TaskKey)?.Outputs;
         await audit.RecordAsync(AuditTrail.NominationStream(nomination.Id), $"task.{request.Action}", task.StepKey, request.Comment,
-            new { task = task.TaskKey, round = task.Round }, cancellationToken);
+            new { task = task.TaskKey, round = task.Round, outputs }, cancellationToken);
         return WorkflowOutcome.Of(nomination);
     }
 }

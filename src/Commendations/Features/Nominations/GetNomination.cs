@@ -25,7 +25,17 @@ public sealed record NominationDetail(
 public sealed record TaskView(Guid TaskId, string StepKey, int Round, int Sequence, string Assignee, DateTimeOffset DueAt);
 
 /// <summary>The reader's own open task on this nomination and the actions it offers, or their vote.</summary>
-public sealed record MyTurn(Guid TaskId, string StepKey, string StepType, IReadOnlyList<string> Actions, DateTimeOffset DueAt);
+public sealed record MyTurn(Guid TaskId, string StepKey, string StepType, IReadOnlyList<string> Actions, DateTimeOffset DueAt)
+{
+    /// <summary>The outputs an action asks the actor to choose (send them as <c>outputs</c> with the action).</summary>
+    public IReadOnlyList<AskedOutput> Asks { get; init; } = [];
+
+    /// <summary>At a vote step: a secret ballot, cast in the council session (the direct vote is refused).</summary>
+    public bool SecretVote { get; init; }
+}
+
+/// <summary>An output the action <see cref="Action"/> asks for: its name, type (string, number, boolean) and the options to choose from.</summary>
+public sealed record AskedOutput(string Action, string Name, string Type, IReadOnlyList<string>? Options);
 
 public sealed record TimelineEntry(long Sequence, DateTimeOffset At, string Action, string? StepKey, string ActorName, string? Comment);
 
@@ -56,7 +66,14 @@ public sealed class GetNominationHandler(CommendationsDbContext db, NominationAc
         {
             var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
             var step = definition.FindStep(mine.StepKey);
-            myTurn = new MyTurn(mine.Id, mine.StepKey, StepTypeOf(step), ActionsOf(step), mine.DueAt);
+            myTurn = new MyTurn(mine.Id, mine.StepKey, StepTypeOf(step), ActionsOf(step), mine.DueAt)
+            {
+                Asks = step is Engine.TaskStep taskStep
+                    ? [.. taskStep.Actions.SelectMany(a => (a.Asks ?? []).Select(name => taskStep.Outputs!.First(o => o.Name == name))
+                        .Select(o => new AskedOutput(a.Name, o.Name, o.Type.ToString().ToLowerInvariant(), o.Options)))]
+                    : [],
+                SecretVote = step is Engine.VoteStep { Secret: true },
+            };
         }
 
         return new NominationDetail(n.Id, n.Kind, n.NomineeName, n.UnitId, unit, campaign.Id, campaign.Code, campaign.Name,

@@ -55,7 +55,9 @@ public sealed class SendDueRemindersHandler(CommendationsDbContext db, Notifier 
         var drafts = new List<(Guid, NotificationDraft)>();
         foreach (var (task, remindAt) in tasks)
         {
-            var (title, body) = NotificationTexts.Reminder(nominees[task.NominationId], task.StepKey, task.DueAt);
+            var (title, body) = remindAt > task.DueAt
+                ? NotificationTexts.OverdueReminder(nominees[task.NominationId], task.StepKey, task.DueAt)
+                : NotificationTexts.Reminder(nominees[task.NominationId], task.StepKey, task.DueAt);
             var draft = new NotificationDraft(NotificationKinds.TaskReminder, title, body, task.NominationId, $"reminder:{task.Id:N}:{remindAt.UtcTicks}");
             IEnumerable<Guid> recipients = task.AssigneeUserId is { } userId
                 ? [userId]
