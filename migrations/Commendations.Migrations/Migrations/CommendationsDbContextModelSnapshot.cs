@@ -1246,6 +1246,35 @@ namespace Commendations.Migrations.Migrations
                     b.ToTable("council_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Commendations.Domain.Sessions.SealedBallot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("NominationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("nomination_id");
+
+                    b.Property<byte[]>("Sealed")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("bytea")
+                        .HasColumnName("sealed");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_session_ballot_box");
+
+                    b.HasIndex("SessionId", "NominationId")
+                        .HasDatabaseName("ix_session_ballot_box_session_id_nomination_id");
+
+                    b.ToTable("session_ballot_box", (string)null);
+                });
+
             modelBuilder.Entity("Commendations.Domain.Sessions.SessionAgendaItem", b =>
                 {
                     b.Property<Guid>("SessionId")
@@ -1286,6 +1315,10 @@ namespace Commendations.Migrations.Migrations
                     b.Property<int>("Recused")
                         .HasColumnType("integer")
                         .HasColumnName("recused");
+
+                    b.Property<bool>("Secret")
+                        .HasColumnType("boolean")
+                        .HasColumnName("secret");
 
                     b.Property<string>("StepKey")
                         .IsRequired()
@@ -1345,7 +1378,6 @@ namespace Commendations.Migrations.Migrations
                         .HasColumnName("id");
 
                     b.Property<string>("Choice")
-                        .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("choice");
@@ -2368,6 +2400,16 @@ namespace Commendations.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_council_sessions_committees_committee_id");
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Sessions.SealedBallot", b =>
+                {
+                    b.HasOne("Commendations.Domain.Sessions.CouncilSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_session_ballot_box_council_sessions_session_id");
                 });
 
             modelBuilder.Entity("Commendations.Domain.Sessions.SessionAgendaItem", b =>

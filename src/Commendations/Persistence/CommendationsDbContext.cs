@@ -54,6 +54,7 @@ public class CommendationsDbContext(DbContextOptions<CommendationsDbContext> opt
     public DbSet<AwardRecord> AwardRecords => Set<AwardRecord>();
     public DbSet<RegisterCounter> RegisterCounters => Set<RegisterCounter>();
     public DbSet<CouncilSession> CouncilSessions => Set<CouncilSession>();
+    public DbSet<SealedBallot> SealedBallots => Set<SealedBallot>();
     public DbSet<DisclosureComment> DisclosureComments => Set<DisclosureComment>();
     public DbSet<EligibilityRuleSet> EligibilityRuleSets => Set<EligibilityRuleSet>();
     public DbSet<NominationEligibility> NominationEligibility => Set<NominationEligibility>();
