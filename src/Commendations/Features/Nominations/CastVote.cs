@@ -1,3 +1,4 @@
+using Commendations.Common.Text;
 using Commendations.Audit;
 using Commendations.Common;
 using Commendations.Common.Errors;
@@ -36,7 +37,7 @@ public sealed class CastVoteHandler(NominationAccess access, NominationWorkflow 
         // would be stored with the instance one at a time, and successive states would show who chose what.
         var instance = await db.WorkflowInstances.SingleAsync(i => i.NominationId == nomination.Id, cancellationToken);
         if ((await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken)).FindStep(step) is Engine.VoteStep { Secret: true })
-            throw new ConflictException("secret-vote-in-session", "Biểu quyết kín được thực hiện trong phiên họp của Hội đồng.");
+            throw new ConflictException("secret-vote-in-session", new Message("Biểu quyết kín được thực hiện trong phiên họp của Hội đồng."));
         await workflow.ExecuteAsync(nomination, new Engine.CastVote(step, NominationWorkflow.ActorFor(user), request.Choice, request.Comment), cancellationToken);
         // Council ballots are secret (bỏ phiếu kín): the timeline shows that a member voted, not how; the count lives in the instance.
         await audit.RecordAsync(AuditTrail.NominationStream(nomination.Id), "vote.cast", step, null, null, cancellationToken);

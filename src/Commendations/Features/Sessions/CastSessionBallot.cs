@@ -1,3 +1,4 @@
+using Commendations.Common.Text;
 using Commendations.Common;
 using Commendations.Common.Errors;
 using Commendations.Common.Security;
@@ -68,13 +69,13 @@ public sealed class CastSessionBallotHandler(CommendationsDbContext db, ICurrent
     private async Task CastSecretAsync(CouncilSession session, SessionAgendaItem item, Guid voter, VoteChoice choice, bool written, CancellationToken cancellationToken)
     {
         if (choice == VoteChoice.Recuse)
-            throw new InputException("choice", "Ở biểu quyết kín, việc không tham gia do xung đột lợi ích được ghi ở phần điểm danh, không phải bằng phiếu.");
+            throw new InputException("choice", new Message("Ở biểu quyết kín, việc không tham gia do xung đột lợi ích được ghi ở phần điểm danh, không phải bằng phiếu."));
         if (session.BallotOf(item.NominationId, voter) is not null)
-            throw new ConflictException("secret-ballot-cast", "Phiếu kín đã bỏ thì không sửa được.");
+            throw new ConflictException("secret-ballot-cast", new Message("Phiếu kín đã bỏ thì không sửa được."));
         // A member whose ballot the vote already counts (a session before this one lacked quorum) does not vote twice.
         var state = await db.WorkflowInstances.AsNoTracking().Where(i => i.NominationId == item.NominationId).Select(i => i.State).SingleAsync(cancellationToken);
         if (InstanceState.FromJson(state).Progress is VoteProgress progress && progress.HasVoted(voter.ToString()))
-            throw new ConflictException(RuntimeErrors.AlreadyVoted, "Thành viên đã bỏ phiếu ở lần biểu quyết này.");
+            throw new ConflictException(RuntimeErrors.AlreadyVoted, new Message("Thành viên đã bỏ phiếu ở lần biểu quyết này."));
         session.RecordSecretBallot(item.NominationId, voter, written, user.UserId, clock.GetUtcNow());
         db.SealedBallots.Add(new SealedBallot(session.Id, item.NominationId, box.Seal(session.Id, item.NominationId, choice)));
     }

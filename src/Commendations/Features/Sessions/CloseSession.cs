@@ -1,3 +1,4 @@
+using Commendations.Common.Text;
 using Commendations.Audit;
 using Commendations.Common;
 using Commendations.Common.Errors;
@@ -108,13 +109,13 @@ public sealed class CloseSessionHandler(
         if (sealedBallots.Count != receipts.Count)
         {
             throw new ConflictException("ballot-box-mismatch",
-                $"Hòm phiếu của hồ sơ {nomination.NomineeName} có {sealedBallots.Count} phiếu nhưng {receipts.Count} thành viên đã bỏ phiếu; không kiểm phiếu được.");
+                new Message("Hòm phiếu của hồ sơ {0} có {1} phiếu nhưng {2} thành viên đã bỏ phiếu; không kiểm phiếu được.", nomination.NomineeName, sealedBallots.Count, receipts.Count));
         }
         var tally = new VoteTally();
         foreach (var sealedBallot in sealedBallots)
         {
             var choice = box.Open(session.Id, item.NominationId, sealedBallot.Sealed)
-                         ?? throw new ConflictException("ballot-box-mismatch", $"Một phiếu trong hòm phiếu của hồ sơ {nomination.NomineeName} không mở được.");
+                         ?? throw new ConflictException("ballot-box-mismatch", new Message("Một phiếu trong hòm phiếu của hồ sơ {0} không mở được.", nomination.NomineeName));
             tally = tally.Add(choice);
         }
         db.SealedBallots.RemoveRange(sealedBallots);

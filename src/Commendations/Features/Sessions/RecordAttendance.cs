@@ -1,3 +1,4 @@
+using Commendations.Common.Text;
 using Commendations.Audit;
 using Commendations.Common;
 using Commendations.Common.Errors;
@@ -42,7 +43,7 @@ public sealed class RecordAttendanceHandler(SessionAccess access, AuditTrail aud
         var after = new SessionAttendance(session.Id, request.MemberUserId);
         after.Record(request.Status, null, request.RecusedFrom);
         if (cast.FirstOrDefault(a => !after.MayVoteOn(a.NominationId)) is { } lost)
-            throw new ConflictException("secret-ballot-cast", "Thành viên đã bỏ phiếu kín về một hồ sơ trong phiên; không thể ghi vắng mặt hay không tham gia biểu quyết hồ sơ đó nữa.");
+            throw new ConflictException("secret-ballot-cast", new Message("Thành viên đã bỏ phiếu kín về {0}; không thể ghi vắng mặt hay không tham gia biểu quyết hồ sơ đó nữa.", lost.NominationId));
         attendance.Record(request.Status, request.Note?.Trim(), request.RecusedFrom);
         await audit.RecordAsync($"session:{session.Id}", "session.attendance", null, request.Note,
             new { member = request.MemberUserId, status = request.Status.ToString(), recusedFrom = request.RecusedFrom }, cancellationToken);
