@@ -1,12 +1,24 @@
+using System.Text.Json;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
 using Commendations.Engine;
 
 namespace Commendations.Benchmarks;
 
-/// <summary>Transitions of the pure runtime on the shipped definitions. One benchmark operation = one transition.</summary>
+/// <summary>
+/// Transitions of the pure runtime on the shipped definitions, and on the route of the issue 15 E2 constructs beside them.
+/// One benchmark operation = one transition; the Op/s column is transitions per second on one core.
+/// </summary>
 [MemoryDiagnoser]
+[Config(typeof(ThroughputConfig))]
 public class EngineBenchmarks
 {
+    private sealed class ThroughputConfig : ManualConfig
+    {
+        public ThroughputConfig() => AddColumn(StatisticColumn.OperationsPerSecond);
+    }
+
     private static readonly DateTimeOffset T0 = new(2027, 3, 1, 9, 0, 0, TimeSpan.FromHours(7));
 
     private WorkflowDefinition _certificate = null!;
@@ -17,6 +29,13 @@ public class EngineBenchmarks
     private ActOnTask _approve = null!;
     private CastVote _vote = null!;
     private Actor _officer = null!, _appraiser = null!, _leader = null!;
+    private WorkflowDefinition _route = null!;
+    private RuntimeContext _routeContext = null!;
+    private InstanceState _atAppraisal = null!, _atSecretVote = null!;
+    private RuntimeContext _atLevel = null!;
+    private Escalate _escalate = null!;
+    private ActOnTask _forwardWithFinding = null!, _return = null!;
+    private CastVote _secretVote = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -48,8 +67,14 @@ public class EngineBenchmarks
         _atVote = Must(WorkflowRuntime.Execute(_fighter, fighter, new ActOnTask("appraisal:r1:2", _appraiser, "forward"), _context));
         _vote = new CastVote("council-vote", Actor.User("c1"), VoteChoice.Yes);
 
+        SetupRoute();
+
         // Sanity: the benchmarked transitions succeed.
         Must(WorkflowRuntime.Execute(_certificate, _atCommittee, _approve, _context));
+        Must(WorkflowRuntime.Execute(_route, _atAppraisal, _escalate, _atLevel));
+        Must(WorkflowRuntime.Execute(_route, _atAppraisal, _forwardWithFinding, _routeContext));
+        Must(WorkflowRuntime.Execute(_route, _atAppraisal, _return, _routeContext));
+        Must(WorkflowRuntime.Execute(_route, _atSecretVote, _secretVote, _routeContext));
         Must(WorkflowRuntime.Execute(_fighter, _atVote, _vote, _context));
         if (FullCertificateRoute() is not { Status: InstanceStatus.Completed, Result: EndResult.Awarded })
         {
@@ -80,6 +105,39 @@ public class EngineBenchmarks
         s = WorkflowRuntime.Execute(_certificate, s, new ActOnTask("decision:r1:6", _leader, "award"), ctx).State;
         return s;
     }
+
+    /// <summary>The E2 route: appraisal open (with its escalation chain), and the secret council vote open (10 members).</summary>
+    private void SetupRoute()
+    {
+        _route = Load("e2-route.v1.json");
+        _routeContext = _context with { Facts = _context.Facts.With(FactCatalog.Kind, "collective").With(FactCatalog.AwardForm, "bang-khen-tinh").With(FactCatalog.Eligibility, "passed") };
+        var state = Must(WorkflowRuntime.Start(_route, _routeContext));
+        _atAppraisal = Must(WorkflowRuntime.Execute(_route, state, new ActOnTask("unit-proposal:r1:1", _officer, "submit"), _routeContext));
+        var task = _atAppraisal.OpenTasks[0];
+        _escalate = new Escalate(task.TaskId, 1, task.DueAt);
+        _atLevel = _routeContext with { Now = task.Escalations![1].At };
+        _forwardWithFinding = new ActOnTask(task.TaskId, _appraiser, "forward") { Outputs = new Dictionary<string, JsonElement> { ["finding"] = JsonSerializer.SerializeToElement("eligible") } };
+        _return = new ActOnTask(task.TaskId, _appraiser, "return", "Thiếu minh chứng");
+        _atSecretVote = Must(WorkflowRuntime.Execute(_route, _atAppraisal,
+            _forwardWithFinding with { Outputs = new Dictionary<string, JsonElement> { ["finding"] = JsonSerializer.SerializeToElement("needsCouncil") } }, _routeContext));
+        _secretVote = new CastVote("council", Actor.User("c1"), VoteChoice.Yes);
+    }
+
+    /// <summary>E2: an escalation chain's second level at its instant (the first one, missed, is performed first).</summary>
+    [Benchmark]
+    public TransitionResult EscalationLevels() => WorkflowRuntime.Execute(_route, _atAppraisal, _escalate, _atLevel);
+
+    /// <summary>E2: the appraiser records a chosen finding; a branch reading it (and the default) leads to the decision's task.</summary>
+    [Benchmark]
+    public TransitionResult OutputThroughRouteDataBranch() => WorkflowRuntime.Execute(_route, _atAppraisal, _forwardWithFinding, _routeContext);
+
+    /// <summary>E2: a return for supplement re-enters the unit's step under its re-entry deadline, reminders after the due day included.</summary>
+    [Benchmark]
+    public TransitionResult ReturnUnderReentryDeadline() => WorkflowRuntime.Execute(_route, _atAppraisal, _return, _routeContext);
+
+    /// <summary>E2: one member's ballot in a 10-member secret vote (voters and counts apart).</summary>
+    [Benchmark]
+    public TransitionResult SecretBallotInCouncil() => WorkflowRuntime.Execute(_route, _atSecretVote, _secretVote, _routeContext);
 
     private static InstanceState Must(TransitionResult result) =>
         result.Succeeded ? result.State : throw new InvalidOperationException(result.Error?.ToString());

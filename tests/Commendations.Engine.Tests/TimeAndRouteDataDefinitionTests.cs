@@ -254,3 +254,15 @@ public class TimeAndRouteDataDefinitionTests
         InstanceMigrator.Plan(v1, v2, atUnit, null, ctx).Problems.Should().BeEmpty();
     }
 }
+
+public class WorkflowReadmeTests
+{
+    [Fact]
+    public void The_example_of_the_format_documentation_is_a_valid_definition()
+    {
+        var readme = File.ReadAllText(Path.Combine(Repo.Workflows, "README.md"));
+        var start = readme.IndexOf("```json", readme.IndexOf("## Example", StringComparison.Ordinal), StringComparison.Ordinal) + "```json".Length;
+        var json = readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
+        WorkflowDefinitionParser.Parse(json).Problems.Should().BeEmpty();
+    }
+}

@@ -163,6 +163,11 @@ public sealed class OutboxApplier(CommendationsDbContext db, Notifier notifier, 
             "task-escalated" => (NotificationKinds.TaskEscalated, NotificationTexts.Escalated(nominee, stepKey, dueAt)),
             _ => (NotificationKinds.TaskOverdue, NotificationTexts.Overdue(nominee, stepKey, dueAt)),
         };
-        await notifier.NotifyAsync(recipients, new NotificationDraft(kind, title, body, payload.NominationId, $"outbox:{messageId}"), cancellationToken);
+        // A level of an escalation chain reaches each recipient once per step, round, level and instant, however many open
+        // tasks it concerns (a vote's nine ballots due together escalate to the chair once).
+        var dedupe = level is { } lv && effect.Template == "task-escalated"
+            ? $"escalated:{payload.InstanceId:N}:{stepKey}:r{effect.Data.GetValueOrDefault("round")}:l{lv}:{effect.Data["escalateAt"]}"
+            : $"outbox:{messageId}";
+        await notifier.NotifyAsync(recipients, new NotificationDraft(kind, title, body, payload.NominationId, dedupe), cancellationToken);
     }
 }

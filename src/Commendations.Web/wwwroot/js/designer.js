@@ -203,7 +203,8 @@
       h += '<fieldset><legend>' + esc(t("deadlineAndReminders")) + "</legend><div class=\"field-row\">" +
         field("sp-deadline-kind", t("deadline"), selectBox("sp-deadline-kind", [["workingDays", t("workingDays")], ["calendarDays", t("calendarDays")], ["campaignDate", t("campaignDate")]], d[0]), errors) +
         field("sp-deadline-value", t("deadlineValue"), input("sp-deadline-value", d[1], "text"), errors, t("deadlineHint")) + "</div>" +
-        field("sp-reminders", t("reminders"), input("sp-reminders", (s.reminders || []).map(function (r) { return r.workingDaysBefore; }).join(", ")), errors, t("remindersHint")) +
+        field("sp-reminders", t("reminders"), input("sp-reminders", (s.reminders || []).map(function (r) { return r.workingDaysAfter != null ? "+" + r.workingDaysAfter : r.workingDaysBefore; }).join(", ")), errors, t("remindersHint")) +
+        (s.escalations ? '<p class="hint" data-testid="escalation-chain">' + esc(t("escalationChain").replace("{0}", s.escalations.length)) + "</p>" : "") +
         field("sp-escalation-kind", t("escalation"), selectBox("sp-escalation-kind", [["", t("escalation.none")], ["notifyRole", t("escalation.notify")], ["action", t("escalation.action")]], escKind), errors) +
         '<div class="field-row">' + field("sp-escalation-role", t("escalationRole"), input("sp-escalation-role", esc0.notifyRole), errors) +
         field("sp-escalation-scope", t("escalationScope"), input("sp-escalation-scope", esc0.scope), errors) +
@@ -254,10 +255,13 @@
       s.actions = (s.actions || []).map(function (a, i) {
         var name = required("sp-action-name-" + i);
         if (name && !/^[a-zA-Z][a-zA-Z0-9-]*$/.test(name)) errors["sp-action-name-" + i] = t("err.actionName");
-        var action = { name: name };
+        // Properties the panel does not show (outputs the action records or asks) are kept.
+        var action = Object.assign({}, a, { name: name });
+        delete action.label;
         var label = val("sp-action-label-" + i);
         if (label) action.label = label;
         action.target = required("sp-action-target-" + i);
+        delete action.returnsForSupplement;
         if ($("sp-action-rs-" + i) && $("sp-action-rs-" + i).checked) action.returnsForSupplement = true;
         return action;
       });
@@ -292,16 +296,21 @@
     if (type === "end") s.result = val("sp-result");
     if (G.HUMAN.indexOf(type) >= 0) {
       var kind = val("sp-deadline-kind");
+      var before = s.deadline || {};
       s.deadline = {};
       if (kind === "campaignDate") s.deadline.campaignDate = required("sp-deadline-value");
       else s.deadline[kind] = positiveInt("sp-deadline-value");
+      // The re-entry deadline and the rule for a deadline already past are kept (edited in the JSON view).
+      if (before.onReentry) s.deadline.onReentry = before.onReentry;
+      if (before.whenPast) s.deadline.whenPast = before.whenPast;
       var rem = val("sp-reminders");
       s.reminders = [];
       if (rem) {
         rem.split(/[,;\s]+/).filter(Boolean).forEach(function (r) {
-          var n = Number(r);
-          if (!(Number.isInteger(n) && n >= 0)) errors["sp-reminders"] = t("err.reminders");
-          else s.reminders.push({ workingDaysBefore: n });
+          var after = r.charAt(0) === "+";
+          var n = Number(after ? r.substring(1) : r);
+          if (!(Number.isInteger(n) && n >= (after ? 1 : 0))) errors["sp-reminders"] = t("err.reminders");
+          else s.reminders.push(after ? { workingDaysAfter: n } : { workingDaysBefore: n });
         });
       }
       if (s.reminders.length === 0) delete s.reminders;
