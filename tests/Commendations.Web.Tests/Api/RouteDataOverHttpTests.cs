@@ -148,7 +148,14 @@ public class RouteDataOverHttpTests(ApiFactory app) : IClassFixture<ApiFactory>
         var running = (await secretary.GetFromJsonAsync<JsonObject>($"/api/sessions/{sessionId}"))!["items"]!.AsArray();
         running.Should().OnlyContain(i => (bool)i!["countsHidden"]! && (int)i["yes"]! == 0 && (int)i["ballotsRecorded"]! == 9);
 
+        // The member's page says the ballot is cast, not what it was; the agenda shows no counts yet.
+        var page = WebUtility.HtmlDecode(await (await app.As(members[0])).GetStringAsync($"/phien-hop/{sessionId}"));
+        page.Should().Contain("Đã bỏ phiếu kín").And.Contain("Phiếu kín đã bỏ, không sửa được").And.NotContain("aria-pressed=\"true\"");
+        page.Should().Contain("<td data-count=\"yes\">—</td>");
+
         await ApiJourney.Expect(await secretary.PostAsync($"/api/sessions/{sessionId}/close", null), HttpStatusCode.OK);
+        var minutesPage = WebUtility.HtmlDecode(await (await app.As(DemoAccounts.Appraiser)).GetStringAsync($"/bien-ban/{sessionId}"));
+        minutesPage.Should().Contain("bỏ phiếu kín").And.Contain("UBND xã Bến Đình");
         (await StepOfAsync(toCouncilPass)).Should().Be("decision");
         ((string)(await _journey.DetailAsync(toCouncilFail))["status"]!).Should().Be("Rejected");
         var items = (await secretary.GetFromJsonAsync<JsonObject>($"/api/sessions/{sessionId}"))!["items"]!.AsArray();

@@ -682,12 +682,26 @@
       "</tr></thead><tbody>" + r.tasks.map(function (task) {
         return "<tr" + (task.overdue ? ' class="overdue"' : "") + "><td>" + esc(task.stepKey) + "</td><td>" + esc(who(task.assignee)) + "</td><td>" + esc(G.formatVn(task.openedAt)) +
           "</td><td>" + esc(G.formatVn(task.dueAt)) + "</td><td>" + esc((task.reminders || []).map(G.formatVn).join("; ") || "—") + "</td><td>" +
-          esc(task.escalation ? JSON.stringify(task.escalation) + (task.escalateAt ? " " + G.formatVn(task.escalateAt) : "") : "—") + "</td><td>" +
+          esc(escalationText(task)) + "</td><td>" +
           esc((task.outcome || "—") + (task.closedAt ? " " + G.formatVn(task.closedAt) : "") + (task.overdue ? " (" + t("sim.overdue") + ")" : "")) + "</td></tr>";
       }).join("") + "</tbody></table></div>";
     out.innerHTML = h;
     cy.nodes().removeClass("path");
     if (onVersion === version) r.path.forEach(function (p) { cy.getElementById(p.stepKey).addClass("path"); });
+  }
+
+  /** The task's escalation: each level's instant (a chain), or the single escalation without its empty properties. */
+  function escalationText(task) {
+    if (task.escalationTimes && task.escalationTimes.length) {
+      return task.escalationTimes.map(function (e) {
+        var done = (task.escalated || []).some(function (x) { return x.level === e.level; });
+        return (e.level + 1) + ": " + G.formatVn(e.at) + (done ? " ✓" : "");
+      }).join("; ");
+    }
+    if (!task.escalation) return "—";
+    var parts = Object.keys(task.escalation).filter(function (k) { return task.escalation[k] != null; })
+      .map(function (k) { return k + ": " + task.escalation[k]; });
+    return parts.join(", ") + (task.escalateAt ? " " + G.formatVn(task.escalateAt) : "");
   }
 
   function saveScenario() {
