@@ -16,7 +16,7 @@ public static class EscalationRows
     public static async Task ScheduleAsync(CommendationsDbContext db, IScheduler scheduler, QuartzChanges changes, WorkflowOutboxPayload payload,
         DeadlineScheduled effect, CancellationToken cancellationToken)
     {
-        await DeleteAsync(db, payload.InstanceId, effect.TaskId, effect.DueAt, cancellationToken);
+        // Rows of another due time are deleted with the reminders' (OutboxApplier); a step without levels costs nothing here.
         var levels = (effect.Escalations ?? []).Where(e => e.At != effect.DueAt).ToList();
         if (levels.Count == 0)
             return;
@@ -40,12 +40,4 @@ public static class EscalationRows
                     .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow)).Build());
         }
     }
-
-    /// <summary>The task's level rows — all of them, or (<paramref name="keepDueAt"/>) those computed for another due time.</summary>
-    public static Task<int> DeleteAsync(CommendationsDbContext db, Guid instanceId, string taskKey, DateTimeOffset? keepDueAt, CancellationToken cancellationToken) =>
-        keepDueAt is { } due
-            ? db.Database.ExecuteSqlInterpolatedAsync(
-                $"DELETE FROM task_escalations WHERE instance_id = {instanceId} AND task_key = {taskKey} AND due_at <> {due.ToUniversalTime()}", cancellationToken)
-            : db.Database.ExecuteSqlInterpolatedAsync(
-                $"DELETE FROM task_escalations WHERE instance_id = {instanceId} AND task_key = {taskKey}", cancellationToken);
 }

@@ -42,7 +42,6 @@ public sealed class OutboxApplier(CommendationsDbContext db, Notifier notifier, 
             case DeadlineCancelled cancelled:
                 changes.Delete(ScheduleKeys.TaskJob(payload.InstanceId, cancelled.TaskId));
                 await DeleteRemindersAsync(payload.InstanceId, cancelled.TaskId, null, cancellationToken);
-                await EscalationRows.DeleteAsync(db, payload.InstanceId, cancelled.TaskId, null, cancellationToken);
                 break;
             case WaitScheduled wait:
                 ScheduleWait(changes, payload, wait);
@@ -71,7 +70,6 @@ public sealed class OutboxApplier(CommendationsDbContext db, Notifier notifier, 
             // message of the moved task schedules it again).
             changes.Delete(jobKey);
             await DeleteRemindersAsync(payload.InstanceId, effect.TaskId, null, cancellationToken);
-            await EscalationRows.DeleteAsync(db, payload.InstanceId, effect.TaskId, null, cancellationToken);
             return;
         }
         await EscalationRows.ScheduleAsync(db, scheduler, changes, payload, effect, cancellationToken);
@@ -114,13 +112,20 @@ public sealed class OutboxApplier(CommendationsDbContext db, Notifier notifier, 
             .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
             .Build();
 
-    /// <summary>The task's reminder rows — all of them, or (<paramref name="keepDueAt"/>) those computed for another due time.</summary>
+    /// <summary>
+    /// The task's reminder and escalation-level rows — all of them, or (<paramref name="keepDueAt"/>) those computed for
+    /// another due time. One statement for both tables (a data-modifying CTE): one round trip, as before escalation levels.
+    /// </summary>
     private Task<int> DeleteRemindersAsync(Guid instanceId, string taskKey, DateTimeOffset? keepDueAt, CancellationToken cancellationToken) =>
         keepDueAt is { } due
-            ? db.Database.ExecuteSqlInterpolatedAsync(
-                $"DELETE FROM task_reminders WHERE instance_id = {instanceId} AND task_key = {taskKey} AND due_at <> {due.ToUniversalTime()}", cancellationToken)
-            : db.Database.ExecuteSqlInterpolatedAsync(
-                $"DELETE FROM task_reminders WHERE instance_id = {instanceId} AND task_key = {taskKey}", cancellationToken);
+            ? db.Database.ExecuteSqlInterpolatedAsync($"""
+                WITH levels AS (DELETE FROM task_escalations WHERE instance_id = {instanceId} AND task_key = {taskKey} AND due_at <> {due.ToUniversalTime()})
+                DELETE FROM task_reminders WHERE instance_id = {instanceId} AND task_key = {taskKey} AND due_at <> {due.ToUniversalTime()}
+                """, cancellationToken)
+            : db.Database.ExecuteSqlInterpolatedAsync($"""
+                WITH levels AS (DELETE FROM task_escalations WHERE instance_id = {instanceId} AND task_key = {taskKey})
+                DELETE FROM task_reminders WHERE instance_id = {instanceId} AND task_key = {taskKey}
+                """, cancellationToken);
 
     private static void ScheduleWait(QuartzChanges changes, WorkflowOutboxPayload payload, WaitScheduled effect)
     {
