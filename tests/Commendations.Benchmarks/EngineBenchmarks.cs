@@ -1,16 +1,20 @@
+using System.Text.Json;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
 using Commendations.Engine;
 
 namespace Commendations.Benchmarks;
 
 /// <summary>
-/// Transitions of the pure runtime on the shipped definitions. One benchmark operation = one transition; the
+/// Transitions of the pure runtime on the shipped definitions, and on routes using the issue 15 constructs beside them. One benchmark operation = one transition; the
 /// "Transitions/s" column (1 s / mean) puts each figure beside the reference SequentialApproval in the same run.
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(TransitionsPerSecondConfig))]
 public class EngineBenchmarks
 {
+
     private static readonly DateTimeOffset T0 = new(2027, 3, 1, 9, 0, 0, TimeSpan.FromHours(7));
 
     private WorkflowDefinition _certificate = null!;
@@ -29,6 +33,13 @@ public class EngineBenchmarks
     private InstanceState _inSubRoute = null!;
     private ActOnTask _branchApproval = null!;
     private ActOnTask _subRouteClear = null!;
+    private WorkflowDefinition _route = null!;
+    private RuntimeContext _routeContext = null!;
+    private InstanceState _atAppraisal = null!, _atSecretVote = null!;
+    private RuntimeContext _atLevel = null!;
+    private Escalate _escalate = null!;
+    private ActOnTask _forwardWithFinding = null!, _return = null!;
+    private CastVote _secretVote = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -74,6 +85,7 @@ public class EngineBenchmarks
         _inSubRoute = Must(WorkflowRuntime.Execute(_collective, Must(WorkflowRuntime.Execute(_collective, _atJointCheck, _branchApproval, _collectiveContext)),
             new ActOnTask("joint-check/inspectorate:r1:3", _inspector, ApprovalAction.Approve), _collectiveContext));
         _subRouteClear = new ActOnTask("discipline-check/complaint-check:r1:4", _inspector, "clear");
+        SetupRoute();
 
         // Sanity: the benchmarked transitions succeed.
         Must(WorkflowRuntime.Execute(_collective, _atJointCheck, _branchApproval, _collectiveContext));
@@ -83,6 +95,10 @@ public class EngineBenchmarks
             throw new InvalidOperationException("The collective route did not end Awarded.");
         }
         Must(WorkflowRuntime.Execute(_certificate, _atCommittee, _approve, _context));
+        Must(WorkflowRuntime.Execute(_route, _atAppraisal, _escalate, _atLevel));
+        Must(WorkflowRuntime.Execute(_route, _atAppraisal, _forwardWithFinding, _routeContext));
+        Must(WorkflowRuntime.Execute(_route, _atAppraisal, _return, _routeContext));
+        Must(WorkflowRuntime.Execute(_route, _atSecretVote, _secretVote, _routeContext));
         Must(WorkflowRuntime.Execute(_fighter, _atVote, _vote, _context));
         if (FullCertificateRoute() is not { Status: InstanceStatus.Completed, Result: EndResult.Awarded })
         {
@@ -135,6 +151,39 @@ public class EngineBenchmarks
         s = WorkflowRuntime.Execute(_collective, s, new ActOnTask("decision:r1:5", _leader, "award"), ctx).State;
         return s;
     }
+
+    /// <summary>The E2 route: appraisal open (with its escalation chain), and the secret council vote open (10 members).</summary>
+    private void SetupRoute()
+    {
+        _route = Load("e2-route.v1.json");
+        _routeContext = _context with { Facts = _context.Facts.With(FactCatalog.Kind, "collective").With(FactCatalog.AwardForm, "bang-khen-tinh").With(FactCatalog.Eligibility, "passed") };
+        var state = Must(WorkflowRuntime.Start(_route, _routeContext));
+        _atAppraisal = Must(WorkflowRuntime.Execute(_route, state, new ActOnTask("unit-proposal:r1:1", _officer, "submit"), _routeContext));
+        var task = _atAppraisal.OpenTasks[0];
+        _escalate = new Escalate(task.TaskId, 1, task.DueAt);
+        _atLevel = _routeContext with { Now = task.Escalations![1].At };
+        _forwardWithFinding = new ActOnTask(task.TaskId, _appraiser, "forward") { Outputs = new Dictionary<string, JsonElement> { ["finding"] = JsonSerializer.SerializeToElement("eligible") } };
+        _return = new ActOnTask(task.TaskId, _appraiser, "return", "Thiếu minh chứng");
+        _atSecretVote = Must(WorkflowRuntime.Execute(_route, _atAppraisal,
+            _forwardWithFinding with { Outputs = new Dictionary<string, JsonElement> { ["finding"] = JsonSerializer.SerializeToElement("needsCouncil") } }, _routeContext));
+        _secretVote = new CastVote("council", Actor.User("c1"), VoteChoice.Yes);
+    }
+
+    /// <summary>E2: an escalation chain's second level at its instant (the first one, missed, is performed first).</summary>
+    [Benchmark]
+    public TransitionResult EscalationLevels() => WorkflowRuntime.Execute(_route, _atAppraisal, _escalate, _atLevel);
+
+    /// <summary>E2: the appraiser records a chosen finding; a branch reading it (and the default) leads to the decision's task.</summary>
+    [Benchmark]
+    public TransitionResult OutputThroughRouteDataBranch() => WorkflowRuntime.Execute(_route, _atAppraisal, _forwardWithFinding, _routeContext);
+
+    /// <summary>E2: a return for supplement re-enters the unit's step under its re-entry deadline, reminders after the due day included.</summary>
+    [Benchmark]
+    public TransitionResult ReturnUnderReentryDeadline() => WorkflowRuntime.Execute(_route, _atAppraisal, _return, _routeContext);
+
+    /// <summary>E2: one member's ballot in a 10-member secret vote (voters and counts apart).</summary>
+    [Benchmark]
+    public TransitionResult SecretBallotInCouncil() => WorkflowRuntime.Execute(_route, _atSecretVote, _secretVote, _routeContext);
 
     private static InstanceState Must(TransitionResult result) =>
         result.Succeeded ? result.State : throw new InvalidOperationException(result.Error?.ToString());

@@ -1246,6 +1246,35 @@ namespace Commendations.Migrations.Migrations
                     b.ToTable("council_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Commendations.Domain.Sessions.SealedBallot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("NominationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("nomination_id");
+
+                    b.Property<byte[]>("Sealed")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("bytea")
+                        .HasColumnName("sealed");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_session_ballot_box");
+
+                    b.HasIndex("SessionId", "NominationId")
+                        .HasDatabaseName("ix_session_ballot_box_session_id_nomination_id");
+
+                    b.ToTable("session_ballot_box", (string)null);
+                });
+
             modelBuilder.Entity("Commendations.Domain.Sessions.SessionAgendaItem", b =>
                 {
                     b.Property<Guid>("SessionId")
@@ -1286,6 +1315,10 @@ namespace Commendations.Migrations.Migrations
                     b.Property<int>("Recused")
                         .HasColumnType("integer")
                         .HasColumnName("recused");
+
+                    b.Property<bool>("Secret")
+                        .HasColumnType("boolean")
+                        .HasColumnName("secret");
 
                     b.Property<string>("StepKey")
                         .IsRequired()
@@ -1345,7 +1378,6 @@ namespace Commendations.Migrations.Migrations
                         .HasColumnName("id");
 
                     b.Property<string>("Choice")
-                        .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("choice");
@@ -1799,6 +1831,42 @@ namespace Commendations.Migrations.Migrations
                         .HasDatabaseName("ix_shipped_definition_imports_definition_id_shipped_version_co~");
 
                     b.ToTable("shipped_definition_imports", (string)null);
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Workflows.TaskEscalation", b =>
+                {
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("TaskKey")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("task_key");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateTimeOffset>("EscalateAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("escalate_at");
+
+                    b.Property<Guid>("NominationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("nomination_id");
+
+                    b.HasKey("InstanceId", "TaskKey", "Level")
+                        .HasName("pk_task_escalations");
+
+                    b.HasIndex("EscalateAt")
+                        .HasDatabaseName("ix_task_escalations_escalate_at");
+
+                    b.ToTable("task_escalations", (string)null);
                 });
 
             modelBuilder.Entity("Commendations.Domain.Workflows.TaskReminder", b =>
@@ -2463,6 +2531,16 @@ namespace Commendations.Migrations.Migrations
                         .HasConstraintName("fk_council_sessions_committees_committee_id");
                 });
 
+            modelBuilder.Entity("Commendations.Domain.Sessions.SealedBallot", b =>
+                {
+                    b.HasOne("Commendations.Domain.Sessions.CouncilSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_session_ballot_box_council_sessions_session_id");
+                });
+
             modelBuilder.Entity("Commendations.Domain.Sessions.SessionAgendaItem", b =>
                 {
                     b.HasOne("Commendations.Domain.Nominations.Nomination", null)
@@ -2534,6 +2612,16 @@ namespace Commendations.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_definition_upgrades_workflow_definitions_record_id");
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Workflows.TaskEscalation", b =>
+                {
+                    b.HasOne("Commendations.Domain.Workflows.WorkflowInstance", null)
+                        .WithMany()
+                        .HasForeignKey("InstanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_escalations_workflow_instances_instance_id");
                 });
 
             modelBuilder.Entity("Commendations.Domain.Workflows.TaskReminder", b =>

@@ -128,6 +128,16 @@ public sealed class WorkingCalendar
         At(AddWorkingDays(OnOrNextWorkingDay(LocalDate(dueAt)), -workingDaysBefore), WorkdayStart);
 
     /// <summary>
+    /// The same time of day as <paramref name="dueAt"/>, <paramref name="workingDays"/> working days after its date (before
+    /// it when negative): the instant of an escalation level (<c>afterWorkingDays</c> / <c>beforeWorkingDays</c>).
+    /// </summary>
+    public DateTimeOffset ShiftWorkingDays(DateTimeOffset dueAt, int workingDays)
+    {
+        var local = dueAt.ToOffset(UtcOffset);
+        return At(AddWorkingDays(OnOrNextWorkingDay(DateOnly.FromDateTime(local.DateTime)), workingDays), TimeOnly.FromDateTime(local.DateTime));
+    }
+
+    /// <summary>
     /// The instant <paramref name="hours"/> working hours after <paramref name="instant"/>: only time between the
     /// working day's start and end on working days counts (Friday 16:30 + 1 h → Monday 08:30). Used to place
     /// simulated actions realistically.

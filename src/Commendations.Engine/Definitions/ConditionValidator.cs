@@ -3,13 +3,18 @@ using System.Text.Json;
 
 namespace Commendations.Engine;
 
-/// <summary>Checks conditions against <see cref="FactCatalog"/>: known facts, operators valid for the type, values of the right type.</summary>
+/// <summary>
+/// Checks conditions against <see cref="FactCatalog"/>: known facts, operators valid for the type, values (and defaults)
+/// of the right type. Output comparisons are checked here for their shape; whether the output is declared, its type and
+/// whether it is recorded before the branch need the whole definition (<see cref="RouteDataFlow"/>).
+/// </summary>
 internal static class ConditionValidator
 {
     public static void Validate(Condition condition, string path, WorkflowDefinitionValidator.AddProblem add)
     {
-        var forms = (condition.Fact is not null || condition.Op is not null || condition.Value is not null ? 1 : 0)
-            + (condition.All is null ? 0 : 1) + (condition.Any is null ? 0 : 1) + (condition.Not is null ? 0 : 1);
+        var comparison = condition.Fact is not null || condition.Output is not null || condition.Op is not null
+                         || condition.Value is not null || condition.Default is not null;
+        var forms = (comparison ? 1 : 0) + (condition.All is null ? 0 : 1) + (condition.Any is null ? 0 : 1) + (condition.Not is null ? 0 : 1);
         if (forms != 1)
         {
             add(path, "Điều kiện cần đúng một dạng: so sánh (fact, op, value), all, any hoặc not.");
@@ -18,6 +23,7 @@ internal static class ConditionValidator
         if (condition.All is { } all) ValidateList(all, $"{path}.all", add);
         else if (condition.Any is { } any) ValidateList(any, $"{path}.any", add);
         else if (condition.Not is { } not) Validate(not, $"{path}.not", add);
+        else if (condition.Output is not null) ValidateOutputShape(condition, path, add);
         else ValidateComparison(condition, path, add);
     }
 
@@ -37,9 +43,16 @@ internal static class ConditionValidator
         }
         if (condition.Op is not { } op) { add($"{path}.op", "Phép so sánh cần một toán tử (op)."); return; }
         if (condition.Value is not { } value) { add($"{path}.value", "Phép so sánh cần một giá trị (value)."); return; }
-        if (fact.Type == FactType.String && op is not (ConditionOperator.Eq or ConditionOperator.Ne or ConditionOperator.In))
+        ValidateTyped(fact, op, value, condition.Default, path, add);
+    }
+
+    /// <summary>The operator, value and default of a comparison on an operand of a known type.</summary>
+    public static void ValidateTyped(FactDescriptor fact, ConditionOperator op, JsonElement value, JsonElement? defaultValue, string path, WorkflowDefinitionValidator.AddProblem add)
+    {
+        if (fact.Type is FactType.String or FactType.Boolean && op is not (ConditionOperator.Eq or ConditionOperator.Ne or ConditionOperator.In))
         {
-            add($"{path}.op", "Dữ kiện '{0}' là chuỗi: chỉ dùng được eq, ne và in.", fact.Name);
+            if (fact.Type == FactType.String) add($"{path}.op", "Dữ kiện '{0}' là chuỗi: chỉ dùng được eq, ne và in.", fact.Name);
+            else add($"{path}.op", "'{0}' là giá trị đúng/sai: chỉ dùng được eq, ne và in.", fact.Name);
             return;
         }
         if (op == ConditionOperator.In)
@@ -56,6 +69,16 @@ internal static class ConditionValidator
         {
             ValidateValue(fact, value, $"{path}.value", add);
         }
+        if (defaultValue is { } fallback) ValidateValue(fact, fallback, $"{path}.default", add);
+    }
+
+    private static void ValidateOutputShape(Condition condition, string path, WorkflowDefinitionValidator.AddProblem add)
+    {
+        if (condition.Fact is not null) add($"{path}.output", "Một phép so sánh đọc hoặc một fact hoặc một output, không cả hai.");
+        if (RouteDataFlow.SplitOutput(condition.Output!) is null)
+            add($"{path}.output", "'{0}' không đúng dạng 'khóa-bước.tên' của một output.", condition.Output);
+        if (condition.Op is null) add($"{path}.op", "Phép so sánh cần một toán tử (op).");
+        if (condition.Value is null) add($"{path}.value", "Phép so sánh cần một giá trị (value).");
     }
 
     private static void ValidateValue(FactDescriptor fact, JsonElement value, string path, WorkflowDefinitionValidator.AddProblem add)
@@ -73,6 +96,9 @@ internal static class ConditionValidator
                 break;
             case FactType.Date when value.ValueKind != JsonValueKind.String || !TryParseDate(value.GetString()!, out _):
                 add(path, "Dữ kiện '{0}' là ngày; giá trị phải là chuỗi ngày dạng yyyy-MM-dd.", fact.Name);
+                break;
+            case FactType.Boolean when value.ValueKind is not (JsonValueKind.True or JsonValueKind.False):
+                add(path, "'{0}' là giá trị đúng/sai; giá trị so sánh phải là true hoặc false.", fact.Name);
                 break;
         }
     }

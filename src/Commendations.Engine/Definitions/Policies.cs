@@ -13,21 +13,39 @@ public sealed record Deadline
     public int? WorkingDays { get; init; }
     public int? CalendarDays { get; init; }
     public string? CampaignDate { get; init; }
-}
 
-/// <summary>A reminder at 08:00 local on the working day <c>workingDaysBefore</c> working days before the due day (0 = the due day).</summary>
-public sealed record Reminder
-{
-    public required int WorkingDaysBefore { get; init; }
+    /// <summary>The deadline when the step is entered again in the same instance (e.g. a returned dossier back at the unit).</summary>
+    public Deadline? OnReentry { get; init; }
+
+    /// <summary>What happens when the due time is already past at entry (see <see cref="PastDeadlineRule"/>).</summary>
+    public PastDeadlineRule? WhenPast { get; init; }
 }
 
 /// <summary>
-/// What happens at the due time of an overdue task. Exactly one of <see cref="NotifyRole"/> or <see cref="Action"/>:
+/// A reminder at 08:00 local on the working day <c>workingDaysBefore</c> working days before the due day (0 = the due day),
+/// or <c>workingDaysAfter</c> working days after it (an overdue reminder). Exactly one of the two.
+/// </summary>
+public sealed record Reminder
+{
+    public int? WorkingDaysBefore { get; init; }
+
+    public int? WorkingDaysAfter { get; init; }
+}
+
+/// <summary>
+/// One escalation level: what happens at its instant — the due time, or a number of working days before or after it
+/// (<see cref="HumanStep.Escalations"/> chains several). Exactly one of <see cref="NotifyRole"/> or <see cref="Action"/>:
 /// notify a role (optionally within a unit scope), or have the system perform a named action on the task
 /// (a task action, <c>approve</c>/<c>return</c>/<c>reject</c> for approvals, <c>close</c> for votes).
 /// </summary>
 public sealed record Escalation
 {
+    /// <summary>When: this many working days after the due time (17:00 local); with neither timing, at the due time.</summary>
+    public int? AfterWorkingDays { get; init; }
+
+    /// <summary>When: this many working days before the due time (17:00 local).</summary>
+    public int? BeforeWorkingDays { get; init; }
+
     public string? NotifyRole { get; init; }
 
     /// <summary>Unit scope of the notified role; defaults to the task's own scope for task steps.</summary>

@@ -56,6 +56,10 @@ public abstract record HumanStep : StepDefinition
     [JsonPropertyOrder(12)]
     public Escalation? Escalation { get; init; }
 
+    /// <summary>An escalation chain: levels in time order, each before or after the due time (instead of <see cref="Escalation"/>).</summary>
+    [JsonPropertyOrder(13)]
+    public IReadOnlyList<Escalation>? Escalations { get; init; }
+
     /// <summary>Actions an escalation may take on this step's tasks.</summary>
     public abstract IEnumerable<string> EscalationActions();
 }
@@ -65,6 +69,9 @@ public sealed record TaskStep : HumanStep
 {
     public required TaskAssignee Assignee { get; init; }
     public required IReadOnlyList<TaskAction> Actions { get; init; }
+
+    /// <summary>Values the step records for later branches (see <see cref="OutputDeclaration"/>), set by its actions.</summary>
+    public IReadOnlyList<OutputDeclaration>? Outputs { get; init; }
 
     public TaskAction? FindAction(string name)
     {
@@ -119,6 +126,11 @@ public sealed record TaskAction
     /// <summary>A return for supplement, by flag or by meaning, starts a new round.</summary>
     [JsonIgnore]
     public bool IncreasesRound => ReturnsForSupplement || Meaning == ActionMeaning.ReturnForSupplement;
+    /// <summary>Outputs this action records with fixed values, e.g. <c>{ "finding": "eligible" }</c>.</summary>
+    public IReadOnlyDictionary<string, System.Text.Json.JsonElement>? Outputs { get; init; }
+
+    /// <summary>Outputs the actor chooses when taking this action (from the declared options).</summary>
+    public IReadOnlyList<string>? Asks { get; init; }
 }
 
 /// <summary>Outcomes of an approval step. <c>returned</c> always counts as a return for supplement (round + 1).</summary>
@@ -207,6 +219,13 @@ public sealed record VoteStep : HumanStep
     public required decimal PassThreshold { get; init; }
 
     public RecusalRule Recusal { get; init; } = RecusalRule.CountsAsAbsent;
+
+    /// <summary>
+    /// A secret ballot: the instance keeps who has voted and the counts, never who voted what (the application's session
+    /// ballots likewise). A cast secret ballot cannot be changed.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Secret { get; init; }
 
     public required VoteTransitions Transitions { get; init; }
 

@@ -67,6 +67,7 @@ public static partial class WorkflowDefinitionValidator
         if (indexByKey.ContainsKey(definition.Start ?? "")) ValidateGraph(definition, indexByKey, Add);
         ValidateMeanings(definition, indexByKey, context, Add);
         if (context is not null) ValidateOrganisation(definition, context, Add);
+        ValidateTimeAndRouteData(definition, indexByKey, Add);
         return problems;
     }
 

@@ -19,14 +19,19 @@ public readonly record struct FactValue
     public decimal Number { get; }
     public DateOnly Date { get; }
 
+    /// <summary>For <see cref="FactType.Boolean"/>: the value.</summary>
+    public bool Flag => Type == FactType.Boolean && Number != 0;
+
     public static FactValue Of(string value) => new(FactType.String, value, 0, default);
     public static FactValue Of(decimal value) => new(FactType.Number, null, value, default);
     public static FactValue Of(DateOnly value) => new(FactType.Date, null, 0, value);
+    public static FactValue Of(bool value) => new(FactType.Boolean, null, value ? 1 : 0, default);
 
     public override string ToString() => Type switch
     {
         FactType.String => Text ?? "",
         FactType.Number => Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        FactType.Boolean => Flag ? "true" : "false",
         _ => Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
     };
 }
@@ -52,6 +57,10 @@ public sealed class NominationFacts : IReadOnlyDictionary<string, FactValue>
         if (!FactCatalog.TryGet(name, out var descriptor))
         {
             throw new ArgumentException($"Unknown fact '{name}'.", nameof(name));
+        }
+        if (descriptor.Source == FactSource.Route)
+        {
+            throw new ArgumentException($"'{name}' is route data kept by the engine, not a nomination fact.", nameof(name));
         }
         if (descriptor.Type != value.Type)
         {

@@ -22,6 +22,10 @@ namespace Commendations.Engine;
 /// no other fixed version), the callee goes on untouched on its pinned version, its tasks open. Otherwise the callee is
 /// abandoned like any step (tasks closed <c>migrated</c>) and the mapped step entered afresh. Steps inside a callee
 /// or a branch cannot be mapped (<c>nested-step</c>): map the calling or parallel step.</item>
+/// <item>Route data moves with the mapping: outputs recorded by a mapped step are kept under the new step's key; the
+/// last vote and the round are kept. A branch the instance can reach from the mapped step that reads an output (or the
+/// last vote) the instance has not recorded and that no step on the way records, without a <c>default</c>, makes the
+/// migration refused (<c>missing-route-data</c>).</item>
 /// </list>
 /// </summary>
 public static class InstanceMigrator
@@ -84,8 +88,11 @@ public static class InstanceMigrator
 
         var (target, explicitly) = Resolve(to, state.CurrentStep, stepMapping, problems);
         if (problems.Count > 0 || target is null) return (Refused(state, problems), target, explicitly);
+        var outputs = MapOutputs(state.Outputs, stepMapping);
+        problems.AddRange(MissingRouteData(to, target, state with { Outputs = outputs }).DistinctBy(p => (p.StepKey, p.Message)));
+        if (problems.Count > 0) return (Refused(state, problems), target, explicitly);
 
-        var transition = new Transition(to, state with { DefinitionVersion = to.Version }, ctx);
+        var transition = new Transition(to, state with { DefinitionVersion = to.Version, Outputs = outputs }, ctx);
         var error = transition.Migrate(from, state.DefinitionVersion, target, actorUserId, comment);
         if (error is not null)
         {
@@ -113,4 +120,41 @@ public static class InstanceMigrator
     }
 
     private static MigrationResult Refused(InstanceState state, IReadOnlyList<MigrationProblem> problems) => new(false, state, [], problems);
+
+    /// <summary>Outputs recorded by a step the mapping renames move to the new key (<c>old-step.name</c> → <c>new-step.name</c>).</summary>
+    private static IReadOnlyDictionary<string, System.Text.Json.JsonElement>? MapOutputs(
+        IReadOnlyDictionary<string, System.Text.Json.JsonElement>? outputs, IReadOnlyDictionary<string, string>? stepMapping)
+    {
+        if (outputs is null || stepMapping is null || stepMapping.Count == 0) return outputs;
+        var mapped = new Dictionary<string, System.Text.Json.JsonElement>(StringComparer.Ordinal);
+        foreach (var (key, value) in outputs)
+        {
+            var newKey = RouteDataFlow.SplitOutput(key) is { } split && stepMapping.TryGetValue(split.Step, out var to) ? $"{to}.{split.Name}" : key;
+            mapped[newKey] = value;
+        }
+        return mapped;
+    }
+
+    private static IEnumerable<MigrationProblem> MissingRouteData(WorkflowDefinition to, string target, InstanceState state)
+    {
+        var initial = (state.Outputs?.Keys ?? []).Concat(state.LastVote is null ? [] : [RouteDataFlow.LastVoteKey]);
+        var recorded = RouteDataFlow.RecordedOnEveryPath(to, target, initial);
+        foreach (var step in to.Steps)
+        {
+            if (step is not BranchStep branch || recorded.GetValueOrDefault(branch.Key) is not { } available) continue;
+            foreach (var @case in branch.Conditions)
+            {
+                foreach (var (comparison, _) in RouteDataFlow.Comparisons(@case.When, ""))
+                {
+                    if (comparison.Default is null && RouteDataFlow.ReadKey(comparison) is { } key && !available.Contains(key))
+                    {
+                        yield return new MigrationProblem(MigrationProblems.MissingRouteData, branch.Key, key == RouteDataFlow.LastVoteKey
+                            // Migration problems are still English sentences with keys, like the others of this file (to be made templates).
+                            ? $"The branch '{branch.Key}' reads the last vote, but the instance has had no vote and no vote step comes before it."
+                            : $"The branch '{branch.Key}' reads the output '{key}', which the instance has not recorded and no earlier step records; map to a step before the one that records it.");
+                    }
+                }
+            }
+        }
+    }
 }

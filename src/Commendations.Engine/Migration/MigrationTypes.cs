@@ -22,6 +22,9 @@ public static class MigrationProblems
 
     /// <summary>The mapped step cannot be entered with the given context (e.g. unknown committee or unit scope).</summary>
     public const string CannotEnter = "cannot-enter";
+
+    /// <summary>A branch ahead reads an output or the last vote that the instance has not recorded and no step before it records.</summary>
+    public const string MissingRouteData = "missing-route-data";
 }
 
 /// <summary>

@@ -18,10 +18,16 @@ public sealed record Actor(string UserId, IReadOnlySet<string> Roles, string? Un
 [JsonDerivedType(typeof(DeadlinePassed), "deadlinePassed")]
 [JsonDerivedType(typeof(WaitElapsed), "waitElapsed")]
 [JsonDerivedType(typeof(Withdraw), "withdraw")]
+[JsonDerivedType(typeof(Escalate), "escalate")]
+[JsonDerivedType(typeof(CastSecretBallots), "castSecretBallots")]
 public abstract record WorkflowCommand;
 
 /// <summary>Act on an open task: <c>approve</c>, <c>return</c>, <c>reject</c> for approvals, or a task step's named action.</summary>
-public sealed record ActOnTask(string TaskId, Actor Actor, string Action, string? Comment = null) : WorkflowCommand;
+public sealed record ActOnTask(string TaskId, Actor Actor, string Action, string? Comment = null) : WorkflowCommand
+{
+    /// <summary>The outputs the action asks the actor to choose (<see cref="TaskAction.Asks"/>), by name.</summary>
+    public IReadOnlyDictionary<string, System.Text.Json.JsonElement>? Outputs { get; init; }
+}
 
 /// <summary>A member's ballot in the current vote step.</summary>
 public sealed record CastVote(string StepKey, Actor Actor, VoteChoice Choice, string? Comment = null) : WorkflowCommand;
@@ -37,3 +43,16 @@ public sealed record WaitElapsed(string StepKey) : WorkflowCommand;
 
 /// <summary>Withdraw the nomination from any non-final step. Authorisation is the application's business.</summary>
 public sealed record Withdraw(Actor Actor, string? Comment = null) : WorkflowCommand;
+
+/// <summary>
+/// An escalation level's instant came (scheduled from <see cref="DeadlineScheduled.Escalations"/>). Performs every level
+/// not yet done up to <paramref name="Level"/>, in order, each once; refused when the task is closed, its due time
+/// changed, the level is done, or its instant has not come.
+/// </summary>
+public sealed record Escalate(string TaskId, int Level, DateTimeOffset ExpectedDueAt) : WorkflowCommand;
+
+/// <summary>
+/// Ballots of a secret vote handed over without who chose what: the members who voted and the counts of their choices
+/// (e.g. a council session's ballot box at its close). Refused on an open vote.
+/// </summary>
+public sealed record CastSecretBallots(string StepKey, IReadOnlyList<string> Voters, VoteTally Tally, string? Comment = null) : WorkflowCommand;

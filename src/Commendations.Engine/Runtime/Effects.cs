@@ -31,20 +31,38 @@ public sealed record TaskOpened(
     int Sequence,
     DateTimeOffset DueAt,
     IReadOnlyList<DateTimeOffset> ReminderTimes,
-    DateTimeOffset? EscalateAt) : WorkflowEffect;
+    DateTimeOffset? EscalateAt) : WorkflowEffect
+{
+    /// <summary>The instants of the escalation levels still to come (see <see cref="OpenTask.Escalations"/>).</summary>
+    public IReadOnlyList<EscalationTime>? Escalations { get; init; }
+
+    /// <summary>True when the due time was already past as the task opened (<see cref="PastDeadlineRule.OpenOverdue"/>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool PastAtEntry { get; init; }
+}
 
 /// <summary>Outcome: the action taken, a vote choice (lowercase), <c>cancelled</c> when the step ended otherwise, or <c>withdrawn</c>.</summary>
 public sealed record TaskClosed(string TaskId, string Outcome, string? ActorUserId) : WorkflowEffect;
 
 /// <summary>Schedule reminders at <see cref="ReminderTimes"/> and the deadline (DeadlinePassed) at <see cref="DueAt"/>.</summary>
-public sealed record DeadlineScheduled(string TaskId, DateTimeOffset DueAt, IReadOnlyList<DateTimeOffset> ReminderTimes, DateTimeOffset? EscalateAt) : WorkflowEffect;
+public sealed record DeadlineScheduled(string TaskId, DateTimeOffset DueAt, IReadOnlyList<DateTimeOffset> ReminderTimes, DateTimeOffset? EscalateAt) : WorkflowEffect
+{
+    /// <summary>
+    /// Every escalation level's instant; send <see cref="Escalate"/> at each one that differs from <see cref="DueAt"/>
+    /// (levels at the due time happen with <see cref="DeadlinePassed"/>).
+    /// </summary>
+    public IReadOnlyList<EscalationTime>? Escalations { get; init; }
+}
 
 public sealed record DeadlineCancelled(string TaskId) : WorkflowEffect;
 
 /// <summary>Send <see cref="WaitElapsed"/> at <see cref="Until"/>.</summary>
 public sealed record WaitScheduled(string StepKey, DateTimeOffset Until) : WorkflowEffect;
 
-/// <summary>Templates: <c>task-overdue</c> (to the assignee), <c>task-escalated</c> (to the escalation role).</summary>
+/// <summary>
+/// Templates: <c>task-overdue</c> (to the assignee), <c>task-escalated</c> (to the escalation role). Data: taskId, stepKey,
+/// dueAt, round; for a level of an escalation chain also <c>level</c> (0 = first) and <c>escalateAt</c>.
+/// </summary>
 public sealed record NotificationRequested(Recipient Recipient, string Template, IReadOnlyDictionary<string, string> Data) : WorkflowEffect;
 
 public sealed record InstanceCompleted(EndResult Result) : WorkflowEffect;

@@ -43,6 +43,12 @@ public sealed record InstanceState
     /// <summary>The number of tasks opened so far; task ids are <c>{stepKey}:r{round}:{counter}</c>.</summary>
     public int TaskCounter { get; init; }
 
+    /// <summary>Route data: the last decided vote (counts only), read by conditions as <c>lastVote.*</c>.</summary>
+    public VoteResult? LastVote { get; init; }
+
+    /// <summary>Route data: outputs recorded by task actions, by <c>step-key.name</c>; the latest value counts.</summary>
+    public IReadOnlyDictionary<string, JsonElement>? Outputs { get; init; }
+
     public OpenTask? FindTask(string taskId)
     {
         foreach (var task in OpenTasks)
@@ -79,6 +85,13 @@ public sealed record OpenTask(
 {
     /// <summary>True once its deadline passed and was handled (a second DeadlinePassed is refused).</summary>
     public bool Overdue { get; init; }
+
+    /// <summary>The instants of the step's escalation levels for this task (levels already past when it opened are left out).</summary>
+    public IReadOnlyList<EscalationTime>? Escalations { get; init; }
+
+    /// <summary>How many escalation levels are done (performed, or skipped because past at opening): each happens once.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int EscalationsDone { get; init; }
 }
 
 /// <summary>Progress of the current step.</summary>
@@ -108,7 +121,25 @@ public sealed record ParallelProgress : StepProgress
 
 public sealed record VoteProgress : StepProgress
 {
+    /// <summary>Each member's ballot (open votes). Empty in a secret vote.</summary>
     public required IReadOnlyList<Ballot> Ballots { get; init; }
+
+    /// <summary>Secret vote: who has voted (refuses a second ballot, gives participation), in no meaningful order.</summary>
+    public IReadOnlyList<string>? Voters { get; init; }
+
+    /// <summary>Secret vote: the counts, kept apart from <see cref="Voters"/>.</summary>
+    public VoteTally? Tally { get; init; }
+
+    /// <summary>Members who have voted, whatever the kind of vote.</summary>
+    [JsonIgnore]
+    public int VotedCount => Voters?.Count ?? Ballots.Count;
+
+    public bool HasVoted(string userId)
+    {
+        if (Voters is { } voters) return voters.Contains(userId);
+        foreach (var ballot in Ballots) if (ballot.UserId == userId) return true;
+        return false;
+    }
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<VoteChoice>))]
@@ -136,6 +167,12 @@ public enum HistoryEvent
 
     /// <summary>Moved to another definition version by an administrator (see <see cref="InstanceMigrator"/>).</summary>
     Migrated,
+
+    /// <summary>An escalation level of an escalation chain happened (<see cref="HistoryEntry.Level"/>).</summary>
+    Escalated,
+
+    /// <summary>A task opened with a due time already past (<see cref="PastDeadlineRule.OpenOverdue"/>).</summary>
+    DeadlinePastAtEntry,
 }
 
 /// <summary>One line of the instance's history; nothing is ever removed, returns included.</summary>
@@ -156,4 +193,10 @@ public sealed record HistoryEntry(
 
     /// <summary>For <see cref="HistoryEvent.Migrated"/>: the step left in the old version (<see cref="StepKey"/> is the mapped step).</summary>
     public string? FromStep { get; init; }
+
+    /// <summary>For <see cref="HistoryEvent.Acted"/>: the outputs the action recorded.</summary>
+    public IReadOnlyDictionary<string, JsonElement>? Outputs { get; init; }
+
+    /// <summary>For <see cref="HistoryEvent.Escalated"/>: the level (0 = first).</summary>
+    public int? Level { get; init; }
 }

@@ -54,4 +54,9 @@ public static class RuntimeErrors
 
     /// <summary>A called definition ended with a result the sub-route step has no transition for.</summary>
     public const string UnhandledCalleeResult = "unhandled-callee-result";
+    public const string InvalidOutput = "invalid-output";
+    public const string AlreadyEscalated = "already-escalated";
+    public const string EscalationNotDue = "escalation-not-due";
+    public const string DeadlinePast = "deadline-past";
+    public const string InvalidTally = "invalid-tally";
 }

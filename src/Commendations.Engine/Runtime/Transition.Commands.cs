@@ -4,9 +4,10 @@ namespace Commendations.Engine;
 
 internal sealed partial class Transition
 {
-    public RuntimeError? Act(string taskId, Actor actor, string action, string? comment, bool bySystem)
+    public RuntimeError? Act(string taskId, Actor actor, string action, string? comment, bool bySystem,
+        IReadOnlyDictionary<string, System.Text.Json.JsonElement>? outputs)
     {
-        if (SubRouteOf(taskId) is { } subRoute) return RouteToSubRoute(subRoute, taskId, inner => inner.Act(Inner(taskId), actor, action, comment, bySystem));
+        if (SubRouteOf(taskId) is { } subRoute) return RouteToSubRoute(subRoute, taskId, inner => inner.Act(Inner(taskId), actor, action, comment, bySystem, outputs));
         var index = IndexOfTask(taskId);
         if (index < 0) return MissingTask(taskId);
         var task = _tasks[index];
@@ -24,12 +25,14 @@ internal sealed partial class Transition
                 {
                     return Error(RuntimeErrors.InvalidAction, $"The step '{step.Key}' has no action '{action}'; expected one of {string.Join(", ", step.Actions.Select(a => a.Name))}.");
                 }
+                if (RecordOutputs(step, chosen, outputs, bySystem, out var recorded) is { } badOutput) return badOutput;
                 CloseTask(index, action, actorId);
-                Record(HistoryEvent.Acted, step.Key, action, actorId, comment, taskId);
+                _history.Add(new HistoryEntry(Now, _round, HistoryEvent.Acted, step.Key, action, actorId, comment, taskId) { Outputs = recorded });
                 return Leave(action, chosen.Target, chosen.IncreasesRound, actorId);
 
             case SequentialApprovalStep step:
                 if (CheckMember(task, actor, bySystem) is { } notMember) return notMember;
+                if (NoOutputsHere(outputs, step.Key) is { } seqOutputs) return seqOutputs;
                 if (ApprovalTarget(step.Transitions, action, out var seqTarget) is { } badSeq) return badSeq;
                 CloseTask(index, action, actorId);
                 Record(HistoryEvent.Acted, step.Key, action, actorId, comment, taskId);
@@ -45,6 +48,7 @@ internal sealed partial class Transition
 
             case ParallelApprovalStep step:
                 if (CheckMember(task, actor, bySystem) is { } notAssignee) return notAssignee;
+                if (NoOutputsHere(outputs, step.Key) is { } parOutputs) return parOutputs;
                 if (ApprovalTarget(step.Transitions, action, out var parTarget) is { } badPar) return badPar;
                 CloseTask(index, action, actorId);
                 Record(HistoryEvent.Acted, step.Key, action, actorId, comment, taskId);
@@ -68,6 +72,10 @@ internal sealed partial class Transition
                 return Error(RuntimeErrors.UnknownTask, $"The task '{taskId}' belongs to no human step.");
         }
     }
+
+    /// <summary>Outputs are recorded by task actions only.</summary>
+    private RuntimeError? NoOutputsHere(IReadOnlyDictionary<string, System.Text.Json.JsonElement>? outputs, string stepKey) =>
+        outputs is { Count: > 0 } ? Error(RuntimeErrors.InvalidOutput, $"The step '{stepKey}' records no outputs.") : null;
 
     private static string Outcome(string action) => action switch
     {
@@ -104,10 +112,8 @@ internal sealed partial class Transition
         if (CurrentVote(command.StepKey, out var step, out var progress) is { } error) return error;
         var voter = command.Actor.UserId;
         if (!progress.Members.Contains(voter)) return Error(RuntimeErrors.NotAMember, $"'{voter}' is not a member of committee '{step.Committee}'.");
-        foreach (var ballot in progress.Ballots)
-        {
-            if (ballot.UserId == voter) return Error(RuntimeErrors.AlreadyVoted, $"'{voter}' has already voted.");
-        }
+        if (progress.HasVoted(voter)) return Error(RuntimeErrors.AlreadyVoted, $"'{voter}' has already voted.");
+        if (step.Secret) return CastSecret(step, progress, [voter], new VoteTally().Add(command.Choice), command.Comment);
         _progress = progress = progress with { Ballots = [.. progress.Ballots, new Ballot(voter, command.Choice)] };
         var choice = command.Choice.ToString().ToLowerInvariant();
         for (var i = 0; i < _tasks.Count; i++)
@@ -119,7 +125,7 @@ internal sealed partial class Transition
             }
         }
         Record(HistoryEvent.Voted, step.Key, choice, voter, command.Comment);
-        return progress.Ballots.Count == progress.Members.Count ? Decide(step, progress, voter, explicitClose: false) : null;
+        return progress.VotedCount == progress.Members.Count ? Decide(step, progress, voter, explicitClose: false) : null;
     }
 
     public RuntimeError? CloseVote(string stepKey, string? actorUserId, bool explicitClose)
@@ -150,6 +156,7 @@ internal sealed partial class Transition
     private RuntimeError? Decide(VoteStep step, VoteProgress progress, string? actorUserId, bool explicitClose)
     {
         int yes = 0, no = 0, abstain = 0, recused = 0;
+        if (progress.Tally is { } counts) (yes, no, abstain, recused) = (counts.Yes, counts.No, counts.Abstain, counts.Recuse);
         foreach (var ballot in progress.Ballots)
         {
             switch (ballot.Choice)
@@ -164,10 +171,15 @@ internal sealed partial class Transition
         var participants = yes + no + abstain;
         var tally = string.Create(CultureInfo.InvariantCulture, $"yes {yes}, no {no}, abstain {abstain}, recused {recused}, members {progress.Members.Count}, denominator {denominator}");
         var quorum = denominator > 0 && (decimal)participants / denominator >= step.Quorum;
+        VoteResult Result(string outcome) => new()
+        {
+            StepKey = step.Key, Round = _round, Yes = yes, No = no, Abstain = abstain, Recused = recused, Members = progress.Members.Count, Outcome = outcome,
+        };
         if (!quorum)
         {
             if (step.Transitions.NoQuorum is { } noQuorumTarget)
             {
+                _lastVote = Result("noQuorum");
                 Record(HistoryEvent.VoteCounted, step.Key, "noQuorum", actorUserId, tally);
                 return Leave("noQuorum", noQuorumTarget, false, actorUserId);
             }
@@ -175,43 +187,9 @@ internal sealed partial class Transition
         }
         var passed = (decimal)yes / denominator >= step.PassThreshold;
         var outcome = passed ? "passed" : "failed";
+        _lastVote = Result(outcome);
         Record(HistoryEvent.VoteCounted, step.Key, outcome, actorUserId, tally);
         return Leave(outcome, passed ? step.Transitions.Passed : step.Transitions.Failed, false, actorUserId);
-    }
-
-    public RuntimeError? DeadlinePassed(DeadlinePassed command)
-    {
-        if (SubRouteOf(command.TaskId) is { } subRoute) return RouteToSubRoute(subRoute, command.TaskId, inner => inner.DeadlinePassed(command with { TaskId = Inner(command.TaskId) }));
-        var index = IndexOfTask(command.TaskId);
-        if (index < 0) return MissingTask(command.TaskId);
-        var task = _tasks[index];
-        if (task.DueAt != command.ExpectedDueAt) return Error(RuntimeErrors.StaleDeadline, $"The task '{task.TaskId}' is now due at {task.DueAt:O}.");
-        if (task.Overdue) return Error(RuntimeErrors.AlreadyOverdue, $"The deadline of '{task.TaskId}' was already handled.");
-        if (HumanStepOf(task.StepKey) is not HumanStep step) return Error(RuntimeErrors.UnknownTask, $"The task '{task.TaskId}' belongs to no human step.");
-
-        _tasks[index] = task with { Overdue = true };
-        var data = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["taskId"] = task.TaskId,
-            ["stepKey"] = task.StepKey,
-            ["dueAt"] = task.DueAt.ToString("O", CultureInfo.InvariantCulture),
-            ["round"] = _round.ToString(CultureInfo.InvariantCulture),
-        };
-        _effects.Add(new NotificationRequested(Recipient.From(task.Assignee), "task-overdue", data));
-        var escalation = step.Escalation;
-        Record(HistoryEvent.Overdue, step.Key, escalation?.Action ?? escalation?.NotifyRole, Actor.SystemUserId, null, task.TaskId);
-        if (escalation is null) return null;
-        if (escalation.NotifyRole is { } role)
-        {
-            var scope = escalation.Scope ?? (step as TaskStep)?.Assignee.Scope;
-            string? unit = scope is not null && _context.UnitScopes.TryGetValue(scope, out var u) ? u : null;
-            _effects.Add(new NotificationRequested(new Recipient(null, role, unit), "task-escalated", data));
-            return null;
-        }
-        var action = escalation.Action!;
-        return step is VoteStep
-            ? CloseVote(step.Key, Actor.SystemUserId, explicitClose: false)
-            : Act(task.TaskId, SystemActor, action, "Escalated: the deadline passed.", bySystem: true);
     }
 
     private static readonly Actor SystemActor = new(Actor.SystemUserId, new HashSet<string>(), null);

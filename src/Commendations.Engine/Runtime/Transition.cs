@@ -16,6 +16,8 @@ internal sealed partial class Transition
     private EndResult? _result;
     private StepProgress? _progress;
     private DateTimeOffset? _waitUntil;
+    private VoteResult? _lastVote;
+    private IReadOnlyDictionary<string, System.Text.Json.JsonElement>? _outputs;
 
     public Transition(WorkflowDefinition definition, InstanceState state, RuntimeContext context)
     {
@@ -31,6 +33,8 @@ internal sealed partial class Transition
         _result = state.Result;
         _progress = state.Progress;
         _waitUntil = state.WaitUntil;
+        _lastVote = state.LastVote;
+        _outputs = state.Outputs;
     }
 
     private DateTimeOffset Now => _context.Now;
@@ -53,6 +57,8 @@ internal sealed partial class Transition
             WaitUntil = _waitUntil,
             History = history,
             TaskCounter = _counter,
+            LastVote = _lastVote,
+            Outputs = _outputs,
         };
         return new TransitionResult(true, state, _effects, null);
     }
@@ -112,7 +118,7 @@ internal sealed partial class Transition
     {
         for (var i = 0; i < branch.Conditions.Count; i++)
         {
-            if (ConditionEvaluator.Evaluate(branch.Conditions[i].When, _context.Facts))
+            if (ConditionEvaluator.Evaluate(branch.Conditions[i].When, _context.Facts, new RouteData(_round, _lastVote, _outputs)))
             {
                 return (branch.Conditions[i].Target, $"condition {i}");
             }
@@ -168,51 +174,18 @@ internal sealed partial class Transition
         return null;
     }
 
-    private RuntimeError? ComputeDeadline(HumanStep step, out DateTimeOffset due, out IReadOnlyList<DateTimeOffset> reminders)
-    {
-        var calendar = _context.Calendar;
-        var deadline = step.Deadline;
-        reminders = [];
-        if (deadline?.WorkingDays is { } wd) due = calendar.DueAfterWorkingDays(Now, wd);
-        else if (deadline?.CalendarDays is { } cd) due = calendar.DueAfterCalendarDays(Now, cd);
-        else if (deadline?.CampaignDate is { } name)
-        {
-            if (_context.Facts.GetDate(name) is not { } date)
-            {
-                due = default;
-                return Error(RuntimeErrors.MissingFact, $"The step '{step.Key}' is due on the date fact '{name}', which the nomination lacks.");
-            }
-            due = calendar.DueOnDate(date);
-        }
-        else
-        {
-            due = default;
-            return Error(RuntimeErrors.MissingFact, $"The step '{step.Key}' has no deadline policy.");
-        }
-
-        if (step.Reminders is { Count: > 0 } policy)
-        {
-            // Reminders already in the past when the task opens are dropped; the rest are ascending and distinct.
-            var times = new List<DateTimeOffset>(policy.Count);
-            foreach (var reminder in policy)
-            {
-                var at = calendar.ReminderTime(due, reminder.WorkingDaysBefore);
-                if (at > Now && at < due && !times.Contains(at)) times.Add(at);
-            }
-            times.Sort();
-            reminders = times;
-        }
-        return null;
-    }
+    private RuntimeError? ComputeDeadline(HumanStep step, out DateTimeOffset due, out IReadOnlyList<DateTimeOffset> reminders) =>
+        ComputeTimes(step, out due, out reminders);
 
     private void OpenTask(HumanStep step, Assignee assignee, int sequence, DateTimeOffset due, IReadOnlyList<DateTimeOffset> reminders)
     {
         _counter++;
         var taskId = string.Concat(step.Key, ":r", _round.ToString(System.Globalization.CultureInfo.InvariantCulture), ":", _counter.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        DateTimeOffset? escalateAt = step.Escalation is null ? null : due;
-        _tasks.Add(new OpenTask(taskId, step.Key, assignee, sequence, due, reminders, escalateAt));
-        _effects.Add(new TaskOpened(taskId, step.Key, assignee, sequence, due, reminders, escalateAt));
-        _effects.Add(new DeadlineScheduled(taskId, due, reminders, escalateAt));
+        var (escalateAt, levels, skipped) = EscalationTimes(step, due);
+        _tasks.Add(new OpenTask(taskId, step.Key, assignee, sequence, due, reminders, escalateAt) { Escalations = levels, EscalationsDone = skipped });
+        _effects.Add(new TaskOpened(taskId, step.Key, assignee, sequence, due, reminders, escalateAt) { Escalations = levels, PastAtEntry = due <= Now });
+        _effects.Add(new DeadlineScheduled(taskId, due, reminders, escalateAt) { Escalations = levels });
+        if (due <= Now) Record(HistoryEvent.DeadlinePastAtEntry, step.Key, null, null, null, taskId);
     }
 
     private void CloseTask(int index, string outcome, string? actorUserId)

@@ -54,12 +54,14 @@ public static class WorkflowRuntime
         var transition = new Transition(definition, state, context);
         var error = command switch
         {
-            ActOnTask act => transition.Act(act.TaskId, act.Actor, act.Action, act.Comment, bySystem: false),
+            ActOnTask act => transition.Act(act.TaskId, act.Actor, act.Action, act.Comment, bySystem: false, act.Outputs),
             CastVote vote => transition.CastVote(vote),
             CloseVote close => transition.CloseVote(close.StepKey, close.Actor?.UserId, explicitClose: true),
             DeadlinePassed deadline => transition.DeadlinePassed(deadline),
             WaitElapsed wait => transition.WaitElapsed(wait),
             Withdraw withdraw => transition.Withdraw(withdraw),
+            Escalate escalate => transition.Escalate(escalate),
+            CastSecretBallots ballots => transition.CastSecretBallots(ballots),
             _ => new RuntimeError(RuntimeErrors.UnknownCommand, $"Unknown command {command.GetType().Name}."),
         };
         return error is null ? transition.Complete() : new TransitionResult(false, state, [], error);

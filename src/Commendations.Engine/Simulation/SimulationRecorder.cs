@@ -26,13 +26,21 @@ internal sealed class SimulationRecorder(WorkflowDefinition definition, CalleeDe
                 case TaskOpened e:
                     _taskIndex[e.TaskId] = _tasks.Count;
                     var escalation = (StepPaths.Resolve(definition, e.StepKey, null, callees) as HumanStep)?.Escalation;
-                    _tasks.Add(new SimulatedTask(e.TaskId, e.StepKey, e.Assignee, e.Sequence, at, e.DueAt, e.ReminderTimes, e.EscalateAt, escalation));
+                    _tasks.Add(new SimulatedTask(e.TaskId, e.StepKey, e.Assignee, e.Sequence, at, e.DueAt, e.ReminderTimes, e.EscalateAt, escalation)
+                    {
+                        EscalationTimes = e.Escalations,
+                        PastAtEntry = e.PastAtEntry,
+                    });
                     break;
                 case TaskClosed e:
                     Update(e.TaskId, t => t with { ClosedAt = at, Outcome = e.Outcome, ClosedBy = e.ActorUserId });
                     break;
                 case NotificationRequested { Template: "task-overdue" } e when e.Data.TryGetValue("taskId", out var overdue):
                     Update(overdue, t => t with { Overdue = true });
+                    break;
+                case NotificationRequested { Template: "task-escalated" } e when e.Data.TryGetValue("taskId", out var escalated):
+                    var level = e.Data.TryGetValue("level", out var l) ? int.Parse(l, System.Globalization.CultureInfo.InvariantCulture) : 0;
+                    Update(escalated, t => t with { Escalated = [.. t.Escalated, new EscalationTime(level, at)] });
                     break;
             }
         }

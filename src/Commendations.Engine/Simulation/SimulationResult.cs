@@ -39,6 +39,15 @@ public sealed record SimulatedTask(
     public string? Outcome { get; init; }
     public string? ClosedBy { get; init; }
     public bool Overdue { get; init; }
+
+    /// <summary>The instants of the step's escalation levels for this task (see <see cref="OpenTask.Escalations"/>).</summary>
+    public IReadOnlyList<EscalationTime>? EscalationTimes { get; init; }
+
+    /// <summary>The levels that happened, in order, with their time.</summary>
+    public IReadOnlyList<EscalationTime> Escalated { get; init; } = [];
+
+    /// <summary>True when the task opened with its due time already past.</summary>
+    public bool PastAtEntry { get; init; }
 }
 
 /// <summary>An effect with when it happened and which scenario action caused it (null: the start).</summary>

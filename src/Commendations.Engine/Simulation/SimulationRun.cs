@@ -34,6 +34,7 @@ internal sealed class SimulationRun(WorkflowDefinition definition, SimulationSce
         SimulationActions.WaitElapses => _state.ActiveWait() is { } wait
             ? Execute(index, new WaitElapsed(wait.StepKey), action.At ?? Max(_now, wait.Until))
             : Refuse(index, SimulationErrors.NotAWait, $"'{_state.CurrentPath()}' is not a wait step."),
+        SimulationActions.Escalate => EscalationsHappen(index, action),
         SimulationActions.Withdraw => Time(index, action, _now, out var at) ?? Execute(index, new Withdraw(Simulator, action.Comment), at),
         _ => ActOnTask(index, action),
     };
@@ -42,7 +43,7 @@ internal sealed class SimulationRun(WorkflowDefinition definition, SimulationSce
     {
         if (PickTask(index, action, out var task) is { } none) return none;
         return Time(index, action, Max(_now, _recorder.OpenedAt(task.TaskId)), out var at)
-            ?? Execute(index, new ActOnTask(task.TaskId, ActorFor(task.Assignee), action.Action, action.Comment), at);
+            ?? Execute(index, new ActOnTask(task.TaskId, ActorFor(task.Assignee), action.Action, action.Comment) { Outputs = action.Outputs }, at);
     }
 
     /// <summary>Time jumps to the earliest due time; every open task due by then has its deadline pass, in order.</summary>
@@ -59,13 +60,34 @@ internal sealed class SimulationRun(WorkflowDefinition definition, SimulationSce
         return null;
     }
 
+    /// <summary>Time jumps to the earliest pending escalation level; every level due by then happens, task by task, in order.</summary>
+    private SimulationRefusal? EscalationsHappen(int index, SimulationAction action)
+    {
+        static IEnumerable<EscalationTime> Pending(OpenTask t) => (t.Escalations ?? []).Where(e => e.Level >= t.EscalationsDone);
+        var candidates = _state.OpenTasks.Where(t => action.As is null || t.Assignee.UserId == action.As || t.Assignee.Role == action.As).ToList();
+        var next = candidates.SelectMany(Pending).Select(e => e.At).DefaultIfEmpty().Min();
+        if (next == default)
+        {
+            return Refuse(index, SimulationErrors.NoOpenTask, $"No task open at '{_state.CurrentStep}' has an escalation level still to come.");
+        }
+        var at = action.At ?? Max(_now, next);
+        foreach (var task in candidates)
+        {
+            if (_state.FindTask(task.TaskId) is not { } open) continue; // closed by an earlier level's action
+            var due = Pending(open).Where(e => e.At <= at).Select(e => e.Level).DefaultIfEmpty(-1).Max();
+            if (due < 0) continue;
+            if (Execute(index, new Escalate(open.TaskId, due, open.DueAt), at) is { } refusal) return refusal;
+        }
+        return null;
+    }
+
     private SimulationRefusal? Vote(int index, SimulationAction action)
     {
         if (_state.ActiveVote() is not { } vote) return Refuse(index, SimulationErrors.NotAVote, $"'{_state.CurrentPath()}' is not a vote step.");
         var (step, progress) = vote;
         var opened = _state.OpenTasks.Count > 0 ? _recorder.OpenedAt(_state.OpenTasks[0].TaskId) : _now;
         if (Time(index, action, Max(_now, opened), out var at) is { } bad) return bad;
-        if (Ballots(action, progress) is not { } ballots) return Refuse(index, SimulationErrors.TooManyVotes, $"More votes than the {progress.Members.Count - progress.Ballots.Count} members yet to vote.");
+        if (Ballots(action, progress) is not { } ballots) return Refuse(index, SimulationErrors.TooManyVotes, $"More votes than the {progress.Members.Count - progress.VotedCount} members yet to vote.");
         foreach (var (member, choice) in ballots)
         {
             if (Execute(index, new CastVote(step, Actor.User(member), choice, action.Comment), at) is { } refusal) return refusal;
@@ -78,7 +100,7 @@ internal sealed class SimulationRun(WorkflowDefinition definition, SimulationSce
     {
         if (action.Ballots is { } explicitBallots) return [.. explicitBallots.Select(kv => (kv.Key, kv.Value))];
         var counts = action.Votes ?? new VoteCounts();
-        var pending = progress.Members.Where(m => progress.Ballots.All(b => b.UserId != m)).ToList();
+        var pending = progress.Members.Where(m => !progress.HasVoted(m)).ToList();
         var choices = Enumerable.Repeat(VoteChoice.Yes, counts.Yes).Concat(Enumerable.Repeat(VoteChoice.No, counts.No))
             .Concat(Enumerable.Repeat(VoteChoice.Abstain, counts.Abstain)).Concat(Enumerable.Repeat(VoteChoice.Recuse, counts.Recuse)).ToList();
         return choices.Count > pending.Count ? null : [.. pending.Zip(choices)];

@@ -57,6 +57,9 @@ public sealed record SimulationAction
 
     /// <summary>For <c>vote</c>: each member's choice, by user id, cast in the order given.</summary>
     public IReadOnlyDictionary<string, VoteChoice>? Ballots { get; init; }
+
+    /// <summary>For a task action that asks outputs: the values chosen, by output name.</summary>
+    public IReadOnlyDictionary<string, JsonElement>? Outputs { get; init; }
 }
 
 public sealed record VoteCounts
@@ -74,5 +77,8 @@ public static class SimulationActions
     public const string CloseVote = "closeVote";
     public const string LetDeadlinePass = "letDeadlinePass";
     public const string WaitElapses = "waitElapses";
+
+    /// <summary>Time jumps to the next escalation level of the open tasks (or to <c>at</c>) and every level due by then happens.</summary>
+    public const string Escalate = "escalate";
     public const string Withdraw = "withdraw";
 }

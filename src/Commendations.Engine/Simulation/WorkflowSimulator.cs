@@ -55,8 +55,10 @@ public static class WorkflowSimulator
         foreach (var (name, value) in values)
         {
             if (!FactCatalog.TryGet(name, out var fact)) return $"Unknown fact '{name}'.";
+            if (fact.Source == FactSource.Route) return $"'{name}' is route data the workflow records itself (round, vote results), not a fact of the nomination.";
             FactValue? typed = (fact.Type, value.ValueKind) switch
             {
+                (FactType.String, JsonValueKind.String) when fact.Name == FactCatalog.Eligibility && !fact.AllowedValues!.Contains(value.GetString()!) => null,
                 (FactType.String, JsonValueKind.String) => FactValue.Of(value.GetString()!),
                 (FactType.Number, JsonValueKind.Number) => FactValue.Of(value.GetDecimal()),
                 (FactType.Date, JsonValueKind.String) when ConditionValidator.TryParseDate(value.GetString()!, out var date) => FactValue.Of(date),
@@ -76,7 +78,10 @@ public static class WorkflowSimulator
             foreach (var human in StepPaths.HumanSteps(d))
             {
                 if (human is TaskStep task) scopes.TryAdd(task.Assignee.Scope, task.Assignee.Scope);
-                if (human is { Escalation.Scope: { } scope }) scopes.TryAdd(scope, scope);
+                foreach (var level in human.EscalationLevels())
+                {
+                    if (level.Scope is { } scope) scopes.TryAdd(scope, scope);
+                }
             }
         }
         return scopes;

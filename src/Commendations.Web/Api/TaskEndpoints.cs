@@ -5,13 +5,14 @@ namespace Commendations.Web.Api;
 
 public static class TaskEndpoints
 {
-    public sealed record ActionBody(string Action, string? Comment);
+    /// <param name="Outputs">Values chosen for the outputs the action asks (see the task's <c>myTurn.asks</c>), by name.</param>
+    public sealed record ActionBody(string Action, string? Comment, IReadOnlyDictionary<string, System.Text.Json.JsonElement>? Outputs = null);
 
     public static void MapTaskEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/tasks").WithTags("Tasks");
         group.MapGet("/inbox", (IMediator m, CancellationToken ct) => m.Send(new GetInbox(), ct));
         group.MapPost("/{taskId:guid}/actions", (IMediator m, HttpRequest request, Guid taskId, ActionBody body, CancellationToken ct) =>
-            m.Send(new ActOnTask(taskId, body.Action, body.Comment, request.IdempotencyKey()), ct));
+            m.Send(new ActOnTask(taskId, body.Action, body.Comment, request.IdempotencyKey()) { Outputs = body.Outputs }, ct));
     }
 }

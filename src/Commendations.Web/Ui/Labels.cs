@@ -59,6 +59,16 @@ public static class Labels
         _ => "Không tham gia (xung đột lợi ích)",
     };
 
+    /// <summary>An output name or one of its options, in words (definitions name them in code form, e.g. <c>needsCouncil</c>).</summary>
+    public static string Output(string name) => name switch
+    {
+        "finding" => "Kết luận thẩm định",
+        "eligible" => "Đủ điều kiện",
+        "ineligible" => "Không đủ điều kiện",
+        "needsCouncil" => "Cần Hội đồng xét",
+        _ => name,
+    };
+
     /// <summary>The timeline's audit actions.</summary>
     public static string Event(string action) => action switch
     {
@@ -84,6 +94,8 @@ public static class Labels
         "deadline.scheduled" => "Đặt hạn xử lý",
         "deadline.cancelled" => "Hủy hạn xử lý",
         "deadline.passed" => "Quá hạn xử lý",
+        "deadline.escalated" => "Nhắc cấp trên",
+        "deadline.past-at-entry" => "Mở việc khi đã quá hạn",
         // A task's action is named by its definition (TimelineEntry.ActionLabel); anything else unforeseen stays unnamed.
         _ => "Ghi nhận khác",
     };

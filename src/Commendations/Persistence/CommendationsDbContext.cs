@@ -45,6 +45,7 @@ public class CommendationsDbContext(DbContextOptions<CommendationsDbContext> opt
     public DbSet<SavedScenario> SavedScenarios => Set<SavedScenario>();
     public DbSet<WorkflowTask> Tasks => Set<WorkflowTask>();
     public DbSet<TaskReminder> TaskReminders => Set<TaskReminder>();
+    public DbSet<TaskEscalation> TaskEscalations => Set<TaskEscalation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditStream> AuditStreams => Set<AuditStream>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
@@ -55,6 +56,7 @@ public class CommendationsDbContext(DbContextOptions<CommendationsDbContext> opt
     public DbSet<AwardRecord> AwardRecords => Set<AwardRecord>();
     public DbSet<RegisterCounter> RegisterCounters => Set<RegisterCounter>();
     public DbSet<CouncilSession> CouncilSessions => Set<CouncilSession>();
+    public DbSet<SealedBallot> SealedBallots => Set<SealedBallot>();
     public DbSet<DisclosureComment> DisclosureComments => Set<DisclosureComment>();
     public DbSet<EligibilityRuleSet> EligibilityRuleSets => Set<EligibilityRuleSet>();
     public DbSet<NominationEligibility> NominationEligibility => Set<NominationEligibility>();

@@ -28,6 +28,19 @@ public static class NotificationTexts
         ($"Hồ sơ quá hạn cần chỉ đạo: {nominee}",
          $"Hồ sơ đề nghị khen thưởng \"{nominee}\" đã quá hạn ở bước \"{stepName}\" (hạn {When(dueAt)}) mà chưa được xử lý. Đề nghị Đồng chí chỉ đạo giải quyết.");
 
+    /// <summary>A reminder after the due day (<c>workingDaysAfter</c>): the task is still open and overdue.</summary>
+    public static (string Title, string Body) OverdueReminder(string nominee, string stepName, DateTimeOffset dueAt) =>
+        ($"Nhắc hồ sơ quá hạn: {nominee}",
+         $"Hồ sơ đề nghị khen thưởng \"{nominee}\" vẫn chờ Đồng chí xử lý ở bước \"{stepName}\", đã quá hạn {When(dueAt)}. Đề nghị Đồng chí xử lý ngay.");
+
+    /// <summary>A level of an escalation chain: before the due time a warning, after it a call to intervene; the level is named.</summary>
+    public static (string Title, string Body) EscalatedLevel(string nominee, string stepName, DateTimeOffset dueAt, DateTimeOffset escalateAt, int level) =>
+        escalateAt < dueAt
+            ? ($"Hồ sơ sắp đến hạn chưa được xử lý (nhắc cấp {level + 1}): {nominee}",
+               $"Hồ sơ đề nghị khen thưởng \"{nominee}\" sắp đến hạn ở bước \"{stepName}\" (hạn {When(dueAt)}) mà chưa được xử lý. Đề nghị Đồng chí đôn đốc.")
+            : ($"Hồ sơ quá hạn cần chỉ đạo (cấp {level + 1}): {nominee}",
+               $"Hồ sơ đề nghị khen thưởng \"{nominee}\" đã quá hạn ở bước \"{stepName}\" (hạn {When(dueAt)}) mà chưa được xử lý. Đề nghị Đồng chí chỉ đạo giải quyết.");
+
     public static (string Title, string Body) CampaignDraftReminder(string campaign, DateOnly close, int workingDaysLeft, int drafts) =>
         ($"Sắp hết hạn nộp hồ sơ: {campaign}",
          $"Còn {workingDaysLeft} ngày làm việc đến hạn nộp hồ sơ phong trào \"{campaign}\" ({Date(close)}). Đơn vị còn {drafts} hồ sơ chưa trình; đề nghị hoàn thiện và trình đúng hạn.");

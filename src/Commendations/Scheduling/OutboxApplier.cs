@@ -72,6 +72,7 @@ public sealed class OutboxApplier(CommendationsDbContext db, Notifier notifier, 
             await DeleteRemindersAsync(payload.InstanceId, effect.TaskId, null, cancellationToken);
             return;
         }
+        await EscalationRows.ScheduleAsync(db, scheduler, changes, payload, effect, cancellationToken);
 
         var remindAt = effect.ReminderTimes.Select(t => t.ToUniversalTime()).Distinct().ToArray();
         await DeleteRemindersAsync(payload.InstanceId, effect.TaskId, effect.DueAt, cancellationToken);
@@ -111,13 +112,20 @@ public sealed class OutboxApplier(CommendationsDbContext db, Notifier notifier, 
             .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
             .Build();
 
-    /// <summary>The task's reminder rows — all of them, or (<paramref name="keepDueAt"/>) those computed for another due time.</summary>
+    /// <summary>
+    /// The task's reminder and escalation-level rows — all of them, or (<paramref name="keepDueAt"/>) those computed for
+    /// another due time. One statement for both tables (a data-modifying CTE): one round trip, as before escalation levels.
+    /// </summary>
     private Task<int> DeleteRemindersAsync(Guid instanceId, string taskKey, DateTimeOffset? keepDueAt, CancellationToken cancellationToken) =>
         keepDueAt is { } due
-            ? db.Database.ExecuteSqlInterpolatedAsync(
-                $"DELETE FROM task_reminders WHERE instance_id = {instanceId} AND task_key = {taskKey} AND due_at <> {due.ToUniversalTime()}", cancellationToken)
-            : db.Database.ExecuteSqlInterpolatedAsync(
-                $"DELETE FROM task_reminders WHERE instance_id = {instanceId} AND task_key = {taskKey}", cancellationToken);
+            ? db.Database.ExecuteSqlInterpolatedAsync($"""
+                WITH levels AS (DELETE FROM task_escalations WHERE instance_id = {instanceId} AND task_key = {taskKey} AND due_at <> {due.ToUniversalTime()})
+                DELETE FROM task_reminders WHERE instance_id = {instanceId} AND task_key = {taskKey} AND due_at <> {due.ToUniversalTime()}
+                """, cancellationToken)
+            : db.Database.ExecuteSqlInterpolatedAsync($"""
+                WITH levels AS (DELETE FROM task_escalations WHERE instance_id = {instanceId} AND task_key = {taskKey})
+                DELETE FROM task_reminders WHERE instance_id = {instanceId} AND task_key = {taskKey}
+                """, cancellationToken);
 
     private static void ScheduleWait(QuartzChanges changes, WorkflowOutboxPayload payload, WaitScheduled effect)
     {
@@ -158,11 +166,19 @@ public sealed class OutboxApplier(CommendationsDbContext db, Notifier notifier, 
         var nominee = await db.Nominations.Where(n => n.Id == payload.NominationId).Select(n => n.NomineeName).SingleAsync(cancellationToken);
         // The engine's overdue and escalation requests always carry the task's due time.
         var dueAt = DateTimeOffset.Parse(effect.Data["dueAt"], CultureInfo.InvariantCulture);
+        var level = effect.Data.TryGetValue("level", out var l) ? int.Parse(l, CultureInfo.InvariantCulture) : (int?)null;
         var (kind, (title, body)) = effect.Template switch
         {
+            "task-escalated" when level is { } n => (NotificationKinds.TaskEscalated,
+                NotificationTexts.EscalatedLevel(nominee, stepName, dueAt, DateTimeOffset.Parse(effect.Data["escalateAt"], CultureInfo.InvariantCulture), n)),
             "task-escalated" => (NotificationKinds.TaskEscalated, NotificationTexts.Escalated(nominee, stepName, dueAt)),
             _ => (NotificationKinds.TaskOverdue, NotificationTexts.Overdue(nominee, stepName, dueAt)),
         };
-        await notifier.NotifyAsync(recipients, new NotificationDraft(kind, title, body, payload.NominationId, $"outbox:{messageId}"), cancellationToken);
+        // A level of an escalation chain reaches each recipient once per step, round, level and instant, however many open
+        // tasks it concerns (a vote's nine ballots due together escalate to the chair once).
+        var dedupe = level is { } lv && effect.Template == "task-escalated"
+            ? $"escalated:{payload.InstanceId:N}:{stepKey}:r{effect.Data.GetValueOrDefault("round")}:l{lv}:{effect.Data["escalateAt"]}"
+            : $"outbox:{messageId}";
+        await notifier.NotifyAsync(recipients, new NotificationDraft(kind, title, body, payload.NominationId, dedupe), cancellationToken);
     }
 }

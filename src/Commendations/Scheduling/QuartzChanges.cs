@@ -19,7 +19,10 @@ public sealed class QuartzChanges
 
     public void Delete(JobKey job) => _jobs[job] = null;
 
-    /// <summary>A reminder slot trigger of the durable sweep job (<see cref="ReminderSlotJob"/>); slots are never deleted by messages.</summary>
+    /// <summary>
+    /// A slot trigger of a durable sweep job (<see cref="ReminderSlotJob"/>, <see cref="EscalationSlotJob"/>); slots are never
+    /// deleted by messages.
+    /// </summary>
     public void AddSlot(ITrigger slot) => _slots[slot.Key] = slot;
 
     /// <summary>Whether this batch already adds <paramref name="slot"/> or found it stored (one look per batch and instant).</summary>
@@ -44,8 +47,8 @@ public sealed class QuartzChanges
             await scheduler.DeleteJobs(deleted, cancellationToken);
         var scheduled = _jobs.Values.Where(j => j is not null)
             .ToDictionary(j => j!.Value.Job, j => j!.Value.Triggers);
-        if (_slots.Count > 0)
-            scheduled[ReminderSlotJob.Detail] = _slots.Values.ToList();
+        foreach (var slots in _slots.Values.GroupBy(t => t.JobKey))
+            scheduled[slots.Key.Equals(EscalationSlotJob.Detail.Key) ? EscalationSlotJob.Detail : ReminderSlotJob.Detail] = slots.ToList();
         // Replacing keeps a re-applied message harmless; a trigger whose instant has passed fires at once.
         if (scheduled.Count > 0)
             await scheduler.ScheduleJobs(scheduled, ScheduleJobOptions.Replacing, cancellationToken);

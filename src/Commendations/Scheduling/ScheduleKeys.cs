@@ -12,6 +12,7 @@ public static class ScheduleKeys
     public const string WaitGroup = "waits";
     public const string SystemGroup = "system";
     public const string ReminderSlotGroup = "reminder-slots";
+    public const string EscalationSlotGroup = "escalation-slots";
 
     /// <summary>Kind of the per-task reminder triggers stored before reminder slots; one still firing sweeps the slots.</summary>
     public const string KindReminder = "reminder";
@@ -27,6 +28,9 @@ public static class ScheduleKeys
     /// </summary>
     public static TriggerKey ReminderSlot(DateTimeOffset remindAt) => new($"reminders/{remindAt.UtcTicks}", ReminderSlotGroup);
 
+    /// <summary>The one trigger of every escalation level due at <paramref name="escalateAt"/> (any task), like <see cref="ReminderSlot"/>.</summary>
+    public static TriggerKey EscalationSlot(DateTimeOffset escalateAt) => new($"escalations/{escalateAt.UtcTicks}", EscalationSlotGroup);
+
     public static JobKey WaitJob(Guid instanceId, string stepKey) => new($"{instanceId:N}/{stepKey}", WaitGroup);
 
     public static TriggerKey WaitTrigger(Guid instanceId, string stepKey) => new($"{instanceId:N}/{stepKey}/until", WaitGroup);
@@ -36,6 +40,8 @@ public static class ScheduleKeys
     public static readonly JobKey CampaignProgressCompactionJob = new("campaign-progress-compaction", SystemGroup);
     public static readonly JobKey ReminderSlotJob = new("reminder-slots", ReminderSlotGroup);
     public static readonly TriggerKey RemindersCatchUpTrigger = new("reminders-catch-up", SystemGroup);
+    public static readonly JobKey EscalationSlotJob = new("escalation-slots", EscalationSlotGroup);
+    public static readonly TriggerKey EscalationsCatchUpTrigger = new("escalations-catch-up", SystemGroup);
     public static readonly TriggerKey CampaignProgressCompactionTrigger = new("campaign-progress-compaction-every-5-minutes", SystemGroup);
 
     /// <summary>Job data names (strings only: the job store serialises data as JSON).</summary>

@@ -76,6 +76,11 @@ public static class SchedulingSetup
             q.AddTrigger(t => t.ForJob(ScheduleKeys.ReminderSlotJob).WithIdentity(ScheduleKeys.RemindersCatchUpTrigger)
                 .StartAt((clock ?? TimeProvider.System).GetUtcNow())
                 .WithSimpleSchedule(s => s.WithInterval(settings.ReminderCatchUpInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithExistingCount)));
+            q.AddJob<EscalationSlotJob>(j => j.WithIdentity(ScheduleKeys.EscalationSlotJob).StoreDurably());
+            // The same safety net for escalation levels (a slot fired before its rows committed, or lost).
+            q.AddTrigger(t => t.ForJob(ScheduleKeys.EscalationSlotJob).WithIdentity(ScheduleKeys.EscalationsCatchUpTrigger)
+                .StartAt((clock ?? TimeProvider.System).GetUtcNow())
+                .WithSimpleSchedule(s => s.WithInterval(settings.ReminderCatchUpInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithExistingCount)));
             q.AddJob<CampaignProgressCompactionJob>(j => j.WithIdentity(ScheduleKeys.CampaignProgressCompactionJob).StoreDurably());
             q.AddTrigger(t => t.ForJob(ScheduleKeys.CampaignProgressCompactionJob).WithIdentity(ScheduleKeys.CampaignProgressCompactionTrigger)
                 .WithSimpleSchedule(s => s.WithInterval(CampaignProgressCounts.CompactionInterval).RepeatForever()));

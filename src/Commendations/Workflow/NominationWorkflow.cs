@@ -28,7 +28,7 @@ public sealed class NominationWorkflow(
     public async Task StartAsync(Nomination nomination, string definitionId, CancellationToken cancellationToken)
     {
         var definition = await definitions.LatestPublishedAsync(definitionId, cancellationToken);
-        var context = await contexts.CreateAsync(nomination, cancellationToken);
+        var context = await contexts.CreateAsync(nomination, cancellationToken, definition);
         context = context with { Callees = await definitions.CalleesAsync(definition, null, cancellationToken) };
         var result = WorkflowRuntime.Start(definition, context);
         if (!result.Succeeded)
@@ -47,7 +47,7 @@ public sealed class NominationWorkflow(
                        ?? await db.WorkflowInstances.SingleAsync(i => i.NominationId == nomination.Id, cancellationToken);
         var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
         var state = InstanceState.FromJson(instance.State);
-        var context = await contexts.CreateAsync(nomination, cancellationToken);
+        var context = await contexts.CreateAsync(nomination, cancellationToken, definition);
         context = context with { Callees = await definitions.CalleesAsync(definition, state, cancellationToken) };
         var result = WorkflowRuntime.Execute(definition, state, command, context);
         if (!result.Succeeded)
@@ -109,6 +109,8 @@ public sealed class NominationWorkflow(
             {
                 case TaskOpened opened:
                     db.Tasks.Add(NewTask(instance, nomination, opened, state.Round, now));
+                    if (opened.PastAtEntry)
+                        await audit.RecordAsync(stream, "deadline.past-at-entry", opened.StepKey, null, new { taskId = opened.TaskId, dueAt = opened.DueAt }, cancellationToken);
                     break;
                 case TaskClosed closed:
                     var task = await FindTaskAsync(instance.Id, closed.TaskId, cancellationToken);

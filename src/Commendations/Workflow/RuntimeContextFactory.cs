@@ -17,7 +17,9 @@ public sealed class RuntimeContextFactory(CommendationsDbContext db, TimeProvide
 {
     public const string NominatingScope = "nominating";
 
-    public async Task<RuntimeContext> CreateAsync(Nomination nomination, CancellationToken cancellationToken)
+    /// <param name="definition">The definition the context is for: the stored eligibility result is read only when one of
+    /// its branches reads the <c>eligibility</c> fact (null: always).</param>
+    public async Task<RuntimeContext> CreateAsync(Nomination nomination, CancellationToken cancellationToken, WorkflowDefinition? definition = null)
     {
         var campaign = await cache.GetAsync("campaigns", nomination.CampaignId.ToString(), () => db.Campaigns.AsNoTracking()
             .Where(c => c.Id == nomination.CampaignId).Select(c => new CampaignFacts(c.Type, c.DossierClose)).SingleAsync(cancellationToken));
@@ -32,6 +34,8 @@ public sealed class RuntimeContextFactory(CommendationsDbContext db, TimeProvide
             .With(FactCatalog.CampaignType, campaign.Type == CampaignType.Thematic ? "thematic" : "regular")
             .With(FactCatalog.UnitLevel, unitLevel.ToString().ToLowerInvariant())
             .With(FactCatalog.DossierClose, campaign.DossierClose);
+        if ((definition is null || ReadsEligibility(definition)) && await EligibilityAsync(nomination.Id, cancellationToken) is { } eligibility)
+            facts = facts.With(FactCatalog.Eligibility, eligibility);
         if (nomination.CollectiveId is { } collectiveId)
         {
             var collective = await db.Collectives.FindAsync([collectiveId], cancellationToken)
@@ -87,4 +91,24 @@ public sealed class RuntimeContextFactory(CommendationsDbContext db, TimeProvide
     }
 
     private sealed record CampaignFacts(CampaignType Type, DateOnly DossierClose);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<WorkflowDefinition, object> EligibilityReaders = new();
+
+    private static bool ReadsEligibility(WorkflowDefinition definition) =>
+        (bool)EligibilityReaders.GetValue(definition, d => d.Steps.OfType<BranchStep>()
+            .SelectMany(b => b.Conditions).Any(c => RouteDataFlow.ReadsFact(c.When, FactCatalog.Eligibility)));
+
+    /// <summary>The check stored at submission (this transaction's, if it was just evaluated): passed, failed or needsChecking.</summary>
+    private async Task<string?> EligibilityAsync(Guid nominationId, CancellationToken cancellationToken)
+    {
+        var stored = db.NominationEligibility.Local.FirstOrDefault(e => e.NominationId == nominationId)
+                     ?? await db.NominationEligibility.AsNoTracking().SingleOrDefaultAsync(e => e.NominationId == nominationId, cancellationToken);
+        return stored?.Overall switch
+        {
+            Domain.Eligibility.EligibilityOutcome.Passed => "passed",
+            Domain.Eligibility.EligibilityOutcome.Failed => "failed",
+            Domain.Eligibility.EligibilityOutcome.NeedsChecking => "needsChecking",
+            _ => null,
+        };
+    }
 }

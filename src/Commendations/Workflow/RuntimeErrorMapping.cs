@@ -10,6 +10,7 @@ public static class RuntimeErrorMapping
     {
         RuntimeErrors.NotAssignee or RuntimeErrors.NotAMember => new ForbiddenException(error.Message),
         RuntimeErrors.InvalidAction => new InputException("action", error.Message),
+        RuntimeErrors.InvalidOutput => new InputException("outputs", error.Message),
         RuntimeErrors.UnknownTask => new NotFoundException("Task", error.Message),
         _ => new ConflictException(error.Code, error.Message),
     };

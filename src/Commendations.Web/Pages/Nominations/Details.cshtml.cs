@@ -86,13 +86,32 @@ public sealed class DetailsModel : AppPageModel
         return ok ? Done(T["Đã trình hồ sơ."]) : await ShowAsync();
     }
 
+    /// <summary>Values chosen for asked outputs, by output name (the form's <c>Outputs[finding]</c> selects).</summary>
+    [BindProperty] public Dictionary<string, string> Outputs { get; set; } = [];
+
     public async Task<IActionResult> OnPostActAsync(Guid taskId, string action)
     {
-        // The action's name as its button read, before acting moves the nomination on.
-        var label = (await Mediator.Send(new GetNomination(Id))).MyTurn?.Choices.FirstOrDefault(c => c.Name == action)?.Label;
-        var ok = await TryAsync(() => Mediator.Send(new ActOnTask(taskId, action, string.IsNullOrWhiteSpace(Comment) ? null : Comment.Trim())), "");
+        // The action's name as its button read, before acting moves the nomination on; only what this action asks is sent
+        // (the other buttons of the form may ask for other outputs).
+        var turn = (await Mediator.Send(new GetNomination(Id))).MyTurn;
+        var label = turn?.Choices.FirstOrDefault(c => c.Name == action)?.Label;
+        var asks = turn?.Asks.Where(a => a.Action == action).ToList() ?? [];
+        var outputs = asks.Where(a => Outputs.TryGetValue(a.Name, out var v) && !string.IsNullOrEmpty(v))
+            .ToDictionary(a => a.Name, a => OutputValue(a.Type, Outputs[a.Name]));
+        var ok = await TryAsync(() => Mediator.Send(new ActOnTask(taskId, action, string.IsNullOrWhiteSpace(Comment) ? null : Comment.Trim())
+        {
+            Outputs = outputs.Count == 0 ? null : outputs,
+        }), "");
         return ok ? Done(label is null ? T["Đã ghi nhận ý kiến."] : T["Đã ghi nhận: {0}.", label]) : await ShowAsync();
     }
+
+    private static System.Text.Json.JsonElement OutputValue(string type, string text) => type switch
+    {
+        "number" when decimal.TryParse(text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var n) =>
+            System.Text.Json.JsonSerializer.SerializeToElement(n),
+        "boolean" when bool.TryParse(text, out var b) => System.Text.Json.JsonSerializer.SerializeToElement(b),
+        _ => System.Text.Json.JsonSerializer.SerializeToElement(text),
+    };
 
     public async Task<IActionResult> OnPostVoteAsync()
     {

@@ -24,10 +24,13 @@ public sealed class DetailsModel : AppPageModel
     public bool IsOpen => Minutes?.Status == SessionStatus.Open;
 
     /// <summary>The reader's own ballots, while the session is open and they may vote on something.</summary>
-    public MemberBallots? MyBallots => IsOpen && Sheet.Mine is { MayVoteOn.Count: > 0 } mine ? mine : null;
+    public MemberBallots? MyBallots => IsOpen && Sheet.Mine is { } mine && (mine.MayVoteOn.Count > 0 || mine.SecretCast.Count > 0) ? mine : null;
 
     /// <summary>A member of the committee who may not vote yet: the secretary has not recorded them present.</summary>
-    public bool AwaitsAttendance => IsOpen && Sheet.Mine is { MayVoteOn.Count: 0 };
+    public bool AwaitsAttendance => IsOpen && Sheet.Mine is { MayVoteOn.Count: 0, SecretCast.Count: 0 };
+
+    /// <summary>Some agenda nomination is voted by secret ballot.</summary>
+    public bool AnySecret => Minutes?.Items.Any(i => i.Secret) == true;
 
     public async Task<IActionResult> OnGetAsync() => await ShowAsync();
 

@@ -256,7 +256,8 @@
       h += '<fieldset><legend>' + esc(t("deadlineAndReminders")) + "</legend><div class=\"field-row\">" +
         field("sp-deadline-kind", t("deadline"), selectBox("sp-deadline-kind", [["workingDays", t("workingDays")], ["calendarDays", t("calendarDays")], ["campaignDate", t("campaignDate")]], d[0]), errors) +
         field("sp-deadline-value", t("deadlineValue"), input("sp-deadline-value", d[1], "text"), errors, t("deadlineHint")) + "</div>" +
-        field("sp-reminders", t("reminders"), input("sp-reminders", (s.reminders || []).map(function (r) { return r.workingDaysBefore; }).join(", ")), errors, t("remindersHint")) +
+        field("sp-reminders", t("reminders"), input("sp-reminders", (s.reminders || []).map(function (r) { return r.workingDaysAfter != null ? "+" + r.workingDaysAfter : r.workingDaysBefore; }).join(", ")), errors, t("remindersHint")) +
+        (s.escalations ? '<p class="hint" data-testid="escalation-chain">' + esc(t("escalationChain").replace("{0}", s.escalations.length)) + "</p>" : "") +
         field("sp-escalation-kind", t("escalation"), selectBox("sp-escalation-kind", [["", t("escalation.none")], ["notifyRole", t("escalation.notify")], ["action", t("escalation.action")]], escKind), errors) +
         '<div class="field-row">' + field("sp-escalation-role", t("escalationRole"), input("sp-escalation-role", esc0.notifyRole, "text", ' list="roles"'), errors) +
         field("sp-escalation-scope", t("escalationScope"), input("sp-escalation-scope", esc0.scope, "text", ' list="scopes"'), errors) +
@@ -315,12 +316,16 @@
       s.actions = (s.actions || []).map(function (a, i) {
         var name = required("sp-action-name-" + i);
         if (name && !/^[a-zA-Z][a-zA-Z0-9-]*$/.test(name)) errors["sp-action-name-" + i] = t("err.actionName");
-        var action = { name: name };
+        // Properties the panel does not show (outputs the action records or asks) are kept; those it shows are read back.
+        var action = Object.assign({}, a, { name: name });
+        delete action.label;
+        delete action.meaning;
         var label = localized(val("sp-action-label-" + i), val("sp-action-label-en-" + i));
         if (label) action.label = label;
         if (!val("sp-action-label-" + i) && val("sp-action-label-en-" + i)) errors["sp-action-label-" + i] = t("err.vietnameseFirst");
         if (val("sp-action-meaning-" + i)) action.meaning = val("sp-action-meaning-" + i);
         action.target = required("sp-action-target-" + i);
+        delete action.returnsForSupplement;
         if ($("sp-action-rs-" + i) && $("sp-action-rs-" + i).checked) action.returnsForSupplement = true;
         return action;
       });
@@ -367,16 +372,21 @@
     if (type === "end") s.result = val("sp-result");
     if (G.HUMAN.indexOf(type) >= 0) {
       var kind = val("sp-deadline-kind");
+      var before = s.deadline || {};
       s.deadline = {};
       if (kind === "campaignDate") s.deadline.campaignDate = required("sp-deadline-value");
       else s.deadline[kind] = positiveInt("sp-deadline-value");
+      // The re-entry deadline and the rule for a deadline already past are kept (edited in the JSON view).
+      if (before.onReentry) s.deadline.onReentry = before.onReentry;
+      if (before.whenPast) s.deadline.whenPast = before.whenPast;
       var rem = val("sp-reminders");
       s.reminders = [];
       if (rem) {
         rem.split(/[,;\s]+/).filter(Boolean).forEach(function (r) {
-          var n = Number(r);
-          if (!(Number.isInteger(n) && n >= 0)) errors["sp-reminders"] = t("err.reminders");
-          else s.reminders.push({ workingDaysBefore: n });
+          var after = r.charAt(0) === "+";
+          var n = Number(after ? r.substring(1) : r);
+          if (!(Number.isInteger(n) && n >= (after ? 1 : 0))) errors["sp-reminders"] = t("err.reminders");
+          else s.reminders.push(after ? { workingDaysAfter: n } : { workingDaysBefore: n });
         });
       }
       if (s.reminders.length === 0) delete s.reminders;
@@ -780,12 +790,26 @@
       "</tr></thead><tbody>" + r.tasks.map(function (task) {
         return "<tr" + (task.overdue ? ' class="overdue"' : "") + "><td>" + esc(titleOf(task.stepKey)) + "</td><td>" + esc(who(task.assignee)) + "</td><td>" + esc(G.formatVn(task.openedAt)) +
           "</td><td>" + esc(G.formatVn(task.dueAt)) + "</td><td>" + esc((task.reminders || []).map(G.formatVn).join("; ") || "—") + "</td><td>" +
-          esc(task.escalation ? JSON.stringify(task.escalation) + (task.escalateAt ? " " + G.formatVn(task.escalateAt) : "") : "—") + "</td><td>" +
+          esc(escalationText(task)) + "</td><td>" +
           esc((task.outcome || "—") + (task.closedAt ? " " + G.formatVn(task.closedAt) : "") + (task.overdue ? " (" + t("sim.overdue") + ")" : "")) + "</td></tr>";
       }).join("") + "</tbody></table></div>";
     out.innerHTML = h;
     cy.nodes().removeClass("path");
     if (onVersion === version) r.path.forEach(function (p) { cy.getElementById(p.stepKey).addClass("path"); });
+  }
+
+  /** The task's escalation: each level's instant (a chain), or the single escalation without its empty properties. */
+  function escalationText(task) {
+    if (task.escalationTimes && task.escalationTimes.length) {
+      return task.escalationTimes.map(function (e) {
+        var done = (task.escalated || []).some(function (x) { return x.level === e.level; });
+        return (e.level + 1) + ": " + G.formatVn(e.at) + (done ? " ✓" : "");
+      }).join("; ");
+    }
+    if (!task.escalation) return "—";
+    var parts = Object.keys(task.escalation).filter(function (k) { return task.escalation[k] != null; })
+      .map(function (k) { return k + ": " + task.escalation[k]; });
+    return parts.join(", ") + (task.escalateAt ? " " + G.formatVn(task.escalateAt) : "");
   }
 
   function saveScenario() {

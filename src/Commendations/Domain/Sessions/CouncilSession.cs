@@ -56,8 +56,10 @@ public class CouncilSession
 
     private CouncilSession() { }
 
+    /// <param name="secret">Agenda nominations whose vote step is a secret ballot.</param>
     public CouncilSession(Guid committeeId, string committeeCode, string title, string? location, DateTimeOffset heldAt,
-        IEnumerable<(Guid NominationId, string StepKey)> agenda, IEnumerable<Guid> members, Guid openedBy, DateTimeOffset now)
+        IEnumerable<(Guid NominationId, string StepKey)> agenda, IEnumerable<Guid> members, Guid openedBy, DateTimeOffset now,
+        IReadOnlySet<Guid>? secret = null)
     {
         CommitteeId = committeeId;
         CommitteeCode = committeeCode;
@@ -66,7 +68,7 @@ public class CouncilSession
         HeldAt = heldAt;
         OpenedBy = openedBy;
         OpenedAt = now;
-        Agenda = agenda.Select((a, i) => new SessionAgendaItem(Id, a.NominationId, a.StepKey, i + 1)).ToList();
+        Agenda = agenda.Select((a, i) => new SessionAgendaItem(Id, a.NominationId, a.StepKey, i + 1, secret?.Contains(a.NominationId) == true)).ToList();
         Attendance = members.Select(m => new SessionAttendance(Id, m)).ToList();
     }
 
@@ -75,6 +77,23 @@ public class CouncilSession
     public SessionAttendance? AttendanceOf(Guid memberId) => Attendance.FirstOrDefault(a => a.MemberUserId == memberId);
 
     public SessionAgendaItem? ItemFor(Guid nominationId) => Agenda.FirstOrDefault(a => a.NominationId == nominationId);
+
+    public SessionBallot? BallotOf(Guid nominationId, Guid memberId) =>
+        Ballots.FirstOrDefault(b => b.NominationId == nominationId && b.MemberUserId == memberId);
+
+    /// <summary>
+    /// A member's secret ballot: only the receipt (who voted, when, in writing or not) is a row here, without the choice,
+    /// which goes sealed into the ballot box (<see cref="SealedBallot"/>). A secret ballot cannot be replaced: the caller
+    /// refuses a second one (<see cref="BallotOf"/>).
+    /// </summary>
+    public SessionBallot RecordSecretBallot(Guid nominationId, Guid memberId, bool written, Guid recordedBy, DateTimeOffset now)
+    {
+        if (BallotOf(nominationId, memberId) is not null)
+            throw new InvalidOperationException("A secret ballot is cast once.");
+        var receipt = new SessionBallot(Id, nominationId, memberId, null, written, recordedBy, now);
+        Ballots.Add(receipt);
+        return receipt;
+    }
 
     /// <summary>A member's ballot on one nomination; a later ballot before the close replaces the earlier one.</summary>
     public SessionBallot RecordBallot(Guid nominationId, Guid memberId, VoteChoice choice, bool written, Guid recordedBy, DateTimeOffset now)
@@ -106,6 +125,12 @@ public class SessionAgendaItem
     public int Order { get; private set; }
     public AgendaOutcome Outcome { get; private set; } = AgendaOutcome.Pending;
 
+    /// <summary>
+    /// The vote step is a secret ballot: ballots are receipts without choices plus a sealed ballot box; no count exists
+    /// before the close, and after it only the counts.
+    /// </summary>
+    public bool Secret { get; private set; }
+
     /// <summary>The engine's own count as it recorded it (e.g. "yes 8, no 0, abstain 0, recused 1, members 9, …").</summary>
     public string? EngineTally { get; private set; }
     public int Yes { get; private set; }
@@ -116,8 +141,9 @@ public class SessionAgendaItem
 
     private SessionAgendaItem() { }
 
-    public SessionAgendaItem(Guid sessionId, Guid nominationId, string stepKey, int order)
+    public SessionAgendaItem(Guid sessionId, Guid nominationId, string stepKey, int order, bool secret = false)
     {
+        Secret = secret;
         SessionId = sessionId;
         NominationId = nominationId;
         StepKey = stepKey;
@@ -176,14 +202,16 @@ public class SessionBallot
     public Guid SessionId { get; private set; }
     public Guid NominationId { get; private set; }
     public Guid MemberUserId { get; private set; }
-    public VoteChoice Choice { get; private set; }
+
+    /// <summary>The member's choice in an open vote; null in a secret one (the row is then only the receipt).</summary>
+    public VoteChoice? Choice { get; private set; }
     public bool Written { get; private set; }
     public Guid RecordedBy { get; private set; }
     public DateTimeOffset RecordedAt { get; private set; }
 
     private SessionBallot() { }
 
-    public SessionBallot(Guid sessionId, Guid nominationId, Guid memberUserId, VoteChoice choice, bool written, Guid recordedBy, DateTimeOffset now)
+    public SessionBallot(Guid sessionId, Guid nominationId, Guid memberUserId, VoteChoice? choice, bool written, Guid recordedBy, DateTimeOffset now)
     {
         SessionId = sessionId;
         NominationId = nominationId;
@@ -200,5 +228,28 @@ public class SessionBallot
         Written = written;
         RecordedBy = recordedBy;
         RecordedAt = now;
+    }
+}
+
+/// <summary>
+/// One secret ballot in a session's ballot box: the choice sealed (AES-GCM under a key derived from the application's
+/// audit key, which stays outside the database), with a random id and nothing else — no member, no time, no order. The box
+/// is opened and emptied when the session closes; only the counts remain (<see cref="SessionAgendaItem"/>).
+/// </summary>
+public class SealedBallot
+{
+    /// <summary>Random (version 4), unlike the time-ordered ids elsewhere: it must not tell when the ballot was cast.</summary>
+    public Guid Id { get; private set; } = Guid.NewGuid();
+    public Guid SessionId { get; private set; }
+    public Guid NominationId { get; private set; }
+    public byte[] Sealed { get; private set; } = [];
+
+    private SealedBallot() { }
+
+    public SealedBallot(Guid sessionId, Guid nominationId, byte[] sealedChoice)
+    {
+        SessionId = sessionId;
+        NominationId = nominationId;
+        Sealed = sealedChoice;
     }
 }

@@ -31,10 +31,12 @@ public sealed class ExportSessionVotesHandler(IMediator mediator) : IRequestHand
     {
         var minutes = await mediator.Send(new GetSession(request.SessionId), cancellationToken);
         var day = DateOnly.FromDateTime(minutes.HeldAt.ToOffset(TimeSpan.FromHours(7)).DateTime);
+        // A secret vote not yet closed has no counts: its cells stay empty.
         var table = new ExportTable("Kết quả bỏ phiếu", Columns, minutes.Items.Select(i => new object?[]
         {
-            i.Order, i.NomineeName, i.UnitName, i.AwardFormName, i.Yes, i.No, i.Abstain, i.Recused, i.NotVoting, minutes.MemberCount,
-            minutes.MemberCount == 0 ? 0m : Math.Round(100m * i.Yes / minutes.MemberCount, 2), OutcomeLabel(i.Outcome), day,
+            i.Order, i.NomineeName, i.UnitName, i.AwardFormName, i.CountsHidden ? null : i.Yes, i.CountsHidden ? null : i.No, i.CountsHidden ? null : i.Abstain,
+            i.Recused, i.CountsHidden ? null : i.NotVoting, minutes.MemberCount,
+            i.CountsHidden ? null : minutes.MemberCount == 0 ? 0m : Math.Round(100m * i.Yes / minutes.MemberCount, 2), OutcomeLabel(i.Outcome), day,
         }).ToList());
         return Exporter.Write(table, request.Format, $"ket-qua-bo-phieu-{day:yyyyMMdd}");
     }

@@ -18,7 +18,11 @@ namespace Commendations.Features.Nominations;
 /// </summary>
 [Allowed(Audience.SignedIn)]
 public sealed record ActOnTask(Guid TaskId, string Action, string? Comment, string? IdempotencyKey = null)
-    : ICommand<WorkflowOutcome>, IIdempotentCommand;
+    : ICommand<WorkflowOutcome>, IIdempotentCommand
+{
+    /// <summary>The values the actor chose for the outputs the action asks (e.g. the appraiser's finding), by output name.</summary>
+    public IReadOnlyDictionary<string, System.Text.Json.JsonElement>? Outputs { get; init; }
+}
 
 public sealed class ActOnTaskValidator : AbstractValidator<ActOnTask>
 {
@@ -26,6 +30,8 @@ public sealed class ActOnTaskValidator : AbstractValidator<ActOnTask>
     {
         RuleFor(c => c.Action).NotEmpty().MaximumLength(60);
         RuleFor(c => c.Comment).MaximumLength(4000);
+        RuleFor(c => c.Outputs).Must(o => o is null || (o.Count <= 20 && o.All(kv => kv.Key.Length <= 60 && kv.Value.GetRawText().Length <= 200)))
+            .WithMessage(_ => new Message("Quá nhiều kết quả ghi nhận, hoặc một kết quả quá dài.").Format());
     }
 }
 
@@ -49,9 +55,13 @@ public sealed class ActOnTaskHandler(
         if (DefinitionSemantics.NeedsReason(definition, task.StepKey, request.Action) && string.IsNullOrWhiteSpace(request.Comment))
             throw new InputException("comment", new Message("Trả lại hoặc không đồng ý cần ghi rõ lý do."));
 
-        await workflow.ExecuteAsync(nomination, new Engine.ActOnTask(task.TaskKey, NominationWorkflow.ActorFor(user), request.Action, request.Comment), cancellationToken);
+        var result = await workflow.ExecuteAsync(nomination, new Engine.ActOnTask(task.TaskKey, NominationWorkflow.ActorFor(user), request.Action, request.Comment)
+        {
+            Outputs = request.Outputs,
+        }, cancellationToken);
+        var outputs = result.State.History.LastOrDefault(h => h.Event == Engine.HistoryEvent.Acted && h.TaskId == task.TaskKey)?.Outputs;
         await audit.RecordAsync(AuditTrail.NominationStream(nomination.Id), AuditPrefix + request.Action, task.StepKey, request.Comment,
-            new { task = task.TaskKey, round = task.Round }, cancellationToken);
+            new { task = task.TaskKey, round = task.Round, outputs }, cancellationToken);
         return WorkflowOutcome.Of(nomination);
     }
 }

@@ -1,3 +1,4 @@
+using Commendations.Common.Text;
 using Commendations.Audit;
 using Commendations.Common;
 using Commendations.Common.Errors;
@@ -6,6 +7,7 @@ using Commendations.Engine;
 using Commendations.Workflow;
 using FluentValidation;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 
 namespace Commendations.Features.Nominations;
 
@@ -23,13 +25,19 @@ public sealed class CastVoteValidator : AbstractValidator<CastVote>
     }
 }
 
-public sealed class CastVoteHandler(NominationAccess access, NominationWorkflow workflow, ICurrentUser user, AuditTrail audit)
+public sealed class CastVoteHandler(NominationAccess access, NominationWorkflow workflow, ICurrentUser user, AuditTrail audit, DefinitionCache definitions,
+    Persistence.CommendationsDbContext db)
     : IRequestHandler<CastVote, WorkflowOutcome>
 {
     public async Task<WorkflowOutcome> Handle(CastVote request, CancellationToken cancellationToken)
     {
         var nomination = await access.ReadableAsync(request.NominationId, cancellationToken);
         var step = nomination.CurrentStep ?? throw new ConflictException("not-voting", "The nomination is not at a vote.");
+        // A secret ballot is cast in the council session, where the choice is sealed in the ballot box; a ballot sent here
+        // would be stored with the instance one at a time, and successive states would show who chose what.
+        var instance = await db.WorkflowInstances.SingleAsync(i => i.NominationId == nomination.Id, cancellationToken);
+        if ((await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken)).FindStep(step) is Engine.VoteStep { Secret: true })
+            throw new ConflictException("secret-vote-in-session", new Message("Biểu quyết kín được thực hiện trong phiên họp của Hội đồng."));
         await workflow.ExecuteAsync(nomination, new Engine.CastVote(step, NominationWorkflow.ActorFor(user), request.Choice, request.Comment), cancellationToken);
         // Council ballots are secret (bỏ phiếu kín): the timeline shows that a member voted, not how; the count lives in the instance.
         await audit.RecordAsync(AuditTrail.NominationStream(nomination.Id), "vote.cast", step, null, null, cancellationToken);

@@ -48,7 +48,16 @@ public sealed record MyTurn(Guid TaskId, string StepKey, string StepType, IReadO
 
     /// <summary>Each action as its button reads, and whether it needs a written reason (a return or a rejection).</summary>
     public IReadOnlyList<TurnAction> Choices { get; init; } = [];
+
+    /// <summary>The outputs an action asks the actor to choose (send them as <c>outputs</c> with the action).</summary>
+    public IReadOnlyList<AskedOutput> Asks { get; init; } = [];
+
+    /// <summary>At a vote step: a secret ballot, cast in the council session (the direct vote is refused).</summary>
+    public bool SecretVote { get; init; }
 }
+
+/// <summary>An output the action <see cref="Action"/> asks for: its name, type (string, number, boolean) and the options to choose from.</summary>
+public sealed record AskedOutput(string Action, string Name, string Type, IReadOnlyList<string>? Options);
 
 public sealed record TurnAction(string Name, string Label, bool NeedsReason);
 
@@ -104,6 +113,11 @@ public sealed class GetNominationHandler(CommendationsDbContext db, NominationAc
                 SubmitAction = DefinitionSemantics.SubmitActionAt(definition, mine.StepKey),
                 Choices = actions.Select(a => new TurnAction(a, DefinitionSemantics.ActionName(definition, mine.StepKey, a),
                     DefinitionSemantics.NeedsReason(definition, mine.StepKey, a))).ToList(),
+                Asks = step is Engine.TaskStep taskStep
+                    ? [.. taskStep.Actions.SelectMany(a => (a.Asks ?? []).Select(name => taskStep.Outputs!.First(o => o.Name == name))
+                        .Select(o => new AskedOutput(a.Name, o.Name, o.Type.ToString().ToLowerInvariant(), o.Options)))]
+                    : [],
+                SecretVote = step is Engine.VoteStep { Secret: true },
             };
         }
 

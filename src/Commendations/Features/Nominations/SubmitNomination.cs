@@ -56,10 +56,11 @@ public sealed class SubmitNominationHandler(
         if (task is null)
             throw new ConflictException("nothing-to-submit", new Message("Hồ sơ không ở bước đơn vị trình hồ sơ."));
         var resubmission = nomination.Round > 1;
+        // Issue 8: the eligibility rules in force for the campaign's period are checked and the result stored for reviewers —
+        // before the transition, so a branch right after the submission reads this result (the fact `eligibility`).
+        await eligibility.EvaluateAndStoreAsync(nomination, cancellationToken);
         await workflow.ExecuteAsync(nomination, new Engine.ActOnTask(task.TaskKey, NominationWorkflow.ActorFor(user), submit!, request.Comment), cancellationToken);
         nomination.MarkSubmitted(clock.GetUtcNow());
-        // Issue 8: the eligibility rules in force for the campaign's period are checked and the result stored for reviewers.
-        await eligibility.EvaluateAndStoreAsync(nomination, cancellationToken);
         await audit.RecordAsync(AuditTrail.NominationStream(nomination.Id), resubmission ? "nomination.resubmitted" : "nomination.submitted",
             task.StepKey, request.Comment, new { round = task.Round }, cancellationToken);
         return WorkflowOutcome.Of(nomination);

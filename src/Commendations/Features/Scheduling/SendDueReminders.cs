@@ -62,8 +62,10 @@ public sealed class SendDueRemindersHandler(CommendationsDbContext db, Notifier 
         foreach (var (task, remindAt) in tasks)
         {
             var (id, version) = versions[task.InstanceId];
-            var (title, body) = NotificationTexts.Reminder(nominees[task.NominationId],
-                definitions.StepName(id, version, task.StepKey, NotificationTexts.Vietnamese), task.DueAt);
+            var stepName = definitions.StepName(id, version, task.StepKey, NotificationTexts.Vietnamese);
+            var (title, body) = remindAt > task.DueAt
+                ? NotificationTexts.OverdueReminder(nominees[task.NominationId], stepName, task.DueAt)
+                : NotificationTexts.Reminder(nominees[task.NominationId], stepName, task.DueAt);
             var draft = new NotificationDraft(NotificationKinds.TaskReminder, title, body, task.NominationId, $"reminder:{task.Id:N}:{remindAt.UtcTicks}");
             IEnumerable<Guid> recipients = task.AssigneeUserId is { } userId
                 ? [userId]

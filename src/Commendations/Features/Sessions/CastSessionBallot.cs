@@ -1,3 +1,4 @@
+using Commendations.Common.Text;
 using Commendations.Common;
 using Commendations.Common.Errors;
 using Commendations.Common.Security;
@@ -13,7 +14,14 @@ namespace Commendations.Features.Sessions;
 /// <summary>
 /// A member's ballot on one agenda nomination: in the session when present, or in writing before it when absent with a
 /// written vote. The secretary may record a paper written ballot for an absent member (<see cref="OnBehalfOf"/>).
-/// Ballots are secret: the minutes show counts, not who voted how. The engine receives them when the session closes.
+/// The minutes show counts, not who voted how. The engine receives the ballots when the session closes.
+/// <para>
+/// At a secret vote step (<c>secret: true</c>) the ballot is cast once and cannot be changed (nor can the member's
+/// attendance be changed so that it would no longer count): the session keeps a receipt that the member voted, without
+/// the choice, and drops the choice sealed into the ballot box (<see cref="BallotBox"/>). Changing it would mean knowing
+/// which sealed ballot is the member's, which is exactly what the box must not know. Recusal is recorded as attendance.
+/// At an open vote step a ballot may be replaced until the close.
+/// </para>
 /// </summary>
 [Allowed(Roles.CommitteeMember, Roles.Administrator)]
 public sealed record CastSessionBallot(Guid SessionId, Guid NominationId, VoteChoice Choice, Guid? OnBehalfOf = null) : ICommand<Unit>;
@@ -23,7 +31,7 @@ public sealed class CastSessionBallotValidator : AbstractValidator<CastSessionBa
     public CastSessionBallotValidator() => RuleFor(c => c.Choice).IsInEnum();
 }
 
-public sealed class CastSessionBallotHandler(CommendationsDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<CastSessionBallot, Unit>
+public sealed class CastSessionBallotHandler(CommendationsDbContext db, ICurrentUser user, TimeProvider clock, BallotBox box) : IRequestHandler<CastSessionBallot, Unit>
 {
     public async Task<Unit> Handle(CastSessionBallot request, CancellationToken cancellationToken)
     {
@@ -38,7 +46,7 @@ public sealed class CastSessionBallotHandler(CommendationsDbContext db, ICurrent
         var attendance = session.AttendanceOf(voter) ?? throw new ForbiddenException("Only the committee's members vote.");
         if (!session.IsOpen)
             throw new ConflictException("session-closed", "The session is closed.");
-        if (session.ItemFor(request.NominationId) is null)
+        if (session.ItemFor(request.NominationId) is not { } item)
             throw new NotFoundException("Agenda item", request.NominationId);
         if (request.OnBehalfOf is not null && attendance.Status != AttendanceStatus.AbsentWithWrittenVote)
             throw new ConflictException("not-written-vote", "A ballot is recorded for another member only when they are absent with a written vote.");
@@ -48,7 +56,27 @@ public sealed class CastSessionBallotHandler(CommendationsDbContext db, ICurrent
                 ? "The member is recused from this nomination."
                 : "Record the member as present, or absent with a written vote, first.");
         }
-        session.RecordBallot(request.NominationId, voter, request.Choice, attendance.Status != AttendanceStatus.Present, user.UserId, clock.GetUtcNow());
+        var written = attendance.Status != AttendanceStatus.Present;
+        if (item.Secret)
+        {
+            await CastSecretAsync(session, item, voter, request.Choice, written, cancellationToken);
+            return Unit.Value;
+        }
+        session.RecordBallot(request.NominationId, voter, request.Choice, written, user.UserId, clock.GetUtcNow());
         return Unit.Value;
+    }
+
+    private async Task CastSecretAsync(CouncilSession session, SessionAgendaItem item, Guid voter, VoteChoice choice, bool written, CancellationToken cancellationToken)
+    {
+        if (choice == VoteChoice.Recuse)
+            throw new InputException("choice", new Message("Ở biểu quyết kín, việc không tham gia do xung đột lợi ích được ghi ở phần điểm danh, không phải bằng phiếu."));
+        if (session.BallotOf(item.NominationId, voter) is not null)
+            throw new ConflictException("secret-ballot-cast", new Message("Phiếu kín đã bỏ thì không sửa được."));
+        // A member whose ballot the vote already counts (a session before this one lacked quorum) does not vote twice.
+        var state = await db.WorkflowInstances.AsNoTracking().Where(i => i.NominationId == item.NominationId).Select(i => i.State).SingleAsync(cancellationToken);
+        if (InstanceState.FromJson(state).Progress is VoteProgress progress && progress.HasVoted(voter.ToString()))
+            throw new ConflictException(RuntimeErrors.AlreadyVoted, new Message("Thành viên đã bỏ phiếu ở lần biểu quyết này."));
+        session.RecordSecretBallot(item.NominationId, voter, written, user.UserId, clock.GetUtcNow());
+        db.SealedBallots.Add(new SealedBallot(session.Id, item.NominationId, box.Seal(session.Id, item.NominationId, choice)));
     }
 }

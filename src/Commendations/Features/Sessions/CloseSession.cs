@@ -1,3 +1,4 @@
+using Commendations.Common.Text;
 using Commendations.Audit;
 using Commendations.Common;
 using Commendations.Common.Errors;
@@ -16,6 +17,11 @@ namespace Commendations.Features.Sessions;
 /// not received yet (recused members as Recuse), then CloseVote: the ENGINE decides by the step's quorum and its pass
 /// threshold of the total membership. Without quorum the engine refuses (or takes the step's noQuorum transition): the
 /// nomination stays at its vote and is reported as such; the ballots given stay with its open vote.
+/// <para>
+/// A secret item's ballot box is opened here, and only here: each sealed ballot is opened (<see cref="BallotBox"/>), their
+/// number must equal the receipts', and the engine receives the members who voted and the counts, never who chose what
+/// (<see cref="CastSecretBallots"/>). The box is then emptied; the counts stay on the agenda item.
+/// </para>
 /// </summary>
 [Allowed(Roles.CommitteeMember, Roles.Administrator)]
 public sealed record CloseSession(Guid SessionId) : ICommand<SessionResult>;
@@ -25,7 +31,7 @@ public sealed record SessionResult(Guid SessionId, IReadOnlyList<SessionItemResu
 public sealed record SessionItemResult(Guid NominationId, string NomineeName, AgendaOutcome Outcome, string? EngineTally);
 
 public sealed class CloseSessionHandler(
-    CommendationsDbContext db, SessionAccess access, NominationWorkflow workflow, ICurrentUser user, AuditTrail audit, TimeProvider clock)
+    CommendationsDbContext db, SessionAccess access, NominationWorkflow workflow, ICurrentUser user, AuditTrail audit, TimeProvider clock, BallotBox box)
     : IRequestHandler<CloseSession, SessionResult>
 {
     public async Task<SessionResult> Handle(CloseSession request, CancellationToken cancellationToken)
@@ -39,6 +45,11 @@ public sealed class CloseSessionHandler(
         foreach (var item in session.Agenda.OrderBy(a => a.Order))
         {
             var nomination = nominations[item.NominationId];
+            if (item.Secret)
+            {
+                results.Add(await CloseSecretAsync(session, item, nomination, closer, cancellationToken));
+                continue;
+            }
             var ballots = EffectiveBallots(session, item.NominationId);
             var (yes, no, abstain, recused) = Count(ballots.Values);
             var notVoting = session.Attendance.Count - ballots.Count;
@@ -71,12 +82,7 @@ public sealed class CloseSessionHandler(
                 }
             }
             var counted = last?.State.History.LastOrDefault(h => h.Event == HistoryEvent.VoteCounted && h.StepKey == item.StepKey);
-            var outcome = counted?.Outcome switch
-            {
-                "passed" => AgendaOutcome.Passed,
-                "failed" => AgendaOutcome.Failed,
-                _ => AgendaOutcome.NoQuorum,
-            };
+            var outcome = OutcomeOf(counted);
             item.Decide(outcome, counted?.Comment, yes, no, abstain, recused, notVoting);
             await audit.RecordAsync(AuditTrail.NominationStream(nomination.Id), "session.decided", item.StepKey, null,
                 new { session = session.Id, outcome = outcome.ToString(), tally = counted?.Comment }, cancellationToken);
@@ -88,6 +94,71 @@ public sealed class CloseSessionHandler(
         return new SessionResult(session.Id, results);
     }
 
+    private static AgendaOutcome OutcomeOf(HistoryEntry? counted) => counted?.Outcome switch
+    {
+        "passed" => AgendaOutcome.Passed,
+        "failed" => AgendaOutcome.Failed,
+        _ => AgendaOutcome.NoQuorum,
+    };
+
+    private async Task<SessionItemResult> CloseSecretAsync(CouncilSession session, SessionAgendaItem item, Domain.Nominations.Nomination nomination,
+        Actor closer, CancellationToken cancellationToken)
+    {
+        var receipts = session.Ballots.Where(b => b.NominationId == item.NominationId).ToList();
+        var sealedBallots = await db.SealedBallots.Where(b => b.SessionId == session.Id && b.NominationId == item.NominationId).ToListAsync(cancellationToken);
+        if (sealedBallots.Count != receipts.Count)
+        {
+            throw new ConflictException("ballot-box-mismatch",
+                new Message("Hòm phiếu của hồ sơ {0} có {1} phiếu nhưng {2} thành viên đã bỏ phiếu; không kiểm phiếu được.", nomination.NomineeName, sealedBallots.Count, receipts.Count));
+        }
+        var tally = new VoteTally();
+        foreach (var sealedBallot in sealedBallots)
+        {
+            var choice = box.Open(session.Id, item.NominationId, sealedBallot.Sealed)
+                         ?? throw new ConflictException("ballot-box-mismatch", new Message("Một phiếu trong hòm phiếu của hồ sơ {0} không mở được.", nomination.NomineeName));
+            tally = tally.Add(choice);
+        }
+        db.SealedBallots.RemoveRange(sealedBallots);
+
+        var recused = session.Attendance.Where(a => a.IsRecusedFrom(item.NominationId)).Select(a => a.MemberUserId).ToList();
+        var notVoting = session.Attendance.Count - receipts.Count - recused.Count;
+        if (nomination.CurrentStep != item.StepKey)
+        {
+            item.Decide(AgendaOutcome.NotAtVote, null, tally.Yes, tally.No, tally.Abstain, recused.Count, notVoting);
+            return new SessionItemResult(nomination.Id, nomination.NomineeName, item.Outcome, null);
+        }
+
+        var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.NominationId == nomination.Id, cancellationToken);
+        var progress = InstanceState.FromJson(instance.State).Progress as VoteProgress;
+        // Recused members the vote already counts (an earlier session without quorum) are not handed over again.
+        var newlyRecused = recused.Where(m => progress?.HasVoted(m.ToString()) != true).ToList();
+        // In no meaningful order: the engine keeps who voted apart from the counts.
+        var voters = receipts.Select(r => r.MemberUserId).Concat(newlyRecused).Select(m => m.ToString()).Order(StringComparer.Ordinal).ToList();
+        TransitionResult? last = null;
+        if (voters.Count > 0)
+        {
+            last = await workflow.ExecuteAsync(nomination, new CastSecretBallots(item.StepKey, voters, tally with { Recuse = newlyRecused.Count },
+                $"Phiên họp: {session.Title}"), cancellationToken);
+        }
+        if (nomination.CurrentStep == item.StepKey)
+        {
+            try
+            {
+                last = await workflow.ExecuteAsync(nomination, new CloseVote(item.StepKey, closer), cancellationToken);
+            }
+            catch (ConflictException refused) when (refused.Code == RuntimeErrors.NoQuorum)
+            {
+                last = null;
+            }
+        }
+        var counted = last?.State.History.LastOrDefault(h => h.Event == HistoryEvent.VoteCounted && h.StepKey == item.StepKey);
+        var outcome = OutcomeOf(counted);
+        item.Decide(outcome, counted?.Comment, tally.Yes, tally.No, tally.Abstain, recused.Count, notVoting);
+        await audit.RecordAsync(AuditTrail.NominationStream(nomination.Id), "session.decided", item.StepKey, null,
+            new { session = session.Id, outcome = outcome.ToString(), tally = counted?.Comment, secret = true }, cancellationToken);
+        return new SessionItemResult(nomination.Id, nomination.NomineeName, outcome, counted?.Comment);
+    }
+
     /// <summary>Each member's ballot for the engine: Recuse where recused, else the recorded ballot of a member who may vote.</summary>
     public static Dictionary<Guid, VoteChoice> EffectiveBallots(CouncilSession session, Guid nominationId)
     {
@@ -97,8 +168,8 @@ public sealed class CloseSessionHandler(
             if (attendance.IsRecusedFrom(nominationId))
                 ballots[attendance.MemberUserId] = VoteChoice.Recuse;
             else if (attendance.MayVoteOn(nominationId)
-                     && session.Ballots.FirstOrDefault(b => b.NominationId == nominationId && b.MemberUserId == attendance.MemberUserId) is { } ballot)
-                ballots[attendance.MemberUserId] = ballot.Choice;
+                     && session.BallotOf(nominationId, attendance.MemberUserId) is { Choice: { } choice })
+                ballots[attendance.MemberUserId] = choice;
         }
         return ballots;
     }

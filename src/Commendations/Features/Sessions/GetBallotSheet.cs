@@ -17,8 +17,14 @@ public sealed record GetBallotSheet(Guid SessionId) : IQuery<BallotSheet>;
 public sealed record BallotSheet(
     bool CanRun, MemberBallots? Mine, IReadOnlyList<MemberBallots> Written, IReadOnlyDictionary<Guid, IReadOnlyList<Guid>> RecusedFrom);
 
-/// <summary>A member's recorded choices by nomination, and the agenda nominations they may vote on now.</summary>
-public sealed record MemberBallots(Guid MemberUserId, AttendanceStatus Status, IReadOnlyDictionary<Guid, VoteChoice> Choices, IReadOnlySet<Guid> MayVoteOn);
+/// <summary>
+/// A member's recorded choices by nomination (open votes), the nominations where they cast a secret ballot (its choice is
+/// sealed: nobody, the member included, can read it back), and the agenda nominations they may vote on now.
+/// </summary>
+public sealed record MemberBallots(Guid MemberUserId, AttendanceStatus Status, IReadOnlyDictionary<Guid, VoteChoice> Choices, IReadOnlySet<Guid> MayVoteOn)
+{
+    public IReadOnlySet<Guid> SecretCast { get; init; } = new HashSet<Guid>();
+}
 
 public sealed class GetBallotSheetHandler(SessionAccess access, ICurrentUser user) : IRequestHandler<GetBallotSheet, BallotSheet>
 {
@@ -37,8 +43,16 @@ public sealed class GetBallotSheetHandler(SessionAccess access, ICurrentUser use
         return new BallotSheet(canRun, mine, written, recused);
     }
 
-    private static MemberBallots Ballots(CouncilSession session, SessionAttendance attendance) =>
-        new(attendance.MemberUserId, attendance.Status,
-            session.Ballots.Where(b => b.MemberUserId == attendance.MemberUserId).ToDictionary(b => b.NominationId, b => b.Choice),
-            session.Agenda.Where(a => attendance.MayVoteOn(a.NominationId)).Select(a => a.NominationId).ToHashSet());
+    private static MemberBallots Ballots(CouncilSession session, SessionAttendance attendance)
+    {
+        var mine = session.Ballots.Where(b => b.MemberUserId == attendance.MemberUserId).ToList();
+        return new(attendance.MemberUserId, attendance.Status,
+            mine.Where(b => b.Choice is not null).ToDictionary(b => b.NominationId, b => b.Choice!.Value),
+            // A secret ballot cast is final: the member may no longer vote on that nomination.
+            session.Agenda.Where(a => attendance.MayVoteOn(a.NominationId) && !(a.Secret && mine.Any(b => b.NominationId == a.NominationId)))
+                .Select(a => a.NominationId).ToHashSet())
+        {
+            SecretCast = mine.Where(b => b.Choice is null).Select(b => b.NominationId).ToHashSet(),
+        };
+    }
 }

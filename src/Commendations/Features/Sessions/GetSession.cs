@@ -27,7 +27,14 @@ public sealed record MinutesAttendance(Guid MemberUserId, int Rank, string Name,
     int RecusedFromCount, bool IsChair, bool IsSecretary);
 
 public sealed record MinutesItem(int Order, Guid NominationId, string NomineeName, NomineeKind Kind, string UnitName, string AwardFormName,
-    AgendaOutcome Outcome, int Yes, int No, int Abstain, int Recused, int NotVoting, int BallotsRecorded, string? EngineTally);
+    AgendaOutcome Outcome, int Yes, int No, int Abstain, int Recused, int NotVoting, int BallotsRecorded, string? EngineTally)
+{
+    /// <summary>A secret ballot: only counts, and none before the close (yes, no and abstain are 0 then).</summary>
+    public bool Secret { get; init; }
+
+    /// <summary>A secret item not closed yet: its counts do not exist until the ballot box is opened at the close.</summary>
+    public bool CountsHidden => Secret && Outcome == AgendaOutcome.Pending;
+}
 
 public sealed class GetSessionHandler(CommendationsDbContext db, SessionAccess access) : IRequestHandler<GetSession, SessionMinutes>
 {
@@ -51,13 +58,17 @@ public sealed class GetSessionHandler(CommendationsDbContext db, SessionAccess a
         var items = session.Agenda.OrderBy(a => a.Order).Select(a =>
         {
             var x = nominees[a.NominationId];
-            // Before the close, the counts are those of the ballots recorded so far.
-            var (yes, no, abstain, recused) = a.Outcome == AgendaOutcome.Pending
-                ? CloseSessionHandler.Count(CloseSessionHandler.EffectiveBallots(session, a.NominationId).Values)
-                : (a.Yes, a.No, a.Abstain, a.Recused);
-            var notVoting = a.Outcome == AgendaOutcome.Pending ? session.Attendance.Count - yes - no - abstain - recused : a.NotVoting;
+            // Before the close, the counts are those of the ballots recorded so far — of an open vote. A secret vote has none
+            // until its box is opened: running counts would tell, ballot after ballot, who chose what.
+            var ballotsRecorded = session.Ballots.Count(b => b.NominationId == a.NominationId);
+            var (yes, no, abstain, recused) = a.Outcome != AgendaOutcome.Pending ? (a.Yes, a.No, a.Abstain, a.Recused)
+                : a.Secret ? (0, 0, 0, session.Attendance.Count(m => m.IsRecusedFrom(a.NominationId)))
+                : CloseSessionHandler.Count(CloseSessionHandler.EffectiveBallots(session, a.NominationId).Values);
+            var notVoting = a.Outcome != AgendaOutcome.Pending ? a.NotVoting
+                : a.Secret ? session.Attendance.Count - ballotsRecorded - recused
+                : session.Attendance.Count - yes - no - abstain - recused;
             return new MinutesItem(a.Order, a.NominationId, x.n.NomineeName, x.n.Kind, x.UnitName, x.AwardName, a.Outcome, yes, no, abstain, recused,
-                notVoting, session.Ballots.Count(b => b.NominationId == a.NominationId), a.EngineTally);
+                notVoting, ballotsRecorded, a.EngineTally) { Secret = a.Secret };
         }).ToList();
         return new SessionMinutes(session.Id, committee.Code, committee.Name, session.Title, session.Location, session.HeldAt, session.Status,
             session.ClosedAt, attendance, items);

@@ -44,8 +44,9 @@ public sealed class OpenSessionHandler(CommendationsDbContext db, DefinitionCach
         if (!SessionAccess.IsSecretary(committee, user.UserId) && !user.IsInRole(Roles.Administrator))
             throw new ForbiddenException("Only the committee's secretary or an administrator opens a session.");
 
-        var atVote = (await AtVoteAsync(db, definitions, cancellationToken))
-            .Where(p => p.Value.Committee == committee.Code).ToDictionary(p => p.Key, p => p.Value.StepKey);
+        var waiting = (await AtVoteAsync(db, definitions, cancellationToken)).Where(p => p.Value.Committee == committee.Code).ToList();
+        var atVote = waiting.ToDictionary(p => p.Key, p => p.Value.StepKey);
+        var secret = waiting.Where(p => p.Value.Secret).Select(p => p.Key).ToHashSet();
         var busy = await db.CouncilSessions.Where(s => s.Status == SessionStatus.Open).SelectMany(s => s.Agenda.Select(a => a.NominationId))
             .ToListAsync(cancellationToken);
         List<(Guid, string)> agenda;
@@ -71,27 +72,27 @@ public sealed class OpenSessionHandler(CommendationsDbContext db, DefinitionCach
             .ToDictionaryAsync(n => n.Id, n => n.NomineeName, cancellationToken);
         var ordered = agenda.OrderBy(a => names[a.Item1], StringComparer.Create(new("vi-VN"), true)).ToList();
         var session = new CouncilSession(committee.Id, committee.Code, request.Title.Trim(), request.Location?.Trim(), request.HeldAt,
-            ordered, committee.MembersInOrder(), user.UserId, clock.GetUtcNow());
+            ordered, committee.MembersInOrder(), user.UserId, clock.GetUtcNow(), secret);
         db.CouncilSessions.Add(session);
         await audit.RecordAsync($"session:{session.Id}", "session.opened", null, request.Title,
             new { committee = committee.Code, agenda = ordered.Select(a => a.Item1) }, cancellationToken);
         return session.Id;
     }
 
-    /// <summary>Nominations whose workflow currently sits at a vote step, with that step's committee and key.</summary>
-    internal static async Task<Dictionary<Guid, (string Committee, string StepKey)>> AtVoteAsync(
+    /// <summary>Nominations whose workflow currently sits at a vote step, with that step's committee and key, and whether it is secret.</summary>
+    internal static async Task<Dictionary<Guid, (string Committee, string StepKey, bool Secret)>> AtVoteAsync(
         CommendationsDbContext db, DefinitionCache definitions, CancellationToken cancellationToken)
     {
         var running = await db.WorkflowInstances.AsNoTracking().Where(i => !i.IsCompleted && i.CurrentStep != null)
             .Select(i => new { i.NominationId, i.DefinitionId, i.DefinitionVersion, i.CurrentStep }).ToListAsync(cancellationToken);
-        var result = new Dictionary<Guid, (string, string)>();
+        var result = new Dictionary<Guid, (string, string, bool)>();
         foreach (var group in running.GroupBy(i => (i.DefinitionId, i.DefinitionVersion)))
         {
             var definition = await definitions.GetAsync(group.Key.DefinitionId, group.Key.DefinitionVersion, cancellationToken);
             foreach (var instance in group)
             {
                 if (definition.FindStep(instance.CurrentStep!) is VoteStep vote)
-                    result[instance.NominationId] = (vote.Committee, vote.Key);
+                    result[instance.NominationId] = (vote.Committee, vote.Key, vote.Secret);
             }
         }
         return result;

@@ -1,3 +1,4 @@
+using Commendations.Common.Text;
 using Commendations.Audit;
 using Commendations.Common;
 using Commendations.Common.Errors;
@@ -36,6 +37,13 @@ public sealed class RecordAttendanceHandler(SessionAccess access, AuditTrail aud
         var outside = (request.RecusedFrom ?? []).Where(id => session.ItemFor(id) is null).ToList();
         if (outside.Count > 0)
             throw new InputException("recusedFrom", $"Not on this session's agenda: {string.Join(", ", outside)}.");
+        // A secret ballot is final: the attendance may not change so that it would stop counting (its choice is sealed and
+        // cannot be taken back out of the box).
+        var cast = session.Agenda.Where(a => a.Secret && session.BallotOf(a.NominationId, request.MemberUserId) is not null).ToList();
+        var after = new SessionAttendance(session.Id, request.MemberUserId);
+        after.Record(request.Status, null, request.RecusedFrom);
+        if (cast.FirstOrDefault(a => !after.MayVoteOn(a.NominationId)) is { } lost)
+            throw new ConflictException("secret-ballot-cast", new Message("Thành viên đã bỏ phiếu kín về {0}; không thể ghi vắng mặt hay không tham gia biểu quyết hồ sơ đó nữa.", lost.NominationId));
         attendance.Record(request.Status, request.Note?.Trim(), request.RecusedFrom);
         await audit.RecordAsync($"session:{session.Id}", "session.attendance", null, request.Note,
             new { member = request.MemberUserId, status = request.Status.ToString(), recusedFrom = request.RecusedFrom }, cancellationToken);

@@ -56,3 +56,16 @@ internal sealed class SessionBallotConfiguration : IEntityTypeConfiguration<Sess
         builder.HasIndex(b => new { b.SessionId, b.NominationId, b.MemberUserId }).IsUnique();
     }
 }
+
+internal sealed class SealedBallotConfiguration : IEntityTypeConfiguration<SealedBallot>
+{
+    public void Configure(EntityTypeBuilder<SealedBallot> builder)
+    {
+        builder.ToTable("session_ballot_box");
+        builder.Property(b => b.Id).ValueGeneratedNever();
+        builder.Property(b => b.Sealed).HasMaxLength(64);
+        builder.HasOne<CouncilSession>().WithMany().HasForeignKey(b => b.SessionId).OnDelete(DeleteBehavior.Cascade);
+        // The close opens one nomination's box at a time.
+        builder.HasIndex(b => new { b.SessionId, b.NominationId });
+    }
+}

@@ -1,0 +1,33 @@
+using Commendations.Features.Scheduling;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Quartz;
+
+namespace Commendations.Scheduling;
+
+/// <summary>
+/// Sweeps the escalation levels due by now (<see cref="SendDueEscalations"/>, batch after batch until one comes back short).
+/// Fired by one trigger per distinct level instant ("escalation slot", group <c>escalation-slots</c>) and by its catch-up
+/// trigger; like <see cref="ReminderSlotJob"/>, every run takes every row due, and one sweep runs at a time in the cluster.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class EscalationSlotJob(IServiceScopeFactory scopes, ILogger<EscalationSlotJob> logger) : IJob
+{
+    /// <summary>The job as stored at start-up (durable: it outlives its one-shot slot triggers), restated with new slots.</summary>
+    public static readonly IJobDetail Detail = JobBuilder.Create<EscalationSlotJob>().WithIdentity(ScheduleKeys.EscalationSlotJob).StoreDurably().Build();
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var now = context.FireTimeUtc;
+        var until = context.ScheduledFireTimeUtc is { } scheduled && scheduled > now ? scheduled : now;
+        int taken, total = 0, performed = 0;
+        do
+        {
+            var batch = await JobCommands.SendAsync(scopes, new SendDueEscalations(until), cancellationToken);
+            (taken, total, performed) = (batch.Taken, total + batch.Taken, performed + batch.Performed);
+        } while (taken >= SendDueEscalations.DefaultBatchSize);
+        if (total > 0)
+            logger.LogInformation("Escalation sweep ({Trigger}) up to {Until:O}: {Rows} level(s), {Performed} performed.",
+                context.Trigger.Key.Name, until, total, performed);
+    }
+}
