@@ -51,16 +51,18 @@ public sealed record ParallelStep : StepDefinition
         {
             return new SequentialApprovalStep
             {
-                Key = key, Committee = committee, Transitions = Transitions,
+                Key = key, Title = branch.Title, Meaning = Meaning, Committee = committee, Transitions = Transitions,
                 Deadline = branch.Deadline, Reminders = branch.Reminders, Escalation = branch.Escalation,
             };
         }
-        var actions = new List<TaskAction> { new() { Name = ApprovalAction.Approve, Target = Transitions.Approved } };
-        if (Transitions.Returned is { } returned) actions.Add(new TaskAction { Name = ApprovalAction.Return, Target = returned, ReturnsForSupplement = true });
-        if (Transitions.Rejected is { } rejected) actions.Add(new TaskAction { Name = ApprovalAction.Reject, Target = rejected });
+        // A branch's actions are the approval actions, with their fixed meanings (a return or a rejection needs a reason).
+        var actions = new List<TaskAction> { new() { Name = ApprovalAction.Approve, Target = Transitions.Approved, Meaning = ActionMeaning.Approve } };
+        if (Transitions.Returned is { } returned)
+            actions.Add(new TaskAction { Name = ApprovalAction.Return, Target = returned, ReturnsForSupplement = true, Meaning = ActionMeaning.ReturnForSupplement });
+        if (Transitions.Rejected is { } rejected) actions.Add(new TaskAction { Name = ApprovalAction.Reject, Target = rejected, Meaning = ActionMeaning.Reject });
         return new TaskStep
         {
-            Key = key, Assignee = branch.Assignee ?? new TaskAssignee { Role = "", Scope = "" }, Actions = actions,
+            Key = key, Title = branch.Title, Meaning = Meaning, Assignee = branch.Assignee ?? new TaskAssignee { Role = "", Scope = "" }, Actions = actions,
             Deadline = branch.Deadline, Reminders = branch.Reminders, Escalation = branch.Escalation,
         };
     }
@@ -72,6 +74,9 @@ public sealed record ParallelBranch
     /// <summary>Kebab-case, unique within the step.</summary>
     [JsonPropertyOrder(-10)]
     public required string Key { get; init; }
+
+    /// <summary>How people call the branch (e.g. "Thanh tra tỉnh cho ý kiến"); without it, a generic name by kind.</summary>
+    public LocalizedText? Title { get; init; }
 
     /// <summary>A role within a unit scope: one task for whoever holds the role in that unit.</summary>
     public TaskAssignee? Assignee { get; init; }

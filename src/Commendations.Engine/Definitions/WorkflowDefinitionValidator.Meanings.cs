@@ -32,8 +32,9 @@ public static partial class WorkflowDefinitionValidator
                 case StepMeaning.Disclosure when step is not WaitStep:
                     add($"{path}.meaning", "Ý nghĩa công khai (disclosure) chỉ dùng cho bước chờ (wait).");
                     break;
-                case StepMeaning.Review or StepMeaning.Appraisal or StepMeaning.Check or StepMeaning.Vote when step is not HumanStep:
-                    add($"{path}.meaning", "Ý nghĩa '{0}' chỉ dùng cho bước có người xử lý (công việc, duyệt, bỏ phiếu).", MeaningName(step.Meaning.Value));
+                // A parallel step's branches and a sub-route's called steps are people's work too: they may say what they are.
+                case StepMeaning.Review or StepMeaning.Appraisal or StepMeaning.Check or StepMeaning.Vote when step is not (HumanStep or ParallelStep or SubRouteStep):
+                    add($"{path}.meaning", "Ý nghĩa '{0}' chỉ dùng cho bước có người xử lý (công việc, duyệt, bỏ phiếu, nhánh song song, quy trình con).", MeaningName(step.Meaning.Value));
                     break;
             }
             switch (step)
