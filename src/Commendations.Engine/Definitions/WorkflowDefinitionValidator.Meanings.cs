@@ -57,6 +57,9 @@ public static partial class WorkflowDefinitionValidator
             ValidateAwardPaths(definition, start, indexByKey, add);
 
         if (context?.RequireMeanings != true) return;
+        // A route that published routes call as a sub-route (a shared check) runs inside its caller's nomination: the
+        // caller has the unit's proposal and the decision, so the called route needs neither.
+        if (proposal is null && !hasDecision && IsCalledByPublishedRoutes(definition.Id, context)) return;
         if (proposal is null)
         {
             add(indexByKey.TryGetValue(definition.Start ?? "", out var s) ? $"$.steps[{s}].meaning" : "$.start",
@@ -66,6 +69,10 @@ public static partial class WorkflowDefinitionValidator
         if (!hasDecision && awarded.s is not null)
             add($"$.steps[{awarded.i}]", "Quy trình có kết thúc Awarded nên cần một bước quyết định (meaning: decision) với thao tác ký quyết định khen thưởng (award).");
     }
+
+    private static bool IsCalledByPublishedRoutes(string id, ValidationContext context) =>
+        context.PublishedDefinitions is { } published
+        && published.All.Any(d => d.Id != id && d.Steps.OfType<SubRouteStep>().Any(s => s.Definition == id));
 
     private static void ValidateTaskMeanings(TaskStep task, int index, string path, IReadOnlyList<StepDefinition> steps,
         Dictionary<string, int> indexByKey, List<int>[] edges, AddProblem add)

@@ -28,9 +28,14 @@ public sealed class DefinitionSemantics(CommendationsDbContext db, DefinitionCac
     public async Task<DefinitionSet> SetAsync(IEnumerable<(string Id, int Version)> versions, CancellationToken cancellationToken)
     {
         var set = new Dictionary<(string, int), WorkflowDefinition>();
+        var callees = new Dictionary<(string, int), CalleeDefinitions>();
         foreach (var version in versions.Distinct())
-            set[version] = await definitions.GetAsync(version.Id, version.Version, cancellationToken);
-        return new DefinitionSet(set);
+        {
+            var definition = set[version] = await definitions.GetAsync(version.Id, version.Version, cancellationToken);
+            // Tasks inside a sub-route are named by the called route's steps (nothing is read for a route without calls).
+            callees[version] = await definitions.CalleesAsync(definition, null, cancellationToken);
+        }
+        return new DefinitionSet(set, callees);
     }
 
     /// <summary>
@@ -101,14 +106,14 @@ public sealed class DefinitionSemantics(CommendationsDbContext db, DefinitionCac
     // ---- names ----
 
     /// <summary>A step's name in the reader's language (<paramref name="culture"/>, else the current UI culture).</summary>
-    public static string StepName(WorkflowDefinition? definition, string? stepKey, CultureInfo? culture = null)
+    public static string StepName(WorkflowDefinition? definition, string? stepKey, CultureInfo? culture = null, CalleeDefinitions? callees = null)
     {
         culture ??= CultureInfo.CurrentUICulture;
         if (stepKey is null)
             return "—";
         // A nested key (a parallel branch) names its branch; a called definition's step needs its callee, which names
         // it through the generic name of its kind when not given here.
-        var step = definition is null ? null : StepPaths.Resolve(definition, stepKey);
+        var step = definition is null ? null : StepPaths.Resolve(definition, stepKey, null, callees);
         return step?.Title is { } title ? Text(title, culture) : GenericStepName(step).Format(culture);
     }
 
@@ -174,11 +179,13 @@ public sealed class DefinitionSemantics(CommendationsDbContext db, DefinitionCac
 }
 
 /// <summary>Definitions read for one answer (a page of inbox items, an export), by id and version.</summary>
-public sealed class DefinitionSet(IReadOnlyDictionary<(string Id, int Version), WorkflowDefinition> definitions)
+public sealed class DefinitionSet(IReadOnlyDictionary<(string Id, int Version), WorkflowDefinition> definitions,
+    IReadOnlyDictionary<(string Id, int Version), CalleeDefinitions>? callees = null)
 {
     public WorkflowDefinition? Get(string? id, int? version) =>
         id is not null && version is { } v && definitions.TryGetValue((id, v), out var d) ? d : null;
 
     public string StepName(string? id, int? version, string? stepKey, CultureInfo? culture = null) =>
-        DefinitionSemantics.StepName(Get(id, version), stepKey, culture);
+        DefinitionSemantics.StepName(Get(id, version), stepKey, culture,
+            id is not null && version is { } v && callees is not null && callees.TryGetValue((id, v), out var c) ? c : null);
 }

@@ -95,7 +95,7 @@ public class PublishRefusalsOverHttpTests(ApiFactory app) : IClassFixture<ApiFac
         var organisation = (await (await app.As(DemoAccounts.Admin)).GetFromJsonAsync<JsonObject>("/api/admin/organisation"))!;
 
         organisation["roles"]!.AsArray().Select(r => (string)r!).Should().Contain(["emulationOfficer", "appraiser", "provincialLeader"]);
-        organisation["scopes"]!.AsObject().Select(s => s.Key).Should().BeEquivalentTo(["appraisal", "province"]);
+        organisation["scopes"]!.AsObject().Select(s => s.Key).Should().BeEquivalentTo(["appraisal", "province", "inspection"]);
         organisation["heldRoles"]!.AsArray().Should().Contain(h => (string)h!["role"]! == "appraiser" && (string)h["scope"]! == "appraisal");
         organisation["committees"]!.AsArray().Should().Contain(c => (string)c!["code"]! == "hdtdkt" && (int)c["members"]! == 9 && (bool)c["hasChair"]!);
         await ApiJourney.Expect(await (await app.As(DemoAccounts.Appraiser)).GetAsync("/api/admin/organisation"), HttpStatusCode.Forbidden);

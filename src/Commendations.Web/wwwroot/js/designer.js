@@ -148,7 +148,9 @@
     sequentialApproval: ["review", "appraisal", "check"],
     parallelApproval: ["review", "appraisal", "check"],
     vote: ["vote", "review"],
-    wait: ["disclosure"]
+    wait: ["disclosure"],
+    parallel: ["review", "appraisal", "check"],
+    subRoute: ["check", "review", "appraisal"]
   };
   var ACTION_MEANINGS = ["submit", "approve", "returnForSupplement", "reject", "award"];
   function meaningOptions(list, prefix) {

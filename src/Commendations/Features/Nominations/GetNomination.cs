@@ -92,7 +92,10 @@ public sealed class GetNominationHandler(CommendationsDbContext db, NominationAc
             .ToListAsync(cancellationToken);
 
         var definition = instance is null ? null : await semantics.OfAsync(instance, cancellationToken);
-        string StepName(string? key) => DefinitionSemantics.StepName(definition, key);
+        // Steps inside a sub-route are named by the called route (the version the instance is pinned to, while it is there).
+        var callees = definition is null ? null
+            : await definitions.CalleesAsync(definition, InstanceState.FromJson(instance!.State), cancellationToken);
+        string StepName(string? key) => DefinitionSemantics.StepName(definition, key, null, callees);
 
         MyTurn? myTurn = null;
         var mine = tasks.FirstOrDefault(IsMine);
