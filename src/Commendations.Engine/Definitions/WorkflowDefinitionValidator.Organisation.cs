@@ -9,25 +9,49 @@ public static partial class WorkflowDefinitionValidator
     private static void ValidateOrganisation(WorkflowDefinition definition, ValidationContext context, AddProblem add)
     {
         var routeCommittees = definition.Steps.Select(CommitteeOf).OfType<string>().Distinct().ToList();
-        for (var i = 0; i < definition.Steps.Count; i++)
+        foreach (var (step, path) in PeoplesSteps(definition))
         {
-            var step = definition.Steps[i];
-            var path = $"$.steps[{i}]";
             var task = step as TaskStep;
             if (task is not null && !string.IsNullOrWhiteSpace(task.Assignee.Role) && !string.IsNullOrWhiteSpace(task.Assignee.Scope))
             {
                 var scopeKnown = CheckScope(context, task.Assignee.Scope, $"{path}.assignee.scope", add);
                 CheckRole(context, task.Assignee.Role, scopeKnown ? task.Assignee.Scope : null, $"{path}.assignee.role", add);
             }
-            if (step is not HumanStep { Escalation: { NotifyRole: { Length: > 0 } role } escalation }) continue;
-            if (role is ValidationContext.CommitteeChair or ValidationContext.CommitteeSecretary)
+            if (step is not HumanStep human) continue;
+            // Every level of an escalation chain (or the single escalation) notifies someone who exists.
+            var levels = human.EscalationLevels();
+            for (var k = 0; k < levels.Count; k++)
             {
-                CheckPosition(context, role, CommitteeOf(step) is { } own ? [own] : routeCommittees, $"{path}.escalation.notifyRole", add);
-                continue;
+                if (levels[k] is not { NotifyRole: { Length: > 0 } role } escalation) continue;
+                var at = human.Escalations is null ? $"{path}.escalation" : $"{path}.escalations[{k}]";
+                if (role is ValidationContext.CommitteeChair or ValidationContext.CommitteeSecretary)
+                {
+                    CheckPosition(context, role, CommitteeOf(step) is { } own ? [own] : routeCommittees, $"{at}.notifyRole", add);
+                    continue;
+                }
+                var scope = escalation.Scope ?? task?.Assignee.Scope;
+                var known = escalation.Scope is null || CheckScope(context, escalation.Scope, $"{at}.scope", add);
+                CheckRole(context, role, known ? scope ?? ValidationContext.AnyScope : null, $"{at}.notifyRole", add);
             }
-            var scope = escalation.Scope ?? task?.Assignee.Scope;
-            var known = escalation.Scope is null || CheckScope(context, escalation.Scope, $"{path}.escalation.scope", add);
-            CheckRole(context, role, known ? scope ?? ValidationContext.AnyScope : null, $"{path}.escalation.notifyRole", add);
+        }
+    }
+
+    /// <summary>
+    /// The steps people act on, with their JSON paths: the definition's own and each branch of a parallel step (as the
+    /// task or committee review it opens), so a branch's assignee is checked like any task's.
+    /// </summary>
+    private static IEnumerable<(StepDefinition Step, string Path)> PeoplesSteps(WorkflowDefinition definition)
+    {
+        for (var i = 0; i < definition.Steps.Count; i++)
+        {
+            if (definition.Steps[i] is ParallelStep fork)
+            {
+                for (var j = 0; j < fork.Branches.Count; j++) yield return (fork.BranchStep(j), $"$.steps[{i}].branches[{j}]");
+            }
+            else
+            {
+                yield return (definition.Steps[i], $"$.steps[{i}]");
+            }
         }
     }
 

@@ -200,9 +200,10 @@ public class RandomDefinitionsPropertyTests(RandomDefinitionsPropertyTests.Organ
                     step["default"] = random.Next(3) == 0 ? "rejected" : next;
                     return step;
                 case "parallel":
+                    // Each branch has its own deadline; the step has none.
                     step["branches"] = new JsonArray(Branch("b1"), Branch("b2"));
                     step["transitions"] = Transitions(next);
-                    break;
+                    return step;
                 case "subRoute":
                     step["definition"] = Slip(10) ? "khong-co-quy-trinh" : "kiem-tra-ky-luat";
                     step["transitions"] = new JsonObject { ["awarded"] = next, ["rejected"] = "rejected" };

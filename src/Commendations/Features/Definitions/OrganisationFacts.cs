@@ -54,11 +54,14 @@ public sealed class OrganisationFacts(CommendationsDbContext db, IOptions<Workfl
                              join role in db.Roles on userRole.RoleId equals role.Id
                              where user.LockoutEnd == null || user.LockoutEnd <= now
                              select new { Role = role.Name!, user.UnitId }).Distinct().ToListAsync(cancellationToken);
+        // The nominating unit is any unit that proposes (one with an emulation officer): a role assigned there must be held
+        // in every such unit, or a nomination from a unit without it would wait for nobody.
+        var proposingUnits = holders.Where(h => h.Role == Roles.EmulationOfficer && h.UnitId != null).Select(h => h.UnitId).Distinct().ToList();
         var held = new List<HeldRole>();
         foreach (var role in holders.Select(h => h.Role).Distinct().Order(StringComparer.Ordinal))
         {
             held.Add(new HeldRole(role, ValidationContext.AnyScope));
-            if (holders.Any(h => h.Role == role && h.UnitId != null))
+            if (proposingUnits.Count > 0 && proposingUnits.All(unit => holders.Any(h => h.Role == role && h.UnitId == unit)))
                 held.Add(new HeldRole(role, ValidationContext.NominatingScope));
             held.AddRange(scopeUnits.Where(s => holders.Any(h => h.Role == role && h.UnitId == s.Value)).Select(s => new HeldRole(role, s.Key)));
         }
