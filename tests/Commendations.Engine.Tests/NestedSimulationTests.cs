@@ -36,7 +36,7 @@ public class NestedSimulationTests
             "joint-check/inspectorate:r1:3 role:appraiser@inspection approve 2026-12-01 11:00",
             "discipline-check/complaint-check:r1:4 role:appraiser@inspection clear 2026-12-01 15:00",
             "decision:r1:5 role:provincialLeader@u-prov award 2026-12-01 16:00");
-        result.Tasks[1].Escalation.Should().BeEquivalentTo(new Escalation { NotifyRole = "appraisalHead", Scope = "appraisal" });
+        result.Tasks[1].Escalation.Should().BeEquivalentTo(new Escalation { NotifyRole = "provincialLeader", Scope = "province" });
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class NestedStepsDesignerBrowserTests(BrowserFixture app) : IClass
         await admin.Locator("#step-picker").SelectOptionAsync("joint-check");
         await Expect(admin.Locator("#sp-type")).ToHaveValueAsync("parallel");
         var branches = await admin.Locator("#sp-branches").InputValueAsync();
-        branches.Should().Contain("\"inspectorate\"").And.Contain("appraisalHead");
+        branches.Should().Contain("\"inspectorate\"").And.Contain("provincialLeader");
         await admin.Locator("#sp-onrejection").SelectOptionAsync("waitForAll");
         await admin.Locator("#sp-branches").FillAsync(branches.Replace("\"workingDays\": 10", "\"workingDays\": 12"));
         await admin.GetByRole(AriaRole.Button, new() { Name = "Áp dụng" }).ClickAsync();
