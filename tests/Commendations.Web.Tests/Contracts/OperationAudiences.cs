@@ -99,6 +99,7 @@ public static class OperationAudiences
         ["POST /api/sessions/{id}/ballots"] = [C, D],
         ["POST /api/sessions/{id}/close"] = [C, D],
         ["GET /api/sessions/{id}/votes.{format}"] = [C, A, L, D],
+        ["GET /api/public/disclosure"] = [Public],
         ["GET /api/public/campaigns/{code}/disclosure"] = [Public],
         ["GET /api/public/disclosure/form-token"] = [Public],
         ["POST /api/public/nominations/{id}/comments"] = [Public],
