@@ -17,7 +17,8 @@ namespace Commendations.Seeding;
 /// The demo's story, replayed through the real use cases as the officials who took each step, at the instants they took
 /// it (<see cref="ReplayClock"/>): the 2024 "Dân vận khéo" awards (the registry's history), and the 2026 campaign as it
 /// stands in early December — dossiers of three units at different stages, one returned with its reason, one left
-/// overdue at the steering committee, one in public disclosure, one waiting for the council's vote, and a draft.
+/// overdue at the steering committee, one in public disclosure, one at the appraisal and one at the leader's decision
+/// (both past their disclosure), one waiting for the council's vote, and a draft.
 /// Steps are found by what the reader's turn offers (its forward/return tone), never by a step key or action name.
 /// </summary>
 public sealed class DemoRoutes(IServiceProvider services)
@@ -97,6 +98,22 @@ public sealed class DemoRoutes(IServiceProvider services)
             summary: "Chủ trì xây dựng hương ước tổ dân phố; vận động hiến đất mở rộng 2 tuyến ngõ, không phát sinh khiếu nại.", ct: ct);
         await SendAsync(DemoAccounts.OfficerDongXuyen, At(2026, 11, 17), new SubmitNomination(disclosed, "Kính trình Ban Chỉ đạo."), ct);
         await ThroughSteeringAsync(disclosed, At(2026, 11, 30), ct);
+
+        // Tân Hòa: two dossiers past their disclosure — one for the appraiser to forward, one for the leader's decision —
+        // so the end of the route can be shown today without waiting 7 working days.
+        var atAppraisal = await DraftAsync(DemoAccounts.OfficerTanHoa, At(2026, 11, 10), campaign, DemoCatalog.CertificateOfMerit,
+            collective: new CollectiveInput("Hội Nông dân xã Tân Hòa", 312, 120, 250),
+            summary: "Vận động hội viên góp 2.000 ngày công làm đường giao thông nội đồng; công khai thu chi quỹ hội hằng quý.", ct: ct);
+        var atDecision = await DraftAsync(DemoAccounts.OfficerTanHoa, At(2026, 11, 10, 10), campaign, DemoCatalog.CertificateOfMerit,
+            collective: new CollectiveInput("Trạm Y tế xã Tân Hòa", 9, 7, 8),
+            summary: "Công khai giá dịch vụ, đường dây nóng; không có phản ánh về thái độ phục vụ; tiêm chủng đạt 99%.", ct: ct);
+        foreach (var id in new[] { atAppraisal, atDecision })
+        {
+            await SendAsync(DemoAccounts.OfficerTanHoa, At(2026, 11, 11), new SubmitNomination(id, "Kính trình Ban Chỉ đạo."), ct);
+            await ThroughSteeringAsync(id, At(2026, 11, 12), ct);
+            await PastDisclosureAsync(id, ct);
+        }
+        await ActAsync(DemoAccounts.Appraiser, At(2026, 12, 1), atDecision, "forward", "Hồ sơ đủ điều kiện, đề nghị trình khen thưởng.", ct);
 
         // Tân Hòa: a provincial emulation fighter forwarded to the council, waiting for its vote; and a draft not yet sent.
         var atCouncil = await DraftAsync(DemoAccounts.OfficerTanHoa, At(2026, 11, 18), DemoCatalog.CurrentRegularCampaign, DemoCatalog.ProvincialEmulationFighter,

@@ -47,6 +47,17 @@ public class DemoRoutesTests(DatabaseFixture database) : IClassFixture<DatabaseF
         var entries = await db.AuditEntries.Where(e => e.Stream == Commendations.Audit.AuditTrail.NominationStream(returned.Id)).ToListAsync();
         entries.Should().Contain(e => e.Comment != null && e.Comment.Contains("số liệu so sánh") && e.At >= TestClock.At(2026, 11, 17, 0) && e.At < TestClock.At(2026, 11, 18, 0));
 
+        // Past their disclosure, the appraiser and the leader each have a dossier to act on today.
+        foreach (var account in new[] { DemoAccounts.Appraiser, DemoAccounts.Leader })
+        {
+            await using var scope = services.CreateAsyncScope();
+            var user = await db.Users.SingleAsync(u => u.UserName == account.UserName);
+            using var actor = Commendations.Common.Security.StartupActor.Use(new Commendations.Common.Security.FixedCurrentUser(
+                user.Id, account.DisplayName, new HashSet<string> { account.Role }, user.UnitId));
+            (await scope.ServiceProvider.GetRequiredService<MediatR.IMediator>().Send(new Commendations.Features.Nominations.GetInbox()))
+                .Should().NotBeEmpty($"{account.UserName} has work in the demo");
+        }
+
         var count = nominations.Count;
         await DatabaseInitializer.SeedDemoRoutesAsync(services);
         (await db.Nominations.CountAsync()).Should().Be(count, "a database that has nominations is left as it is");
