@@ -24,6 +24,7 @@ public static class OperationAudiences
         ["GET /api/nominations"] = [SignedIn],
         ["POST /api/nominations"] = [O],
         ["GET /api/nominations/{id}"] = [SignedIn],
+        ["GET /api/nominations/{id}/route"] = [SignedIn],
         ["PUT /api/nominations/{id}"] = [O],
         ["POST /api/nominations/{id}/documents"] = [O],
         ["GET /api/nominations/{id}/documents/{documentId}"] = [SignedIn],
