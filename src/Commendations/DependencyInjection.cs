@@ -54,6 +54,7 @@ public static class DependencyInjection
         services.AddScoped<Features.Sessions.SessionAccess>();
         services.AddSingleton<Features.Sessions.BallotBox>();
         services.AddScoped<Features.Disclosure.DisclosureSteps>();
+        services.AddScoped<Features.Incidents.IncidentDetector>();
         services.AddScoped<Features.Eligibility.EligibilityEvaluator>();
         services.AddSingleton<Features.Disclosure.CommentRateLimiter>();
         services.AddScoped<Features.Definitions.DefinitionAdmin>();

@@ -65,6 +65,8 @@ public static class OperationAudiences
         ["POST /api/notifications/{id}/read"] = [SignedIn],
         ["POST /api/notifications/read-all"] = [SignedIn],
         ["GET /api/admin/organisation"] = [D],
+        ["GET /api/admin/incidents"] = [D],
+        ["POST /api/admin/incidents/sweep"] = [D],
         ["GET /api/admin/units"] = [D],
         ["POST /api/admin/units"] = [D],
         ["PUT /api/admin/units/{id}"] = [D],
