@@ -173,6 +173,9 @@ public enum HistoryEvent
 
     /// <summary>A task opened with a due time already past (<see cref="PastDeadlineRule.OpenOverdue"/>).</summary>
     DeadlinePastAtEntry,
+
+    /// <summary>An administrator ended a wait before its time, with a written reason (<see cref="WaitElapsed.EndedEarlyBy"/>).</summary>
+    WaitEndedEarly,
 }
 
 /// <summary>One line of the instance's history; nothing is ever removed, returns included.</summary>

@@ -96,6 +96,7 @@ public static class Labels
         "award.revoked" => "Thu hồi khen thưởng",
         "vote.cast" => "Bỏ phiếu",
         "wait.elapsed" => "Hết thời gian công khai",
+        "wait.ended-early" => "Kết thúc thời gian chờ trước hạn",
         "decision.issued" => "Ban hành quyết định khen thưởng",
         "step.entered" => "Chuyển đến bước",
         "workflow.completed" => "Kết thúc quy trình",

@@ -41,4 +41,29 @@ public sealed class RouteBrowserTests(DecisionBrowserFixture app) : IClassFixtur
         var response = await stranger.GotoAsync($"/de-nghi/{id}/lo-trinh");
         response!.Status.Should().Be(404);
     }
+
+    [BrowserFact]
+    public async Task An_administrator_previews_then_ends_a_disclosure_early_with_the_legal_basis()
+    {
+        var id = await Journeys.SubmittedCollectiveAsync(app, "Chi đoàn thôn Bắc, xã Tân Hòa");
+        await Journeys.ApprovedByCommitteeAsync(app, id);
+
+        // Nobody but an administrator is offered the repair.
+        var appraiser = await app.SignInAsync(DemoAccounts.Appraiser);
+        await appraiser.GotoAsync($"/de-nghi/{id}/lo-trinh");
+        await Expect(appraiser.Locator("[data-testid=end-wait]")).ToHaveCountAsync(0);
+
+        var admin = await app.SignInAsync(DemoAccounts.Admin);
+        await admin.GotoAsync($"/de-nghi/{id}/lo-trinh");
+        var repair = admin.Locator("[data-testid=end-wait]");
+        await repair.GetByLabel("Lý do và căn cứ").FillAsync("Quyết định số 12/QĐ-UBND rút ngắn thời gian công khai.");
+        await repair.GetByRole(AriaRole.Button, new() { Name = "Xem trước" }).ClickAsync();
+        await Expect(admin.Locator("[data-testid=end-wait-preview]")).ToContainTextAsync("hồ sơ chuyển sang bước \"Thẩm định\"");
+        await Expect(admin.Locator("[data-testid=route-current]")).ToHaveTextAsync("Công khai, lấy ý kiến");
+
+        await admin.Locator("[data-testid=end-wait]").GetByRole(AriaRole.Button, new() { Name = "Kết thúc ngay" }).ClickAsync();
+        await Expect(admin.Locator("[data-testid=route-current]")).ToHaveTextAsync("Thẩm định");
+        await Expect(admin.Locator("[data-testid=route-passages]")).ToContainTextAsync("Quyết định số 12/QĐ-UBND rút ngắn thời gian công khai.");
+        await Expect(admin.Locator("[data-testid=route-audit]")).ToContainTextAsync("Kết thúc thời gian chờ trước hạn");
+    }
 }

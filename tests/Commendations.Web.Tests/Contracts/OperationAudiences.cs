@@ -25,6 +25,7 @@ public static class OperationAudiences
         ["POST /api/nominations"] = [O],
         ["GET /api/nominations/{id}"] = [SignedIn],
         ["GET /api/nominations/{id}/route"] = [SignedIn],
+        ["POST /api/nominations/{id}/end-wait"] = [D],
         ["PUT /api/nominations/{id}"] = [O],
         ["POST /api/nominations/{id}/documents"] = [O],
         ["GET /api/nominations/{id}/documents/{documentId}"] = [SignedIn],

@@ -14,6 +14,28 @@ public sealed class RouteModel : AppPageModel
 
     public NominationDetail? Detail { get; private set; }
 
+    /// <summary>An administrator's reason for ending the wait early (the repair form).</summary>
+    [BindProperty] public string? Reason { get; set; }
+
+    /// <summary>What ending the wait would do (after "Xem trước"), or did.</summary>
+    public Features.Repairs.WaitEnding? Ending { get; private set; }
+
+    public bool CanEndWait => User.IsInRole(Common.Security.Roles.Administrator) && Route is { Completed: false } r && r.Timers.Any(t => t.Kind == "waitEnds");
+
+    public async Task<IActionResult> OnPostPreviewEndWaitAsync()
+    {
+        await TryAsync(async () => Ending = await Mediator.Send(new Features.Repairs.EndWaitEarly(Id, Reason ?? "")), "");
+        return await OnGetAsync();
+    }
+
+    public async Task<IActionResult> OnPostEndWaitAsync()
+    {
+        if (!await TryAsync(() => Mediator.Send(new Features.Repairs.EndWaitEarly(Id, Reason ?? "", Apply: true)), ""))
+            return await OnGetAsync();
+        Flash = T["Đã kết thúc thời gian chờ trước hạn; hồ sơ đã chuyển sang bước tiếp theo."];
+        return Redirect($"/de-nghi/{Id}/lo-trinh");
+    }
+
     public async Task<IActionResult> OnGetAsync()
     {
         try

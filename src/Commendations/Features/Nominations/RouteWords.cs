@@ -20,6 +20,7 @@ public static class RouteWords
         HistoryEvent.Migrated => new Message("Chuyển từ phiên bản {0} sang phiên bản {1} của quy trình", entry.FromVersion ?? 0, entry.ToVersion ?? 0),
         HistoryEvent.Escalated => new Message("Báo cáo cấp trên (mức {0})", (entry.Level ?? 0) + 1),
         HistoryEvent.DeadlinePastAtEntry => new Message("Mở việc khi đã quá hạn"),
+        HistoryEvent.WaitEndedEarly => new Message("Kết thúc thời gian chờ trước hạn"),
         _ => new Message("Ghi nhận khác"),
     };
 
