@@ -62,6 +62,7 @@ public static class DependencyInjection
         services.AddOptions<Scheduling.SmtpSettings>();
         services.AddScoped<Scheduling.Notifier>();
         services.AddScoped<Scheduling.OutboxApplier>();
+        services.AddScoped<Scheduling.HandOverNotifier>();
         return services;
     }
 
