@@ -63,6 +63,8 @@ public static class OperationAudiences
         ["GET /api/notifications/unread-count"] = [SignedIn],
         ["POST /api/notifications/{id}/read"] = [SignedIn],
         ["POST /api/notifications/read-all"] = [SignedIn],
+        ["GET /api/notifications/settings"] = [SignedIn],
+        ["PUT /api/notifications/settings"] = [SignedIn],
         ["GET /api/admin/organisation"] = [D],
         ["GET /api/admin/units"] = [D],
         ["POST /api/admin/units"] = [D],
