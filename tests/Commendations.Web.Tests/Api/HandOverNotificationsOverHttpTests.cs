@@ -141,6 +141,70 @@ public class HandOverNotificationsOverHttpTests(MailingApiFactory app) : IClassF
         app.Smtp.Mails.Should().NotContain(m => m.To.Any(to => to.Contains(DemoAccounts.OfficerDongXuyen.UserName)));
     }
 
+    [Fact]
+    public async Task A_failed_council_vote_tells_the_officer_its_counts_and_the_timeline_shows_them_with_the_minutes()
+    {
+        app.Clock.Set(TestClock.At(2026, 12, 1));
+        var id = await _journey.CreateAsync(new
+        {
+            campaignId = await _journey.RegularCampaignAsync(), awardFormCode = DemoCatalog.ProvincialEmulationFighter, kind = "Individual",
+            person = new { fullName = "Trần Văn Khải", gender = "Male", birthYear = 1975, position = "Trưởng thôn Đồng Lạc" },
+            achievementSummary = "Ba năm liền chiến sĩ thi đua cơ sở.",
+        });
+        await _journey.AttachWithMinutesAsync(id);
+        await _journey.SubmitAsync(id);
+        await ApiJourney.Expect(await _journey.ActAsync(DemoAccounts.Appraiser, await _journey.TaskInInboxAsync(DemoAccounts.Appraiser, id), "forward"), HttpStatusCode.OK);
+
+        var secretary = await app.As(DemoAccounts.SteeringStandingMember);
+        var opened = await secretary.PostAsJsonAsync("/api/sessions", new { committeeCode = DemoCatalog.Council, title = "Phiên họp Hội đồng xét chiến sĩ thi đua", heldAt = "2026-12-03T08:00:00+07:00", nominationIds = new[] { id } });
+        await ApiJourney.Expect(opened, HttpStatusCode.Created);
+        var sessionId = (await opened.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        await SettleAsync();
+        // The members are called to the session; its link opens for them.
+        var call = (await (await app.As(DemoAccounts.CouncilMember9)).GetFromJsonAsync<JsonObject>("/api/notifications?pageSize=100"))!["items"]!.AsArray()
+            .Single(n => (string)n!["kind"]! == "session-opened" && ((string)n["link"]!).EndsWith(sessionId.ToString()))!;
+        await ShouldOpenAsync(DemoAccounts.CouncilMember9, call, $"/phien-hop/{sessionId}");
+
+        Dictionary<string, Guid> users;
+        await using (var db = _journey.CreateDbContext())
+            users = await db.Users.ToDictionaryAsync(u => u.UserName!, u => u.Id);
+        var choice = 0;
+        foreach (var member in DemoAccounts.CouncilInOrder)
+        {
+            await ApiJourney.Expect(await secretary.PutAsJsonAsync($"/api/sessions/{sessionId}/attendance/{users[member.UserName]}", new { status = "Present" }), HttpStatusCode.NoContent);
+            await ApiJourney.Expect(await (await app.As(member)).PostAsJsonAsync($"/api/sessions/{sessionId}/ballots",
+                new { nominationId = id, choice = choice++ < 7 ? "Yes" : "No" }), HttpStatusCode.NoContent);
+        }
+        await ApiJourney.Expect(await secretary.PostAsync($"/api/sessions/{sessionId}/close", null), HttpStatusCode.OK);
+        await SettleAsync();
+
+        // 7 of 9 is below the 90 % the step requires: not awarded, and the officer is told so in counts.
+        var notice = (await NotificationsAsync(DemoAccounts.OfficerTanHoa, id)).Should().ContainSingle(n => Kind(n) == "nomination-rejected").Subject;
+        ((string)notice["body"]!).Should().Contain("7/9").And.Contain("90%");
+
+        var forAppraiser = (await _journey.DetailAsync(id, DemoAccounts.Appraiser))["timeline"]!.AsArray();
+        var counted = forAppraiser.Single(e => (string)e!["action"]! == "vote.counted")!;
+        counted["vote"]!["yes"]!.GetValue<int>().Should().Be(7);
+        counted["vote"]!["no"]!.GetValue<int>().Should().Be(2);
+        counted["vote"]!["abstain"]!.GetValue<int>().Should().Be(0);
+        counted["vote"]!["passThreshold"]!.GetValue<decimal>().Should().Be(0.9m);
+        counted["vote"]!["quorum"]!.GetValue<decimal>().Should().Be(0.8m);
+        counted["vote"]!["passed"]!.GetValue<bool>().Should().BeFalse();
+        ((string)counted["minutesLink"]!).Should().Be($"/bien-ban/{sessionId}");
+        var minutes = await (await app.As(DemoAccounts.Appraiser)).GetAsync((string)counted["minutesLink"]!);
+        minutes.StatusCode.Should().Be(HttpStatusCode.OK);
+
+        // The officer reads the same counts on the nomination page; the minutes stay with those who may open them.
+        var forOfficer = (await _journey.DetailAsync(id))["timeline"]!.AsArray().Single(e => (string)e!["action"]! == "vote.counted")!;
+        forOfficer["vote"]!["yes"]!.GetValue<int>().Should().Be(7);
+        forOfficer["minutesLink"].Should().BeNull();
+        var page = System.Net.WebUtility.HtmlDecode(await (await app.As(DemoAccounts.OfficerTanHoa)).GetStringAsync($"/de-nghi/{id}"));
+        page.Should().Contain("Biểu quyết không đạt").And.Contain("7 đồng ý, 2 không đồng ý, 0 không biểu quyết trên 9 thành viên.")
+            .And.Contain("Tỷ lệ đồng ý cần từ 90% tổng số thành viên: không đạt.");
+        var appraiserPage = await (await app.As(DemoAccounts.Appraiser)).GetStringAsync($"/de-nghi/{id}");
+        appraiserPage.Should().Contain($"href=\"/bien-ban/{sessionId}\"");
+    }
+
     private async Task<Guid> SubmittedAsync(DemoAccounts.Account officer)
     {
         var id = await _journey.CreateAsync(await _journey.IndividualBodyAsync(), officer);
