@@ -44,7 +44,12 @@ public sealed class HandOverNotifier(CommendationsDbContext db, Notifier notifie
         {
             var result = new HashSet<Guid>();
             foreach (var task in tasks)
-                result.UnionWith(await notifier.ResolveAsync(new Recipient(task.UserId, task.Role, task.UnitId), null, cancellationToken));
+            {
+                // A committee position (chair, secretary) is that of the step's own committee, not of every committee.
+                var committee = Notifier.CommitteeOf(definition, task.StepKey, state, callees);
+                result.UnionWith(await notifier.ResolveAsync(new Recipient(task.UserId, task.Role, task.UnitId),
+                    committee is null ? null : [committee], cancellationToken));
+            }
             return [.. result];
         }
 
