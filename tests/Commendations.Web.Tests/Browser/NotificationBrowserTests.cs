@@ -40,7 +40,8 @@ public sealed class NotificationBrowserTests(BrowserFixture app) : IClassFixture
 
         await waiting.ClickAsync();
         await officer.WaitForURLAsync("**/viec-can-xu-ly");
-        await Expect(officer.Locator("[data-testid=inbox]")).ToContainTextAsync("Hội Nông dân xã Tân Hòa");
+        var row = officer.Locator("[data-testid=inbox] tr").Filter(new() { HasText = "Hội Nông dân xã Tân Hòa" });
+        await Expect(row.Locator("[data-testid=inbox-proposal-state]")).ToHaveTextAsync("Bị trả lại, cần bổ sung");
 
         // E-mail can be turned off by the officer; the in-app notices stay.
         await officer.GetByRole(AriaRole.Link, new() { Name = "Cài đặt thông báo" }).ClickAsync();
