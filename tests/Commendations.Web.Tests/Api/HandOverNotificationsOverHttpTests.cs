@@ -122,9 +122,11 @@ public class HandOverNotificationsOverHttpTests(MailingApiFactory app) : IClassF
         (await bad.ShouldBeValidationProblem()).Errors.Should().ContainKey("language");
         (await officer.GetFromJsonAsync<JsonObject>("/api/notifications/settings"))!["emailNotifications"]!.GetValue<bool>().Should().BeTrue("a refused change changes nothing");
 
-        var saved = await officer.PutAsJsonAsync("/api/notifications/settings", new { emailNotifications = false });
+        var saved = await officer.PutAsJsonAsync("/api/notifications/settings", new { emailNotifications = false, language = "en" });
         await ApiJourney.Expect(saved, HttpStatusCode.OK);
-        (await officer.GetFromJsonAsync<JsonObject>("/api/notifications/settings"))!["emailNotifications"]!.GetValue<bool>().Should().BeFalse();
+        var settings = (await officer.GetFromJsonAsync<JsonObject>("/api/notifications/settings"))!;
+        settings["emailNotifications"]!.GetValue<bool>().Should().BeFalse();
+        settings["language"]!.GetValue<string>().Should().Be("en");
 
         var id = await SubmittedAsync(DemoAccounts.OfficerDongXuyen);
         await ApiJourney.Expect(await _journey.ActAsync(DemoAccounts.SteeringStandingMember,
@@ -132,7 +134,11 @@ public class HandOverNotificationsOverHttpTests(MailingApiFactory app) : IClassF
         await SettleAsync();
 
         var notice = (await NotificationsAsync(DemoAccounts.OfficerDongXuyen, id)).Should().ContainSingle(n => Kind(n) == "nomination-returned").Subject;
-        ((string)notice["body"]!).Should().Contain("Bổ sung tờ trình có chữ ký.");
+        // Written in the officer's chosen language; the reason as the member wrote it; the member's own in Vietnamese.
+        ((string)notice["title"]!).Should().Be("Returned for supplement: Phạm Quốc Bảo");
+        ((string)notice["body"]!).Should().Contain("Reason: Bổ sung tờ trình có chữ ký.");
+        ((string)(await NotificationsAsync(DemoAccounts.SteeringStandingMember, id)).Single(n => Kind(n) == "task-assigned")["title"]!)
+            .Should().Be("Đến lượt Đồng chí xử lý hồ sơ: Phạm Quốc Bảo");
         await using var db = _journey.CreateDbContext();
         var rows = await db.Notifications.Where(n => n.NominationId == id).ToListAsync();
         rows.Single(n => n.Kind == "nomination-returned").EmailTo.Should().BeNull("the officer turned e-mail off");
