@@ -2,8 +2,9 @@ namespace Commendations.Common;
 
 /// <summary>
 /// The one place that builds links to the web pages people are sent to — from notifications (in-app and e-mail), the
-/// API's notification items and the pages themselves. Each is a page route of <c>src/Commendations.Web/Pages</c>
-/// (<c>@page</c>); <c>NotificationLinksTests</c> follows every kind as its recipient and expects 200.
+/// API's notification items, the menu and the work-waiting list (other pages still write their own routes). Each is a
+/// page route of <c>src/Commendations.Web/Pages</c> (<c>@page</c>); <c>HandOverNotificationsOverHttpTests</c> follows the links of a turn, a return, a rejection, an award
+/// and a session call as their recipient and expects 200.
 /// </summary>
 public static class PageLinks
 {
