@@ -52,6 +52,7 @@ public static class DependencyInjection
         services.AddSingleton(provider => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Audit.AuditKeyOptions>>().Value.ToSeal());
         services.AddScoped<Features.Nominations.NominationAccess>();
         services.AddScoped<Features.Sessions.SessionAccess>();
+        services.AddScoped<Features.Nominations.TimelineVotes>();
         services.AddSingleton<Features.Sessions.BallotBox>();
         services.AddScoped<Features.Disclosure.DisclosureSteps>();
         services.AddScoped<Features.Incidents.IncidentDetector>();
@@ -63,6 +64,7 @@ public static class DependencyInjection
         services.AddOptions<Scheduling.SmtpSettings>();
         services.AddScoped<Scheduling.Notifier>();
         services.AddScoped<Scheduling.OutboxApplier>();
+        services.AddScoped<Scheduling.HandOverNotifier>();
         return services;
     }
 

@@ -202,4 +202,7 @@ public sealed record HistoryEntry(
 
     /// <summary>For <see cref="HistoryEvent.Escalated"/>: the level (0 = first).</summary>
     public int? Level { get; init; }
+
+    /// <summary>For <see cref="HistoryEvent.VoteCounted"/>: the counts the vote was decided on (never who voted what).</summary>
+    public VoteResult? Vote { get; init; }
 }

@@ -180,7 +180,7 @@ internal sealed partial class Transition
             if (step.Transitions.NoQuorum is { } noQuorumTarget)
             {
                 _lastVote = Result("noQuorum");
-                Record(HistoryEvent.VoteCounted, step.Key, "noQuorum", actorUserId, tally);
+                _history.Add(new HistoryEntry(Now, _round, HistoryEvent.VoteCounted, step.Key, "noQuorum", actorUserId, tally) { Vote = _lastVote });
                 return Leave("noQuorum", noQuorumTarget, false, actorUserId);
             }
             return explicitClose ? Error(RuntimeErrors.NoQuorum, $"The vote has no quorum ({tally}; quorum {step.Quorum}).") : null;
@@ -188,7 +188,7 @@ internal sealed partial class Transition
         var passed = (decimal)yes / denominator >= step.PassThreshold;
         var outcome = passed ? "passed" : "failed";
         _lastVote = Result(outcome);
-        Record(HistoryEvent.VoteCounted, step.Key, outcome, actorUserId, tally);
+        _history.Add(new HistoryEntry(Now, _round, HistoryEvent.VoteCounted, step.Key, outcome, actorUserId, tally) { Vote = _lastVote });
         return Leave(outcome, passed ? step.Transitions.Passed : step.Transitions.Failed, false, actorUserId);
     }
 

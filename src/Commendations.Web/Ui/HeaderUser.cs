@@ -20,6 +20,9 @@ public sealed class HeaderUser(ICurrentUser user, CommendationsDbContext db, IMe
     /// <summary>The badge of the header: the signed-in user's unread notifications.</summary>
     public async Task<int> UnreadNotificationsAsync() => IsSignedIn ? (await mediator.Send(new GetUnreadCount())).Count : 0;
 
+    /// <summary>The count next to "Việc cần xử lý": open tasks for the user or their role in their unit (drafts and returned dossiers for an officer).</summary>
+    public async Task<int> WorkWaitingAsync() => IsSignedIn ? (await mediator.Send(new Features.Nominations.GetWorkWaitingCount())).Count : 0;
+
     private bool? _secretary;
 
     /// <summary>Whether the user is the secretary of a committee (and so handles comments from public disclosure).</summary>

@@ -95,6 +95,7 @@ public static class Labels
         "workflow.migrated" => "Chuyển sang phiên bản quy trình khác",
         "award.revoked" => "Thu hồi khen thưởng",
         "vote.cast" => "Bỏ phiếu",
+        "vote.counted" => "Kiểm phiếu biểu quyết",
         "wait.elapsed" => "Hết thời gian công khai",
         "wait.ended-early" => "Kết thúc thời gian chờ trước hạn",
         "decision.issued" => "Ban hành quyết định khen thưởng",

@@ -1,6 +1,9 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Mail;
 using System.Text;
+using Commendations.Common;
+using Commendations.Common.Text;
 using Commendations.Domain.Notifications;
 using Commendations.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -32,12 +35,21 @@ public sealed class EmailSender(IServiceScopeFactory scopes, IOptions<SmtpSettin
             WHERE email_to IS NOT NULL AND email_sent_at IS NULL AND email_attempts < {smtp.MaxAttempts}
             ORDER BY created_at LIMIT 20 FOR UPDATE SKIP LOCKED
             """).ToListAsync(cancellationToken);
+        var recipientIds = pending.Select(n => n.RecipientUserId).Distinct().ToList();
+        var readers = await db.Users.AsNoTracking().Where(u => recipientIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => new { u.EmailNotifications, u.PreferredLanguage }, cancellationToken);
         var sent = 0;
         foreach (var notification in pending)
         {
+            // Turned off since the notification was written (the setting also clears pending addresses; this covers a race).
+            if (readers.GetValueOrDefault(notification.RecipientUserId) is not { EmailNotifications: true } reader)
+            {
+                notification.CancelEmail();
+                continue;
+            }
             try
             {
-                await SendAsync(smtp, notification, cancellationToken);
+                await SendAsync(smtp, notification, Languages.Of(reader.PreferredLanguage), cancellationToken);
                 notification.MarkEmailSent(clock.GetUtcNow());
                 sent++;
             }
@@ -52,7 +64,7 @@ public sealed class EmailSender(IServiceScopeFactory scopes, IOptions<SmtpSettin
         return sent;
     }
 
-    private static async Task SendAsync(SmtpSettings smtp, Notification notification, CancellationToken cancellationToken)
+    private static async Task SendAsync(SmtpSettings smtp, Notification notification, CultureInfo culture, CancellationToken cancellationToken)
     {
         using var client = new SmtpClient(smtp.Host, smtp.Port) { EnableSsl = smtp.EnableSsl, DeliveryMethod = SmtpDeliveryMethod.Network };
         if (!string.IsNullOrEmpty(smtp.UserName))
@@ -62,7 +74,7 @@ public sealed class EmailSender(IServiceScopeFactory scopes, IOptions<SmtpSettin
             From = new MailAddress(smtp.From, smtp.FromName, Encoding.UTF8),
             Subject = notification.Title,
             SubjectEncoding = Encoding.UTF8,
-            Body = Body(smtp, notification),
+            Body = Body(smtp, notification, culture),
             BodyEncoding = Encoding.UTF8,
             IsBodyHtml = false,
         };
@@ -70,12 +82,16 @@ public sealed class EmailSender(IServiceScopeFactory scopes, IOptions<SmtpSettin
         await client.SendMailAsync(mail, cancellationToken);
     }
 
-    private static string Body(SmtpSettings smtp, Notification notification)
+    /// <summary>
+    /// The notification's text, then its link and the footer in the recipient's language; links are absolute under
+    /// <see cref="SmtpSettings.PublicBaseUrl"/> (the mail is read outside the site), built by <see cref="PageLinks"/>.
+    /// </summary>
+    public static string Body(SmtpSettings smtp, Notification notification, CultureInfo culture)
     {
         var text = new StringBuilder(notification.Body).AppendLine().AppendLine();
         if (notification.Link is { } link)
-            text.AppendLine($"Xem chi tiết: {(smtp.PublicBaseUrl?.TrimEnd('/') ?? "")}{link}").AppendLine();
-        return text.Append("Thư này được gửi tự động từ Hệ thống Thi đua - Khen thưởng; vui lòng không trả lời thư này.").ToString();
+            text.AppendLine(NotificationTexts.MailLink(PageLinks.Absolute(smtp.PublicBaseUrl, link)).Format(culture)).AppendLine();
+        return text.Append(NotificationTexts.MailFooter(PageLinks.Absolute(smtp.PublicBaseUrl, PageLinks.Account)).Format(culture)).ToString();
     }
 }
 

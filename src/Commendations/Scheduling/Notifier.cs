@@ -1,4 +1,6 @@
+using Commendations.Common;
 using Commendations.Common.Security;
+using Commendations.Common.Text;
 using Commendations.Domain.Notifications;
 using Commendations.Engine;
 using Commendations.Persistence;
@@ -8,15 +10,21 @@ using Microsoft.Extensions.Options;
 
 namespace Commendations.Scheduling;
 
-/// <summary>A notification to write for each recipient; the dedupe key gets the recipient's id appended.</summary>
-public sealed record NotificationDraft(string Kind, string Title, string Body, Guid? NominationId, string DedupeKey)
+/// <summary>
+/// A notification to write for each recipient, formatted in the recipient's language; the dedupe key gets the
+/// recipient's id appended. <see cref="Link"/> is a page route (<see cref="PageLinks"/>); without one, a notification
+/// about a nomination links its page.
+/// </summary>
+public sealed record NotificationDraft(string Kind, ILocalisable Title, ILocalisable Body, Guid? NominationId, string DedupeKey, string? Link = null)
 {
-    public string? Link => NominationId is { } id ? $"/nominations/{id}" : null;
+    public string? Href => Link ?? (NominationId is { } id ? PageLinks.Nomination(id) : null);
 }
 
 /// <summary>
 /// Writes notifications inside the caller's transaction, once per dedupe key (INSERT ... ON CONFLICT DO NOTHING): a job
-/// fired twice or an outbox message applied twice delivers nothing new. Resolves who a role-addressed message is for.
+/// fired twice or an outbox message applied twice delivers nothing new. Each is written in its recipient's language
+/// (<c>users.preferred_language</c>) and gets the recipient's address for the mailer only when SMTP is configured and
+/// the recipient has not turned e-mail off (<c>users.email_notifications</c>). Resolves who a role-addressed message is for.
 /// </summary>
 public sealed class Notifier(CommendationsDbContext db, TimeProvider clock, IOptions<SmtpSettings> smtp, ILogger<Notifier> logger)
 {
@@ -37,13 +45,21 @@ public sealed class Notifier(CommendationsDbContext db, TimeProvider clock, IOpt
         if (items.Count == 0)
             return 0;
         var ids = items.Select(i => i.UserId).Distinct().ToList();
-        var emails = smtp.Value.Enabled
-            ? await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.Email != null && u.Email != "")
-                .ToDictionaryAsync(u => u.Id, u => u.Email!, cancellationToken)
-            : [];
+        var mailing = smtp.Value.Enabled;
+        var readers = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
+            .Select(u => new { u.Id, u.Email, u.EmailNotifications, u.PreferredLanguage })
+            .ToDictionaryAsync(u => u.Id, cancellationToken);
         var now = clock.GetUtcNow().ToUniversalTime();
-        var rows = items.Select(i => new Notification(i.UserId, i.Draft.Kind, i.Draft.Title, i.Draft.Body, i.Draft.Link, i.Draft.NominationId,
-            $"{i.Draft.DedupeKey}:{i.UserId:N}", now, emails.GetValueOrDefault(i.UserId))).ToList();
+        var rows = items.Where(i => readers.ContainsKey(i.UserId)).Select(i =>
+        {
+            var reader = readers[i.UserId];
+            var culture = Languages.Of(reader.PreferredLanguage);
+            var emailTo = mailing && reader.EmailNotifications && !string.IsNullOrEmpty(reader.Email) ? reader.Email : null;
+            return new Notification(i.UserId, i.Draft.Kind, i.Draft.Title.Format(culture), i.Draft.Body.Format(culture), i.Draft.Href, i.Draft.NominationId,
+                $"{i.Draft.DedupeKey}:{i.UserId:N}", now, emailTo);
+        }).ToList();
+        if (rows.Count == 0)
+            return 0;
         return await db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO notifications (id, recipient_user_id, kind, title, body, link, nomination_id, dedupe_key, created_at, email_to, email_attempts)
             SELECT n.id, n.recipient_user_id, n.kind, n.title, n.body, n.link, n.nomination_id, n.dedupe_key, {now}, n.email_to, 0

@@ -14,10 +14,11 @@ namespace Commendations.Scheduling;
 /// <summary>
 /// Applies one outbox message. Every operation is idempotent: triggers have deterministic keys and are stored with
 /// replace; reminder rows are inserted ON CONFLICT DO NOTHING; cancelling deletes the task's job (and so its due
-/// trigger) and its reminder rows; notifications carry the message id in their dedupe key. A message applied twice
+/// trigger) and its reminder rows; notifications carry the message id in their dedupe key, or (hand-overs,
+/// <see cref="HandOverNotifier"/>) the event they tell. A message applied twice
 /// (crash before it was marked processed) leaves the same state as once.
 /// </summary>
-public sealed class OutboxApplier(CommendationsDbContext db, Notifier notifier, DefinitionCache definitions)
+public sealed class OutboxApplier(CommendationsDbContext db, Notifier notifier, DefinitionCache definitions, HandOverNotifier handOvers)
 {
     /// <summary>
     /// The engine's options omit null properties when writing (an effect without escalation has no <c>escalateAt</c>),
@@ -31,6 +32,12 @@ public sealed class OutboxApplier(CommendationsDbContext db, Notifier notifier, 
     /// </summary>
     public async Task ApplyAsync(IScheduler scheduler, QuartzChanges changes, OutboxMessage message, CancellationToken cancellationToken)
     {
+        if (message.Kind == OutboxKinds.HandOver)
+        {
+            await handOvers.NotifyAsync(JsonSerializer.Deserialize<HandOver>(message.Payload, EffectOptions)
+                                        ?? throw new JsonException($"Outbox message {message.Id} has no hand-over."), cancellationToken);
+            return;
+        }
         var payload = JsonSerializer.Deserialize<WorkflowOutboxPayload>(message.Payload)
                       ?? throw new JsonException($"Outbox message {message.Id} has no payload.");
         var effect = JsonSerializer.Deserialize<WorkflowEffect>(payload.EffectJson, EffectOptions);
@@ -162,7 +169,7 @@ public sealed class OutboxApplier(CommendationsDbContext db, Notifier notifier, 
             ? [own]
             : definition.Steps.Select(WorkflowDefinitionValidator.CommitteeOf).OfType<string>().Distinct().ToList();
         var recipients = await notifier.ResolveAsync(effect.Recipient, committees, cancellationToken);
-        var stepName = DefinitionSemantics.StepName(definition, stepKey, NotificationTexts.Vietnamese);
+        var stepName = new StepNameText(definition, stepKey, callees);
         var nominee = await db.Nominations.Where(n => n.Id == payload.NominationId).Select(n => n.NomineeName).SingleAsync(cancellationToken);
         // The engine's overdue and escalation requests always carry the task's due time.
         var dueAt = DateTimeOffset.Parse(effect.Data["dueAt"], CultureInfo.InvariantCulture);

@@ -178,6 +178,12 @@ public sealed class DefinitionSemantics(CommendationsDbContext db, DefinitionCac
     };
 }
 
+/// <summary>A step's name as a text formatted in each reader's language (a notification is written in its recipient's).</summary>
+public sealed record StepNameText(WorkflowDefinition? Definition, string? StepKey, CalleeDefinitions? Callees = null) : ILocalisable
+{
+    public string Format(CultureInfo? culture = null) => DefinitionSemantics.StepName(Definition, StepKey, culture, Callees);
+}
+
 /// <summary>Definitions read for one answer (a page of inbox items, an export), by id and version.</summary>
 public sealed class DefinitionSet(IReadOnlyDictionary<(string Id, int Version), WorkflowDefinition> definitions,
     IReadOnlyDictionary<(string Id, int Version), CalleeDefinitions>? callees = null)
@@ -186,6 +192,11 @@ public sealed class DefinitionSet(IReadOnlyDictionary<(string Id, int Version), 
         id is not null && version is { } v && definitions.TryGetValue((id, v), out var d) ? d : null;
 
     public string StepName(string? id, int? version, string? stepKey, CultureInfo? culture = null) =>
-        DefinitionSemantics.StepName(Get(id, version), stepKey, culture,
-            id is not null && version is { } v && callees is not null && callees.TryGetValue((id, v), out var c) ? c : null);
+        DefinitionSemantics.StepName(Get(id, version), stepKey, culture, CalleesOf(id, version));
+
+    /// <summary>The step's name in whichever language it is read.</summary>
+    public StepNameText StepText(string? id, int? version, string? stepKey) => new(Get(id, version), stepKey, CalleesOf(id, version));
+
+    private CalleeDefinitions? CalleesOf(string? id, int? version) =>
+        id is not null && version is { } v && callees is not null && callees.TryGetValue((id, v), out var c) ? c : null;
 }

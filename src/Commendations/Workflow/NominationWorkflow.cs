@@ -20,7 +20,8 @@ public sealed class NominationWorkflow(
     DefinitionCache definitions,
     RuntimeContextFactory contexts,
     AuditTrail audit,
-    TimeProvider clock)
+    TimeProvider clock,
+    ICurrentUser user)
 {
     public static Actor ActorFor(ICurrentUser user) =>
         new(user.UserId.ToString(), user.Roles, user.UnitId?.ToString());
@@ -37,7 +38,8 @@ public sealed class NominationWorkflow(
         var instance = new WorkflowInstance(nomination.Id, definition.Id, definition.Version, context.Now);
         db.WorkflowInstances.Add(instance);
         nomination.AttachWorkflow(instance.Id);
-        await ApplyAsync(definition, nomination, instance, result, cancellationToken);
+        // A new draft is nobody's news: its creator holds it.
+        await ApplyAsync(definition, nomination, instance, result, null, null, cancellationToken);
     }
 
     /// <summary>Runs <paramref name="command"/>; a refusal throws (403/409/400) and changes nothing.</summary>
@@ -52,7 +54,7 @@ public sealed class NominationWorkflow(
         var result = WorkflowRuntime.Execute(definition, state, command, context);
         if (!result.Succeeded)
             throw RuntimeErrorMapping.ToException(result.Error!);
-        await ApplyAsync(definition, nomination, instance, result, cancellationToken);
+        await ApplyAsync(definition, nomination, instance, result, state, context.Callees, cancellationToken);
         return result;
     }
 
@@ -72,7 +74,7 @@ public sealed class NominationWorkflow(
         if (!result.Succeeded)
             return result;
         instance.MoveToVersion(to.Version);
-        await ApplyAsync(to, nomination, instance, new TransitionResult(true, result.State, result.Effects, null), cancellationToken);
+        await ApplyAsync(to, nomination, instance, new TransitionResult(true, result.State, result.Effects, null), state, context.Callees, cancellationToken);
         return result;
     }
 
@@ -95,13 +97,19 @@ public sealed class NominationWorkflow(
         return context with { Callees = await definitions.CalleesAsync(to, state, cancellationToken) };
     }
 
+    /// <summary>
+    /// Applies the effects. With <paramref name="before"/> (every transition but a start) what the transition handed over
+    /// is written to the outbox for the notifications (<see cref="HandOver"/>), and each council vote it decided is
+    /// audited with its counts (<c>vote.counted</c>, read by the timeline).
+    /// </summary>
     private async Task ApplyAsync(WorkflowDefinition definition, Nomination nomination, WorkflowInstance instance,
-        TransitionResult result, CancellationToken cancellationToken)
+        TransitionResult result, InstanceState? before, CalleeDefinitions? callees, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var state = result.State;
         instance.Update(state.ToJson(), state.CurrentStep, state.Status == InstanceStatus.Completed, now);
         var stream = AuditTrail.NominationStream(nomination.Id);
+        var cancelled = new List<HandOverTask>();
 
         foreach (var effect in result.Effects)
         {
@@ -115,6 +123,9 @@ public sealed class NominationWorkflow(
                 case TaskClosed closed:
                     var task = await FindTaskAsync(instance.Id, closed.TaskId, cancellationToken);
                     task.Close(closed.Outcome, Guid.TryParse(closed.ActorUserId, out var actor) ? actor : null, now);
+                    if (closed.ActorUserId is null || closed.Outcome is WithdrawnOutcome or CancelledOutcome)
+                        cancelled.Add(new HandOverTask(task.TaskKey, task.StepKey, task.AssigneeUserId?.ToString(), task.AssigneeRole,
+                            task.AssigneeUnitId?.ToString(), task.DueAt));
                     break;
                 case StepEntered entered:
                     await audit.RecordAsync(stream, "step.entered", entered.StepKey, null, new { round = entered.Round }, cancellationToken);
@@ -128,8 +139,26 @@ public sealed class NominationWorkflow(
                     break;
             }
         }
+        if (before is not null)
+        {
+            var handOver = HandOver.Describe(instance.Id, nomination.Id, user.UserId.ToString(), definition, before, callees, result, cancelled);
+            // The counts sit before the step entries they led to in the history; the timeline shows them with the vote's step.
+            foreach (var counted in state.History.Skip(before.History.Count).Where(e => e.Event == HistoryEvent.VoteCounted && e.Vote is not null))
+            {
+                if (StepPaths.Resolve(definition, counted.StepKey!, before, callees) is VoteStep vote)
+                    await audit.RecordAsync(stream, VoteCountedEvent, counted.StepKey, null, VoteCount.Of(vote, counted.Vote!), cancellationToken);
+            }
+            if (handOver.IsNews)
+                db.Outbox.Add(new OutboxMessage(OutboxKinds.HandOver, JsonSerializer.Serialize(handOver, WorkflowJson.Options), now));
+        }
         nomination.SyncFromWorkflow(StatusOf(definition, state), state.CurrentStep, state.Round, now);
     }
+
+    /// <summary>The audit event of a decided council vote; its data is a <see cref="VoteCount"/>.</summary>
+    public const string VoteCountedEvent = "vote.counted";
+
+    private const string WithdrawnOutcome = "withdrawn";
+    private const string CancelledOutcome = "cancelled";
 
     /// <summary>Task rows of this transaction may not be saved yet: look in the change tracker first.</summary>
     private async Task<WorkflowTask> FindTaskAsync(Guid instanceId, string taskKey, CancellationToken cancellationToken) =>

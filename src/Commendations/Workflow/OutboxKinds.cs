@@ -7,6 +7,9 @@ public static class OutboxKinds
     public const string DeadlineCancelled = "deadline.cancelled";
     public const string WaitScheduled = "wait.scheduled";
     public const string NotificationRequested = "notification.requested";
+
+    /// <summary>What a transition handed over (<see cref="HandOver"/>): the dispatcher tells whoever it concerns.</summary>
+    public const string HandOver = "notification.handover";
 }
 
 /// <summary>The payload of a workflow outbox message: which instance, and the engine effect itself.</summary>

@@ -92,7 +92,8 @@ public class NestedTaskSchedulingTests(LifecycleHarness app) : IClassFixture<Lif
         var inspector = app.UserId(DemoAccounts.Inspector);
         var notes = await NotificationProbe.ForNominationAsync(app, id);
         notes.Where(n => n.RecipientUserId == inspector).Select(n => n.Kind).Should().BeEquivalentTo(
-            [NotificationKinds.TaskReminder, NotificationKinds.TaskOverdue], "the sub-route task's assignee is reminded, then told it is overdue");
+            [NotificationKinds.TaskAssigned, NotificationKinds.TaskReminder, NotificationKinds.TaskOverdue],
+            "the sub-route task's assignee is told of their turn, reminded, then told it is overdue");
         (await OpenTasksAsync(id)).Should().ContainSingle().Which.TaskKey.Should().Be(check.TaskKey, "the check has no escalation action: it stays open");
     }
 }

@@ -65,6 +65,8 @@ public static class OperationAudiences
         ["GET /api/notifications/unread-count"] = [SignedIn],
         ["POST /api/notifications/{id}/read"] = [SignedIn],
         ["POST /api/notifications/read-all"] = [SignedIn],
+        ["GET /api/notifications/settings"] = [SignedIn],
+        ["PUT /api/notifications/settings"] = [SignedIn],
         ["GET /api/admin/organisation"] = [D],
         ["GET /api/admin/incidents"] = [D],
         ["POST /api/admin/incidents/sweep"] = [D],

@@ -8,10 +8,20 @@ public static class NotificationKinds
     public const string TaskEscalated = "task-escalated";
     public const string CampaignDraftReminder = "campaign-draft-reminder";
     public const string CampaignSummary = "campaign-summary";
+    public const string DisclosureComment = "disclosure-comment";
+
+    // Hand-overs: what happened to a nomination, to whoever it concerns (never to whoever did it).
+    public const string TaskAssigned = "task-assigned";
+    public const string NominationReturned = "nomination-returned";
+    public const string NominationRejected = "nomination-rejected";
+    public const string NominationWithdrawn = "nomination-withdrawn";
+    public const string NominationAwarded = "nomination-awarded";
+    public const string DisclosureStarted = "disclosure-started";
+    public const string SessionOpened = "session-opened";
 }
 
 /// <summary>
-/// A message to one user (reminder, overdue task, escalation, campaign notice), in Vietnamese. The dedupe key is unique:
+/// A message to one user (a hand-over, reminder, overdue task, escalation, campaign notice), in their language. The dedupe key is unique:
 /// a job or an outbox message applied twice delivers nothing new. When SMTP is configured the same text is mailed
 /// after commit by the email sender (<see cref="EmailTo"/> set, <see cref="EmailSentAt"/> filled once sent).
 /// </summary>
@@ -56,6 +66,9 @@ public class Notification
     public void MarkRead(DateTimeOffset now) => ReadAt ??= now;
 
     public void MarkEmailSent(DateTimeOffset now) => EmailSentAt = now;
+
+    /// <summary>The recipient turned e-mail off before this one was sent: it stays in-app only.</summary>
+    public void CancelEmail() => EmailTo = null;
 
     public void MarkEmailFailed(string error)
     {

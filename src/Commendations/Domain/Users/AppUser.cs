@@ -20,6 +20,15 @@ public class AppUser : IdentityUser<Guid>
 
     public Guid? UnitId { get; set; }
 
+    /// <summary>
+    /// Whether the user's notifications are also mailed (their own setting, on by default). In-app notifications are
+    /// always stored.
+    /// </summary>
+    public bool EmailNotifications { get; set; } = true;
+
+    /// <summary>The language of the user's notifications and e-mails: <c>vi</c> (default) or <c>en</c> (<see cref="Common.Text.Languages"/>).</summary>
+    public string PreferredLanguage { get; set; } = Common.Text.Languages.VietnameseCode;
+
     /// <summary>Seeded demo accounts are flagged so production can refuse to start while any exists.</summary>
     public bool IsDemo { get; set; }
 }

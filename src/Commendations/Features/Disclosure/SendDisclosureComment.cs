@@ -3,6 +3,7 @@ using Commendations.Audit;
 using Commendations.Common;
 using Commendations.Common.Errors;
 using Commendations.Domain.Disclosure;
+using Commendations.Domain.Notifications;
 using Commendations.Persistence;
 using Commendations.Scheduling;
 using FluentValidation;
@@ -64,9 +65,9 @@ public sealed class SendDisclosureCommentHandler(
         await audit.RecordAsync(AuditTrail.NominationStream(nomination.Id), "disclosure.comment-received", null, null,
             new { comment = comment.Id, kind = comment.Kind.ToString() }, cancellationToken);
         var committees = await disclosure.CommitteesOfAsync(nomination.Id, cancellationToken);
-        await notifier.NotifyAsync(DisclosureSteps.Secretaries(committees), new NotificationDraft("disclosure-comment",
-            comment.Kind == CommentKind.Complaint ? $"Khiếu nại về {nomination.NomineeName}" : $"Ý kiến về {nomination.NomineeName}",
-            comment.Text, nomination.Id, $"disclosure-comment:{comment.Id:N}"), cancellationToken);
+        var (title, body) = NotificationTexts.DisclosureComment(nomination.NomineeName, comment.Kind == CommentKind.Complaint, comment.Text);
+        await notifier.NotifyAsync(DisclosureSteps.Secretaries(committees), new NotificationDraft(NotificationKinds.DisclosureComment, title, body,
+            nomination.Id, $"disclosure-comment:{comment.Id:N}", PageLinks.DisclosureComments), cancellationToken);
         return new CommentReceipt(comment.Id);
     }
 

@@ -78,9 +78,16 @@ public sealed record TimelineEntry(long Sequence, DateTimeOffset At, string Acti
 
     /// <summary>For an action taken on a task, the action's name as the step's definition labels it.</summary>
     public string? ActionLabel { get; init; }
+
+    /// <summary>For a decided council vote: its counts and the rule it was decided by (never who voted what).</summary>
+    public VoteCount? Vote { get; init; }
+
+    /// <summary>For a vote decided in a council session: the session's minutes, when the reader may open them.</summary>
+    public string? MinutesLink { get; init; }
 }
 
-public sealed class GetNominationHandler(CommendationsDbContext db, NominationAccess access, DefinitionSemantics semantics, Workflow.DefinitionCache definitions, ICurrentUser user)
+public sealed class GetNominationHandler(CommendationsDbContext db, NominationAccess access, DefinitionSemantics semantics, Workflow.DefinitionCache definitions, ICurrentUser user,
+    TimelineVotes votes)
     : IRequestHandler<GetNomination, NominationDetail>
 {
     public async Task<NominationDetail> Handle(GetNomination request, CancellationToken cancellationToken)
@@ -96,10 +103,16 @@ public sealed class GetNominationHandler(CommendationsDbContext db, NominationAc
         var tasks = await db.Tasks.AsNoTracking().Where(t => t.NominationId == n.Id && t.Status == WorkflowTaskStatus.Open)
             .OrderBy(t => t.Sequence).ToListAsync(cancellationToken);
         var assigneeNames = await AssigneeNamesAsync(tasks, cancellationToken);
-        var timeline = await db.AuditEntries.AsNoTracking().Where(e => e.Stream == Audit.AuditTrail.NominationStream(n.Id))
+        var stream = Audit.AuditTrail.NominationStream(n.Id);
+        var timeline = await db.AuditEntries.AsNoTracking().Where(e => e.Stream == stream)
             .OrderBy(e => e.Sequence)
             .Select(e => new TimelineEntry(e.Sequence, e.At, e.Action, e.StepKey, e.ActorName, e.Comment))
             .ToListAsync(cancellationToken);
+        // Only the votes' entries carry data the timeline shows (the counts, the session); the rest stay unread.
+        var voteData = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.Stream == stream && (e.Action == NominationWorkflow.VoteCountedEvent || e.Action == "session.decided"))
+            .ToDictionaryAsync(e => e.Sequence, e => e.Data, cancellationToken);
+        var withVotes = await votes.AddAsync(timeline, voteData, cancellationToken);
 
         var definition = instance is null ? null : await semantics.OfAsync(instance, cancellationToken);
         // Steps inside a sub-route are named by the called route (the version the instance is pinned to, while it is there).
@@ -147,7 +160,7 @@ public sealed class GetNominationHandler(CommendationsDbContext db, NominationAc
             awardForm.Code, awardForm.Name, n.AchievementSummary, n.Status, n.CurrentStep, n.Round, instance?.DefinitionId,
             instance?.DefinitionVersion, n.DecisionId, documents,
             tasks.Select(t => new TaskView(t.Id, t.StepKey, t.Round, t.Sequence, assigneeNames[t.Id], t.DueAt) { StepName = StepName(t.StepKey) }).ToList(),
-            myTurn, timeline.Select(e => e with
+            myTurn, withVotes.Select(e => e with
             {
                 StepName = e.StepKey is null ? null : StepName(e.StepKey),
                 ActionLabel = TaskAction(e.Action) is { } action ? DefinitionSemantics.ActionName(definition, e.StepKey, action) : null,

@@ -75,7 +75,7 @@ public sealed class CheckCampaignDeadlinesHandler(
             var officers = await notifier.UsersInRoleAsync(Roles.EmulationOfficer, unit.UnitId, cancellationToken);
             var (title, body) = NotificationTexts.CampaignDraftReminder(campaign.Name, closeDay, days, unit.Count);
             created += await notifier.NotifyAsync(officers, new NotificationDraft(NotificationKinds.CampaignDraftReminder, title, body, null,
-                $"campaign:{campaign.Id:N}:unit:{unit.UnitId:N}:draft-reminder:{today:yyyyMMdd}"), cancellationToken);
+                $"campaign:{campaign.Id:N}:unit:{unit.UnitId:N}:draft-reminder:{today:yyyyMMdd}", PageLinks.WorkWaiting), cancellationToken);
         }
         return created;
     }
@@ -96,7 +96,7 @@ public sealed class CheckCampaignDeadlinesHandler(
         var (title, body) = NotificationTexts.CampaignSummary(campaign.Name, campaign.DossierClose,
             rows.OrderBy(r => r.Unit, StringComparer.Ordinal).Select(r => (r.Unit, r.Submitted, r.Drafts)));
         return await notifier.NotifyAsync(secretaries, new NotificationDraft(NotificationKinds.CampaignSummary, title, body, null,
-            $"campaign:{campaign.Id:N}:summary"), cancellationToken);
+            $"campaign:{campaign.Id:N}:summary", PageLinks.Dashboard(campaign.Id)), cancellationToken);
     }
 
     /// <summary>The committees named by the committee steps of the campaign's workflows.</summary>

@@ -62,7 +62,7 @@ public sealed class SendDueRemindersHandler(CommendationsDbContext db, Notifier 
         foreach (var (task, remindAt) in tasks)
         {
             var (id, version) = versions[task.InstanceId];
-            var stepName = definitions.StepName(id, version, task.StepKey, NotificationTexts.Vietnamese);
+            var stepName = definitions.StepText(id, version, task.StepKey);
             var (title, body) = remindAt > task.DueAt
                 ? NotificationTexts.OverdueReminder(nominees[task.NominationId], stepName, task.DueAt)
                 : NotificationTexts.Reminder(nominees[task.NominationId], stepName, task.DueAt);

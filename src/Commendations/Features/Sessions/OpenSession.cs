@@ -3,9 +3,11 @@ using Commendations.Common;
 using Commendations.Common.Errors;
 using Commendations.Common.Security;
 using Commendations.Domain.Committees;
+using Commendations.Domain.Notifications;
 using Commendations.Domain.Sessions;
 using Commendations.Engine;
 using Commendations.Persistence;
+using Commendations.Scheduling;
 using Commendations.Workflow;
 using FluentValidation;
 using MediatR;
@@ -16,6 +18,7 @@ namespace Commendations.Features.Sessions;
 /// <summary>
 /// The committee's secretary (or an administrator) opens a session. Its agenda is the given nominations, or by default
 /// every nomination whose workflow waits at a vote step of this committee and is not on another open session's agenda.
+/// The committee's members (but the one who opened it) are notified with its time and place.
 /// </summary>
 [Allowed(Roles.CommitteeMember, Roles.Administrator)]
 public sealed record OpenSession(string CommitteeCode, string Title, DateTimeOffset HeldAt, string? Location = null, IReadOnlyList<Guid>? NominationIds = null)
@@ -34,7 +37,8 @@ public sealed class OpenSessionValidator : AbstractValidator<OpenSession>
     }
 }
 
-public sealed class OpenSessionHandler(CommendationsDbContext db, DefinitionCache definitions, ICurrentUser user, AuditTrail audit, TimeProvider clock)
+public sealed class OpenSessionHandler(CommendationsDbContext db, DefinitionCache definitions, ICurrentUser user, AuditTrail audit, TimeProvider clock,
+    Notifier notifier)
     : IRequestHandler<OpenSession, Guid>
 {
     public async Task<Guid> Handle(OpenSession request, CancellationToken cancellationToken)
@@ -76,6 +80,10 @@ public sealed class OpenSessionHandler(CommendationsDbContext db, DefinitionCach
         db.CouncilSessions.Add(session);
         await audit.RecordAsync($"session:{session.Id}", "session.opened", null, request.Title,
             new { committee = committee.Code, agenda = ordered.Select(a => a.Item1) }, cancellationToken);
+        // The members are called to it (not whoever opened it), with its time and place; mailed after commit.
+        var (title, body) = NotificationTexts.SessionOpened(committee.Name, session.Title, session.HeldAt, session.Location, ordered.Count);
+        await notifier.NotifyAsync(committee.MembersInOrder().Where(m => m != user.UserId),
+            new NotificationDraft(NotificationKinds.SessionOpened, title, body, null, $"session-opened:{session.Id:N}", PageLinks.Session(session.Id)), cancellationToken);
         return session.Id;
     }
 

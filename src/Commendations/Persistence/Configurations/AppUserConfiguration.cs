@@ -12,6 +12,8 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         builder.ToTable("users");
         builder.Property(u => u.DisplayName).HasMaxLength(AppUser.DisplayNameMaxLength);
         builder.Property(u => u.Title).HasMaxLength(200);
+        // Existing users get the defaults (mail on, Vietnamese) from the migration's column defaults.
+        builder.Property(u => u.PreferredLanguage).HasMaxLength(5);
         builder.HasOne<OrganisationUnit>().WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
     }
 }

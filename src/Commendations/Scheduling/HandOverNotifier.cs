@@ -1,0 +1,127 @@
+using Commendations.Common;
+using Commendations.Common.Security;
+using Commendations.Common.Text;
+using Commendations.Domain.Notifications;
+using Commendations.Engine;
+using Commendations.Persistence;
+using Commendations.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commendations.Scheduling;
+
+/// <summary>
+/// Tells whoever a hand-over concerns (<see cref="HandOver"/>, applied from the outbox after the transition committed),
+/// in their language, in-app and — unless they turned it off — by e-mail:
+/// <list type="bullet">
+/// <item>a task opened: its assignee (a member whose turn came in a sequence, each voter, the holders of a role in its unit
+/// for a branch or a step of a sub-route) — "your turn", with the due time;</item>
+/// <item>returned for supplement: whoever holds the dossier now (the unit's officers at the proposal), with the reason;</item>
+/// <item>rejected (with the reason, or the council's counts), awarded (with the decision's number and date, linking the
+/// decision), public disclosure started: the nominating unit's officers (the holders of the proposal's role there);</item>
+/// <item>withdrawn: whoever had a task on it and the unit's officers.</item>
+/// </list>
+/// Never the actor. Each notification's dedupe key names the event (a task, a return, the end), so a message applied twice
+/// or a command retried tells nobody twice.
+/// </summary>
+public sealed class HandOverNotifier(CommendationsDbContext db, Notifier notifier, DefinitionCache definitions)
+{
+    public async Task NotifyAsync(HandOver handOver, CancellationToken cancellationToken)
+    {
+        var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == handOver.InstanceId, cancellationToken);
+        var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
+        var state = InstanceState.FromJson(instance.State);
+        var callees = await definitions.CalleesAsync(definition, state, cancellationToken);
+        var nomination = await (from n in db.Nominations.AsNoTracking()
+                                join u in db.Units on n.UnitId equals u.Id
+                                where n.Id == handOver.NominationId
+                                select new { n.NomineeName, n.UnitId, Unit = u.Name, n.DecisionId }).SingleAsync(cancellationToken);
+        Guid? actor = Guid.TryParse(handOver.ActorUserId, out var a) ? a : null;
+        var nominee = nomination.NomineeName;
+        StepNameText StepName(string? key) => new(definition, key, callees);
+        var drafts = new List<(Guid, NotificationDraft)>();
+
+        async Task<IReadOnlyList<Guid>> HoldersAsync(IEnumerable<HandOverTask> tasks)
+        {
+            var result = new HashSet<Guid>();
+            foreach (var task in tasks)
+            {
+                // A committee position (chair, secretary) is that of the step's own committee, not of every committee.
+                var committee = Notifier.CommitteeOf(definition, task.StepKey, state, callees);
+                result.UnionWith(await notifier.ResolveAsync(new Recipient(task.UserId, task.Role, task.UnitId),
+                    committee is null ? null : [committee], cancellationToken));
+            }
+            return [.. result];
+        }
+
+        // The unit's officers: whoever holds the proposal's role in the nominating unit.
+        var proposalRole = definition.ProposalStep()?.Assignee.Role ?? Roles.EmulationOfficer;
+        var officers = await notifier.UsersInRoleAsync(proposalRole, nomination.UnitId, cancellationToken);
+
+        void Tell(IEnumerable<Guid> recipients, NotificationDraft draft) =>
+            drafts.AddRange(recipients.Distinct().Where(r => r != actor).Select(r => (r, draft)));
+
+        var key = handOver.InstanceId.ToString("N");
+        switch (handOver.Kind)
+        {
+            case HandOverKind.Returned:
+            {
+                var (title, body) = NotificationTexts.Returned(nominee, StepName(handOver.Step), handOver.Reason,
+                    handOver.Opened.Count > 0 ? handOver.Opened.Min(t => t.DueAt) : null);
+                Tell(await HoldersAsync(handOver.Opened), new NotificationDraft(NotificationKinds.NominationReturned, title, body, handOver.NominationId,
+                    $"returned:{key}:{handOver.TaskId ?? $"r{handOver.Round}"}"));
+                break;
+            }
+            case HandOverKind.Rejected:
+            {
+                ILocalisable? reason = !string.IsNullOrWhiteSpace(handOver.Reason) ? new Verbatim(handOver.Reason.Trim())
+                    : handOver.Vote is { } vote ? VoteReason(vote) : null;
+                var (title, body) = NotificationTexts.Rejected(nominee, StepName(handOver.Step), reason);
+                Tell(officers, new NotificationDraft(NotificationKinds.NominationRejected, title, body, handOver.NominationId, $"rejected:{key}"));
+                break;
+            }
+            case HandOverKind.Withdrawn:
+            {
+                var (title, body) = NotificationTexts.Withdrawn(nominee, handOver.Reason);
+                Tell([.. officers, .. await HoldersAsync(handOver.Cancelled)],
+                    new NotificationDraft(NotificationKinds.NominationWithdrawn, title, body, handOver.NominationId, $"withdrawn:{key}"));
+                break;
+            }
+            case HandOverKind.Awarded:
+            {
+                var decision = nomination.DecisionId is { } decisionId
+                    ? await db.Decisions.AsNoTracking().Where(d => d.Id == decisionId).Select(d => new { d.Id, d.Number, d.Date }).SingleOrDefaultAsync(cancellationToken)
+                    : null;
+                var (title, body) = NotificationTexts.Awarded(nominee, decision?.Number ?? handOver.Reason, decision?.Date);
+                Tell(officers, new NotificationDraft(NotificationKinds.NominationAwarded, title, body, handOver.NominationId, $"awarded:{key}",
+                    decision is null ? null : PageLinks.Decision(decision.Id)));
+                break;
+            }
+        }
+
+        // Someone's turn: each task opened, unless the return above already told its holders with the reason.
+        if (handOver.Kind != HandOverKind.Returned)
+        {
+            foreach (var task in handOver.Opened)
+            {
+                var step = StepPaths.Resolve(definition, task.StepKey, state, callees);
+                var (title, body) = step is VoteStep vote
+                    ? NotificationTexts.YourVote(nominee, nomination.Unit, StepName(task.StepKey), task.DueAt, vote.Secret)
+                    : NotificationTexts.YourTurn(nominee, nomination.Unit, StepName(task.StepKey), task.DueAt);
+                Tell(await HoldersAsync([task]), new NotificationDraft(NotificationKinds.TaskAssigned, title, body, handOver.NominationId, $"turn:{key}:{task.TaskId}"));
+            }
+        }
+
+        if (handOver is { DisclosureStep: { } disclosure, DisclosureUntil: { } until })
+        {
+            var (title, body) = NotificationTexts.DisclosureStarted(nominee, StepName(disclosure), until);
+            Tell(officers, new NotificationDraft(NotificationKinds.DisclosureStarted, title, body, handOver.NominationId,
+                $"disclosure:{key}:{disclosure}:r{handOver.Round}"));
+        }
+        await notifier.NotifyManyAsync(drafts, cancellationToken);
+    }
+
+    /// <summary>Why a vote did not pass, in counts: without quorum, or below the pass threshold of the whole membership.</summary>
+    public static Message VoteReason(VoteCount vote) => vote.QuorumMet
+        ? NotificationTexts.VoteNotPassed(vote.Yes, vote.Denominator, vote.PassThreshold)
+        : NotificationTexts.VoteWithoutQuorum(vote.Participants, vote.Denominator, vote.Quorum);
+}
