@@ -52,6 +52,7 @@ public static class DependencyInjection
         services.AddSingleton(provider => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Audit.AuditKeyOptions>>().Value.ToSeal());
         services.AddScoped<Features.Nominations.NominationAccess>();
         services.AddScoped<Features.Sessions.SessionAccess>();
+        services.AddScoped<Features.Documents.DocumentData>();
         services.AddSingleton<Features.Sessions.BallotBox>();
         services.AddScoped<Features.Disclosure.DisclosureSteps>();
         services.AddScoped<Features.Eligibility.EligibilityEvaluator>();

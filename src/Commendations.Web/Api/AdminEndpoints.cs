@@ -29,10 +29,11 @@ public static class AdminEndpoints
     public sealed record CommitteeBody(string? Code, string? Name, CommitteeKind? Kind);
     public sealed record MemberBody(Guid? UserId, string? Position, bool IsChair = false, bool IsSecretary = false);
     public sealed record MoveBody(string? Direction);
+    public sealed record RecipientsBody(List<string>? Recipients);
     public sealed record CampaignBody(string? Code, string? Name, CampaignType? Type, string? PlanReference, DateOnly? PeriodStart, DateOnly? PeriodEnd,
         DateOnly? DossierOpen, DateOnly? DossierClose, List<CampaignAwardBody>? Awards);
     public sealed record CampaignAwardBody(Guid? AwardFormId, string? WorkflowDefinitionId, int? QuotaCollectives, int? QuotaIndividuals);
-    public sealed record AwardFormBody(string? Code, string? Name, List<NomineeKind>? NomineeKinds, List<DocumentKind>? RequiredDocuments);
+    public sealed record AwardFormBody(string? Code, string? Name, List<NomineeKind>? NomineeKinds, List<DocumentKind>? RequiredDocuments, string? CertificateTitle = null);
     public sealed record CalendarDayBody(DateOnly? Date, CalendarDayKind? Kind, string? Name);
 
     public static void MapAdminEndpoints(this RouteGroupBuilder api)
@@ -82,6 +83,11 @@ public static class AdminEndpoints
             var id = await m.Send(new CreateCommittee(body.Code ?? "", body.Name ?? "", body.Kind ?? (CommitteeKind)(-1)), ct);
             return TypedResults.Created($"/api/admin/committees/{id}", new { id });
         });
+        admin.MapPut("/committees/{id:guid}/minutes-recipients", async (IMediator m, Guid id, RecipientsBody body, CancellationToken ct) =>
+        {
+            await m.Send(new SetMinutesRecipients(id, body.Recipients ?? []), ct);
+            return TypedResults.NoContent();
+        });
         admin.MapPost("/committees/{id:guid}/members", async (IMediator m, Guid id, MemberBody body, CancellationToken ct) =>
             new { rank = await m.Send(new AddCommitteeMember(id, body.UserId ?? Guid.Empty, body.Position ?? "", body.IsChair, body.IsSecretary), ct) });
         admin.MapDelete("/committees/{id:guid}/members/{userId:guid}", async (IMediator m, Guid id, Guid userId, CancellationToken ct) =>
@@ -111,12 +117,12 @@ public static class AdminEndpoints
         admin.MapGet("/award-forms", (IMediator m, CancellationToken ct) => m.Send(new ListAwardForms(), ct));
         admin.MapPost("/award-forms", async (IMediator m, AwardFormBody body, CancellationToken ct) =>
         {
-            var id = await m.Send(new SaveAwardForm(null, body.Code ?? "", body.Name ?? "", body.NomineeKinds ?? [], body.RequiredDocuments ?? []), ct);
+            var id = await m.Send(new SaveAwardForm(null, body.Code ?? "", body.Name ?? "", body.NomineeKinds ?? [], body.RequiredDocuments ?? [], body.CertificateTitle), ct);
             return TypedResults.Created($"/api/admin/award-forms/{id}", new { id });
         });
         admin.MapPut("/award-forms/{id:guid}", async (IMediator m, Guid id, AwardFormBody body, CancellationToken ct) =>
         {
-            await m.Send(new SaveAwardForm(id, body.Code ?? "", body.Name ?? "", body.NomineeKinds ?? [], body.RequiredDocuments ?? []), ct);
+            await m.Send(new SaveAwardForm(id, body.Code ?? "", body.Name ?? "", body.NomineeKinds ?? [], body.RequiredDocuments ?? [], body.CertificateTitle), ct);
             return TypedResults.NoContent();
         });
 
