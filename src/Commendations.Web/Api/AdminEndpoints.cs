@@ -2,6 +2,8 @@ using Commendations.Domain.Calendar;
 using Commendations.Domain.Campaigns;
 using Commendations.Domain.Catalog;
 using Commendations.Domain.Committees;
+using Commendations.Domain.Documents;
+using Commendations.Features.Documents;
 using Commendations.Domain.Units;
 using Commendations.Features.Admin.AwardForms;
 using Commendations.Features.Admin.Calendar;
@@ -30,6 +32,13 @@ public static class AdminEndpoints
     public sealed record MemberBody(Guid? UserId, string? Position, bool IsChair = false, bool IsSecretary = false);
     public sealed record MoveBody(string? Direction);
     public sealed record RecipientsBody(List<string>? Recipients);
+    public sealed record LegalInstrumentBody(LegalInstrumentKind? Kind, string? Name, string? Number, DateOnly? IssuedOn, string? Issuer, string? Subject,
+        DateOnly? AppliesFrom, DateOnly? AppliesUntil, int? Order, string? Source);
+    public sealed record SigningAuthorityBody(DateOnly? EffectiveFrom, string? IssuerName, string? Place, string? AuthorityLine, string? HeadTitle,
+        string? DeputyTitle, string? ProposalLine, string? ExecutionLine, List<string>? Recipients);
+
+    private static SaveLegalInstrument Save(Guid? id, LegalInstrumentBody b) => new(id, b.Kind ?? (LegalInstrumentKind)(-1), b.Name ?? "", b.Number ?? "",
+        b.IssuedOn ?? default, b.Issuer ?? "", b.Subject ?? "", b.AppliesFrom ?? default, b.AppliesUntil, b.Order ?? 0, b.Source);
     public sealed record CampaignBody(string? Code, string? Name, CampaignType? Type, string? PlanReference, DateOnly? PeriodStart, DateOnly? PeriodEnd,
         DateOnly? DossierOpen, DateOnly? DossierClose, List<CampaignAwardBody>? Awards);
     public sealed record CampaignAwardBody(Guid? AwardFormId, string? WorkflowDefinitionId, int? QuotaCollectives, int? QuotaIndividuals);
@@ -112,6 +121,21 @@ public static class AdminEndpoints
         {
             await m.Send(new SaveCampaign(id, Input(body)), ct);
             return TypedResults.NoContent();
+        });
+
+        admin.MapGet("/legal-instruments", (IMediator m, CancellationToken ct) => m.Send(new ListLegalInstruments(), ct));
+        admin.MapPost("/legal-instruments", async (IMediator m, LegalInstrumentBody body, CancellationToken ct) =>
+        {
+            var saved = await m.Send(Save(null, body), ct);
+            return TypedResults.Created($"/api/admin/legal-instruments/{saved.Id}", saved);
+        });
+        admin.MapPut("/legal-instruments/{id:guid}", (IMediator m, Guid id, LegalInstrumentBody body, CancellationToken ct) => m.Send(Save(id, body), ct));
+        admin.MapGet("/signing-authorities", (IMediator m, CancellationToken ct) => m.Send(new ListSigningAuthorities(), ct));
+        admin.MapPost("/signing-authorities", async (IMediator m, SigningAuthorityBody b, CancellationToken ct) =>
+        {
+            var added = await m.Send(new AddSigningAuthority(b.EffectiveFrom ?? default, b.IssuerName ?? "", b.Place ?? "", b.AuthorityLine ?? "", b.HeadTitle ?? "",
+                b.DeputyTitle ?? "", b.ProposalLine ?? "", b.ExecutionLine ?? "", b.Recipients ?? []), ct);
+            return TypedResults.Created("/api/admin/signing-authorities", added);
         });
 
         admin.MapGet("/award-forms", (IMediator m, CancellationToken ct) => m.Send(new ListAwardForms(), ct));
