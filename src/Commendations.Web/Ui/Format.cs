@@ -14,7 +14,6 @@ public static class Format
 
     public static string DateTime(DateTimeOffset at) => at.ToOffset(Vietnam).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>"ngày 12 tháng 01 năm 2027", as in the place-and-date line of a decision.</summary>
     /// <summary>"ngày 05 tháng 3 năm 2025", "ngày 12 tháng 01 năm 2024" (Decree 30/2020/NĐ-CP: zero before a day below 10 and months 1 and 2).</summary>
     public static string LongVietnameseDate(DateOnly date) => Commendations.Domain.Documents.VietnameseDates.Long(date);
 

@@ -1,5 +1,6 @@
 using Commendations.Domain.Documents;
 using Commendations.Features.Documents;
+using Commendations.Web.Ui;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Commendations.Web.Pages.Admin;
