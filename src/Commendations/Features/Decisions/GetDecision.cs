@@ -106,7 +106,8 @@ public sealed class GetDecisionHandler(CommendationsDbContext db, DocumentData d
         // 01/07/2025, Decree 152/2025/NĐ-CP from then on), not today's.
         var authority = await documents.AuthorityOnAsync(decision.Date, cancellationToken);
         var basis = await documents.LegalBasisOnAsync(decision.Date, cancellationToken);
-        var forms = ordered.Select(a => a.AwardFormName).Distinct().ToList();
+        // A title is given as "danh hiệu Chiến sĩ thi đua cấp tỉnh"; a certificate of merit or a flag by its own name.
+        var forms = ordered.Select(a => AwardForm.CertifiesTitle(a.CertificateTitle) ? $"danh hiệu {a.AwardFormName}" : a.AwardFormName).Distinct().ToList();
         var award = forms.Count == 1 ? forms[0] : "khen thưởng";
         var worded = ordered.Select(a => new WordedAwardee(a.Kind, a.NomineeName, a.Gender, a.UnitName)).ToList();
         return new DecisionDetail(decision.Id, decision.Number, decision.Date, decision.SignerName, decision.SignerTitle, decision.Citation,
