@@ -39,6 +39,9 @@ public sealed record SessionMinutes(
     /// <summary>The place of the date line ("Lam Giang"), from the issuing authority in force on the session's day.</summary>
     public string Place { get; init; } = "";
 
+    /// <summary>The reader is the committee's secretary or an administrator: they record the minutes' particulars.</summary>
+    public bool CanRecordMinutes { get; init; }
+
     /// <summary>Some item was voted by secret ballot: the minutes say so and give only counts.</summary>
     public bool AnySecret => Items.Any(i => i.Secret);
 }
@@ -58,7 +61,7 @@ public sealed record MinutesItem(int Order, Guid NominationId, string NomineeNam
     public bool CountsHidden => Secret && Outcome == AgendaOutcome.Pending;
 }
 
-public sealed class GetSessionHandler(CommendationsDbContext db, SessionAccess access, Documents.DocumentData documents) : IRequestHandler<GetSession, SessionMinutes>
+public sealed class GetSessionHandler(CommendationsDbContext db, SessionAccess access, Documents.DocumentData documents, ICurrentUser user) : IRequestHandler<GetSession, SessionMinutes>
 {
     public async Task<SessionMinutes> Handle(GetSession request, CancellationToken cancellationToken)
     {
@@ -106,6 +109,7 @@ public sealed class GetSessionHandler(CommendationsDbContext db, SessionAccess a
             Secretary = Signer(session.SecretaryUserId ?? committee.Secretary?.UserId),
             Recipients = committee.MinutesRecipients,
             Place = authority.Place,
+            CanRecordMinutes = SessionAccess.IsSecretary(committee, user.UserId) || user.IsInRole(Roles.Administrator),
         };
     }
 }
