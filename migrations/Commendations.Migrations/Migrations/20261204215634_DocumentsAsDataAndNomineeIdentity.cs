@@ -150,6 +150,15 @@ namespace Commendations.Migrations.Migrations
                 column: "effective_from",
                 unique: true);
 
+            // Decisions issued before signed by a vice-chairman ("Phó Chủ tịch …") printed the head's signature block; they
+            // sign for the head (KT.). The capacity is new, derived from the stored title: the content of the decision as
+            // issued is not changed, so the immutability trigger is lifted for this one statement only.
+            migrationBuilder.Sql("""
+                ALTER TABLE decisions DISABLE TRIGGER decisions_immutable;
+                UPDATE decisions SET signer_capacity = 'Deputy' WHERE lower(btrim(signer_title)) LIKE 'phó%';
+                ALTER TABLE decisions ENABLE TRIGGER decisions_immutable;
+                """);
+
             // Each award form's certificate title (Chiến sĩ thi đua cấp tỉnh receives a Bằng chứng nhận, a flag is a flag).
             migrationBuilder.Sql("""
                 UPDATE award_forms SET certificate_title = CASE code
