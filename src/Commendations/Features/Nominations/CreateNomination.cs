@@ -130,10 +130,11 @@ public sealed class CreateNominationHandler(
     /// </summary>
     private async Task<Guid?> PersonIdentityAsync(PersonInput input, Guid unitId, CancellationToken cancellationToken)
     {
+        // The identity, or the id of any record of it (a registry line's person), of the caller's own unit.
         if (input.IdentityId is { } given)
-            return await db.People.AnyAsync(p => p.IdentityId == given && p.UnitId == unitId, cancellationToken)
-                ? given
-                : throw new InputException("person.identityId", new Message("Không có người này trong đơn vị của bạn."));
+            return await db.People.Where(p => (p.IdentityId == given || p.Id == given) && p.UnitId == unitId)
+                       .Select(p => (Guid?)p.IdentityId).FirstOrDefaultAsync(cancellationToken)
+                   ?? throw new InputException("person.identityId", new Message("Không có người này trong đơn vị của bạn."));
         var name = NomineeRules.NormalisedName(input.FullName);
         var candidates = await db.People.AsNoTracking()
             .Where(p => p.UnitId == unitId && p.Gender == input.Gender && p.BirthYear == input.BirthYear)
@@ -145,9 +146,9 @@ public sealed class CreateNominationHandler(
     private async Task<Guid?> CollectiveIdentityAsync(CollectiveInput input, Guid unitId, CancellationToken cancellationToken)
     {
         if (input.IdentityId is { } given)
-            return await db.Collectives.AnyAsync(c => c.IdentityId == given && c.UnitId == unitId, cancellationToken)
-                ? given
-                : throw new InputException("collective.identityId", new Message("Không có tập thể này trong đơn vị của bạn."));
+            return await db.Collectives.Where(c => (c.IdentityId == given || c.Id == given) && c.UnitId == unitId)
+                       .Select(c => (Guid?)c.IdentityId).FirstOrDefaultAsync(cancellationToken)
+                   ?? throw new InputException("collective.identityId", new Message("Không có tập thể này trong đơn vị của bạn."));
         var name = NomineeRules.NormalisedName(input.Name);
         var candidates = await db.Collectives.AsNoTracking().Where(c => c.UnitId == unitId)
             .Select(c => new { c.Name, c.IdentityId }).ToListAsync(cancellationToken);

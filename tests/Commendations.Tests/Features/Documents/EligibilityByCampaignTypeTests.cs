@@ -100,6 +100,13 @@ public class EligibilityByCampaignTypeTests(LifecycleHarness app) : IClassFixtur
         app.Clock.Set(TestClock.At(2026, 12, 1));
         var (identity, _) = await PastGrassrootsTitlesAsync("Nguyễn Thị Hoa");
 
+        // The nomination form offers the unit's earlier people, one per identity with their awards; another unit sees none of them.
+        var known = await app.Send(DemoAccounts.OfficerTanHoa, new ListKnownNominees());
+        known.People.Should().ContainSingle(p => p.IdentityId == identity).Which.Should().Be(new KnownPerson(identity, "Nguyễn Thị Hoa", Gender.Female, 1982, 3));
+        (await app.Send(DemoAccounts.OfficerDongXuyen, new ListKnownNominees())).People.Should().NotContain(p => p.IdentityId == identity);
+        var notOfficer = () => app.Send(DemoAccounts.Appraiser, new ListKnownNominees());
+        await notOfficer.Should().ThrowAsync<Commendations.Common.Errors.ForbiddenException>();
+
         // The officer picks the person from earlier nominations; her name is now written in full.
         var renamed = await SubmitAsync(DemoCatalog.CurrentRegularCampaign, DemoCatalog.ProvincialEmulationFighter,
             new PersonInput("Nguyễn Thị Hoa Mai", Gender.Female, 1982, "Phó Trưởng phòng", identity), null, minutes: true);
@@ -110,6 +117,9 @@ public class EligibilityByCampaignTypeTests(LifecycleHarness app) : IClassFixtur
         var namesake = await SubmitAsync(DemoCatalog.CurrentRegularCampaign, DemoCatalog.ProvincialEmulationFighter,
             new PersonInput("Nguyễn Thị Hoa", Gender.Female, 1995, "Chuyên viên"), null, minutes: true);
         (await EligibilityAsync(namesake)).Rules.Single(r => r.Key == "consecutive-titles").Outcome.Should().Be(EligibilityOutcome.NeedsChecking);
+        var listed = (await app.Send(DemoAccounts.OfficerTanHoa, new ListKnownNominees())).People;
+        listed.Should().Contain(new KnownPerson(identity, "Nguyễn Thị Hoa Mai", Gender.Female, 1982, 3), "one line per identity, under its latest name");
+        listed.Should().Contain(p => p.FullName == "Nguyễn Thị Hoa" && p.BirthYear == 1995 && p.IdentityId != identity);
 
         // Another unit's officer cannot claim the identity.
         var foreign = () => app.Send(DemoAccounts.OfficerDongXuyen, new CreateNomination(
