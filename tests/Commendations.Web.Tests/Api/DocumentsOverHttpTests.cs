@@ -123,7 +123,8 @@ public class DocumentsOverHttpTests(ApiFactory app) : IClassFixture<ApiFactory>
         var registry = WebUtility.HtmlDecode(await leader.GetStringAsync($"/so-khen-thuong/{line}"));
         registry.Should().Contain($"href=\"/chung-nhan/{decisionId}?line={line}\"");
 
-        // The next nomination form offers her as a person nominated before, with her award, so past titles follow her.
+        // The nomination form (while a campaign takes dossiers) offers her as a person nominated before, with her award, so past titles follow her.
+        app.Clock.Set(Testing.TestClock.At(2026, 12, 1));
         var form = WebUtility.HtmlDecode(await (await app.As(DemoAccounts.OfficerTanHoa)).GetStringAsync("/de-nghi/tao-moi"));
         form.Should().Contain("— Người mới —").And.Contain("Trần Thị Mỹ Duyên (Nữ, 1986) – 1 khen thưởng trong sổ");
         WebUtility.HtmlDecode(await (await app.As(DemoAccounts.OfficerDongXuyen)).GetStringAsync("/de-nghi/tao-moi")).Should().NotContain("Trần Thị Mỹ Duyên");
