@@ -53,6 +53,7 @@ public static class DependencyInjection
         services.AddScoped<Features.Nominations.NominationAccess>();
         services.AddScoped<Features.Sessions.SessionAccess>();
         services.AddScoped<Features.Nominations.TimelineVotes>();
+        services.AddScoped<Features.Documents.DocumentData>();
         services.AddSingleton<Features.Sessions.BallotBox>();
         services.AddScoped<Features.Disclosure.DisclosureSteps>();
         services.AddScoped<Features.Incidents.IncidentDetector>();

@@ -225,6 +225,14 @@ namespace Commendations.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("CertificateTitle")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasDefaultValue("BẰNG KHEN")
+                        .HasColumnName("certificate_title");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -275,6 +283,11 @@ namespace Commendations.Migrations.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("kind");
+
+                    b.PrimitiveCollection<List<string>>("MinutesRecipients")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("minutes_recipients");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -336,6 +349,14 @@ namespace Commendations.Migrations.Migrations
                     b.Property<int>("Sequence")
                         .HasColumnType("integer")
                         .HasColumnName("sequence");
+
+                    b.Property<string>("SignerCapacity")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("Head")
+                        .HasColumnName("signer_capacity");
 
                     b.Property<string>("SignerName")
                         .IsRequired()
@@ -438,6 +459,154 @@ namespace Commendations.Migrations.Migrations
                         .HasDatabaseName("ix_disclosure_comments_nomination_id_kind_handled_at");
 
                     b.ToTable("disclosure_comments", (string)null);
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Documents.LegalInstrument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AppliesFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("applies_from");
+
+                    b.Property<DateOnly?>("AppliesUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("applies_until");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("issued_on");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("issuer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("number");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer")
+                        .HasColumnName("order");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("subject");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_legal_instruments");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_legal_instruments_number");
+
+                    b.ToTable("legal_instruments", (string)null);
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Documents.SigningAuthority", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AuthorityLine")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("authority_line");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DeputyTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("deputy_title");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<string>("ExecutionLine")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("execution_line");
+
+                    b.Property<string>("HeadTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("head_title");
+
+                    b.Property<string>("IssuerName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("issuer_name");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("place");
+
+                    b.Property<string>("ProposalLine")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("proposal_line");
+
+                    b.PrimitiveCollection<List<string>>("Recipients")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("recipients");
+
+                    b.HasKey("Id")
+                        .HasName("pk_signing_authorities");
+
+                    b.HasIndex("EffectiveFrom")
+                        .IsUnique()
+                        .HasDatabaseName("ix_signing_authorities_effective_from");
+
+                    b.ToTable("signing_authorities", (string)null);
                 });
 
             modelBuilder.Entity("Commendations.Domain.Eligibility.EligibilityRuleSet", b =>
@@ -852,6 +1021,10 @@ namespace Commendations.Migrations.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("headcount");
 
+                    b.Property<Guid>("IdentityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("identity_id");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -868,6 +1041,9 @@ namespace Commendations.Migrations.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_collectives");
+
+                    b.HasIndex("IdentityId")
+                        .HasDatabaseName("ix_collectives_identity_id");
 
                     b.HasIndex("UnitId")
                         .HasDatabaseName("ix_collectives_unit_id");
@@ -898,6 +1074,10 @@ namespace Commendations.Migrations.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("gender");
 
+                    b.Property<Guid>("IdentityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("identity_id");
+
                     b.Property<string>("Position")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -910,6 +1090,9 @@ namespace Commendations.Migrations.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_people");
+
+                    b.HasIndex("IdentityId")
+                        .HasDatabaseName("ix_people_identity_id");
 
                     b.HasIndex("UnitId")
                         .HasDatabaseName("ix_people_unit_id");
@@ -1121,6 +1304,10 @@ namespace Commendations.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("nomination_id");
 
+                    b.Property<Guid?>("NomineeIdentityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("nominee_identity_id");
+
                     b.Property<string>("NomineeName")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -1209,6 +1396,9 @@ namespace Commendations.Migrations.Migrations
                     b.HasIndex("NominationId")
                         .HasDatabaseName("ix_award_records_nomination_id");
 
+                    b.HasIndex("NomineeIdentityId")
+                        .HasDatabaseName("ix_award_records_nominee_identity_id");
+
                     b.HasIndex("PersonId")
                         .HasDatabaseName("ix_award_records_person_id");
 
@@ -1254,6 +1444,10 @@ namespace Commendations.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("ChairUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("chair_user_id");
+
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at");
@@ -1272,6 +1466,10 @@ namespace Commendations.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("committee_id");
 
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
                     b.Property<DateTimeOffset>("HeldAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("held_at");
@@ -1281,6 +1479,11 @@ namespace Commendations.Migrations.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("location");
 
+                    b.Property<string>("MinutesNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("minutes_number");
+
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("opened_at");
@@ -1288,6 +1491,10 @@ namespace Commendations.Migrations.Migrations
                     b.Property<Guid>("OpenedBy")
                         .HasColumnType("uuid")
                         .HasColumnName("opened_by");
+
+                    b.Property<Guid?>("SecretaryUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("secretary_user_id");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -2,6 +2,8 @@ using Commendations.Domain.Calendar;
 using Commendations.Domain.Campaigns;
 using Commendations.Domain.Catalog;
 using Commendations.Domain.Committees;
+using Commendations.Domain.Documents;
+using Commendations.Features.Documents;
 using Commendations.Domain.Units;
 using Commendations.Features.Admin.AwardForms;
 using Commendations.Features.Admin.Calendar;
@@ -29,10 +31,18 @@ public static class AdminEndpoints
     public sealed record CommitteeBody(string? Code, string? Name, CommitteeKind? Kind);
     public sealed record MemberBody(Guid? UserId, string? Position, bool IsChair = false, bool IsSecretary = false);
     public sealed record MoveBody(string? Direction);
+    public sealed record RecipientsBody(List<string>? Recipients);
+    public sealed record LegalInstrumentBody(LegalInstrumentKind? Kind, string? Name, string? Number, DateOnly? IssuedOn, string? Issuer, string? Subject,
+        DateOnly? AppliesFrom, DateOnly? AppliesUntil, int? Order, string? Source);
+    public sealed record SigningAuthorityBody(DateOnly? EffectiveFrom, string? IssuerName, string? Place, string? AuthorityLine, string? HeadTitle,
+        string? DeputyTitle, string? ProposalLine, string? ExecutionLine, List<string>? Recipients);
+
+    private static SaveLegalInstrument Save(Guid? id, LegalInstrumentBody b) => new(id, b.Kind ?? (LegalInstrumentKind)(-1), b.Name ?? "", b.Number ?? "",
+        b.IssuedOn ?? default, b.Issuer ?? "", b.Subject ?? "", b.AppliesFrom ?? default, b.AppliesUntil, b.Order ?? 0, b.Source);
     public sealed record CampaignBody(string? Code, string? Name, CampaignType? Type, string? PlanReference, DateOnly? PeriodStart, DateOnly? PeriodEnd,
         DateOnly? DossierOpen, DateOnly? DossierClose, List<CampaignAwardBody>? Awards);
     public sealed record CampaignAwardBody(Guid? AwardFormId, string? WorkflowDefinitionId, int? QuotaCollectives, int? QuotaIndividuals);
-    public sealed record AwardFormBody(string? Code, string? Name, List<NomineeKind>? NomineeKinds, List<DocumentKind>? RequiredDocuments);
+    public sealed record AwardFormBody(string? Code, string? Name, List<NomineeKind>? NomineeKinds, List<DocumentKind>? RequiredDocuments, string? CertificateTitle = null);
     public sealed record CalendarDayBody(DateOnly? Date, CalendarDayKind? Kind, string? Name);
 
     public static void MapAdminEndpoints(this RouteGroupBuilder api)
@@ -85,6 +95,11 @@ public static class AdminEndpoints
             var id = await m.Send(new CreateCommittee(body.Code ?? "", body.Name ?? "", body.Kind ?? (CommitteeKind)(-1)), ct);
             return TypedResults.Created($"/api/admin/committees/{id}", new { id });
         });
+        admin.MapPut("/committees/{id:guid}/minutes-recipients", async (IMediator m, Guid id, RecipientsBody body, CancellationToken ct) =>
+        {
+            await m.Send(new SetMinutesRecipients(id, body.Recipients ?? []), ct);
+            return TypedResults.NoContent();
+        });
         admin.MapPost("/committees/{id:guid}/members", async (IMediator m, Guid id, MemberBody body, CancellationToken ct) =>
             new { rank = await m.Send(new AddCommitteeMember(id, body.UserId ?? Guid.Empty, body.Position ?? "", body.IsChair, body.IsSecretary), ct) });
         admin.MapDelete("/committees/{id:guid}/members/{userId:guid}", async (IMediator m, Guid id, Guid userId, CancellationToken ct) =>
@@ -111,15 +126,30 @@ public static class AdminEndpoints
             return TypedResults.NoContent();
         });
 
+        admin.MapGet("/legal-instruments", (IMediator m, CancellationToken ct) => m.Send(new ListLegalInstruments(), ct));
+        admin.MapPost("/legal-instruments", async (IMediator m, LegalInstrumentBody body, CancellationToken ct) =>
+        {
+            var saved = await m.Send(Save(null, body), ct);
+            return TypedResults.Created($"/api/admin/legal-instruments/{saved.Id}", saved);
+        });
+        admin.MapPut("/legal-instruments/{id:guid}", (IMediator m, Guid id, LegalInstrumentBody body, CancellationToken ct) => m.Send(Save(id, body), ct));
+        admin.MapGet("/signing-authorities", (IMediator m, CancellationToken ct) => m.Send(new ListSigningAuthorities(), ct));
+        admin.MapPost("/signing-authorities", async (IMediator m, SigningAuthorityBody b, CancellationToken ct) =>
+        {
+            var added = await m.Send(new AddSigningAuthority(b.EffectiveFrom ?? default, b.IssuerName ?? "", b.Place ?? "", b.AuthorityLine ?? "", b.HeadTitle ?? "",
+                b.DeputyTitle ?? "", b.ProposalLine ?? "", b.ExecutionLine ?? "", b.Recipients ?? []), ct);
+            return TypedResults.Created("/api/admin/signing-authorities", added);
+        });
+
         admin.MapGet("/award-forms", (IMediator m, CancellationToken ct) => m.Send(new ListAwardForms(), ct));
         admin.MapPost("/award-forms", async (IMediator m, AwardFormBody body, CancellationToken ct) =>
         {
-            var id = await m.Send(new SaveAwardForm(null, body.Code ?? "", body.Name ?? "", body.NomineeKinds ?? [], body.RequiredDocuments ?? []), ct);
+            var id = await m.Send(new SaveAwardForm(null, body.Code ?? "", body.Name ?? "", body.NomineeKinds ?? [], body.RequiredDocuments ?? [], body.CertificateTitle), ct);
             return TypedResults.Created($"/api/admin/award-forms/{id}", new { id });
         });
         admin.MapPut("/award-forms/{id:guid}", async (IMediator m, Guid id, AwardFormBody body, CancellationToken ct) =>
         {
-            await m.Send(new SaveAwardForm(id, body.Code ?? "", body.Name ?? "", body.NomineeKinds ?? [], body.RequiredDocuments ?? []), ct);
+            await m.Send(new SaveAwardForm(id, body.Code ?? "", body.Name ?? "", body.NomineeKinds ?? [], body.RequiredDocuments ?? [], body.CertificateTitle), ct);
             return TypedResults.NoContent();
         });
 

@@ -6,7 +6,8 @@ namespace Commendations.Web.Api;
 public static class DecisionEndpoints
 {
     public sealed record DecisionBody(string Number, DateOnly Date, string SignerName, string SignerTitle, string Citation, IReadOnlyList<Guid> NominationIds,
-        Guid? AmendsDecisionId = null, IReadOnlyList<AwardCorrection>? Corrections = null, string? Series = null);
+        Guid? AmendsDecisionId = null, IReadOnlyList<AwardCorrection>? Corrections = null, string? Series = null,
+        Commendations.Domain.Documents.SignerCapacity? SignerCapacity = null);
 
     public static void MapDecisionEndpoints(this RouteGroupBuilder api)
     {
@@ -14,7 +15,7 @@ public static class DecisionEndpoints
         group.MapPost("/", async (IMediator m, HttpRequest request, DecisionBody body, CancellationToken ct) =>
         {
             var issued = await m.Send(new IssueDecision(body.Number, body.Date, body.SignerName, body.SignerTitle, body.Citation,
-                body.NominationIds ?? [], request.IdempotencyKey(), body.AmendsDecisionId, body.Corrections, body.Series), ct);
+                body.NominationIds ?? [], request.IdempotencyKey(), body.AmendsDecisionId, body.Corrections, body.Series, body.SignerCapacity), ct);
             return TypedResults.Created($"/api/decisions/{issued.DecisionId}", issued);
         });
         group.MapGet("/{id:guid}", (IMediator m, Guid id, CancellationToken ct) => m.Send(new GetDecision(id), ct));

@@ -13,6 +13,7 @@ public static class SessionEndpoints
     public sealed record RollCallBody(IReadOnlyList<RollCallLine> Lines);
     public sealed record RollCallResult(int Changed);
     public sealed record BallotBody(Guid NominationId, VoteChoice Choice, Guid? OnBehalfOf);
+    public sealed record MinutesBody(string? Number, Guid? ChairUserId, Guid? SecretaryUserId, DateTimeOffset? EndedAt);
 
     public static void MapSessionEndpoints(this RouteGroupBuilder api)
     {
@@ -41,6 +42,12 @@ public static class SessionEndpoints
         group.MapPost("/{id:guid}/ballots", async Task<NoContent> (IMediator m, Guid id, BallotBody body, CancellationToken ct) =>
         {
             await m.Send(new CastSessionBallot(id, body.NominationId, body.Choice, body.OnBehalfOf), ct);
+            return TypedResults.NoContent();
+        });
+
+        group.MapPut("/{id:guid}/minutes", async Task<NoContent> (IMediator m, Guid id, MinutesBody body, CancellationToken ct) =>
+        {
+            await m.Send(new RecordMinutesDetails(id, body.Number, body.ChairUserId, body.SecretaryUserId, body.EndedAt), ct);
             return TypedResults.NoContent();
         });
 

@@ -38,6 +38,10 @@ public static class Labels
 
     public static string Gender(Gender gender) => gender == Domain.Nominees.Gender.Female ? "Nữ" : "Nam";
 
+    /// <summary>A certificate's printed title ("BẰNG CHỨNG NHẬN") as a page names it in a sentence: "bằng chứng nhận".</summary>
+    public static string CertificateTitle(string printedTitle) =>
+        printedTitle.ToLower(new System.Globalization.CultureInfo("vi-VN"));
+
     public static string Document(DocumentKind kind) => kind switch
     {
         DocumentKind.SubmissionLetter => "Tờ trình",

@@ -17,13 +17,19 @@ public sealed class NominationInput
     public bool IsIndividual => Kind == NomineeKind.Individual;
 
     public PersonInput? PersonInput() =>
-        IsIndividual ? new PersonInput(Person.FullName ?? "", Person.Gender, Person.BirthYear ?? 0, Person.Position ?? "") : null;
+        IsIndividual ? new PersonInput(Person.FullName ?? "", Person.Gender, Person.BirthYear ?? 0, Person.Position ?? "", Person.IdentityId) : null;
 
     public CollectiveInput? CollectiveInput() =>
-        IsIndividual ? null : new CollectiveInput(Collective.Name ?? "", Collective.Headcount ?? 0, Collective.Women ?? 0, Collective.AdvancedWorkers ?? 0);
+        IsIndividual ? null : new CollectiveInput(Collective.Name ?? "", Collective.Headcount ?? 0, Collective.Women ?? 0, Collective.AdvancedWorkers ?? 0, Collective.IdentityId);
+
+    /// <summary>The people and collectives the unit nominated before (create form only): choosing one links the new record to it.</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever] public KnownNominees? Known { get; set; }
 
     public sealed class PersonFields
     {
+        /// <summary>An earlier person of the unit this nominee is (past titles count under a changed name).</summary>
+        public Guid? IdentityId { get; set; }
+
         public string? FullName { get; set; }
         public Gender Gender { get; set; } = Gender.Female;
         public int? BirthYear { get; set; }
@@ -32,6 +38,8 @@ public sealed class NominationInput
 
     public sealed class CollectiveFields
     {
+        public Guid? IdentityId { get; set; }
+
         public string? Name { get; set; }
         public int? Headcount { get; set; }
         public int? Women { get; set; }

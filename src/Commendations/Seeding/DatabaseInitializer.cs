@@ -41,6 +41,9 @@ public static class DatabaseInitializer
         // Only years the calendar has nothing for: a day an administrator removed must not come back at the next start.
         var knownYears = (await db.CalendarDays.Select(d => d.Date.Year).Distinct().ToListAsync(cancellationToken)).ToHashSet();
         db.CalendarDays.AddRange(VietnamCalendar.Days.Where(d => !knownYears.Contains(d.Date.Year)));
+        // The instruments decisions cite, once: afterwards they are the administrators' (a removed one must not come back).
+        if (!await db.LegalInstruments.AnyAsync(cancellationToken))
+            db.LegalInstruments.AddRange(ReferenceDocuments.LegalInstruments(now));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

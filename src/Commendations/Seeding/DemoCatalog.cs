@@ -29,12 +29,12 @@ public static class DemoCatalog
 
         DocumentKind[] basic = [DocumentKind.SubmissionLetter, DocumentKind.AchievementReport];
         DocumentKind[] withMinutes = [.. basic, DocumentKind.Minutes];
-        var merit = new AwardForm(CertificateOfMerit, "Bằng khen của Chủ tịch UBND tỉnh", [NomineeKind.Collective, NomineeKind.Individual, NomineeKind.Household], basic);
-        var fighter = new AwardForm(ProvincialEmulationFighter, "Chiến sĩ thi đua cấp tỉnh", [NomineeKind.Individual], withMinutes);
-        var excellentCollective = new AwardForm(ExcellentLabourCollective, "Tập thể lao động xuất sắc", [NomineeKind.Collective], withMinutes);
-        var flag = new AwardForm(EmulationFlag, "Cờ thi đua của UBND tỉnh", [NomineeKind.Collective], withMinutes);
+        var merit = new AwardForm(CertificateOfMerit, "Bằng khen của Chủ tịch UBND tỉnh", [NomineeKind.Collective, NomineeKind.Individual, NomineeKind.Household], basic, "BẰNG KHEN");
+        var fighter = new AwardForm(ProvincialEmulationFighter, "Chiến sĩ thi đua cấp tỉnh", [NomineeKind.Individual], withMinutes, "BẰNG CHỨNG NHẬN");
+        var excellentCollective = new AwardForm(ExcellentLabourCollective, "Tập thể lao động xuất sắc", [NomineeKind.Collective], withMinutes, "BẰNG CHỨNG NHẬN");
+        var flag = new AwardForm(EmulationFlag, "Cờ thi đua của UBND tỉnh", [NomineeKind.Collective], withMinutes, "CỜ THI ĐUA");
         db.AwardForms.AddRange(merit, fighter, excellentCollective, flag,
-            new AwardForm("csdt-co-so", "Chiến sĩ thi đua cơ sở", [NomineeKind.Individual], basic));
+            new AwardForm("csdt-co-so", "Chiến sĩ thi đua cơ sở", [NomineeKind.Individual], basic, "BẰNG CHỨNG NHẬN"));
 
         var qcdc2023 = new Campaign("PT-2023-QCDC", "Thi đua thực hiện Quy chế dân chủ ở cơ sở năm 2023", CampaignType.Thematic,
             new(2023, 1, 1), new(2023, 12, 31), new(2023, 12, 1), new(2023, 12, 10), "15/KH-BCĐ ngày 20/02/2023");
@@ -64,7 +64,14 @@ public static class DemoCatalog
         council.AddMember(users[DemoAccounts.SteeringStandingMember.UserName], "Ủy viên, Thư ký Hội đồng", isSecretary: true);
         foreach (var member in DemoAccounts.CouncilInOrder.Skip(3))
             council.AddMember(users[member.UserName], member.Title!);
+        steering.SetMinutesRecipients(["Trưởng ban, các Phó Trưởng ban;", "Các thành viên Ban Chỉ đạo;", "Lưu: VT, BCĐ."]);
+        council.SetMinutesRecipients(["Chủ tịch, các Phó Chủ tịch Hội đồng;", "Sở Nội vụ (Phòng Thi đua, khen thưởng);", "Lưu: VT, HĐTĐKT."]);
         db.Committees.AddRange(steering, council);
+
+        db.SigningAuthorities.Add(new Domain.Documents.SigningAuthority(new DateOnly(2020, 1, 1), "ỦY BAN NHÂN DÂN TỈNH LAM GIANG", "Lam Giang",
+            "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LAM GIANG", "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Theo đề nghị của Giám đốc Sở Nội vụ.",
+            "Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội vụ, Thủ trưởng các cơ quan, đơn vị có liên quan và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.",
+            ["Như Điều 3;", "Chủ tịch, các Phó Chủ tịch UBND tỉnh;", "Lưu: VT, SNV."], users[DemoAccounts.Admin.UserName], DateTimeOffset.UnixEpoch));
 
         db.EligibilityRuleSets.AddRange(DemoEligibilityRules.All(users[DemoAccounts.Admin.UserName]));
 

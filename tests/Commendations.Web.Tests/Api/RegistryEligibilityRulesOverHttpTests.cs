@@ -22,15 +22,16 @@ public class RegistryEligibilityRulesOverHttpTests(ApiFactory app) : IClassFixtu
             rules = new { rules = new object[] { new { key = "advanced-share", kind = "minShare", label = "≥ 90 % lao động tiên tiến", appliesTo = new[] { "collective" }, numerator = "advancedWorkerCount", denominator = "memberCount", min = 0.9 } } },
         });
         await ApiJourney.Expect(added, HttpStatusCode.Created);
-        (await added.Content.ReadFromJsonAsync<JsonObject>())!["version"]!.GetValue<int>().Should().Be(2);
-        (await admin.GetFromJsonAsync<JsonArray>($"/api/eligibility-rules?awardForm={DemoCatalog.CertificateOfMerit}"))!.Should().HaveCount(2);
+        // The seed holds three versions (before the 2022 Law, from 01/01/2024, from Decree 152/2025/NĐ-CP on 01/07/2025).
+        (await added.Content.ReadFromJsonAsync<JsonObject>())!["version"]!.GetValue<int>().Should().Be(4);
+        (await admin.GetFromJsonAsync<JsonArray>($"/api/eligibility-rules?awardForm={DemoCatalog.CertificateOfMerit}"))!.Should().HaveCount(4);
 
         var id = await _journey.CreateAsync(await _journey.CollectiveBodyAsync());
         await _journey.AttachRequiredAsync(id);
         await _journey.SubmitAsync(id);
         var check = (await (await app.As(DemoAccounts.SteeringHead)).GetFromJsonAsync<JsonObject>($"/api/nominations/{id}/eligibility"))!;
         check["overall"]!.GetValue<string>().Should().Be("Failed");
-        check["ruleSetVersion"]!.GetValue<int>().Should().Be(2);
+        check["ruleSetVersion"]!.GetValue<int>().Should().Be(4);
         check["rules"]!.AsArray().Single()!["detail"]!.GetValue<string>().Should().Contain("35/42");
 
         await ApiJourney.Expect(await (await app.As(DemoAccounts.OfficerDongXuyen)).GetAsync($"/api/nominations/{id}/eligibility"), HttpStatusCode.NotFound);

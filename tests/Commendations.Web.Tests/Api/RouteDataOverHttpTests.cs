@@ -74,8 +74,12 @@ public class RouteDataOverHttpTests(ApiFactory app) : IClassFixture<ApiFactory>
         app.Clock.Set(TestClock.At(2026, 12, 1));
         await PublishAsync();
 
-        // Eligibility: 10 advanced workers of 42 fail the 70 % rule; the branch after the submission rejects at once.
-        var ineligible = await SubmittedAsync("Ban Quản lý chợ Tân Hòa", advancedWorkers: 10);
+        // Eligibility: the same collective proposed a second time in the campaign fails "one achievement, one award" (the
+        // first is then withdrawn); the branch after the submission rejects at once.
+        var first = await SubmittedAsync("Ban Quản lý chợ Tân Hòa");
+        var ineligible = await SubmittedAsync("Ban Quản lý chợ Tân Hòa");
+        await ApiJourney.Expect(await (await app.As(DemoAccounts.OfficerTanHoa)).PostAsJsonAsync($"/api/nominations/{first}/withdraw",
+            new { reason = "Trùng hồ sơ." }), HttpStatusCode.OK);
         ((string)(await _journey.DetailAsync(ineligible))["status"]!).Should().Be("Rejected");
         var eligibility = await (await app.As(DemoAccounts.OfficerTanHoa)).GetFromJsonAsync<JsonObject>($"/api/nominations/{ineligible}/eligibility");
         ((string)eligibility!["overall"]!).Should().Be("Failed");

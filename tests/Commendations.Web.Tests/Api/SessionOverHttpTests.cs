@@ -55,10 +55,29 @@ public class SessionOverHttpTests(ApiFactory app) : IClassFixture<ApiFactory>
         (await closed.Content.ReadFromJsonAsync<JsonObject>())!["items"]![0]!["outcome"]!.GetValue<string>().Should().Be("Passed");
         (await _journey.DetailAsync(id))["currentStep"]!.GetValue<string>().Should().Be("decision");
 
+        // The secretary numbers the minutes and records the end; the number is refused on its field without its zero, and
+        // another member may not.
+        var unpadded = await secretary.PutAsJsonAsync($"/api/sessions/{sessionId}/minutes", new { number = "5/BB-HĐTĐKT" });
+        await ApiJourney.Expect(unpadded, HttpStatusCode.BadRequest);
+        (await ApiJourney.Problem(unpadded))["errors"]!["number"]![0]!.GetValue<string>().Should().Contain("05/BB-HĐTĐKT");
+        await ApiJourney.Expect(await (await app.As(DemoAccounts.CouncilMember4)).PutAsJsonAsync($"/api/sessions/{sessionId}/minutes",
+            new { number = "05/BB-HĐTĐKT" }), HttpStatusCode.Forbidden);
+        await ApiJourney.Expect(await secretary.PutAsJsonAsync($"/api/sessions/{sessionId}/minutes",
+            new { number = "05/BB-HĐTĐKT", endedAt = "2026-12-03T10:30:00+07:00" }), HttpStatusCode.NoContent);
+
         var page = await (await app.As(DemoAccounts.Appraiser)).GetAsync($"/bien-ban/{sessionId}");
         await ApiJourney.Expect(page, HttpStatusCode.OK);
         var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
         html.Should().Contain("BIÊN BẢN").And.Contain("Nguyễn Thị Hồng Nhung").And.Contain("/css/minutes.css").And.Contain("Đạt");
+        // A biên bản: number, place and date, start and end, chair and secretary, counts, signers and recipients; an open
+        // vote carries no secret-ballot statement.
+        html.Should().Contain("Số: 05/BB-HĐTĐKT").And.Contain("Lam Giang, ngày 03 tháng 12 năm 2026")
+            .And.Contain("Thời gian: bắt đầu lúc 08:00 ngày 03 tháng 12 năm 2026, kết thúc lúc 10:30.")
+            .And.Contain($"Chủ trì: {DemoAccounts.SteeringHead.DisplayName}, Chủ tịch Hội đồng. Thư ký: {DemoAccounts.SteeringStandingMember.DisplayName}, Ủy viên, Thư ký Hội đồng.")
+            .And.Contain("Tổng số thành viên: 9; có mặt: 9").And.Contain("9/9 (100%)")
+            .And.Contain("Nơi nhận:").And.Contain("- Lưu: VT, HĐTĐKT.")
+            .And.NotContain("bỏ phiếu kín");
+        html.Should().MatchRegex("THƯ KÝ(<br />)+" + DemoAccounts.SteeringStandingMember.DisplayName);
         (await (await app.As(DemoAccounts.Appraiser)).GetStringAsync("/css/minutes.css")).Should().Contain("size: A4");
 
         var sheet = await secretary.GetAsync($"/api/sessions/{sessionId}/votes.xlsx");

@@ -56,6 +56,15 @@ public sealed class DecisionBrowserTests(DecisionBrowserFixture app) : IClassFix
         await Expect(decision).ToContainTextAsync("UBND xã Tân Hòa");
         await Expect(decision).ToContainTextAsync("Trạm Y tế xã Tân Hòa");
         await Expect(decision).ToContainTextAsync("Ngô Đức Mạnh");
+        // Printed from the data in force on 12/01/2027: the authority in full, the legal basis of that day (Decree
+        // 152/2025/NĐ-CP, with its date), the wording by kind and count, and the chairman's signature block.
+        await Expect(decision.Locator("[data-testid=authority]")).ToHaveTextAsync("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LAM GIANG");
+        await Expect(decision.Locator("[data-testid=basis]")).ToHaveTextAsync([
+            "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
+            "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về phân cấp, phân quyền trong lĩnh vực thi đua, khen thưởng; quy định chi tiết và hướng dẫn thi hành một số điều của Luật Thi đua, khen thưởng;"]);
+        await Expect(decision.Locator("[data-testid=article-1]")).ToContainTextAsync("Tặng Bằng khen của Chủ tịch UBND tỉnh cho 02 tập thể có tên trong danh sách sau, đã có thành tích xuất sắc");
+        await Expect(decision.Locator("[data-testid=signature] .signer-title")).ToHaveTextAsync(["CHỦ TỊCH"]);
+        await Expect(decision).Not.ToContainTextAsync("Ông/Bà");
         await leader.CheckPageAsync("13-decision");
 
         // Printed: only the decision, on A4.
@@ -71,5 +80,20 @@ public sealed class DecisionBrowserTests(DecisionBrowserFixture app) : IClassFix
         await Expect(officer.Locator("[data-testid=status]")).ToHaveTextAsync("Đã khen thưởng");
         await officer.GetByRole(AriaRole.Link, new() { Name = "Xem quyết định khen thưởng" }).ClickAsync();
         await Expect(officer.Locator("[data-testid=decision]")).ToContainTextAsync("Số: 215/QĐ-UBND");
+
+        // The certificate is linked from the nomination page and the registry, titled by its award form.
+        await officer.GotoAsync($"/de-nghi/{first}");
+        await officer.GetByRole(AriaRole.Link, new() { Name = "In bằng khen (số sổ vàng SV-2027-0002)" }).ClickAsync();
+        await officer.WaitForURLAsync("**/chung-nhan/**");
+        var certificate = officer.Locator("[data-testid=certificate]");
+        await Expect(certificate).ToHaveCountAsync(1);
+        await Expect(certificate.Locator("[data-testid=certificate-title]")).ToHaveTextAsync("BẰNG KHEN");
+        await Expect(certificate.Locator("[data-testid=certificate-authority]")).ToHaveTextAsync("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LAM GIANG");
+        await Expect(certificate).ToContainTextAsync("UBND xã Tân Hòa");
+        await Expect(certificate).ToContainTextAsync("Lam Giang, ngày 12 tháng 01 năm 2027");
+        await officer.GetByRole(AriaRole.Link, new() { Name = "Quyết định" }).ClickAsync();
+        await Expect(officer.Locator("[data-testid=decision]")).ToContainTextAsync("Số: 215/QĐ-UBND");
+        await officer.GetByRole(AriaRole.Link, new() { Name = "In bằng của quyết định" }).ClickAsync();
+        await Expect(officer.Locator("[data-testid=certificate]")).ToHaveCountAsync(2);
     }
 }

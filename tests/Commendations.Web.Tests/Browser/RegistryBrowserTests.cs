@@ -153,7 +153,10 @@ public sealed class RegistryBrowserTests(DecisionBrowserFixture app) : IClassFix
         await Expect(secretary.Locator("[data-testid=next-step]")).ToContainTextAsync("Tạm dừng");
         await Expect(secretary.Locator("[data-testid=disclosure-comments] [data-testid=paused]")).ToBeVisibleAsync();
         await Expect(secretary.Locator("[data-testid=eligibility-overall]")).ToHaveTextAsync("Cần kiểm tra");
-        await Expect(secretary.Locator("[data-testid=eligibility-rules]")).ToContainTextAsync("Tập thể có từ 70 % lao động tiên tiến trở lên");
+        // A thematic campaign's certificate of merit is checked by the campaign's own criterion, with its article.
+        await Expect(secretary.Locator("[data-testid=eligibility-rules]")).ToContainTextAsync("Có thành tích xuất sắc được bình xét trong phong trào thi đua theo chuyên đề do tỉnh phát động");
+        await Expect(secretary.Locator("[data-testid=eligibility-rules] [data-testid=rule-citation]").First).ToHaveTextAsync("Điều 74 Luật Thi đua, khen thưởng 2022");
+        await Expect(secretary.Locator("[data-testid=eligibility-rules]")).Not.ToContainTextAsync("70 %");
         await Expect(secretary.Locator("[data-testid=eligibility-rules]")).ToContainTextAsync("Đạt");
         await secretary.CheckPageAsync("44-nomination-paused");
         await secretary.GoBackAsync();
@@ -186,60 +189,68 @@ public sealed class RegistryBrowserTests(DecisionBrowserFixture app) : IClassFix
         await admin.GotoAsync("/quan-tri");
         await admin.GetByRole(AriaRole.Link, new() { Name = "Tiêu chuẩn khen thưởng" }).ClickAsync();
         await admin.WaitForURLAsync("**/quan-tri/tieu-chuan");
-        var merit = admin.Locator($"[data-testid=rules-{DemoCatalog.CertificateOfMerit}]");
-        var versions = merit.Locator("[data-testid=version]");
-        await Expect(versions).ToHaveCountAsync(1);
-        await Expect(versions.First).ToContainTextAsync("01/01/2024");
+        // The 70 % advanced-worker rule belongs to Tập thể lao động xuất sắc (Law 06/2022/QH15, Art. 27): versions from
+        // 01/01/2024 (Decree 98/2023/NĐ-CP) and 01/07/2025 (Decree 152/2025/NĐ-CP), latest first.
+        var excellent = admin.Locator($"[data-testid=rules-{DemoCatalog.ExcellentLabourCollective}]");
+        var versions = excellent.Locator("[data-testid=version]");
+        await Expect(versions).ToHaveCountAsync(2);
+        await Expect(versions.First).ToContainTextAsync("01/07/2025");
         await Expect(versions.First).ToContainTextAsync("advancedWorkerCount / memberCount ≥ 70 %");
+        await Expect(versions.First).ToContainTextAsync("Điều 27 Luật Thi đua, khen thưởng 2022");
+        await Expect(versions.Nth(1)).ToContainTextAsync("01/01/2024");
+        await Expect(admin.Locator($"[data-testid=rules-{DemoCatalog.CertificateOfMerit}]")).Not.ToContainTextAsync("≥ 70 %");
 
         // The form starts from the latest version of the chosen award form, one fieldset per rule and an empty one.
-        await merit.GetByRole(AriaRole.Link, new() { Name = "Thêm phiên bản mới từ phiên bản mới nhất" }).ClickAsync();
-        await Expect(admin.GetByLabel("Hình thức khen thưởng")).ToHaveValueAsync(DemoCatalog.CertificateOfMerit);
+        await excellent.GetByRole(AriaRole.Link, new() { Name = "Thêm phiên bản mới từ phiên bản mới nhất" }).ClickAsync();
+        await Expect(admin.GetByLabel("Hình thức khen thưởng")).ToHaveValueAsync(DemoCatalog.ExcellentLabourCollective);
         var share = admin.Locator("[data-testid=rule-0]");
         await Expect(share.GetByLabel("Mã", new() { Exact = true })).ToHaveValueAsync("advanced-share");
         await Expect(share.GetByLabel("Loại tiêu chuẩn")).ToHaveValueAsync("minShare");
         await Expect(share.GetByLabel("Mức tối thiểu")).ToHaveValueAsync("0.7");
-        await Expect(admin.Locator("fieldset.rule-row")).ToHaveCountAsync(5);
+        await Expect(share.GetByLabel("Căn cứ (điều, khoản)")).ToHaveValueAsync("Điều 27 Luật Thi đua, khen thưởng 2022");
+        await Expect(admin.Locator("fieldset.rule-row")).ToHaveCountAsync(6);
 
         // Not after the latest version: refused next to the date, nothing saved, the input stays.
-        await admin.GetByLabel("Hiệu lực từ ngày").FillAsync("2023-06-01");
-        await admin.GetByLabel("Căn cứ pháp lý").FillAsync("Nghị định 152/2025/NĐ-CP");
+        await admin.GetByLabel("Hiệu lực từ ngày").FillAsync("2025-03-01");
+        await admin.GetByLabel("Căn cứ pháp lý").FillAsync("Nghị định 152/2025/NĐ-CP; quy định của tỉnh");
         await share.GetByLabel("Mức tối thiểu").FillAsync("0,75");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Thêm phiên bản", Exact = true }).ClickAsync();
-        await Expect(admin.Locator("[data-valmsg-for='Input.EffectiveFrom']")).ToContainTextAsync("01/01/2024");
-        await Expect(admin.GetByLabel("Căn cứ pháp lý")).ToHaveValueAsync("Nghị định 152/2025/NĐ-CP");
+        await Expect(admin.Locator("[data-valmsg-for='Input.EffectiveFrom']")).ToContainTextAsync("01/07/2025");
+        await Expect(admin.GetByLabel("Căn cứ pháp lý")).ToHaveValueAsync("Nghị định 152/2025/NĐ-CP; quy định của tỉnh");
         await Expect(share.GetByLabel("Mức tối thiểu")).ToHaveValueAsync("0,75");
-        await Expect(versions).ToHaveCountAsync(1);
+        await Expect(versions).ToHaveCountAsync(2);
 
         // A share above 1: refused next to that rule's field.
-        await admin.GetByLabel("Hiệu lực từ ngày").FillAsync("2025-07-01");
+        await admin.GetByLabel("Hiệu lực từ ngày").FillAsync("2027-01-01");
         await share.GetByLabel("Mức tối thiểu").FillAsync("1,5");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Thêm phiên bản", Exact = true }).ClickAsync();
         await Expect(share.Locator("[data-valmsg-for='Rows[0].Min']")).Not.ToBeEmptyAsync();
-        await Expect(versions).ToHaveCountAsync(1);
+        await Expect(versions).ToHaveCountAsync(2);
         await admin.CheckPageAsync("45-admin-eligibility-refused");
 
-        // One more rule, then the corrected version is saved and listed first.
+        // One more rule (regular campaigns only, with its citation), then the corrected version is saved and listed first.
         await admin.GetByRole(AriaRole.Button, new() { Name = "Thêm một tiêu chuẩn" }).ClickAsync();
-        await Expect(admin.Locator("fieldset.rule-row")).ToHaveCountAsync(6);
-        await Expect(admin.GetByLabel("Căn cứ pháp lý")).ToHaveValueAsync("Nghị định 152/2025/NĐ-CP");
-        var women = admin.Locator("[data-testid=rule-5]");
+        await Expect(admin.Locator("fieldset.rule-row")).ToHaveCountAsync(7);
+        await Expect(admin.GetByLabel("Căn cứ pháp lý")).ToHaveValueAsync("Nghị định 152/2025/NĐ-CP; quy định của tỉnh");
+        var women = admin.Locator("[data-testid=rule-6]");
         await women.GetByLabel("Mã", new() { Exact = true }).FillAsync("min-women");
         await women.GetByLabel("Loại tiêu chuẩn").SelectOptionAsync("minCount");
         await women.GetByLabel("Nội dung (người xét duyệt đọc)").FillAsync("Tập thể có ít nhất 5 nữ");
         await women.GetByLabel("Tập thể").CheckAsync();
+        await women.GetByLabel("Thường xuyên").CheckAsync();
+        await women.GetByLabel("Căn cứ (điều, khoản)").FillAsync("Quy định của tỉnh");
         await women.GetByLabel("Số liệu (số lượng)").SelectOptionAsync("womenCount");
         await women.GetByLabel("Mức tối thiểu").FillAsync("5");
         await share.GetByLabel("Mức tối thiểu").FillAsync("0,75");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Thêm phiên bản", Exact = true }).ClickAsync();
-        await Expect(admin.Locator(".flash")).ToContainTextAsync("01/07/2025");
-        await Expect(versions).ToHaveCountAsync(2);
-        await Expect(versions.First).ToContainTextAsync("v2");
-        await Expect(versions.First).ToContainTextAsync("01/07/2025");
-        await Expect(versions.First).ToContainTextAsync("Nghị định 152/2025/NĐ-CP");
+        await Expect(admin.Locator(".flash")).ToContainTextAsync("01/01/2027");
+        await Expect(versions).ToHaveCountAsync(3);
+        await Expect(versions.First).ToContainTextAsync("v3");
+        await Expect(versions.First).ToContainTextAsync("01/01/2027");
+        await Expect(versions.First).ToContainTextAsync("Nghị định 152/2025/NĐ-CP; quy định của tỉnh");
         await Expect(versions.First).ToContainTextAsync("advancedWorkerCount / memberCount ≥ 75 %");
         await Expect(versions.First).ToContainTextAsync("Tập thể có ít nhất 5 nữ");
-        await Expect(versions.First).ToContainTextAsync("womenCount ≥ 5 (collective)");
+        await Expect(versions.First).ToContainTextAsync("womenCount ≥ 5 (collective) – Thường xuyên – Quy định của tỉnh");
         await Expect(versions.Nth(1)).ToContainTextAsync("≥ 70 %");
         await admin.CheckPageAsync("46-admin-eligibility");
 

@@ -191,8 +191,13 @@ public sealed class SessionBrowserTests(SessionBrowserFixture app) : IClassFixtu
         await Expect(minutes).ToContainTextAsync("Tổng số thành viên: 9; có mặt: 7; vắng mặt có phiếu bằng văn bản: 1; không tham gia biểu quyết do xung đột lợi ích: 1; vắng mặt: 0.");
         await Expect(minutes.Locator("tr", new() { HasText = DemoAccounts.CouncilMember9.DisplayName })).ToContainTextAsync("Vắng mặt, có phiếu bằng văn bản");
         await Expect(minutes.Locator("tr", new() { HasText = DemoAccounts.CouncilMember8.DisplayName })).ToContainTextAsync("Không tham gia biểu quyết 1 trường hợp (xung đột lợi ích)");
-        await Expect(MinutesLine(minutes, Passing)).ToHaveTextAsync(Cells("1", Passing, "UBND xã Tân Hòa", "9", "0", "0", "0", "100%", "Đạt"));
-        await Expect(MinutesLine(minutes, Failing)).ToHaveTextAsync(Cells("2", Failing, "UBND xã Tân Hòa", "6", "1", "1", "1", "66,67%", "Không đạt"));
+        await Expect(MinutesLine(minutes, Passing)).ToHaveTextAsync(Cells("1", Passing, "UBND xã Tân Hòa", "9", "0", "0", "0", "9/9 (100%)", "Đạt"));
+        await Expect(MinutesLine(minutes, Failing)).ToHaveTextAsync(Cells("2", Failing, "UBND xã Tân Hòa", "6", "1", "1", "1", "6/9 (66,67%)", "Không đạt"));
+        // A biên bản: chaired by the committee's chair, minuted by its secretary, both signing; no secret-ballot statement for an open vote.
+        await Expect(minutes.Locator("[data-testid=minutes-chair]")).ToContainTextAsync($"Chủ trì: {DemoAccounts.SteeringHead.DisplayName}, Chủ tịch Hội đồng.");
+        await Expect(minutes.Locator("[data-testid=minutes-signers]")).ToContainTextAsync(DemoAccounts.SteeringStandingMember.DisplayName);
+        await Expect(minutes.Locator("[data-testid=minutes-recipients]")).ToContainTextAsync("Lưu: VT, HĐTĐKT.");
+        await Expect(minutes.Locator("[data-testid=secret-statement]")).ToHaveCountAsync(0);
 
         // Someone outside the council: no navigation link, the list and the session refused (403).
         var officer = await app.SignInAsync(DemoAccounts.OfficerTanHoa);

@@ -9,13 +9,13 @@ public sealed class AwardFormsModel : AdminPageModel
 {
     [BindProperty] public FormInput Input { get; set; } = new();
     public IReadOnlyList<AwardFormView> Forms { get; private set; } = [];
-    public string[] FieldKeys => ["Input.code", "Input.name", "Input.nomineeKinds"];
+    public string[] FieldKeys => ["Input.code", "Input.name", "Input.nomineeKinds", "Input.certificateTitle"];
 
     public async Task OnGetAsync(Guid? edit)
     {
         Forms = await Mediator.Send(new ListAwardForms());
         if (edit is { } id && Forms.FirstOrDefault(f => f.Id == id) is { } f)
-            Input = new FormInput { Id = f.Id, Code = f.Code, Name = f.Name, NomineeKinds = f.NomineeKinds.ToList(), RequiredDocuments = f.RequiredDocuments.ToList() };
+            Input = new FormInput { Id = f.Id, Code = f.Code, Name = f.Name, NomineeKinds = f.NomineeKinds.ToList(), RequiredDocuments = f.RequiredDocuments.ToList(), CertificateTitle = f.CertificateTitle };
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -23,7 +23,8 @@ public sealed class AwardFormsModel : AdminPageModel
         var ok = false;
         try
         {
-            ok = await TryAsync(() => Mediator.Send(new SaveAwardForm(Input.Id, Input.Code?.Trim() ?? "", Input.Name ?? "", Input.NomineeKinds, Input.RequiredDocuments)));
+            ok = await TryAsync(() => Mediator.Send(new SaveAwardForm(Input.Id, Input.Code?.Trim() ?? "", Input.Name ?? "", Input.NomineeKinds, Input.RequiredDocuments,
+                string.IsNullOrWhiteSpace(Input.CertificateTitle) ? null : Input.CertificateTitle.Trim())));
         }
         catch (Common.Errors.NotFoundException e)
         {
@@ -43,6 +44,7 @@ public sealed class AwardFormsModel : AdminPageModel
         public Guid? Id { get; set; }
         public string? Code { get; set; }
         public string? Name { get; set; }
+        public string? CertificateTitle { get; set; }
         public List<NomineeKind> NomineeKinds { get; set; } = [];
         public List<DocumentKind> RequiredDocuments { get; set; } = [];
     }

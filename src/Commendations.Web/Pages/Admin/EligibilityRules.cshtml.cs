@@ -116,6 +116,9 @@ public sealed partial class EligibilityRulesModel : AdminPageModel
     public static readonly IReadOnlyList<string> Kinds = ["minShare", "minCount", "consecutiveAwards", "oneAwardPerAchievement", "manual"];
     public static readonly IReadOnlyList<string> Facts = ["memberCount", "womenCount", "advancedWorkerCount"];
     public static readonly IReadOnlyList<string> NomineeKinds = ["collective", "individual", "household"];
+    public static readonly IReadOnlyList<string> CampaignTypes = ["regular", "thematic"];
+
+    public static string CampaignTypeLabel(string type) => type == "regular" ? "Thường xuyên" : "Chuyên đề";
 
     public static string KindLabel(string kind) => kind switch
     {
@@ -161,7 +164,7 @@ public sealed partial class EligibilityRulesModel : AdminPageModel
     /// <summary>One rule as the form shows it; numbers as typed (0,7 or 0.7), read whatever the page's language.</summary>
     public sealed class RuleRow
     {
-        public static readonly string[] Fields = ["Key", "Kind", "Label", "AppliesTo", "Numerator", "Denominator", "Fact", "Min", "AwardForm", "Years"];
+        public static readonly string[] Fields = ["Key", "Kind", "Label", "AppliesTo", "Numerator", "Denominator", "Fact", "Min", "AwardForm", "Years", "CampaignTypes", "Citation"];
 
         public string? Key { get; set; }
         public string? Kind { get; set; }
@@ -173,6 +176,8 @@ public sealed partial class EligibilityRulesModel : AdminPageModel
         public string? Min { get; set; }
         public string? AwardForm { get; set; }
         public int? Years { get; set; }
+        public List<string> CampaignTypes { get; set; } = [];
+        public string? Citation { get; set; }
 
         /// <summary>An untouched row (no key, no label) is left out; the kind select always has a value.</summary>
         public bool IsBlank => string.IsNullOrWhiteSpace(Key) && string.IsNullOrWhiteSpace(Label);
@@ -182,6 +187,7 @@ public sealed partial class EligibilityRulesModel : AdminPageModel
             Key = rule.Key, Kind = rule.Kind, Label = rule.Label, AppliesTo = rule.AppliesTo?.ToList() ?? [],
             Numerator = rule.Numerator, Denominator = rule.Denominator, Fact = rule.Fact,
             Min = rule.Min?.ToString(CultureInfo.InvariantCulture), AwardForm = rule.AwardForm, Years = rule.Years,
+            CampaignTypes = rule.CampaignTypes?.ToList() ?? [], Citation = rule.Citation,
         };
 
         /// <summary>The rule with only the parameters its kind uses; null when the minimum is not a number.</summary>
@@ -197,7 +203,8 @@ public sealed partial class EligibilityRulesModel : AdminPageModel
             }
             return new EligibilityRule(Key?.Trim() ?? "", Kind ?? "", Label?.Trim() ?? "", AppliesTo.Count > 0 ? AppliesTo : null,
                 Kind == "minShare" ? Blank(Numerator) : null, Kind == "minShare" ? Blank(Denominator) : null, Kind == "minCount" ? Blank(Fact) : null,
-                usesMin ? min : null, Kind == "consecutiveAwards" ? Blank(AwardForm) : null, Kind == "consecutiveAwards" ? Years : null);
+                usesMin ? min : null, Kind == "consecutiveAwards" ? Blank(AwardForm) : null, Kind == "consecutiveAwards" ? Years : null,
+                CampaignTypes.Count > 0 ? CampaignTypes : null, Blank(Citation));
         }
 
         private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

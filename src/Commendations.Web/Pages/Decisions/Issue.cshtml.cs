@@ -15,7 +15,7 @@ public sealed class IssueModel(HeaderUser user, TimeProvider clock) : AppPageMod
 
     public IReadOnlyList<InboxItem> Waiting { get; private set; } = [];
 
-    public string[] FieldKeys => ["Input.number", "Input.date", "Input.signerName", "Input.signerTitle", "Input.citation", "Input.nominationIds"];
+    public string[] FieldKeys => ["Input.number", "Input.date", "Input.signerName", "Input.signerTitle", "Input.citation", "Input.nominationIds", "Input.capacity"];
 
     public async Task OnGetAsync()
     {
@@ -25,6 +25,7 @@ public sealed class IssueModel(HeaderUser user, TimeProvider clock) : AppPageMod
         var me = await user.GetAsync();
         Input.SignerName = me?.DisplayName;
         Input.SignerTitle = me?.Title;
+        Input.Capacity = Domain.Decisions.SignerCapacities.Infer(me?.Title);
         Input.NominationIds = Waiting.Select(w => w.NominationId).ToList();
     }
 
@@ -36,7 +37,7 @@ public sealed class IssueModel(HeaderUser user, TimeProvider clock) : AppPageMod
         DecisionIssued? issued = null;
         var ok = await TryAsync(async () => issued = await Mediator.Send(new IssueDecision(
             Input.Number?.Trim() ?? "", Input.Date ?? default, Input.SignerName ?? "", Input.SignerTitle ?? "", Input.Citation ?? "",
-            Input.NominationIds.Distinct().ToList())));
+            Input.NominationIds.Distinct().ToList(), Capacity: Input.Capacity)));
         if (!ok)
             return Page();
         Flash = T["Đã ban hành quyết định {0} cho {1} hồ sơ.", issued!.Number, issued.Awarded];
@@ -53,6 +54,7 @@ public sealed class IssueModel(HeaderUser user, TimeProvider clock) : AppPageMod
         public string? SignerName { get; set; }
         public string? SignerTitle { get; set; }
         public string? Citation { get; set; }
+        public Domain.Documents.SignerCapacity? Capacity { get; set; }
         public List<Guid> NominationIds { get; set; } = [];
     }
 }

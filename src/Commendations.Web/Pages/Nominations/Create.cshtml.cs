@@ -19,6 +19,7 @@ public sealed class CreateModel : AppPageModel
         "Input.campaignId", "Input.awardFormCode", "Input.kind", "Input.achievementSummary",
         "Input.person.fullName", "Input.person.birthYear", "Input.person.position",
         "Input.collective.name", "Input.collective.headcount", "Input.collective.women", "Input.collective.advancedWorkers",
+        "Input.person.identityId", "Input.collective.identityId",
     ];
 
     public async Task OnGetAsync(Guid? campaignId)
@@ -47,5 +48,6 @@ public sealed class CreateModel : AppPageModel
     {
         Campaigns = (await Mediator.Send(new ListCampaigns())).Where(c => c.OpenForDossiers).ToList();
         AwardForms = Campaigns.SelectMany(c => c.Awards).Select(a => (a.AwardFormCode, a.AwardFormName)).Distinct().ToList();
+        Input.Known = await Mediator.Send(new ListKnownNominees());
     }
 }

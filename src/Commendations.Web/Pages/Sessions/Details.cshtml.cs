@@ -32,7 +32,17 @@ public sealed class DetailsModel : AppPageModel
     /// <summary>Some agenda nomination is voted by secret ballot.</summary>
     public bool AnySecret => Minutes?.Items.Any(i => i.Secret) == true;
 
-    public async Task<IActionResult> OnGetAsync() => await ShowAsync();
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var result = await ShowAsync();
+        if (Minutes is { } m)
+            Particulars = new MinutesInput
+            {
+                Number = m.MinutesNumber, ChairUserId = m.Chair?.UserId, SecretaryUserId = m.Secretary?.UserId,
+                EndedAt = m.EndedAt?.ToOffset(Format.Vietnam).DateTime,
+            };
+        return result;
+    }
 
     /// <summary>The roll call as posted; shown again as entered when it is refused, so nothing typed is lost.</summary>
     [BindProperty] public List<RollCallInput> Lines { get; set; } = [];
@@ -87,6 +97,29 @@ public sealed class DetailsModel : AppPageModel
         }
         var ok = await RunAsync(() => Mediator.Send(new CloseSession(Id)));
         return ok ? Done(T["Đã kết thúc phiên họp. Kết quả đã được ghi vào biên bản."], "agenda") : await ShowAsync();
+    }
+
+    /// <summary>The minutes' particulars as the secretary enters them (number, chair, secretary, end time in Vietnam's time).</summary>
+    [BindProperty] public MinutesInput Particulars { get; set; } = new();
+
+    public async Task<IActionResult> OnPostMinutesAsync()
+    {
+        ModelState.Clear();
+        var p = Particulars;
+        DateTimeOffset? ended = p.EndedAt is { } local ? new DateTimeOffset(local, Format.Vietnam) : null;
+        var ok = await RunAsync(() => Mediator.Send(new RecordMinutesDetails(Id, string.IsNullOrWhiteSpace(p.Number) ? null : p.Number.Trim(),
+            p.ChairUserId, p.SecretaryUserId, ended)));
+        if (!ok)
+        {
+            // The use case names the field ("number"); the form's field is "Particulars.Number".
+            foreach (var (key, entry) in ModelState.Where(e => e.Key.Length > 0).ToList())
+            {
+                ModelState.Remove(key);
+                foreach (var error in entry!.Errors)
+                    ModelState.AddModelError($"Particulars.{char.ToUpperInvariant(key[0])}{key[1..]}", error.ErrorMessage);
+            }
+        }
+        return ok ? Done(T["Đã ghi thông tin biên bản."], "minutes-particulars") : await ShowAsync();
     }
 
     /// <summary>The recorded choice of a member on a nomination, if any.</summary>
@@ -186,6 +219,16 @@ public sealed class DetailsModel : AppPageModel
 public sealed record BallotTableModel(IReadOnlyList<MinutesItem> Items, MemberBallots Ballots, Guid? OnBehalfOf, string Caption);
 
 /// <summary>One row of the roll call form.</summary>
+public sealed class MinutesInput
+{
+    public string? Number { get; set; }
+    public Guid? ChairUserId { get; set; }
+    public Guid? SecretaryUserId { get; set; }
+
+    /// <summary>Local time in Vietnam (datetime-local).</summary>
+    public DateTime? EndedAt { get; set; }
+}
+
 public sealed class RollCallInput
 {
     public Guid MemberUserId { get; set; }

@@ -10,6 +10,15 @@ public class AwardForm
     /// <summary>Stable code used by workflow definitions' appliesTo.awardForms, e.g. <c>bang-khen-tinh</c>.</summary>
     public string Code { get; private set; } = "";
     public string Name { get; private set; } = "";
+
+    /// <summary>
+    /// The title printed on what the awardee receives: "BẰNG KHEN" for a certificate of merit, "BẰNG CHỨNG NHẬN" for a title
+    /// such as Chiến sĩ thi đua cấp tỉnh, "CỜ THI ĐUA" for the flag.
+    /// </summary>
+    public string CertificateTitle { get; private set; } = DefaultCertificateTitle;
+
+    public const string DefaultCertificateTitle = "BẰNG KHEN";
+    public const int CertificateTitleMaxLength = 100;
     public List<NomineeKind> NomineeKinds { get; private set; } = [];
 
     /// <summary>Documents a dossier must hold before it can be submitted.</summary>
@@ -17,20 +26,27 @@ public class AwardForm
 
     private AwardForm() { }
 
-    public AwardForm(string code, string name, IEnumerable<NomineeKind> kinds, IEnumerable<DocumentKind> requiredDocuments)
+    public AwardForm(string code, string name, IEnumerable<NomineeKind> kinds, IEnumerable<DocumentKind> requiredDocuments, string? certificateTitle = null)
     {
+        CertificateTitle = string.IsNullOrWhiteSpace(certificateTitle) ? DefaultCertificateTitle : certificateTitle.Trim();
         Code = code;
         Name = name;
         NomineeKinds = kinds.ToList();
         RequiredDocuments = requiredDocuments.ToList();
     }
 
-    public void Edit(string name, IEnumerable<NomineeKind> kinds, IEnumerable<DocumentKind> requiredDocuments)
+    public void Edit(string name, IEnumerable<NomineeKind> kinds, IEnumerable<DocumentKind> requiredDocuments, string? certificateTitle = null)
     {
+        if (!string.IsNullOrWhiteSpace(certificateTitle))
+            CertificateTitle = certificateTitle.Trim();
         Name = name;
         NomineeKinds = kinds.ToList();
         RequiredDocuments = requiredDocuments.ToList();
     }
 
     public bool IsFor(NomineeKind kind) => NomineeKinds.Contains(kind);
+
+    /// <summary>A title (danh hiệu) is certified ("chứng nhận … đạt danh hiệu"); a certificate of merit or a flag is given ("tặng").</summary>
+    public static bool CertifiesTitle(string certificateTitle) => certificateTitle.StartsWith("BẰNG CHỨNG NHẬN", StringComparison.Ordinal)
+                                                               || certificateTitle.StartsWith("GIẤY CHỨNG NHẬN", StringComparison.Ordinal);
 }

@@ -21,6 +21,15 @@ public class Committee
     public CommitteeKind Kind { get; private set; }
     public List<CommitteeMember> Members { get; private set; } = [];
 
+    /// <summary>"Nơi nhận" of the committee's minutes, one line each (e.g. "Lưu: VT, HĐTĐKT.").</summary>
+    public List<string> MinutesRecipients { get; private set; } = [];
+
+    public void SetMinutesRecipients(IEnumerable<string> recipients) =>
+        MinutesRecipients = recipients.Select(r => r.Trim()).Where(r => r.Length > 0).ToList();
+
+    public CommitteeMember? Chair => Members.FirstOrDefault(m => m.IsChair);
+    public CommitteeMember? Secretary => Members.FirstOrDefault(m => m.IsSecretary);
+
     private Committee() { }
 
     public Committee(string code, string name, CommitteeKind kind)

@@ -1,3 +1,5 @@
+using Commendations.Domain.Documents;
+
 namespace Commendations.Domain.Decisions;
 
 /// <summary>
@@ -14,6 +16,9 @@ public class Decision
     public DateOnly Date { get; private set; }
     public string SignerName { get; private set; } = "";
     public string SignerTitle { get; private set; } = "";
+
+    /// <summary>The head signs, or a deputy signs for the head ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH").</summary>
+    public SignerCapacity SignerCapacity { get; private set; }
     public string Citation { get; private set; } = "";
     public Guid IssuedBy { get; private set; }
     public DateTimeOffset IssuedAt { get; private set; }
@@ -24,8 +29,9 @@ public class Decision
     private Decision() { }
 
     public Decision(DecisionNumber number, DateOnly date, string signerName, string signerTitle, string citation,
-        Guid issuedBy, DateTimeOffset now, Guid? amendsDecisionId = null)
+        Guid issuedBy, DateTimeOffset now, Guid? amendsDecisionId = null, SignerCapacity capacity = SignerCapacity.Head)
     {
+        SignerCapacity = capacity;
         AmendsDecisionId = amendsDecisionId;
         Number = number.ToString();
         Sequence = number.Sequence;
@@ -38,4 +44,11 @@ public class Decision
         IssuedBy = issuedBy;
         IssuedAt = now;
     }
+}
+
+public static class SignerCapacities
+{
+    /// <summary>A title starting "Phó" (a vice-chairman) signs for the head; any other title signs as the head.</summary>
+    public static SignerCapacity Infer(string? signerTitle) =>
+        signerTitle?.Trim().StartsWith("Phó", StringComparison.OrdinalIgnoreCase) == true ? SignerCapacity.Deputy : SignerCapacity.Head;
 }

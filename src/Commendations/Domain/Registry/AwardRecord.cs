@@ -24,6 +24,9 @@ public class AwardRecord
     public NomineeKind Kind { get; private set; }
     public Guid? PersonId { get; private set; }
     public Guid? CollectiveId { get; private set; }
+
+    /// <summary>The nominee's stable identity (person or collective) when the line was written: past titles are matched by it.</summary>
+    public Guid? NomineeIdentityId { get; private set; }
     public string NomineeName { get; private set; } = "";
     public Guid UnitId { get; private set; }
     public string UnitName { get; private set; } = "";
@@ -53,6 +56,7 @@ public class AwardRecord
         Kind = data.Kind;
         PersonId = data.PersonId;
         CollectiveId = data.CollectiveId;
+        NomineeIdentityId = data.NomineeIdentityId;
         NomineeName = data.NomineeName;
         UnitId = data.UnitId;
         UnitName = data.UnitName;
@@ -79,7 +83,7 @@ public class AwardRecord
 
     /// <summary>What a correction keeps from the line it supersedes.</summary>
     public AwardRecordData Data => new(NominationId, Kind, PersonId, CollectiveId, NomineeName, UnitId, UnitName,
-        AwardFormId, AwardFormCode, AwardFormName, CampaignId, CampaignCode, CampaignName);
+        AwardFormId, AwardFormCode, AwardFormName, CampaignId, CampaignCode, CampaignName) { NomineeIdentityId = NomineeIdentityId };
 
     public void SupersedeBy(Guid decisionId)
     {
@@ -106,5 +110,7 @@ public sealed record AwardRecordData(
     Guid NominationId, NomineeKind Kind, Guid? PersonId, Guid? CollectiveId, string NomineeName, Guid UnitId, string UnitName,
     Guid AwardFormId, string AwardFormCode, string AwardFormName, Guid CampaignId, string CampaignCode, string CampaignName)
 {
+    public Guid? NomineeIdentityId { get; init; }
+
     public AwardRecordData WithName(string nomineeName) => this with { NomineeName = nomineeName };
 }

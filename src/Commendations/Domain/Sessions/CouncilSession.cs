@@ -49,6 +49,15 @@ public class CouncilSession
     public DateTimeOffset OpenedAt { get; private set; }
     public Guid? ClosedBy { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
+    /// <summary>The minutes' number, e.g. <c>05/BB-HĐTĐKT</c> (given by the secretary; Decree 30/2020/NĐ-CP numbering).</summary>
+    public string? MinutesNumber { get; private set; }
+
+    /// <summary>Who chairs the session (chủ trì) and who takes the minutes (thư ký): the committee's by default.</summary>
+    public Guid? ChairUserId { get; private set; }
+    public Guid? SecretaryUserId { get; private set; }
+
+    /// <summary>When the meeting ended (the close, unless the secretary records another time).</summary>
+    public DateTimeOffset? EndedAt { get; private set; }
     public List<SessionAgendaItem> Agenda { get; private set; } = [];
     public List<SessionAttendance> Attendance { get; private set; } = [];
     public List<SessionBallot> Ballots { get; private set; } = [];
@@ -59,8 +68,10 @@ public class CouncilSession
     /// <param name="secret">Agenda nominations whose vote step is a secret ballot.</param>
     public CouncilSession(Guid committeeId, string committeeCode, string title, string? location, DateTimeOffset heldAt,
         IEnumerable<(Guid NominationId, string StepKey)> agenda, IEnumerable<Guid> members, Guid openedBy, DateTimeOffset now,
-        IReadOnlySet<Guid>? secret = null)
+        IReadOnlySet<Guid>? secret = null, Guid? chairUserId = null, Guid? secretaryUserId = null)
     {
+        ChairUserId = chairUserId;
+        SecretaryUserId = secretaryUserId;
         CommitteeId = committeeId;
         CommitteeCode = committeeCode;
         Title = title;
@@ -109,8 +120,18 @@ public class CouncilSession
         return ballot;
     }
 
+    /// <summary>The minutes' particulars the secretary records (before or after the close).</summary>
+    public void RecordMinutesDetails(string? number, Guid? chairUserId, Guid? secretaryUserId, DateTimeOffset? endedAt)
+    {
+        MinutesNumber = string.IsNullOrWhiteSpace(number) ? MinutesNumber : number.Trim();
+        ChairUserId = chairUserId ?? ChairUserId;
+        SecretaryUserId = secretaryUserId ?? SecretaryUserId;
+        EndedAt = endedAt ?? EndedAt;
+    }
+
     public void Close(Guid closedBy, DateTimeOffset now)
     {
+        EndedAt ??= now;
         Status = SessionStatus.Closed;
         ClosedBy = closedBy;
         ClosedAt = now;

@@ -2,7 +2,9 @@ using Commendations.Common;
 using Commendations.Common.Errors;
 using Commendations.Common.Security;
 using Commendations.Domain.Catalog;
+using Commendations.Domain.Documents;
 using Commendations.Domain.Units;
+using Commendations.Features.Documents;
 using Commendations.Features.Nominations;
 using Commendations.Persistence;
 using MediatR;
@@ -25,6 +27,29 @@ public sealed record DecisionDetail(
     public Guid? AmendsDecisionId { get; init; }
     public string? AmendsDecisionNumber { get; init; }
 
+    /// <summary>The heading's body name in capitals ("ỦY BAN NHÂN DÂN TỈNH LAM GIANG"), from the authority version in force on the decision's date.</summary>
+    public string IssuerHeading { get; init; } = "";
+
+    /// <summary>"Lam Giang, ngày 12 tháng 01 năm 2024" (Decree 30/2020/NĐ-CP: a day below 10 and months 1 and 2 with a leading zero).</summary>
+    public string PlaceAndDate { get; init; } = "";
+
+    /// <summary>The authority in full above the preamble: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LAM GIANG".</summary>
+    public string AuthorityLine { get; init; } = "";
+
+    /// <summary>Head or deputy signing for the head; the signature block's lines: ["CHỦ TỊCH"] or ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"].</summary>
+    public SignerCapacity SignerCapacity { get; init; }
+    public IReadOnlyList<string> SignatureLines { get; init; } = [];
+
+    /// <summary>The preamble's "Căn cứ …;" lines: the instruments applicable on the decision's date, then the proposal line.</summary>
+    public IReadOnlyList<string> LegalBasis { get; init; } = [];
+    public string ProposalLine { get; init; } = "";
+
+    /// <summary>"Về việc tặng Bằng khen …" and Article 1 ("Tặng … cho 15 tập thể và 15 cá nhân …", "… cho ông Lê Văn Khải, …").</summary>
+    public string Subject { get; init; } = "";
+    public string ArticleOne { get; init; } = "";
+    public string ExecutionLine { get; init; } = "";
+    public IReadOnlyList<string> Recipients { get; init; } = [];
+
     /// <summary>The awardee list as printed: collectives first, then individuals (households with individuals).</summary>
     public IReadOnlyList<DecisionAwardee> Collectives => Awardees.Where(a => a.Kind == NomineeKind.Collective).ToList();
     public IReadOnlyList<DecisionAwardee> Individuals => Awardees.Where(a => a.Kind != NomineeKind.Collective).ToList();
@@ -37,9 +62,18 @@ public sealed record DecisionAwardee(Guid NominationId, string NomineeName, Nomi
     public Guid? AwardRecordId { get; init; }
     public bool Revoked { get; init; }
     public bool Superseded { get; init; }
+
+    /// <summary>A person's sex (for "Ông"/"Bà"); null for collectives and households.</summary>
+    public Domain.Nominees.Gender? Gender { get; init; }
+
+    /// <summary>As the list prints it: "Ông Lê Văn Khải", "Bà Trần Thị Mỹ Duyên", a collective's name.</summary>
+    public string ListedName { get; init; } = "";
+
+    /// <summary>The certificate's title for this award form ("BẰNG KHEN", "BẰNG CHỨNG NHẬN", "CỜ THI ĐUA").</summary>
+    public string CertificateTitle { get; init; } = AwardForm.DefaultCertificateTitle;
 }
 
-public sealed class GetDecisionHandler(CommendationsDbContext db) : IRequestHandler<GetDecision, DecisionDetail>
+public sealed class GetDecisionHandler(CommendationsDbContext db, DocumentData documents) : IRequestHandler<GetDecision, DecisionDetail>
 {
     public async Task<DecisionDetail> Handle(GetDecision request, CancellationToken cancellationToken)
     {
@@ -48,20 +82,50 @@ public sealed class GetDecisionHandler(CommendationsDbContext db) : IRequestHand
         // The registry lines written with the decision, as named then; register numbers follow the printed order.
         var lines = await db.AwardRecords.AsNoTracking().Where(r => r.DecisionId == decision.Id).OrderBy(r => r.Sequence)
             .ToListAsync(cancellationToken);
+        var personIds = lines.Where(r => r.PersonId != null).Select(r => r.PersonId!.Value).Distinct().ToList();
+        var genders = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Gender, cancellationToken);
+        var formIds = lines.Select(r => r.AwardFormId).Distinct().ToList();
+        var titles = await db.AwardForms.AsNoTracking().Where(a => formIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.CertificateTitle, cancellationToken);
         var ordered = lines
-            .Select(r => new DecisionAwardee(r.NominationId, r.NomineeName, r.Kind, r.UnitName, r.AwardFormName, r.CampaignName)
+            .Select(r =>
             {
-                RegisterNumber = r.RegisterNumber, AwardRecordId = r.Id, Revoked = r.IsRevoked, Superseded = !r.IsCurrent,
+                Domain.Nominees.Gender? gender = r.PersonId is { } p && genders.TryGetValue(p, out var g) ? g : null;
+                return new DecisionAwardee(r.NominationId, r.NomineeName, r.Kind, r.UnitName, r.AwardFormName, r.CampaignName)
+                {
+                    RegisterNumber = r.RegisterNumber, AwardRecordId = r.Id, Revoked = r.IsRevoked, Superseded = !r.IsCurrent, Gender = gender,
+                    ListedName = DecisionWording.ListedName(new WordedAwardee(r.Kind, r.NomineeName, gender)),
+                    CertificateTitle = titles.GetValueOrDefault(r.AwardFormId, AwardForm.DefaultCertificateTitle),
+                };
             })
             .OrderBy(a => a.Kind == NomineeKind.Collective ? 0 : 1).ToList();
         var amends = decision.AmendsDecisionId is { } amendedId
             ? await db.Decisions.AsNoTracking().Where(d => d.Id == amendedId).Select(d => d.Number).SingleOrDefaultAsync(cancellationToken)
             : null;
 
-        var issuer = await db.Units.AsNoTracking().Where(u => u.Level == UnitLevel.Province).OrderBy(u => u.Code)
-            .Select(u => u.Name).FirstOrDefaultAsync(cancellationToken) ?? decision.IssuingBody;
+        // The authority's lines and the legal basis are those in force on the decision's date (Decree 98/2023/NĐ-CP before
+        // 01/07/2025, Decree 152/2025/NĐ-CP from then on), not today's.
+        var authority = await documents.AuthorityOnAsync(decision.Date, cancellationToken);
+        var basis = await documents.LegalBasisOnAsync(decision.Date, cancellationToken);
+        // A title is given as "danh hiệu Chiến sĩ thi đua cấp tỉnh"; a certificate of merit or a flag by its own name.
+        var forms = ordered.Select(a => AwardForm.CertifiesTitle(a.CertificateTitle) ? $"danh hiệu {a.AwardFormName}" : a.AwardFormName).Distinct().ToList();
+        var award = forms.Count == 1 ? forms[0] : "khen thưởng";
+        var worded = ordered.Select(a => new WordedAwardee(a.Kind, a.NomineeName, a.Gender, a.UnitName)).ToList();
         return new DecisionDetail(decision.Id, decision.Number, decision.Date, decision.SignerName, decision.SignerTitle, decision.Citation,
-            issuer, PlaceOf(issuer), decision.IssuedAt, ordered) { AmendsDecisionId = decision.AmendsDecisionId, AmendsDecisionNumber = amends };
+            authority.IssuerName, authority.Place, decision.IssuedAt, ordered)
+        {
+            AmendsDecisionId = decision.AmendsDecisionId, AmendsDecisionNumber = amends,
+            IssuerHeading = authority.IssuerName,
+            PlaceAndDate = VietnameseDates.PlaceAndDate(authority.Place, decision.Date),
+            AuthorityLine = authority.AuthorityLine,
+            SignerCapacity = decision.SignerCapacity,
+            SignatureLines = authority.SignatureLines(decision.SignerCapacity),
+            LegalBasis = basis.Select(i => i.Citation).ToList(),
+            ProposalLine = authority.ProposalLine,
+            Subject = DecisionWording.Subject(award),
+            ArticleOne = DecisionWording.ArticleOne(award, worded, decision.Citation),
+            ExecutionLine = authority.ExecutionLine,
+            Recipients = authority.Recipients,
+        };
     }
 
     /// <summary>"Ủy ban nhân dân tỉnh Lam Giang" is dated at "Lam Giang".</summary>

@@ -5,6 +5,7 @@ using Commendations.Common.Errors;
 using Commendations.Common.Security;
 using Commendations.Domain.Catalog;
 using Commendations.Domain.Decisions;
+using Commendations.Domain.Documents;
 using Commendations.Domain.Nominations;
 using Commendations.Domain.Registry;
 using Commendations.Domain.Workflows;
@@ -35,7 +36,8 @@ public sealed record IssueDecision(
     string? IdempotencyKey = null,
     Guid? AmendsDecisionId = null,
     IReadOnlyList<AwardCorrection>? Corrections = null,
-    string? Series = null) : ICommand<DecisionIssued>, IIdempotentCommand;
+    string? Series = null,
+    SignerCapacity? Capacity = null) : ICommand<DecisionIssued>, IIdempotentCommand;
 
 /// <summary>A line of the amended decision re-issued with a corrected name.</summary>
 public sealed record AwardCorrection(Guid AwardRecordId, string NomineeName);
@@ -51,7 +53,7 @@ public sealed class IssueDecisionValidator : AbstractValidator<IssueDecision>
     public IssueDecisionValidator()
     {
         RuleFor(c => c.Number).NotEmpty().Must(n => DecisionNumber.TryParse(n, out _))
-            .WithMessage("Write the number as on the decision, e.g. 215/QĐ-UBND.");
+            .WithMessage(c => DecisionNumber.Check(c.Number, out _)!.Format());
         RuleFor(c => c.Date).NotEqual(default(DateOnly));
         RuleFor(c => c.SignerName).NotEmpty().MaximumLength(200);
         RuleFor(c => c.SignerTitle).NotEmpty().MaximumLength(200);
@@ -64,6 +66,7 @@ public sealed class IssueDecisionValidator : AbstractValidator<IssueDecision>
         RuleFor(c => c.Corrections).Must(c => c is null || c.Count == 0)
             .When(c => c.AmendsDecisionId is null).WithMessage("Corrections belong to a decision that amends another.");
         RuleForEach(c => c.Corrections).ChildRules(c => c.RuleFor(x => x.NomineeName).NotEmpty().MaximumLength(300));
+        RuleFor(c => c.Capacity).IsInEnum().When(c => c.Capacity is not null);
         RuleFor(c => c.Series).Matches("^[A-Z]{1,10}$").When(c => c.Series is not null)
             .WithMessage("A register series is 1 to 10 capital letters, e.g. SV.");
     }
@@ -99,7 +102,7 @@ public sealed class IssueDecisionHandler(
         await CampaignQuotas.EnsureWithinAsync(db, nominations, cancellationToken);
 
         var decision = new Decision(number, request.Date, request.SignerName.Trim(), request.SignerTitle.Trim(), request.Citation.Trim(), user.UserId,
-            clock.GetUtcNow(), request.AmendsDecisionId);
+            clock.GetUtcNow(), request.AmendsDecisionId, request.Capacity ?? SignerCapacities.Infer(request.SignerTitle));
         db.Decisions.Add(decision);
         foreach (var nomination in nominations)
         {
@@ -179,11 +182,18 @@ public sealed class IssueDecisionHandler(
         var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
         var forms = await db.AwardForms.AsNoTracking().Where(a => formIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
         var campaigns = await db.Campaigns.AsNoTracking().Where(c => campaignIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var personIds = nominations.Where(n => n.PersonId != null).Select(n => n.PersonId!.Value).ToList();
+        var collectiveIds = nominations.Where(n => n.CollectiveId != null).Select(n => n.CollectiveId!.Value).ToList();
+        var identities = (await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).Select(p => new { p.Id, p.IdentityId }).ToListAsync(cancellationToken))
+            .Concat(await db.Collectives.AsNoTracking().Where(c => collectiveIds.Contains(c.Id)).Select(c => new { c.Id, c.IdentityId }).ToListAsync(cancellationToken))
+            .ToDictionary(x => x.Id, x => x.IdentityId);
+        Guid? IdentityOf(Nomination n) => (n.PersonId ?? n.CollectiveId) is { } id && identities.TryGetValue(id, out var identity) ? identity : null;
         var vietnamese = StringComparer.Create(new("vi-VN"), true);
         var lines = nominations
             .OrderBy(n => n.Kind == NomineeKind.Collective ? 0 : 1).ThenBy(n => n.NomineeName, vietnamese).ThenBy(n => n.Id)
             .Select(n => new AwardRecordData(n.Id, n.Kind, n.PersonId, n.CollectiveId, n.NomineeName, n.UnitId, units[n.UnitId],
-                n.AwardFormId, forms[n.AwardFormId].Code, forms[n.AwardFormId].Name, n.CampaignId, campaigns[n.CampaignId].Code, campaigns[n.CampaignId].Name))
+                n.AwardFormId, forms[n.AwardFormId].Code, forms[n.AwardFormId].Name, n.CampaignId, campaigns[n.CampaignId].Code, campaigns[n.CampaignId].Name)
+            { NomineeIdentityId = IdentityOf(n) })
             .Concat(corrected.Select(c => c.Line.Data.WithName(c.Name)))
             .ToList();
         foreach (var (line, _) in corrected)

@@ -37,6 +37,10 @@ public sealed class EligibilityEvaluator(CommendationsDbContext db, TimeProvider
             {
                 if (rule.AppliesTo is { Count: > 0 } kinds && !kinds.Contains(nomination.Kind.ToFact()))
                     continue;
+                // A thematic campaign's awards are not counted for regular ones (Decree 152/2025/NĐ-CP, Art. 4), and its
+                // criteria are the campaign's own: "consecutive titles" and the like apply to regular campaigns only.
+                if (!rule.AppliesIn(campaign.Type))
+                    continue;
                 results.Add(await EvaluateAsync(rule, nomination, campaign.PeriodStart.Year, cancellationToken));
             }
         }
@@ -61,7 +65,7 @@ public sealed class EligibilityEvaluator(CommendationsDbContext db, TimeProvider
         RuleResult Result(EligibilityOutcome outcome, string template, params object[] values)
         {
             var args = values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "").ToList();
-            return new(rule.Key, rule.Label, outcome, string.Format(CultureInfo.InvariantCulture, template, [.. args]), template, args);
+            return new(rule.Key, rule.Label, outcome, string.Format(CultureInfo.InvariantCulture, template, [.. args]), template, args, rule.Citation);
         }
         switch (rule.Kind)
         {
@@ -83,11 +87,11 @@ public sealed class EligibilityEvaluator(CommendationsDbContext db, TimeProvider
             }
             case "consecutiveAwards":
             {
+                // Past titles are the nominee's own: the same person (or collective) across nominations and awards, never
+                // whoever bears the same name in the unit.
                 var years = Enumerable.Range(campaignYear - rule.Years!.Value, rule.Years.Value).ToList();
-                var name = nomination.NomineeName.ToLower();
-                var found = await db.AwardRecords.AsNoTracking()
-                    .Where(r => r.AwardFormCode == rule.AwardForm && r.Kind == nomination.Kind && r.UnitId == nomination.UnitId
-                                && r.NomineeName.ToLower() == name && r.RevokedAt == null && years.Contains(r.Year))
+                var found = await (await SameNomineeAsync(nomination, cancellationToken))
+                    .Where(r => r.AwardFormCode == rule.AwardForm && r.RevokedAt == null && r.SupersededByDecisionId == null && years.Contains(r.Year))
                     .Select(r => r.Year).Distinct().ToListAsync(cancellationToken);
                 return found.Count == years.Count
                     ? Result(EligibilityOutcome.Passed, "Sổ khen thưởng có {0} các năm {1}.", rule.AwardForm!, string.Join(", ", years))
@@ -96,12 +100,15 @@ public sealed class EligibilityEvaluator(CommendationsDbContext db, TimeProvider
             }
             case "oneAwardPerAchievement":
             {
-                var name = nomination.NomineeName.ToLower();
-                var other = await db.Nominations.AsNoTracking().AnyAsync(n => n.Id != nomination.Id && n.CampaignId == nomination.CampaignId
-                    && n.Kind == nomination.Kind && n.UnitId == nomination.UnitId && n.NomineeName.ToLower() == name
-                    && n.Status != NominationStatus.Withdrawn && n.Status != NominationStatus.Rejected && n.SubmittedAt != null, cancellationToken);
-                var awarded = await db.AwardRecords.AsNoTracking().AnyAsync(r => r.CampaignId == nomination.CampaignId && r.Kind == nomination.Kind
-                    && r.UnitId == nomination.UnitId && r.NomineeName.ToLower() == name && r.RevokedAt == null, cancellationToken);
+                var others = db.Nominations.AsNoTracking().Where(n => n.Id != nomination.Id && n.CampaignId == nomination.CampaignId
+                    && n.Status != NominationStatus.Withdrawn && n.Status != NominationStatus.Rejected && n.SubmittedAt != null);
+                var identity = await IdentityOfAsync(nomination, cancellationToken);
+                others = nomination.PersonId is not null ? others.Where(n => db.People.Any(p => p.Id == n.PersonId && p.IdentityId == identity))
+                    : nomination.CollectiveId is not null ? others.Where(n => db.Collectives.Any(c => c.Id == n.CollectiveId && c.IdentityId == identity))
+                    : others.Where(_ => false);
+                var other = await others.AnyAsync(cancellationToken);
+                var awarded = await (await SameNomineeAsync(nomination, cancellationToken))
+                    .AnyAsync(r => r.CampaignId == nomination.CampaignId && r.RevokedAt == null && r.SupersededByDecisionId == null, cancellationToken);
                 return other || awarded
                     ? Result(EligibilityOutcome.Failed, "Đối tượng này đã được đề nghị hoặc khen thưởng trong phong trào.")
                     : Result(EligibilityOutcome.Passed, "Không có đề nghị hay khen thưởng nào khác cho đối tượng này trong phong trào.");
@@ -109,6 +116,20 @@ public sealed class EligibilityEvaluator(CommendationsDbContext db, TimeProvider
             default:
                 return Result(EligibilityOutcome.NeedsChecking, "Hệ thống không tự kiểm tra được; người thẩm định xem hồ sơ.");
         }
+    }
+
+    /// <summary>The nominee's stable identity: of the person, or of the collective.</summary>
+    private async Task<Guid?> IdentityOfAsync(Nomination nomination, CancellationToken cancellationToken) =>
+        nomination.PersonId is { } person ? await db.People.Where(p => p.Id == person).Select(p => (Guid?)p.IdentityId).SingleOrDefaultAsync(cancellationToken)
+        : nomination.CollectiveId is { } collective ? await db.Collectives.Where(c => c.Id == collective).Select(c => (Guid?)c.IdentityId).SingleOrDefaultAsync(cancellationToken)
+        : null;
+
+    /// <summary>The registry lines of the nominee's identity (never of a namesake in the unit).</summary>
+    private async Task<IQueryable<Domain.Registry.AwardRecord>> SameNomineeAsync(Nomination nomination, CancellationToken cancellationToken)
+    {
+        var identity = await IdentityOfAsync(nomination, cancellationToken);
+        var lines = db.AwardRecords.AsNoTracking();
+        return identity is { } id ? lines.Where(r => r.NomineeIdentityId == id) : lines.Where(_ => false);
     }
 
     private async Task<Dictionary<string, int>> FactsAsync(Nomination nomination, CancellationToken cancellationToken)

@@ -14,6 +14,9 @@ namespace Commendations.Features.Eligibility;
 ///   {"key":"no-discipline","kind":"manual","label":"Không trong thời gian bị kỷ luật, thanh tra, khiếu nại"}
 /// ]}
 /// </code>
+/// Every rule may say in which campaign types it applies (<c>"campaignTypes":["regular"]</c>: "consecutive titles" are
+/// counted in regular campaigns only; none: every type) and which article it comes from (<c>"citation"</c>, shown with the
+/// result).
 /// Kinds: <c>minShare</c> (numerator / denominator ≥ min), <c>minCount</c> (fact ≥ min), <c>consecutiveAwards</c> (the
 /// registry holds the award form for each of the N years before the campaign's; otherwise needs checking, since titles
 /// may have been given outside this system), <c>oneAwardPerAchievement</c> (no other live nomination or award of the same
@@ -24,6 +27,7 @@ public sealed record EligibilityRuleDocument(IReadOnlyList<EligibilityRule> Rule
     public static readonly IReadOnlySet<string> Kinds = new HashSet<string> { "minShare", "minCount", "consecutiveAwards", "oneAwardPerAchievement", "manual" };
     public static readonly IReadOnlySet<string> Facts = new HashSet<string> { "memberCount", "womenCount", "advancedWorkerCount" };
     public static readonly IReadOnlySet<string> NomineeKinds = new HashSet<string> { "collective", "individual", "household" };
+    public static readonly IReadOnlySet<string> CampaignTypes = new HashSet<string> { "regular", "thematic" };
 
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
@@ -66,6 +70,13 @@ public sealed record EligibilityRuleDocument(IReadOnlyList<EligibilityRule> Rule
                 if (!NomineeKinds.Contains(kind))
                     problems.Add($"{at}.appliesTo: Unknown nominee kind '{kind}'.");
             }
+            foreach (var type in rule.CampaignTypes ?? [])
+            {
+                if (!CampaignTypes.Contains(type))
+                    problems.Add($"{at}.campaignTypes: Unknown campaign type '{type}'; expected regular or thematic.");
+            }
+            if (rule.Citation is { Length: > 300 })
+                problems.Add($"{at}.citation: At most 300 characters.");
             switch (rule.Kind)
             {
                 case "minShare":
@@ -97,9 +108,16 @@ public sealed record EligibilityRule(
     string? Fact = null,
     decimal? Min = null,
     string? AwardForm = null,
-    int? Years = null);
+    int? Years = null,
+    IReadOnlyList<string>? CampaignTypes = null,
+    string? Citation = null)
+{
+    /// <summary>Whether the rule applies in a campaign of this type (no list: every type).</summary>
+    public bool AppliesIn(Domain.Campaigns.CampaignType type) =>
+        CampaignTypes is not { Count: > 0 } types || types.Contains(type == Domain.Campaigns.CampaignType.Regular ? "regular" : "thematic");
+}
 
 /// <summary>One rule's result. <paramref name="Detail"/> is in Vietnamese; <paramref name="DetailTemplate"/> and
 /// <paramref name="DetailValues"/> let a page show it in another language (null in results stored before they existed).</summary>
 public sealed record RuleResult(string Key, string Label, Domain.Eligibility.EligibilityOutcome Outcome, string Detail,
-    string? DetailTemplate = null, IReadOnlyList<string>? DetailValues = null);
+    string? DetailTemplate = null, IReadOnlyList<string>? DetailValues = null, string? Citation = null);

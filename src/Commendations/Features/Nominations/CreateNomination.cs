@@ -14,9 +14,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Commendations.Features.Nominations;
 
-public sealed record PersonInput(string FullName, Gender Gender, int BirthYear, string Position);
+/// <param name="IdentityId">The person's identity from an earlier nomination or award of the unit (the registry's line), so past
+/// titles count; without it, a person of the unit with the same name, sex and birth year is the same person only when there is
+/// exactly one.</param>
+public sealed record PersonInput(string FullName, Gender Gender, int BirthYear, string Position, Guid? IdentityId = null);
 
-public sealed record CollectiveInput(string Name, int Headcount, int Women, int AdvancedWorkers);
+/// <param name="IdentityId">The collective's identity from an earlier nomination; without it, the unit's one collective of the same name.</param>
+public sealed record CollectiveInput(string Name, int Headcount, int Women, int AdvancedWorkers, Guid? IdentityId = null);
 
 /// <summary>
 /// An emulation officer drafts a nomination for their own unit. The workflow starts at once, so the draft already
@@ -97,6 +101,7 @@ public sealed class CreateNominationHandler(
         if (request.Person is { } person)
         {
             var entity = new Person { FullName = person.FullName.Trim(), Gender = person.Gender, BirthYear = person.BirthYear, Position = person.Position.Trim(), UnitId = unitId };
+            entity.IdentityId = await PersonIdentityAsync(person, unitId, cancellationToken) ?? entity.Id;
             db.People.Add(entity);
             nomination = new Nomination(request.Kind, entity.Id, null, entity.FullName, unitId, campaign.Id, awardForm.Id, request.AchievementSummary.Trim(), user.UserId, now);
         }
@@ -104,6 +109,7 @@ public sealed class CreateNominationHandler(
         {
             var input = request.Collective!;
             var entity = new Collective { Name = input.Name.Trim(), Headcount = input.Headcount, Women = input.Women, AdvancedWorkers = input.AdvancedWorkers, UnitId = unitId };
+            entity.IdentityId = await CollectiveIdentityAsync(input, unitId, cancellationToken) ?? entity.Id;
             db.Collectives.Add(entity);
             nomination = new Nomination(request.Kind, null, entity.Id, entity.Name, unitId, campaign.Id, awardForm.Id, request.AchievementSummary.Trim(), user.UserId, now);
         }
@@ -115,5 +121,38 @@ public sealed class CreateNominationHandler(
             new { campaign = campaign.Code, awardForm = awardForm.Code, kind = request.Kind.ToString(), nominee = nomination.NomineeName }, cancellationToken);
         await workflow.StartAsync(nomination, allowed.WorkflowDefinitionId, cancellationToken);
         return nomination.Id;
+    }
+
+    /// <summary>
+    /// The identity this person already has: the one given (a person of the caller's unit), or else the only identity of the
+    /// unit with the same name, sex and birth year — certain enough to count past titles; two or more such identities are
+    /// never guessed between (a new one starts).
+    /// </summary>
+    private async Task<Guid?> PersonIdentityAsync(PersonInput input, Guid unitId, CancellationToken cancellationToken)
+    {
+        // The identity, or the id of any record of it (a registry line's person), of the caller's own unit.
+        if (input.IdentityId is { } given)
+            return await db.People.Where(p => (p.IdentityId == given || p.Id == given) && p.UnitId == unitId)
+                       .Select(p => (Guid?)p.IdentityId).FirstOrDefaultAsync(cancellationToken)
+                   ?? throw new InputException("person.identityId", new Message("Không có người này trong đơn vị của bạn."));
+        var name = NomineeRules.NormalisedName(input.FullName);
+        var candidates = await db.People.AsNoTracking()
+            .Where(p => p.UnitId == unitId && p.Gender == input.Gender && p.BirthYear == input.BirthYear)
+            .Select(p => new { p.FullName, p.IdentityId }).ToListAsync(cancellationToken);
+        var same = candidates.Where(p => NomineeRules.NormalisedName(p.FullName) == name).Select(p => p.IdentityId).Distinct().ToList();
+        return same.Count == 1 ? same[0] : null;
+    }
+
+    private async Task<Guid?> CollectiveIdentityAsync(CollectiveInput input, Guid unitId, CancellationToken cancellationToken)
+    {
+        if (input.IdentityId is { } given)
+            return await db.Collectives.Where(c => (c.IdentityId == given || c.Id == given) && c.UnitId == unitId)
+                       .Select(c => (Guid?)c.IdentityId).FirstOrDefaultAsync(cancellationToken)
+                   ?? throw new InputException("collective.identityId", new Message("Không có tập thể này trong đơn vị của bạn."));
+        var name = NomineeRules.NormalisedName(input.Name);
+        var candidates = await db.Collectives.AsNoTracking().Where(c => c.UnitId == unitId)
+            .Select(c => new { c.Name, c.IdentityId }).ToListAsync(cancellationToken);
+        var same = candidates.Where(c => NomineeRules.NormalisedName(c.Name) == name).Select(c => c.IdentityId).Distinct().ToList();
+        return same.Count == 1 ? same[0] : null;
     }
 }

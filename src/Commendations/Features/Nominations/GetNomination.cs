@@ -33,7 +33,13 @@ public sealed record NominationDetail(
 
     /// <summary>A collective's particulars: its size, women and advanced workers.</summary>
     public CollectiveInput? Collective { get; init; }
+
+    /// <summary>The certificate of the award in force (not revoked, not superseded): its decision, registry line and title.</summary>
+    public AwardCertificateLink? Certificate { get; init; }
 }
+
+/// <summary>Where the awardee's certificate prints: <c>/chung-nhan/{DecisionId}?line={AwardRecordId}</c>.</summary>
+public sealed record AwardCertificateLink(Guid DecisionId, Guid AwardRecordId, string RegisterNumber, string Title);
 
 public sealed record TaskView(Guid TaskId, string StepKey, int Round, int Sequence, string Assignee, DateTimeOffset DueAt)
 {
@@ -176,6 +182,13 @@ public sealed class GetNominationHandler(CommendationsDbContext db, NominationAc
                 ? await db.Collectives.AsNoTracking().Where(c => c.Id == collectiveId)
                     .Select(c => new CollectiveInput(c.Name, c.Headcount, c.Women, c.AdvancedWorkers)).SingleOrDefaultAsync(cancellationToken)
                 : null,
+            // A corrected line lives under the amending decision: the link follows the line in force.
+            Certificate = n.DecisionId is null ? null : await db.AwardRecords.AsNoTracking()
+                .Where(r => r.NominationId == n.Id && r.SupersededByDecisionId == null && r.RevokedAt == null)
+                .OrderByDescending(r => r.RecordedAt)
+                .Select(r => new AwardCertificateLink(r.DecisionId, r.Id, r.RegisterNumber,
+                    db.AwardForms.Where(a => a.Id == r.AwardFormId).Select(a => a.CertificateTitle).FirstOrDefault() ?? Domain.Catalog.AwardForm.DefaultCertificateTitle))
+                .FirstOrDefaultAsync(cancellationToken),
         };
     }
 

@@ -24,11 +24,13 @@ public sealed class GetAwardHistoryHandler(CommendationsDbContext db) : IRequest
     {
         var line = await db.AwardRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Id == request.AwardRecordId, cancellationToken)
                    ?? throw new NotFoundException("Registry entry", request.AwardRecordId);
-        var name = line.NomineeName.ToLower();
+        // The nominee's own awards: the same identity (a person or collective across nominations), or, for a line written
+        // before identities existed and not linked since, the same record.
         var lines = await db.AwardRecords.AsNoTracking()
-            .Where(r => (line.PersonId != null && r.PersonId == line.PersonId)
-                        || (line.CollectiveId != null && r.CollectiveId == line.CollectiveId)
-                        || (r.Kind == line.Kind && r.UnitId == line.UnitId && r.NomineeName.ToLower() == name))
+            .Where(r => r.Id == line.Id
+                        || (line.NomineeIdentityId != null && r.NomineeIdentityId == line.NomineeIdentityId)
+                        || (line.PersonId != null && r.PersonId == line.PersonId)
+                        || (line.CollectiveId != null && r.CollectiveId == line.CollectiveId))
             .OrderBy(r => r.DecisionDate).ThenBy(r => r.RegisterNumber)
             .ToListAsync(cancellationToken);
         return new AwardHistory(line.NomineeName, line.Kind, line.UnitName, lines.Select(RegistryLine.Of).ToList());

@@ -24,7 +24,7 @@ public sealed class RevokeAwardValidator : AbstractValidator<RevokeAward>
     {
         RuleFor(c => c.Reason).NotEmpty().MaximumLength(2000);
         RuleFor(c => c.RevokingDecisionNumber).NotEmpty().Must(n => DecisionNumber.TryParse(n, out _))
-            .WithMessage("Write the revoking decision's number as on it, e.g. 45/QĐ-UBND.");
+            .WithMessage(c => DecisionNumber.Check(c.RevokingDecisionNumber, out _)!.Format());
         RuleFor(c => c.Date).NotEqual(default(DateOnly));
     }
 }

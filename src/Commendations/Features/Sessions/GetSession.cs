@@ -21,7 +21,32 @@ public sealed record SessionMinutes(
     public int WrittenVoteCount => Attendance.Count(a => a.Status == AttendanceStatus.AbsentWithWrittenVote);
     public int RecusedCount => Attendance.Count(a => a.Status == AttendanceStatus.Recused);
     public int AbsentCount => Attendance.Count(a => a.Status == AttendanceStatus.Absent);
+
+    /// <summary>The minutes' number ("05/BB-HĐTĐKT"), when the secretary has given one.</summary>
+    public string? MinutesNumber { get; init; }
+
+    /// <summary>When the meeting started (the session's time) and ended (the close, unless recorded otherwise).</summary>
+    public DateTimeOffset StartedAt => HeldAt;
+    public DateTimeOffset? EndedAt { get; init; }
+
+    /// <summary>Who chaired the session (chủ trì) and who took the minutes (thư ký): the signers of the minutes.</summary>
+    public MinutesSigner? Chair { get; init; }
+    public MinutesSigner? Secretary { get; init; }
+
+    /// <summary>"Nơi nhận" from the committee's data.</summary>
+    public IReadOnlyList<string> Recipients { get; init; } = [];
+
+    /// <summary>The place of the date line ("Lam Giang"), from the issuing authority in force on the session's day.</summary>
+    public string Place { get; init; } = "";
+
+    /// <summary>The reader is the committee's secretary or an administrator: they record the minutes' particulars.</summary>
+    public bool CanRecordMinutes { get; init; }
+
+    /// <summary>Some item was voted by secret ballot: the minutes say so and give only counts.</summary>
+    public bool AnySecret => Items.Any(i => i.Secret);
 }
+
+public sealed record MinutesSigner(Guid UserId, string Name, string Position);
 
 public sealed record MinutesAttendance(Guid MemberUserId, int Rank, string Name, string Position, AttendanceStatus Status, string? Note,
     int RecusedFromCount, bool IsChair, bool IsSecretary);
@@ -36,7 +61,7 @@ public sealed record MinutesItem(int Order, Guid NominationId, string NomineeNam
     public bool CountsHidden => Secret && Outcome == AgendaOutcome.Pending;
 }
 
-public sealed class GetSessionHandler(CommendationsDbContext db, SessionAccess access) : IRequestHandler<GetSession, SessionMinutes>
+public sealed class GetSessionHandler(CommendationsDbContext db, SessionAccess access, Documents.DocumentData documents, ICurrentUser user) : IRequestHandler<GetSession, SessionMinutes>
 {
     public async Task<SessionMinutes> Handle(GetSession request, CancellationToken cancellationToken)
     {
@@ -70,7 +95,21 @@ public sealed class GetSessionHandler(CommendationsDbContext db, SessionAccess a
             return new MinutesItem(a.Order, a.NominationId, x.n.NomineeName, x.n.Kind, x.UnitName, x.AwardName, a.Outcome, yes, no, abstain, recused,
                 notVoting, ballotsRecorded, a.EngineTally) { Secret = a.Secret };
         }).ToList();
+        MinutesSigner? Signer(Guid? id) => id is { } userId && committee.Members.FirstOrDefault(m => m.UserId == userId) is { } member
+            ? new MinutesSigner(userId, names.GetValueOrDefault(userId, "?"), member.Position)
+            : null;
+        var day = DateOnly.FromDateTime(session.HeldAt.ToOffset(TimeSpan.FromHours(7)).DateTime);
+        var authority = await documents.AuthorityOnAsync(day, cancellationToken);
         return new SessionMinutes(session.Id, committee.Code, committee.Name, session.Title, session.Location, session.HeldAt, session.Status,
-            session.ClosedAt, attendance, items);
+            session.ClosedAt, attendance, items)
+        {
+            MinutesNumber = session.MinutesNumber,
+            EndedAt = session.EndedAt,
+            Chair = Signer(session.ChairUserId ?? committee.Chair?.UserId),
+            Secretary = Signer(session.SecretaryUserId ?? committee.Secretary?.UserId),
+            Recipients = committee.MinutesRecipients,
+            Place = authority.Place,
+            CanRecordMinutes = SessionAccess.IsSecretary(committee, user.UserId) || user.IsInRole(Roles.Administrator),
+        };
     }
 }

@@ -76,7 +76,7 @@ public sealed class OpenSessionHandler(CommendationsDbContext db, DefinitionCach
             .ToDictionaryAsync(n => n.Id, n => n.NomineeName, cancellationToken);
         var ordered = agenda.OrderBy(a => names[a.Item1], StringComparer.Create(new("vi-VN"), true)).ToList();
         var session = new CouncilSession(committee.Id, committee.Code, request.Title.Trim(), request.Location?.Trim(), request.HeldAt,
-            ordered, committee.MembersInOrder(), user.UserId, clock.GetUtcNow(), secret);
+            ordered, committee.MembersInOrder(), user.UserId, clock.GetUtcNow(), secret, committee.Chair?.UserId, committee.Secretary?.UserId);
         db.CouncilSessions.Add(session);
         await audit.RecordAsync($"session:{session.Id}", "session.opened", null, request.Title,
             new { committee = committee.Code, agenda = ordered.Select(a => a.Item1) }, cancellationToken);

@@ -12,6 +12,7 @@ internal sealed class AwardFormConfiguration : IEntityTypeConfiguration<AwardFor
         builder.Property(a => a.Code).HasMaxLength(AwardForm.CodeMaxLength);
         builder.HasIndex(a => a.Code).IsUnique();
         builder.Property(a => a.Name).HasMaxLength(300);
+        builder.Property(a => a.CertificateTitle).HasMaxLength(AwardForm.CertificateTitleMaxLength).HasDefaultValue(AwardForm.DefaultCertificateTitle);
         builder.PrimitiveCollection(a => a.NomineeKinds).ElementType(e => e.HasConversion<string>());
         builder.PrimitiveCollection(a => a.RequiredDocuments).ElementType(e => e.HasConversion<string>());
     }

@@ -30,6 +30,7 @@ internal sealed class AwardRecordConfiguration : IEntityTypeConfiguration<AwardR
         // Quota counts and campaign/person/collective histories.
         builder.HasIndex(r => new { r.CampaignId, r.AwardFormId, r.Kind });
         builder.HasIndex(r => r.PersonId);
+        builder.HasIndex(r => r.NomineeIdentityId);
         builder.HasIndex(r => r.CollectiveId);
         builder.HasIndex(r => r.DecisionId);
     }

@@ -14,6 +14,7 @@ internal sealed class CouncilSessionConfiguration : IEntityTypeConfiguration<Cou
         builder.Property(s => s.CommitteeCode).HasMaxLength(Committee.CodeMaxLength);
         builder.Property(s => s.Title).HasMaxLength(CouncilSession.TitleMaxLength);
         builder.Property(s => s.Location).HasMaxLength(300);
+        builder.Property(s => s.MinutesNumber).HasMaxLength(60);
         builder.Property(s => s.Version).IsRowVersion();
         builder.HasOne<Committee>().WithMany().HasForeignKey(s => s.CommitteeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(s => s.Agenda).WithOne().HasForeignKey(a => a.SessionId).OnDelete(DeleteBehavior.Cascade);

@@ -12,6 +12,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.ToTable("people");
         builder.Property(p => p.FullName).HasMaxLength(200);
         builder.Property(p => p.Position).HasMaxLength(300);
+        builder.HasIndex(p => p.IdentityId);
         builder.HasOne<OrganisationUnit>().WithMany().HasForeignKey(p => p.UnitId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -22,6 +23,7 @@ internal sealed class CollectiveConfiguration : IEntityTypeConfiguration<Collect
     {
         builder.ToTable("collectives");
         builder.Property(c => c.Name).HasMaxLength(300);
+        builder.HasIndex(c => c.IdentityId);
         builder.HasOne<OrganisationUnit>().WithMany().HasForeignKey(c => c.UnitId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -63,6 +63,7 @@ internal sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
         builder.HasIndex(d => new { d.IssuingBody, d.Year, d.Sequence }).IsUnique();
         builder.Property(d => d.SignerName).HasMaxLength(200);
         builder.Property(d => d.SignerTitle).HasMaxLength(200);
+        builder.Property(d => d.SignerCapacity).HasDefaultValue(Domain.Documents.SignerCapacity.Head);
         builder.Property(d => d.Citation).HasMaxLength(2000);
         builder.HasMany<Nomination>().WithOne().HasForeignKey(n => n.DecisionId).OnDelete(DeleteBehavior.Restrict);
     }

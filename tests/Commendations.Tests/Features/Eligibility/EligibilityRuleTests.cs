@@ -29,40 +29,43 @@ public class EligibilityRuleTests(LifecycleHarness app) : IClassFixture<Lifecycl
     [Fact]
     public async Task A_rule_change_takes_effect_only_for_campaign_periods_after_its_effective_date()
     {
-        // Version 2 (from 01/01/2026): collectives need 80 % advanced workers instead of 70 %.
+        // The seed holds versions 1 (before Law 06/2022/QH15), 2 (from 01/01/2024) and 3 (Decree 152/2025/NĐ-CP, from
+        // 01/07/2025). Version 4 (from 01/01/2026, a fictional provincial rule): collectives need at least 25 members.
         var added = await app.Send(DemoAccounts.Admin, new AddRuleSet(DemoCatalog.CertificateOfMerit, new DateOnly(2026, 1, 1), "Quy định của tỉnh năm 2026", Rules("""
             {"rules":[
-              {"key":"advanced-share","kind":"minShare","label":"Tập thể có từ 80 % lao động tiên tiến trở lên","appliesTo":["collective"],"numerator":"advancedWorkerCount","denominator":"memberCount","min":0.8},
+              {"key":"size","kind":"minCount","label":"Tập thể có từ 25 thành viên trở lên","appliesTo":["collective"],"fact":"memberCount","min":25,"citation":"Quy định của tỉnh"},
               {"key":"no-discipline","kind":"manual","label":"Không bị kỷ luật"}
             ]}
             """)));
-        added.Version.Should().Be(2);
+        added.Version.Should().Be(4);
 
-        // A 2024 campaign (Dân vận khéo 2024; its dossiers came in November 2024) keeps version 1: 15/20 = 75 % passes.
+        // A 2024 campaign (Dân vận khéo 2024; its dossiers came in November 2024) keeps version 2: no size rule, and being a
+        // thematic campaign, the campaign's own criterion instead of the regular "consecutive" ones.
         app.Clock.Set(TestClock.At(2024, 11, 20));
         var in2024 = await SubmittedCollectiveAsync("PT-2024-DVK", 20, 15);
-        // The 2026 campaign falls under version 2: the same 75 % fails.
+        // The 2026 campaign falls under version 4: 20 members fails.
         app.Clock.Set(TestClock.At(2026, 12, 1));
         var in2026 = await SubmittedCollectiveAsync(DemoCatalog.CurrentThematicCampaign, 20, 15);
 
         var old = await app.Send(DemoAccounts.SteeringStandingMember, new GetEligibility(in2024));
-        old.RuleSetVersion.Should().Be(1);
-        old.Rules.Single(r => r.Key == "advanced-share").Outcome.Should().Be(EligibilityOutcome.Passed);
+        old.RuleSetVersion.Should().Be(2);
+        old.Rules.Select(r => r.Key).Should().Equal("campaign-achievement", "one-award", "no-discipline");
         old.Rules.Single(r => r.Key == "no-discipline").Outcome.Should().Be(EligibilityOutcome.NeedsChecking);
+        old.Rules.Single(r => r.Key == "no-discipline").Citation.Should().Be("Nghị định 98/2023/NĐ-CP");
         old.Rules.Single(r => r.Key == "one-award").Outcome.Should().Be(EligibilityOutcome.Passed);
         old.Overall.Should().Be(EligibilityOutcome.NeedsChecking);
 
         var current = await app.Send(DemoAccounts.SteeringStandingMember, new GetEligibility(in2026));
-        current.RuleSetVersion.Should().Be(2);
+        current.RuleSetVersion.Should().Be(4);
         current.RulesEffectiveFrom.Should().Be(new DateOnly(2026, 1, 1));
-        current.Rules.Single(r => r.Key == "advanced-share").Should().Match<RuleResult>(r => r.Outcome == EligibilityOutcome.Failed && r.Detail.Contains("15/20"));
+        current.Rules.Single(r => r.Key == "size").Should().Match<RuleResult>(r => r.Outcome == EligibilityOutcome.Failed && r.Detail.Contains("20"));
         // The detail reads in Vietnamese and keeps its template and values for the English page.
-        current.Rules.Single(r => r.Key == "advanced-share").Should().Match<RuleResult>(r =>
-            r.Detail.StartsWith("15/20 = 75.0 %, tối thiểu") && r.DetailTemplate == "{0}/{1} = {2}, tối thiểu {3}" && r.DetailValues![0] == "15");
+        current.Rules.Single(r => r.Key == "size").Should().Match<RuleResult>(r => r.DetailTemplate != null && r.DetailValues![0] == "20");
         current.Overall.Should().Be(EligibilityOutcome.Failed);
 
         var versions = await app.Send(DemoAccounts.Admin, new ListRuleSets(DemoCatalog.CertificateOfMerit));
-        versions.Select(v => (v.Version, v.EffectiveFrom)).Should().Equal((1, new DateOnly(2024, 1, 1)), (2, new DateOnly(2026, 1, 1)));
+        versions.Select(v => (v.Version, v.EffectiveFrom)).Should().Equal(
+            (1, new DateOnly(2017, 10, 1)), (2, new DateOnly(2024, 1, 1)), (3, new DateOnly(2025, 7, 1)), (4, new DateOnly(2026, 1, 1)));
     }
 
     [Fact]

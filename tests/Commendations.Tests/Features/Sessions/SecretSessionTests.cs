@@ -115,6 +115,23 @@ public class SecretSessionTests(LifecycleHarness app) : IClassFixture<LifecycleH
         itemA.EngineTally.Should().Be("yes 7, no 1, abstain 0, recused 1, members 9, denominator 9");
         var itemB = minutes.Items.Single(i => i.NominationId == b);
         (itemB.Yes, itemB.No, itemB.Abstain, itemB.Recused, itemB.NotVoting).Should().Be((6, 2, 1, 0, 0));
+        // The minutes say the vote was secret, and carry their particulars: the committee's chair and secretary by default,
+        // the end at the close; the secretary numbers them (05/BB-…, never 5/BB-…) and records the real end time.
+        minutes.AnySecret.Should().BeTrue();
+        minutes.Chair.Should().Be(new MinutesSigner(app.UserId(DemoAccounts.SteeringHead), DemoAccounts.SteeringHead.DisplayName, "Chủ tịch Hội đồng"));
+        minutes.Secretary!.UserId.Should().Be(app.UserId(Secretary));
+        minutes.EndedAt.Should().Be(minutes.ClosedAt);
+        minutes.Recipients.Should().Equal("Chủ tịch, các Phó Chủ tịch Hội đồng;", "Sở Nội vụ (Phòng Thi đua, khen thưởng);", "Lưu: VT, HĐTĐKT.");
+        minutes.Place.Should().Be("Lam Giang");
+        var unpadded = () => app.Send(Secretary, new RecordMinutesDetails(sessionId, "5/BB-HĐTĐKT", null, null, null));
+        (await unpadded.Should().ThrowAsync<InputException>()).Which.Errors["number"].Single().Should().Contain("05/BB-HĐTĐKT");
+        var notSecretary = () => app.Send(Members[1], new RecordMinutesDetails(sessionId, "05/BB-HĐTĐKT", null, null, null));
+        await notSecretary.Should().ThrowAsync<ForbiddenException>();
+        var beforeStart = () => app.Send(Secretary, new RecordMinutesDetails(sessionId, null, null, null, TestClock.At(2026, 12, 19)));
+        (await beforeStart.Should().ThrowAsync<InputException>()).Which.Errors.Should().ContainKey("endedAt");
+        await app.Send(Secretary, new RecordMinutesDetails(sessionId, "05/BB-HĐTĐKT", null, null, TestClock.At(2026, 12, 20).AddHours(2)));
+        var numbered = await app.Send(DemoAccounts.Appraiser, new GetSession(sessionId));
+        (numbered.MinutesNumber, numbered.EndedAt).Should().Be(("05/BB-HĐTĐKT", TestClock.At(2026, 12, 20).AddHours(2)));
         // The route's branch reads the tally: 7 yes go on to the decision, 6 yes (passed, but under 7) are rejected.
         (await app.Send(DemoAccounts.Leader, new GetNomination(a))).CurrentStep.Should().Be("decision");
         (await app.Send(DemoAccounts.Leader, new GetNomination(b))).Status.Should().Be(NominationStatus.Rejected);

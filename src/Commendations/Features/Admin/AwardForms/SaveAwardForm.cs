@@ -16,7 +16,7 @@ namespace Commendations.Features.Admin.AwardForms;
 /// </summary>
 [Allowed(Roles.Administrator)]
 public sealed record SaveAwardForm(Guid? AwardFormId, string Code, string Name, IReadOnlyList<NomineeKind> NomineeKinds,
-    IReadOnlyList<DocumentKind> RequiredDocuments) : ICommand<Guid>;
+    IReadOnlyList<DocumentKind> RequiredDocuments, string? CertificateTitle = null) : ICommand<Guid>;
 
 public sealed class SaveAwardFormValidator : AbstractValidator<SaveAwardForm>
 {
@@ -29,6 +29,7 @@ public sealed class SaveAwardFormValidator : AbstractValidator<SaveAwardForm>
         RuleForEach(c => c.NomineeKinds).IsInEnum();
         RuleFor(c => c.RequiredDocuments).NotNull();
         RuleForEach(c => c.RequiredDocuments).IsInEnum();
+        RuleFor(c => c.CertificateTitle).MaximumLength(AwardForm.CertificateTitleMaxLength);
     }
 }
 
@@ -46,17 +47,17 @@ public sealed class SaveAwardFormHandler(CommendationsDbContext db, AuditTrail a
             if (form.Code != request.Code)
                 throw new InputException("code", "The code of an award form cannot change: workflow definitions refer to it.");
             before = new { form.Name, form.NomineeKinds, form.RequiredDocuments };
-            form.Edit(request.Name.Trim(), kinds, documents);
+            form.Edit(request.Name.Trim(), kinds, documents, request.CertificateTitle);
         }
         else
         {
             if (await db.AwardForms.AnyAsync(a => a.Code == request.Code, cancellationToken))
                 throw new InputException("code", $"An award form with code '{request.Code}' already exists.");
-            form = new AwardForm(request.Code, request.Name.Trim(), kinds, documents);
+            form = new AwardForm(request.Code, request.Name.Trim(), kinds, documents, request.CertificateTitle);
             db.AwardForms.Add(form);
         }
         await audit.RecordAsync(AdminAccess.AwardFormsStream, before is null ? "award-form.created" : "award-form.changed",
-            data: new { form.Id, form.Code, Before = before, After = new { form.Name, NomineeKinds = kinds.Select(k => k.ToString()), RequiredDocuments = documents.Select(d => d.ToString()) } },
+            data: new { form.Id, form.Code, Before = before, After = new { form.Name, form.CertificateTitle, NomineeKinds = kinds.Select(k => k.ToString()), RequiredDocuments = documents.Select(d => d.ToString()) } },
             cancellationToken: cancellationToken);
         return form.Id;
     }
