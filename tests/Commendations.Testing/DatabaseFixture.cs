@@ -14,7 +14,19 @@ public class DatabaseFixture : IAsyncLifetime
     /// <summary>Lets a fixture change how its tests connect, e.g. a pool of two connections to make reuse certain.</summary>
     protected virtual string Tune(string connectionString) => connectionString;
 
-    public virtual Task DisposeAsync() => Task.CompletedTask;
+    /// <summary>
+    /// Closes this class's idle pooled connections: each test class has its own database, hence its own pool, and Npgsql
+    /// keeps idle connections for minutes — enough classes in a row would reach the cluster's connection limit.
+    /// </summary>
+    public virtual Task DisposeAsync()
+    {
+        if (ConnectionString.Length > 0)
+        {
+            using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
+            Npgsql.NpgsqlConnection.ClearPool(connection);
+        }
+        return Task.CompletedTask;
+    }
 
     public CommendationsDbContext CreateDbContext() =>
         new(new DbContextOptionsBuilder<CommendationsDbContext>().UseCommendationsDatabase(ConnectionString).Options);
