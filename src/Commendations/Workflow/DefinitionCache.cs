@@ -1,3 +1,4 @@
+using Commendations.Common.Text;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Commendations.Common.Errors;
@@ -23,7 +24,7 @@ public sealed class DefinitionCache(CommendationsDbContext db)
             return cached;
         var record = await db.WorkflowDefinitions.AsNoTracking()
                          .SingleOrDefaultAsync(d => d.DefinitionId == definitionId && d.Version == version, cancellationToken)
-                     ?? throw new NotFoundException("Workflow definition", $"{definitionId} v{version}");
+                     ?? throw new NotFoundException(Things.DefinitionVersion);
         var definition = Parse(record);
         if (record.Status != DefinitionStatus.Draft)
             Parsed.TryAdd(key, definition);

@@ -4,6 +4,7 @@ using Commendations.Common.Text;
 using Commendations.Persistence;
 using FluentValidation;
 using MediatR;
+using Commendations.Common.Behaviours;
 
 namespace Commendations.Features.Definitions;
 
@@ -24,7 +25,7 @@ public sealed class MigrateSelectedInstancesValidator : AbstractValidator<Migrat
     public MigrateSelectedInstancesValidator()
     {
         RuleFor(c => c.NominationIds).NotEmpty().Must(ids => ids.Count <= MigrateInstanceValidator.MaxSelection)
-            .WithMessage(_ => new Message("Chọn tối đa {0} hồ sơ mỗi lần.", MigrateInstanceValidator.MaxSelection).Format());
+            .WithMessage(new Message("Chọn tối đa {0} hồ sơ mỗi lần.", MigrateInstanceValidator.MaxSelection));
         Include(new MigrationInputValidator<MigrateSelectedInstances>(c => c.Mapping, c => c.Comment));
     }
 }
@@ -70,7 +71,7 @@ public sealed class MigrationInputValidator<T> : AbstractValidator<T>
         RuleFor(c => comment(c)).MaximumLength(MigrateInstanceValidator.MaxCommentLength).OverridePropertyName("comment");
         RuleFor(c => mapping(c)).Must(m => m is null || (m.Count <= 200 && m.All(e => e.Key.Length <= 80 && e.Value.Length <= 80)))
             .OverridePropertyName("mapping")
-            .WithMessage(_ => new Message("Bảng ánh xạ có tối đa 200 dòng, mỗi mã bước tối đa 80 ký tự.").Format());
+            .WithMessage(new Message("Bảng ánh xạ có tối đa 200 dòng, mỗi mã bước tối đa 80 ký tự."));
     }
 }
 

@@ -33,7 +33,7 @@ public sealed class SimulateDefinitionHandler(DefinitionAdmin admin, RuntimeCont
         var validation = WorkflowDefinitionParser.Parse(record.Content);
         if (validation.Definition is not { } definition)
             throw new InputException("definition", new Message("Phiên bản {0} có {1} lỗi, hãy sửa trước khi chạy thử: {2}", record.Version, validation.Problems.Count,
-                string.Join("; ", validation.Problems.Take(5).Select(p => $"{p.Path}: {DefinitionAdmin.MessageOf(p).Format()}"))));
+                Message.List(validation.Problems.Take(5).Select(p => new Message("{0}: {1}", p.Path, DefinitionAdmin.MessageOf(p))))));
         SimulationScenario scenario;
         try
         {
@@ -41,7 +41,7 @@ public sealed class SimulateDefinitionHandler(DefinitionAdmin admin, RuntimeCont
         }
         catch (JsonException ex)
         {
-            throw new InputException("scenario", ex.Message);
+            throw new InputException("scenario", JsonProblems.Describe(ex));
         }
         return WorkflowSimulator.Run(definition, scenario, await contexts.CalendarAsync(cancellationToken),
             await contexts.CommitteesAsync(cancellationToken), await contexts.UnitScopesAsync(null, cancellationToken),

@@ -39,7 +39,7 @@ public sealed class CastSessionBallotHandler(CommendationsDbContext db, ICurrent
             .SingleOrDefaultAsync(s => s.Id == request.SessionId, cancellationToken);
         var committee = session is null ? null : await db.Committees.AsNoTracking().SingleAsync(c => c.Id == session.CommitteeId, cancellationToken);
         if (session is null || committee is null || (committee.Members.All(m => m.UserId != user.UserId) && !user.IsInRole(Roles.Administrator)))
-            throw new NotFoundException("Session", request.SessionId);
+            throw new NotFoundException(Things.Session);
         var voter = request.OnBehalfOf ?? user.UserId;
         if (request.OnBehalfOf is not null && !SessionAccess.IsSecretary(committee, user.UserId) && !user.IsInRole(Roles.Administrator))
             throw new ForbiddenException("Only the secretary records a written ballot for another member.");
@@ -47,7 +47,7 @@ public sealed class CastSessionBallotHandler(CommendationsDbContext db, ICurrent
         if (!session.IsOpen)
             throw new ConflictException("session-closed", "The session is closed.");
         if (session.ItemFor(request.NominationId) is not { } item)
-            throw new NotFoundException("Agenda item", request.NominationId);
+            throw new NotFoundException(Things.AgendaItem);
         if (request.OnBehalfOf is not null && attendance.Status != AttendanceStatus.AbsentWithWrittenVote)
             throw new ConflictException("not-written-vote", "A ballot is recorded for another member only when they are absent with a written vote.");
         if (!attendance.MayVoteOn(request.NominationId))

@@ -1,3 +1,4 @@
+using Commendations.Common.Text;
 using Commendations.Common.Errors;
 using Commendations.Common.Security;
 using Commendations.Domain.Committees;
@@ -20,11 +21,11 @@ public sealed class SessionAccess(CommendationsDbContext db, ICurrentUser user)
         var query = db.CouncilSessions.Include(s => s.Agenda).Include(s => s.Attendance).Include(s => s.Ballots).AsSplitQuery();
         var session = await (track ? query : query.AsNoTracking()).SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
         if (session is null)
-            throw new NotFoundException("Session", sessionId);
+            throw new NotFoundException(Things.Session);
         var committee = await db.Committees.AsNoTracking().SingleAsync(c => c.Id == session.CommitteeId, cancellationToken);
         var member = committee.Members.Any(m => m.UserId == user.UserId);
         if (!(member || user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Appraiser) || user.IsInRole(Roles.ProvincialLeader)))
-            throw new NotFoundException("Session", sessionId);
+            throw new NotFoundException(Things.Session);
         return (session, committee);
     }
 
