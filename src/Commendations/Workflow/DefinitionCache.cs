@@ -36,7 +36,9 @@ public sealed class DefinitionCache(CommendationsDbContext db)
         var version = await db.WorkflowDefinitions.AsNoTracking()
             .Where(d => d.DefinitionId == definitionId && d.Status == DefinitionStatus.Published)
             .MaxAsync(d => (int?)d.Version, cancellationToken)
-            ?? throw new ConflictException("no-published-workflow", $"Workflow '{definitionId}' has no published version.");
+            ?? throw new ConflictException("no-published-workflow", new Message("Quy trình “{0}” chưa có phiên bản được ban hành.",
+                await db.WorkflowDefinitions.AsNoTracking().Where(d => d.DefinitionId == definitionId).OrderByDescending(d => d.Version)
+                    .Select(d => d.Name).FirstOrDefaultAsync(cancellationToken) ?? ""));
         return await GetAsync(definitionId, version, cancellationToken);
     }
 

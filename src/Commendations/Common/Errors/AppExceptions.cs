@@ -1,12 +1,11 @@
 using Commendations.Common.Text;
-using Text = Commendations.Common.Text;
 
 namespace Commendations.Common.Errors;
 
 /// <summary>
 /// A refusal with a sentence for a person. <see cref="Exception.Message"/> is formatted in the reader's language (the
 /// request's UI culture) each time it is read; the code is stable for API clients. Refusals take only
-/// <see cref="Text.Message"/>s (a Vietnamese template with arguments, English in the catalog), never a finished sentence:
+/// <see cref="Common.Text.Message"/>s (a Vietnamese template with arguments, English in the catalog), never a finished sentence:
 /// every code's own text is in <see cref="RefusalCodes"/>.
 /// </summary>
 public abstract class AppException(Message text) : Exception(text.ToString())
@@ -52,7 +51,7 @@ public sealed class UnprocessableException(string code, Message text) : AppExcep
 public sealed class InputException : AppException
 {
     public InputException(IReadOnlyDictionary<string, Message[]> fields)
-        : base(new Message("Một số trường không hợp lệ: {0}", Text.Message.List(fields.Select(e => Text.Message.Name(c =>
+        : base(new Message("Một số trường không hợp lệ: {0}", global::Commendations.Common.Text.Message.List(fields.Select(e => global::Commendations.Common.Text.Message.Name(c =>
             $"{e.Key}: {string.Join(", ", e.Value.Select(m => m.Format(c)))}")))))
         => Fields = fields;
 

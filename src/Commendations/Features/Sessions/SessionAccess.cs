@@ -34,9 +34,9 @@ public sealed class SessionAccess(CommendationsDbContext db, ICurrentUser user)
     {
         var (session, committee) = await ReadableAsync(sessionId, cancellationToken, track: true);
         if (!IsSecretary(committee, user.UserId) && !user.IsInRole(Roles.Administrator))
-            throw new ForbiddenException("Only the committee's secretary or an administrator runs a session.");
+            throw new ForbiddenException(new Message("Chỉ thư ký Hội đồng / Ban hoặc quản trị viên điều hành phiên họp."));
         if (!session.IsOpen)
-            throw new ConflictException("session-closed", "The session is closed; its minutes cannot change.");
+            throw new ConflictException("session-closed", new Message("Phiên họp đã kết thúc; biên bản không thay đổi được nữa."));
         return (session, committee);
     }
 }
