@@ -7,8 +7,8 @@ namespace Commendations.Common.Errors;
 /// The refusal vocabulary: every <c>code</c> a client can receive — in a ProblemDetails, from the engine (runtime,
 /// simulation, migration) or from the database — with the sentence that names it (Vietnamese; English in the
 /// message catalog). A ProblemDetails' <c>title</c> is its code's text in the reader's language; the <c>detail</c> says
-/// what exactly was refused. <c>RefusalCodesTests</c> fails for a code used anywhere in the source without its texts,
-/// and for a code of docs/api-contract.md's table that differs from this one.
+/// what exactly was refused. <c>RefusalCodesTests</c> fails for a code used in the source or declared by the engine
+/// without its texts here, for a text without its English, and when docs/refusals.md (generated from this table) differs.
 /// </summary>
 public static class RefusalCodes
 {

@@ -74,6 +74,10 @@ public static class FieldNames
         ["HeldAt"] = new("Thời gian họp"),
         ["Note"] = new("Ghi chú"),
         ["RecusedFrom"] = new("Các hồ sơ không tham gia biểu quyết"),
+        ["Lines"] = new("Các dòng điểm danh"),
+        ["MemberUserId"] = new("Thành viên"),
+        ["RollCallLine.Status"] = new("Tình trạng tham dự"),
+        ["RecordAttendance.Status"] = new("Tình trạng tham dự"),
 
         // Administration
         ["Code"] = new("Mã"),
