@@ -23,7 +23,8 @@ public sealed class SimulateDefinitionValidator : FluentValidation.AbstractValid
     public SimulateDefinitionValidator() => RuleFor(c => c.ScenarioJson).NotEmpty().MaximumLength(DefinitionLimits.MaxDocumentLength).OverridePropertyName("scenario");
 }
 
-public sealed class SimulateDefinitionHandler(DefinitionAdmin admin, RuntimeContextFactory contexts) : IRequestHandler<SimulateDefinition, SimulationResult>
+public sealed class SimulateDefinitionHandler(DefinitionAdmin admin, RuntimeContextFactory contexts, EngineMessages messages)
+    : IRequestHandler<SimulateDefinition, SimulationResult>
 {
     public async Task<SimulationResult> Handle(SimulateDefinition request, CancellationToken cancellationToken)
     {
@@ -43,8 +44,13 @@ public sealed class SimulateDefinitionHandler(DefinitionAdmin admin, RuntimeCont
         {
             throw new InputException("scenario", JsonProblems.Describe(ex));
         }
-        return WorkflowSimulator.Run(definition, scenario, await contexts.CalendarAsync(cancellationToken),
-            await contexts.CommitteesAsync(cancellationToken), await contexts.UnitScopesAsync(null, cancellationToken),
-            await admin.CalleesAsync(definition, cancellationToken));
+        var callees = await admin.CalleesAsync(definition, cancellationToken);
+        var result = WorkflowSimulator.Run(definition, scenario, await contexts.CalendarAsync(cancellationToken),
+            await contexts.CommitteesAsync(cancellationToken), await contexts.UnitScopesAsync(null, cancellationToken), callees);
+        if (result.Refusal is not { } refusal)
+            return result;
+        // The refusal names steps, people and committees as the designer's reader knows them, in their language.
+        var reason = await messages.OfAsync(refusal.Template, refusal.Args, EngineMessages.Scope.Of(definition, callees), cancellationToken);
+        return result with { Refusal = refusal with { Reason = reason.Format() } };
     }
 }
