@@ -90,5 +90,25 @@ public sealed class RefusalBrowserTests(DecisionBrowserFixture app) : IClassFixt
         await visitor.Locator($"#t-{id}").FillAsync("Thôn làm tốt công tác hòa giải ở cơ sở.");
         await visitor.Locator($"#t-{id}").Locator("xpath=ancestor::form").GetByRole(AriaRole.Button, new() { Name = "Gửi ý kiến" }).ClickAsync();
         await Expect(visitor.Locator("[role=alert]")).ToContainTextAsync("Biểu mẫu được gửi quá nhanh; hãy đọc kỹ rồi gửi lại.");
+
+        // A comment sent after reading reaches the timeline named as an event, in either language, never as its code.
+        await app.SendAs(null, new Commendations.Features.Disclosure.SendDisclosureComment(id, null, null, "Thôn làm tốt công tác hòa giải ở cơ sở.",
+            false, null, app.TestClock.GetUtcNow().AddMinutes(-5), "127.0.0.1"));
+        var officer = await app.SignInAsync(DemoAccounts.OfficerTanHoa);
+        await officer.GotoAsync($"/de-nghi/{id}");
+        var timeline = officer.Locator("[data-testid=timeline] .event");
+        await Expect(officer.Locator("[data-testid=timeline]")).ToContainTextAsync("Nhận ý kiến trong thời gian công khai");
+        foreach (var text in await timeline.AllInnerTextsAsync())
+            InternalKeysIn(text).Should().BeEmpty($"“{text}” is read by a person");
+        await officer.Locator("[data-testid=language-switch]").ClickAsync();
+        await Expect(officer.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await Expect(officer.Locator("[data-testid=timeline]")).ToContainTextAsync("Comment received during disclosure");
+        foreach (var text in await timeline.AllInnerTextsAsync())
+            InternalKeysIn(text).Should().BeEmpty($"“{text}” is read by a person");
     }
+
+    /// <summary>Ids and keys in code form (kebab-case, dotted event codes, PascalCase names): none belongs in what a person reads.</summary>
+    private static IReadOnlyList<string> InternalKeysIn(string text) =>
+        [.. System.Text.RegularExpressions.Regex.Matches(text,
+            @"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}|\b[a-z]+(?:-[a-z]+)+\b|\b[a-z]+\.[a-z-]+\b|\b[A-Z][a-z]+[A-Z][A-Za-z]+\b").Select(m => m.Value)];
 }

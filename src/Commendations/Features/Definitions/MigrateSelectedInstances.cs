@@ -48,11 +48,16 @@ public sealed class MigrateSelectedInstancesHandler(IMediator mediator, Commenda
             {
                 // What the refused instance left in the shared context must not ride along with the next one's save.
                 db.ChangeTracker.Clear();
-                outcomes.Add(new InstanceMigrationOutcome(nominationId, false, null, CodeOf(refused), refused.Message));
+                outcomes.Add(new InstanceMigrationOutcome(nominationId, false, null, CodeOf(refused), ReasonOf(refused)));
             }
         }
         return outcomes;
     }
+
+    /// <summary>The sentences a person reads; a field refusal's field paths (step keys of the mapping) stay out of it.</summary>
+    private static string ReasonOf(AppException refused) => refused is InputException input
+        ? string.Join(" ", input.Fields.SelectMany(f => f.Value).Select(m => m.Format()).Distinct())
+        : refused.Message;
 
     private static string CodeOf(AppException refused) => refused switch
     {
