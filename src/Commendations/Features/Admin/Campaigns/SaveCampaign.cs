@@ -73,12 +73,18 @@ public sealed class SaveCampaignHandler(CommendationsDbContext db, AuditTrail au
         var workflowIds = input.Awards.Select(a => a.WorkflowDefinitionId).Distinct().ToList();
         var published = await db.WorkflowDefinitions.Where(d => workflowIds.Contains(d.DefinitionId) && d.Status == DefinitionStatus.Published)
             .Select(d => d.DefinitionId).Distinct().ToListAsync(cancellationToken);
+        // A workflow is named by its name (the latest version's), never by its id; one nobody knows is named generically.
+        var workflowNames = (await db.WorkflowDefinitions.AsNoTracking().Where(d => workflowIds.Contains(d.DefinitionId))
+                .OrderBy(d => d.Version).Select(d => new { d.DefinitionId, d.Name }).ToListAsync(cancellationToken))
+            .GroupBy(d => d.DefinitionId).ToDictionary(g => g.Key, g => g.Last().Name);
         for (var i = 0; i < input.Awards.Count; i++)
         {
             if (!known.Contains(input.Awards[i].AwardFormId))
                 errors[$"awards[{i}].awardFormId"] = [new Message("Không có hình thức khen thưởng này.")];
             if (!published.Contains(input.Awards[i].WorkflowDefinitionId))
-                errors[$"awards[{i}].workflowDefinitionId"] = [new Message("Quy trình {0} chưa có phiên bản được ban hành.", input.Awards[i].WorkflowDefinitionId)];
+                errors[$"awards[{i}].workflowDefinitionId"] = [workflowNames.TryGetValue(input.Awards[i].WorkflowDefinitionId, out var workflowName)
+                    ? new Message("Quy trình “{0}” chưa có phiên bản được ban hành.", workflowName)
+                    : new Message("Không có quy trình này.")];
         }
 
         Campaign campaign;
