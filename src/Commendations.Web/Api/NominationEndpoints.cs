@@ -30,6 +30,7 @@ public static class NominationEndpoints
         });
 
         group.MapGet("/{id:guid}", (IMediator m, Guid id, CancellationToken ct) => m.Send(new GetNomination(id), ct));
+        group.MapGet("/{id:guid}/route", (IMediator m, Guid id, CancellationToken ct) => m.Send(new GetRouteView(id), ct));
 
         group.MapPut("/{id:guid}", async Task<NoContent> (IMediator m, Guid id, EditBody body, CancellationToken ct) =>
         {
