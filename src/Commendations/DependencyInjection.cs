@@ -34,9 +34,12 @@ public static class DependencyInjection
             .AddPasswordValidator<CommonPasswordValidator>();
         services.AddOptions<PasswordPolicy>();
         services.AddMediatorWithPipeline(typeof(DependencyInjection).Assembly);
+        // Validators name fields in the reader's language (FluentValidation's sentences are Vietnamese or English already).
+        Common.Text.FieldNames.Install();
         services.AddOptions<Workflow.WorkflowScopeOptions>();
         services.AddScoped<Workflow.DefinitionCache>();
         services.AddScoped<Workflow.DefinitionSemantics>();
+        services.AddScoped<Workflow.EngineMessages>();
         services.AddScoped<Features.Definitions.OrganisationFacts>();
         services.AddScoped<Workflow.RuntimeContextFactory>();
         services.AddSingleton<Workflow.ReferenceDataCache>();

@@ -23,9 +23,9 @@ public class DiffTests
             "LayoutChanged committee-review.layout: (240, 0) → (240, 40)",
             "LayoutChanged secretariat-review.layout: (none) → (360, 120)");
         changes.Select(c => c.Description).Should().StartWith([
-            "Step 'secretariat-review' (task) was added.",
-            "In step 'committee-review', deadline.workingDays changed from 5 to 7.",
-            "In step 'committee-review', the outcome 'approved' now leads to 'secretariat-review' instead of 'public-disclosure'.",
+            "Thêm bước “secretariat-review” (task).",
+            "Bước “committee-review”: deadline.workingDays đổi từ 5 thành 7.",
+            "Bước “committee-review”: kết quả “approved” nay dẫn đến bước “secretariat-review” thay vì bước “public-disclosure”.",
         ]);
         var transition = changes.Single(c => c.Kind == DefinitionChangeKind.TransitionChanged);
         transition.Should().BeEquivalentTo(new { StepKey = "committee-review", Outcome = "approved", Path = "transitions.approved", Before = "public-disclosure", After = "secretariat-review" });

@@ -98,8 +98,12 @@ public class MigrationTests
     {
         var plan = InstanceMigrator.Plan(V1, V3, MidCommittee(), null, Ctx(Wednesday));
         plan.CanApply.Should().BeFalse();
-        plan.Problems.Should().ContainSingle().Which.Should().Be(new MigrationProblem(MigrationProblems.UnmappedStep, "committee-review",
-            "The instance is at 'committee-review', which version 3 does not have; map it to a step."));
+        plan.Problems.Should().ContainSingle().Which.Should().BeEquivalentTo(new
+        {
+            Code = MigrationProblems.UnmappedStep,
+            StepKey = "committee-review",
+            Message = "Hồ sơ đang ở bước “committee-review”, mà phiên bản 3 không có; hãy ánh xạ bước này.",
+        });
         InstanceMigrator.Apply(V1, V3, MidCommittee(), null, Ctx(Wednesday)).Should().BeEquivalentTo(new { Succeeded = false, Effects = Array.Empty<WorkflowEffect>() });
     }
 
@@ -127,8 +131,8 @@ public class MigrationTests
         applied.State.Should().BeSameAs(state);
         applied.Effects.Should().BeEmpty();
         applied.Problems.Select(p => p.ToString()).Should().Equal(
-            "unknown-target-step: The step 'committee-review' is mapped to 'nowhere', which version 2 does not have.",
-            "unknown-source-step: Version 1 has no step 'ghost'.");
+            "unknown-target-step: Bước “committee-review” được ánh xạ đến “nowhere”, nhưng phiên bản 2 không có bước đó.",
+            "unknown-source-step: Phiên bản 1 không có bước “ghost”.");
     }
 
     [Fact]

@@ -138,7 +138,7 @@ public class NestedMigrationTests
         var refused = InstanceMigrator.Apply(V1, v2, InSubRoute(), new Dictionary<string, string> { ["discipline-check/complaint-check"] = "decision" }, Ctx(Tuesday));
         refused.Succeeded.Should().BeFalse();
         refused.Problems.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Code = MigrationProblems.NestedStep, StepKey = "discipline-check/complaint-check" });
-        refused.Problems[0].Message.Should().Contain("'discipline-check'");
+        refused.Problems[0].Message.Should().Contain("(“discipline-check”)");
     }
 
     [Fact]
@@ -147,6 +147,6 @@ public class NestedMigrationTests
         var v2 = V2(r => r["steps"]![2]!["definition"] = "kiem-tra-khac");
         var plan = InstanceMigrator.Plan(V1, v2, InSubRoute(), null, Ctx(Tuesday));
         plan.Problems.Should().ContainSingle().Which.Code.Should().Be(MigrationProblems.CannotEnter);
-        plan.Problems[0].Message.Should().Contain(RuntimeErrors.UnknownCallee);
+        plan.Problems[0].Args.OfType<RuntimeError>().Should().ContainSingle().Which.Code.Should().Be(RuntimeErrors.UnknownCallee);
     }
 }

@@ -56,6 +56,6 @@ public class NestedSimulationTests
     {
         var result = Run("""[ { "action": "submit" }, { "action": "approve", "step": "nowhere" } ]""");
         result.Refusal.Should().BeEquivalentTo(new { ActionIndex = 1, Code = SimulationErrors.NoOpenTask });
-        result.Refusal!.Reason.Should().Contain("at 'nowhere'");
+        result.Refusal!.Reason.Should().Contain("bước con “nowhere”");
     }
 }

@@ -143,7 +143,7 @@ public class SimulationTests
         """);
 
         result.Refusal.Should().BeEquivalentTo(new { ActionIndex = 0, StepKey = "unit-proposal", Code = RuntimeErrors.InvalidAction });
-        result.Refusal!.Reason.Should().Contain("no action 'approve'");
+        result.Refusal!.Reason.Should().Contain("không có thao tác này; các thao tác có: submit");
         result.StoppedAt.Should().Be("unit-proposal");
     }
 

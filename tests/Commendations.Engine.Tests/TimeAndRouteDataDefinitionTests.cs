@@ -254,7 +254,7 @@ public class TimeAndRouteDataDefinitionTests
         var atUnit = WorkflowRuntime.Start(v1, TimeAndRouteDataTests.Ctx(TimeAndRouteDataTests.Vn(3, 1, 9))).State;
         var plan = InstanceMigrator.Plan(v1, v2, atUnit, new Dictionary<string, string> { ["unit-proposal"] = "by-finding" }, ctx);
         plan.Problems.Should().ContainSingle().Which.Should().Match<MigrationProblem>(p =>
-            p.Code == MigrationProblems.MissingRouteData && p.StepKey == "by-finding" && p.Message.Contains("appraisal-office.finding"));
+            p.Code == MigrationProblems.MissingRouteData && p.StepKey == "by-finding" && p.Message.Contains("“finding” của bước “appraisal-office”"));
         InstanceMigrator.Plan(v1, v2, atUnit, null, ctx).Problems.Should().BeEmpty();
     }
 }

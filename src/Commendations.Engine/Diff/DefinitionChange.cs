@@ -26,7 +26,9 @@ public enum DefinitionChangeKind
 
 /// <summary>
 /// One difference between two definition versions. The structured fields are meant for rendering in any language
-/// (kind + step + path + outcome + before/after); <see cref="Description"/> is the English sentence.
+/// (kind + step + path + outcome + before/after); the sentence is a Vietnamese <see cref="Template"/> with
+/// <see cref="Args"/> (<see cref="Named"/> for steps, outcomes and types), which the application translates and names;
+/// <see cref="Description"/> is that sentence (Vietnamese with raw keys until the application replaces it).
 /// Before/after are short renderings of the values: null means the property or step is absent on that side.
 /// </summary>
 public sealed record DefinitionChange(
@@ -35,8 +37,11 @@ public sealed record DefinitionChange(
     string? Path,
     string? Before,
     string? After,
-    string Description)
+    [property: System.Text.Json.Serialization.JsonIgnore] string Template,
+    [property: System.Text.Json.Serialization.JsonIgnore] params object?[] Args)
 {
+    public string Description { get; init; } = EngineText.Format(Template, Args);
+
     /// <summary>For <see cref="DefinitionChangeKind.TransitionChanged"/>: the outcome or action name (<c>approved</c>, <c>return</c>, <c>next</c>, <c>default</c>, <c>conditions[0]</c>).</summary>
     public string? Outcome { get; init; }
 

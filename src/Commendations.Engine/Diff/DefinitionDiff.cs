@@ -21,11 +21,11 @@ public static class DefinitionDiff
         var newKeys = after.Steps.Select(s => s.Key).ToList();
         foreach (var step in before.Steps.Where(s => after.FindStep(s.Key) is null))
         {
-            changes.Add(new(DefinitionChangeKind.StepRemoved, step.Key, null, TypeName(step), null, $"Step '{step.Key}' ({TypeName(step)}) was removed."));
+            changes.Add(new(DefinitionChangeKind.StepRemoved, step.Key, null, TypeName(step), null, "Bỏ bước “{0}” ({1}).", Named.Step(step.Key), Named.StepType(TypeName(step))));
         }
         foreach (var step in after.Steps.Where(s => before.FindStep(s.Key) is null))
         {
-            changes.Add(new(DefinitionChangeKind.StepAdded, step.Key, null, null, TypeName(step), $"Step '{step.Key}' ({TypeName(step)}) was added."));
+            changes.Add(new(DefinitionChangeKind.StepAdded, step.Key, null, null, TypeName(step), "Thêm bước “{0}” ({1}).", Named.Step(step.Key), Named.StepType(TypeName(step))));
         }
         foreach (var step in after.Steps)
         {
@@ -38,18 +38,24 @@ public static class DefinitionDiff
 
     private static void CompareFields(WorkflowDefinition before, WorkflowDefinition after, List<DefinitionChange> changes)
     {
-        Field("name", before.Name, after.Name, changes);
-        Field("description", before.Description, after.Description, changes);
-        Field("appliesTo.nomineeKinds", List(before.AppliesTo.NomineeKinds), List(after.AppliesTo.NomineeKinds), changes);
-        Field("appliesTo.awardForms", List(before.AppliesTo.AwardForms), List(after.AppliesTo.AwardForms), changes);
-        Field("start", before.Start, after.Start, changes);
-        Field("onWithdraw", before.OnWithdraw, after.OnWithdraw, changes);
+        Field("name", Named.Text("Tên quy trình"), before.Name, after.Name, changes);
+        Field("description", Named.Text("Mô tả quy trình"), before.Description, after.Description, changes);
+        Field("appliesTo.nomineeKinds", Named.Text("Loại đối tượng áp dụng"), List(before.AppliesTo.NomineeKinds), List(after.AppliesTo.NomineeKinds), changes);
+        Field("appliesTo.awardForms", Named.Text("Hình thức khen thưởng áp dụng"), List(before.AppliesTo.AwardForms), List(after.AppliesTo.AwardForms), changes);
+        Field("start", Named.Text("Bước bắt đầu"), before.Start, after.Start, changes, steps: true);
+        Field("onWithdraw", Named.Text("Bước khi rút hồ sơ"), before.OnWithdraw, after.OnWithdraw, changes, steps: true);
     }
 
-    private static void Field(string path, string? before, string? after, List<DefinitionChange> changes)
+    private static void Field(string path, Named name, string? before, string? after, List<DefinitionChange> changes, bool steps = false)
     {
         if (before == after) return;
-        changes.Add(new(DefinitionChangeKind.FieldChanged, null, path, before, after, $"The definition's {path} {ChangeText(before, after)}."));
+        object? Value(string? v) => steps && v is not null ? Named.Step(v) : Short(v);
+        changes.Add((before, after) switch
+        {
+            (null, _) => new(DefinitionChangeKind.FieldChanged, null, path, before, after, "{0} của quy trình được đặt là {1}.", name, Value(after)),
+            (_, null) => new(DefinitionChangeKind.FieldChanged, null, path, before, after, "{0} của quy trình bị bỏ (trước là {1}).", name, Value(before)),
+            _ => new(DefinitionChangeKind.FieldChanged, null, path, before, after, "{0} của quy trình đổi từ {1} thành {2}.", name, Value(before), Value(after)),
+        });
     }
 
     private static void CompareStep(StepDefinition before, StepDefinition after, List<DefinitionChange> changes)
@@ -64,7 +70,12 @@ public static class DefinitionDiff
             var from = oldLeaves.GetValueOrDefault(path);
             var to = newByPath.GetValueOrDefault(path);
             if (from == to) continue;
-            changes.Add(new(DefinitionChangeKind.StepChanged, key, path, from, to, $"In step '{key}', {path} {ChangeText(from, to)}."));
+            changes.Add((from, to) switch
+            {
+                (null, _) => new(DefinitionChangeKind.StepChanged, key, path, from, to, "Bước “{0}”: {1} được đặt là {2}.", Named.Step(key), path, Short(to)),
+                (_, null) => new(DefinitionChangeKind.StepChanged, key, path, from, to, "Bước “{0}”: {1} bị bỏ (trước là {2}).", Named.Step(key), path, Short(from)),
+                _ => new(DefinitionChangeKind.StepChanged, key, path, from, to, "Bước “{0}”: {1} đổi từ {2} thành {3}.", Named.Step(key), path, Short(from), Short(to)),
+            });
         }
 
         var oldOutcomes = StepFlattener.Outcomes(before).ToList();
@@ -74,13 +85,17 @@ public static class DefinitionDiff
             string? from = oldOutcomes.FirstOrDefault(o => o.Name == outcome.Name).Target;
             string? to = newOutcomes.FirstOrDefault(o => o.Name == outcome.Name).Target;
             if (from == to) continue;
-            var sentence = (from, to) switch
+            var named = Named.Outcome(key, outcome.Name);
+            var change = (from, to) switch
             {
-                (null, _) => $"In step '{key}', the new outcome '{outcome.Name}' leads to '{to}'.",
-                (_, null) => $"In step '{key}', the outcome '{outcome.Name}' (to '{from}') was removed.",
-                _ => $"In step '{key}', the outcome '{outcome.Name}' now leads to '{to}' instead of '{from}'.",
+                (null, _) => new DefinitionChange(DefinitionChangeKind.TransitionChanged, key, outcome.Path, from, to,
+                    "Bước “{0}”: kết quả mới “{1}” dẫn đến bước “{2}”.", Named.Step(key), named, Named.Step(to!)),
+                (_, null) => new DefinitionChange(DefinitionChangeKind.TransitionChanged, key, outcome.Path, from, to,
+                    "Bước “{0}”: bỏ kết quả “{1}” (trước dẫn đến bước “{2}”).", Named.Step(key), named, Named.Step(from)),
+                _ => new DefinitionChange(DefinitionChangeKind.TransitionChanged, key, outcome.Path, from, to,
+                    "Bước “{0}”: kết quả “{1}” nay dẫn đến bước “{2}” thay vì bước “{3}”.", Named.Step(key), named, Named.Step(to), Named.Step(from)),
             };
-            changes.Add(new DefinitionChange(DefinitionChangeKind.TransitionChanged, key, outcome.Path, from, to, sentence) { Outcome = outcome.Name });
+            changes.Add(change with { Outcome = outcome.Name });
         }
     }
 
@@ -91,7 +106,8 @@ public static class DefinitionDiff
         var newOrder = newKeys.Where(oldKeys.Contains).ToList();
         if (!oldOrder.SequenceEqual(newOrder))
         {
-            changes.Add(new(DefinitionChangeKind.StepsReordered, null, "steps", string.Join(", ", oldOrder), string.Join(", ", newOrder), "The order of the steps in the document changed (routing is unaffected)."));
+            changes.Add(new(DefinitionChangeKind.StepsReordered, null, "steps", string.Join(", ", oldOrder), string.Join(", ", newOrder),
+                "Thứ tự các bước trong tệp thay đổi (không ảnh hưởng đến luồng xử lý)."));
         }
         var oldLayout = before.Layout ?? new Dictionary<string, LayoutPosition>();
         var newLayout = after.Layout ?? new Dictionary<string, LayoutPosition>();
@@ -100,16 +116,14 @@ public static class DefinitionDiff
             var from = oldLayout.TryGetValue(key, out var a) ? Position(a) : null;
             var to = newLayout.TryGetValue(key, out var b) ? Position(b) : null;
             if (from == to) continue;
-            changes.Add(new(DefinitionChangeKind.LayoutChanged, key, "layout", from, to, $"On the diagram, step '{key}' {ChangeText(from, to)}."));
+            changes.Add((from, to) switch
+            {
+                (null, _) => new(DefinitionChangeKind.LayoutChanged, key, "layout", from, to, "Trên sơ đồ, bước “{0}” được đặt ở {1}.", Named.Step(key), to),
+                (_, null) => new(DefinitionChangeKind.LayoutChanged, key, "layout", from, to, "Trên sơ đồ, bước “{0}” bỏ vị trí (trước ở {1}).", Named.Step(key), from),
+                _ => new(DefinitionChangeKind.LayoutChanged, key, "layout", from, to, "Trên sơ đồ, bước “{0}” chuyển từ {1} đến {2}.", Named.Step(key), from, to),
+            });
         }
     }
-
-    private static string ChangeText(string? from, string? to) => (from, to) switch
-    {
-        (null, _) => $"was set to {Short(to)}",
-        (_, null) => $"was removed (was {Short(from)})",
-        _ => $"changed from {Short(from)} to {Short(to)}",
-    };
 
     /// <summary>Keeps sentences short: long texts such as descriptions are cut.</summary>
     private static string Short(string? value) => value is { Length: > 60 } ? value[..57] + "…" : value ?? "";

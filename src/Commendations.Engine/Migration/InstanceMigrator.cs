@@ -56,17 +56,19 @@ public static class InstanceMigrator
     public static IReadOnlyList<MigrationProblem> CheckMapping(WorkflowDefinition from, WorkflowDefinition to, IReadOnlyDictionary<string, string>? stepMapping)
     {
         var problems = new List<MigrationProblem>();
-        if (from.Id != to.Id) problems.Add(new(MigrationProblems.DifferentDefinition, null, $"'{from.Id}' and '{to.Id}' are different definitions."));
-        if (from.Version == to.Version) problems.Add(new(MigrationProblems.SameVersion, null, $"Both sides are version {to.Version}."));
+        if (from.Id != to.Id) problems.Add(new(MigrationProblems.DifferentDefinition, null, "{0} và {1} là hai quy trình khác nhau.", Named.Definition(from.Id), Named.Definition(to.Id)));
+        if (from.Version == to.Version) problems.Add(new(MigrationProblems.SameVersion, null, "Hai bên đều là phiên bản {0}.", to.Version));
         foreach (var (source, target) in (stepMapping ?? new Dictionary<string, string>()).OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
             if (StepPaths.IsNested(source) || StepPaths.IsNested(target))
             {
-                problems.Add(new(MigrationProblems.NestedStep, source, $"'{source}' → '{target}' names a step inside a sub-route or a parallel branch; map the calling or parallel step ('{StepPaths.Split(source).Head}') instead."));
+                problems.Add(new(MigrationProblems.NestedStep, source,
+                    "Ánh xạ “{0}” → “{1}” nêu một bước bên trong quy trình con hoặc nhánh song song; hãy ánh xạ bước gọi hoặc bước song song (“{2}”).",
+                    Named.Step(source), Named.Step(target), Named.Step(StepPaths.Split(source).Head)));
                 continue;
             }
-            if (from.FindStep(source) is null) problems.Add(new(MigrationProblems.UnknownSourceStep, source, $"Version {from.Version} has no step '{source}'."));
-            if (to.FindStep(target) is null) problems.Add(new(MigrationProblems.UnknownTargetStep, source, $"The step '{source}' is mapped to '{target}', which version {to.Version} does not have."));
+            if (from.FindStep(source) is null) problems.Add(new(MigrationProblems.UnknownSourceStep, source, "Phiên bản {0} không có bước “{1}”.", from.Version, source));
+            if (to.FindStep(target) is null) problems.Add(new(MigrationProblems.UnknownTargetStep, source, "Bước “{0}” được ánh xạ đến “{1}”, nhưng phiên bản {2} không có bước đó.", Named.Step(source), target, to.Version));
         }
         return problems;
     }
@@ -82,9 +84,9 @@ public static class InstanceMigrator
         var problems = CheckMapping(from, to, stepMapping).ToList();
         if (state.DefinitionId != from.Id || state.DefinitionVersion != from.Version)
         {
-            problems.Add(new(MigrationProblems.DefinitionMismatch, null, $"The instance runs on {state.DefinitionId} v{state.DefinitionVersion}, not {from.Id} v{from.Version}."));
+            problems.Add(new(MigrationProblems.DefinitionMismatch, null, "Hồ sơ chạy trên phiên bản {0} của quy trình, không phải phiên bản {1}.", state.DefinitionVersion, from.Version));
         }
-        if (state.Status != InstanceStatus.Running) problems.Add(new(MigrationProblems.NotRunning, state.CurrentStep, "Only a running instance can be migrated."));
+        if (state.Status != InstanceStatus.Running) problems.Add(new(MigrationProblems.NotRunning, state.CurrentStep, "Chỉ chuyển được hồ sơ đang xử lý."));
 
         var (target, explicitly) = Resolve(to, state.CurrentStep, stepMapping, problems);
         if (problems.Count > 0 || target is null) return (Refused(state, problems), target, explicitly);
@@ -96,7 +98,7 @@ public static class InstanceMigrator
         var error = transition.Migrate(from, state.DefinitionVersion, target, actorUserId, comment);
         if (error is not null)
         {
-            return (Refused(state, [new(MigrationProblems.CannotEnter, target, $"{error.Code}: {error.Message}")]), target, explicitly);
+            return (Refused(state, [new(MigrationProblems.CannotEnter, target, "Không vào được bước “{0}”: {1}", Named.Step(target), error)]), target, explicitly);
         }
         var done = transition.Complete();
         return (new MigrationResult(true, done.State, done.Effects, []), target, explicitly);
@@ -109,10 +111,10 @@ public static class InstanceMigrator
         switch (to.FindStep(current))
         {
             case null:
-                problems.Add(new(MigrationProblems.UnmappedStep, current, $"The instance is at '{current}', which version {to.Version} does not have; map it to a step."));
+                problems.Add(new(MigrationProblems.UnmappedStep, current, "Hồ sơ đang ở bước “{0}”, mà phiên bản {1} không có; hãy ánh xạ bước này.", Named.Step(current), to.Version));
                 return (null, false);
             case EndStep:
-                problems.Add(new(MigrationProblems.EndNeedsExplicitMapping, current, $"'{current}' is an end step in version {to.Version}; map it explicitly to complete the instance there."));
+                problems.Add(new(MigrationProblems.EndNeedsExplicitMapping, current, "Bước “{0}” là bước kết thúc ở phiên bản {1}; hãy ánh xạ rõ ràng để kết thúc hồ sơ ở đó.", Named.Step(current), to.Version));
                 return (null, false);
             default:
                 return (current, false);
@@ -148,10 +150,15 @@ public static class InstanceMigrator
                 {
                     if (comparison.Default is null && RouteDataFlow.ReadKey(comparison) is { } key && !available.Contains(key))
                     {
-                        yield return new MigrationProblem(MigrationProblems.MissingRouteData, branch.Key, key == RouteDataFlow.LastVoteKey
-                            // Migration problems are still English sentences with keys, like the others of this file (to be made templates).
-                            ? $"The branch '{branch.Key}' reads the last vote, but the instance has had no vote and no vote step comes before it."
-                            : $"The branch '{branch.Key}' reads the output '{key}', which the instance has not recorded and no earlier step records; map to a step before the one that records it.");
+                        yield return key == RouteDataFlow.LastVoteKey
+                            ? new MigrationProblem(MigrationProblems.MissingRouteData, branch.Key,
+                                "Nhánh “{0}” đọc kết quả bỏ phiếu gần nhất, nhưng hồ sơ chưa qua lần bỏ phiếu nào và không có bước bỏ phiếu nào trước nhánh.", Named.Step(branch.Key))
+                            : RouteDataFlow.SplitOutput(key) is { } output
+                                ? new MigrationProblem(MigrationProblems.MissingRouteData, branch.Key,
+                                    "Nhánh “{0}” đọc kết quả “{1}” của bước “{2}”, mà hồ sơ chưa ghi nhận và không bước nào trước đó ghi nhận; hãy ánh xạ đến một bước trước bước ghi nhận kết quả này.",
+                                    Named.Step(branch.Key), Named.Output(output.Name), Named.Step(output.Step))
+                                : new MigrationProblem(MigrationProblems.MissingRouteData, branch.Key,
+                                    "Nhánh “{0}” đọc một kết quả mà hồ sơ chưa ghi nhận.", Named.Step(branch.Key));
                     }
                 }
             }

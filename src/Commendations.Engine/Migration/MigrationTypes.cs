@@ -1,8 +1,21 @@
 namespace Commendations.Engine;
 
-/// <summary>Why an instance cannot be migrated as asked. Codes are in <see cref="MigrationProblems"/>.</summary>
-public sealed record MigrationProblem(string Code, string? StepKey, string Message)
+/// <summary>
+/// Why an instance cannot be migrated as asked. Codes are in <see cref="MigrationProblems"/>; the sentence is a Vietnamese
+/// template with arguments (<see cref="Named"/> for keys and ids) that the application translates and names.
+/// <see cref="Message"/> is the Vietnamese sentence with raw keys.
+/// </summary>
+public sealed record MigrationProblem(string Code, string? StepKey,
+    [property: System.Text.Json.Serialization.JsonIgnore] string Template,
+    [property: System.Text.Json.Serialization.JsonIgnore] params object?[] Args)
 {
+    public string Message { get; init; } = EngineText.Format(Template, Args);
+
+    public bool Equals(MigrationProblem? other) =>
+        other is not null && Code == other.Code && StepKey == other.StepKey && Template == other.Template && Args.SequenceEqual(other.Args);
+
+    public override int GetHashCode() => HashCode.Combine(Code, StepKey, Template);
+
     public override string ToString() => $"{Code}: {Message}";
 }
 

@@ -17,8 +17,17 @@ public sealed record RuntimeContext
     public CalleeDefinitions Callees { get; init; } = CalleeDefinitions.Empty;
 }
 
-/// <summary>Why a command was refused. See <see cref="RuntimeErrors"/> for the codes.</summary>
-public sealed record RuntimeError(string Code, string Message);
+/// <summary>
+/// Why a command was refused: a code (<see cref="RuntimeErrors"/>) and a Vietnamese template with arguments, keys and
+/// ids given as <see cref="Named"/> (the application names them and translates the template). <see cref="Message"/> is
+/// the Vietnamese sentence with the raw keys, for logs and tests.
+/// </summary>
+public sealed record RuntimeError(string Code, string Template, params object?[] Args)
+{
+    public string Message => EngineText.Format(Template, Args);
+
+    public override string ToString() => $"{Code}: {Message}";
+}
 
 /// <summary>The result of a transition. On failure <see cref="State"/> is the input state and <see cref="Effects"/> is empty.</summary>
 public sealed record TransitionResult(bool Succeeded, InstanceState State, IReadOnlyList<WorkflowEffect> Effects, RuntimeError? Error);

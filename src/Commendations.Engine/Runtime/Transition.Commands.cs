@@ -19,11 +19,12 @@ internal sealed partial class Transition
             case TaskStep step:
                 if (!bySystem && (task.Assignee.Role is null || !actor.Roles.Contains(task.Assignee.Role) || actor.UnitId != task.Assignee.UnitId))
                 {
-                    return Error(RuntimeErrors.NotAssignee, $"The task '{taskId}' is for role '{task.Assignee.Role}' in unit '{task.Assignee.UnitId}'.");
+                    return Error(RuntimeErrors.NotAssignee, "Việc này dành cho {0} của {1}.", Named.Role(task.Assignee.Role), Named.Unit(task.Assignee.UnitId));
                 }
                 if (step.FindAction(action) is not { } chosen)
                 {
-                    return Error(RuntimeErrors.InvalidAction, $"The step '{step.Key}' has no action '{action}'; expected one of {string.Join(", ", step.Actions.Select(a => a.Name))}.");
+                    return Error(RuntimeErrors.InvalidAction, "Bước “{0}” không có thao tác này; các thao tác có: {1}.", Named.Step(step.Key),
+                        EngineText.List(step.Actions.Select(a => Named.Action(step.Key, a.Name))));
                 }
                 if (RecordOutputs(step, chosen, outputs, bySystem, out var recorded) is { } badOutput) return badOutput;
                 CloseTask(index, action, actorId);
@@ -66,16 +67,16 @@ internal sealed partial class Transition
                 return parallel.Approvals.Count + stillOpen < step.Required ? Leave("rejected", parTarget, false, actorId) : null;
 
             case VoteStep step:
-                return Error(RuntimeErrors.InvalidAction, $"The step '{step.Key}' is a vote: cast a vote instead.");
+                return Error(RuntimeErrors.InvalidAction, "Bước “{0}” là bước bỏ phiếu: hãy bỏ phiếu thay vì chọn thao tác.", Named.Step(step.Key));
 
             default:
-                return Error(RuntimeErrors.UnknownTask, $"The task '{taskId}' belongs to no human step.");
+                return Error(RuntimeErrors.UnknownTask, "Việc này không thuộc bước nào do người xử lý.");
         }
     }
 
     /// <summary>Outputs are recorded by task actions only.</summary>
     private RuntimeError? NoOutputsHere(IReadOnlyDictionary<string, System.Text.Json.JsonElement>? outputs, string stepKey) =>
-        outputs is { Count: > 0 } ? Error(RuntimeErrors.InvalidOutput, $"The step '{stepKey}' records no outputs.") : null;
+        outputs is { Count: > 0 } ? Error(RuntimeErrors.InvalidOutput, "Bước “{0}” không ghi nhận kết quả nào.", Named.Step(stepKey)) : null;
 
     private static string Outcome(string action) => action switch
     {
@@ -88,8 +89,8 @@ internal sealed partial class Transition
     {
         if (bySystem || actor.UserId == task.Assignee.UserId) return null;
         return _progress is { } progress && progress.Members.Contains(actor.UserId)
-            ? Error(RuntimeErrors.NotYourTurn, $"The task '{task.TaskId}' is for '{task.Assignee.UserId}', not for '{actor.UserId}'.")
-            : Error(RuntimeErrors.NotAssignee, $"'{actor.UserId}' is not a member acting on step '{task.StepKey}'.");
+            ? Error(RuntimeErrors.NotYourTurn, "Chưa đến lượt bạn: việc này đang chờ {0} xử lý.", Named.User(task.Assignee.UserId))
+            : Error(RuntimeErrors.NotAssignee, "Bạn không phải người xử lý bước “{0}”.", Named.Step(task.StepKey));
     }
 
     private static RuntimeError? ApprovalTarget(ApprovalTransitions transitions, string action, out string target)
@@ -103,7 +104,8 @@ internal sealed partial class Transition
         };
         return target.Length > 0
             ? null
-            : Error(RuntimeErrors.InvalidAction, $"The action '{action}' is not available here; expected one of {string.Join(", ", SequentialApprovalStep.ApprovalActions(transitions))}.");
+            : Error(RuntimeErrors.InvalidAction, "Thao tác này không có ở đây; các thao tác có: {0}.",
+                EngineText.List(SequentialApprovalStep.ApprovalActions(transitions).Select(a => Named.Action(null, a))));
     }
 
     public RuntimeError? CastVote(CastVote command)
@@ -111,8 +113,8 @@ internal sealed partial class Transition
         if (SubRouteOf(command.StepKey) is { } subRoute) return RouteToSubRoute(subRoute, null, inner => inner.CastVote(command with { StepKey = Inner(command.StepKey) }));
         if (CurrentVote(command.StepKey, out var step, out var progress) is { } error) return error;
         var voter = command.Actor.UserId;
-        if (!progress.Members.Contains(voter)) return Error(RuntimeErrors.NotAMember, $"'{voter}' is not a member of committee '{step.Committee}'.");
-        if (progress.HasVoted(voter)) return Error(RuntimeErrors.AlreadyVoted, $"'{voter}' has already voted.");
+        if (!progress.Members.Contains(voter)) return Error(RuntimeErrors.NotAMember, "{0} không phải thành viên của {1}.", Named.User(voter), Named.Committee(step.Committee));
+        if (progress.HasVoted(voter)) return Error(RuntimeErrors.AlreadyVoted, "{0} đã bỏ phiếu.", Named.User(voter));
         if (step.Secret) return CastSecret(step, progress, [voter], new VoteTally().Add(command.Choice), command.Comment);
         _progress = progress = progress with { Ballots = [.. progress.Ballots, new Ballot(voter, command.Choice)] };
         var choice = command.Choice.ToString().ToLowerInvariant();
@@ -145,7 +147,7 @@ internal sealed partial class Transition
         }
         step = null!;
         progress = null!;
-        return Error(RuntimeErrors.NotCurrentStep, $"'{stepKey}' is not the current vote step.");
+        return Error(RuntimeErrors.NotCurrentStep, "Hồ sơ không ở bước bỏ phiếu “{0}”.", Named.Step(stepKey));
     }
 
     /// <summary>
@@ -183,7 +185,8 @@ internal sealed partial class Transition
                 _history.Add(new HistoryEntry(Now, _round, HistoryEvent.VoteCounted, step.Key, "noQuorum", actorUserId, tally) { Vote = _lastVote });
                 return Leave("noQuorum", noQuorumTarget, false, actorUserId);
             }
-            return explicitClose ? Error(RuntimeErrors.NoQuorum, $"The vote has no quorum ({tally}; quorum {step.Quorum}).") : null;
+            return explicitClose ? Error(RuntimeErrors.NoQuorum, "Chưa đủ tỷ lệ tham dự: {0} tán thành, {1} không tán thành, {2} không biểu quyết, {3} không tham gia trên {4} thành viên; cần ít nhất {5:P0} tham dự.",
+                yes, no, abstain, recused, progress.Members.Count, step.Quorum) : null;
         }
         var passed = (decimal)yes / denominator >= step.PassThreshold;
         var outcome = passed ? "passed" : "failed";
@@ -199,12 +202,12 @@ internal sealed partial class Transition
         if (SubRouteOf(command.StepKey) is { } subRoute) return RouteToSubRoute(subRoute, null, inner => inner.WaitElapsed(command with { StepKey = Inner(command.StepKey) }));
         if (_current != command.StepKey || _definition.FindStep(command.StepKey) is not WaitStep wait)
         {
-            return Error(RuntimeErrors.NotCurrentStep, $"'{command.StepKey}' is not the current wait step.");
+            return Error(RuntimeErrors.NotCurrentStep, "Hồ sơ không ở thời gian chờ “{0}”.", Named.Step(command.StepKey));
         }
         if (_waitUntil is { } until && Now < until)
         {
             if (command.EndedEarlyBy is null)
-                return Error(RuntimeErrors.WaitNotElapsed, $"The wait ends at {until:O}.");
+                return Error(RuntimeErrors.WaitNotElapsed, "Thời gian chờ kết thúc lúc {0}.", EngineText.Time(until, _context.Calendar.UtcOffset));
             Record(HistoryEvent.WaitEndedEarly, _current, "endedEarly", command.EndedEarlyBy, command.Reason);
         }
         return Leave("elapsed", wait.Next, false, null);

@@ -31,7 +31,7 @@ internal sealed partial class Transition
         var assignee = branch.Assignee!;
         if (!_context.UnitScopes.TryGetValue(assignee.Scope, out var unitId))
         {
-            return Error(RuntimeErrors.UnknownUnitScope, $"No unit is given for the scope '{assignee.Scope}'.");
+            return Error(RuntimeErrors.UnknownUnitScope, "Chưa cấu hình đơn vị cho phạm vi “{0}”.", Named.Scope(assignee.Scope));
         }
         OpenTask(human, Assignee.RoleInUnit(assignee.Role, unitId), 1, due, reminders);
         return null;
@@ -61,7 +61,7 @@ internal sealed partial class Transition
         var branch = step.Branches[branchIndex];
         if (_current != step.Key || _progress is not BranchesProgress progress)
         {
-            return Error(RuntimeErrors.TaskClosed, $"The task '{task.TaskId}' is closed.");
+            return Error(RuntimeErrors.TaskClosed, "Việc này đã được xử lý.");
         }
         var state = progress.Branches[branchIndex];
         if (!bySystem)
@@ -69,13 +69,13 @@ internal sealed partial class Transition
             if (branch.Assignee is not null
                 && (task.Assignee.Role is null || !actor.Roles.Contains(task.Assignee.Role) || actor.UnitId != task.Assignee.UnitId))
             {
-                return Error(RuntimeErrors.NotAssignee, $"The task '{task.TaskId}' is for role '{task.Assignee.Role}' in unit '{task.Assignee.UnitId}'.");
+                return Error(RuntimeErrors.NotAssignee, "Việc này dành cho {0} của {1}.", Named.Role(task.Assignee.Role), Named.Unit(task.Assignee.UnitId));
             }
             if (branch.Committee is not null && actor.UserId != task.Assignee.UserId)
             {
                 return state.Members is { } members && members.Contains(actor.UserId)
-                    ? Error(RuntimeErrors.NotYourTurn, $"The task '{task.TaskId}' is for '{task.Assignee.UserId}', not for '{actor.UserId}'.")
-                    : Error(RuntimeErrors.NotAssignee, $"'{actor.UserId}' is not a member acting on '{task.StepKey}'.");
+                    ? Error(RuntimeErrors.NotYourTurn, "Chưa đến lượt bạn: việc này đang chờ {0} xử lý.", Named.User(task.Assignee.UserId))
+                    : Error(RuntimeErrors.NotAssignee, "Bạn không phải người xử lý bước “{0}”.", Named.Step(task.StepKey));
             }
         }
         if (ApprovalTarget(step.Transitions, action, out var target) is { } badAction) return badAction;

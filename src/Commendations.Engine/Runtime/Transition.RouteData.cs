@@ -21,9 +21,10 @@ internal sealed partial class Transition
             {
                 if (!asks.Contains(name))
                 {
-                    return Error(RuntimeErrors.InvalidOutput, asks.Count == 0
-                        ? $"The action '{action.Name}' asks for no outputs; '{name}' is not taken."
-                        : $"The action '{action.Name}' does not ask for '{name}'; it asks for: {string.Join(", ", asks)}.");
+                    return asks.Count == 0
+                        ? Error(RuntimeErrors.InvalidOutput, "Thao tác “{0}” không ghi nhận kết quả nào; không nhận “{1}”.", Named.Action(step.Key, action.Name), Named.Output(name))
+                        : Error(RuntimeErrors.InvalidOutput, "Thao tác “{0}” không hỏi “{1}”; thao tác này hỏi: {2}.", Named.Action(step.Key, action.Name), Named.Output(name),
+                            EngineText.List(asks.Select(Named.Output)));
                 }
             }
         }
@@ -39,13 +40,14 @@ internal sealed partial class Transition
             if (given is null || !given.TryGetValue(name, out var value))
             {
                 if (bySystem) continue;
-                return Error(RuntimeErrors.InvalidOutput, $"The action '{action.Name}' needs a value chosen for '{name}'.");
+                return Error(RuntimeErrors.InvalidOutput, "Thao tác “{0}” cần chọn “{1}”.", Named.Action(step.Key, action.Name), Named.Output(name));
             }
             var declaration = step.Outputs?.FirstOrDefault(o => o.Name == name);
             if (declaration is null || !Fits(declaration, value))
             {
-                var expected = declaration?.Options is { Count: > 0 } options ? string.Join(", ", options) : declaration?.Type.ToString().ToLowerInvariant();
-                return Error(RuntimeErrors.InvalidOutput, $"The value of '{name}' is not valid; expected: {expected}.");
+                return declaration?.Options is { Count: > 0 } options
+                    ? Error(RuntimeErrors.InvalidOutput, "Giá trị của “{0}” không hợp lệ; chọn một trong: {1}.", Named.Output(name), EngineText.List(options.Select(Named.Output)))
+                    : Error(RuntimeErrors.InvalidOutput, "Giá trị của “{0}” không hợp lệ; cần kiểu {1}.", Named.Output(name), declaration?.Type.ToString().ToLowerInvariant());
             }
             values[name] = value.Clone();
         }
@@ -68,17 +70,17 @@ internal sealed partial class Transition
     public RuntimeError? CastSecretBallots(CastSecretBallots command)
     {
         if (CurrentVote(command.StepKey, out var step, out var progress) is { } error) return error;
-        if (!step.Secret) return Error(RuntimeErrors.InvalidAction, $"'{step.Key}' is an open vote: each member casts their own ballot (CastVote).");
+        if (!step.Secret) return Error(RuntimeErrors.InvalidAction, "Bước “{0}” là biểu quyết công khai: mỗi thành viên tự bỏ phiếu của mình.", Named.Step(step.Key));
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var voter in command.Voters)
         {
-            if (!progress.Members.Contains(voter)) return Error(RuntimeErrors.NotAMember, $"'{voter}' is not a member of committee '{step.Committee}'.");
-            if (!seen.Add(voter) || progress.HasVoted(voter)) return Error(RuntimeErrors.AlreadyVoted, $"'{voter}' has already voted.");
+            if (!progress.Members.Contains(voter)) return Error(RuntimeErrors.NotAMember, "{0} không phải thành viên của {1}.", Named.User(voter), Named.Committee(step.Committee));
+            if (!seen.Add(voter) || progress.HasVoted(voter)) return Error(RuntimeErrors.AlreadyVoted, "{0} đã bỏ phiếu.", Named.User(voter));
         }
         var tally = command.Tally;
         if (tally.Yes < 0 || tally.No < 0 || tally.Abstain < 0 || tally.Recuse < 0 || tally.Total != command.Voters.Count)
         {
-            return Error(RuntimeErrors.InvalidTally, $"The tally ({tally.Total}) must equal the number of voters ({command.Voters.Count}).");
+            return Error(RuntimeErrors.InvalidTally, "Tổng số phiếu ({0}) phải bằng số người bỏ phiếu ({1}).", tally.Total, command.Voters.Count);
         }
         if (command.Voters.Count == 0) return null;
         return CastSecret(step, progress, command.Voters, tally, command.Comment);

@@ -18,13 +18,13 @@ internal sealed partial class Transition
         var callee = step.Version is { } version ? _context.Callees.Find(step.Definition, version) : _context.Callees.Latest(step.Definition);
         if (callee is null)
         {
-            return Error(RuntimeErrors.UnknownCallee, step.Version is { } v
-                ? $"The step '{step.Key}' calls '{step.Definition}' v{v}, which the context does not provide."
-                : $"The step '{step.Key}' calls '{step.Definition}', which has no published version in the context.");
+            return step.Version is { } v
+                ? Error(RuntimeErrors.UnknownCallee, "Bước “{0}” gọi quy trình {1} phiên bản {2}, nhưng phiên bản đó không có.", Named.Step(step.Key), Named.Definition(step.Definition), v)
+                : Error(RuntimeErrors.UnknownCallee, "Bước “{0}” gọi quy trình {1}, nhưng quy trình này chưa có phiên bản được ban hành.", Named.Step(step.Key), Named.Definition(step.Definition));
         }
         if (_depth >= MaxSubRouteDepth)
         {
-            return Error(RuntimeErrors.Loop, $"Sub-routes are nested more than {MaxSubRouteDepth} deep at '{step.Key}' (a call cycle?).");
+            return Error(RuntimeErrors.Loop, "Các quy trình con lồng nhau quá {0} cấp tại bước “{1}” (gọi vòng?).", MaxSubRouteDepth, Named.Step(step.Key));
         }
         var initial = new InstanceState
         {
@@ -35,7 +35,7 @@ internal sealed partial class Transition
             TaskCounter = _counter,
         };
         var inner = Nested(callee, initial);
-        return inner.Enter(callee.Start) ?? Absorb(step, inner);
+        return Within(step, inner.Enter(callee.Start)) ?? Absorb(step, inner);
     }
 
     private Transition Nested(WorkflowDefinition callee, InstanceState state) => new(callee, state, _context) { _depth = _depth + 1 };
@@ -55,15 +55,26 @@ internal sealed partial class Transition
     {
         if (_current != step.Key || _progress is not SubRouteProgress progress)
         {
-            return taskId is not null ? MissingTask(taskId) : Error(RuntimeErrors.NotCurrentStep, $"'{step.Key}' is not the current step.");
+            return taskId is not null ? MissingTask(taskId) : Error(RuntimeErrors.NotCurrentStep, "Hồ sơ không ở bước “{0}”.", Named.Step(step.Key));
         }
         if (_context.Callees.Find(progress.DefinitionId, progress.Version) is not { } callee)
         {
-            return Error(RuntimeErrors.UnknownCallee, $"The step '{step.Key}' runs '{progress.DefinitionId}' v{progress.Version}, which the context does not provide.");
+            return Error(RuntimeErrors.UnknownCallee, "Bước “{0}” đang chạy quy trình {1} phiên bản {2}, nhưng phiên bản đó không có.", Named.Step(step.Key), Named.Definition(progress.DefinitionId), progress.Version);
         }
         var inner = Nested(callee, progress.State);
-        return command(inner) ?? Absorb(step, inner);
+        return Within(step, command(inner)) ?? Absorb(step, inner);
     }
+
+    /// <summary>A refusal from inside the callee names its steps by their path from the caller (<c>{step}/{inner}</c>).</summary>
+    private static RuntimeError? Within(SubRouteStep step, RuntimeError? inner) => inner is null ? null : inner with
+    {
+        Args = [.. inner.Args.Select(a => a switch
+        {
+            Named { Kind: NameKind.Step } n => n with { Value = step.Key + StepPaths.SeparatorText + n.Value },
+            Named { Kind: NameKind.Action, StepKey: { } key } n => n with { StepKey = step.Key + StepPaths.SeparatorText + key },
+            _ => a,
+        })],
+    };
 
     /// <summary>Takes the callee's transition into this one; leaves the step when the callee completed.</summary>
     private RuntimeError? Absorb(SubRouteStep step, Transition inner)
@@ -106,7 +117,7 @@ internal sealed partial class Transition
             var calleeResult = state.Result ?? EndResult.Rejected;
             if (step.TargetFor(calleeResult) is not { } target)
             {
-                return Error(RuntimeErrors.UnhandledCalleeResult, $"'{state.DefinitionId}' v{state.DefinitionVersion} ended {calleeResult}, and the step '{step.Key}' has no transition for it.");
+                return Error(RuntimeErrors.UnhandledCalleeResult, "Quy trình {0} đã kết thúc nhưng bước “{1}” không có chuyển tiếp cho kết quả của nó.", Named.Definition(state.DefinitionId), Named.Step(step.Key));
             }
             return Leave(calleeResult.ToString().ToLowerInvariant(), target, false, null);
         }

@@ -23,8 +23,9 @@ internal sealed partial class Transition
         if (DueOf(step, policy, out due) is { } error) return error;
         if (due <= Now && whenPast == PastDeadlineRule.Refuse)
         {
-            return Error(RuntimeErrors.DeadlinePast, string.Create(CultureInfo.InvariantCulture,
-                $"The step '{step.Key}' would be due at {due.ToOffset(_context.Calendar.UtcOffset):HH:mm dd/MM/yyyy}, before it opens; the definition refuses to open it overdue (whenPast: refuse)."));
+            return Error(RuntimeErrors.DeadlinePast,
+                "Bước “{0}” sẽ có hạn xử lý lúc {1}, trước khi được mở; quy trình không mở việc đã quá hạn (whenPast: refuse).",
+                Named.Step(step.Key), EngineText.Time(due, _context.Calendar.UtcOffset));
         }
 
         if (step.Reminders is { Count: > 0 } policyReminders)
@@ -55,14 +56,14 @@ internal sealed partial class Transition
             if (_context.Facts.GetDate(name) is not { } date)
             {
                 due = default;
-                return Error(RuntimeErrors.MissingFact, $"The step '{step.Key}' is due on the date fact '{name}', which the nomination lacks.");
+                return Error(RuntimeErrors.MissingFact, "Hạn của bước “{0}” tính theo mốc “{1}”, nhưng hồ sơ chưa có mốc này.", Named.Step(step.Key), name);
             }
             due = calendar.DueOnDate(date);
         }
         else
         {
             due = default;
-            return Error(RuntimeErrors.MissingFact, $"The step '{step.Key}' has no deadline policy.");
+            return Error(RuntimeErrors.MissingFact, "Bước “{0}” chưa có thời hạn xử lý.", Named.Step(step.Key));
         }
         return null;
     }
@@ -106,9 +107,9 @@ internal sealed partial class Transition
         var index = IndexOfTask(command.TaskId);
         if (index < 0) return MissingTask(command.TaskId);
         var task = _tasks[index];
-        if (task.DueAt != command.ExpectedDueAt) return Error(RuntimeErrors.StaleDeadline, $"The task '{task.TaskId}' is now due at {task.DueAt:O}.");
-        if (task.Overdue) return Error(RuntimeErrors.AlreadyOverdue, $"The deadline of '{task.TaskId}' was already handled.");
-        if (HumanStepOf(task.StepKey) is not HumanStep step) return Error(RuntimeErrors.UnknownTask, $"The task '{task.TaskId}' belongs to no human step.");
+        if (task.DueAt != command.ExpectedDueAt) return Error(RuntimeErrors.StaleDeadline, "Hạn xử lý của việc này nay là {0}.", EngineText.Time(task.DueAt, _context.Calendar.UtcOffset));
+        if (task.Overdue) return Error(RuntimeErrors.AlreadyOverdue, "Việc quá hạn này đã được xử lý.");
+        if (HumanStepOf(task.StepKey) is not HumanStep step) return Error(RuntimeErrors.UnknownTask, "Việc này không thuộc bước nào do người xử lý.");
         MarkOverdue(index, step);
         // The levels at (or before) the due time happen now; later ones at their own instants (Escalate).
         var levels = step.EscalationLevels();
@@ -123,19 +124,19 @@ internal sealed partial class Transition
         var index = IndexOfTask(command.TaskId);
         if (index < 0) return MissingTask(command.TaskId);
         var task = _tasks[index];
-        if (task.DueAt != command.ExpectedDueAt) return Error(RuntimeErrors.StaleDeadline, $"The task '{task.TaskId}' is now due at {task.DueAt:O}.");
-        if (HumanStepOf(task.StepKey) is not HumanStep step) return Error(RuntimeErrors.UnknownTask, $"The task '{task.TaskId}' belongs to no human step.");
+        if (task.DueAt != command.ExpectedDueAt) return Error(RuntimeErrors.StaleDeadline, "Hạn xử lý của việc này nay là {0}.", EngineText.Time(task.DueAt, _context.Calendar.UtcOffset));
+        if (HumanStepOf(task.StepKey) is not HumanStep step) return Error(RuntimeErrors.UnknownTask, "Việc này không thuộc bước nào do người xử lý.");
         var levels = step.EscalationLevels();
         if (command.Level < 0 || command.Level >= levels.Count)
         {
-            return Error(RuntimeErrors.InvalidAction, $"The step '{step.Key}' has no escalation level {command.Level}.");
+            return Error(RuntimeErrors.InvalidAction, "Bước “{0}” không có cấp nhắc thứ {1}.", Named.Step(step.Key), command.Level + 1);
         }
         if (command.Level < task.EscalationsDone)
         {
-            return Error(RuntimeErrors.AlreadyEscalated, $"Level {command.Level + 1} of the task '{task.TaskId}' has already been performed.");
+            return Error(RuntimeErrors.AlreadyEscalated, "Cấp nhắc thứ {0} của việc này đã thực hiện.", command.Level + 1);
         }
         var at = LevelTime(task, command.Level);
-        if (Now < at) return Error(RuntimeErrors.EscalationNotDue, $"Level {command.Level + 1} of the task '{task.TaskId}' is due at {at:O}.");
+        if (Now < at) return Error(RuntimeErrors.EscalationNotDue, "Cấp nhắc thứ {0} của việc này đến lúc {1} mới thực hiện.", command.Level + 1, EngineText.Time(at, _context.Calendar.UtcOffset));
         if (!task.Overdue && Now >= task.DueAt) MarkOverdue(index, step);
         return PerformLevels(step, task.TaskId, command.Level);
     }

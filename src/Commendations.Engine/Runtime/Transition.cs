@@ -66,7 +66,7 @@ internal sealed partial class Transition
     private void Record(HistoryEvent @event, string? stepKey, string? outcome = null, string? actor = null, string? comment = null, string? taskId = null) =>
         _history.Add(new HistoryEntry(Now, _round, @event, stepKey, outcome, actor, comment, taskId));
 
-    private static RuntimeError Error(string code, string message) => new(code, message);
+    private static RuntimeError Error(string code, string template, params object?[] args) => new(code, template, args);
 
     /// <summary>Enters a step and runs automatic steps (branch, end) until a step waits for someone or something.</summary>
     public RuntimeError? Enter(string key)
@@ -74,7 +74,7 @@ internal sealed partial class Transition
         for (var hops = 0; hops < 1000; hops++)
         {
             var step = _definition.FindStep(key);
-            if (step is null) return Error(RuntimeErrors.UnknownStep, $"The step '{key}' does not exist.");
+            if (step is null) return Error(RuntimeErrors.UnknownStep, "Bước “{0}” không có trong quy trình.", Named.Step(key));
             _current = key;
             _progress = null;
             _waitUntil = null;
@@ -108,10 +108,10 @@ internal sealed partial class Transition
                 case SubRouteStep subRoute:
                     return EnterSubRoute(subRoute);
                 default:
-                    return Error(RuntimeErrors.UnknownStep, $"The step type of '{key}' is not supported.");
+                    return Error(RuntimeErrors.UnknownStep, "Loại của bước “{0}” không được hỗ trợ.", Named.Step(key));
             }
         }
-        return Error(RuntimeErrors.Loop, "Automatic steps loop without reaching a step that waits.");
+        return Error(RuntimeErrors.Loop, "Các bước tự động chạy vòng mà không đến bước nào phải chờ.");
     }
 
     private (string Target, string Outcome) Choose(BranchStep branch)
@@ -135,7 +135,7 @@ internal sealed partial class Transition
             case TaskStep task:
                 if (!_context.UnitScopes.TryGetValue(task.Assignee.Scope, out var unitId))
                 {
-                    return Error(RuntimeErrors.UnknownUnitScope, $"No unit is given for the scope '{task.Assignee.Scope}'.");
+                    return Error(RuntimeErrors.UnknownUnitScope, "Chưa cấu hình đơn vị cho phạm vi “{0}”.", Named.Scope(task.Assignee.Scope));
                 }
                 OpenTask(step, Assignee.RoleInUnit(task.Assignee.Role, unitId), 1, due, reminders);
                 return null;
@@ -148,7 +148,7 @@ internal sealed partial class Transition
                 if (Members(parallel.Committee, out var parMembers) is { } e2) return e2;
                 if (parMembers.Count < parallel.Required)
                 {
-                    return Error(RuntimeErrors.CommitteeTooSmall, $"The committee '{parallel.Committee}' has {parMembers.Count} members; {parallel.Required} approvals are required.");
+                    return Error(RuntimeErrors.CommitteeTooSmall, "{0} có {1} thành viên nhưng cần {2} phiếu đồng ý.", Named.Committee(parallel.Committee), parMembers.Count, parallel.Required);
                 }
                 _progress = new ParallelProgress { Members = parMembers, Approvals = [], Rejections = [] };
                 for (var i = 0; i < parMembers.Count; i++) OpenTask(step, Assignee.User(parMembers[i]), i + 1, due, reminders);
@@ -159,7 +159,7 @@ internal sealed partial class Transition
                 for (var i = 0; i < voters.Count; i++) OpenTask(step, Assignee.User(voters[i]), i + 1, due, reminders);
                 return null;
             default:
-                return Error(RuntimeErrors.UnknownStep, $"The step type of '{step.Key}' is not supported.");
+                return Error(RuntimeErrors.UnknownStep, "Loại của bước “{0}” không được hỗ trợ.", Named.Step(step.Key));
         }
     }
 
@@ -168,7 +168,7 @@ internal sealed partial class Transition
         if (!_context.Committees.TryGetValue(committee, out members!) || members.Count == 0)
         {
             members = [];
-            return Error(RuntimeErrors.UnknownCommittee, $"The committee '{committee}' has no members in the context.");
+            return Error(RuntimeErrors.UnknownCommittee, "{0} chưa có thành viên.", Named.Committee(committee));
         }
         members = members.ToArray();
         return null;
@@ -228,7 +228,7 @@ internal sealed partial class Transition
             && int.TryParse(parts[2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
             && n >= 1 && n <= _counter;
         return issued
-            ? Error(RuntimeErrors.TaskClosed, $"The task '{taskId}' is closed.")
-            : Error(RuntimeErrors.UnknownTask, $"The task '{taskId}' does not exist.");
+            ? Error(RuntimeErrors.TaskClosed, "Việc này đã được xử lý.")
+            : Error(RuntimeErrors.UnknownTask, "Không tìm thấy việc cần xử lý này.");
     }
 }

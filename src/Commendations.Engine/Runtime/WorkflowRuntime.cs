@@ -24,11 +24,11 @@ public static class WorkflowRuntime
         };
         if (context.Facts.GetString(FactCatalog.Kind) is { } kind && !definition.AppliesTo.NomineeKinds.Contains(kind))
         {
-            return Refuse(initial, RuntimeErrors.NotApplicable, $"The workflow '{definition.Id}' does not apply to nominee kind '{kind}'.");
+            return Refuse(initial, RuntimeErrors.NotApplicable, "Quy trình {0} không áp dụng cho loại đối tượng này.", Named.Definition(definition.Id));
         }
         if (context.Facts.GetString(FactCatalog.AwardForm) is { } form && !definition.AppliesTo.AwardForms.Contains(form))
         {
-            return Refuse(initial, RuntimeErrors.NotApplicable, $"The workflow '{definition.Id}' does not apply to award form '{form}'.");
+            return Refuse(initial, RuntimeErrors.NotApplicable, "Quy trình {0} không áp dụng cho hình thức khen thưởng này.", Named.Definition(definition.Id));
         }
         var transition = new Transition(definition, initial with { Status = InstanceStatus.Running }, context);
         var error = transition.Enter(definition.Start);
@@ -44,11 +44,11 @@ public static class WorkflowRuntime
         ArgumentNullException.ThrowIfNull(context);
         if (state.DefinitionId != definition.Id || state.DefinitionVersion != definition.Version)
         {
-            return Refuse(state, RuntimeErrors.DefinitionMismatch, $"The instance runs on {state.DefinitionId} v{state.DefinitionVersion}, not {definition.Id} v{definition.Version}.");
+            return Refuse(state, RuntimeErrors.DefinitionMismatch, "Hồ sơ chạy trên phiên bản {0} của quy trình, không phải phiên bản {1}.", state.DefinitionVersion, definition.Version);
         }
         if (state.Status != InstanceStatus.Running)
         {
-            return Refuse(state, RuntimeErrors.InstanceCompleted, "The instance is not running.");
+            return Refuse(state, RuntimeErrors.InstanceCompleted, "Quy trình của hồ sơ đã kết thúc.");
         }
 
         var transition = new Transition(definition, state, context);
@@ -62,11 +62,11 @@ public static class WorkflowRuntime
             Withdraw withdraw => transition.Withdraw(withdraw),
             Escalate escalate => transition.Escalate(escalate),
             CastSecretBallots ballots => transition.CastSecretBallots(ballots),
-            _ => new RuntimeError(RuntimeErrors.UnknownCommand, $"Unknown command {command.GetType().Name}."),
+            _ => new RuntimeError(RuntimeErrors.UnknownCommand, "Lệnh này không được hỗ trợ."),
         };
         return error is null ? transition.Complete() : new TransitionResult(false, state, [], error);
     }
 
-    private static TransitionResult Refuse(InstanceState state, string code, string message) =>
-        new(false, state, [], new RuntimeError(code, message));
+    private static TransitionResult Refuse(InstanceState state, string code, string template, params object?[] args) =>
+        new(false, state, [], new RuntimeError(code, template, args));
 }

@@ -53,8 +53,17 @@ public sealed record SimulatedTask(
 /// <summary>An effect with when it happened and which scenario action caused it (null: the start).</summary>
 public sealed record SimulatedEffect(int? ActionIndex, DateTimeOffset At, WorkflowEffect Effect);
 
-/// <summary>Why the simulation stopped early: the action (null: the start), the step, a code and a sentence.</summary>
-public sealed record SimulationRefusal(int? ActionIndex, string? StepKey, string Code, string Reason);
+/// <summary>
+/// Why the simulation stopped early: the action (null: the start), the step, a code and a sentence — a Vietnamese
+/// template with arguments (<see cref="Named"/> for keys and ids) that the application translates and names;
+/// <see cref="Reason"/> is the sentence (Vietnamese with raw keys until the application replaces it).
+/// </summary>
+public sealed record SimulationRefusal(int? ActionIndex, string? StepKey, string Code,
+    [property: System.Text.Json.Serialization.JsonIgnore] string Template,
+    [property: System.Text.Json.Serialization.JsonIgnore] params object?[] Args)
+{
+    public string Reason { get; init; } = EngineText.Format(Template, Args);
+}
 
 /// <summary>Refusal codes of the simulator itself; the runtime's codes (<see cref="RuntimeErrors"/>) pass through.</summary>
 public static class SimulationErrors

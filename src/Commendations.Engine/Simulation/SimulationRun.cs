@@ -12,14 +12,15 @@ internal sealed class SimulationRun(WorkflowDefinition definition, SimulationSce
     {
         var started = WorkflowRuntime.Start(definition, context);
         _state = started.State;
-        if (!started.Succeeded) return Stop(null, started.Error!.Code, started.Error.Message);
+        if (!started.Succeeded) return Stop(null, started.Error!.Code, started.Error.Template, started.Error.Args);
         _recorder.Record(null, _now, started.Effects);
 
         for (var i = 0; i < scenario.Actions.Count; i++)
         {
             if (_state.Status != InstanceStatus.Running)
             {
-                return Stop(i, RuntimeErrors.InstanceCompleted, $"The instance already ended ({_state.Result}); action {i} '{scenario.Actions[i].Action}' and the rest were not run.");
+                return Stop(i, RuntimeErrors.InstanceCompleted, "Quy trình đã kết thúc ({0}); thao tác thứ {1} của kịch bản và các thao tác sau không được chạy.",
+                    Named.Result(_state.Result), i + 1);
             }
             if (Play(i, scenario.Actions[i]) is { } refusal) return _recorder.Result(_state, refusal);
         }
@@ -33,7 +34,7 @@ internal sealed class SimulationRun(WorkflowDefinition definition, SimulationSce
         SimulationActions.LetDeadlinePass => DeadlinePasses(index, action),
         SimulationActions.WaitElapses => _state.ActiveWait() is { } wait
             ? Execute(index, new WaitElapsed(wait.StepKey), action.At ?? Max(_now, wait.Until))
-            : Refuse(index, SimulationErrors.NotAWait, $"'{_state.CurrentPath()}' is not a wait step."),
+            : Refuse(index, SimulationErrors.NotAWait, "Hồ sơ đang ở bước “{0}”, không phải thời gian chờ.", Named.Step(_state.CurrentPath() ?? "")),
         SimulationActions.Escalate => EscalationsHappen(index, action),
         SimulationActions.Withdraw => Time(index, action, _now, out var at) ?? Execute(index, new Withdraw(Simulator, action.Comment), at),
         _ => ActOnTask(index, action),
@@ -68,7 +69,7 @@ internal sealed class SimulationRun(WorkflowDefinition definition, SimulationSce
         var next = candidates.SelectMany(Pending).Select(e => e.At).DefaultIfEmpty().Min();
         if (next == default)
         {
-            return Refuse(index, SimulationErrors.NoOpenTask, $"No task open at '{_state.CurrentStep}' has an escalation level still to come.");
+            return Refuse(index, SimulationErrors.NoOpenTask, "Không việc nào đang mở ở bước “{0}” còn cấp nhắc chưa đến.", Named.Step(_state.CurrentStep ?? ""));
         }
         var at = action.At ?? Max(_now, next);
         foreach (var task in candidates)
@@ -83,11 +84,11 @@ internal sealed class SimulationRun(WorkflowDefinition definition, SimulationSce
 
     private SimulationRefusal? Vote(int index, SimulationAction action)
     {
-        if (_state.ActiveVote() is not { } vote) return Refuse(index, SimulationErrors.NotAVote, $"'{_state.CurrentPath()}' is not a vote step.");
+        if (_state.ActiveVote() is not { } vote) return Refuse(index, SimulationErrors.NotAVote, "Hồ sơ đang ở bước “{0}”, không phải bước bỏ phiếu.", Named.Step(_state.CurrentPath() ?? ""));
         var (step, progress) = vote;
         var opened = _state.OpenTasks.Count > 0 ? _recorder.OpenedAt(_state.OpenTasks[0].TaskId) : _now;
         if (Time(index, action, Max(_now, opened), out var at) is { } bad) return bad;
-        if (Ballots(action, progress) is not { } ballots) return Refuse(index, SimulationErrors.TooManyVotes, $"More votes than the {progress.Members.Count - progress.VotedCount} members yet to vote.");
+        if (Ballots(action, progress) is not { } ballots) return Refuse(index, SimulationErrors.TooManyVotes, "Nhiều phiếu hơn số {0} thành viên chưa bỏ phiếu.", progress.Members.Count - progress.VotedCount);
         foreach (var (member, choice) in ballots)
         {
             if (Execute(index, new CastVote(step, Actor.User(member), choice, action.Comment), at) is { } refusal) return refusal;
@@ -111,8 +112,15 @@ internal sealed class SimulationRun(WorkflowDefinition definition, SimulationSce
         task = _state.OpenTasks.FirstOrDefault(t => (action.As is null || t.Assignee.UserId == action.As || t.Assignee.Role == action.As)
                                                     && (action.Step is null || IsAtStep(t.StepKey, action.Step)))!;
         if (task is not null) return null;
-        var whom = (action.As is null ? "" : $" for '{action.As}'") + (action.Step is null ? "" : $" at '{action.Step}'");
-        return Refuse(index, SimulationErrors.NoOpenTask, $"No task is open{whom} at '{_state.CurrentPath()}' for '{action.Action}'.");
+        var at = Named.Step(_state.CurrentPath() ?? "");
+        var act = Named.Action(_state.CurrentStep, action.Action);
+        return (action.As, action.Step) switch
+        {
+            (null, null) => Refuse(index, SimulationErrors.NoOpenTask, "Không có việc nào đang mở ở bước “{0}” cho thao tác “{1}”.", at, act),
+            ({ } who, null) => Refuse(index, SimulationErrors.NoOpenTask, "Không có việc nào của “{2}” đang mở ở bước “{0}” cho thao tác “{1}”.", at, act, who),
+            (null, { } step) => Refuse(index, SimulationErrors.NoOpenTask, "Không có việc nào đang mở ở bước “{0}” (bước con “{2}”) cho thao tác “{1}”.", at, act, step),
+            ({ } who, { } step) => Refuse(index, SimulationErrors.NoOpenTask, "Không có việc nào của “{2}” đang mở ở bước “{0}” (bước con “{3}”) cho thao tác “{1}”.", at, act, who, step),
+        };
     }
 
     /// <summary>The task's step key is the step named, or ends with it after a separator (<c>inspectorate</c> for <c>joint-check/inspectorate</c>).</summary>
@@ -127,24 +135,27 @@ internal sealed class SimulationRun(WorkflowDefinition definition, SimulationSce
     private SimulationRefusal? Time(int index, SimulationAction action, DateTimeOffset from, out DateTimeOffset at)
     {
         at = action.At ?? context.Calendar.AddWorkingHours(from, action.DelayWorkingHours ?? scenario.DelayWorkingHours);
-        return at < _now ? Refuse(index, SimulationErrors.TimeGoesBack, $"The time {at:O} is before the simulation's current time {_now:O}.") : null;
+        return at < _now ? TimeGoesBack(index, at) : null;
     }
 
     private SimulationRefusal? Execute(int index, WorkflowCommand command, DateTimeOffset at)
     {
-        if (at < _now) return Refuse(index, SimulationErrors.TimeGoesBack, $"The time {at:O} is before the simulation's current time {_now:O}.");
+        if (at < _now) return TimeGoesBack(index, at);
         var result = WorkflowRuntime.Execute(definition, _state, command, context with { Now = at });
-        if (!result.Succeeded) return Refuse(index, result.Error!.Code, result.Error.Message);
+        if (!result.Succeeded) return Refuse(index, result.Error!.Code, result.Error.Template, result.Error.Args);
         _now = at;
         _state = result.State;
         _recorder.Record(index, at, result.Effects);
         return null;
     }
 
-    private SimulationRefusal Refuse(int index, string code, string reason) => new(index, _state.CurrentStep, code, reason);
+    private SimulationRefusal TimeGoesBack(int index, DateTimeOffset at) => Refuse(index, SimulationErrors.TimeGoesBack,
+        "Thời điểm {0} ở trước thời điểm hiện tại của mô phỏng ({1}).", EngineText.Time(at, context.Calendar.UtcOffset), EngineText.Time(_now, context.Calendar.UtcOffset));
 
-    private SimulationResult Stop(int? index, string code, string reason) =>
-        _recorder.Result(_state, new SimulationRefusal(index, _state.CurrentStep ?? definition.Start, code, reason));
+    private SimulationRefusal Refuse(int index, string code, string template, params object?[] args) => new(index, _state.CurrentStep, code, template, args);
+
+    private SimulationResult Stop(int? index, string code, string template, params object?[] args) =>
+        _recorder.Result(_state, new SimulationRefusal(index, _state.CurrentStep ?? definition.Start, code, template, args));
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }

@@ -30,9 +30,9 @@ public static class WorkflowSimulator
         // The runtime assumes a valid definition; a draft may not be one.
         if (WorkflowDefinitionValidator.Validate(def) is { Count: > 0 } problems)
         {
-            return Refused(empty, SimulationErrors.InvalidDefinition, $"The definition has {problems.Count} problem(s), first {problems[0]}");
+            return Refused(empty, SimulationErrors.InvalidDefinition, "Định nghĩa quy trình có {0} lỗi; lỗi đầu tiên ở {1}: {2}", problems.Count, problems[0].Path, problems[0]);
         }
-        if (ReadFacts(scenario.Facts, out var facts) is { } factError) return Refused(empty, SimulationErrors.InvalidFact, factError);
+        if (ReadFacts(scenario.Facts, out var facts) is { } factError) return Refused(empty, SimulationErrors.InvalidFact, factError.Template, factError.Args);
 
         var context = new RuntimeContext
         {
@@ -46,16 +46,16 @@ public static class WorkflowSimulator
         return new SimulationRun(def, scenario, context).Run();
     }
 
-    private static SimulationResult Refused(InstanceState state, string code, string reason) =>
-        new([], [], [], state, new SimulationRefusal(null, null, code, reason));
+    private static SimulationResult Refused(InstanceState state, string code, string template, params object?[] args) =>
+        new([], [], [], state, new SimulationRefusal(null, null, code, template, args));
 
-    private static string? ReadFacts(IReadOnlyDictionary<string, JsonElement> values, out NominationFacts facts)
+    private static RuntimeError? ReadFacts(IReadOnlyDictionary<string, JsonElement> values, out NominationFacts facts)
     {
         facts = NominationFacts.Empty;
         foreach (var (name, value) in values)
         {
-            if (!FactCatalog.TryGet(name, out var fact)) return $"Unknown fact '{name}'.";
-            if (fact.Source == FactSource.Route) return $"'{name}' is route data the workflow records itself (round, vote results), not a fact of the nomination.";
+            if (!FactCatalog.TryGet(name, out var fact)) return new(SimulationErrors.InvalidFact, "Kịch bản nêu thông tin “{0}” mà hồ sơ không có.", name);
+            if (fact.Source == FactSource.Route) return new(SimulationErrors.InvalidFact, "“{0}” là dữ liệu quy trình tự ghi nhận (vòng xét, kết quả bỏ phiếu), không phải thông tin của hồ sơ.", name);
             FactValue? typed = (fact.Type, value.ValueKind) switch
             {
                 (FactType.String, JsonValueKind.String) when fact.Name == FactCatalog.Eligibility && !fact.AllowedValues!.Contains(value.GetString()!) => null,
@@ -64,7 +64,12 @@ public static class WorkflowSimulator
                 (FactType.Date, JsonValueKind.String) when ConditionValidator.TryParseDate(value.GetString()!, out var date) => FactValue.Of(date),
                 _ => null,
             };
-            if (typed is not { } ok) return $"The fact '{name}' must be a {fact.Type.ToString().ToLowerInvariant()}{(fact.Type == FactType.Date ? " (yyyy-MM-dd)" : "")}.";
+            if (typed is not { } ok)
+            {
+                return fact.Type == FactType.Date
+                    ? new(SimulationErrors.InvalidFact, "Thông tin “{0}” phải là một ngày (yyyy-MM-dd).", name)
+                    : new(SimulationErrors.InvalidFact, "Thông tin “{0}” phải có kiểu {1}.", name, fact.Type.ToString().ToLowerInvariant());
+            }
             facts = facts.With(name, ok);
         }
         return null;

@@ -110,7 +110,7 @@ public static class AdminEndpoints
         admin.MapPost("/committees/{id:guid}/members/{userId:guid}/move", async Task<IResult> (IMediator m, Guid id, Guid userId, MoveBody body, CancellationToken ct) =>
         {
             if (body.Direction is not ("up" or "down"))
-                throw new Common.Errors.InputException("direction", "Use \"up\" (act earlier) or \"down\".");
+                throw new Common.Errors.InputException("direction", new Common.Text.Message("Chọn “up” (xử lý sớm hơn) hoặc “down” (xử lý muộn hơn)."));
             return TypedResults.Ok(new { order = await m.Send(new MoveCommitteeMember(id, userId, body.Direction == "up"), ct) });
         });
 

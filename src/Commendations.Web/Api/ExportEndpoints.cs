@@ -27,6 +27,6 @@ public static class ExportEndpoints
     {
         null or "" or "xlsx" => ExportFormat.Xlsx,
         "csv" => ExportFormat.Csv,
-        _ => throw new InputException("format", "Choose xlsx or csv."),
+        _ => throw new InputException("format", new Common.Text.Message("Chọn định dạng xlsx hoặc csv.")),
     };
 }

@@ -77,10 +77,11 @@ public sealed class ProblemDetailsExceptionHandler(
         return problem;
     }
 
+    /// <summary>The title is the code's own text in the refusal catalogue (<see cref="Common.Errors.RefusalCodes"/>) when it has one.</summary>
     private static ProblemDetails Coded(int status, string code, Message title, Message? detail) => new()
     {
         Status = status,
-        Title = title.Format(),
+        Title = (Common.Errors.RefusalCodes.TextOf(code) ?? title).Format(),
         Detail = detail?.Format(),
         Extensions = { ["code"] = code },
     };

@@ -81,37 +81,4 @@ public static class Labels
         "needsCouncil" => "Cần Hội đồng xét",
         _ => name,
     };
-
-    /// <summary>The timeline's audit actions.</summary>
-    public static string Event(string action) => action switch
-    {
-        "nomination.created" => "Tạo đề nghị",
-        "nomination.edited" => "Sửa hồ sơ",
-        "document.added" => "Đính kèm tài liệu",
-        "document.removed" => "Gỡ tài liệu",
-        "nomination.submitted" => "Trình hồ sơ",
-        "nomination.resubmitted" => "Trình lại hồ sơ",
-        "nomination.withdrawn" => "Rút đề nghị",
-        "disclosure.comment-received" => "Nhận ý kiến trong thời gian công khai",
-        "disclosure.comment-classified" => "Phân loại ý kiến công khai",
-        "disclosure.comment-handled" => "Ghi nhận xử lý ý kiến công khai",
-        "session.decided" => "Phiên họp kết luận",
-        "workflow.migrated" => "Chuyển sang phiên bản quy trình khác",
-        "award.revoked" => "Thu hồi khen thưởng",
-        "vote.cast" => "Bỏ phiếu",
-        "vote.counted" => "Kiểm phiếu biểu quyết",
-        "wait.elapsed" => "Hết thời gian công khai",
-        "wait.ended-early" => "Kết thúc thời gian chờ trước hạn",
-        "decision.issued" => "Ban hành quyết định khen thưởng",
-        "step.entered" => "Chuyển đến bước",
-        "workflow.completed" => "Kết thúc quy trình",
-        "wait.scheduled" => "Bắt đầu thời gian chờ",
-        "deadline.scheduled" => "Đặt hạn xử lý",
-        "deadline.cancelled" => "Hủy hạn xử lý",
-        "deadline.passed" => "Quá hạn xử lý",
-        "deadline.escalated" => "Nhắc cấp trên",
-        "deadline.past-at-entry" => "Mở việc khi đã quá hạn",
-        // A task's action is named by its definition (TimelineEntry.ActionLabel); anything else unforeseen stays unnamed.
-        _ => "Ghi nhận khác",
-    };
 }

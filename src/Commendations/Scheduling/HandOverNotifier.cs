@@ -73,7 +73,7 @@ public sealed class HandOverNotifier(CommendationsDbContext db, Notifier notifie
             }
             case HandOverKind.Rejected:
             {
-                ILocalisable? reason = !string.IsNullOrWhiteSpace(handOver.Reason) ? new Verbatim(handOver.Reason.Trim())
+                ILocalised? reason = !string.IsNullOrWhiteSpace(handOver.Reason) ? new Verbatim(handOver.Reason.Trim())
                     : handOver.Vote is { } vote ? VoteReason(vote) : null;
                 var (title, body) = NotificationTexts.Rejected(nominee, StepName(handOver.Step), reason);
                 Tell(officers, new NotificationDraft(NotificationKinds.NominationRejected, title, body, handOver.NominationId, $"rejected:{key}"));

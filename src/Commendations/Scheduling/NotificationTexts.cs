@@ -24,30 +24,30 @@ public static class NotificationTexts
 
     public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
-    public static (Message Title, Message Body) Reminder(string nominee, ILocalisable stepName, DateTimeOffset dueAt) =>
+    public static (Message Title, Message Body) Reminder(string nominee, ILocalised stepName, DateTimeOffset dueAt) =>
         (new Message("Nhắc hạn xử lý hồ sơ: {0}", nominee),
          new Message("Hồ sơ đề nghị khen thưởng \"{0}\" đang chờ Đồng chí xử lý ở bước \"{1}\". Hạn xử lý: {2}.", nominee, stepName, When(dueAt)));
 
-    public static (Message Title, Message Body) Overdue(string nominee, ILocalisable stepName, DateTimeOffset dueAt) =>
+    public static (Message Title, Message Body) Overdue(string nominee, ILocalised stepName, DateTimeOffset dueAt) =>
         (new Message("Quá hạn xử lý hồ sơ: {0}", nominee),
          new Message("Hồ sơ đề nghị khen thưởng \"{0}\" đã quá hạn xử lý ở bước \"{1}\" (hạn {2}). Đề nghị Đồng chí xử lý ngay.", nominee, stepName, When(dueAt)));
 
-    public static (Message Title, Message Body) Escalated(string nominee, ILocalisable stepName, DateTimeOffset dueAt) =>
+    public static (Message Title, Message Body) Escalated(string nominee, ILocalised stepName, DateTimeOffset dueAt) =>
         (new Message("Hồ sơ quá hạn cần chỉ đạo: {0}", nominee), EscalatedBody(nominee, stepName, dueAt));
 
     /// <summary>A reminder after the due day (<c>workingDaysAfter</c>): the task is still open and overdue.</summary>
-    public static (Message Title, Message Body) OverdueReminder(string nominee, ILocalisable stepName, DateTimeOffset dueAt) =>
+    public static (Message Title, Message Body) OverdueReminder(string nominee, ILocalised stepName, DateTimeOffset dueAt) =>
         (new Message("Nhắc hồ sơ quá hạn: {0}", nominee),
          new Message("Hồ sơ đề nghị khen thưởng \"{0}\" vẫn chờ Đồng chí xử lý ở bước \"{1}\", đã quá hạn {2}. Đề nghị Đồng chí xử lý ngay.", nominee, stepName, When(dueAt)));
 
     /// <summary>A level of an escalation chain: before the due time a warning, after it a call to intervene; the level is named.</summary>
-    public static (Message Title, Message Body) EscalatedLevel(string nominee, ILocalisable stepName, DateTimeOffset dueAt, DateTimeOffset escalateAt, int level) =>
+    public static (Message Title, Message Body) EscalatedLevel(string nominee, ILocalised stepName, DateTimeOffset dueAt, DateTimeOffset escalateAt, int level) =>
         escalateAt < dueAt
             ? (new Message("Hồ sơ sắp đến hạn chưa được xử lý (nhắc cấp {1}): {0}", nominee, level + 1),
                new Message("Hồ sơ đề nghị khen thưởng \"{0}\" sắp đến hạn ở bước \"{1}\" (hạn {2}) mà chưa được xử lý. Đề nghị Đồng chí đôn đốc.", nominee, stepName, When(dueAt)))
             : (new Message("Hồ sơ quá hạn cần chỉ đạo (cấp {1}): {0}", nominee, level + 1), EscalatedBody(nominee, stepName, dueAt));
 
-    private static Message EscalatedBody(string nominee, ILocalisable stepName, DateTimeOffset dueAt) =>
+    private static Message EscalatedBody(string nominee, ILocalised stepName, DateTimeOffset dueAt) =>
         new Message("Hồ sơ đề nghị khen thưởng \"{0}\" đã quá hạn ở bước \"{1}\" (hạn {2}) mà chưa được xử lý. Đề nghị Đồng chí chỉ đạo giải quyết.", nominee, stepName, When(dueAt));
 
     public static (Message Title, Message Body) CampaignDraftReminder(string campaign, DateOnly close, int workingDaysLeft, int drafts) =>
@@ -57,7 +57,7 @@ public static class NotificationTexts
 
     public static (Message Title, Message Body) CampaignSummary(string campaign, DateOnly close, IEnumerable<(string Unit, int Submitted, int Drafts)> rows)
     {
-        var lines = rows.Select(r => (ILocalisable)new Message("- {0}: {1} hồ sơ đã trình, {2} hồ sơ chưa trình", r.Unit, r.Submitted, r.Drafts)).ToList();
+        var lines = rows.Select(r => (ILocalised)new Message("- {0}: {1} hồ sơ đã trình, {2} hồ sơ chưa trình", r.Unit, r.Submitted, r.Drafts)).ToList();
         if (lines.Count == 0)
             lines.Add(new Message("- Chưa có đơn vị nào lập hồ sơ."));
         return (new Message("Tổng hợp hồ sơ khi hết hạn nộp: {0}", campaign),
@@ -67,12 +67,12 @@ public static class NotificationTexts
     // ---- hand-overs: what happened to a nomination, told to whoever it concerns ----
 
     /// <summary>A task opened for the recipient (or their role in their unit): a member's turn in a sequence, a branch, a sub-route's step.</summary>
-    public static (Message Title, Message Body) YourTurn(string nominee, string unit, ILocalisable stepName, DateTimeOffset dueAt) =>
+    public static (Message Title, Message Body) YourTurn(string nominee, string unit, ILocalised stepName, DateTimeOffset dueAt) =>
         (new Message("Đến lượt Đồng chí xử lý hồ sơ: {0}", nominee),
          new Message("Hồ sơ đề nghị khen thưởng \"{0}\" ({1}) đã chuyển đến Đồng chí ở bước \"{2}\". Hạn xử lý: {3}.", nominee, unit, stepName, When(dueAt)));
 
     /// <summary>A vote opened: each member is asked for their ballot; a secret one is cast in the council's session.</summary>
-    public static (Message Title, Message Body) YourVote(string nominee, string unit, ILocalisable stepName, DateTimeOffset dueAt, bool secret) =>
+    public static (Message Title, Message Body) YourVote(string nominee, string unit, ILocalised stepName, DateTimeOffset dueAt, bool secret) =>
         (new Message("Hồ sơ chờ Đồng chí biểu quyết: {0}", nominee),
          secret
              ? new Message("Hồ sơ đề nghị khen thưởng \"{0}\" ({1}) chờ Hội đồng biểu quyết kín ở bước \"{2}\", hạn {3}. Đồng chí bỏ phiếu trong phiên họp của Hội đồng.",
@@ -80,7 +80,7 @@ public static class NotificationTexts
              : new Message("Hồ sơ đề nghị khen thưởng \"{0}\" ({1}) chờ Đồng chí biểu quyết ở bước \"{2}\". Hạn biểu quyết: {3}.", nominee, unit, stepName, When(dueAt)));
 
     /// <summary>Returned for supplement, with the written reason; <paramref name="dueAt"/> is when the dossier is due again.</summary>
-    public static (Message Title, ILocalisable Body) Returned(string nominee, ILocalisable stepName, string? reason, DateTimeOffset? dueAt) =>
+    public static (Message Title, ILocalised Body) Returned(string nominee, ILocalised stepName, string? reason, DateTimeOffset? dueAt) =>
         (new Message("Hồ sơ bị trả lại, yêu cầu bổ sung: {0}", nominee),
          new Concat(
              new Message("Hồ sơ đề nghị khen thưởng \"{0}\" bị trả lại ở bước \"{1}\" để bổ sung.", nominee, stepName),
@@ -88,12 +88,12 @@ public static class NotificationTexts
              dueAt is { } due ? new Message("\nHạn trình lại: {0}.", When(due)) : new Verbatim("")));
 
     /// <summary>Not awarded: a rejection with its reason, or a council vote that did not pass (its counts are the reason).</summary>
-    public static (Message Title, ILocalisable Body) Rejected(string nominee, ILocalisable stepName, ILocalisable? reason) =>
+    public static (Message Title, ILocalised Body) Rejected(string nominee, ILocalised stepName, ILocalised? reason) =>
         (new Message("Hồ sơ không được khen thưởng: {0}", nominee),
          new Concat(new Message("Hồ sơ đề nghị khen thưởng \"{0}\" không được khen thưởng (bước \"{1}\").", nominee, stepName),
              reason is null ? new Verbatim("") : new Message("\nLý do: {0}", reason)));
 
-    public static (Message Title, ILocalisable Body) Withdrawn(string nominee, string? reason) =>
+    public static (Message Title, ILocalised Body) Withdrawn(string nominee, string? reason) =>
         (new Message("Đề nghị đã được rút: {0}", nominee),
          new Concat(new Message("Hồ sơ đề nghị khen thưởng \"{0}\" đã được rút; không cần xử lý tiếp.", nominee), Reason(reason)));
 
@@ -104,7 +104,7 @@ public static class NotificationTexts
              ? new Message("Hồ sơ đề nghị khen thưởng \"{0}\" đã được khen thưởng theo Quyết định số {1} ngày {2}.", nominee, decisionNumber, Date(date))
              : new Message("Hồ sơ đề nghị khen thưởng \"{0}\" đã được khen thưởng.", nominee));
 
-    public static (Message Title, Message Body) DisclosureStarted(string nominee, ILocalisable stepName, DateTimeOffset until) =>
+    public static (Message Title, Message Body) DisclosureStarted(string nominee, ILocalised stepName, DateTimeOffset until) =>
         (new Message("Bắt đầu công khai, lấy ý kiến: {0}", nominee),
          new Message("Hồ sơ đề nghị khen thưởng \"{0}\" được công khai để lấy ý kiến ở bước \"{1}\" đến {2}. Khiếu nại gửi trong thời gian này làm hồ sơ tạm dừng cho đến khi được giải quyết.",
              nominee, stepName, When(until)));
@@ -116,7 +116,7 @@ public static class NotificationTexts
              ? new Message("{0} họp xét {1} hồ sơ vào {2}. Đề nghị Đồng chí tham dự và biểu quyết.", committee, agenda, When(heldAt))
              : new Message("{0} họp xét {1} hồ sơ vào {2}, tại {3}. Đề nghị Đồng chí tham dự và biểu quyết.", committee, agenda, When(heldAt), location));
 
-    public static (Message Title, ILocalisable Body) DisclosureComment(string nominee, bool complaint, string text) =>
+    public static (Message Title, ILocalised Body) DisclosureComment(string nominee, bool complaint, string text) =>
         (complaint ? new Message("Khiếu nại về {0}", nominee) : new Message("Ý kiến về {0}", nominee), new Verbatim(text));
 
     /// <summary>The counts of a council vote that did not pass, as the reason of a rejection.</summary>
@@ -128,7 +128,7 @@ public static class NotificationTexts
 
     public static string Percent(decimal fraction) => (fraction * 100).ToString("0.##", CultureInfo.InvariantCulture);
 
-    private static ILocalisable Reason(string? reason) =>
+    private static ILocalised Reason(string? reason) =>
         string.IsNullOrWhiteSpace(reason) ? new Verbatim("") : new Message("\nLý do: {0}", reason.Trim());
 
     // ---- e-mail ----
@@ -139,13 +139,13 @@ public static class NotificationTexts
         new Message("Thư này được gửi tự động từ Hệ thống Thi đua - Khen thưởng; vui lòng không trả lời thư này. Để không nhận thư thông báo, vào {0}.", settingsUrl);
 
     /// <summary>Sentences one after another, each in the reader's language.</summary>
-    private sealed record Concat(params ILocalisable[] Parts) : ILocalisable
+    private sealed record Concat(params ILocalised[] Parts) : ILocalised
     {
         public string Format(CultureInfo? culture = null) => string.Concat(Parts.Select(p => p.Format(culture)));
     }
 
     /// <summary>Lines of a list, each in the reader's language.</summary>
-    private sealed record Lines(IReadOnlyList<ILocalisable> Items) : ILocalisable
+    private sealed record Lines(IReadOnlyList<ILocalised> Items) : ILocalised
     {
         public string Format(CultureInfo? culture = null) => string.Join('\n', Items.Select(i => i.Format(culture)));
     }

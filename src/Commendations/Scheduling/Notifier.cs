@@ -15,7 +15,7 @@ namespace Commendations.Scheduling;
 /// recipient's id appended. <see cref="Link"/> is a page route (<see cref="PageLinks"/>); without one, a notification
 /// about a nomination links its page.
 /// </summary>
-public sealed record NotificationDraft(string Kind, ILocalisable Title, ILocalisable Body, Guid? NominationId, string DedupeKey, string? Link = null)
+public sealed record NotificationDraft(string Kind, ILocalised Title, ILocalised Body, Guid? NominationId, string DedupeKey, string? Link = null)
 {
     public string? Href => Link ?? (NominationId is { } id ? PageLinks.Nomination(id) : null);
 }

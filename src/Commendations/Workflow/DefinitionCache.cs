@@ -1,3 +1,4 @@
+using Commendations.Common.Text;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Commendations.Common.Errors;
@@ -23,7 +24,7 @@ public sealed class DefinitionCache(CommendationsDbContext db)
             return cached;
         var record = await db.WorkflowDefinitions.AsNoTracking()
                          .SingleOrDefaultAsync(d => d.DefinitionId == definitionId && d.Version == version, cancellationToken)
-                     ?? throw new NotFoundException("Workflow definition", $"{definitionId} v{version}");
+                     ?? throw new NotFoundException(Things.DefinitionVersion);
         var definition = Parse(record);
         if (record.Status != DefinitionStatus.Draft)
             Parsed.TryAdd(key, definition);
@@ -35,7 +36,9 @@ public sealed class DefinitionCache(CommendationsDbContext db)
         var version = await db.WorkflowDefinitions.AsNoTracking()
             .Where(d => d.DefinitionId == definitionId && d.Status == DefinitionStatus.Published)
             .MaxAsync(d => (int?)d.Version, cancellationToken)
-            ?? throw new ConflictException("no-published-workflow", $"Workflow '{definitionId}' has no published version.");
+            ?? throw new ConflictException("no-published-workflow", new Message("Quy trình “{0}” chưa có phiên bản được ban hành.",
+                await db.WorkflowDefinitions.AsNoTracking().Where(d => d.DefinitionId == definitionId).OrderByDescending(d => d.Version)
+                    .Select(d => d.Name).FirstOrDefaultAsync(cancellationToken) ?? ""));
         return await GetAsync(definitionId, version, cancellationToken);
     }
 

@@ -179,7 +179,7 @@ public sealed class DefinitionSemantics(CommendationsDbContext db, DefinitionCac
 }
 
 /// <summary>A step's name as a text formatted in each reader's language (a notification is written in its recipient's).</summary>
-public sealed record StepNameText(WorkflowDefinition? Definition, string? StepKey, CalleeDefinitions? Callees = null) : ILocalisable
+public sealed record StepNameText(WorkflowDefinition? Definition, string? StepKey, CalleeDefinitions? Callees = null) : ILocalised
 {
     public string Format(CultureInfo? culture = null) => DefinitionSemantics.StepName(Definition, StepKey, culture, Callees);
 }

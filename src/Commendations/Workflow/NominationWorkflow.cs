@@ -20,6 +20,7 @@ public sealed class NominationWorkflow(
     DefinitionCache definitions,
     RuntimeContextFactory contexts,
     AuditTrail audit,
+    EngineMessages messages,
     TimeProvider clock,
     ICurrentUser user)
 {
@@ -33,7 +34,7 @@ public sealed class NominationWorkflow(
         context = context with { Callees = await definitions.CalleesAsync(definition, null, cancellationToken) };
         var result = WorkflowRuntime.Start(definition, context);
         if (!result.Succeeded)
-            throw RuntimeErrorMapping.ToException(result.Error!);
+            throw await RefusalAsync(result.Error!, definition, context.Callees, cancellationToken);
 
         var instance = new WorkflowInstance(nomination.Id, definition.Id, definition.Version, context.Now);
         db.WorkflowInstances.Add(instance);
@@ -53,10 +54,14 @@ public sealed class NominationWorkflow(
         context = context with { Callees = await definitions.CalleesAsync(definition, state, cancellationToken) };
         var result = WorkflowRuntime.Execute(definition, state, command, context);
         if (!result.Succeeded)
-            throw RuntimeErrorMapping.ToException(result.Error!);
+            throw await RefusalAsync(result.Error!, definition, context.Callees, cancellationToken);
         await ApplyAsync(definition, nomination, instance, result, state, context.Callees, cancellationToken);
         return result;
     }
+
+    /// <summary>The engine's refusal as the exception its code maps to, its sentence naming steps and people.</summary>
+    private async Task<Exception> RefusalAsync(RuntimeError error, WorkflowDefinition definition, CalleeDefinitions callees, CancellationToken cancellationToken) =>
+        RuntimeErrorMapping.ToException(error, await messages.OfAsync(error, EngineMessages.Scope.Of(definition, callees), cancellationToken));
 
     /// <summary>
     /// Moves a running instance to another version of its definition, continuing from the mapped step (not from the
@@ -72,7 +77,7 @@ public sealed class NominationWorkflow(
         var context = await MigrationContextAsync(nomination, to, state, cancellationToken);
         var result = InstanceMigrator.Apply(from, to, state, mapping, context, actorUserId, comment);
         if (!result.Succeeded)
-            return result;
+            return result with { Problems = await NamedAsync(result.Problems, from, to, context.Callees, cancellationToken) };
         instance.MoveToVersion(to.Version);
         await ApplyAsync(to, nomination, instance, new TransitionResult(true, result.State, result.Effects, null), state, context.Callees, cancellationToken);
         return result;
@@ -87,7 +92,16 @@ public sealed class NominationWorkflow(
         var to = await definitions.GetAsync(instance.DefinitionId, toVersion, cancellationToken);
         var state = InstanceState.FromJson(instance.State);
         var context = await MigrationContextAsync(nomination, to, state, cancellationToken);
-        return InstanceMigrator.Plan(from, to, state, mapping, context);
+        var preview = InstanceMigrator.Plan(from, to, state, mapping, context);
+        return preview.Problems.Count == 0 ? preview : preview with { Problems = await NamedAsync(preview.Problems, from, to, context.Callees, cancellationToken) };
+    }
+
+    /// <summary>Migration problems as the administrator reads them: steps of either version by their titles, in the reader's language.</summary>
+    private async Task<IReadOnlyList<MigrationProblem>> NamedAsync(IReadOnlyList<MigrationProblem> problems, WorkflowDefinition from, WorkflowDefinition to,
+        CalleeDefinitions callees, CancellationToken cancellationToken)
+    {
+        var texts = await messages.OfAllAsync([.. problems.Select(p => (p.Template, p.Args))], new EngineMessages.Scope([from, to], callees), cancellationToken);
+        return [.. problems.Select((p, i) => p with { Message = texts[i].Format() })];
     }
 
     /// <summary>The new version's callees, and those the instance is pinned to (a kept sub-route goes on on its version).</summary>

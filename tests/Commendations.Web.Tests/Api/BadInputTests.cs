@@ -163,7 +163,7 @@ public class BadInputTests(ApiFactory app) : IClassFixture<ApiFactory>
             collective = new { name = "x", headcount = 1, women = 0, advancedWorkers = 0 }, achievementSummary = "x",
         });
 
-        ((string)(await ApiJourney.Problem(unknownCampaign))["errors"]!["campaignId"]![0]!).Should().Contain("does not exist");
+        ((string)(await ApiJourney.Problem(unknownCampaign))["errors"]!["campaignId"]![0]!).Should().Be("Không có phong trào thi đua này.");
         (await ApiJourney.Problem(wrongForm))["errors"]!["awardFormCode"].Should().NotBeNull();
         await ShouldBeUnchanged(draft);
     }

@@ -25,7 +25,7 @@ public class DefinitionAdministrationTests(ApiFactory app) : IClassFixture<ApiFa
         steps.Single(s => (string)s!["key"]! == "committee-review")!["transitions"]!["approved"] = "legal-review";
         steps.Insert(2, JsonNode.Parse("""
             {
-              "type": "task", "key": "legal-review",
+              "type": "task", "key": "legal-review", "title": { "vi": "Rà soát pháp lý", "en": "Legal review" },
               "assignee": { "role": "appraiser", "scope": "appraisal" },
               "actions": [ { "name": "agree", "label": "Thống nhất", "target": "public-disclosure" } ],
               "deadline": { "workingDays": 3 }, "reminders": [ { "workingDaysBefore": 1 } ]
@@ -65,15 +65,24 @@ public class DefinitionAdministrationTests(ApiFactory app) : IClassFixture<ApiFa
             { "start": "2026-12-01T09:00:00+07:00", "facts": { "kind": "collective", "awardForm": "bang-khen-tinh", "dossierClose": "2026-12-10" },
               "actions": [ { "action": "submit" }, { "action": "approve" }, { "action": "approve" }, { "action": "approve" }, { "action": "agree" } ] }
             """));
+        var refusedRun = await admin.PostAsJsonAsync($"/api/definitions/{Definition}/versions/{version}/simulate", JsonNode.Parse("""
+            { "start": "2026-12-01T09:00:00+07:00", "facts": { "kind": "collective", "awardForm": "bang-khen-tinh", "dossierClose": "2026-12-10" },
+              "actions": [ { "action": "approve" } ] }
+            """));
         var published = await admin.PostAsync($"/api/definitions/{Definition}/versions/{version}/publish", null);
 
         problems.Should().BeEmpty();
-        diff!.Select(c => (string)c!["description"]!).Should().Contain(d => d.Contains("legal-review"));
+        // Described as people read the designer: steps by their titles, never their keys.
+        diff!.Select(c => (string)c!["description"]!).Should().Contain("Thêm bước “Rà soát pháp lý” (Công việc).")
+            .And.Contain(d => d.StartsWith("Bước “Ban Chỉ đạo xem xét”: kết quả"))
+            .And.NotContain(d => d.Contains("legal-review") || d.Contains("committee-review"));
         diff.Should().Contain(c => (string)c!["kind"]! == "StepAdded" && (string)c["stepKey"]! == "legal-review");
         diff.Should().Contain(c => (string)c!["kind"]! == "TransitionChanged" && (string)c["stepKey"]! == "committee-review");
         await ApiJourney.Expect(simulation, HttpStatusCode.OK);
         var path = (await simulation.Content.ReadFromJsonAsync<JsonObject>())!["path"]!.AsArray().Select(s => (string)s!["stepKey"]!).ToList();
         path.Should().ContainInOrder("committee-review", "legal-review", "public-disclosure");
+        var refusal = (await refusedRun.Content.ReadFromJsonAsync<JsonObject>())!["refusal"]!;
+        ((string)refusal["reason"]!).Should().Contain("“Đơn vị lập và trình hồ sơ”").And.NotContain("unit-proposal");
         await ApiJourney.Expect(published, HttpStatusCode.OK);
         ((string)(await published.Content.ReadFromJsonAsync<JsonObject>())!["status"]!).Should().Be("Published");
 

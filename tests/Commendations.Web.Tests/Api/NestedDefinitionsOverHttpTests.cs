@@ -91,7 +91,7 @@ public class NestedDefinitionsOverHttpTests(ApiFactory app) : IClassFixture<ApiF
         await ApiJourney.Expect(nested, HttpStatusCode.OK);
         var refused = (await nested.Content.ReadFromJsonAsync<JsonArray>())![0]!;
         ((bool)refused["succeeded"]!).Should().BeFalse();
-        ((string)refused["reason"]!).Should().Contain("'discipline-check'");
+        ((string)refused["reason"]!).Should().Contain("(“Kiểm tra kỷ luật, khiếu nại”)").And.NotContain("discipline-check");
 
         var preview = await admin.PostAsJsonAsync($"/api/definitions/{Caller}/migrations/preview", new { toVersion = version, nominationIds = new[] { id } });
         await ApiJourney.Expect(preview, HttpStatusCode.OK);

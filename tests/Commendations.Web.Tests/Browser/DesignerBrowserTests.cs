@@ -157,7 +157,7 @@ public sealed class DesignerBrowserTests(DesignerBrowserFixture app) : IClassFix
         await admin.GetByRole(AriaRole.Button, new() { Name = "Đề nghị xuất bản" }).ClickAsync();
         await Expect(admin.Locator("[data-testid=awaiting-approval]")).ToContainTextAsync("Đang chờ quản trị viên thứ hai phê duyệt");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Phê duyệt và xuất bản" }).ClickAsync();
-        await Expect(admin.Locator("[data-testid=error-summary]")).ToContainTextAsync("another administrator");
+        await Expect(admin.Locator("[data-testid=error-summary]")).ToContainTextAsync("cần một quản trị viên khác phê duyệt");
         var second = await app.SignInAsync(SecondAdmin);
         await second.GotoAsync($"/quy-trinh/{Definition}/v/{version}");
         await Expect(second.Locator("[data-testid=awaiting-approval]")).ToContainTextAsync(DemoAccounts.Admin.DisplayName);

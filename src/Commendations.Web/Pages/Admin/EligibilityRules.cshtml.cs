@@ -75,7 +75,7 @@ public sealed partial class EligibilityRulesModel : AdminPageModel
         return Page();
     }
 
-    /// <summary>"$.rules[1].min: A share is in (0, 1]." becomes a message next to that row's field.</summary>
+    /// <summary>"$.rules[1].min: Tỷ lệ lớn hơn 0 và không quá 1." becomes a message next to that row's field.</summary>
     private void MoveRuleProblemsToRows(List<int> filled)
     {
         if (!ModelState.TryGetValue("Input.rules", out var entry) || entry.Errors.Count == 0)

@@ -781,7 +781,7 @@
     h += '<p data-testid="sim-outcome"><strong>' + esc(resultText) + "</strong></p>";
     if (r.refusal) {
       h += '<p class="field-error" role="alert">' + esc(t("sim.refusal") + " " + (r.refusal.actionIndex != null ? "#" + (r.refusal.actionIndex + 1) + " " : "") +
-        (r.refusal.stepKey ? titleOf(r.refusal.stepKey) : "") + " – " + r.refusal.code + ": " + r.refusal.reason) + "</p>";
+        (r.refusal.stepKey ? titleOf(r.refusal.stepKey) + " – " : "") + r.refusal.reason) + "</p>";
     }
     h += "<h4>" + esc(t("sim.path")) + '</h4><ol data-testid="sim-path">' + r.path.map(function (p) {
       return '<li data-step="' + esc(p.stepKey) + '"><strong>' + esc(titleOf(p.stepKey)) + "</strong> – " + esc(G.formatVn(p.enteredAt)) + (p.round > 1 ? " (" + esc(t("sim.round")) + " " + p.round + ")" : "") +

@@ -1,4 +1,5 @@
 using Commendations.Common.Errors;
+using Commendations.Common.Text;
 using FluentValidation;
 using MediatR;
 
@@ -8,6 +9,8 @@ namespace Commendations.Common.Behaviours;
 public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
     : IPipelineBehavior<TRequest, TResponse>
 {
+    static ValidationBehaviour() => FieldNames.Install();
+
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         var failures = new List<FluentValidation.Results.ValidationFailure>();
@@ -20,11 +23,18 @@ public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValida
         {
             var errors = failures
                 .GroupBy(f => FieldName(f.PropertyName))
-                .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray());
+                .ToDictionary(g => g.Key, g => g.Select(MessageOf).DistinctBy(m => m.ToString()).ToArray());
             throw new InputException(errors);
         }
         return await next();
     }
+
+    /// <summary>
+    /// The rule's own message (<see cref="RuleMessages.WithMessage{T,TProperty}(IRuleBuilderOptions{T,TProperty},Message)"/>),
+    /// else FluentValidation's built-in sentence, already in the reader's language with the field's name from <see cref="FieldNames"/>.
+    /// </summary>
+    private static Message MessageOf(FluentValidation.Results.ValidationFailure failure) =>
+        failure.CustomState as Message ?? Message.Formatted(failure.ErrorMessage);
 
     /// <summary>API clients send camelCase JSON, so field errors name fields the same way.</summary>
     private static string FieldName(string propertyPath) =>

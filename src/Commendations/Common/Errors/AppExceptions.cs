@@ -4,7 +4,9 @@ namespace Commendations.Common.Errors;
 
 /// <summary>
 /// A refusal with a sentence for a person. <see cref="Exception.Message"/> is formatted in the reader's language (the
-/// request's UI culture) each time it is read; the code is stable for API clients.
+/// request's UI culture) each time it is read; the code is stable for API clients. Refusals take only
+/// <see cref="Common.Text.Message"/>s (a Vietnamese template with arguments, English in the catalog), never a finished sentence:
+/// every code's own text is in <see cref="RefusalCodes"/>.
 /// </summary>
 public abstract class AppException(Message text) : Exception(text.ToString())
 {
@@ -16,41 +18,27 @@ public abstract class AppException(Message text) : Exception(text.ToString())
 /// <summary>The resource does not exist, or the caller may not know that it does (unit scope): 404.</summary>
 public sealed class NotFoundException : AppException
 {
-    public NotFoundException(string resource, object key)
-        : base(new Message("Không tìm thấy {0} '{1}'.", resource, key)) => Resource = resource;
+    /// <summary>"Không tìm thấy {thing}." — the thing by its name (<see cref="Things"/>), never its id.</summary>
+    public NotFoundException(Message thing) : base(new Message("Không tìm thấy {0}.", thing)) { }
 
-    public NotFoundException(Message text, string resource = "") : base(text) => Resource = resource;
+    public NotFoundException(Message text, string resource) : base(text) { }
 
-    public string Resource { get; }
-
-    public string Code => "not-found";
+    public string Code => RefusalCodes.NotFound;
 }
 
 /// <summary>The caller is known but not allowed to do this: 403.</summary>
-public sealed class ForbiddenException : AppException
+public sealed class ForbiddenException(Message text, string code = RefusalCodes.Forbidden) : AppException(text)
 {
-    public ForbiddenException(string reason) : base(new Message(reason)) { }
-
-    public ForbiddenException(Message text, string code = "forbidden") : base(text) => Code = code;
-
-    public string Code { get; } = "forbidden";
+    public string Code { get; } = code;
 }
 
 /// <summary>The request is valid but clashes with the current state (out of turn, concurrent edit, duplicate): 409.</summary>
-public sealed class ConflictException : AppException
+public sealed class ConflictException(string code, Message text, string? field = null) : AppException(text)
 {
-    public ConflictException(string code, string reason) : base(new Message(reason)) => Code = code;
-
-    public ConflictException(string code, Message text, string? field = null) : base(text)
-    {
-        Code = code;
-        Field = field;
-    }
-
-    public string Code { get; }
+    public string Code { get; } = code;
 
     /// <summary>The request field the clash is about (e.g. "code" for a code already taken), when there is one.</summary>
-    public string? Field { get; }
+    public string? Field { get; } = field;
 }
 
 /// <summary>The request is well formed but cannot be processed as sent (e.g. an idempotency key reused for another request): 422.</summary>
@@ -63,13 +51,9 @@ public sealed class UnprocessableException(string code, Message text) : AppExcep
 public sealed class InputException : AppException
 {
     public InputException(IReadOnlyDictionary<string, Message[]> fields)
-        : base(new Message("Một số trường không hợp lệ: {0}", string.Join("; ", fields.Select(e => $"{e.Key}: {string.Join(", ", e.Value.Select(m => m.ToString()))}"))))
+        : base(new Message("Một số trường không hợp lệ: {0}", global::Commendations.Common.Text.Message.List(fields.Select(e => global::Commendations.Common.Text.Message.Name(c =>
+            $"{e.Key}: {string.Join(", ", e.Value.Select(m => m.Format(c)))}")))))
         => Fields = fields;
-
-    public InputException(IReadOnlyDictionary<string, string[]> errors)
-        : this(errors.ToDictionary(e => e.Key, e => e.Value.Select(r => new Message(r)).ToArray())) { }
-
-    public InputException(string field, string reason) : this(new Dictionary<string, Message[]> { [field] = [new Message(reason)] }) { }
 
     public InputException(string field, Message reason) : this(new Dictionary<string, Message[]> { [field] = [reason] }) { }
 
@@ -78,5 +62,5 @@ public sealed class InputException : AppException
     /// <summary>Each field's reasons in the reader's language.</summary>
     public IReadOnlyDictionary<string, string[]> Errors => Fields.ToDictionary(e => e.Key, e => e.Value.Select(m => m.Format()).ToArray());
 
-    public string Code => "invalid-input";
+    public string Code => RefusalCodes.InvalidInput;
 }

@@ -2,12 +2,18 @@ using System.Globalization;
 
 namespace Commendations.Common.Text;
 
+/// <summary>Something read in the reader's language, formatted only where it is shown.</summary>
+public interface ILocalised
+{
+    string Format(CultureInfo? culture = null);
+}
+
 /// <summary>
 /// A sentence for a person: a Vietnamese template (the default language) and its arguments, formatted in the reader's
 /// language only where it is shown. English comes from <see cref="MessageCatalog"/>; a template without a translation
 /// shows in Vietnamese. Exceptions carry messages, never finished English sentences.
 /// </summary>
-public sealed record Message(string Template, params object?[] Args) : ILocalisable
+public sealed record Message(string Template, params object?[] Args) : ILocalised
 {
     public string Format(CultureInfo? culture = null)
     {
@@ -18,25 +24,49 @@ public sealed record Message(string Template, params object?[] Args) : ILocalisa
 
     public override string ToString() => Format(CultureInfo.GetCultureInfo("vi-VN"));
 
-    /// <summary>Nested messages (e.g. a field's name) and other localisable texts (a step's name) are translated too; dates read dd/MM/yyyy in both languages.</summary>
-    private static object? Localise(object? argument, CultureInfo culture) => argument switch
+    /// <summary>
+    /// A text already in the reader's language (FluentValidation's built-in messages, formatted in the request's culture
+    /// with the fields' localised names): shown as it is.
+    /// </summary>
+    public static Message Formatted(string text) => new("{0}", text);
+
+    /// <summary>A name that depends on the reader's language (a step's title, a user's name is the same in both).</summary>
+    public static ILocalised Name(Func<CultureInfo, string> name) => new LocalisedName(name);
+
+    /// <summary>Items joined with ", " in the reader's language (each item may itself be a message or name).</summary>
+    public static ILocalised List(IEnumerable<object?> items) => new LocalisedList([.. items]);
+
+    /// <summary>Nested messages (e.g. a field's name) are translated too; dates read dd/MM/yyyy in both languages, instants in Vietnam time.</summary>
+    internal static object? Localise(object? argument, CultureInfo culture) => argument switch
     {
-        ILocalisable nested => nested.Format(culture),
+        ILocalised nested => nested.Format(culture),
         DateOnly date => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
         DateTime dateTime => dateTime.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
-        DateTimeOffset instant => instant.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture),
+        DateTimeOffset instant => instant.ToOffset(TimeSpan.FromHours(7)).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture),
         _ => argument,
     };
-}
 
-/// <summary>A text formatted in the reader's language where it is shown: a <see cref="Message"/>, a step's name, a person's own words.</summary>
-public interface ILocalisable
-{
-    string Format(CultureInfo? culture = null);
+    private sealed record LocalisedName(Func<CultureInfo, string> Of) : ILocalised
+    {
+        public string Format(CultureInfo? culture = null) => Of(culture ?? CultureInfo.CurrentUICulture);
+
+        public override string ToString() => Format(CultureInfo.GetCultureInfo("vi-VN"));
+    }
+
+    private sealed record LocalisedList(IReadOnlyList<object?> Items) : ILocalised
+    {
+        public string Format(CultureInfo? culture = null)
+        {
+            culture ??= CultureInfo.CurrentUICulture;
+            return string.Join(", ", Items.Select(i => Convert.ToString(Localise(i, culture), culture)));
+        }
+
+        public override string ToString() => Format(CultureInfo.GetCultureInfo("vi-VN"));
+    }
 }
 
 /// <summary>Words a person wrote (a comment, a reason): the same in every language.</summary>
-public sealed record Verbatim(string Text) : ILocalisable
+public sealed record Verbatim(string Text) : ILocalised
 {
     public string Format(CultureInfo? culture = null) => Text;
 

@@ -1,3 +1,4 @@
+using Commendations.Common.Text;
 using Commendations.Common;
 using Commendations.Common.Errors;
 using Commendations.Common.Security;
@@ -6,6 +7,7 @@ using Commendations.Persistence;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Commendations.Common.Behaviours;
 
 namespace Commendations.Features.Calendar;
 
@@ -22,7 +24,7 @@ public sealed class ListCalendarDaysValidator : AbstractValidator<ListCalendarDa
 {
     public ListCalendarDaysValidator() =>
         RuleFor(r => r.Year).InclusiveBetween(CalendarYears.First, CalendarYears.Last)
-            .WithMessage(_ => new Common.Text.Message("Chọn một năm từ {0} đến {1}.", CalendarYears.First, CalendarYears.Last).Format());
+            .WithMessage(new Common.Text.Message("Chọn một năm từ {0} đến {1}.", CalendarYears.First, CalendarYears.Last));
 }
 
 public sealed class ListCalendarDaysHandler(CommendationsDbContext db) : IRequestHandler<ListCalendarDays, IReadOnlyList<CalendarDayItem>>
@@ -55,7 +57,7 @@ public sealed class AddCalendarDayHandler(CommendationsDbContext db) : IRequestH
     public async Task<CalendarDayItem> Handle(AddCalendarDay request, CancellationToken cancellationToken)
     {
         if (await db.CalendarDays.AnyAsync(d => d.Date == request.Date, cancellationToken))
-            throw new InputException("date", $"{request.Date:dd/MM/yyyy} is already in the calendar; remove it first to change it.");
+            throw new InputException("date", new Message("Ngày {0} đã có trong lịch; hãy bỏ ngày đó trước khi sửa.", request.Date));
         db.CalendarDays.Add(new CalendarDay(request.Date, request.Kind, request.Name.Trim()));
         return new CalendarDayItem(request.Date, request.Kind, request.Name.Trim());
     }
@@ -70,7 +72,7 @@ public sealed class RemoveCalendarDayHandler(CommendationsDbContext db) : IReque
     public async Task<bool> Handle(RemoveCalendarDay request, CancellationToken cancellationToken)
     {
         var day = await db.CalendarDays.SingleOrDefaultAsync(d => d.Date == request.Date, cancellationToken)
-                  ?? throw new NotFoundException("Calendar day", request.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                  ?? throw new NotFoundException(Things.CalendarDay);
         db.CalendarDays.Remove(day);
         return true;
     }

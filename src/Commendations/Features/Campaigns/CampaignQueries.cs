@@ -1,3 +1,4 @@
+using Commendations.Common.Text;
 using Commendations.Common;
 using Commendations.Common.Errors;
 using Commendations.Common.Security;
@@ -45,7 +46,7 @@ public sealed class GetCampaignProgressHandler(CommendationsDbContext db, ICurre
     public async Task<CampaignProgress> Handle(GetCampaignProgress request, CancellationToken cancellationToken)
     {
         var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == request.CampaignId, cancellationToken)
-                       ?? throw new NotFoundException("Campaign", request.CampaignId);
+                       ?? throw new NotFoundException(Things.Campaign);
         // An officer sees their own unit's progress; reviewers and administrators the whole campaign.
         Guid? unitId = null;
         if (!user.IsInRole(Roles.Administrator) && !Nominations.NominationAccess.IsReviewer(user))

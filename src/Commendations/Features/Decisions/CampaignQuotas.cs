@@ -1,3 +1,4 @@
+using Commendations.Common.Text;
 using Commendations.Common.Errors;
 using Commendations.Domain.Catalog;
 using Commendations.Domain.Nominations;
@@ -20,7 +21,7 @@ public static class CampaignQuotas
         var groups = batch.GroupBy(n => (n.CampaignId, n.AwardFormId, Collective: IsCollective(n.Kind))).ToList();
         var campaignIds = groups.Select(g => g.Key.CampaignId).Distinct().ToList();
         var campaigns = await db.Campaigns.AsNoTracking().Where(c => campaignIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
-        var problems = new List<string>();
+        var problems = new List<Message>();
         foreach (var group in groups)
         {
             var campaign = campaigns[group.Key.CampaignId];
@@ -34,11 +35,12 @@ public static class CampaignQuotas
             if (decided + group.Count() > quota)
             {
                 var awardName = await db.AwardForms.Where(a => a.Id == group.Key.AwardFormId).Select(a => a.Name).SingleAsync(cancellationToken);
-                var who = group.Key.Collective ? "collectives" : "individuals";
-                problems.Add($"{campaign.Code} – {awardName}: quota {quota} {who}, {decided} already decided, {group.Count()} in this decision ({decided + group.Count() - quota} over).");
+                problems.Add(group.Key.Collective
+                    ? new Message("{0} – {1}: chỉ tiêu {2} tập thể, đã quyết định {3}, quyết định này thêm {4} (vượt {5}).", campaign.Name, awardName, quota, decided, group.Count(), decided + group.Count() - quota)
+                    : new Message("{0} – {1}: chỉ tiêu {2} cá nhân, đã quyết định {3}, quyết định này thêm {4} (vượt {5}).", campaign.Name, awardName, quota, decided, group.Count(), decided + group.Count() - quota));
             }
         }
         if (problems.Count > 0)
-            throw new ConflictException("over-quota", "The decision exceeds the campaign's quota: " + string.Join(" ", problems));
+            throw new ConflictException("over-quota", new Message("Quyết định vượt chỉ tiêu khen thưởng của phong trào: {0}", Message.List(problems)));
     }
 }

@@ -1,3 +1,4 @@
+using Commendations.Common.Text;
 using Commendations.Common;
 using Commendations.Common.Errors;
 using Commendations.Common.Security;
@@ -78,7 +79,7 @@ public sealed class GetDecisionHandler(CommendationsDbContext db, DocumentData d
     public async Task<DecisionDetail> Handle(GetDecision request, CancellationToken cancellationToken)
     {
         var decision = await db.Decisions.AsNoTracking().SingleOrDefaultAsync(d => d.Id == request.DecisionId, cancellationToken)
-                       ?? throw new NotFoundException("Decision", request.DecisionId);
+                       ?? throw new NotFoundException(Things.Decision);
         // The registry lines written with the decision, as named then; register numbers follow the printed order.
         var lines = await db.AwardRecords.AsNoTracking().Where(r => r.DecisionId == decision.Id).OrderBy(r => r.Sequence)
             .ToListAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Commendations.Common.Behaviours;
 using Commendations.Common.Text;
 using Commendations.Audit;
 using Commendations.Common;
@@ -53,22 +54,22 @@ public sealed class IssueDecisionValidator : AbstractValidator<IssueDecision>
     public IssueDecisionValidator()
     {
         RuleFor(c => c.Number).NotEmpty().Must(n => DecisionNumber.TryParse(n, out _))
-            .WithMessage(c => DecisionNumber.Check(c.Number, out _)!.Format());
+            .WithMessage(c => DecisionNumber.Check(c.Number, out _)!);
         RuleFor(c => c.Date).NotEqual(default(DateOnly));
         RuleFor(c => c.SignerName).NotEmpty().MaximumLength(200);
         RuleFor(c => c.SignerTitle).NotEmpty().MaximumLength(200);
         RuleFor(c => c.Citation).NotEmpty().MaximumLength(2000);
         RuleFor(c => c.NominationIds).NotNull().Must(ids => ids.Distinct().Count() == ids.Count)
-            .WithMessage("Each nomination may appear once.").Must(ids => ids.Count <= 1000)
-            .WithMessage("At most 1000 nominations per decision.");
+            .WithMessage(new Message("Mỗi hồ sơ chỉ được ghi một lần.")).Must(ids => ids.Count <= 1000)
+            .WithMessage(new Message("Một quyết định có tối đa 1000 hồ sơ."));
         RuleFor(c => c.NominationIds).NotEmpty().When(c => c.Corrections is not { Count: > 0 })
-            .WithMessage("A decision awards at least one nomination (or, amending a decision, corrects at least one line).");
+            .WithMessage(new Message("Quyết định khen thưởng ít nhất một hồ sơ (hoặc, khi sửa đổi một quyết định, đính chính ít nhất một dòng)."));
         RuleFor(c => c.Corrections).Must(c => c is null || c.Count == 0)
-            .When(c => c.AmendsDecisionId is null).WithMessage("Corrections belong to a decision that amends another.");
+            .When(c => c.AmendsDecisionId is null).WithMessage(new Message("Chỉ quyết định sửa đổi một quyết định khác mới có các dòng đính chính."));
         RuleForEach(c => c.Corrections).ChildRules(c => c.RuleFor(x => x.NomineeName).NotEmpty().MaximumLength(300));
         RuleFor(c => c.Capacity).IsInEnum().When(c => c.Capacity is not null);
         RuleFor(c => c.Series).Matches("^[A-Z]{1,10}$").When(c => c.Series is not null)
-            .WithMessage("A register series is 1 to 10 capital letters, e.g. SV.");
+            .WithMessage(new Message("Ký hiệu sổ gồm 1 đến 10 chữ in hoa, ví dụ SV."));
     }
 }
 
@@ -84,20 +85,20 @@ public sealed class IssueDecisionHandler(
         await db.Database.ExecuteSqlInterpolatedAsync(
             $"SELECT pg_advisory_xact_lock(hashtextextended({$"decision/{number.IssuingBody}/{request.Date.Year}/{number.Sequence}"}, 0))", cancellationToken);
         if (await db.Decisions.AnyAsync(d => d.IssuingBody == number.IssuingBody && d.Year == request.Date.Year && d.Sequence == number.Sequence, cancellationToken))
-            throw new InputException("number", $"Decision {number} of {request.Date.Year} already exists.");
+            throw new InputException("number", new Message("Số quyết định {0} năm {1} đã được dùng cho một quyết định khác.", number.ToString(), request.Date.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
         var nominations = await db.Nominations.Where(n => request.NominationIds.Contains(n.Id)).ToListAsync(cancellationToken);
         var unknown = request.NominationIds.Except(nominations.Select(n => n.Id)).ToList();
         if (unknown.Count > 0)
-            throw new InputException("nominationIds", $"Unknown nominations: {string.Join(", ", unknown)}.");
+            throw new InputException("nominationIds", new Message("Có {0} hồ sơ không tìm thấy (có thể đã bị xóa hoặc không thuộc phạm vi của bạn).", unknown.Count));
         await EnsureDateAsync(request, nominations, cancellationToken);
         var tasks = await DecisionTasksAsync(request.NominationIds, cancellationToken);
         var notReady = nominations.Where(n => !tasks.ContainsKey(n.Id)).Select(n => n.NomineeName).ToList();
         if (notReady.Count > 0)
-            throw new ConflictException("not-at-decision", $"Not waiting for a decision: {string.Join(", ", notReady)}.");
+            throw new ConflictException("not-at-decision", new Message("Các hồ sơ chưa đến bước quyết định khen thưởng: {0}.", Message.List(notReady)));
 
         if (request.AmendsDecisionId is { } amended && !await db.Decisions.AnyAsync(d => d.Id == amended, cancellationToken))
-            throw new InputException("amendsDecisionId", $"Decision {amended} does not exist.");
+            throw new InputException("amendsDecisionId", new Message("Không tìm thấy quyết định được sửa đổi."));
         var corrected = await CorrectedLinesAsync(request, cancellationToken);
         await CampaignQuotas.EnsureWithinAsync(db, nominations, cancellationToken);
 
@@ -151,9 +152,9 @@ public sealed class IssueDecisionHandler(
             throw new InputException("date", new Message("Ngày quyết định không thể sau hôm nay ({0}).", today));
         var campaignIds = nominations.Select(n => n.CampaignId).Distinct().ToList();
         var started = await db.Campaigns.AsNoTracking().Where(c => campaignIds.Contains(c.Id))
-            .OrderByDescending(c => c.PeriodStart).Select(c => new { c.Code, c.PeriodStart }).FirstOrDefaultAsync(cancellationToken);
+            .OrderByDescending(c => c.PeriodStart).Select(c => new { c.Name, c.PeriodStart }).FirstOrDefaultAsync(cancellationToken);
         if (started is not null && request.Date < started.PeriodStart)
-            throw new InputException("date", new Message("Ngày quyết định không thể trước khi phong trào {0} bắt đầu ({1}).", started.Code, started.PeriodStart));
+            throw new InputException("date", new Message("Ngày quyết định không thể trước khi phong trào {0} bắt đầu ({1}).", started.Name, started.PeriodStart));
         if (request.AmendsDecisionId is { } amended
             && await db.Decisions.AsNoTracking().Where(d => d.Id == amended).Select(d => (DateOnly?)d.Date).SingleOrDefaultAsync(cancellationToken) is { } amendedDate
             && request.Date < amendedDate)
@@ -168,7 +169,7 @@ public sealed class IssueDecisionHandler(
         var lines = await db.AwardRecords.Where(r => ids.Contains(r.Id)).ToListAsync(cancellationToken);
         var wrong = ids.Where(id => lines.SingleOrDefault(l => l.Id == id) is not { } line || line.DecisionId != request.AmendsDecisionId || !line.IsCurrent).ToList();
         if (wrong.Count > 0)
-            throw new InputException("corrections", $"Not a current line of the amended decision: {string.Join(", ", wrong)}.");
+            throw new InputException("corrections", new Message("Có {0} dòng đính chính không phải dòng hiện hành của quyết định được sửa đổi.", wrong.Count));
         return corrections.Select(c => (lines.Single(l => l.Id == c.AwardRecordId), c.NomineeName.Trim())).ToList();
     }
 

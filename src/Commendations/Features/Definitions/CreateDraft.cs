@@ -8,6 +8,8 @@ using Commendations.Persistence;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Commendations.Common.Behaviours;
+using Commendations.Common.Text;
 
 namespace Commendations.Features.Definitions;
 
@@ -25,9 +27,9 @@ public sealed class CreateDraftValidator : AbstractValidator<CreateDraft>
     public CreateDraftValidator()
     {
         RuleFor(c => c.DefinitionId).NotEmpty().MaximumLength(80).Matches("^[a-z0-9]+(-[a-z0-9]+)*$")
-            .WithMessage("A definition id is kebab-case, e.g. bang-khen-chuyen-de.");
+            .WithMessage(new Message("Mã quy trình gồm chữ thường không dấu, chữ số và gạch nối, ví dụ bang-khen-chuyen-de."));
         RuleFor(c => c).Must(c => (c.FromVersion is null) != (c.ImportedContent is null))
-            .OverridePropertyName("fromVersion").WithMessage("Give either the version to copy or the document to import.");
+            .OverridePropertyName("fromVersion").WithMessage(new Message("Chọn phiên bản để sao chép hoặc tệp quy trình để nhập (một trong hai)."));
         RuleFor(c => c.ImportedContent).MaximumLength(DefinitionLimits.MaxDocumentLength);
     }
 }
@@ -60,12 +62,12 @@ public sealed class CreateDraftHandler(CommendationsDbContext db, DefinitionAdmi
         }
         catch (JsonException ex)
         {
-            throw new InputException("content", $"Malformed JSON: {ex.Message}");
+            throw new InputException("content", JsonProblems.Describe(ex));
         }
         if (node is not JsonObject document)
-            throw new InputException("content", "A definition is a JSON object.");
+            throw new InputException("content", new Message("Định nghĩa quy trình phải là một đối tượng JSON."));
         if (document["id"] is JsonValue id && id.TryGetValue<string>(out var given) && given != definitionId)
-            throw new InputException("content", $"The document is definition '{given}', not '{definitionId}'.");
+            throw new InputException("content", new Message("Tệp này là quy trình {0}, không phải {1}.", given, definitionId));
         document["id"] = definitionId;
         document["version"] = version;
         return document.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });

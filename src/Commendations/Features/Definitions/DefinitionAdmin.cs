@@ -26,7 +26,7 @@ public sealed class DefinitionAdmin(CommendationsDbContext db, AuditTrail audit,
 
     public async Task<WorkflowDefinitionRecord> VersionAsync(string definitionId, int version, CancellationToken cancellationToken) =>
         await db.WorkflowDefinitions.SingleOrDefaultAsync(d => d.DefinitionId == definitionId && d.Version == version, cancellationToken)
-        ?? throw new NotFoundException("Workflow definition", $"{definitionId} v{version}");
+        ?? throw new NotFoundException(Things.DefinitionVersion);
 
     /// <summary>
     /// Today's organisation — roles and who holds them where, configured scopes, committees with their members, chair
@@ -64,11 +64,11 @@ public sealed class DefinitionAdmin(CommendationsDbContext db, AuditTrail audit,
         try
         {
             return JsonSerializer.Deserialize<WorkflowDefinition>(record.Content, WorkflowJson.Options)
-                   ?? throw new InputException("content", "The definition is empty.");
+                   ?? throw new InputException("content", new Message("Định nghĩa quy trình trống."));
         }
         catch (JsonException ex)
         {
-            throw new InputException($"v{record.Version}", $"{record.DefinitionId} v{record.Version} cannot be read for comparison: {ex.Message}");
+            throw new InputException($"v{record.Version}", new Message("Không đọc được phiên bản {0} để so sánh: {1}", record.Version, JsonProblems.Describe(ex)));
         }
     }
 

@@ -1,3 +1,4 @@
+using Commendations.Common.Text;
 using Commendations.Features.Nominations;
 using Commendations.Audit;
 using Commendations.Common;
@@ -9,6 +10,7 @@ using Commendations.Workflow;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Commendations.Common.Behaviours;
 
 namespace Commendations.Features.Definitions;
 
@@ -21,7 +23,7 @@ public sealed record InstanceMigrationPreview(Guid NominationId, string NomineeN
 
 public sealed class PreviewMigrationValidator : AbstractValidator<PreviewMigration>
 {
-    public PreviewMigrationValidator() => RuleFor(c => c.NominationIds).NotEmpty().Must(ids => ids.Count <= 500).WithMessage("At most 500 nominations at a time.");
+    public PreviewMigrationValidator() => RuleFor(c => c.NominationIds).NotEmpty().Must(ids => ids.Count <= 500).WithMessage(new Message("Tối đa 500 hồ sơ mỗi lần."));
 }
 
 public sealed class PreviewMigrationHandler(CommendationsDbContext db, DefinitionAdmin admin, NominationWorkflow workflow)
@@ -34,10 +36,10 @@ public sealed class PreviewMigrationHandler(CommendationsDbContext db, Definitio
         foreach (var id in request.NominationIds)
         {
             var nomination = await db.Nominations.AsNoTracking().SingleOrDefaultAsync(n => n.Id == id, cancellationToken)
-                             ?? throw new InputException("nominationIds", $"Nomination {id} does not exist.");
+                             ?? throw new InputException("nominationIds", new Message("Một hồ sơ trong danh sách không tồn tại."));
             var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.NominationId == id, cancellationToken);
             if (instance.DefinitionId != request.DefinitionId)
-                throw new InputException("nominationIds", $"{nomination.NomineeName} runs on {instance.DefinitionId}, not {request.DefinitionId}.");
+                throw new InputException("nominationIds", new Message("Hồ sơ {0} chạy theo một quy trình khác.", nomination.NomineeName));
             previews.Add(new InstanceMigrationPreview(id, nomination.NomineeName, instance.DefinitionVersion,
                 await workflow.PlanMigrationAsync(nomination, request.ToVersion, request.Mapping, cancellationToken)));
         }
@@ -59,18 +61,19 @@ public sealed class MigrateInstanceHandler(CommendationsDbContext db, Definition
     {
         var target = await admin.VersionAsync(request.DefinitionId, request.ToVersion, cancellationToken);
         if (target.Status != Domain.Workflows.DefinitionStatus.Published)
-            throw new ConflictException("not-published", $"Instances move only to a published version; v{target.Version} is {target.Status}.");
+            throw new ConflictException("not-published", new Message("Chỉ chuyển hồ sơ sang phiên bản đã ban hành; phiên bản {0} đang ở trạng thái “{1}”.",
+                target.Version, Names.DefinitionStatus(target.Status)));
         var nomination = await db.Nominations.SingleOrDefaultAsync(n => n.Id == request.NominationId, cancellationToken)
-                         ?? throw new NotFoundException("Nomination", request.NominationId);
+                         ?? throw new NotFoundException(Things.Nomination);
         var fromVersion = await db.WorkflowInstances.Where(i => i.NominationId == nomination.Id && i.DefinitionId == request.DefinitionId)
                               .Select(i => (int?)i.DefinitionVersion).SingleOrDefaultAsync(cancellationToken)
-                          ?? throw new InputException("nominationId", $"{nomination.NomineeName} does not run on {request.DefinitionId}.");
+                          ?? throw new InputException("nominationId", new Message("Hồ sơ {0} không chạy theo quy trình này.", nomination.NomineeName));
 
         var result = await workflow.MigrateAsync(nomination, request.ToVersion, request.Mapping, user.UserId.ToString(), request.Comment, cancellationToken);
         if (!result.Succeeded)
         {
             throw new InputException(result.Problems.GroupBy(p => p.StepKey is null ? "mapping" : $"mapping.{p.StepKey}")
-                .ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
+                .ToDictionary(g => g.Key, g => g.Select(p => Message.Formatted(p.Message)).ToArray()));
         }
         var data = new { definition = request.DefinitionId, fromVersion, toVersion = request.ToVersion, mapping = request.Mapping, step = nomination.CurrentStep };
         await audit.RecordAsync(AuditTrail.NominationStream(nomination.Id), "workflow.migrated", nomination.CurrentStep, request.Comment, data, cancellationToken);

@@ -4,6 +4,7 @@ using Commendations.Common.Text;
 using Commendations.Persistence;
 using FluentValidation;
 using MediatR;
+using Commendations.Common.Behaviours;
 
 namespace Commendations.Features.Definitions;
 
@@ -24,7 +25,7 @@ public sealed class MigrateSelectedInstancesValidator : AbstractValidator<Migrat
     public MigrateSelectedInstancesValidator()
     {
         RuleFor(c => c.NominationIds).NotEmpty().Must(ids => ids.Count <= MigrateInstanceValidator.MaxSelection)
-            .WithMessage(_ => new Message("Chọn tối đa {0} hồ sơ mỗi lần.", MigrateInstanceValidator.MaxSelection).Format());
+            .WithMessage(new Message("Chọn tối đa {0} hồ sơ mỗi lần.", MigrateInstanceValidator.MaxSelection));
         Include(new MigrationInputValidator<MigrateSelectedInstances>(c => c.Mapping, c => c.Comment));
     }
 }
@@ -47,11 +48,16 @@ public sealed class MigrateSelectedInstancesHandler(IMediator mediator, Commenda
             {
                 // What the refused instance left in the shared context must not ride along with the next one's save.
                 db.ChangeTracker.Clear();
-                outcomes.Add(new InstanceMigrationOutcome(nominationId, false, null, CodeOf(refused), refused.Message));
+                outcomes.Add(new InstanceMigrationOutcome(nominationId, false, null, CodeOf(refused), ReasonOf(refused)));
             }
         }
         return outcomes;
     }
+
+    /// <summary>The sentences a person reads; a field refusal's field paths (step keys of the mapping) stay out of it.</summary>
+    private static string ReasonOf(AppException refused) => refused is InputException input
+        ? string.Join(" ", input.Fields.SelectMany(f => f.Value).Select(m => m.Format()).Distinct())
+        : refused.Message;
 
     private static string CodeOf(AppException refused) => refused switch
     {
@@ -70,7 +76,7 @@ public sealed class MigrationInputValidator<T> : AbstractValidator<T>
         RuleFor(c => comment(c)).MaximumLength(MigrateInstanceValidator.MaxCommentLength).OverridePropertyName("comment");
         RuleFor(c => mapping(c)).Must(m => m is null || (m.Count <= 200 && m.All(e => e.Key.Length <= 80 && e.Value.Length <= 80)))
             .OverridePropertyName("mapping")
-            .WithMessage(_ => new Message("Bảng ánh xạ có tối đa 200 dòng, mỗi mã bước tối đa 80 ký tự.").Format());
+            .WithMessage(new Message("Bảng ánh xạ có tối đa 200 dòng, mỗi mã bước tối đa 80 ký tự."));
     }
 }
 

@@ -5,6 +5,7 @@ using Commendations.Domain.Workflows;
 using Commendations.Engine;
 using MediatR;
 using Microsoft.Extensions.Options;
+using Commendations.Common.Text;
 
 namespace Commendations.Features.Definitions;
 
@@ -24,12 +25,12 @@ public sealed class PublishDefinitionHandler(DefinitionAdmin admin, ICurrentUser
     {
         var record = await admin.VersionAsync(request.DefinitionId, request.Version, cancellationToken);
         if (record.Status != DefinitionStatus.Draft)
-            throw new ConflictException("not-a-draft", $"{record.DefinitionId} v{record.Version} is already {record.Status}.");
+            throw new ConflictException("not-a-draft", new Message("Phiên bản {0} đã ở trạng thái “{1}”.", record.Version, Names.DefinitionStatus(record.Status)));
         var validation = await admin.ValidateAsync(record.Content, cancellationToken);
         if (!validation.IsValid)
             throw DefinitionAdmin.Refusal(validation.Problems);
         if (validation.Definition!.Version != record.Version || validation.Definition.Id != record.DefinitionId)
-            throw new InputException("content", "The document's id and version must match the draft's.");
+            throw new InputException("content", new Message("Mã và số phiên bản trong tệp phải trùng với bản nháp."));
 
         var now = clock.GetUtcNow();
         if (options.Value.RequireSecondApproval)
@@ -41,7 +42,7 @@ public sealed class PublishDefinitionHandler(DefinitionAdmin admin, ICurrentUser
                 return new PublicationOutcome(record.Status, true, user.DisplayName, null);
             }
             if (record.PublicationRequestedById == user.UserId)
-                throw new ConflictException("four-eyes", $"{record.PublicationRequestedBy} asked to publish this version; another administrator must approve it.");
+                throw new ConflictException("four-eyes", new Message("{0} đã đề nghị ban hành phiên bản này; cần một quản trị viên khác phê duyệt.", record.PublicationRequestedBy));
         }
         // The stored document becomes the canonical form of what validated: published versions are immutable from here.
         record.ReviseDraftForPublication(WorkflowDefinitionSerializer.Serialize(validation.Definition), WorkflowDefinitionSerializer.ContentHash(validation.Definition));

@@ -5,6 +5,7 @@ using Commendations.Domain.Workflows;
 using Commendations.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Commendations.Common.Text;
 
 namespace Commendations.Features.Definitions;
 
@@ -18,12 +19,14 @@ public sealed class RetireDefinitionHandler(CommendationsDbContext db, Definitio
     {
         var record = await admin.VersionAsync(request.DefinitionId, request.Version, cancellationToken);
         if (record.Status != DefinitionStatus.Published)
-            throw new ConflictException("not-published", $"{record.DefinitionId} v{record.Version} is {record.Status}; only a published version can be retired.");
+            throw new ConflictException("not-published", new Message("Phiên bản {0} đang ở trạng thái “{1}”; chỉ ngừng dùng được phiên bản đã ban hành.",
+                record.Version, Names.DefinitionStatus(record.Status)));
         var othersPublished = await db.WorkflowDefinitions.AnyAsync(d => d.DefinitionId == record.DefinitionId && d.Version != record.Version
                                                                          && d.Status == DefinitionStatus.Published, cancellationToken);
         var usedByCampaigns = await db.Campaigns.AnyAsync(c => c.Awards.Any(a => a.WorkflowDefinitionId == record.DefinitionId), cancellationToken);
         if (!othersPublished && usedByCampaigns)
-            throw new ConflictException("last-published", $"v{record.Version} is the only published version of {record.DefinitionId} and campaigns route nominations with it: publish another version first.");
+            throw new ConflictException("last-published", new Message("Phiên bản {0} là phiên bản ban hành duy nhất của quy trình “{1}” và các phong trào đang xét hồ sơ theo nó: hãy ban hành một phiên bản khác trước.",
+                record.Version, record.Name));
         record.Retire(clock.GetUtcNow());
         await admin.AuditAsync(record.DefinitionId, "definition.retired", null, new { version = record.Version }, cancellationToken);
         return Unit.Value;

@@ -4,6 +4,7 @@ using Commendations.Common;
 using Commendations.Common.Errors;
 using FluentValidation;
 using MediatR;
+using Commendations.Common.Text;
 
 namespace Commendations.Features.Definitions;
 
@@ -27,21 +28,22 @@ public sealed class SaveDraftHandler(DefinitionAdmin admin) : IRequestHandler<Sa
     {
         var record = await admin.VersionAsync(request.DefinitionId, request.Version, cancellationToken);
         if (record.Status != Domain.Workflows.DefinitionStatus.Draft)
-            throw new ConflictException("definition-immutable", $"{record.DefinitionId} v{record.Version} is {record.Status}; published versions never change. Create a new draft from it.");
+            throw new ConflictException("definition-immutable", new Message("Phiên bản {0} đang ở trạng thái “{1}”; phiên bản đã ban hành không thay đổi được. Hãy tạo bản nháp mới từ phiên bản này.",
+                record.Version, Names.DefinitionStatus(record.Status)));
         if (record.RowVersion != request.ExpectedRowVersion)
-            throw new ConflictException("concurrent-change", "Someone else saved this draft meanwhile; reload it before saving.");
+            throw new ConflictException("concurrent-change", new Message("Người khác vừa lưu bản nháp này; hãy tải lại trước khi lưu."));
 
         JsonObject document;
         try
         {
-            document = JsonNode.Parse(request.Content) as JsonObject ?? throw new InputException("content", "A definition is a JSON object.");
+            document = JsonNode.Parse(request.Content) as JsonObject ?? throw new InputException("content", new Message("Định nghĩa quy trình phải là một đối tượng JSON."));
         }
         catch (System.Text.Json.JsonException ex)
         {
-            throw new InputException("content", $"Malformed JSON: {ex.Message}");
+            throw new InputException("content", JsonProblems.Describe(ex));
         }
         if ((string?)document["id"] != record.DefinitionId || (int?)document["version"] != record.Version)
-            throw new InputException("content", $"The draft must keep \"id\": \"{record.DefinitionId}\" and \"version\": {record.Version}.");
+            throw new InputException("content", new Message("Bản nháp phải giữ nguyên \"id\": \"{0}\" và \"version\": {1}.", record.DefinitionId, record.Version));
 
         var validation = await admin.ValidateAsync(request.Content, cancellationToken);
         record.ReviseDraft((string?)document["name"] ?? record.Name, request.Content, DefinitionAdmin.HashOf(request.Content));

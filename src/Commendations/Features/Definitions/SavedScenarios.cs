@@ -7,6 +7,7 @@ using Commendations.Persistence;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Commendations.Common.Text;
 
 namespace Commendations.Features.Definitions;
 
@@ -33,10 +34,10 @@ public sealed class SaveScenarioHandler(CommendationsDbContext db, DefinitionAdm
         }
         catch (System.Text.Json.JsonException ex)
         {
-            throw new InputException("scenarioJson", ex.Message);
+            throw new InputException("scenarioJson", JsonProblems.Describe(ex));
         }
         if (await db.SavedScenarios.AnyAsync(s => s.DefinitionId == request.DefinitionId && s.Name == request.Name, cancellationToken))
-            throw new InputException("name", $"A scenario named '{request.Name}' already exists for {request.DefinitionId}.");
+            throw new InputException("name", new Message("Quy trình này đã có kịch bản tên “{0}”.", request.Name));
         var scenario = new SavedScenario(request.DefinitionId, request.Name.Trim(), request.ScenarioJson, user.DisplayName, clock.GetUtcNow());
         db.SavedScenarios.Add(scenario);
         await admin.AuditAsync(request.DefinitionId, "definition.scenario-saved", null, new { scenario = scenario.Name }, cancellationToken);
@@ -55,7 +56,7 @@ public sealed class ListScenariosHandler(CommendationsDbContext db) : IRequestHa
     {
         // An unknown definition is "not found", not an empty list that looks like a definition without scenarios.
         if (!await db.WorkflowDefinitions.AnyAsync(d => d.DefinitionId == request.DefinitionId, cancellationToken))
-            throw new NotFoundException(new Common.Text.Message("Không tìm thấy quy trình này."), "definition");
+            throw new NotFoundException(Things.Definition);
         return await db.SavedScenarios.AsNoTracking().Where(s => s.DefinitionId == request.DefinitionId).OrderBy(s => s.Name)
             .Select(s => new ScenarioView(s.Id, s.Name, s.Scenario, s.CreatedBy, s.CreatedAt)).ToListAsync(cancellationToken);
     }

@@ -23,7 +23,8 @@ public sealed class SimulateDefinitionValidator : FluentValidation.AbstractValid
     public SimulateDefinitionValidator() => RuleFor(c => c.ScenarioJson).NotEmpty().MaximumLength(DefinitionLimits.MaxDocumentLength).OverridePropertyName("scenario");
 }
 
-public sealed class SimulateDefinitionHandler(DefinitionAdmin admin, RuntimeContextFactory contexts) : IRequestHandler<SimulateDefinition, SimulationResult>
+public sealed class SimulateDefinitionHandler(DefinitionAdmin admin, RuntimeContextFactory contexts, EngineMessages messages)
+    : IRequestHandler<SimulateDefinition, SimulationResult>
 {
     public async Task<SimulationResult> Handle(SimulateDefinition request, CancellationToken cancellationToken)
     {
@@ -33,7 +34,7 @@ public sealed class SimulateDefinitionHandler(DefinitionAdmin admin, RuntimeCont
         var validation = WorkflowDefinitionParser.Parse(record.Content);
         if (validation.Definition is not { } definition)
             throw new InputException("definition", new Message("Phiên bản {0} có {1} lỗi, hãy sửa trước khi chạy thử: {2}", record.Version, validation.Problems.Count,
-                string.Join("; ", validation.Problems.Take(5).Select(p => $"{p.Path}: {DefinitionAdmin.MessageOf(p).Format()}"))));
+                Message.List(validation.Problems.Take(5).Select(p => new Message("{0}: {1}", p.Path, DefinitionAdmin.MessageOf(p))))));
         SimulationScenario scenario;
         try
         {
@@ -41,10 +42,15 @@ public sealed class SimulateDefinitionHandler(DefinitionAdmin admin, RuntimeCont
         }
         catch (JsonException ex)
         {
-            throw new InputException("scenario", ex.Message);
+            throw new InputException("scenario", JsonProblems.Describe(ex));
         }
-        return WorkflowSimulator.Run(definition, scenario, await contexts.CalendarAsync(cancellationToken),
-            await contexts.CommitteesAsync(cancellationToken), await contexts.UnitScopesAsync(null, cancellationToken),
-            await admin.CalleesAsync(definition, cancellationToken));
+        var callees = await admin.CalleesAsync(definition, cancellationToken);
+        var result = WorkflowSimulator.Run(definition, scenario, await contexts.CalendarAsync(cancellationToken),
+            await contexts.CommitteesAsync(cancellationToken), await contexts.UnitScopesAsync(null, cancellationToken), callees);
+        if (result.Refusal is not { } refusal)
+            return result;
+        // The refusal names steps, people and committees as the designer's reader knows them, in their language.
+        var reason = await messages.OfAsync(refusal.Template, refusal.Args, EngineMessages.Scope.Of(definition, callees), cancellationToken);
+        return result with { Refusal = refusal with { Reason = reason.Format() } };
     }
 }

@@ -1,3 +1,4 @@
+using Commendations.Common.Text;
 using Commendations.Audit;
 using Commendations.Common;
 using Commendations.Common.Errors;
@@ -10,6 +11,7 @@ using Commendations.Workflow;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Commendations.Common.Behaviours;
 
 namespace Commendations.Features.Disclosure;
 
@@ -30,7 +32,7 @@ public sealed class HandleDisclosureCommentValidator : AbstractValidator<HandleD
     {
         RuleFor(c => c.Kind).IsInEnum();
         RuleFor(c => c.Handling).MaximumLength(4000);
-        RuleFor(c => c.Handling).NotEmpty().When(c => c.Resolved).WithMessage("Write how the comment was handled.");
+        RuleFor(c => c.Handling).NotEmpty().When(c => c.Resolved).WithMessage(new Message("Ghi rõ ý kiến đã được xử lý thế nào."));
     }
 }
 
@@ -42,12 +44,12 @@ public sealed class HandleDisclosureCommentHandler(
     public async Task<DisclosureOutcome> Handle(HandleDisclosureComment request, CancellationToken cancellationToken)
     {
         var comment = await db.DisclosureComments.SingleOrDefaultAsync(c => c.Id == request.CommentId, cancellationToken)
-                      ?? throw new NotFoundException("Comment", request.CommentId);
+                      ?? throw new NotFoundException(Things.Comment);
         var committees = await disclosure.CommitteesOfAsync(comment.NominationId, cancellationToken);
         if (!DisclosureSteps.Secretaries(committees).Contains(user.UserId) && !user.IsInRole(Roles.Administrator))
-            throw new ForbiddenException("Only the committee's secretary or an administrator handles comments.");
+            throw new ForbiddenException(new Message("Chỉ thư ký Hội đồng / Ban hoặc quản trị viên mới xử lý ý kiến công khai."));
         if (comment.IsHandled)
-            throw new ConflictException("comment-handled", "This comment's handling is already recorded.");
+            throw new ConflictException("comment-handled", new Message("Việc xử lý ý kiến này đã được ghi nhận."));
 
         comment.Classify(request.Kind);
         if (request.Resolved)

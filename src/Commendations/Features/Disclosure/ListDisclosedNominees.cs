@@ -1,3 +1,4 @@
+using Commendations.Common.Text;
 using Commendations.Common.Security;
 using Commendations.Common;
 using Commendations.Common.Errors;
@@ -37,7 +38,7 @@ public sealed class ListDisclosedNomineesHandler(CommendationsDbContext db, Disc
     public async Task<DisclosedCampaign> Handle(ListDisclosedNominees request, CancellationToken cancellationToken)
     {
         var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Code == request.CampaignCode, cancellationToken)
-                       ?? throw new NotFoundException("Campaign", request.CampaignCode);
+                       ?? throw new NotFoundException(Things.Campaign);
         var open = await disclosure.WindowsAsync(campaign.Id, cancellationToken);
         var ids = open.Keys.ToList();
         var rows = await db.Nominations.AsNoTracking().Where(n => ids.Contains(n.Id))

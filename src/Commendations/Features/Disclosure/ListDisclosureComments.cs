@@ -1,3 +1,4 @@
+using Commendations.Common.Text;
 using Commendations.Features.Nominations;
 using Commendations.Common;
 using Commendations.Common.Errors;
@@ -22,7 +23,7 @@ public sealed class ListDisclosureCommentsHandler(CommendationsDbContext db)
     public async Task<IReadOnlyList<DisclosureCommentView>> Handle(ListDisclosureComments request, CancellationToken cancellationToken)
     {
         if (!await db.Nominations.AnyAsync(n => n.Id == request.NominationId, cancellationToken))
-            throw new NotFoundException("Nomination", request.NominationId);
+            throw new NotFoundException(Things.Nomination);
         var comments = await db.DisclosureComments.AsNoTracking().Where(c => c.NominationId == request.NominationId)
             .OrderBy(c => c.ReceivedAt).ToListAsync(cancellationToken);
         return comments.Select(c => new DisclosureCommentView(c.Id, c.NominationId, c.AuthorName, c.Contact, c.Text, c.Kind, c.ReceivedAt,

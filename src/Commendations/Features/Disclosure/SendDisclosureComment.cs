@@ -1,3 +1,4 @@
+using Commendations.Common.Text;
 using Commendations.Common.Security;
 using Commendations.Audit;
 using Commendations.Common;
@@ -9,6 +10,7 @@ using Commendations.Scheduling;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Commendations.Common.Behaviours;
 
 namespace Commendations.Features.Disclosure;
 
@@ -32,7 +34,7 @@ public sealed class SendDisclosureCommentValidator : AbstractValidator<SendDiscl
         RuleFor(c => c.Text).NotEmpty().MinimumLength(10).MaximumLength(DisclosureComment.TextMaxLength);
         RuleFor(c => c.AuthorName).MaximumLength(DisclosureComment.NameMaxLength);
         RuleFor(c => c.Contact).MaximumLength(DisclosureComment.ContactMaxLength);
-        RuleFor(c => c.FormIssuedAt).NotNull().OverridePropertyName("formToken").WithMessage("Open the comment form again (its token is missing or invalid).");
+        RuleFor(c => c.FormIssuedAt).NotNull().OverridePropertyName("formToken").WithMessage(new Message("Hãy mở lại biểu mẫu góp ý (mã biểu mẫu thiếu hoặc không hợp lệ)."));
     }
 }
 
@@ -53,10 +55,12 @@ public sealed class SendDisclosureCommentHandler(
         var now = clock.GetUtcNow();
         var age = now - request.FormIssuedAt!.Value;
         if (age < MinimumFillTime || age > FormLifetime)
-            throw new InputException("formToken", age < MinimumFillTime ? "The form was sent too quickly; please read and send it again." : "The form has expired; open it again.");
+            throw new InputException("formToken", age < MinimumFillTime
+                ? new Message("Biểu mẫu được gửi quá nhanh; hãy đọc kỹ rồi gửi lại.")
+                : new Message("Biểu mẫu đã hết hạn; hãy mở lại trang và gửi lại."));
         var nomination = await db.Nominations.AsNoTracking().SingleOrDefaultAsync(n => n.Id == request.NominationId, cancellationToken);
         if (nomination is null || !await disclosure.IsInDisclosureAsync(nomination.Id, cancellationToken))
-            throw new NotFoundException("Nominee in disclosure", request.NominationId);
+            throw new NotFoundException(Things.DisclosedNominee);
 
         var comment = new DisclosureComment(nomination.Id, nomination.CampaignId, Clean(request.AuthorName), Clean(request.Contact), request.Text.Trim(),
             request.IsComplaint ? CommentKind.Complaint : CommentKind.Comment, request.IpAddress, now);

@@ -69,7 +69,7 @@ public sealed class SaveLegalInstrumentHandler(CommendationsDbContext db, AuditT
         object? before = null;
         if (r.Id is { } id)
         {
-            instrument = await db.LegalInstruments.SingleOrDefaultAsync(i => i.Id == id, cancellationToken) ?? throw new NotFoundException("Legal instrument", id);
+            instrument = await db.LegalInstruments.SingleOrDefaultAsync(i => i.Id == id, cancellationToken) ?? throw new NotFoundException(new Message("văn bản pháp lý"));
             before = LegalInstrumentView.Of(instrument);
             instrument.Edit(r.Kind, r.Name.Trim(), r.Number.Trim(), r.IssuedOn, r.Issuer.Trim(), r.Subject.Trim(), r.AppliesFrom, r.AppliesUntil, r.Order, r.Source?.Trim(), clock.GetUtcNow());
         }

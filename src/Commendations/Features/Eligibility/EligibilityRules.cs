@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Commendations.Common.Text;
 
 namespace Commendations.Features.Eligibility;
 
@@ -40,7 +41,7 @@ public sealed record EligibilityRuleDocument(IReadOnlyList<EligibilityRule> Rule
     public string ToJson() => JsonSerializer.Serialize(this, Options);
 
     /// <summary>Reads and checks a rule document; every problem comes back as "JSON path: sentence".</summary>
-    public static (EligibilityRuleDocument? Document, IReadOnlyList<string> Problems) Parse(string json)
+    public static (EligibilityRuleDocument? Document, IReadOnlyList<Message> Problems) Parse(string json)
     {
         EligibilityRuleDocument? document;
         try
@@ -49,48 +50,48 @@ public sealed record EligibilityRuleDocument(IReadOnlyList<EligibilityRule> Rule
         }
         catch (JsonException e)
         {
-            return (null, [$"{e.Path ?? "$"}: {e.Message.Split(" Path:")[0]}"]);
+            return (null, [new Message("{0}: {1}", e.Path ?? "$", JsonProblems.Describe(e))]);
         }
         if (document?.Rules is null)
-            return (null, ["$.rules: A rule document has a list of rules."]);
-        var problems = new List<string>();
+            return (null, [new Message("{0}: Bộ tiêu chuẩn cần có danh sách các tiêu chuẩn.", "$.rules")]);
+        var problems = new List<Message>();
         var keys = new HashSet<string>();
         for (var i = 0; i < document.Rules.Count; i++)
         {
             var rule = document.Rules[i];
             var at = $"$.rules[{i}]";
             if (string.IsNullOrWhiteSpace(rule.Key) || !keys.Add(rule.Key))
-                problems.Add($"{at}.key: Each rule needs its own key.");
+                problems.Add(new Message("{0}: Mỗi tiêu chuẩn cần một mã riêng.", $"{at}.key"));
             if (string.IsNullOrWhiteSpace(rule.Label))
-                problems.Add($"{at}.label: Write what the rule checks, as reviewers will read it.");
+                problems.Add(new Message("{0}: Ghi rõ tiêu chuẩn kiểm tra điều gì, như người xét duyệt sẽ đọc.", $"{at}.label"));
             if (!Kinds.Contains(rule.Kind ?? ""))
-                problems.Add($"{at}.kind: Unknown kind '{rule.Kind}'; expected one of {string.Join(", ", Kinds)}.");
+                problems.Add(new Message("{0}: Không có loại tiêu chuẩn “{1}”; chọn một trong: {2}.", $"{at}.kind", rule.Kind, string.Join(", ", Kinds)));
             foreach (var kind in rule.AppliesTo ?? [])
             {
                 if (!NomineeKinds.Contains(kind))
-                    problems.Add($"{at}.appliesTo: Unknown nominee kind '{kind}'.");
+                    problems.Add(new Message("{0}: Không có đối tượng được khen “{1}”.", $"{at}.appliesTo", kind));
             }
             foreach (var type in rule.CampaignTypes ?? [])
             {
                 if (!CampaignTypes.Contains(type))
-                    problems.Add($"{at}.campaignTypes: Unknown campaign type '{type}'; expected regular or thematic.");
+                    problems.Add(new Message("{0}: Không có loại phong trào “{1}”; chọn regular (thường xuyên) hoặc thematic (chuyên đề).", $"{at}.campaignTypes", type));
             }
             if (rule.Citation is { Length: > 300 })
-                problems.Add($"{at}.citation: At most 300 characters.");
+                problems.Add(new Message("{0}: Căn cứ pháp lý tối đa 300 ký tự.", $"{at}.citation"));
             switch (rule.Kind)
             {
                 case "minShare":
-                    if (!Facts.Contains(rule.Numerator ?? "")) problems.Add($"{at}.numerator: Name one of {string.Join(", ", Facts)}.");
-                    if (!Facts.Contains(rule.Denominator ?? "")) problems.Add($"{at}.denominator: Name one of {string.Join(", ", Facts)}.");
-                    if (rule.Min is not (> 0 and <= 1)) problems.Add($"{at}.min: A share is in (0, 1].");
+                    if (!Facts.Contains(rule.Numerator ?? "")) problems.Add(new Message("{0}: Chọn một trong: {1}.", $"{at}.numerator", string.Join(", ", Facts)));
+                    if (!Facts.Contains(rule.Denominator ?? "")) problems.Add(new Message("{0}: Chọn một trong: {1}.", $"{at}.denominator", string.Join(", ", Facts)));
+                    if (rule.Min is not (> 0 and <= 1)) problems.Add(new Message("{0}: Tỷ lệ lớn hơn 0 và không quá 1.", $"{at}.min"));
                     break;
                 case "minCount":
-                    if (!Facts.Contains(rule.Fact ?? "")) problems.Add($"{at}.fact: Name one of {string.Join(", ", Facts)}.");
-                    if (rule.Min is not >= 0) problems.Add($"{at}.min: A count is 0 or more.");
+                    if (!Facts.Contains(rule.Fact ?? "")) problems.Add(new Message("{0}: Chọn một trong: {1}.", $"{at}.fact", string.Join(", ", Facts)));
+                    if (rule.Min is not >= 0) problems.Add(new Message("{0}: Số lượng từ 0 trở lên.", $"{at}.min"));
                     break;
                 case "consecutiveAwards":
-                    if (string.IsNullOrWhiteSpace(rule.AwardForm)) problems.Add($"{at}.awardForm: Name the award form counted.");
-                    if (rule.Years is not (>= 1 and <= 10)) problems.Add($"{at}.years: Between 1 and 10 years.");
+                    if (string.IsNullOrWhiteSpace(rule.AwardForm)) problems.Add(new Message("{0}: Ghi hình thức khen thưởng được tính.", $"{at}.awardForm"));
+                    if (rule.Years is not (>= 1 and <= 10)) problems.Add(new Message("{0}: Từ 1 đến 10 năm.", $"{at}.years"));
                     break;
             }
         }

@@ -1,3 +1,5 @@
+using Commendations.Common.Text;
+using Commendations.Common.Behaviours;
 using System.Text.Json;
 using Commendations.Audit;
 using Commendations.Common;
@@ -29,7 +31,7 @@ public sealed class AddRuleSetValidator : AbstractValidator<AddRuleSet>
         RuleFor(c => c.AwardFormCode).NotEmpty().MaximumLength(AwardForm.CodeMaxLength);
         RuleFor(c => c.EffectiveFrom).NotEqual(default(DateOnly));
         RuleFor(c => c.LegalBasis).MaximumLength(500);
-        RuleFor(c => c.Rules).Must(r => r.ValueKind == JsonValueKind.Object).WithMessage("The rules are a JSON object {\"rules\": [...]}.");
+        RuleFor(c => c.Rules).Must(r => r.ValueKind == JsonValueKind.Object).WithMessage(new Message("Các tiêu chuẩn là một đối tượng JSON {\"rules\": [...]}."));
     }
 }
 
@@ -55,13 +57,13 @@ public sealed class AddRuleSetHandler(CommendationsDbContext db, ICurrentUser us
     public async Task<RuleSetView> Handle(AddRuleSet request, CancellationToken cancellationToken)
     {
         if (!await db.AwardForms.AnyAsync(a => a.Code == request.AwardFormCode, cancellationToken))
-            throw new InputException("awardFormCode", $"No award form '{request.AwardFormCode}'.");
+            throw new InputException("awardFormCode", new Message("Không có hình thức khen thưởng này."));
         var (document, problems) = EligibilityRuleDocument.Parse(request.Rules.GetRawText());
         if (document is null)
-            throw new InputException(new Dictionary<string, string[]> { ["rules"] = [.. problems] });
+            throw new InputException(new Dictionary<string, Message[]> { ["rules"] = [.. problems] });
         var existing = await db.EligibilityRuleSets.Where(r => r.AwardFormCode == request.AwardFormCode).ToListAsync(cancellationToken);
         if (existing.Count > 0 && request.EffectiveFrom <= existing.Max(r => r.EffectiveFrom))
-            throw new InputException("effectiveFrom", $"A new version takes effect after the latest one ({existing.Max(r => r.EffectiveFrom):dd/MM/yyyy}).");
+            throw new InputException("effectiveFrom", new Message("Phiên bản mới phải áp dụng sau phiên bản gần nhất ({0}).", existing.Max(r => r.EffectiveFrom)));
         var set = new EligibilityRuleSet(request.AwardFormCode, existing.Count == 0 ? 1 : existing.Max(r => r.Version) + 1, request.EffectiveFrom,
             request.LegalBasis?.Trim(), document.ToJson(), user.UserId, clock.GetUtcNow());
         db.EligibilityRuleSets.Add(set);

@@ -1,3 +1,4 @@
+using Commendations.Common.Text;
 using Commendations.Common;
 using Commendations.Common.Errors;
 using Commendations.Common.Security;
@@ -37,7 +38,7 @@ public sealed class ExportCampaignNominationsHandler(CommendationsDbContext db, 
     public async Task<ExportFile> Handle(ExportCampaignNominations request, CancellationToken cancellationToken)
     {
         var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == request.CampaignId, cancellationToken)
-                       ?? throw new NotFoundException("Campaign", request.CampaignId);
+                       ?? throw new NotFoundException(Things.Campaign);
         var rows = await Visible(db.Nominations.AsNoTracking().Where(n => n.CampaignId == campaign.Id))
             .Join(db.Units, n => n.UnitId, u => u.Id, (n, u) => new { n, UnitName = u.Name })
             .Join(db.AwardForms, x => x.n.AwardFormId, a => a.Id, (x, a) => new { x.n, x.UnitName, AwardName = a.Name })

@@ -8,6 +8,7 @@ using Commendations.Workflow;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Commendations.Common.Behaviours;
 
 namespace Commendations.Features.Nominations;
 
@@ -31,7 +32,7 @@ public sealed class ActOnTaskValidator : AbstractValidator<ActOnTask>
         RuleFor(c => c.Action).NotEmpty().MaximumLength(60);
         RuleFor(c => c.Comment).MaximumLength(4000);
         RuleFor(c => c.Outputs).Must(o => o is null || (o.Count <= 20 && o.All(kv => kv.Key.Length <= 60 && kv.Value.GetRawText().Length <= 200)))
-            .WithMessage(_ => new Message("Quá nhiều kết quả ghi nhận, hoặc một kết quả quá dài.").Format());
+            .WithMessage(new Message("Quá nhiều kết quả ghi nhận, hoặc một kết quả quá dài."));
     }
 }
 
@@ -44,7 +45,7 @@ public sealed class ActOnTaskHandler(
 
     public async Task<WorkflowOutcome> Handle(ActOnTask request, CancellationToken cancellationToken)
     {
-        var task = await TaskPreload.TaskWithItsNominationAsync(db, request.TaskId, cancellationToken) ?? throw new NotFoundException("Task", request.TaskId);
+        var task = await TaskPreload.TaskWithItsNominationAsync(db, request.TaskId, cancellationToken) ?? throw new NotFoundException(Things.Task);
         var nomination = await access.ReadableAsync(task.NominationId, cancellationToken);
         // The instance is tracked beside the task (TaskPreload): its definition says what the action means.
         var instance = db.FindTracked<Domain.Workflows.WorkflowInstance>(i => i.Id == task.InstanceId)

@@ -7,6 +7,7 @@ using Commendations.Domain.Nominations;
 using Commendations.Persistence;
 using FluentValidation;
 using MediatR;
+using Commendations.Common.Behaviours;
 
 namespace Commendations.Features.Nominations;
 
@@ -22,13 +23,13 @@ public sealed class AddDocumentValidator : AbstractValidator<AddDocument>
         RuleFor(c => c.Kind).IsInEnum();
         RuleFor(c => c.FileName).NotEmpty().MaximumLength(NominationDocument.FileNameMaxLength);
         // The file's problems are reported on "file", the field the person chose it in (page and API alike).
-        RuleFor(c => c.Content).NotEmpty().WithMessage(_ => new Common.Text.Message("Tệp trống.").Format()).OverridePropertyName("file");
+        RuleFor(c => c.Content).NotEmpty().WithMessage(new Common.Text.Message("Tệp trống.")).OverridePropertyName("file");
         RuleFor(c => c.Content).Must(c => c.LongLength <= NominationDocument.MaxBytes).When(c => c.Content is not null)
-            .WithMessage(c => DocumentTypes.TooLarge(c.Content.LongLength).Format()).OverridePropertyName("file");
+            .WithMessage(c => DocumentTypes.TooLarge(c.Content.LongLength)).OverridePropertyName("file");
         RuleFor(c => c).Must(c => DocumentTypes.Recognise(c.FileName ?? "", c.Content ?? []) is not null)
             .When(c => c.Content is { Length: > 0 } && c.Content.LongLength <= NominationDocument.MaxBytes && !string.IsNullOrEmpty(c.FileName))
             .OverridePropertyName("file")
-            .WithMessage(_ => DocumentTypes.WrongType.Format());
+            .WithMessage(DocumentTypes.WrongType);
     }
 }
 

@@ -32,7 +32,7 @@ public sealed class CastVoteHandler(NominationAccess access, NominationWorkflow 
     public async Task<WorkflowOutcome> Handle(CastVote request, CancellationToken cancellationToken)
     {
         var nomination = await access.ReadableAsync(request.NominationId, cancellationToken);
-        var step = nomination.CurrentStep ?? throw new ConflictException("not-voting", "The nomination is not at a vote.");
+        var step = nomination.CurrentStep ?? throw new ConflictException("not-voting", new Message("Hồ sơ không ở bước biểu quyết."));
         // A secret ballot is cast in the council session, where the choice is sealed in the ballot box; a ballot sent here
         // would be stored with the instance one at a time, and successive states would show who chose what.
         var instance = await db.WorkflowInstances.SingleAsync(i => i.NominationId == nomination.Id, cancellationToken);

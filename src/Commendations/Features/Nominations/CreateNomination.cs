@@ -11,6 +11,7 @@ using Commendations.Workflow;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Commendations.Common.Behaviours;
 
 namespace Commendations.Features.Nominations;
 
@@ -44,13 +45,13 @@ public sealed class CreateNominationValidator : AbstractValidator<CreateNominati
         RuleFor(c => c.Kind).IsInEnum();
         RuleFor(c => c.AchievementSummary).NotEmpty().MaximumLength(Nomination.SummaryMaxLength);
         RuleFor(c => c.Person).NotNull().When(c => c.Kind == NomineeKind.Individual)
-            .WithMessage("An individual nomination needs the person's details.");
+            .WithMessage(new Message("Đề nghị cho cá nhân cần thông tin của người được đề nghị."));
         RuleFor(c => c.Person).Null().When(c => c.Kind != NomineeKind.Individual)
-            .WithMessage("Only an individual nomination has a person.");
+            .WithMessage(new Message("Chỉ đề nghị cho cá nhân mới có thông tin cá nhân."));
         RuleFor(c => c.Collective).NotNull().When(c => c.Kind != NomineeKind.Individual)
-            .WithMessage("A collective or household nomination needs the collective's details.");
+            .WithMessage(new Message("Đề nghị cho tập thể hoặc hộ gia đình cần thông tin của tập thể."));
         RuleFor(c => c.Collective).Null().When(c => c.Kind == NomineeKind.Individual)
-            .WithMessage("An individual nomination has no collective.");
+            .WithMessage(new Message("Đề nghị cho cá nhân không có thông tin tập thể."));
         RuleFor(c => c.Person!).SetValidator(new PersonInputValidator()).When(c => c.Person is not null);
         RuleFor(c => c.Collective!).SetValidator(new CollectiveInputValidator()).When(c => c.Collective is not null);
     }
@@ -88,13 +89,13 @@ public sealed class CreateNominationHandler(
             throw new ForbiddenException(new Message("Tài khoản của bạn chưa thuộc đơn vị nào, nên chưa thể đề nghị khen thưởng."), "no-unit");
 
         var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == request.CampaignId, cancellationToken)
-                       ?? throw new InputException("campaignId", "The campaign does not exist.");
+                       ?? throw new InputException("campaignId", new Message("Không có phong trào thi đua này."));
         var awardForm = await db.AwardForms.SingleOrDefaultAsync(a => a.Code == request.AwardFormCode, cancellationToken)
-                        ?? throw new InputException("awardFormCode", $"Award form '{request.AwardFormCode}' does not exist.");
+                        ?? throw new InputException("awardFormCode", new Message("Không có hình thức khen thưởng này."));
         var allowed = campaign.AwardFor(awardForm.Id)
-                      ?? throw new InputException("awardFormCode", $"Campaign {campaign.Code} does not award '{awardForm.Name}'.");
+                      ?? throw new InputException("awardFormCode", new Message("Phong trào {0} – {1} không xét hình thức “{2}”.", campaign.Code, campaign.Name, awardForm.Name));
         if (!awardForm.IsFor(request.Kind))
-            throw new InputException("kind", $"'{awardForm.Name}' is not awarded to this kind of nominee ({request.Kind}).");
+            throw new InputException("kind", new Message("Hình thức “{0}” không xét cho đối tượng “{1}”.", awardForm.Name, Names.Kind(request.Kind)));
 
         var now = clock.GetUtcNow();
         Nomination nomination;

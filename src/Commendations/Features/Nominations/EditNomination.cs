@@ -33,7 +33,7 @@ public sealed class EditNominationHandler(CommendationsDbContext db, NominationA
         if (nomination.PersonId is { } personId)
         {
             if (request.Collective is not null)
-                throw new Common.Errors.InputException("collective", "An individual nomination has no collective.");
+                throw new Common.Errors.InputException("collective", new Common.Text.Message("Đề nghị cho cá nhân không có thông tin tập thể."));
             if (request.Person is { } input)
             {
                 var person = await db.People.SingleAsync(p => p.Id == personId, cancellationToken);
@@ -44,7 +44,7 @@ public sealed class EditNominationHandler(CommendationsDbContext db, NominationA
         else if (nomination.CollectiveId is { } collectiveId)
         {
             if (request.Person is not null)
-                throw new Common.Errors.InputException("person", "A collective nomination has no person.");
+                throw new Common.Errors.InputException("person", new Common.Text.Message("Đề nghị cho tập thể không có thông tin cá nhân."));
             if (request.Collective is { } input)
             {
                 var collective = await db.Collectives.SingleAsync(c => c.Id == collectiveId, cancellationToken);

@@ -1,3 +1,4 @@
+using Commendations.Common.Text;
 using Commendations.Common.Security;
 using Commendations.Common;
 using Commendations.Common.Errors;
@@ -22,7 +23,7 @@ public sealed class GetDocumentHandler(CommendationsDbContext db, NominationAcce
                        .Where(d => d.Id == request.DocumentId && d.NominationId == request.NominationId)
                        .Select(d => new DocumentFile(d.FileName, d.ContentType, d.Content!.Bytes, d.Sha256))
                        .SingleOrDefaultAsync(cancellationToken)
-                   ?? throw new NotFoundException("Document", request.DocumentId);
+                   ?? throw new NotFoundException(Things.Document);
         return file;
     }
 }

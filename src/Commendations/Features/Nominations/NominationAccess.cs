@@ -1,3 +1,4 @@
+using Commendations.Common.Text;
 using Commendations.Common.Errors;
 using Commendations.Common.Security;
 using Commendations.Domain.Nominations;
@@ -29,7 +30,7 @@ public sealed class NominationAccess(CommendationsDbContext db, ICurrentUser use
             ? await db.Nominations.Include(n => n.Documents).SingleOrDefaultAsync(n => n.Id == id, cancellationToken)
             : await db.Nominations.FindAsync([id], cancellationToken);
         if (nomination is null || !CanRead(user, nomination))
-            throw new NotFoundException("Nomination", id);
+            throw new NotFoundException(Things.Nomination);
         return nomination;
     }
 
@@ -38,9 +39,9 @@ public sealed class NominationAccess(CommendationsDbContext db, ICurrentUser use
     {
         var nomination = await ReadableAsync(id, cancellationToken, withDocuments);
         if (!user.IsInRole(Roles.EmulationOfficer) || user.UnitId != nomination.UnitId)
-            throw new ForbiddenException("Only an emulation officer of the nominating unit can change this dossier.");
+            throw new ForbiddenException(new Message("Chỉ cán bộ thi đua của đơn vị đề nghị mới được sửa hồ sơ này."));
         if (!nomination.IsEditableByUnit)
-            throw new ConflictException("not-editable", $"The dossier cannot be changed while it is {nomination.Status}.");
+            throw new ConflictException("not-editable", new Message("Hồ sơ đang ở trạng thái “{0}” nên không sửa được.", Names.Status(nomination.Status)));
         return nomination;
     }
 }

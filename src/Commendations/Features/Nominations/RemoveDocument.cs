@@ -1,3 +1,4 @@
+using Commendations.Common.Text;
 using Commendations.Common.Security;
 using Commendations.Audit;
 using Commendations.Common;
@@ -19,7 +20,7 @@ public sealed class RemoveDocumentHandler(CommendationsDbContext db, NominationA
     {
         var nomination = await access.EditableByUnitAsync(request.NominationId, cancellationToken);
         var document = await db.Documents.SingleOrDefaultAsync(d => d.Id == request.DocumentId && d.NominationId == nomination.Id, cancellationToken)
-                       ?? throw new NotFoundException("Document", request.DocumentId);
+                       ?? throw new NotFoundException(Things.Document);
         db.Documents.Remove(document);
         await audit.RecordAsync(AuditTrail.NominationStream(nomination.Id), "document.removed", nomination.CurrentStep, null,
             new { document = document.Id, document.FileName, document.Sha256 }, cancellationToken);

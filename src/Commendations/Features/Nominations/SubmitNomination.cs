@@ -40,12 +40,12 @@ public sealed class SubmitNominationHandler(
         var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
         if (nomination.Round == 1 && !campaign.IsDossierWindowOpen(today))
         {
-            throw new ConflictException("dossier-window-closed",
-                $"Dossiers for {campaign.Code} are accepted from {campaign.DossierOpen:dd/MM/yyyy} to {campaign.DossierClose:dd/MM/yyyy}.");
+            throw new ConflictException("dossier-window-closed", new Message("Phong trào {0} – {1} nhận hồ sơ từ ngày {2} đến ngày {3}.",
+                campaign.Code, campaign.Name, campaign.DossierOpen, campaign.DossierClose));
         }
         var missing = awardForm.RequiredDocuments.Except(nomination.Documents.Select(d => d.Kind)).ToList();
         if (missing.Count > 0)
-            throw new InputException("documents", $"The dossier lacks required documents: {string.Join(", ", missing)}.");
+            throw new InputException("documents", new Message("Hồ sơ còn thiếu tài liệu bắt buộc: {0}.", Message.List(missing.Select(Names.Document))));
 
         // The unit's proposal and its submit action are whatever the definition declares them to be, whatever their names.
         var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.NominationId == nomination.Id, cancellationToken);

@@ -5,6 +5,7 @@ using Commendations.Common.Security;
 using Commendations.Workflow;
 using FluentValidation;
 using MediatR;
+using Commendations.Common.Text;
 
 namespace Commendations.Features.Nominations;
 
@@ -26,9 +27,9 @@ public sealed class WithdrawNominationHandler(NominationAccess access, Nominatio
         var nomination = await access.ReadableAsync(request.NominationId, cancellationToken);
         var ownUnit = user.IsInRole(Roles.EmulationOfficer) && user.UnitId == nomination.UnitId;
         if (!ownUnit && !user.IsInRole(Roles.Administrator))
-            throw new ForbiddenException("Only the nominating unit's officer or an administrator can withdraw a nomination.");
+            throw new ForbiddenException(new Message("Chỉ cán bộ thi đua của đơn vị đề nghị hoặc quản trị viên mới được rút đề nghị."));
         if (nomination.IsFinal)
-            throw new ConflictException("already-final", $"The nomination is already {nomination.Status}.");
+            throw new ConflictException("already-final", new Message("Đề nghị đã kết thúc ({0}).", Names.Status(nomination.Status)));
 
         var step = nomination.CurrentStep;
         await workflow.ExecuteAsync(nomination, new Engine.Withdraw(NominationWorkflow.ActorFor(user), request.Reason), cancellationToken);

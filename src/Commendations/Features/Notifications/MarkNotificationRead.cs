@@ -1,3 +1,4 @@
+using Commendations.Common.Text;
 using Commendations.Common;
 using Commendations.Common.Errors;
 using Commendations.Common.Security;
@@ -17,7 +18,7 @@ public sealed class MarkNotificationReadHandler(CommendationsDbContext db, ICurr
     public async Task<UnreadCount> Handle(MarkNotificationRead request, CancellationToken cancellationToken)
     {
         var notification = await db.Notifications.SingleOrDefaultAsync(n => n.Id == request.NotificationId && n.RecipientUserId == user.UserId, cancellationToken)
-                           ?? throw new NotFoundException("Notification", request.NotificationId);
+                           ?? throw new NotFoundException(Things.Notification);
         notification.MarkRead(clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return new UnreadCount(await db.Notifications.CountAsync(n => n.RecipientUserId == user.UserId && n.ReadAt == null, cancellationToken));

@@ -25,7 +25,7 @@ public sealed class GetMyNotificationSettingsHandler(CommendationsDbContext db, 
     public async Task<NotificationSettings> Handle(GetMyNotificationSettings request, CancellationToken cancellationToken) =>
         await db.Users.AsNoTracking().Where(u => u.Id == user.UserId)
             .Select(u => new NotificationSettings(u.EmailNotifications, u.PreferredLanguage)).SingleOrDefaultAsync(cancellationToken)
-        ?? throw new NotFoundException("User", user.UserId);
+        ?? throw new NotFoundException(Things.User);
 }
 
 /// <summary>
@@ -49,7 +49,7 @@ public sealed class SetMyNotificationSettingsHandler(CommendationsDbContext db, 
 {
     public async Task<NotificationSettings> Handle(SetMyNotificationSettings request, CancellationToken cancellationToken)
     {
-        var me = await db.Users.SingleOrDefaultAsync(u => u.Id == user.UserId, cancellationToken) ?? throw new NotFoundException("User", user.UserId);
+        var me = await db.Users.SingleOrDefaultAsync(u => u.Id == user.UserId, cancellationToken) ?? throw new NotFoundException(Things.User);
         me.EmailNotifications = request.EmailNotifications;
         if (request.Language is { } language)
             me.PreferredLanguage = language;

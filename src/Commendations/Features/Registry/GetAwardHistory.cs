@@ -1,3 +1,4 @@
+using Commendations.Common.Text;
 using Commendations.Common;
 using Commendations.Common.Errors;
 using Commendations.Common.Security;
@@ -23,7 +24,7 @@ public sealed class GetAwardHistoryHandler(CommendationsDbContext db) : IRequest
     public async Task<AwardHistory> Handle(GetAwardHistory request, CancellationToken cancellationToken)
     {
         var line = await db.AwardRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Id == request.AwardRecordId, cancellationToken)
-                   ?? throw new NotFoundException("Registry entry", request.AwardRecordId);
+                   ?? throw new NotFoundException(Things.RegistryEntry);
         // The nominee's own awards: the same identity (a person or collective across nominations), or, for a line written
         // before identities existed and not linked since, the same record.
         var lines = await db.AwardRecords.AsNoTracking()

@@ -1,3 +1,4 @@
+using Commendations.Common.Text;
 using Commendations.Common;
 using Commendations.Common.Errors;
 using Commendations.Common.Security;
@@ -42,13 +43,13 @@ public sealed class GetCertificatesHandler(CommendationsDbContext db, DocumentDa
     public async Task<IReadOnlyList<CertificateView>> Handle(GetCertificates request, CancellationToken cancellationToken)
     {
         var decision = await db.Decisions.AsNoTracking().SingleOrDefaultAsync(d => d.Id == request.DecisionId, cancellationToken)
-                       ?? throw new NotFoundException("Decision", request.DecisionId);
+                       ?? throw new NotFoundException(Things.Decision);
         var query = db.AwardRecords.AsNoTracking().Where(r => r.DecisionId == decision.Id && r.SupersededByDecisionId == null && r.RevokedAt == null);
         if (request.AwardRecordId is { } one)
             query = query.Where(r => r.Id == one);
         var lines = await query.OrderBy(r => r.Sequence).ToListAsync(cancellationToken);
         if (request.AwardRecordId is not null && lines.Count == 0)
-            throw new NotFoundException("Certificate", request.AwardRecordId);
+            throw new NotFoundException(Things.Certificate);
         var authority = await documents.AuthorityOnAsync(decision.Date, cancellationToken);
         var formIds = lines.Select(r => r.AwardFormId).Distinct().ToList();
         var titles = await db.AwardForms.AsNoTracking().Where(a => formIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.CertificateTitle, cancellationToken);

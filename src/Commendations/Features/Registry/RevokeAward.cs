@@ -1,3 +1,4 @@
+using Commendations.Common.Text;
 using Commendations.Audit;
 using Commendations.Common;
 using Commendations.Common.Errors;
@@ -7,6 +8,7 @@ using Commendations.Persistence;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Commendations.Common.Behaviours;
 
 namespace Commendations.Features.Registry;
 
@@ -24,7 +26,7 @@ public sealed class RevokeAwardValidator : AbstractValidator<RevokeAward>
     {
         RuleFor(c => c.Reason).NotEmpty().MaximumLength(2000);
         RuleFor(c => c.RevokingDecisionNumber).NotEmpty().Must(n => DecisionNumber.TryParse(n, out _))
-            .WithMessage(c => DecisionNumber.Check(c.RevokingDecisionNumber, out _)!.Format());
+            .WithMessage(c => DecisionNumber.Check(c.RevokingDecisionNumber, out _)!);
         RuleFor(c => c.Date).NotEqual(default(DateOnly));
     }
 }
@@ -37,11 +39,11 @@ public sealed class RevokeAwardHandler(CommendationsDbContext db, ICurrentUser u
     public async Task<RegistryLine> Handle(RevokeAward request, CancellationToken cancellationToken)
     {
         var line = await db.AwardRecords.SingleOrDefaultAsync(r => r.Id == request.AwardRecordId, cancellationToken)
-                   ?? throw new NotFoundException("Registry entry", request.AwardRecordId);
+                   ?? throw new NotFoundException(Things.RegistryEntry);
         if (line.IsRevoked)
-            throw new ConflictException("already-revoked", $"{line.RegisterNumber} was already revoked by {line.RevokingDecisionNumber}.");
+            throw new ConflictException("already-revoked", new Message("Khen thưởng số {0} đã bị thu hồi theo quyết định {1}.", line.RegisterNumber, line.RevokingDecisionNumber));
         if (request.Date < line.DecisionDate)
-            throw new InputException("date", $"A revocation cannot be dated before the award ({line.DecisionDate:dd/MM/yyyy}).");
+            throw new InputException("date", new Message("Ngày thu hồi không thể trước ngày khen thưởng ({0}).", line.DecisionDate));
         DecisionNumber.TryParse(request.RevokingDecisionNumber, out var number);
         line.Revoke(request.Reason.Trim(), number.ToString(), request.Date, user.UserId, clock.GetUtcNow());
         var data = new { registerNumber = line.RegisterNumber, revokingDecision = number.ToString(), date = request.Date.ToString("dd/MM/yyyy") };

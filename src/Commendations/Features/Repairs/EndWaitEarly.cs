@@ -41,7 +41,7 @@ public sealed class EndWaitEarlyHandler(CommendationsDbContext db, NominationWor
     public async Task<WaitEnding> Handle(EndWaitEarly request, CancellationToken cancellationToken)
     {
         var nomination = await db.Nominations.SingleOrDefaultAsync(n => n.Id == request.NominationId, cancellationToken)
-                         ?? throw new NotFoundException("Nomination", request.NominationId);
+                         ?? throw new NotFoundException(Things.Nomination);
         var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.NominationId == nomination.Id, cancellationToken);
         var state = InstanceState.FromJson(instance.State);
         if (state.Status != InstanceStatus.Running || state.ActiveWait() is not { } wait)

@@ -1,3 +1,4 @@
+using Commendations.Common.Text;
 using Commendations.Audit;
 using Commendations.Common;
 using Commendations.Common.Errors;
@@ -23,7 +24,7 @@ public sealed class ElapseWaitHandler(CommendationsDbContext db, NominationWorkf
     public async Task<bool> Handle(ElapseWait request, CancellationToken cancellationToken)
     {
         var nomination = await db.Nominations.SingleOrDefaultAsync(n => n.Id == request.NominationId, cancellationToken)
-                         ?? throw new NotFoundException("Nomination", request.NominationId);
+                         ?? throw new NotFoundException(Things.Nomination);
         var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.NominationId == nomination.Id, cancellationToken);
         var state = InstanceState.FromJson(instance.State);
         // The wait may be inside a sub-route (its step key is then a path such as "discipline-check/cool-off").

@@ -39,22 +39,22 @@ public sealed class CastSessionBallotHandler(CommendationsDbContext db, ICurrent
             .SingleOrDefaultAsync(s => s.Id == request.SessionId, cancellationToken);
         var committee = session is null ? null : await db.Committees.AsNoTracking().SingleAsync(c => c.Id == session.CommitteeId, cancellationToken);
         if (session is null || committee is null || (committee.Members.All(m => m.UserId != user.UserId) && !user.IsInRole(Roles.Administrator)))
-            throw new NotFoundException("Session", request.SessionId);
+            throw new NotFoundException(Things.Session);
         var voter = request.OnBehalfOf ?? user.UserId;
         if (request.OnBehalfOf is not null && !SessionAccess.IsSecretary(committee, user.UserId) && !user.IsInRole(Roles.Administrator))
-            throw new ForbiddenException("Only the secretary records a written ballot for another member.");
-        var attendance = session.AttendanceOf(voter) ?? throw new ForbiddenException("Only the committee's members vote.");
+            throw new ForbiddenException(new Message("Chỉ thư ký ghi phiếu bằng văn bản thay cho thành viên khác."));
+        var attendance = session.AttendanceOf(voter) ?? throw new ForbiddenException(new Message("Chỉ thành viên Hội đồng / Ban được bỏ phiếu."));
         if (!session.IsOpen)
-            throw new ConflictException("session-closed", "The session is closed.");
+            throw new ConflictException("session-closed", new Message("Phiên họp đã kết thúc."));
         if (session.ItemFor(request.NominationId) is not { } item)
-            throw new NotFoundException("Agenda item", request.NominationId);
+            throw new NotFoundException(Things.AgendaItem);
         if (request.OnBehalfOf is not null && attendance.Status != AttendanceStatus.AbsentWithWrittenVote)
-            throw new ConflictException("not-written-vote", "A ballot is recorded for another member only when they are absent with a written vote.");
+            throw new ConflictException("not-written-vote", new Message("Chỉ ghi phiếu thay cho thành viên vắng mặt có phiếu bằng văn bản."));
         if (!attendance.MayVoteOn(request.NominationId))
         {
             throw new ConflictException("may-not-vote", attendance.IsRecusedFrom(request.NominationId)
-                ? "The member is recused from this nomination."
-                : "Record the member as present, or absent with a written vote, first.");
+                ? new Message("Thành viên không tham gia biểu quyết hồ sơ này do xung đột lợi ích.")
+                : new Message("Trước hết hãy điểm danh thành viên là có mặt, hoặc vắng mặt có phiếu bằng văn bản."));
         }
         var written = attendance.Status != AttendanceStatus.Present;
         if (item.Secret)

@@ -1,3 +1,5 @@
+using Commendations.Common.Text;
+using Commendations.Common.Behaviours;
 using Commendations.Common;
 using Commendations.Common.Errors;
 using Commendations.Common.Security;
@@ -38,7 +40,7 @@ public sealed class ListSessionsValidator : AbstractValidator<ListSessions>
     {
         RuleFor(q => q.Committee).MaximumLength(Committee.CodeMaxLength);
         RuleFor(q => q.Status).Must(s => string.IsNullOrEmpty(s) || Enum.TryParse<SessionStatus>(s, true, out _))
-            .WithMessage("Status is Open or Closed.");
+            .WithMessage(new Message("Trạng thái là Open (đang họp) hoặc Closed (đã kết thúc)."));
     }
 }
 
@@ -49,7 +51,7 @@ public sealed class ListSessionsHandler(CommendationsDbContext db, DefinitionCac
     {
         var committees = await db.Committees.AsNoTracking().OrderBy(c => c.Code).ToListAsync(cancellationToken);
         if (!string.IsNullOrEmpty(request.Committee) && committees.All(c => c.Code != request.Committee))
-            throw new InputException("committee", $"No committee '{request.Committee}'.");
+            throw new InputException("committee", new Message("Không có Hội đồng / Ban này."));
         var readsAll = user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Appraiser) || user.IsInRole(Roles.ProvincialLeader);
         var readable = committees.Where(c => readsAll || c.IsMember(user.UserId))
             .Where(c => string.IsNullOrEmpty(request.Committee) || c.Code == request.Committee).ToDictionary(c => c.Id);

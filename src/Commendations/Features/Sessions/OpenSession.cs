@@ -1,3 +1,5 @@
+using Commendations.Common.Text;
+using Commendations.Common.Behaviours;
 using Commendations.Audit;
 using Commendations.Common;
 using Commendations.Common.Errors;
@@ -33,7 +35,7 @@ public sealed class OpenSessionValidator : AbstractValidator<OpenSession>
         RuleFor(c => c.Location).MaximumLength(300);
         RuleFor(c => c.HeldAt).NotEqual(default(DateTimeOffset));
         RuleFor(c => c.NominationIds).Must(ids => ids is null || (ids.Count is > 0 and <= 2000 && ids.Distinct().Count() == ids.Count))
-            .WithMessage("List 1 to 2000 different nominations, or none to take every nomination waiting for this committee's vote.");
+            .WithMessage(new Message("Chọn từ 1 đến 2000 hồ sơ khác nhau, hoặc không chọn hồ sơ nào để đưa mọi hồ sơ đang chờ Hội đồng / Ban biểu quyết vào chương trình."));
     }
 }
 
@@ -44,9 +46,9 @@ public sealed class OpenSessionHandler(CommendationsDbContext db, DefinitionCach
     public async Task<Guid> Handle(OpenSession request, CancellationToken cancellationToken)
     {
         var committee = await db.Committees.AsNoTracking().SingleOrDefaultAsync(c => c.Code == request.CommitteeCode, cancellationToken)
-                        ?? throw new InputException("committeeCode", $"No committee '{request.CommitteeCode}'.");
+                        ?? throw new InputException("committeeCode", new Message("Không có Hội đồng / Ban này."));
         if (!SessionAccess.IsSecretary(committee, user.UserId) && !user.IsInRole(Roles.Administrator))
-            throw new ForbiddenException("Only the committee's secretary or an administrator opens a session.");
+            throw new ForbiddenException(new Message("Chỉ thư ký Hội đồng / Ban hoặc quản trị viên mở phiên họp."));
 
         var waiting = (await AtVoteAsync(db, definitions, cancellationToken)).Where(p => p.Value.Committee == committee.Code).ToList();
         var atVote = waiting.ToDictionary(p => p.Key, p => p.Value.StepKey);
@@ -58,10 +60,10 @@ public sealed class OpenSessionHandler(CommendationsDbContext db, DefinitionCach
         {
             var wrong = ids.Where(id => !atVote.ContainsKey(id)).ToList();
             if (wrong.Count > 0)
-                throw new InputException("nominationIds", $"Not waiting for a vote of {committee.Code}: {string.Join(", ", wrong)}.");
+                throw new InputException("nominationIds", new Message("Các hồ sơ không chờ {0} biểu quyết: {1}.", committee.Name, await NomineesAsync(wrong, cancellationToken)));
             var taken = ids.Intersect(busy).ToList();
             if (taken.Count > 0)
-                throw new ConflictException("on-another-agenda", $"Already on the agenda of an open session: {string.Join(", ", taken)}.");
+                throw new ConflictException("on-another-agenda", new Message("Các hồ sơ đã có trong chương trình của một phiên họp đang mở: {0}.", await NomineesAsync(taken, cancellationToken)));
             agenda = ids.Select(id => (id, atVote[id])).ToList();
         }
         else
@@ -69,7 +71,7 @@ public sealed class OpenSessionHandler(CommendationsDbContext db, DefinitionCach
             agenda = atVote.Where(p => !busy.Contains(p.Key)).Select(p => (p.Key, p.Value)).ToList();
         }
         if (agenda.Count == 0)
-            throw new ConflictException("empty-agenda", $"No nomination is waiting for a vote of {committee.Code}.");
+            throw new ConflictException("empty-agenda", new Message("Không có hồ sơ nào đang chờ {0} biểu quyết.", committee.Name));
 
         // Agenda order: by unit, then nominee, as the minutes list them.
         var names = await db.Nominations.AsNoTracking().Where(n => agenda.Select(a => a.Item1).Contains(n.Id))
@@ -85,6 +87,14 @@ public sealed class OpenSessionHandler(CommendationsDbContext db, DefinitionCach
         await notifier.NotifyAsync(committee.MembersInOrder().Where(m => m != user.UserId),
             new NotificationDraft(NotificationKinds.SessionOpened, title, body, null, $"session-opened:{session.Id:N}", PageLinks.Session(session.Id)), cancellationToken);
         return session.Id;
+    }
+
+    /// <summary>The nominees of the nominations a refusal names (never their ids); ids nobody knows are counted.</summary>
+    private async Task<ILocalised> NomineesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        var names = await db.Nominations.AsNoTracking().Where(n => ids.Contains(n.Id)).Select(n => n.NomineeName).ToListAsync(cancellationToken);
+        return names.Count == ids.Count ? Message.List(names)
+            : Message.List([.. names, new Message("{0} hồ sơ không tìm thấy", ids.Count - names.Count)]);
     }
 
     /// <summary>Nominations whose workflow currently sits at a vote step, with that step's committee and key, and whether it is secret.</summary>

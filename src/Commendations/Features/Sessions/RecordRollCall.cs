@@ -1,3 +1,5 @@
+using Commendations.Common.Text;
+using Commendations.Common.Behaviours;
 using Commendations.Common;
 using Commendations.Common.Errors;
 using Commendations.Common.Security;
@@ -22,18 +24,18 @@ public sealed class RecordRollCallValidator : AbstractValidator<RecordRollCall>
 {
     public RecordRollCallValidator()
     {
-        RuleFor(c => c.Lines).NotEmpty().WithMessage("Điểm danh ít nhất một thành viên.");
-        RuleFor(c => c.Lines).Must(lines => lines.Count <= 200).WithMessage("Một lần điểm danh có nhiều nhất 200 thành viên.");
+        RuleFor(c => c.Lines).NotEmpty().WithMessage(new Message("Điểm danh ít nhất một thành viên."));
+        RuleFor(c => c.Lines).Must(lines => lines.Count <= 200).WithMessage(new Message("Một lần điểm danh có nhiều nhất 200 thành viên."));
         RuleFor(c => c.Lines).Must(lines => lines.Select(l => l.MemberUserId).Distinct().Count() == lines.Count)
-            .When(c => c.Lines is not null).WithMessage("Mỗi thành viên chỉ có một dòng điểm danh.");
+            .When(c => c.Lines is not null).WithMessage(new Message("Mỗi thành viên chỉ có một dòng điểm danh."));
         RuleForEach(c => c.Lines).ChildRules(line =>
         {
             line.RuleFor(l => l.Status).IsInEnum();
             line.RuleFor(l => l.Note).MaximumLength(1000);
             line.RuleFor(l => l.Note).NotEmpty().When(l => l.Status == AttendanceStatus.Recused)
-                .WithMessage("Ghi rõ lý do xung đột lợi ích mà thành viên đã nêu.");
+                .WithMessage(new Message("Ghi rõ lý do xung đột lợi ích mà thành viên đã nêu."));
             line.RuleFor(l => l.RecusedFrom).Must(r => r is null || r.Count == 0).When(l => l.Status != AttendanceStatus.Recused)
-                .WithMessage("Chỉ thành viên không tham gia biểu quyết mới chọn hồ sơ liên quan.");
+                .WithMessage(new Message("Chỉ thành viên không tham gia biểu quyết mới chọn hồ sơ liên quan."));
         });
     }
 }

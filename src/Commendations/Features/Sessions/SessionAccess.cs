@@ -1,3 +1,4 @@
+using Commendations.Common.Text;
 using Commendations.Common.Errors;
 using Commendations.Common.Security;
 using Commendations.Domain.Committees;
@@ -20,11 +21,11 @@ public sealed class SessionAccess(CommendationsDbContext db, ICurrentUser user)
         var query = db.CouncilSessions.Include(s => s.Agenda).Include(s => s.Attendance).Include(s => s.Ballots).AsSplitQuery();
         var session = await (track ? query : query.AsNoTracking()).SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
         if (session is null)
-            throw new NotFoundException("Session", sessionId);
+            throw new NotFoundException(Things.Session);
         var committee = await db.Committees.AsNoTracking().SingleAsync(c => c.Id == session.CommitteeId, cancellationToken);
         var member = committee.Members.Any(m => m.UserId == user.UserId);
         if (!(member || user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Appraiser) || user.IsInRole(Roles.ProvincialLeader)))
-            throw new NotFoundException("Session", sessionId);
+            throw new NotFoundException(Things.Session);
         return (session, committee);
     }
 
@@ -33,9 +34,9 @@ public sealed class SessionAccess(CommendationsDbContext db, ICurrentUser user)
     {
         var (session, committee) = await ReadableAsync(sessionId, cancellationToken, track: true);
         if (!IsSecretary(committee, user.UserId) && !user.IsInRole(Roles.Administrator))
-            throw new ForbiddenException("Only the committee's secretary or an administrator runs a session.");
+            throw new ForbiddenException(new Message("Chỉ thư ký Hội đồng / Ban hoặc quản trị viên điều hành phiên họp."));
         if (!session.IsOpen)
-            throw new ConflictException("session-closed", "The session is closed; its minutes cannot change.");
+            throw new ConflictException("session-closed", new Message("Phiên họp đã kết thúc; biên bản không thay đổi được nữa."));
         return (session, committee);
     }
 }

@@ -77,7 +77,7 @@ public class RefusalTests(LifecycleHarness app) : IClassFixture<LifecycleHarness
 
         var submit = () => app.Send(DemoAccounts.OfficerTanHoa, new SubmitNomination(id, null));
 
-        (await submit.Should().ThrowAsync<InputException>()).Which.Errors["documents"].Single().Should().Contain("AchievementReport");
+        (await submit.Should().ThrowAsync<InputException>()).Which.Errors["documents"].Single().Should().Contain("Báo cáo thành tích").And.NotContain("AchievementReport");
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public class DecisionRegisterTests(LifecycleHarness app) : IClassFixture<Lifecyc
         var over = () => DecideAsync("216/QĐ-UBND", [extra]);
         var refusal = (await over.Should().ThrowAsync<ConflictException>()).Which;
         refusal.Code.Should().Be("over-quota");
-        refusal.Message.Should().Contain("quota 15 individuals, 15 already decided, 1 in this decision (1 over)");
+        refusal.Message.Should().Contain("chỉ tiêu 15 cá nhân, đã quyết định 15, quyết định này thêm 1 (vượt 1)");
         (await app.Send(DemoAccounts.Leader, new GetNomination(extra))).Status.Should().Be(NominationStatus.InReview);
 
         // Nothing in an issued decision can change, not even by hand in the database.

@@ -1,3 +1,4 @@
+using Commendations.Common.Text;
 using Commendations.Audit;
 using Commendations.Common;
 using Commendations.Common.Errors;
@@ -7,6 +8,7 @@ using Commendations.Persistence;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Commendations.Common.Behaviours;
 
 namespace Commendations.Features.Admin.AwardForms;
 
@@ -23,9 +25,9 @@ public sealed class SaveAwardFormValidator : AbstractValidator<SaveAwardForm>
     public SaveAwardFormValidator()
     {
         RuleFor(c => c.Code).NotEmpty().MaximumLength(AwardForm.CodeMaxLength)
-            .Matches("^[a-z0-9][a-z0-9-]*$").WithMessage("Use lower-case letters, digits and hyphens, e.g. bang-khen-tinh.");
+            .Matches("^[a-z0-9][a-z0-9-]*$").WithMessage(new Message("Dùng chữ thường không dấu, chữ số và gạch nối, ví dụ bang-khen-tinh."));
         RuleFor(c => c.Name).NotEmpty().MaximumLength(300);
-        RuleFor(c => c.NomineeKinds).NotEmpty().WithMessage("Choose at least one kind of nominee.");
+        RuleFor(c => c.NomineeKinds).NotEmpty().WithMessage(new Message("Chọn ít nhất một loại đối tượng được khen."));
         RuleForEach(c => c.NomineeKinds).IsInEnum();
         RuleFor(c => c.RequiredDocuments).NotNull();
         RuleForEach(c => c.RequiredDocuments).IsInEnum();
@@ -43,16 +45,16 @@ public sealed class SaveAwardFormHandler(CommendationsDbContext db, AuditTrail a
         object? before = null;
         if (request.AwardFormId is { } id)
         {
-            form = await db.AwardForms.SingleOrDefaultAsync(a => a.Id == id, cancellationToken) ?? throw new NotFoundException("Award form", id);
+            form = await db.AwardForms.SingleOrDefaultAsync(a => a.Id == id, cancellationToken) ?? throw new NotFoundException(Things.AwardForm);
             if (form.Code != request.Code)
-                throw new InputException("code", "The code of an award form cannot change: workflow definitions refer to it.");
+                throw new InputException("code", new Message("Không đổi được mã của hình thức khen thưởng: các quy trình đang tham chiếu đến mã này."));
             before = new { form.Name, form.NomineeKinds, form.RequiredDocuments };
             form.Edit(request.Name.Trim(), kinds, documents, request.CertificateTitle);
         }
         else
         {
             if (await db.AwardForms.AnyAsync(a => a.Code == request.Code, cancellationToken))
-                throw new InputException("code", $"An award form with code '{request.Code}' already exists.");
+                throw new InputException("code", new Message("Đã có hình thức khen thưởng mang mã {0}.", request.Code));
             form = new AwardForm(request.Code, request.Name.Trim(), kinds, documents, request.CertificateTitle);
             db.AwardForms.Add(form);
         }

@@ -1,3 +1,4 @@
+using Commendations.Common.Text;
 using Commendations.Common;
 using Commendations.Common.Errors;
 using Commendations.Common.Security;
@@ -31,7 +32,7 @@ public sealed class GetCampaignForEditHandler(CommendationsDbContext db) : IRequ
         if (request.CampaignId is { } id)
         {
             var c = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, cancellationToken)
-                    ?? throw new NotFoundException("Campaign", id);
+                    ?? throw new NotFoundException(Things.Campaign);
             input = new CampaignInput(c.Code, c.Name, c.Type, c.PlanReference, c.PeriodStart, c.PeriodEnd, c.DossierOpen, c.DossierClose,
                 c.Awards.Select(a => new CampaignAwardInput(a.AwardFormId, a.WorkflowDefinitionId, a.QuotaCollectives, a.QuotaIndividuals)).ToList());
         }

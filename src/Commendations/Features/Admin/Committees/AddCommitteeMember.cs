@@ -1,3 +1,4 @@
+using Commendations.Common.Text;
 using Commendations.Audit;
 using Commendations.Common;
 using Commendations.Common.Errors;
@@ -30,15 +31,15 @@ public sealed class AddCommitteeMemberHandler(CommendationsDbContext db, AuditTr
     public async Task<int> Handle(AddCommitteeMember request, CancellationToken cancellationToken)
     {
         var committee = await db.Committees.SingleOrDefaultAsync(c => c.Id == request.CommitteeId, cancellationToken)
-                        ?? throw new NotFoundException("Committee", request.CommitteeId);
+                        ?? throw new NotFoundException(Things.Committee);
         var roleHolders = from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id
                           where r.Name == Roles.CommitteeMember select ur.UserId;
         if (!await db.Users.AnyAsync(u => u.Id == request.UserId, cancellationToken))
-            throw new InputException("userId", "This account does not exist.");
+            throw new InputException("userId", new Message("Tài khoản này không tồn tại."));
         if (!await roleHolders.AnyAsync(id => id == request.UserId, cancellationToken))
-            throw new InputException("userId", "Only accounts with the committee member role can sit on a committee.");
+            throw new InputException("userId", new Message("Chỉ tài khoản có vai trò thành viên Ban Chỉ đạo / Hội đồng mới tham gia Hội đồng / Ban."));
         if (committee.IsMember(request.UserId))
-            throw new InputException("userId", "This person is already a member of the committee.");
+            throw new InputException("userId", new Message("Người này đã là thành viên của Hội đồng / Ban."));
         committee.AddMember(request.UserId, request.Position.Trim(), request.IsChair, request.IsSecretary);
         var rank = committee.Members.Count;
         await audit.RecordAsync(AdminAccess.CommitteesStream, "committee.member-added",

@@ -7,6 +7,8 @@ using Commendations.Persistence;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Commendations.Common.Behaviours;
+using Commendations.Common.Text;
 
 namespace Commendations.Features.Admin.Committees;
 
@@ -19,7 +21,7 @@ public sealed class CreateCommitteeValidator : AbstractValidator<CreateCommittee
     public CreateCommitteeValidator()
     {
         RuleFor(c => c.Code).NotEmpty().MaximumLength(Committee.CodeMaxLength)
-            .Matches("^[a-z0-9][a-z0-9-]*$").WithMessage("Use lower-case letters, digits and hyphens, e.g. bcd-qcdc.");
+            .Matches("^[a-z0-9][a-z0-9-]*$").WithMessage(new Message("Dùng chữ thường không dấu, chữ số và gạch nối, ví dụ bcd-qcdc."));
         RuleFor(c => c.Name).NotEmpty().MaximumLength(300);
         RuleFor(c => c.Kind).IsInEnum();
     }
@@ -30,7 +32,7 @@ public sealed class CreateCommitteeHandler(CommendationsDbContext db, AuditTrail
     public async Task<Guid> Handle(CreateCommittee request, CancellationToken cancellationToken)
     {
         if (await db.Committees.AnyAsync(c => c.Code == request.Code, cancellationToken))
-            throw new InputException("code", $"A committee with code '{request.Code}' already exists.");
+            throw new InputException("code", new Message("Đã có Hội đồng / Ban mang mã {0}.", request.Code));
         var committee = new Committee(request.Code, request.Name.Trim(), request.Kind);
         db.Committees.Add(committee);
         await audit.RecordAsync(AdminAccess.CommitteesStream, "committee.created",

@@ -1,3 +1,4 @@
+using Commendations.Common.Text;
 using Commendations.Audit;
 using Commendations.Common;
 using Commendations.Common.Errors;
@@ -21,11 +22,11 @@ public sealed class MoveCommitteeMemberHandler(CommendationsDbContext db, AuditT
     public async Task<IReadOnlyList<Guid>> Handle(MoveCommitteeMember request, CancellationToken cancellationToken)
     {
         var committee = await db.Committees.SingleOrDefaultAsync(c => c.Id == request.CommitteeId, cancellationToken)
-                        ?? throw new NotFoundException("Committee", request.CommitteeId);
+                        ?? throw new NotFoundException(Things.Committee);
         if (!committee.IsMember(request.UserId))
-            throw new NotFoundException("Committee member", request.UserId);
+            throw new NotFoundException(Things.CommitteeMember);
         if (!committee.MoveMember(request.UserId, request.Up))
-            throw new ConflictException("already-at-end", request.Up ? "This member is already first." : "This member is already last.");
+            throw new ConflictException("already-at-end", request.Up ? new Message("Thành viên này đã ở đầu danh sách.") : new Message("Thành viên này đã ở cuối danh sách."));
         var order = committee.MembersInOrder();
         await audit.RecordAsync(AdminAccess.CommitteesStream, "committee.member-moved",
             data: new { committee.Id, committee.Code, request.UserId, Direction = request.Up ? "up" : "down", Order = order }, cancellationToken: cancellationToken);

@@ -1,3 +1,4 @@
+using Commendations.Common.Text;
 using Commendations.Audit;
 using Commendations.Common;
 using Commendations.Common.Errors;
@@ -17,9 +18,9 @@ public sealed class RemoveCommitteeMemberHandler(CommendationsDbContext db, Audi
     public async Task<bool> Handle(RemoveCommitteeMember request, CancellationToken cancellationToken)
     {
         var committee = await db.Committees.SingleOrDefaultAsync(c => c.Id == request.CommitteeId, cancellationToken)
-                        ?? throw new NotFoundException("Committee", request.CommitteeId);
+                        ?? throw new NotFoundException(Things.Committee);
         if (!committee.IsMember(request.UserId))
-            throw new NotFoundException("Committee member", request.UserId);
+            throw new NotFoundException(Things.CommitteeMember);
         committee.RemoveMember(request.UserId);
         await audit.RecordAsync(AdminAccess.CommitteesStream, "committee.member-removed",
             data: new { committee.Id, committee.Code, request.UserId, Order = committee.MembersInOrder() }, cancellationToken: cancellationToken);

@@ -1,3 +1,4 @@
+using Commendations.Common.Text;
 using Commendations.Audit;
 using Commendations.Common;
 using Commendations.Common.Errors;
@@ -27,7 +28,7 @@ public sealed class SetMinutesRecipientsHandler(CommendationsDbContext db, Audit
     public async Task<Unit> Handle(SetMinutesRecipients request, CancellationToken cancellationToken)
     {
         var committee = await db.Committees.SingleOrDefaultAsync(c => c.Id == request.CommitteeId, cancellationToken)
-                        ?? throw new NotFoundException("Committee", request.CommitteeId);
+                        ?? throw new NotFoundException(Things.Committee);
         var before = committee.MinutesRecipients.ToList();
         committee.SetMinutesRecipients(request.Recipients);
         await audit.RecordAsync(AdminAccess.CommitteesStream, "committee.minutes-recipients",

@@ -1,3 +1,4 @@
+using Commendations.Common.Text;
 using Commendations.Audit;
 using Commendations.Common;
 using Commendations.Common.Errors;
@@ -27,7 +28,7 @@ public sealed class ChangeUnitHandler(CommendationsDbContext db, AuditTrail audi
 {
     public async Task<uint> Handle(ChangeUnit request, CancellationToken cancellationToken)
     {
-        var unit = await db.Units.FindAsync([request.UnitId], cancellationToken) ?? throw new NotFoundException("Unit", request.UnitId);
+        var unit = await db.Units.FindAsync([request.UnitId], cancellationToken) ?? throw new NotFoundException(Things.Unit);
         if (request.ExpectedVersion is { } expected)
             db.Entry(unit).Property(u => u.Version).OriginalValue = expected;
         var before = new { unit.Name, unit.ParentId, unit.ClusterId };
@@ -36,22 +37,22 @@ public sealed class ChangeUnitHandler(CommendationsDbContext db, AuditTrail audi
         {
             if (unit.Level == UnitLevel.Province || request.ParentId is null)
                 throw new InputException("parentId", unit.Level == UnitLevel.Province
-                    ? "The province is the root of the tree and has no parent."
-                    : "Every unit below the province has a parent unit.");
+                    ? new Message("Tỉnh là gốc của cây đơn vị nên không có đơn vị cấp trên.")
+                    : new Message("Mọi đơn vị dưới cấp tỉnh đều có đơn vị cấp trên."));
             var parent = await db.Units.FindAsync([request.ParentId.Value], cancellationToken)
-                         ?? throw new InputException("parentId", "This parent unit does not exist.");
+                         ?? throw new InputException("parentId", new Message("Đơn vị cấp trên này không tồn tại."));
             var parents = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.ParentId, cancellationToken);
             for (Guid? at = parent.Id; at is { } id; at = parents.GetValueOrDefault(id))
             {
                 if (id == unit.Id)
-                    throw new InputException("parentId", "A unit cannot be moved under itself or one of its own sub-units.");
+                    throw new InputException("parentId", new Message("Không thể chuyển đơn vị về dưới chính nó hoặc một đơn vị trực thuộc nó."));
             }
             unit.MoveUnder(parent);
         }
         if (request.ClusterId != unit.ClusterId)
         {
             if (request.ClusterId is { } clusterId)
-                unit.JoinCluster(await db.Clusters.FindAsync([clusterId], cancellationToken) ?? throw new InputException("clusterId", "This cluster does not exist."));
+                unit.JoinCluster(await db.Clusters.FindAsync([clusterId], cancellationToken) ?? throw new InputException("clusterId", new Message("Cụm thi đua này không tồn tại.")));
             else
                 unit.LeaveCluster();
         }

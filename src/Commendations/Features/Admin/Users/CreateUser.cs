@@ -7,6 +7,8 @@ using Commendations.Persistence;
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
+using Commendations.Common.Behaviours;
+using Commendations.Common.Text;
 
 namespace Commendations.Features.Admin.Users;
 
@@ -25,7 +27,7 @@ public sealed class CreateUserValidator : AbstractValidator<CreateUser>
     public CreateUserValidator()
     {
         RuleFor(c => c.UserName).NotEmpty().MaximumLength(100)
-            .Matches("^[a-z0-9][a-z0-9._-]*$").WithMessage("Use lower-case letters, digits, dots, hyphens or underscores, e.g. canbo.tanhoa.");
+            .Matches("^[a-z0-9][a-z0-9._-]*$").WithMessage(new Message("Dùng chữ thường không dấu, chữ số, dấu chấm, gạch nối hoặc gạch dưới, ví dụ canbo.tanhoa."));
         Include(new UserProfileValidator());
     }
 }

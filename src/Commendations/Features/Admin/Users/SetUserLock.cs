@@ -5,6 +5,7 @@ using Commendations.Common.Security;
 using Commendations.Domain.Users;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
+using Commendations.Common.Text;
 
 namespace Commendations.Features.Admin.Users;
 
@@ -21,7 +22,7 @@ public sealed class SetUserLockHandler(UserManager<AppUser> users, ICurrentUser 
     public async Task<bool> Handle(SetUserLock request, CancellationToken cancellationToken)
     {
         if (request.Locked && request.UserId == user.UserId)
-            throw new ConflictException("self-lockout", "You cannot lock your own account.");
+            throw new ConflictException("self-lockout", new Message("Bạn không thể tự khóa tài khoản của mình."));
         var account = await UserRules.FindAsync(users, request.UserId);
         if (request.Locked)
         {

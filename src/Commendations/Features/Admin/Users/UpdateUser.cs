@@ -7,6 +7,7 @@ using Commendations.Persistence;
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
+using Commendations.Common.Text;
 
 namespace Commendations.Features.Admin.Users;
 
@@ -32,7 +33,7 @@ public sealed class UpdateUserHandler(UserManager<AppUser> users, CommendationsD
     {
         var account = await UserRules.FindAsync(users, request.UserId);
         if (account.Id == user.UserId && !request.Roles.Contains(Roles.Administrator))
-            throw new InputException("roles", "You cannot remove the administrator role from your own account.");
+            throw new InputException("roles", new Message("Bạn không thể tự bỏ vai trò quản trị của tài khoản mình."));
         await UserRules.CheckUnitAsync(db, request.UnitId, cancellationToken);
         var before = new { account.DisplayName, account.Title, account.UnitId, Roles = await users.GetRolesAsync(account) };
         account.DisplayName = request.DisplayName.Trim();

@@ -1,3 +1,4 @@
+using Commendations.Common.Text;
 using Commendations.Common.Errors;
 using Commendations.Common.Security;
 using Commendations.Domain.Users;
@@ -5,6 +6,7 @@ using Commendations.Persistence;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Commendations.Common.Behaviours;
 
 namespace Commendations.Features.Admin.Users;
 
@@ -24,9 +26,9 @@ public sealed class UserProfileValidator : AbstractValidator<IUserProfile>
     {
         RuleFor(c => c.DisplayName).NotEmpty().MaximumLength(AppUser.DisplayNameMaxLength);
         RuleFor(c => c.Title).MaximumLength(200);
-        RuleFor(c => c.Roles).KnownRoles().Must(r => r is { Count: > 0 }).WithMessage("Give the account at least one role.");
+        RuleFor(c => c.Roles).KnownRoles().Must(r => r is { Count: > 0 }).WithMessage(new Message("Chọn ít nhất một vai trò cho tài khoản."));
         RuleFor(c => c.UnitId).NotNull().When(c => c.Roles?.Contains(Common.Security.Roles.EmulationOfficer) == true)
-            .WithMessage("An emulation officer belongs to a unit.");
+            .WithMessage(new Message("Cán bộ thi đua phải thuộc một đơn vị."));
     }
 }
 
@@ -34,12 +36,12 @@ internal static class UserRules
 {
     public static IRuleBuilderOptions<T, IReadOnlyList<string>> KnownRoles<T>(this IRuleBuilder<T, IReadOnlyList<string>> rule) =>
         rule.NotNull().Must(r => r is not null && r.All(Roles.All.Contains))
-            .WithMessage("Unknown role; use " + string.Join(", ", Roles.All) + ".");
+            .WithMessage(new Message("Vai trò không hợp lệ; chọn trong: {0}.", Message.List(Roles.All.Select(RoleNames.Of))));
 
     public static async Task CheckUnitAsync(CommendationsDbContext db, Guid? unitId, CancellationToken cancellationToken)
     {
         if (unitId is { } id && !await db.Units.AnyAsync(u => u.Id == id, cancellationToken))
-            throw new InputException("unitId", "This unit does not exist.");
+            throw new InputException("unitId", new Message("Đơn vị này không tồn tại."));
     }
 
     /// <summary>Identity's refusals (password rules, duplicate name) as field errors, in the reader's language.</summary>
@@ -55,7 +57,7 @@ internal static class UserRules
     }
 
     public static async Task<AppUser> FindAsync(UserManager<AppUser> users, Guid id) =>
-        await users.FindByIdAsync(id.ToString()) ?? throw new NotFoundException("User", id);
+        await users.FindByIdAsync(id.ToString()) ?? throw new NotFoundException(Things.User);
 
     /// <summary>The roles an account should have: adds the missing ones and removes the others.</summary>
     public static async Task SetRolesAsync(UserManager<AppUser> users, AppUser account, IEnumerable<string> wanted)
