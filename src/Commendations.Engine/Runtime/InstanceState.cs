@@ -92,6 +92,14 @@ public sealed record OpenTask(
     /// <summary>How many escalation levels are done (performed, or skipped because past at opening): each happens once.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public int EscalationsDone { get; init; }
+
+    /// <summary>When the task opened: what its due time is counted from (null in states written before it was kept).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? OpenedAt { get; init; }
+
+    /// <summary>True when the due time came from <c>deadline.onReentry</c> (the step was entered again).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool OnReentry { get; init; }
 }
 
 /// <summary>Progress of the current step.</summary>
@@ -173,6 +181,12 @@ public enum HistoryEvent
 
     /// <summary>A task opened with a due time already past (<see cref="PastDeadlineRule.OpenOverdue"/>).</summary>
     DeadlinePastAtEntry,
+
+    /// <summary>
+    /// A task's due time moved because the working calendar changed (<see cref="RecomputeDeadlines"/>):
+    /// <see cref="HistoryEntry.PreviousDueAt"/> → <see cref="HistoryEntry.DueAt"/>.
+    /// </summary>
+    DeadlineMoved,
 }
 
 /// <summary>One line of the instance's history; nothing is ever removed, returns included.</summary>
@@ -199,4 +213,11 @@ public sealed record HistoryEntry(
 
     /// <summary>For <see cref="HistoryEvent.Escalated"/>: the level (0 = first).</summary>
     public int? Level { get; init; }
+
+    /// <summary>For <see cref="HistoryEvent.DeadlineMoved"/>: the due time before and after.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? PreviousDueAt { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? DueAt { get; init; }
 }
