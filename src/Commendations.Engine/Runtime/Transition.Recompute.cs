@@ -95,8 +95,10 @@ internal sealed partial class Transition
             OpenedAt = openedAt,
             OnReentry = reentry,
         };
-        _effects.Add(new DeadlineRecomputed(task.TaskId, task.StepKey, task.DueAt, due, reminders, escalateAt) { Escalations = levels });
-        _effects.Add(new DeadlineScheduled(task.TaskId, due, reminders, escalateAt) { Escalations = levels });
+        // The schedule carries the levels still to come: those done need no row and no trigger.
+        IReadOnlyList<EscalationTime>? pending = levels?.Where(l => l.Level >= done).ToList();
+        _effects.Add(new DeadlineRecomputed(task.TaskId, task.StepKey, task.DueAt, due, reminders, escalateAt) { Escalations = pending });
+        _effects.Add(new DeadlineScheduled(task.TaskId, due, reminders, escalateAt) { Escalations = pending });
         if (due != task.DueAt)
         {
             var data = TaskData(_tasks[index], null);

@@ -51,6 +51,7 @@ public class CommendationsDbContext(DbContextOptions<CommendationsDbContext> opt
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<Decision> Decisions => Set<Decision>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<CalendarImport> CalendarImports => Set<CalendarImport>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<AwardRecord> AwardRecords => Set<AwardRecord>();

@@ -1,0 +1,17 @@
+namespace Commendations.Scheduling;
+
+/// <summary>
+/// The one notification of the working calendar (issue 16 C): a task's due time moved because an administrator changed the
+/// calendar (a holiday added or removed, an official calendar imported). Sent to the task's assignee through the outbox
+/// (the engine's <c>deadline-moved</c> request), once per change.
+/// </summary>
+public static class DeadlineMovedText
+{
+    public const string Template = "deadline-moved";
+    public const string Kind = "deadline-moved";
+
+    public static (string Title, string Body) Moved(string nominee, string stepName, DateTimeOffset previousDueAt, DateTimeOffset dueAt) =>
+        ($"Hạn xử lý hồ sơ thay đổi: {nominee}",
+         $"Lịch ngày nghỉ, ngày làm việc đã được điều chỉnh nên hạn xử lý hồ sơ đề nghị khen thưởng \"{nominee}\" ở bước \"{stepName}\" "
+         + $"chuyển từ {NotificationTexts.When(previousDueAt)} sang {NotificationTexts.When(dueAt)}.");
+}
