@@ -10,6 +10,8 @@ namespace Commendations.Web.Api;
 public static class SessionEndpoints
 {
     public sealed record AttendanceBody(AttendanceStatus Status, string? Note, IReadOnlyList<Guid>? RecusedFrom);
+    public sealed record RollCallBody(IReadOnlyList<RollCallLine> Lines);
+    public sealed record RollCallResult(int Changed);
     public sealed record BallotBody(Guid NominationId, VoteChoice Choice, Guid? OnBehalfOf);
 
     public static void MapSessionEndpoints(this RouteGroupBuilder api)
@@ -31,6 +33,10 @@ public static class SessionEndpoints
             await m.Send(new RecordAttendance(id, memberUserId, body.Status, body.Note, body.RecusedFrom), ct);
             return TypedResults.NoContent();
         });
+
+        // The whole roll call at once (all lines or none); lines equal to what is recorded are left alone.
+        group.MapPut("/{id:guid}/attendance", async (IMediator m, Guid id, RollCallBody body, CancellationToken ct) =>
+            new RollCallResult(await m.Send(new RecordRollCall(id, body.Lines), ct)));
 
         group.MapPost("/{id:guid}/ballots", async Task<NoContent> (IMediator m, Guid id, BallotBody body, CancellationToken ct) =>
         {

@@ -91,9 +91,9 @@ public class BrowserFixture : AppFactory, IAsyncLifetime
     }
 
     /// <summary>A new browser session (own cookies), signed in through the sign-in page.</summary>
-    public async Task<IPage> SignInAsync(DemoAccounts.Account account)
+    public async Task<IPage> SignInAsync(DemoAccounts.Account account, bool acceptConfirmations = true)
     {
-        var page = await NewPageAsync();
+        var page = await NewPageAsync(acceptConfirmations);
         await page.GotoAsync("/dang-nhap");
         await page.GetByLabel("Tên đăng nhập").FillAsync(account.UserName);
         await page.GetByLabel("Mật khẩu").FillAsync(DemoAccounts.Password);
@@ -102,13 +102,18 @@ public class BrowserFixture : AppFactory, IAsyncLifetime
         return page;
     }
 
-    public async Task<IPage> NewPageAsync()
+    /// <summary>
+    /// A page in a fresh context. Buttons that end something ask "are you sure?" first; by default the
+    /// page answers yes (as a person who meant to click), a test of the question itself asks for false.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(bool acceptConfirmations = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         context.SetDefaultTimeout(15_000);
         await CspViolations.WatchAsync(context);
         var page = await context.NewPageAsync();
         CspViolations.WatchPage(page);
+        if (acceptConfirmations) page.Dialog += (_, dialog) => dialog.AcceptAsync();
         return page;
     }
 }

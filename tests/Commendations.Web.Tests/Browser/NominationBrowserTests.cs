@@ -1,3 +1,5 @@
+using Commendations.Features.Nominations;
+using Commendations.Domain.Nominations;
 using Commendations.Seeding;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -126,6 +128,33 @@ public sealed class NominationBrowserTests(BrowserFixture app) : IClassFixture<B
 
         await standing.GotoAsync($"/de-nghi/{id}");
         await Expect(standing.Locator("[data-testid=my-turn]")).ToHaveCountAsync(1);
+    }
+
+    [BrowserFact]
+    public async Task Rejecting_asks_first_and_answering_no_changes_nothing()
+    {
+        var id = await Journeys.SubmittedCollectiveAsync(app, "Đoàn Thanh niên xã Tân Hòa");
+
+        var standing = await app.SignInAsync(DemoAccounts.SteeringStandingMember, acceptConfirmations: false);
+        await standing.GotoAsync($"/de-nghi/{id}");
+        var turn = standing.Locator("[data-testid=my-turn]");
+        // Forward, back and out are told apart by more than their words.
+        await Expect(turn.Locator("button[data-tone=forward]")).ToHaveClassAsync("primary");
+        await Expect(turn.Locator("button[data-tone=return]")).ToHaveClassAsync("warning");
+        await Expect(turn.Locator("button[data-tone=reject]")).ToHaveClassAsync("danger");
+
+        string? question = null;
+        var answer = false;
+        standing.Dialog += (_, dialog) => { question = dialog.Message; _ = answer ? dialog.AcceptAsync() : dialog.DismissAsync(); };
+        await standing.Locator("#act-comment").FillAsync("Không đủ tiêu chuẩn.");
+        await turn.Locator("button[data-tone=reject]").ClickAsync();
+        question.Should().Contain("không được xét tiếp");
+        await Expect(standing.Locator("[data-testid=status]")).ToHaveTextAsync("Đang xét duyệt");
+        (await app.SendAs(DemoAccounts.OfficerTanHoa, new GetNomination(id))).Status.Should().Be(NominationStatus.InReview);
+
+        answer = true;
+        await turn.Locator("button[data-tone=reject]").ClickAsync();
+        await Expect(standing.Locator("[data-testid=status]")).ToHaveTextAsync("Không được khen thưởng");
     }
 
     [BrowserFact]

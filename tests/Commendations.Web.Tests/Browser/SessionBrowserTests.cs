@@ -81,21 +81,29 @@ public sealed class SessionBrowserTests(SessionBrowserFixture app) : IClassFixtu
         await Expect(member4.Locator("[data-testid=awaiting-attendance]")).ToBeVisibleAsync();
         await Expect(member4.Locator("[data-testid=my-ballots]")).ToHaveCountAsync(0);
 
-        // Attendance in the browser: a member present, one absent with a written vote, one recused from one nomination.
-        await RecordAttendanceAsync(secretary, DemoAccounts.CouncilMember4, "Present", null);
-        await RecordAttendanceAsync(secretary, DemoAccounts.CouncilMember9, "AbsentWithWrittenVote", "Đi công tác, gửi phiếu bằng văn bản");
-        // A recusal needs the declared conflict: refused without it, and nothing changes.
+        // The roll call in one form: a member present, one absent with a written vote, one recused from one nomination.
+        await SetAttendanceAsync(secretary, DemoAccounts.CouncilMember4, "Present", null);
+        await SetAttendanceAsync(secretary, DemoAccounts.CouncilMember9, "AbsentWithWrittenVote", "Đi công tác, gửi phiếu bằng văn bản");
+        // A recusal needs the declared conflict: the roll call is refused whole, it says whose line is wrong, and keeps
+        // everything entered.
+        await SetAttendanceAsync(secretary, DemoAccounts.CouncilMember8, "Recused", null);
+        await secretary.GetByRole(AriaRole.Button, new() { Name = "Lưu điểm danh" }).ClickAsync();
+        await Expect(secretary.Locator("[data-testid=error-summary]"))
+            .ToContainTextAsync($"{DemoAccounts.CouncilMember8.DisplayName}: Ghi rõ lý do xung đột lợi ích mà thành viên đã nêu.");
+        await Expect(AttendanceRow(secretary, DemoAccounts.CouncilMember8).Locator("[data-testid=line-error]")).ToBeVisibleAsync();
+        await Expect(AttendanceRow(secretary, DemoAccounts.CouncilMember4).Locator("[data-testid=attendance-status]")).ToHaveTextAsync("Vắng mặt");
+        await Expect(AttendanceRow(secretary, DemoAccounts.CouncilMember4).GetByLabel($"Tình hình tham dự của {DemoAccounts.CouncilMember4.DisplayName}"))
+            .ToHaveValueAsync("Present");
+        await Expect(AttendanceRow(secretary, DemoAccounts.CouncilMember9).GetByLabel($"Ghi chú của {DemoAccounts.CouncilMember9.DisplayName}"))
+            .ToHaveValueAsync("Đi công tác, gửi phiếu bằng văn bản");
         var recusedRow = AttendanceRow(secretary, DemoAccounts.CouncilMember8);
-        await recusedRow.GetByLabel($"Tình hình tham dự của {DemoAccounts.CouncilMember8.DisplayName}").SelectOptionAsync("Recused");
-        await recusedRow.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).ClickAsync();
-        await Expect(secretary.Locator("[data-testid=error-summary]")).ToContainTextAsync("Ghi rõ lý do xung đột lợi ích mà thành viên đã nêu.");
-        await Expect(AttendanceRow(secretary, DemoAccounts.CouncilMember8).Locator("[data-testid=attendance-status]")).ToHaveTextAsync("Vắng mặt");
-        recusedRow = AttendanceRow(secretary, DemoAccounts.CouncilMember8);
-        await recusedRow.GetByLabel($"Tình hình tham dự của {DemoAccounts.CouncilMember8.DisplayName}").SelectOptionAsync("Recused");
         await recusedRow.GetByLabel($"Ghi chú của {DemoAccounts.CouncilMember8.DisplayName}").FillAsync("Là người thân của người được đề nghị");
         await recusedRow.Locator("summary").ClickAsync();
         await recusedRow.GetByLabel(Failing).CheckAsync();
-        await recusedRow.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).ClickAsync();
+        await secretary.GetByRole(AriaRole.Button, new() { Name = "Lưu điểm danh" }).ClickAsync();
+        await Expect(secretary.Locator(".flash")).ToHaveTextAsync("Đã ghi nhận điểm danh (3 thành viên thay đổi).");
+        await Expect(AttendanceRow(secretary, DemoAccounts.CouncilMember4).Locator("[data-testid=attendance-status]")).ToHaveTextAsync("Có mặt");
+        await Expect(AttendanceRow(secretary, DemoAccounts.CouncilMember9)).ToContainTextAsync("Đi công tác, gửi phiếu bằng văn bản");
         await Expect(AttendanceRow(secretary, DemoAccounts.CouncilMember8).Locator("[data-testid=attendance-status]"))
             .ToHaveTextAsync("Không tham gia biểu quyết (xung đột lợi ích) (1 hồ sơ)");
         await secretary.CheckPageAsync("41-session-secretary");
@@ -188,6 +196,11 @@ public sealed class SessionBrowserTests(SessionBrowserFixture app) : IClassFixtu
 
         // Someone outside the council: no navigation link, the list and the session refused (403).
         var officer = await app.SignInAsync(DemoAccounts.OfficerTanHoa);
+        // The nominee's particulars are on the nomination page the officer follows.
+        await officer.GotoAsync($"/de-nghi/{passing}");
+        await Expect(officer.Locator("[data-testid=nominee-gender]")).ToHaveTextAsync("Nữ");
+        await Expect(officer.Locator("[data-testid=nominee-birth-year]")).ToHaveTextAsync("1972");
+        await Expect(officer.Locator("[data-testid=nominee-position]")).ToHaveTextAsync("Trưởng thôn Bến Đình");
         await Expect(officer.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Phiên họp", Exact = true })).ToHaveCountAsync(0);
         var list = await officer.GotoAsync("/phien-hop");
         list!.Status.Should().Be(403);
@@ -215,16 +228,12 @@ public sealed class SessionBrowserTests(SessionBrowserFixture app) : IClassFixtu
     private static ILocator BallotRow(IPage page, string section, Guid nominationId) =>
         page.Locator($"[data-testid={section}] tr[data-nomination='{nominationId}']");
 
-    private static async Task RecordAttendanceAsync(IPage page, DemoAccounts.Account member, string status, string? note)
+    private static async Task SetAttendanceAsync(IPage page, DemoAccounts.Account member, string status, string? note)
     {
         var row = AttendanceRow(page, member);
         await row.GetByLabel($"Tình hình tham dự của {member.DisplayName}").SelectOptionAsync(status);
         if (note is not null)
             await row.GetByLabel($"Ghi chú của {member.DisplayName}").FillAsync(note);
-        await row.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).ClickAsync();
-        await Expect(page.Locator(".flash")).ToHaveTextAsync("Đã ghi nhận tình hình tham dự.");
-        if (note is not null)
-            await Expect(AttendanceRow(page, member)).ToContainTextAsync(note);
     }
 
     private static async Task VoteAsync(IPage page, string section, Guid nominationId, string choice)

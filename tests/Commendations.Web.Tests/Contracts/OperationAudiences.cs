@@ -95,6 +95,7 @@ public static class OperationAudiences
         ["GET /api/sessions"] = [C, A, L, D],
         ["GET /api/sessions/{id}"] = [C, A, L, D],
         ["PUT /api/sessions/{id}/attendance/{memberUserId}"] = [C, D],
+        ["PUT /api/sessions/{id}/attendance"] = [C, D],
         ["POST /api/sessions/{id}/ballots"] = [C, D],
         ["POST /api/sessions/{id}/close"] = [C, D],
         ["GET /api/sessions/{id}/votes.{format}"] = [C, A, L, D],

@@ -34,22 +34,35 @@ public sealed class DetailsModel : AppPageModel
 
     public async Task<IActionResult> OnGetAsync() => await ShowAsync();
 
-    public async Task<IActionResult> OnPostAttendanceAsync(Guid memberUserId, AttendanceStatus? status, string? note, List<Guid>? recusedFrom)
+    /// <summary>The roll call as posted; shown again as entered when it is refused, so nothing typed is lost.</summary>
+    [BindProperty] public List<RollCallInput> Lines { get; set; } = [];
+
+    /// <summary>Why a member's line was refused, shown in that member's row.</summary>
+    public Dictionary<Guid, List<string>> LineErrors { get; } = [];
+
+    /// <summary>The whole roll call in one form: every line saved together, or none when one is wrong.</summary>
+    public async Task<IActionResult> OnPostAttendanceAsync()
     {
-        if (status is not { } chosen || !Enum.IsDefined(chosen))
+        var names = await MemberNamesAsync();
+        for (var i = 0; i < Lines.Count; i++)
         {
-            ModelState.AddModelError("", T["Chọn tình hình tham dự của thành viên."]);
-            return await ShowAsync();
+            if (Lines[i].Status is not { } chosen || !Enum.IsDefined(chosen))
+                RefuseLine(names, i, T["Chọn tình hình tham dự."]);
         }
-        if (chosen == AttendanceStatus.Recused && string.IsNullOrWhiteSpace(note))
-        {
-            ModelState.AddModelError("", T["Ghi rõ lý do xung đột lợi ích mà thành viên đã nêu."]);
+        if (Lines.Count == 0)
+            ModelState.AddModelError("", T["Điểm danh ít nhất một thành viên."]);
+        if (!ModelState.IsValid)
             return await ShowAsync();
-        }
-        var concerned = chosen == AttendanceStatus.Recused ? recusedFrom ?? [] : [];
-        var ok = await RunAsync(() => Mediator.Send(new RecordAttendance(Id, memberUserId, chosen,
-            string.IsNullOrWhiteSpace(note) ? null : note.Trim(), concerned.Distinct().ToList())));
-        return ok ? Done(T["Đã ghi nhận tình hình tham dự."], "attendance") : await ShowAsync();
+
+        var lines = Lines.Select(l => new RollCallLine(l.MemberUserId, l.Status!.Value,
+            string.IsNullOrWhiteSpace(l.Note) ? null : l.Note.Trim(),
+            l.Status == AttendanceStatus.Recused ? l.RecusedFrom.Distinct().ToList() : [])).ToList();
+        var changed = 0;
+        var ok = await RunAsync(async () => changed = await Mediator.Send(new RecordRollCall(Id, lines)));
+        if (ok)
+            return Done(changed == 0 ? T["Điểm danh không có gì thay đổi."] : T["Đã ghi nhận điểm danh ({0} thành viên thay đổi).", changed], "attendance");
+        MoveLineErrorsToRows(names);
+        return await ShowAsync();
     }
 
     public async Task<IActionResult> OnPostBallotAsync(Guid nominationId, VoteChoice? choice, Guid? onBehalfOf)
@@ -84,6 +97,42 @@ public sealed class DetailsModel : AppPageModel
 
     public bool IsRecusedFrom(Guid memberUserId, Guid nominationId) =>
         Sheet.RecusedFrom.TryGetValue(memberUserId, out var list) && list.Contains(nominationId);
+
+    /// <summary>What the member entered on the refused roll call, or null when the page shows what is recorded.</summary>
+    public RollCallInput? Posted(Guid memberUserId) => Lines.FirstOrDefault(l => l.MemberUserId == memberUserId);
+
+    private async Task<IReadOnlyDictionary<Guid, string>> MemberNamesAsync()
+    {
+        try
+        {
+            return (await Mediator.Send(new GetSession(Id))).Attendance.ToDictionary(a => a.MemberUserId, a => a.Name);
+        }
+        catch (Exception e) when (e is NotFoundException or ForbiddenException)
+        {
+            return new Dictionary<Guid, string>();
+        }
+    }
+
+    private void RefuseLine(IReadOnlyDictionary<Guid, string> names, int index, string reason)
+    {
+        var member = Lines[index].MemberUserId;
+        (LineErrors.TryGetValue(member, out var list) ? list : LineErrors[member] = []).Add(reason);
+        ModelState.AddModelError("", $"{names.GetValueOrDefault(member, T["Thành viên"])}: {reason}");
+    }
+
+    /// <summary>The use case names a refused line "lines[i].field"; the page says it beside the member instead.</summary>
+    private void MoveLineErrorsToRows(IReadOnlyDictionary<Guid, string> names)
+    {
+        var lineErrors = ModelState.Where(e => e.Key.StartsWith("lines[", StringComparison.OrdinalIgnoreCase)).ToList();
+        foreach (var (key, entry) in lineErrors)
+        {
+            var index = int.Parse(key["lines[".Length..key.IndexOf(']')], System.Globalization.CultureInfo.InvariantCulture);
+            var reasons = entry!.Errors.Select(x => x.ErrorMessage).ToList();
+            ModelState.Remove(key);
+            if (index >= 0 && index < Lines.Count)
+                foreach (var reason in reasons) RefuseLine(names, index, reason);
+        }
+    }
 
     /// <summary>A command of this page; a session or agenda item the user may not see is reported, not thrown.</summary>
     private async Task<bool> RunAsync(Func<Task> action)
@@ -135,3 +184,12 @@ public sealed class DetailsModel : AppPageModel
 
 /// <summary>The ballot table of one member: their own (<see cref="OnBehalfOf"/> null) or a written one the secretary records.</summary>
 public sealed record BallotTableModel(IReadOnlyList<MinutesItem> Items, MemberBallots Ballots, Guid? OnBehalfOf, string Caption);
+
+/// <summary>One row of the roll call form.</summary>
+public sealed class RollCallInput
+{
+    public Guid MemberUserId { get; set; }
+    public AttendanceStatus? Status { get; set; }
+    public string? Note { get; set; }
+    public List<Guid> RecusedFrom { get; set; } = [];
+}

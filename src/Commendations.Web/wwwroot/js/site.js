@@ -14,6 +14,16 @@
     if (e.target.matches && e.target.matches("input[data-kind-switch]")) syncKind(e.target.form);
   });
 
+  // A button that ends something (reject, withdraw, revoke, retire) asks first; capturing runs before htmx or the submit.
+  document.addEventListener("submit", function (e) {
+    var button = e.submitter;
+    var message = button && button.getAttribute("data-confirm");
+    if (message && !window.confirm(message)) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+    }
+  }, true);
+
   // Print button on the decision page.
   document.addEventListener("click", function (e) {
     if (e.target.closest && e.target.closest("[data-print]")) window.print();

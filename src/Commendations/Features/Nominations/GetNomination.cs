@@ -27,6 +27,12 @@ public sealed record NominationDetail(
 
     /// <summary>True while the nomination waits at its definition's public-disclosure step.</summary>
     public bool InDisclosure { get; init; }
+
+    /// <summary>An individual's particulars reviewers weigh: sex, birth year, position.</summary>
+    public PersonInput? Person { get; init; }
+
+    /// <summary>A collective's particulars: its size, women and advanced workers.</summary>
+    public CollectiveInput? Collective { get; init; }
 }
 
 public sealed record TaskView(Guid TaskId, string StepKey, int Round, int Sequence, string Assignee, DateTimeOffset DueAt)
@@ -59,7 +65,11 @@ public sealed record MyTurn(Guid TaskId, string StepKey, string StepType, IReadO
 /// <summary>An output the action <see cref="Action"/> asks for: its name, type (string, number, boolean) and the options to choose from.</summary>
 public sealed record AskedOutput(string Action, string Name, string Type, IReadOnlyList<string>? Options);
 
-public sealed record TurnAction(string Name, string Label, bool NeedsReason);
+public sealed record TurnAction(string Name, string Label, bool NeedsReason)
+{
+    /// <summary>What the action does, for how its button looks: <c>forward</c> (approve, submit, award), <c>return</c>, <c>reject</c> or <c>other</c>.</summary>
+    public string Tone { get; init; } = "other";
+}
 
 /// <param name="Action">The recorded event (e.g. <c>task.approve</c>); <see cref="ActionLabel"/> is how people read a task's action.</param>
 public sealed record TimelineEntry(long Sequence, DateTimeOffset At, string Action, string? StepKey, string ActorName, string? Comment)
@@ -115,7 +125,16 @@ public sealed class GetNominationHandler(CommendationsDbContext db, NominationAc
                 IsProposal = DefinitionSemantics.IsProposal(definition, mine.StepKey),
                 SubmitAction = DefinitionSemantics.SubmitActionAt(definition, mine.StepKey),
                 Choices = actions.Select(a => new TurnAction(a, DefinitionSemantics.ActionName(definition, mine.StepKey, a),
-                    DefinitionSemantics.NeedsReason(definition, mine.StepKey, a))).ToList(),
+                    DefinitionSemantics.NeedsReason(definition, mine.StepKey, a))
+                {
+                    Tone = DefinitionSemantics.MeaningOf(definition, mine.StepKey, a) switch
+                    {
+                        ActionMeaning.ReturnForSupplement => "return",
+                        ActionMeaning.Reject => "reject",
+                        ActionMeaning.Approve or ActionMeaning.Submit or ActionMeaning.Award => "forward",
+                        _ => "other",
+                    },
+                }).ToList(),
                 Asks = step is Engine.TaskStep taskStep
                     ? [.. taskStep.Actions.SelectMany(a => (a.Asks ?? []).Select(name => taskStep.Outputs!.First(o => o.Name == name))
                         .Select(o => new AskedOutput(a.Name, o.Name, o.Type.ToString().ToLowerInvariant(), o.Options)))]
@@ -136,6 +155,14 @@ public sealed class GetNominationHandler(CommendationsDbContext db, NominationAc
         {
             CurrentStepName = StepName(n.CurrentStep),
             InDisclosure = definition is not null && instance is { IsCompleted: false } && DefinitionSemantics.IsDisclosure(definition, n.CurrentStep),
+            Person = n.PersonId is { } personId
+                ? await db.People.AsNoTracking().Where(p => p.Id == personId)
+                    .Select(p => new PersonInput(p.FullName, p.Gender, p.BirthYear, p.Position)).SingleOrDefaultAsync(cancellationToken)
+                : null,
+            Collective = n.CollectiveId is { } collectiveId
+                ? await db.Collectives.AsNoTracking().Where(c => c.Id == collectiveId)
+                    .Select(c => new CollectiveInput(c.Name, c.Headcount, c.Women, c.AdvancedWorkers)).SingleOrDefaultAsync(cancellationToken)
+                : null,
         };
     }
 
