@@ -137,7 +137,7 @@ public static class AdminEndpoints
         admin.MapPost("/calendar/imports", (IMediator m, CalendarImportBody body, CancellationToken ct) =>
             m.Send(new ApplyCalendarImport(body.Source, body.Format, body.Content, body.Year, body.ContentHash), ct));
         admin.MapGet("/calendar/offers", (IMediator m, CancellationToken ct) => m.Send(new ListCalendarOffers(), ct));
-        admin.MapPost("/calendar/offers/{year:int}/dismissal", async (IMediator m, int year, CancellationToken ct) =>
+        admin.MapPost("/calendar/offers/{year}/dismissal", async (IMediator m, int year, CancellationToken ct) =>
         {
             await m.Send(new DismissShippedCalendar(year), ct);
             return TypedResults.NoContent();
