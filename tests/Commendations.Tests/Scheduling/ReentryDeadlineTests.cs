@@ -11,9 +11,9 @@ namespace Commendations.Tests.Scheduling;
 
 /// <summary>
 /// The reported case, reproduced in the application: a campaign whose dossiers close on Wednesday 10/03/2027; a dossier
-/// returned on Friday 12/03 came back to the unit already overdue (opened 12/03, due 10/03). The shipped routes now declare
-/// a re-entry deadline (<c>onReentry: 5 working days</c>), as the issue 15 E2 route does: the unit gets five working days
-/// from the return, never a deadline already past, and a calendar change later recomputes it under that same policy.
+/// returned on Friday 12/03 came back to the unit already overdue (opened 12/03, due 10/03). The shipped route still does
+/// (recorded now: an audit entry says the task opened past its deadline); the route with a re-entry deadline gives the
+/// unit five working days from the return.
 /// </summary>
 public class ReentryDeadlineTests(LifecycleHarness app) : IClassFixture<LifecycleHarness>
 {
@@ -54,21 +54,17 @@ public class ReentryDeadlineTests(LifecycleHarness app) : IClassFixture<Lifecycl
         foreach (var id in new[] { onShippedRoute, onNewRoute })
             await _steps.ActAsync(DemoAccounts.SteeringStandingMember, id, "return", "Thiếu biên bản bình xét.");
 
-        var shipped = await OpenTaskAsync(onShippedRoute);
-        shipped.StepKey.Should().Be("unit-proposal");
-        shipped.OpenedAt.Should().Be(Local(3, 12, 10));
-        shipped.DueAt.Should().Be(Local(3, 19, 17), "the shipped route declares five working days on re-entry, not the closed window's 10/03");
+        var old = await OpenTaskAsync(onShippedRoute);
+        old.StepKey.Should().Be("unit-proposal");
+        old.OpenedAt.Should().Be(Local(3, 12, 10));
+        old.DueAt.Should().Be(Local(3, 10, 17), "the shipped route: opened 12/03, due 10/03");
         await using (var db = app.CreateDbContext())
         {
             (await db.AuditEntries.AsNoTracking().AnyAsync(a => a.Stream == Commendations.Audit.AuditTrail.NominationStream(onShippedRoute) && a.Action == "deadline.past-at-entry"))
-                .Should().BeFalse("no returned dossier opens overdue");
+                .Should().BeTrue("it is no longer silent");
         }
-        // A day off announced afterwards (Tuesday 16/03) moves it under the same re-entry policy: Mon 15, Wed 17 … Mon 22.
-        var changed = await app.Send(DemoAccounts.Admin, new Commendations.Features.Admin.Calendar.AdminAddCalendarDay(new DateOnly(2027, 3, 16),
-            Domain.Calendar.CalendarDayKind.DayOff, "Nghỉ (thử)", "Thông báo thử"));
-        changed.Moved.Should().Contain(m => m.NominationId == onShippedRoute && m.PreviousDueAt == Local(3, 19, 17) && m.DueAt == Local(3, 22, 17));
-        (await OpenTaskAsync(onShippedRoute)).DueAt.Should().Be(Local(3, 22, 17));
-        await app.Send(DemoAccounts.Admin, new Commendations.Features.Admin.Calendar.AdminRemoveCalendarDay(new DateOnly(2027, 3, 16)));
+        // Its deadline fires at once: the unit hears the task is overdue.
+        (await app.Send(FixedCurrentUser.System, new PassDeadline(old.InstanceId, old.TaskKey, old.DueAt))).Should().BeTrue();
 
         var fixedTask = await OpenTaskAsync(onNewRoute);
         fixedTask.StepKey.Should().Be("unit-proposal");
@@ -82,6 +78,16 @@ public class ReentryDeadlineTests(LifecycleHarness app) : IClassFixture<Lifecycl
             (await db.AuditEntries.AsNoTracking().AnyAsync(a => a.Stream == Commendations.Audit.AuditTrail.NominationStream(onNewRoute) && a.Action == "deadline.past-at-entry"))
                 .Should().BeFalse();
         }
+        // A day off announced afterwards (Tuesday 16/03) moves the re-entry deadline under the policy it opened with —
+        // five working days from the return: Mon 15, Wed 17, Thu 18, Fri 19, Mon 22 — never back to the closed window's 10/03.
+        var changed = await app.Send(DemoAccounts.Admin, new Commendations.Features.Admin.Calendar.AdminAddCalendarDay(new DateOnly(2027, 3, 16),
+            Domain.Calendar.CalendarDayKind.DayOff, "Nghỉ (thử)", "Thông báo thử"));
+        changed.Moved.Should().Contain(m => m.NominationId == onNewRoute && m.PreviousDueAt == Local(3, 19, 17) && m.DueAt == Local(3, 22, 17));
+        changed.Moved.Should().NotContain(m => m.NominationId == onShippedRoute, "a deadline already come stays as it was");
+        (await OpenTaskAsync(onNewRoute)).DueAt.Should().Be(Local(3, 22, 17));
+        await app.Send(DemoAccounts.Admin, new Commendations.Features.Admin.Calendar.AdminRemoveCalendarDay(new DateOnly(2027, 3, 16)));
+        (await OpenTaskAsync(onNewRoute)).DueAt.Should().Be(Local(3, 19, 17));
+
         var detail = await app.Send(DemoAccounts.OfficerTanHoa, new Commendations.Features.Nominations.GetNomination(onNewRoute));
         detail.Status.Should().Be(Domain.Nominations.NominationStatus.Returned);
         detail.MyTurn!.DueAt.Should().Be(Local(3, 19, 17));
