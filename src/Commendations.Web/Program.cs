@@ -23,6 +23,8 @@ connectionString = localDatabase?.ConnectionString ?? connectionString!;
 
 builder.Services.AddCommendationsWeb(builder.Configuration, connectionString);
 builder.Services.AddAuditHeadKey(builder.Configuration, builder.Environment, localDatabase?.DataFolder);
+if (WebServices.SeedsDemoRoutes(builder.Configuration, builder.Environment))
+    builder.Services.AddDemoReplayClock();
 var app = builder.Build();
 
 if (args.Contains("--migrate-only"))

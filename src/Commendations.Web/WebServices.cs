@@ -71,5 +71,18 @@ public static class WebServices
         }
         if (app.Configuration.GetValue("Database:SeedDemoData", app.Environment.IsDevelopment()))
             await DatabaseInitializer.SeedDemoDataAsync(app.Services);
+        if (SeedsDemoRoutes(app.Configuration, app.Environment))
+            await DatabaseInitializer.SeedDemoRoutesAsync(app.Services);
     }
+
+    /// <summary>
+    /// The demo's nominations (several units' dossiers at different stages, an overdue task, the 2024 awards) are replayed
+    /// through the use cases at their own instants, which needs the replay clock registered before the host is built.
+    /// </summary>
+    public static bool SeedsDemoRoutes(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration.GetValue("Database:SeedDemoData", environment.IsDevelopment())
+        && configuration.GetValue("Database:SeedDemoRoutes", environment.IsDevelopment());
+
+    public static void AddDemoReplayClock(this IServiceCollection services) =>
+        services.AddSingleton<TimeProvider>(new Common.Time.ReplayClock(TimeProvider.System));
 }

@@ -20,7 +20,7 @@ public static class DependencyInjection
             .AddInterceptors(provider.GetRequiredService<Workflow.ReferenceDataCommitInterceptor>()));
         services.AddSingleton(TimeProvider.System);
         // Outside a web request (jobs, command line) the actor is the system; the web host registers the signed-in user.
-        services.TryAddScoped<ICurrentUser>(_ => FixedCurrentUser.System);
+        services.TryAddScoped<ICurrentUser>(_ => StartupActor.Current ?? FixedCurrentUser.System);
         services.AddIdentityCore<AppUser>(options =>
             {
                 PasswordPolicy.Apply(options.Password);
@@ -55,6 +55,7 @@ public static class DependencyInjection
         services.AddScoped<Features.Sessions.SessionAccess>();
         services.AddSingleton<Features.Sessions.BallotBox>();
         services.AddScoped<Features.Disclosure.DisclosureSteps>();
+        services.AddScoped<Features.Incidents.IncidentDetector>();
         services.AddScoped<Features.Eligibility.EligibilityEvaluator>();
         services.AddSingleton<Features.Disclosure.CommentRateLimiter>();
         services.AddScoped<Features.Definitions.DefinitionAdmin>();

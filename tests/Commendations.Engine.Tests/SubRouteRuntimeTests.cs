@@ -190,4 +190,27 @@ public class SubRouteRuntimeTests
         state = Do(caller, state, new ActOnTask("call/joint/inspectorate:r1:3", Inspector, "approve"), after);
         state.Result.Should().Be(EndResult.Awarded);
     }
+
+    [Fact]
+    public void An_administrator_ends_a_wait_before_its_time_with_a_reason_recorded_even_inside_a_callee()
+    {
+        var inner = Parse($$"""
+            { {{Header("inner", 1, "cool-off")}}, "steps": [
+              { "type": "wait", "key": "cool-off", "duration": { "workingDays": 2 }, "next": "ok" },
+              { "type": "end", "key": "ok", "result": "Awarded" } ] }
+            """);
+        var caller = Caller with { Steps = [Caller.Steps[0], ((SubRouteStep)Caller.Steps[1]) with { Definition = "inner" }, .. Caller.Steps.Skip(2)] };
+        var ctx = Ctx(inner);
+        var state = Do(caller, WorkflowRuntime.Start(caller, ctx).State, new ActOnTask("unit-proposal:r1:1", Officer, "submit"), ctx);
+        state.ActiveWait()!.Value.Until.Should().BeAfter(ctx.Now);
+
+        var ended = WorkflowRuntime.Execute(caller, state, new WaitElapsed("call/cool-off") { EndedEarlyBy = "admin-1", Reason = "QD 12/QD-UBND shortens the disclosure" }, ctx);
+
+        ended.Error.Should().BeNull();
+        state = InstanceState.FromJson(ended.State.ToJson());
+        state.ActiveWait().Should().BeNull("the wait is over");
+        // Who ended it, why and when stay in the history (the callee's, kept in the caller's state).
+        var json = state.ToJson();
+        json.Should().Contain("WaitEndedEarly").And.Contain("admin-1").And.Contain("QD 12/QD-UBND shortens the disclosure");
+    }
 }

@@ -40,7 +40,16 @@ public sealed record CloseVote(string StepKey, Actor? Actor = null) : WorkflowCo
 public sealed record DeadlinePassed(string TaskId, DateTimeOffset ExpectedDueAt) : WorkflowCommand;
 
 /// <summary>A scheduled wait ended. Refused before <see cref="InstanceState.WaitUntil"/>.</summary>
-public sealed record WaitElapsed(string StepKey) : WorkflowCommand;
+public sealed record WaitElapsed(string StepKey) : WorkflowCommand
+{
+    /// <summary>
+    /// Set when an administrator ends the wait before its time (e.g. a disclosure shortened by a legal decision): the user
+    /// id recorded, with <see cref="Reason"/>, as <see cref="HistoryEvent.WaitEndedEarly"/>. Unset, a wait ends only when due.
+    /// </summary>
+    public string? EndedEarlyBy { get; init; }
+
+    public string? Reason { get; init; }
+}
 
 /// <summary>Withdraw the nomination from any non-final step. Authorisation is the application's business.</summary>
 public sealed record Withdraw(Actor Actor, string? Comment = null) : WorkflowCommand;

@@ -182,6 +182,9 @@ public enum HistoryEvent
     /// <summary>A task opened with a due time already past (<see cref="PastDeadlineRule.OpenOverdue"/>).</summary>
     DeadlinePastAtEntry,
 
+    /// <summary>An administrator ended a wait before its time, with a written reason (<see cref="WaitElapsed.EndedEarlyBy"/>).</summary>
+    WaitEndedEarly,
+
     /// <summary>
     /// A task's due time moved because the working calendar changed (<see cref="RecomputeDeadlines"/>):
     /// <see cref="HistoryEntry.PreviousDueAt"/> → <see cref="HistoryEntry.DueAt"/>.

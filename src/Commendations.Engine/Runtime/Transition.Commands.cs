@@ -203,7 +203,9 @@ internal sealed partial class Transition
         }
         if (_waitUntil is { } until && Now < until)
         {
-            return Error(RuntimeErrors.WaitNotElapsed, $"The wait ends at {until:O}.");
+            if (command.EndedEarlyBy is null)
+                return Error(RuntimeErrors.WaitNotElapsed, $"The wait ends at {until:O}.");
+            Record(HistoryEvent.WaitEndedEarly, _current, "endedEarly", command.EndedEarlyBy, command.Reason);
         }
         return Leave("elapsed", wait.Next, false, null);
     }

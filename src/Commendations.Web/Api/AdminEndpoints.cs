@@ -48,6 +48,9 @@ public static class AdminEndpoints
         // What definitions are validated against, for `validate-workflow --organisation` (README "Workflow definitions").
         admin.MapGet("/organisation", (IMediator m, CancellationToken ct) => m.Send(new Features.Definitions.ExportOrganisation(), ct));
 
+        admin.MapGet("/incidents", (IMediator m, CancellationToken ct) => m.Send(new Features.Incidents.ListIncidents(), ct));
+        admin.MapPost("/incidents/sweep", (IMediator m, CancellationToken ct) => m.Send(new Features.Incidents.SweepIncidents(), ct));
+
         admin.MapGet("/units", (IMediator m, CancellationToken ct) => m.Send(new ListUnits(), ct));
         admin.MapPost("/units", async (IMediator m, UnitBody body, CancellationToken ct) =>
         {

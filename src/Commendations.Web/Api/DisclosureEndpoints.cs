@@ -19,6 +19,7 @@ public static class DisclosureEndpoints
     public static void MapDisclosureEndpoints(this RouteGroupBuilder api)
     {
         var open = api.MapGroup("/public").WithTags("Public disclosure").AllowAnonymous();
+        open.MapGet("/disclosure", (IMediator m, CancellationToken ct) => m.Send(new ListDisclosureCampaigns(), ct));
         open.MapGet("/campaigns/{code}/disclosure", (IMediator m, string code, CancellationToken ct) => m.Send(new ListDisclosedNominees(code), ct));
         open.MapGet("/disclosure/form-token", (IDataProtectionProvider protection, TimeProvider clock) =>
             new FormToken(DisclosureForm.Issue(protection, clock)));

@@ -13,6 +13,9 @@ public static class NominationEndpoints
     public sealed record EditBody(PersonInput? Person, CollectiveInput? Collective, string AchievementSummary);
     public sealed record CommentBody(string? Comment);
     public sealed record ReasonBody(string Reason);
+
+    /// <summary>Ending a wait early: the reason, and <c>apply</c> false (default) to preview only.</summary>
+    public sealed record EndWaitBody(string Reason, bool Apply = false);
     public sealed record VoteBody(VoteChoice Choice, string? Comment);
 
     public static void MapNominationEndpoints(this RouteGroupBuilder api)
@@ -30,6 +33,9 @@ public static class NominationEndpoints
         });
 
         group.MapGet("/{id:guid}", (IMediator m, Guid id, CancellationToken ct) => m.Send(new GetNomination(id), ct));
+        group.MapGet("/{id:guid}/route", (IMediator m, Guid id, CancellationToken ct) => m.Send(new GetRouteView(id), ct));
+        group.MapPost("/{id:guid}/end-wait", (IMediator m, Guid id, EndWaitBody body, CancellationToken ct) =>
+            m.Send(new Features.Repairs.EndWaitEarly(id, body.Reason, body.Apply), ct));
 
         group.MapPut("/{id:guid}", async Task<NoContent> (IMediator m, Guid id, EditBody body, CancellationToken ct) =>
         {

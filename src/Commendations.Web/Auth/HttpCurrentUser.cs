@@ -21,12 +21,12 @@ public sealed class HttpCurrentUser(HttpContext httpContext, ClaimsIdentityOptio
 
     public string? IpAddress => httpContext.Connection.RemoteIpAddress?.ToString();
 
-    /// <summary>Inside a request: its caller. Outside one (Quartz jobs, start-up work): the system.</summary>
+    /// <summary>Inside a request: its caller. Outside one (Quartz jobs, start-up work): the system, or the official a start-up replay acts as.</summary>
     internal static ICurrentUser Resolve(IServiceProvider services)
     {
         var httpContext = services.GetRequiredService<IHttpContextAccessor>().HttpContext;
         if (httpContext is null)
-            return FixedCurrentUser.System;
+            return StartupActor.Current ?? FixedCurrentUser.System;
         var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<IdentityOptions>>().Value;
         return new HttpCurrentUser(httpContext, options.ClaimsIdentity);
     }

@@ -19,6 +19,15 @@ public static class Labels
         _ => status.ToString(),
     };
 
+    /// <summary>
+    /// A nomination's state as a person reads it: while it is being reviewed, the display name of the step it waits
+    /// at (already in the reader's language), so "under review" says where; otherwise the status in words.
+    /// </summary>
+    public static string Status(UiText text, NominationStatus status, string? currentStepName) =>
+        status == NominationStatus.InReview && !string.IsNullOrWhiteSpace(currentStepName) && currentStepName != "—"
+            ? currentStepName
+            : text[Status(status)];
+
     public static string Kind(NomineeKind kind) => kind switch
     {
         NomineeKind.Collective => "Tập thể",
@@ -87,6 +96,7 @@ public static class Labels
         "award.revoked" => "Thu hồi khen thưởng",
         "vote.cast" => "Bỏ phiếu",
         "wait.elapsed" => "Hết thời gian công khai",
+        "wait.ended-early" => "Kết thúc thời gian chờ trước hạn",
         "decision.issued" => "Ban hành quyết định khen thưởng",
         "step.entered" => "Chuyển đến bước",
         "workflow.completed" => "Kết thúc quy trình",

@@ -54,6 +54,7 @@ public class CommendationsDbContext(DbContextOptions<CommendationsDbContext> opt
     public DbSet<CalendarImport> CalendarImports => Set<CalendarImport>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Domain.Incidents.Incident> Incidents => Set<Domain.Incidents.Incident>();
     public DbSet<AwardRecord> AwardRecords => Set<AwardRecord>();
     public DbSet<RegisterCounter> RegisterCounters => Set<RegisterCounter>();
     public DbSet<CouncilSession> CouncilSessions => Set<CouncilSession>();

@@ -114,6 +114,21 @@ public sealed class CampaignDeadlinesJob(IServiceScopeFactory scopes, ILogger<Ca
     }
 }
 
+/// <summary>Finds the routes that cannot move on by themselves, and resolves the incidents that no longer hold.</summary>
+[DisallowConcurrentExecution]
+public sealed class IncidentSweepJob(IServiceScopeFactory scopes, ILogger<IncidentSweepJob> logger) : IJob
+{
+    /// <summary>How often the sweep runs (an account locked is also checked at once).</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var sweep = await JobCommands.SendAsync(scopes, new Features.Incidents.SweepIncidents(), cancellationToken);
+        if (sweep.Opened > 0 || sweep.Resolved > 0)
+            logger.LogWarning("Incidents: {Opened} new, {Resolved} resolved, {Open} open.", sweep.Opened, sweep.Resolved, sweep.Open);
+    }
+}
+
 /// <summary>
 /// Folds the campaign progress counts (+1/−1 rows written by the nominations' trigger) into one row per unit, status and
 /// step, so reading a campaign's progress stays a few thousand rows. Harmless to run on two nodes at once.

@@ -36,6 +36,8 @@ public static class ScheduleKeys
     public static TriggerKey WaitTrigger(Guid instanceId, string stepKey) => new($"{instanceId:N}/{stepKey}/until", WaitGroup);
 
     public static readonly JobKey CampaignDeadlinesJob = new("campaign-deadlines", SystemGroup);
+    public static readonly JobKey IncidentSweepJob = new("incident-sweep", SystemGroup);
+    public static readonly TriggerKey IncidentSweepTrigger = new("incident-sweep-every-few-minutes", SystemGroup);
     public static readonly TriggerKey CampaignDeadlinesTrigger = new("campaign-deadlines-daily", SystemGroup);
     public static readonly JobKey CampaignProgressCompactionJob = new("campaign-progress-compaction", SystemGroup);
     public static readonly JobKey ReminderSlotJob = new("reminder-slots", ReminderSlotGroup);

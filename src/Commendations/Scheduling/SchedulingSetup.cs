@@ -81,6 +81,10 @@ public static class SchedulingSetup
             q.AddTrigger(t => t.ForJob(ScheduleKeys.EscalationSlotJob).WithIdentity(ScheduleKeys.EscalationsCatchUpTrigger)
                 .StartAt((clock ?? TimeProvider.System).GetUtcNow())
                 .WithSimpleSchedule(s => s.WithInterval(settings.ReminderCatchUpInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithExistingCount)));
+            q.AddJob<IncidentSweepJob>(j => j.WithIdentity(ScheduleKeys.IncidentSweepJob).StoreDurably());
+            q.AddTrigger(t => t.ForJob(ScheduleKeys.IncidentSweepJob).WithIdentity(ScheduleKeys.IncidentSweepTrigger)
+                .StartAt((clock ?? TimeProvider.System).GetUtcNow())
+                .WithSimpleSchedule(s => s.WithInterval(IncidentSweepJob.Interval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
             q.AddJob<CampaignProgressCompactionJob>(j => j.WithIdentity(ScheduleKeys.CampaignProgressCompactionJob).StoreDurably());
             q.AddTrigger(t => t.ForJob(ScheduleKeys.CampaignProgressCompactionJob).WithIdentity(ScheduleKeys.CampaignProgressCompactionTrigger)
                 .WithSimpleSchedule(s => s.WithInterval(CampaignProgressCounts.CompactionInterval).RepeatForever()));

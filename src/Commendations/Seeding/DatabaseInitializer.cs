@@ -57,4 +57,8 @@ public static class DatabaseInitializer
         await DemoUserSeeder.SeedAsync(scope.ServiceProvider, cancellationToken);
         await DemoCatalog.SeedAsync(db, cancellationToken);
     }
+
+    /// <summary>The demo's nominations and award history (<see cref="DemoRoutes"/>), once, on a database with none.</summary>
+    public static Task SeedDemoRoutesAsync(IServiceProvider services, CancellationToken cancellationToken = default) =>
+        new DemoRoutes(services).SeedAsync(cancellationToken);
 }

@@ -41,6 +41,11 @@ public class DisclosureOverHttpTests(ApiFactory app) : IClassFixture<ApiFactory>
         WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()).Should().Contain("Phạm Quốc Bảo").And.Contain("Số hóa hồ sơ một cửa.");
         var list = (await anonymous.GetFromJsonAsync<JsonObject>($"/api/public/campaigns/{DemoCatalog.CurrentThematicCampaign}/disclosure"))!;
         list["nominees"]!.AsArray().Select(n => n!["nominationId"]!.GetValue<Guid>()).Should().Contain(id);
+        list["issuingBodies"]!.AsArray().Select(b => b!.GetValue<string>()).Should().Contain("Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở tỉnh Lam Giang");
+        var index = (await anonymous.GetFromJsonAsync<JsonArray>("/api/public/disclosure"))!;
+        var listed = index.Single(c => c!["campaignCode"]!.GetValue<string>() == DemoCatalog.CurrentThematicCampaign)!;
+        listed["nomineeCount"]!.GetValue<int>().Should().Be(list["nominees"]!.AsArray().Count);
+        listed["postedUntil"]!.GetValue<DateTimeOffset>().Should().BeAfter(listed["postedFrom"]!.GetValue<DateTimeOffset>());
 
         var sent = await anonymous.PostAsJsonAsync($"/api/public/nominations/{id}/comments", new
         {

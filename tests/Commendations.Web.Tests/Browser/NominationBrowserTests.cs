@@ -54,7 +54,7 @@ public sealed class NominationBrowserTests(BrowserFixture app) : IClassFixture<B
 
         await officer.CheckPageAsync("03-nomination-draft");
         await officer.Locator("[data-testid=my-turn] button[data-action=submit]").ClickAsync();
-        await Expect(officer.Locator("[data-testid=status]")).ToHaveTextAsync("Đang xét duyệt");
+        await Expect(officer.Locator("[data-testid=status]")).ToHaveTextAsync("Ban Chỉ đạo xem xét");
         await Expect(officer.Locator("[data-testid=next-step]")).ToContainTextAsync("Hoàng Văn Dũng");
 
         // The head is third in order: not their turn yet, so no action is offered.
@@ -80,7 +80,8 @@ public sealed class NominationBrowserTests(BrowserFixture app) : IClassFixture<B
         await head.ReloadAsync();
         await Expect(head.Locator("[data-testid=my-turn]")).ToHaveCountAsync(1);
         await Journeys.ActAsync(head, "approve", "Đồng ý trình công khai.");
-        await Expect(head.Locator("[data-testid=current-step]")).ToHaveTextAsync("Công khai, lấy ý kiến");
+        // Under review, the status names the step the dossier waits at.
+        await Expect(head.Locator("[data-testid=status]")).ToHaveTextAsync("Công khai, lấy ý kiến");
 
         await officer.ReloadAsync();
         var timeline = officer.Locator("[data-testid=timeline]");
@@ -93,6 +94,9 @@ public sealed class NominationBrowserTests(BrowserFixture app) : IClassFixture<B
 
         await officer.GotoAsync("/de-nghi?status=InReview");
         await Expect(officer.Locator("[data-testid=nominations]")).ToContainTextAsync("UBND xã Tân Hòa");
+        // The list says where each dossier under review waits, not just "under review".
+        await Expect(officer.Locator("[data-testid=nominations] tbody tr").Filter(new() { Has = officer.Locator($"a[href='/de-nghi/{id}']") }).Locator(".status"))
+            .ToHaveTextAsync("Công khai, lấy ý kiến");
         await officer.CheckPageAsync("07-nominations-list");
     }
 
@@ -123,7 +127,7 @@ public sealed class NominationBrowserTests(BrowserFixture app) : IClassFixture<B
         await officer.WaitForURLAsync($"**/de-nghi/{id}");
         await Journeys.UploadAsync(officer, "Certificate", "giay-chung-nhan-sang-kien.pdf");
         await officer.Locator("[data-testid=my-turn] button[data-action=submit]").ClickAsync();
-        await Expect(officer.Locator("[data-testid=status]")).ToHaveTextAsync("Đang xét duyệt");
+        await Expect(officer.Locator("[data-testid=status]")).ToHaveTextAsync("Ban Chỉ đạo xem xét");
         await Expect(officer.Locator("[data-testid=timeline]")).ToContainTextAsync("Trình lại hồ sơ");
 
         await standing.GotoAsync($"/de-nghi/{id}");
@@ -149,7 +153,7 @@ public sealed class NominationBrowserTests(BrowserFixture app) : IClassFixture<B
         await standing.Locator("#act-comment").FillAsync("Không đủ tiêu chuẩn.");
         await turn.Locator("button[data-tone=reject]").ClickAsync();
         question.Should().Contain("không được xét tiếp");
-        await Expect(standing.Locator("[data-testid=status]")).ToHaveTextAsync("Đang xét duyệt");
+        await Expect(standing.Locator("[data-testid=status]")).ToHaveTextAsync("Ban Chỉ đạo xem xét");
         (await app.SendAs(DemoAccounts.OfficerTanHoa, new GetNomination(id))).Status.Should().Be(NominationStatus.InReview);
 
         answer = true;

@@ -34,36 +34,44 @@ public sealed class IndexModel(IDataProtectionProvider protection, TimeProvider 
         public string? FormToken { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+    /// <summary>The code names no campaign: the page says so (in HTML, status 404) and points to the index.</summary>
+    public bool Unknown { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync();
 
     public async Task<IActionResult> OnPostAsync()
     {
         if (!limiter.TryAcquire(HttpContext.Connection.RemoteIpAddress?.ToString()))
         {
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            ModelState.AddModelError("", "Bạn đã gửi quá nhiều ý kiến; vui lòng thử lại sau.");
+            ModelState.AddModelError("", T["Bạn đã gửi quá nhiều ý kiến; vui lòng thử lại sau."]);
         }
         else if (await TryAsync(() => Mediator.Send(new SendDisclosureComment(Input.NominationId, Input.AuthorName, Input.Contact, Input.Text ?? "",
                      Input.IsComplaint, Input.Website, DisclosureForm.Read(protection, Input.FormToken), HttpContext.Connection.RemoteIpAddress?.ToString()))))
         {
-            Sent = "Cảm ơn bạn. Ý kiến đã được chuyển đến thư ký Hội đồng/Ban xét duyệt.";
+            Sent = T["Cảm ơn bạn. Ý kiến đã được chuyển đến thư ký Hội đồng/Ban xét duyệt."];
             Input = new CommentInput();
             ModelState.Clear();
         }
-        return await LoadAsync() ? Page() : NotFound();
+        // A refused comment keeps what the citizen wrote (Input is left as posted) and reopens its form.
+        return await LoadAsync();
     }
 
-    private async Task<bool> LoadAsync()
+    private async Task<IActionResult> LoadAsync()
     {
         FormToken = DisclosureForm.Issue(protection, clock);
         try
         {
             Campaign = await Mediator.Send(new ListDisclosedNominees(Code));
-            return true;
         }
         catch (NotFoundException)
         {
-            return false;
+            Unknown = true;
+            Response.StatusCode = StatusCodes.Status404NotFound;
         }
+        return Page();
     }
+
+    /// <summary>The comment form of this nominee is the one just refused: open it with the citizen's entries.</summary>
+    public bool IsRefusedForm(Guid nominationId) => !ModelState.IsValid && Input.NominationId == nominationId;
 }

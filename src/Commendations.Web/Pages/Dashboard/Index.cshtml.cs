@@ -22,9 +22,14 @@ public sealed class IndexModel : AppPageModel
     public CampaignDashboard? Dashboard { get; private set; }
     public IReadOnlyList<Bar> StatusBars { get; private set; } = [];
 
+    /// <summary>For administrators: routes that cannot move on by themselves (0 for everyone else).</summary>
+    public int OpenIncidents { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         Campaigns = await Mediator.Send(new ListCampaigns());
+        if (User.IsInRole(Common.Security.Roles.Administrator))
+            OpenIncidents = await Mediator.Send(new Features.Incidents.CountOpenIncidents());
         CampaignId ??= Campaigns.FirstOrDefault(c => c.OpenForDossiers)?.Id ?? Campaigns.FirstOrDefault()?.Id;
         if (CampaignId is not { } id)
             return Page();

@@ -72,8 +72,8 @@
     return "";
   }
 
-  /** Cytoscape elements of a definition; targets that name no step become "missing" nodes. */
-  function elements(doc) {
+  /** Cytoscape elements of a definition; targets that name no step become "missing" nodes. Plain: step names only (readers, not authors). */
+  function elements(doc, plain) {
     var steps = (doc && Array.isArray(doc.steps)) ? doc.steps : [];
     var keys = {};
     var els = [];
@@ -83,7 +83,7 @@
       var extra = s.type === "end" ? " (" + (s.result || "?") + ")" : "";
       els.push({
         group: "nodes",
-        data: { id: s.key, step: true, index: i, type: s.type, label: stepName(s) + "\n" + typeLabel(s.type) + extra + detail(s) },
+        data: { id: s.key, step: true, index: i, type: s.type, label: plain ? stepName(s) : stepName(s) + "\n" + typeLabel(s.type) + extra + detail(s) },
         classes: [s.type, s.key === doc.start ? "start" : "", s.type === "end" ? "result-" + String(s.result).toLowerCase() : ""].join(" ")
       });
     });
@@ -124,6 +124,8 @@
     { selector: "node.added", style: { "background-color": "#c6f6d5", "border-color": "#2f855a", "border-width": 4 } },
     { selector: "node.removed", style: { "background-color": "#fed7d7", "border-color": "#c53030", "border-width": 4, "border-style": "dashed" } },
     { selector: "node.changed", style: { "background-color": "#fefcbf", "border-color": "#b7791f", "border-width": 4 } },
+    { selector: "node.passed", style: { "background-color": "#e2e8f0", "border-color": "#4a5568" } },
+    { selector: "node.current", style: { "background-color": "#fff3c4", "border-color": "#b45309", "border-width": 5 } },
     { selector: "node:selected", style: { "overlay-color": "#1d4ed8", "overlay-opacity": 0.2, "overlay-padding": 6 } },
     { selector: "edge", style: {
       "curve-style": "bezier", "target-arrow-shape": "triangle", "width": 2, "line-color": "#718096",
@@ -149,7 +151,7 @@
   function create(container, doc, options) {
     options = options || {};
     var cy = window.cytoscape({
-      container: container, elements: elements(doc), style: style,
+      container: container, elements: elements(doc, options.plain), style: style,
       wheelSensitivity: 0.3, minZoom: 0.3, maxZoom: 2.5,
       autoungrabify: !options.editable, boxSelectionEnabled: false
     });

@@ -15,7 +15,8 @@ namespace Commendations.Features.Admin.Users;
 [Allowed(Roles.Administrator)]
 public sealed record SetUserLock(Guid UserId, bool Locked) : ICommand<bool>;
 
-public sealed class SetUserLockHandler(UserManager<AppUser> users, ICurrentUser user, AuditTrail audit) : IRequestHandler<SetUserLock, bool>
+public sealed class SetUserLockHandler(UserManager<AppUser> users, ICurrentUser user, AuditTrail audit, Incidents.IncidentDetector incidents)
+    : IRequestHandler<SetUserLock, bool>
 {
     public async Task<bool> Handle(SetUserLock request, CancellationToken cancellationToken)
     {
@@ -37,6 +38,9 @@ public sealed class SetUserLockHandler(UserManager<AppUser> users, ICurrentUser 
         }
         await audit.RecordAsync(AdminAccess.UsersStream, request.Locked ? "user.locked" : "user.unlocked",
             data: new { account.Id, account.UserName }, cancellationToken: cancellationToken);
+        // A locked account's open tasks are stuck from this moment: the incident list says so now, not at the next sweep
+        // (and unlocking resolves them as soon).
+        await incidents.SweepAsync(cancellationToken);
         return true;
     }
 }

@@ -1,0 +1,20 @@
+using Commendations.Features.Incidents;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Commendations.Web.Pages.Admin;
+
+/// <summary>The incidents: running routes that cannot move on by themselves, each with its reason and the repairs that apply.</summary>
+public sealed class IncidentsModel : AdminPageModel
+{
+    public IReadOnlyList<IncidentView> Incidents { get; private set; } = [];
+
+    public async Task OnGetAsync() => Incidents = await Mediator.Send(new ListIncidents());
+
+    /// <summary>Sweep now instead of waiting for the scheduler's next sweep.</summary>
+    public async Task<IActionResult> OnPostSweepAsync()
+    {
+        var sweep = await Mediator.Send(new SweepIncidents());
+        Flash = T["Đã kiểm tra: {0} sự cố mới, {1} sự cố đã hết.", sweep.Opened, sweep.Resolved];
+        return Redirect("/quan-tri/su-co");
+    }
+}

@@ -1,0 +1,91 @@
+using Commendations.Common;
+using Commendations.Common.Security;
+using Commendations.Common.Text;
+using Commendations.Domain.Incidents;
+using Commendations.Persistence;
+using Commendations.Workflow;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commendations.Features.Incidents;
+
+/// <summary>The open incidents, oldest first, each with its reason in words and the repairs that apply to it.</summary>
+[Allowed(Roles.Administrator)]
+public sealed record ListIncidents : IQuery<IReadOnlyList<IncidentView>>;
+
+/// <param name="Repairs">What an administrator can do about it today, each with the page where it is done.</param>
+public sealed record IncidentView(Guid Id, IncidentKind Kind, string KindName, string Reason, Guid? NominationId, string? NomineeName,
+    DateTimeOffset FirstSeenAt, DateTimeOffset LastSeenAt, IReadOnlyList<IncidentRepair> Repairs);
+
+public sealed record IncidentRepair(string Name, string Link);
+
+public sealed class ListIncidentsHandler(CommendationsDbContext db, DefinitionSemantics semantics) : IRequestHandler<ListIncidents, IReadOnlyList<IncidentView>>
+{
+    public async Task<IReadOnlyList<IncidentView>> Handle(ListIncidents request, CancellationToken cancellationToken)
+    {
+        var incidents = await db.Incidents.AsNoTracking().Where(i => i.ResolvedAt == null).OrderBy(i => i.FirstSeenAt).ToListAsync(cancellationToken);
+        var nominationIds = incidents.Select(i => i.NominationId).OfType<Guid>().Distinct().ToList();
+        var nominees = await db.Nominations.AsNoTracking().Where(n => nominationIds.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.NomineeName, cancellationToken);
+        var instances = await db.WorkflowInstances.AsNoTracking().Where(i => nominationIds.Contains(i.NominationId)).ToDictionaryAsync(i => i.NominationId, cancellationToken);
+        var taskIds = incidents.Select(i => i.TaskId).OfType<Guid>().ToList();
+        var tasks = await db.Tasks.AsNoTracking().Where(t => taskIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
+        var userIds = incidents.Select(i => i.UserId).OfType<Guid>().ToList();
+        var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var unitIds = incidents.Select(i => i.UnitId).OfType<Guid>().ToList();
+        var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        var attempts = await db.Outbox.AsNoTracking().Where(m => incidents.Select(i => i.OutboxMessageId).Contains(m.Id))
+            .ToDictionaryAsync(m => m.Id, m => m.Attempts, cancellationToken);
+
+        async Task<string> StepNameAsync(Guid? nominationId, string? stepKey) =>
+            nominationId is { } id && instances.TryGetValue(id, out var instance)
+                ? DefinitionSemantics.StepName(await semantics.OfAsync(instance, cancellationToken), stepKey ?? instance.CurrentStep)
+                : "—";
+
+        var views = new List<IncidentView>();
+        foreach (var incident in incidents)
+        {
+            var task = incident.TaskId is { } taskId ? tasks.GetValueOrDefault(taskId) : null;
+            var step = await StepNameAsync(incident.NominationId, task?.StepKey);
+            var reason = incident.Kind switch
+            {
+                IncidentKind.AssigneeLocked => new Message("Việc \"{0}\" được giao cho {1}, tài khoản này đang bị khóa.", step,
+                    incident.UserId is { } u ? users.GetValueOrDefault(u, "—") : "—"),
+                IncidentKind.AssigneeRemoved => new Message("Việc \"{0}\" được giao cho một tài khoản không còn tồn tại.", step),
+                IncidentKind.NoEligibleAssignee => new Message("Không tài khoản đang hoạt động nào giữ vai trò {0} tại {1} để nhận việc \"{2}\".",
+                    RoleNames.Of(incident.Role ?? ""), incident.UnitId is { } unit ? units.GetValueOrDefault(unit, "—") : new Message("mọi đơn vị"), step),
+                IncidentKind.OutboxFailing => new Message("Một xử lý tự động (đặt hạn, gửi thông báo hoặc hẹn giờ) đã thất bại {0} lần và vẫn đang được thử lại.",
+                    incident.OutboxMessageId is { } m ? attempts.GetValueOrDefault(m) : 0),
+                _ => new Message("Bước chờ \"{0}\" chưa được hẹn giờ kết thúc: hồ sơ sẽ không tự chuyển sang bước sau.", step),
+            };
+            views.Add(new IncidentView(incident.Id, incident.Kind, IncidentWords.Kind(incident.Kind).Format(), reason.Format(), incident.NominationId,
+                incident.NominationId is { } n ? nominees.GetValueOrDefault(n) : null, incident.FirstSeenAt, incident.LastSeenAt, Repairs(incident)));
+        }
+        return views;
+    }
+
+    /// <summary>The repairs available today for each kind (reassignment and the other route repairs are still to come).</summary>
+    private static IReadOnlyList<IncidentRepair> Repairs(Incident incident)
+    {
+        var repairs = new List<IncidentRepair>();
+        if (incident.Kind == IncidentKind.AssigneeLocked)
+            repairs.Add(new IncidentRepair(new Message("Mở khóa tài khoản").Format(), "/quan-tri/nguoi-dung"));
+        if (incident.Kind == IncidentKind.NoEligibleAssignee)
+            repairs.Add(new IncidentRepair(new Message("Giao vai trò cho một người dùng của đơn vị").Format(), "/quan-tri/nguoi-dung"));
+        if (incident.NominationId is { } nomination)
+            repairs.Add(new IncidentRepair(new Message("Xem lộ trình của hồ sơ").Format(), $"/de-nghi/{nomination}/lo-trinh"));
+        return repairs;
+    }
+}
+
+/// <summary>Incident kinds in words.</summary>
+public static class IncidentWords
+{
+    public static Message Kind(IncidentKind kind) => kind switch
+    {
+        IncidentKind.AssigneeLocked => new Message("Người được giao bị khóa tài khoản"),
+        IncidentKind.AssigneeRemoved => new Message("Người được giao không còn tồn tại"),
+        IncidentKind.NoEligibleAssignee => new Message("Không có người nhận việc"),
+        IncidentKind.OutboxFailing => new Message("Xử lý tự động thất bại"),
+        _ => new Message("Bước chờ chưa được hẹn giờ"),
+    };
+}

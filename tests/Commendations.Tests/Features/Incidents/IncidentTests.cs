@@ -1,0 +1,73 @@
+using Commendations.Common.Errors;
+using Commendations.Domain.Incidents;
+using Commendations.Features.Admin.Users;
+using Commendations.Features.Incidents;
+using Commendations.Seeding;
+using Commendations.Testing;
+using Commendations.Tests.Features.Nominations;
+using Commendations.Tests.Features.Registry;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commendations.Tests.Features.Incidents;
+
+/// <summary>Routes that cannot move on by themselves are listed for administrators at once, with the reason in words, and leave the list when the cause goes.</summary>
+public class IncidentTests(LifecycleHarness app) : IClassFixture<LifecycleHarness>
+{
+    private readonly NominationSteps _steps = new(app);
+
+    [Fact]
+    public async Task Locking_the_account_whose_turn_it_is_opens_an_incident_at_once_and_unlocking_resolves_it()
+    {
+        var id = await _steps.SubmittedCollectiveAsync();
+        var member = app.UserId(DemoAccounts.SteeringStandingMember);
+
+        await app.Send(DemoAccounts.Admin, new SetUserLock(member, true));
+
+        var incident = (await app.Send(DemoAccounts.Admin, new ListIncidents())).Single(i => i.NominationId == id);
+        incident.Kind.Should().Be(IncidentKind.AssigneeLocked);
+        incident.KindName.Should().Be("Người được giao bị khóa tài khoản");
+        incident.Reason.Should().Be("Việc \"Ban Chỉ đạo xem xét\" được giao cho Hoàng Văn Dũng, tài khoản này đang bị khóa.");
+        incident.FirstSeenAt.Should().Be(app.Clock.GetUtcNow(), "found when the account was locked, not at the next sweep");
+        incident.Repairs.Select(r => r.Name).Should().Contain("Mở khóa tài khoản");
+
+        // The sweep finds it again: still one incident, first seen when it began.
+        app.Clock.Advance(TimeSpan.FromMinutes(5));
+        (await app.Send(Commendations.Common.Security.FixedCurrentUser.System, new SweepIncidents())).Opened.Should().Be(0);
+        (await app.Send(DemoAccounts.Admin, new ListIncidents())).Where(i => i.NominationId == id).Should().ContainSingle()
+            .Which.FirstSeenAt.Should().Be(incident.FirstSeenAt);
+        (await app.Send(DemoAccounts.Admin, new CountOpenIncidents())).Should().BeGreaterThan(0);
+
+        await app.Send(DemoAccounts.Admin, new SetUserLock(member, false));
+
+        (await app.Send(DemoAccounts.Admin, new ListIncidents())).Should().NotContain(i => i.NominationId == id);
+        await using var db = app.CreateDbContext();
+        (await db.Incidents.SingleAsync(i => i.NominationId == id)).ResolvedAt.Should().Be(app.Clock.GetUtcNow());
+    }
+
+    [Fact]
+    public async Task A_decision_nobody_active_can_take_is_an_incident_naming_the_role_and_the_step()
+    {
+        var ids = await new AwardSteps(app).AtDecisionAsync(1, 0, "SC");
+        await app.Send(DemoAccounts.Admin, new SetUserLock(app.UserId(DemoAccounts.Leader), true));
+        try
+        {
+            var incident = (await app.Send(DemoAccounts.Admin, new ListIncidents())).Single(i => i.NominationId == ids[0]);
+            incident.Kind.Should().Be(IncidentKind.NoEligibleAssignee);
+            incident.Reason.Should().Contain("lãnh đạo tỉnh").And.Contain("Quyết định khen thưởng").And.NotContain("provincialLeader");
+        }
+        finally
+        {
+            await app.Send(DemoAccounts.Admin, new SetUserLock(app.UserId(DemoAccounts.Leader), false));
+        }
+    }
+
+    [Fact]
+    public async Task Only_administrators_see_incidents_or_sweep()
+    {
+        var read = () => app.Send(DemoAccounts.OfficerTanHoa, new ListIncidents());
+        var sweep = () => app.Send(DemoAccounts.SteeringHead, new SweepIncidents());
+
+        await read.Should().ThrowAsync<ForbiddenException>();
+        await sweep.Should().ThrowAsync<ForbiddenException>();
+    }
+}

@@ -1,0 +1,69 @@
+using Commendations.Seeding;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Commendations.Web.Tests.Browser;
+
+/// <summary>A reviewer opens a nomination's route: the diagram with the current step, the steps passed, the pending timers, the audit beside.</summary>
+public sealed class RouteBrowserTests(DecisionBrowserFixture app) : IClassFixture<DecisionBrowserFixture>
+{
+    [BrowserFact]
+    public async Task The_route_page_draws_the_current_step_and_lists_who_acted_and_what_is_pending()
+    {
+        var id = await Journeys.SubmittedCollectiveAsync(app, "Hội Liên hiệp Phụ nữ xã Tân Hòa");
+        await Journeys.ApprovedByCommitteeAsync(app, id);
+
+        var appraiser = await app.SignInAsync(DemoAccounts.Appraiser);
+        await appraiser.GotoAsync($"/de-nghi/{id}");
+        await appraiser.Locator("[data-testid=route-link]").ClickAsync();
+        await appraiser.WaitForURLAsync($"**/de-nghi/{id}/lo-trinh");
+
+        await Expect(appraiser.Locator("[data-testid=route-current]")).ToHaveTextAsync("Công khai, lấy ý kiến");
+        // The diagram ran and highlighted the step the nomination waits at.
+        await Expect(appraiser.Locator("[data-testid=route-diagram]")).ToHaveAttributeAsync("data-current", "Công khai, lấy ý kiến");
+        await Expect(appraiser.Locator("[data-testid=route-diagram] canvas").First).ToBeVisibleAsync();
+
+        var passages = appraiser.Locator("[data-testid=route-passages]");
+        await Expect(passages).ToContainTextAsync("Hoàng Văn Dũng");
+        await Expect(passages).ToContainTextAsync("Vũ Quang Huy");
+        await Expect(passages).ToContainTextAsync("Ban Chỉ đạo xem xét");
+        await Expect(passages).Not.ToContainTextAsync("approve");
+
+        // The disclosure's end is the one pending timer, with its instant in dd/MM/yyyy HH:mm.
+        var timer = appraiser.Locator("[data-testid=route-timers] tbody tr[data-kind=waitEnds]");
+        await Expect(timer).ToContainTextAsync("Hết thời gian chờ");
+        await Expect(timer.Locator("time")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d{2}/\d{2}/\d{4} \d{2}:\d{2}$"));
+        await Expect(appraiser.Locator("[data-testid=route-audit] li").First).ToBeVisibleAsync();
+        await appraiser.CheckPageAsync("54-nomination-route");
+
+        // Another unit's officer cannot see it.
+        var stranger = await app.SignInAsync(DemoAccounts.OfficerDongXuyen);
+        var response = await stranger.GotoAsync($"/de-nghi/{id}/lo-trinh");
+        response!.Status.Should().Be(404);
+    }
+
+    [BrowserFact]
+    public async Task An_administrator_previews_then_ends_a_disclosure_early_with_the_legal_basis()
+    {
+        var id = await Journeys.SubmittedCollectiveAsync(app, "Chi đoàn thôn Bắc, xã Tân Hòa");
+        await Journeys.ApprovedByCommitteeAsync(app, id);
+
+        // Nobody but an administrator is offered the repair.
+        var appraiser = await app.SignInAsync(DemoAccounts.Appraiser);
+        await appraiser.GotoAsync($"/de-nghi/{id}/lo-trinh");
+        await Expect(appraiser.Locator("[data-testid=end-wait]")).ToHaveCountAsync(0);
+
+        var admin = await app.SignInAsync(DemoAccounts.Admin);
+        await admin.GotoAsync($"/de-nghi/{id}/lo-trinh");
+        var repair = admin.Locator("[data-testid=end-wait]");
+        await repair.GetByLabel("Lý do và căn cứ").FillAsync("Quyết định số 12/QĐ-UBND rút ngắn thời gian công khai.");
+        await repair.GetByRole(AriaRole.Button, new() { Name = "Xem trước" }).ClickAsync();
+        await Expect(admin.Locator("[data-testid=end-wait-preview]")).ToContainTextAsync("hồ sơ chuyển sang bước \"Thẩm định\"");
+        await Expect(admin.Locator("[data-testid=route-current]")).ToHaveTextAsync("Công khai, lấy ý kiến");
+
+        await admin.Locator("[data-testid=end-wait]").GetByRole(AriaRole.Button, new() { Name = "Kết thúc ngay" }).ClickAsync();
+        await Expect(admin.Locator("[data-testid=route-current]")).ToHaveTextAsync("Thẩm định");
+        await Expect(admin.Locator("[data-testid=route-passages]")).ToContainTextAsync("Quyết định số 12/QĐ-UBND rút ngắn thời gian công khai.");
+        await Expect(admin.Locator("[data-testid=route-audit]")).ToContainTextAsync("Kết thúc thời gian chờ trước hạn");
+    }
+}
