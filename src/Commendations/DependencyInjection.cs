@@ -47,6 +47,7 @@ public static class DependencyInjection
         services.AddSingleton(new Workflow.ReferenceDataConnection(connectionString));
         services.AddHostedService<Workflow.ReferenceDataListener>();
         services.AddScoped<Workflow.NominationWorkflow>();
+        services.AddScoped<Features.Admin.Calendar.CalendarDeadlines>();
         services.AddScoped<Audit.AuditTrail>();
         // The host binds the Audit section (or supplies a generated key where that is allowed); without a valid key the
         // host does not start, and outside a host the first use of the seal fails.

@@ -20,6 +20,7 @@ public sealed record Actor(string UserId, IReadOnlySet<string> Roles, string? Un
 [JsonDerivedType(typeof(Withdraw), "withdraw")]
 [JsonDerivedType(typeof(Escalate), "escalate")]
 [JsonDerivedType(typeof(CastSecretBallots), "castSecretBallots")]
+[JsonDerivedType(typeof(RecomputeDeadlines), "recomputeDeadlines")]
 public abstract record WorkflowCommand;
 
 /// <summary>Act on an open task: <c>approve</c>, <c>return</c>, <c>reject</c> for approvals, or a task step's named action.</summary>
@@ -65,3 +66,23 @@ public sealed record Escalate(string TaskId, int Level, DateTimeOffset ExpectedD
 /// (e.g. a council session's ballot box at its close). Refused on an open vote.
 /// </summary>
 public sealed record CastSecretBallots(string StepKey, IReadOnlyList<string> Voters, VoteTally Tally, string? Comment = null) : WorkflowCommand;
+
+/// <summary>
+/// The working calendar changed (a holiday added or removed, a compensatory working day): every open task whose due time
+/// is still to come gets its due time, reminders and escalation levels computed again from the instant it opened and the
+/// policy it opened under, with <see cref="RuntimeContext.Calendar"/> — as if it had opened with this calendar. A task
+/// whose deadline has passed (overdue, or due by now) keeps it: that is history. Reminders and levels before the due time
+/// that are past by now are dropped, like at opening; levels already done stay done. A wait still running ends at its
+/// recomputed instant. Changes come out as <see cref="DeadlineRecomputed"/> (and <see cref="DeadlineScheduled"/> to
+/// replace the schedule; <see cref="WaitScheduled"/> for a wait); the assignee of a task whose due time moved is told
+/// (<c>deadline-moved</c>). Nothing changes when the calendar changes nothing for the instance, so sending it twice is
+/// harmless.
+/// </summary>
+public sealed record RecomputeDeadlines : WorkflowCommand
+{
+    /// <summary>
+    /// When tasks opened, by task id, for tasks whose state does not record it (states written before
+    /// <see cref="OpenTask.OpenedAt"/>); a task with neither is left as it is.
+    /// </summary>
+    public IReadOnlyDictionary<string, DateTimeOffset>? OpenedAt { get; init; }
+}

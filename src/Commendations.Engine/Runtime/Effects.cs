@@ -20,6 +20,7 @@ public sealed record Recipient(string? UserId = null, string? Role = null, strin
 [JsonDerivedType(typeof(WaitScheduled), "waitScheduled")]
 [JsonDerivedType(typeof(NotificationRequested), "notificationRequested")]
 [JsonDerivedType(typeof(InstanceCompleted), "instanceCompleted")]
+[JsonDerivedType(typeof(DeadlineRecomputed), "deadlineRecomputed")]
 public abstract record WorkflowEffect;
 
 public sealed record StepEntered(string StepKey, int Round) : WorkflowEffect;
@@ -56,12 +57,27 @@ public sealed record DeadlineScheduled(string TaskId, DateTimeOffset DueAt, IRea
 
 public sealed record DeadlineCancelled(string TaskId) : WorkflowEffect;
 
+/// <summary>
+/// An open task's times were computed again (<see cref="RecomputeDeadlines"/>): its due time (moved when
+/// <see cref="PreviousDueAt"/> differs), reminders and escalation levels. A <see cref="DeadlineScheduled"/> with the same
+/// times follows: it replaces the task's schedule.
+/// </summary>
+public sealed record DeadlineRecomputed(string TaskId, string StepKey, DateTimeOffset PreviousDueAt, DateTimeOffset DueAt,
+    IReadOnlyList<DateTimeOffset> ReminderTimes, DateTimeOffset? EscalateAt) : WorkflowEffect
+{
+    public IReadOnlyList<EscalationTime>? Escalations { get; init; }
+
+    [JsonIgnore]
+    public bool DueMoved => PreviousDueAt != DueAt;
+}
+
 /// <summary>Send <see cref="WaitElapsed"/> at <see cref="Until"/>.</summary>
 public sealed record WaitScheduled(string StepKey, DateTimeOffset Until) : WorkflowEffect;
 
 /// <summary>
-/// Templates: <c>task-overdue</c> (to the assignee), <c>task-escalated</c> (to the escalation role). Data: taskId, stepKey,
-/// dueAt, round; for a level of an escalation chain also <c>level</c> (0 = first) and <c>escalateAt</c>.
+/// Templates: <c>task-overdue</c> (to the assignee), <c>task-escalated</c> (to the escalation role), <c>deadline-moved</c> (to
+/// the assignee, with <c>previousDueAt</c>). Data: taskId, stepKey, dueAt, round; for a level of an escalation chain also
+/// <c>level</c> (0 = first) and <c>escalateAt</c>.
 /// </summary>
 public sealed record NotificationRequested(Recipient Recipient, string Template, IReadOnlyDictionary<string, string> Data) : WorkflowEffect;
 

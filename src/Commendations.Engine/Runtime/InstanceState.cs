@@ -92,6 +92,14 @@ public sealed record OpenTask(
     /// <summary>How many escalation levels are done (performed, or skipped because past at opening): each happens once.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public int EscalationsDone { get; init; }
+
+    /// <summary>When the task opened: what its due time is counted from (null in states written before it was kept).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? OpenedAt { get; init; }
+
+    /// <summary>True when the due time came from <c>deadline.onReentry</c> (the step was entered again).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool OnReentry { get; init; }
 }
 
 /// <summary>Progress of the current step.</summary>
@@ -176,6 +184,12 @@ public enum HistoryEvent
 
     /// <summary>An administrator ended a wait before its time, with a written reason (<see cref="WaitElapsed.EndedEarlyBy"/>).</summary>
     WaitEndedEarly,
+
+    /// <summary>
+    /// A task's due time moved because the working calendar changed (<see cref="RecomputeDeadlines"/>):
+    /// <see cref="HistoryEntry.PreviousDueAt"/> → <see cref="HistoryEntry.DueAt"/>.
+    /// </summary>
+    DeadlineMoved,
 }
 
 /// <summary>One line of the instance's history; nothing is ever removed, returns included.</summary>
@@ -205,4 +219,11 @@ public sealed record HistoryEntry(
 
     /// <summary>For <see cref="HistoryEvent.VoteCounted"/>: the counts the vote was decided on (never who voted what).</summary>
     public VoteResult? Vote { get; init; }
+
+    /// <summary>For <see cref="HistoryEvent.DeadlineMoved"/>: the due time before and after.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? PreviousDueAt { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? DueAt { get; init; }
 }

@@ -95,6 +95,10 @@ internal sealed partial class Transition
             {
                 _tasks.RemoveAt(index);
             }
+            else if (outer is DeadlineRecomputed moved && IndexOfTask(moved.TaskId) is var at and >= 0)
+            {
+                _tasks[at] = _tasks[at] with { DueAt = moved.DueAt, ReminderTimes = moved.ReminderTimes, EscalateAt = moved.EscalateAt };
+            }
         }
         // ... and their overdue marks, which no effect carries.
         foreach (var task in state.OpenTasks)
@@ -139,6 +143,7 @@ internal sealed partial class Transition
         TaskClosed e => e with { TaskId = prefix + e.TaskId },
         DeadlineScheduled e => e with { TaskId = prefix + e.TaskId },
         DeadlineCancelled e => e with { TaskId = prefix + e.TaskId },
+        DeadlineRecomputed e => e with { TaskId = prefix + e.TaskId, StepKey = prefix + e.StepKey },
         WaitScheduled e => e with { StepKey = prefix + e.StepKey },
         NotificationRequested e => e with { Data = PrefixedData(e.Data, prefix) },
         InstanceCompleted => null,

@@ -13,44 +13,56 @@ internal sealed partial class Transition
     private RuntimeError? ComputeTimes(HumanStep step, out DateTimeOffset due, out IReadOnlyList<DateTimeOffset> reminders)
     {
         reminders = [];
-        var policy = step.Deadline;
-        var whenPast = policy?.WhenPast;
-        if (policy?.OnReentry is { } reentry && EnteredBefore(step.Key))
-        {
-            policy = reentry;
-            whenPast = reentry.WhenPast ?? whenPast;
-        }
-        if (DueOf(step, policy, out due) is { } error) return error;
+        var (policy, whenPast) = PolicyOf(step, EnteredBefore(step.Key));
+        if (DueOf(step, policy, Now, out due) is { } error) return error;
         if (due <= Now && whenPast == PastDeadlineRule.Refuse)
         {
             return Error(RuntimeErrors.DeadlinePast,
                 "Bước “{0}” sẽ có hạn xử lý lúc {1}, trước khi được mở; quy trình không mở việc đã quá hạn (whenPast: refuse).",
                 Named.Step(step.Key), EngineText.Time(due, _context.Calendar.UtcOffset));
         }
-
-        if (step.Reminders is { Count: > 0 } policyReminders)
-        {
-            // Reminders already in the past when the task opens are dropped; the rest are ascending and distinct.
-            // Before the due day: strictly before the due time; after it: strictly after.
-            var calendar = _context.Calendar;
-            var times = new List<DateTimeOffset>(policyReminders.Count);
-            foreach (var reminder in policyReminders)
-            {
-                var after = reminder.WorkingDaysAfter is { } k;
-                var at = calendar.ReminderTime(due, after ? -reminder.WorkingDaysAfter!.Value : reminder.WorkingDaysBefore ?? 0);
-                if (at > Now && (after ? at > due : at < due) && !times.Contains(at)) times.Add(at);
-            }
-            times.Sort();
-            reminders = times;
-        }
+        reminders = ReminderTimes(step, due);
         return null;
     }
 
-    private RuntimeError? DueOf(HumanStep step, Deadline? deadline, out DateTimeOffset due)
+    /// <summary>The step's deadline policy: <c>deadline.onReentry</c> when the step is entered again and declares one.</summary>
+    private static (Deadline? Policy, PastDeadlineRule? WhenPast) PolicyOf(HumanStep step, bool reentry)
+    {
+        var policy = step.Deadline;
+        var whenPast = policy?.WhenPast;
+        if (reentry && policy?.OnReentry is { } onReentry)
+        {
+            policy = onReentry;
+            whenPast = onReentry.WhenPast ?? whenPast;
+        }
+        return (policy, whenPast);
+    }
+
+    /// <summary>
+    /// The reminders of a task due at <paramref name="due"/>: those already past now are dropped; the rest are ascending and
+    /// distinct. Before the due day: strictly before the due time; after it: strictly after.
+    /// </summary>
+    private IReadOnlyList<DateTimeOffset> ReminderTimes(HumanStep step, DateTimeOffset due)
+    {
+        if (step.Reminders is not { Count: > 0 } policyReminders) return [];
+        var calendar = _context.Calendar;
+        var times = new List<DateTimeOffset>(policyReminders.Count);
+        foreach (var reminder in policyReminders)
+        {
+            var after = reminder.WorkingDaysAfter is not null;
+            var at = calendar.ReminderTime(due, after ? -reminder.WorkingDaysAfter!.Value : reminder.WorkingDaysBefore ?? 0);
+            if (at > Now && (after ? at > due : at < due) && !times.Contains(at)) times.Add(at);
+        }
+        times.Sort();
+        return times;
+    }
+
+    /// <summary>The due time under <paramref name="deadline"/> of a task opened at <paramref name="openedAt"/>.</summary>
+    private RuntimeError? DueOf(HumanStep step, Deadline? deadline, DateTimeOffset openedAt, out DateTimeOffset due)
     {
         var calendar = _context.Calendar;
-        if (deadline?.WorkingDays is { } wd) due = calendar.DueAfterWorkingDays(Now, wd);
-        else if (deadline?.CalendarDays is { } cd) due = calendar.DueAfterCalendarDays(Now, cd);
+        if (deadline?.WorkingDays is { } wd) due = calendar.DueAfterWorkingDays(openedAt, wd);
+        else if (deadline?.CalendarDays is { } cd) due = calendar.DueAfterCalendarDays(openedAt, cd);
         else if (deadline?.CampaignDate is { } name)
         {
             if (_context.Facts.GetDate(name) is not { } date)

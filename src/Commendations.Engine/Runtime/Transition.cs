@@ -182,7 +182,13 @@ internal sealed partial class Transition
         _counter++;
         var taskId = string.Concat(step.Key, ":r", _round.ToString(System.Globalization.CultureInfo.InvariantCulture), ":", _counter.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var (escalateAt, levels, skipped) = EscalationTimes(step, due);
-        _tasks.Add(new OpenTask(taskId, step.Key, assignee, sequence, due, reminders, escalateAt) { Escalations = levels, EscalationsDone = skipped });
+        _tasks.Add(new OpenTask(taskId, step.Key, assignee, sequence, due, reminders, escalateAt)
+        {
+            Escalations = levels,
+            EscalationsDone = skipped,
+            OpenedAt = Now,
+            OnReentry = step.Deadline?.OnReentry is not null && EnteredBefore(step.Key),
+        });
         _effects.Add(new TaskOpened(taskId, step.Key, assignee, sequence, due, reminders, escalateAt) { Escalations = levels, PastAtEntry = due <= Now });
         _effects.Add(new DeadlineScheduled(taskId, due, reminders, escalateAt) { Escalations = levels });
         if (due <= Now) Record(HistoryEvent.DeadlinePastAtEntry, step.Key, null, null, null, taskId);

@@ -62,6 +62,7 @@ public static class WorkflowRuntime
             Withdraw withdraw => transition.Withdraw(withdraw),
             Escalate escalate => transition.Escalate(escalate),
             CastSecretBallots ballots => transition.CastSecretBallots(ballots),
+            RecomputeDeadlines recompute => transition.RecomputeDeadlines(recompute),
             _ => new RuntimeError(RuntimeErrors.UnknownCommand, "Lệnh này không được hỗ trợ."),
         };
         return error is null ? transition.Complete() : new TransitionResult(false, state, [], error);

@@ -43,7 +43,10 @@ public static class AdminEndpoints
         DateOnly? DossierOpen, DateOnly? DossierClose, List<CampaignAwardBody>? Awards);
     public sealed record CampaignAwardBody(Guid? AwardFormId, string? WorkflowDefinitionId, int? QuotaCollectives, int? QuotaIndividuals);
     public sealed record AwardFormBody(string? Code, string? Name, List<NomineeKind>? NomineeKinds, List<DocumentKind>? RequiredDocuments, string? CertificateTitle = null);
-    public sealed record CalendarDayBody(DateOnly? Date, CalendarDayKind? Kind, string? Name);
+    public sealed record CalendarDayBody(DateOnly? Date, CalendarDayKind? Kind, string? Name, string? Source = null, bool? Provisional = null,
+        DateOnly? SwappedWith = null);
+    /// <summary>A year's calendar to import: <c>source</c> "file" (with <c>format</c> json or csv and the file's <c>content</c>) or "shipped".</summary>
+    public sealed record CalendarImportBody(string? Source, string? Format, string? Content, int? Year, string? ContentHash = null);
 
     public static void MapAdminEndpoints(this RouteGroupBuilder api)
     {
@@ -156,12 +159,20 @@ public static class AdminEndpoints
         admin.MapGet("/calendar/days", (IMediator m, int? year, CancellationToken ct) => m.Send(new ListCalendarDays(year), ct));
         admin.MapPost("/calendar/days", async (IMediator m, CalendarDayBody body, CancellationToken ct) =>
         {
-            var day = await m.Send(new AdminAddCalendarDay(body.Date ?? default, body.Kind ?? (CalendarDayKind)(-1), body.Name ?? ""), ct);
-            return TypedResults.Created($"/api/admin/calendar/days/{day.Date:yyyy-MM-dd}", day);
+            var changed = await m.Send(new AdminAddCalendarDay(body.Date ?? default, body.Kind ?? (CalendarDayKind)(-1), body.Name ?? "", body.Source,
+                body.Provisional ?? false, body.SwappedWith), ct);
+            return TypedResults.Created($"/api/admin/calendar/days/{changed.Day!.Date:yyyy-MM-dd}", changed);
         });
-        admin.MapDelete("/calendar/days/{date}", async (IMediator m, DateOnly date, CancellationToken ct) =>
+        // 200 with the running deadlines the removal moved (recomputed and notified).
+        admin.MapDelete("/calendar/days/{date}", (IMediator m, DateOnly date, CancellationToken ct) => m.Send(new AdminRemoveCalendarDay(date), ct));
+        admin.MapPost("/calendar/imports/preview", (IMediator m, CalendarImportBody body, CancellationToken ct) =>
+            m.Send(new PreviewCalendarImport(body.Source, body.Format, body.Content, body.Year), ct));
+        admin.MapPost("/calendar/imports", (IMediator m, CalendarImportBody body, CancellationToken ct) =>
+            m.Send(new ApplyCalendarImport(body.Source, body.Format, body.Content, body.Year, body.ContentHash), ct));
+        admin.MapGet("/calendar/offers", (IMediator m, CancellationToken ct) => m.Send(new ListCalendarOffers(), ct));
+        admin.MapPost("/calendar/offers/{year}/dismissal", async (IMediator m, int year, CancellationToken ct) =>
         {
-            await m.Send(new AdminRemoveCalendarDay(date), ct);
+            await m.Send(new DismissShippedCalendar(year), ct);
             return TypedResults.NoContent();
         });
     }

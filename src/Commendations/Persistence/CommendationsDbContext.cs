@@ -53,6 +53,7 @@ public class CommendationsDbContext(DbContextOptions<CommendationsDbContext> opt
     public DbSet<Domain.Documents.LegalInstrument> LegalInstruments => Set<Domain.Documents.LegalInstrument>();
     public DbSet<Domain.Documents.SigningAuthority> SigningAuthorities => Set<Domain.Documents.SigningAuthority>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<CalendarImport> CalendarImports => Set<CalendarImport>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Domain.Incidents.Incident> Incidents => Set<Domain.Incidents.Incident>();

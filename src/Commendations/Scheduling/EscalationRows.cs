@@ -13,11 +13,14 @@ namespace Commendations.Scheduling;
 /// </summary>
 public static class EscalationRows
 {
+    /// <summary>The levels that are rows: all but those at the due time.</summary>
+    public static List<EscalationTime> Levels(DeadlineScheduled effect) => (effect.Escalations ?? []).Where(e => e.At != effect.DueAt).ToList();
+
     public static async Task ScheduleAsync(CommendationsDbContext db, IScheduler scheduler, QuartzChanges changes, WorkflowOutboxPayload payload,
         DeadlineScheduled effect, CancellationToken cancellationToken)
     {
-        // Rows of another due time are deleted with the reminders' (OutboxApplier); a step without levels costs nothing here.
-        var levels = (effect.Escalations ?? []).Where(e => e.At != effect.DueAt).ToList();
+        // Rows the schedule does not have are deleted with the reminders' (OutboxApplier); a step without levels costs nothing here.
+        var levels = Levels(effect);
         if (levels.Count == 0)
             return;
         var levelIndexes = levels.Select(e => e.Level).ToArray();

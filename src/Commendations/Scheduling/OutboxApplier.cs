@@ -71,18 +71,23 @@ public sealed class OutboxApplier(CommendationsDbContext db, Notifier notifier, 
         var jobKey = ScheduleKeys.TaskJob(payload.InstanceId, effect.TaskId);
         var task = await db.Tasks.AsNoTracking()
             .SingleOrDefaultAsync(t => t.InstanceId == payload.InstanceId && t.TaskKey == effect.TaskId, cancellationToken);
-        if (task is null || task.Status != WorkflowTaskStatus.Open || task.DueAt != effect.DueAt)
+        if (task is null || task.Status != WorkflowTaskStatus.Open)
         {
-            // Applied late (e.g. after a retry): the task closed or moved since; leave nothing behind for it (a later
-            // message of the moved task schedules it again).
+            // Applied late (e.g. after a retry): the task closed since; leave nothing behind for it.
             changes.Delete(jobKey);
             await DeleteRemindersAsync(payload.InstanceId, effect.TaskId, null, cancellationToken);
             return;
         }
-        await EscalationRows.ScheduleAsync(db, scheduler, changes, payload, effect, cancellationToken);
-
         var remindAt = effect.ReminderTimes.Select(t => t.ToUniversalTime()).Distinct().ToArray();
-        await DeleteRemindersAsync(payload.InstanceId, effect.TaskId, effect.DueAt, cancellationToken);
+        if (task.DueAt != effect.DueAt || !task.ReminderTimes.Select(t => t.ToUniversalTime()).ToHashSet().SetEquals(remindAt))
+        {
+            // The task's times were computed again since (the working calendar changed): the message that did so carries
+            // its schedule, before or after this one; this one must not undo it.
+            return;
+        }
+        // The message replaces the task's schedule: rows of another due time, or not among its instants, go.
+        await ReplaceRowsAsync(payload.InstanceId, effect, remindAt, cancellationToken);
+        await EscalationRows.ScheduleAsync(db, scheduler, changes, payload, effect, cancellationToken);
         await db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO task_reminders (instance_id, task_key, nomination_id, remind_at, due_at)
             SELECT {payload.InstanceId}, {effect.TaskId}, {payload.NominationId}, r, {effect.DueAt.ToUniversalTime()} FROM unnest({remindAt}) AS r
@@ -118,6 +123,26 @@ public sealed class OutboxApplier(CommendationsDbContext db, Notifier notifier, 
             .StartAt(at)
             .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
             .Build();
+
+    /// <summary>
+    /// Before a schedule is stored: the task's reminder and escalation-level rows that it does not have — computed for another
+    /// due time, or at an instant it no longer has (the calendar changed). One statement for both tables.
+    /// </summary>
+    private Task<int> ReplaceRowsAsync(Guid instanceId, DeadlineScheduled effect, DateTimeOffset[] remindAt, CancellationToken cancellationToken)
+    {
+        var due = effect.DueAt.ToUniversalTime();
+        var levels = EscalationRows.Levels(effect);
+        var levelIndexes = levels.Select(l => l.Level).ToArray();
+        var instants = levels.Select(l => l.At.ToUniversalTime()).ToArray();
+        return db.Database.ExecuteSqlInterpolatedAsync($"""
+            WITH levels AS (
+                DELETE FROM task_escalations e WHERE e.instance_id = {instanceId} AND e.task_key = {effect.TaskId}
+                  AND (e.due_at <> {due} OR NOT EXISTS (
+                      SELECT 1 FROM unnest({levelIndexes}, {instants}) AS l(level, at) WHERE l.level = e.level AND l.at = e.escalate_at)))
+            DELETE FROM task_reminders WHERE instance_id = {instanceId} AND task_key = {effect.TaskId}
+              AND (due_at <> {due} OR NOT (remind_at = ANY({remindAt})))
+            """, cancellationToken);
+    }
 
     /// <summary>
     /// The task's reminder and escalation-level rows — all of them, or (<paramref name="keepDueAt"/>) those computed for
@@ -179,6 +204,8 @@ public sealed class OutboxApplier(CommendationsDbContext db, Notifier notifier, 
             "task-escalated" when level is { } n => (NotificationKinds.TaskEscalated,
                 NotificationTexts.EscalatedLevel(nominee, stepName, dueAt, DateTimeOffset.Parse(effect.Data["escalateAt"], CultureInfo.InvariantCulture), n)),
             "task-escalated" => (NotificationKinds.TaskEscalated, NotificationTexts.Escalated(nominee, stepName, dueAt)),
+            DeadlineMovedText.Template => (DeadlineMovedText.Kind,
+                DeadlineMovedText.Moved(nominee, stepName, DateTimeOffset.Parse(effect.Data["previousDueAt"], CultureInfo.InvariantCulture), dueAt)),
             _ => (NotificationKinds.TaskOverdue, NotificationTexts.Overdue(nominee, stepName, dueAt)),
         };
         // A level of an escalation chain reaches each recipient once per step, round, level and instant, however many open

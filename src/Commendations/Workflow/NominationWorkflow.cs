@@ -83,6 +83,30 @@ public sealed class NominationWorkflow(
         return result;
     }
 
+    /// <summary>
+    /// The engine's <see cref="RecomputeDeadlines"/> under <paramref name="calendar"/> (a calendar about to be saved, so not
+    /// read from the cache): with <paramref name="apply"/>, its effects are applied in this transaction — task rows, audit
+    /// entries, outbox rows that move the Quartz triggers and the reminder and escalation-level rows, the notices; without,
+    /// nothing is changed (a preview). Opening instants the state lacks (states written before tasks kept them) come from
+    /// the task rows.
+    /// </summary>
+    public async Task<TransitionResult> RecomputeDeadlinesAsync(Nomination nomination, WorkflowInstance instance, WorkingCalendar calendar, bool apply,
+        CancellationToken cancellationToken)
+    {
+        var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
+        var state = InstanceState.FromJson(instance.State);
+        var context = await contexts.CreateAsync(nomination, cancellationToken, definition);
+        context = context with { Calendar = calendar, Callees = await definitions.CalleesAsync(definition, state, cancellationToken) };
+        var openedAt = await db.Tasks.AsNoTracking().Where(t => t.InstanceId == instance.Id && t.Status == WorkflowTaskStatus.Open)
+            .ToDictionaryAsync(t => t.TaskKey, t => t.OpenedAt, cancellationToken);
+        var result = WorkflowRuntime.Execute(definition, state, new RecomputeDeadlines { OpenedAt = openedAt }, context);
+        if (!result.Succeeded)
+            throw await RefusalAsync(result.Error!, definition, context.Callees, cancellationToken);
+        if (apply && result.Effects.Count > 0)
+            await ApplyAsync(definition, nomination, instance, result, state, context.Callees, cancellationToken);
+        return result;
+    }
+
     /// <summary>What <see cref="MigrateAsync"/> would do, without doing it.</summary>
     public async Task<MigrationPreview> PlanMigrationAsync(Nomination nomination, int toVersion, IReadOnlyDictionary<string, string>? mapping,
         CancellationToken cancellationToken)
@@ -146,6 +170,13 @@ public sealed class NominationWorkflow(
                     break;
                 case InstanceCompleted completed:
                     await audit.RecordAsync(stream, "workflow.completed", null, null, new { result = completed.Result.ToString() }, cancellationToken);
+                    break;
+                case DeadlineRecomputed recomputed:
+                    var moved = await FindTaskAsync(instance.Id, recomputed.TaskId, cancellationToken);
+                    moved.Reschedule(recomputed.DueAt, recomputed.ReminderTimes, recomputed.EscalateAt);
+                    if (recomputed.DueMoved)
+                        await audit.RecordAsync(stream, "deadline.moved", recomputed.StepKey, null,
+                            new { taskId = recomputed.TaskId, previousDueAt = recomputed.PreviousDueAt, dueAt = recomputed.DueAt, reason = "calendar" }, cancellationToken);
                     break;
                 case DeadlineScheduled or DeadlineCancelled or WaitScheduled or NotificationRequested:
                     db.Outbox.Add(new OutboxMessage(OutboxKindOf(effect), JsonSerializer.Serialize(

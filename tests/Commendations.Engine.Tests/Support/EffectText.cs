@@ -18,6 +18,7 @@ public static class EffectText
         DeadlineScheduled e => $"DeadlineScheduled {e.TaskId} due {Time(e.DueAt)} reminders {Times(e.ReminderTimes)} escalate {(e.EscalateAt is { } x ? Time(x) : "-")}",
         TaskClosed e => $"TaskClosed {e.TaskId} {e.Outcome} by {e.ActorUserId ?? "-"}",
         DeadlineCancelled e => $"DeadlineCancelled {e.TaskId}",
+        DeadlineRecomputed e => $"DeadlineRecomputed {e.TaskId} due {Time(e.PreviousDueAt)} → {Time(e.DueAt)}",
         WaitScheduled e => $"WaitScheduled {e.StepKey} until {Time(e.Until)}",
         NotificationRequested e => $"Notify {e.Template} {e.Recipient} task {e.Data.GetValueOrDefault("taskId")}",
         InstanceCompleted e => $"InstanceCompleted {e.Result}",

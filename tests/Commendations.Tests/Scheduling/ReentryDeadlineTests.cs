@@ -78,6 +78,16 @@ public class ReentryDeadlineTests(LifecycleHarness app) : IClassFixture<Lifecycl
             (await db.AuditEntries.AsNoTracking().AnyAsync(a => a.Stream == Commendations.Audit.AuditTrail.NominationStream(onNewRoute) && a.Action == "deadline.past-at-entry"))
                 .Should().BeFalse();
         }
+        // A day off announced afterwards (Tuesday 16/03) moves the re-entry deadline under the policy it opened with —
+        // five working days from the return: Mon 15, Wed 17, Thu 18, Fri 19, Mon 22 — never back to the closed window's 10/03.
+        var changed = await app.Send(DemoAccounts.Admin, new Commendations.Features.Admin.Calendar.AdminAddCalendarDay(new DateOnly(2027, 3, 16),
+            Domain.Calendar.CalendarDayKind.DayOff, "Nghỉ (thử)", "Thông báo thử"));
+        changed.Moved.Should().Contain(m => m.NominationId == onNewRoute && m.PreviousDueAt == Local(3, 19, 17) && m.DueAt == Local(3, 22, 17));
+        changed.Moved.Should().NotContain(m => m.NominationId == onShippedRoute, "a deadline already come stays as it was");
+        (await OpenTaskAsync(onNewRoute)).DueAt.Should().Be(Local(3, 22, 17));
+        await app.Send(DemoAccounts.Admin, new Commendations.Features.Admin.Calendar.AdminRemoveCalendarDay(new DateOnly(2027, 3, 16)));
+        (await OpenTaskAsync(onNewRoute)).DueAt.Should().Be(Local(3, 19, 17));
+
         var detail = await app.Send(DemoAccounts.OfficerTanHoa, new Commendations.Features.Nominations.GetNomination(onNewRoute));
         detail.Status.Should().Be(Domain.Nominations.NominationStatus.Returned);
         detail.MyTurn!.DueAt.Should().Be(Local(3, 19, 17));

@@ -1,3 +1,5 @@
+using Commendations.Domain.Calendar;
+using Commendations.Features.Admin.Calendar;
 using Commendations.Seeding;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -52,6 +54,40 @@ public sealed class AdminBrowserTests(BrowserFixture app) : IClassFixture<Browse
 
         await admin.GetByRole(AriaRole.Button, new() { Name = "Xóa 15/10/2027" }).ClickAsync();
         await Expect(admin.Locator("[data-testid=calendar-days]")).Not.ToContainTextAsync("Nghỉ kỷ niệm ngày thành lập tỉnh");
+    }
+
+    [BrowserFact]
+    public async Task An_administrator_previews_an_official_calendar_file_then_applies_it_and_a_bad_file_is_refused_at_its_field()
+    {
+        var admin = await app.SignInAsync(DemoAccounts.Admin);
+        await admin.GotoAsync("/quan-tri/lich-nghi?year=2026");
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Nhập lịch chính thức từ tệp" }).ClickAsync();
+        await admin.WaitForURLAsync("**/quan-tri/lich-nghi/nhap");
+
+        await admin.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "lich-sai.json", MimeType = "application/json", Buffer = "{ không phải JSON"u8.ToArray() });
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Xem trước thay đổi" }).ClickAsync();
+        await Expect(admin.Locator(".field-error").First).ToContainTextAsync("Tệp JSON không đọc được");
+        await Expect(admin.Locator("[data-testid=calendar-import-changes]")).ToHaveCountAsync(0);
+
+        // The 2026 calendar as shipped, with one more day off announced on Thursday 24/12/2026.
+        var shipped = VietnamCalendar.Years[2026];
+        var file = new CalendarFile(2026, false, [.. shipped.Days,
+            new CalendarDayData(new DateOnly(2026, 12, 24), CalendarDayKind.DayOff, "Nghỉ theo thông báo thử", "Thông báo thử số 1/TB ngày 01/12/2026")]);
+        await admin.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "lich-2026.json", MimeType = "application/json", Buffer = System.Text.Encoding.UTF8.GetBytes(file.ToJson()) });
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Xem trước thay đổi" }).ClickAsync();
+        var changes = admin.Locator("[data-testid=calendar-import-changes]");
+        await Expect(changes).ToContainTextAsync("24/12/2026");
+        await Expect(changes).ToContainTextAsync("Ngày thêm");
+        await Expect(changes).ToContainTextAsync("Thông báo thử số 1/TB ngày 01/12/2026");
+        await Expect(changes.Locator("tbody tr")).ToHaveCountAsync(1);
+        await admin.CheckPageAsync("32b-admin-calendar-import-preview");
+
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Áp dụng lịch năm 2026" }).ClickAsync();
+        await Expect(admin.Locator("[data-testid=calendar-import-applied]")).ToContainTextAsync("Đã áp dụng lịch năm 2026: thêm 1 ngày, xóa 0 ngày, sửa 0 ngày");
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Xem lịch nghỉ năm 2026" }).ClickAsync();
+        await Expect(admin.Locator("[data-testid=calendar-days]")).ToContainTextAsync("Nghỉ theo thông báo thử");
+        // The shipped calendar no longer matches the year: it is offered back, not applied by itself.
+        await Expect(admin.Locator("[data-testid=calendar-offer]")).ToContainTextAsync("Ứng dụng có lịch chính thức năm 2026");
     }
 
     [BrowserFact]

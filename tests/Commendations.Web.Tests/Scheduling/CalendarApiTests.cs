@@ -26,7 +26,9 @@ public class CalendarApiTests(AppFactory app) : IClassFixture<AppFactory>
         (await admin.GetFromJsonAsync<List<Day>>("/api/admin/calendar/days?year=2027")).Should()
             .Contain(new Day(new DateOnly(2027, 2, 20), "WorkingDay", "Làm bù cho ngày 12/02/2027"));
 
-        (await admin.DeleteAsync("/api/admin/calendar/days/2027-02-20")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        var removed = await admin.DeleteAsync("/api/admin/calendar/days/2027-02-20");
+        removed.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await removed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("moved").ValueKind.Should().Be(JsonValueKind.Array, "the deadlines it moved are listed");
         (await admin.GetFromJsonAsync<List<Day>>("/api/admin/calendar/days?year=2027")).Should().NotContain(d => d.Date == new DateOnly(2027, 2, 20));
         await (await admin.DeleteAsync("/api/admin/calendar/days/2027-02-20")).ShouldBeProblem(HttpStatusCode.NotFound);
     }
@@ -40,6 +42,9 @@ public class CalendarApiTests(AppFactory app) : IClassFixture<AppFactory>
             await (await client.GetAsync("/api/admin/calendar/days")).ShouldBeProblem(HttpStatusCode.Forbidden);
             await (await client.PostAsJsonAsync("/api/admin/calendar/days", new { date = "2027-03-01", kind = "DayOff", name = "x" })).ShouldBeProblem(HttpStatusCode.Forbidden);
             await (await client.DeleteAsync("/api/admin/calendar/days/2027-02-04")).ShouldBeProblem(HttpStatusCode.Forbidden);
+            await (await client.PostAsJsonAsync("/api/admin/calendar/imports/preview", new { source = "shipped", year = 2026 })).ShouldBeProblem(HttpStatusCode.Forbidden);
+            await (await client.PostAsJsonAsync("/api/admin/calendar/imports", new { source = "shipped", year = 2026, contentHash = "x" })).ShouldBeProblem(HttpStatusCode.Forbidden);
+            await (await client.GetAsync("/api/admin/calendar/offers")).ShouldBeProblem(HttpStatusCode.Forbidden);
         }
         await (await app.AnonymousClient().GetAsync("/api/admin/calendar/days")).ShouldBeProblem(HttpStatusCode.Unauthorized);
     }
@@ -60,5 +65,28 @@ public class CalendarApiTests(AppFactory app) : IClassFixture<AppFactory>
 
         var unknownKind = await admin.PostAsJsonAsync("/api/admin/calendar/days", new { date = "2027-03-02", kind = "Holiday", name = "x" });
         unknownKind.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task An_official_calendar_file_is_previewed_then_applied_and_a_bad_file_is_a_field_error()
+    {
+        var admin = await app.ClientFor(DemoAccounts.Admin);
+        const string csv = "date,kind,name,source,swappedWith,provisional\n"
+            + "2028-01-01,DayOff,Tết Dương lịch,\"Bộ luật Lao động số 45/2019/QH14, Điều 112\",,false\n";
+        var preview = await admin.PostAsJsonAsync("/api/admin/calendar/imports/preview", new { source = "file", format = "csv", content = csv, year = 2028 });
+        preview.StatusCode.Should().Be(HttpStatusCode.OK, await preview.Content.ReadAsStringAsync());
+        var body = await preview.Content.ReadFromJsonAsync<JsonElement>();
+        body.GetProperty("changes")[0].GetProperty("change").GetString().Should().Be("Added");
+        (await admin.GetFromJsonAsync<List<Day>>("/api/admin/calendar/days?year=2028")).Should().BeEmpty("a preview changes nothing");
+
+        var applied = await admin.PostAsJsonAsync("/api/admin/calendar/imports",
+            new { source = "file", format = "csv", content = csv, year = 2028, contentHash = body.GetProperty("contentHash").GetString() });
+        applied.StatusCode.Should().Be(HttpStatusCode.OK, await applied.Content.ReadAsStringAsync());
+        (await admin.GetFromJsonAsync<List<Day>>("/api/admin/calendar/days?year=2028")).Should().ContainSingle(d => d.Date == new DateOnly(2028, 1, 1));
+
+        var bad = await admin.PostAsJsonAsync("/api/admin/calendar/imports/preview",
+            new { source = "file", format = "csv", content = "date,kind,name,source,swappedWith,provisional\n2028-01-05,WorkingDay,Làm bù,,,\n", year = 2028 });
+        var problem = await bad.ShouldBeValidationProblem();
+        problem.Errors.Should().ContainKey("content");
     }
 }

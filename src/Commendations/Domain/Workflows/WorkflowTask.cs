@@ -55,6 +55,14 @@ public class WorkflowTask
         EscalateAt = escalateAt;
     }
 
+    /// <summary>The engine computed the task's times again (the working calendar changed).</summary>
+    public void Reschedule(DateTimeOffset dueAt, IEnumerable<DateTimeOffset> reminderTimes, DateTimeOffset? escalateAt)
+    {
+        DueAt = dueAt;
+        ReminderTimes = reminderTimes.Select(t => t.ToUniversalTime()).ToList();
+        EscalateAt = escalateAt;
+    }
+
     public void Close(string outcome, Guid? closedBy, DateTimeOffset now)
     {
         Status = WorkflowTaskStatus.Closed;

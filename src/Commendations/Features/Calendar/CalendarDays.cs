@@ -11,11 +11,12 @@ using Commendations.Common.Behaviours;
 
 namespace Commendations.Features.Calendar;
 
-public sealed record CalendarDayItem(DateOnly Date, CalendarDayKind Kind, string Name);
+/// <summary>A listed day: its document (<see cref="Source"/>), whether it is still provisional, and the other day of its swap.</summary>
+public sealed record CalendarDayItem(DateOnly Date, CalendarDayKind Kind, string Name, string Source = "", bool Provisional = false, DateOnly? SwappedWith = null);
 
 /// <summary>
 /// The exceptions to the Monday–Friday week (holidays, days off, compensatory working days), optionally of one year.
-/// Already scheduled reminders and deadlines keep the times computed when their task opened.
+/// A change through the administration recomputes the running deadlines (<c>CalendarDeadlines</c>).
 /// </summary>
 [Allowed(Roles.Administrator)]
 public sealed record ListCalendarDays(int? Year = null) : IQuery<IReadOnlyList<CalendarDayItem>>;
@@ -34,21 +35,29 @@ public sealed class ListCalendarDaysHandler(CommendationsDbContext db) : IReques
         var days = db.CalendarDays.AsNoTracking();
         if (request.Year is { } year)
             days = days.Where(d => d.Date >= new DateOnly(year, 1, 1) && d.Date <= new DateOnly(year, 12, 31));
-        return await days.OrderBy(d => d.Date).Select(d => new CalendarDayItem(d.Date, d.Kind, d.Name)).ToListAsync(cancellationToken);
+        return await days.OrderBy(d => d.Date).Select(d => new CalendarDayItem(d.Date, d.Kind, d.Name, d.Source, d.Provisional, d.SwappedWith)).ToListAsync(cancellationToken);
     }
 }
 
-/// <summary>An administrator adds a holiday, a day off or a compensatory working day; a date already listed is a field error.</summary>
+/// <summary>
+/// An administrator adds a holiday, a day off or a compensatory working day (a Saturday or Sunday worked), citing its
+/// document. <see cref="SwappedWith"/> pairs it with the day already listed on the other side of an official swap (the
+/// weekday off for a Saturday worked, or the reverse); both rows then name each other. A date already listed is a field error.
+/// </summary>
 [Allowed(Roles.Administrator)]
-public sealed record AddCalendarDay(DateOnly Date, CalendarDayKind Kind, string Name) : ICommand<CalendarDayItem>;
+public sealed record AddCalendarDay(DateOnly Date, CalendarDayKind Kind, string Name, string? Source = null, bool Provisional = false, DateOnly? SwappedWith = null)
+    : ICommand<CalendarDayItem>;
 
 public sealed class AddCalendarDayValidator : AbstractValidator<AddCalendarDay>
 {
     public AddCalendarDayValidator()
     {
-        RuleFor(c => c.Date).NotEmpty().InclusiveBetween(new DateOnly(2000, 1, 1), new DateOnly(2100, 12, 31));
+        RuleFor(c => c.Date).NotEmpty().InclusiveBetween(new DateOnly(CalendarYears.First, 1, 1), new DateOnly(CalendarYears.Last, 12, 31));
         RuleFor(c => c.Kind).IsInEnum();
-        RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(CalendarDay.NameMaxLength);
+        RuleFor(c => c.Source).MaximumLength(CalendarDay.SourceMaxLength);
+        RuleFor(c => c.Date).Must(CalendarDay.IsWeekend).When(c => c.Kind == CalendarDayKind.WorkingDay)
+            .WithMessage(c => new Common.Text.Message("Ngày {0} là ngày làm việc bình thường: chỉ thứ Bảy hoặc Chủ nhật mới có thể là ngày làm việc bù.", c.Date).Format());
     }
 }
 
@@ -58,8 +67,28 @@ public sealed class AddCalendarDayHandler(CommendationsDbContext db) : IRequestH
     {
         if (await db.CalendarDays.AnyAsync(d => d.Date == request.Date, cancellationToken))
             throw new InputException("date", new Message("Ngày {0} đã có trong lịch; hãy bỏ ngày đó trước khi sửa.", request.Date));
-        db.CalendarDays.Add(new CalendarDay(request.Date, request.Kind, request.Name.Trim()));
-        return new CalendarDayItem(request.Date, request.Kind, request.Name.Trim());
+        if (request.SwappedWith is { } other)
+            await PairAsync(request, other, cancellationToken);
+        var day = new CalendarDay(request.Date, request.Kind, request.Name.Trim(), (request.Source ?? "").Trim(), request.Provisional, request.SwappedWith);
+        db.CalendarDays.Add(day);
+        return new CalendarDayItem(day.Date, day.Kind, day.Name, day.Source, day.Provisional, day.SwappedWith);
+    }
+
+    /// <summary>The other day of the swap must be listed, unpaired, of the other kind, and the day off a weekday.</summary>
+    private async Task PairAsync(AddCalendarDay request, DateOnly other, CancellationToken cancellationToken)
+    {
+        var partner = await db.CalendarDays.SingleOrDefaultAsync(d => d.Date == other, cancellationToken);
+        if (partner is null)
+            throw new InputException("swappedWith", new Common.Text.Message("Ngày hoán đổi {0} chưa có trong lịch: thêm ngày đó trước.", other));
+        if (partner.SwappedWith is not null)
+            throw new InputException("swappedWith", new Common.Text.Message("Ngày {0} đã hoán đổi với ngày {1}.", other, partner.SwappedWith.Value));
+        if (partner.Kind == request.Kind)
+            throw new InputException("swappedWith", new Common.Text.Message("Hai ngày hoán đổi {0} và {1} phải là một ngày nghỉ và một ngày làm việc bù.", request.Date, other));
+        var dayOff = request.Kind == CalendarDayKind.DayOff ? request.Date : other;
+        if (CalendarDay.IsWeekend(dayOff))
+            throw new InputException(request.Kind == CalendarDayKind.DayOff ? "date" : "swappedWith",
+                new Common.Text.Message("Ngày nghỉ hoán đổi {0} phải là ngày làm việc (thứ Hai đến thứ Sáu).", dayOff));
+        partner.Change(partner.Kind, partner.Name, partner.Source, partner.Provisional, request.Date);
     }
 }
 
@@ -73,6 +102,9 @@ public sealed class RemoveCalendarDayHandler(CommendationsDbContext db) : IReque
     {
         var day = await db.CalendarDays.SingleOrDefaultAsync(d => d.Date == request.Date, cancellationToken)
                   ?? throw new NotFoundException(Things.CalendarDay);
+        // The other day of a swap stays listed (its document still names it) but is no longer paired.
+        if (day.SwappedWith is { } other && await db.CalendarDays.SingleOrDefaultAsync(d => d.Date == other, cancellationToken) is { } partner)
+            partner.Change(partner.Kind, partner.Name, partner.Source, partner.Provisional, null);
         db.CalendarDays.Remove(day);
         return true;
     }

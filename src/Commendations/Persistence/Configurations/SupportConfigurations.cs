@@ -75,7 +75,22 @@ internal sealed class CalendarDayConfiguration : IEntityTypeConfiguration<Calend
     {
         builder.ToTable("calendar_days");
         builder.HasKey(d => d.Date);
-        builder.Property(d => d.Name).HasMaxLength(200);
+        builder.Property(d => d.Name).HasMaxLength(CalendarDay.NameMaxLength);
+        builder.Property(d => d.Source).HasMaxLength(CalendarDay.SourceMaxLength);
+    }
+}
+
+internal sealed class CalendarImportConfiguration : IEntityTypeConfiguration<CalendarImport>
+{
+    public void Configure(EntityTypeBuilder<CalendarImport> builder)
+    {
+        builder.ToTable("calendar_imports");
+        builder.Property(i => i.Id).UseIdentityAlwaysColumn();
+        builder.Property(i => i.Origin).HasMaxLength(20);
+        builder.Property(i => i.ContentHash).HasMaxLength(64);
+        builder.Property(i => i.Outcome).HasMaxLength(20);
+        builder.Property(i => i.Summary).HasColumnType("jsonb");
+        builder.HasIndex(i => new { i.Year, i.Origin, i.ContentHash });
     }
 }
 

@@ -51,6 +51,8 @@ public class AdminUseCaseTests(LifecycleHarness app) : IClassFixture<LifecycleHa
             new MoveCommitteeMember(steering, Guid.NewGuid(), true), new GetCampaignForEdit(null), new ListAwardForms(),
             new SaveAwardForm(null, "giay-khen-moi", "Giấy khen", [NomineeKind.Individual], []),
             new AdminAddCalendarDay(new DateOnly(2027, 3, 1), CalendarDayKind.DayOff, "Nghỉ"), new AdminRemoveCalendarDay(new DateOnly(2027, 2, 4)),
+            new PreviewCalendarImport(CalendarImportSources.Shipped, null, null, 2026), new ApplyCalendarImport(CalendarImportSources.Shipped, null, null, 2026, "x"),
+            new ListCalendarOffers(), new DismissShippedCalendar(2026),
         };
         foreach (var account in new[] { DemoAccounts.OfficerTanHoa, DemoAccounts.SteeringHead, DemoAccounts.Appraiser, DemoAccounts.Leader })
         {
