@@ -80,6 +80,10 @@ public static class RefusalCodes
         ("secret-vote-in-session", new Message("Biểu quyết kín được thực hiện trong phiên họp của Hội đồng.")),
         ("self-lockout", new Message("Không thể tự khóa tài khoản của mình.")),
         ("session-closed", new Message("Phiên họp đã kết thúc.")),
+        ("not-waiting", new Message("Hồ sơ không ở bước chờ nào.")),
+        ("open-complaint", new Message("Còn khiếu nại chưa giải quyết trong thời gian công khai.")),
+        ("not-secretary", new Message("Chỉ thư ký của Hội đồng / Ban hoặc quản trị viên làm việc này.")),
+        ("calendar-changed-since-preview", new Message("Lịch cần nhập đã khác với lịch đã xem trước.")),
         ("use-submit", new Message("Hồ sơ của đơn vị được trình bằng thao tác trình hồ sơ.")),
 
         // The engine's runtime (RuntimeErrors; mapped to HTTP in Workflow/RuntimeErrorMapping.cs)

@@ -115,6 +115,27 @@ public static class FieldNames
         ["ImportedContent"] = new("Tệp quy trình nhập vào"),
         ["ScenarioJson"] = new("Kịch bản chạy thử"),
         ["SaveScenario.Name"] = new("Tên kịch bản"),
+
+        // Documents, notifications, repairs
+        ["NominationId"] = new("Hồ sơ đề nghị"),
+        ["Language"] = new("Ngôn ngữ"),
+        ["Issuer"] = new("Cơ quan ban hành"),
+        ["Subject"] = new("Trích yếu"),
+        ["IssuedOn"] = new("Ngày ban hành"),
+        ["AppliesFrom"] = new("Áp dụng từ ngày"),
+        ["AppliesUntil"] = new("Áp dụng đến ngày"),
+        ["Order"] = new("Thứ tự"),
+        ["Source"] = new("Nguồn"),
+        ["IssuerName"] = new("Tên cơ quan ban hành"),
+        ["Place"] = new("Địa danh"),
+        ["AuthorityLine"] = new("Tên cơ quan ở phần đầu văn bản"),
+        ["HeadTitle"] = new("Chức danh người đứng đầu"),
+        ["DeputyTitle"] = new("Chức danh cấp phó"),
+        ["ProposalLine"] = new("Căn cứ đề nghị"),
+        ["ExecutionLine"] = new("Điều khoản thi hành"),
+        ["Recipients"] = new("Nơi nhận"),
+        ["Capacity"] = new("Tư cách ký"),
+        ["CertificateTitle"] = new("Tên giấy chứng nhận"),
     };
 
     /// <summary>The name of a property as a field, or null when the table does not know it.</summary>
