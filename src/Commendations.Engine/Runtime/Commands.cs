@@ -21,7 +21,15 @@ public sealed record Actor(string UserId, IReadOnlySet<string> Roles, string? Un
 [JsonDerivedType(typeof(Escalate), "escalate")]
 [JsonDerivedType(typeof(CastSecretBallots), "castSecretBallots")]
 [JsonDerivedType(typeof(RecomputeDeadlines), "recomputeDeadlines")]
+[JsonDerivedType(typeof(ReassignTask), "reassignTask")]
 public abstract record WorkflowCommand;
+
+/// <summary>
+/// A repair: an open task assigned to a person goes to another person (the assignee's account was locked, they left).
+/// The application checks who may receive it; the engine keeps the step's own rules: a vote is personal (never moved),
+/// a member already in the review cannot take a second turn, and a role's task is anyone's in that role already.
+/// </summary>
+public sealed record ReassignTask(string TaskId, string NewUserId, string ByUserId, string Reason) : WorkflowCommand;
 
 /// <summary>Act on an open task: <c>approve</c>, <c>return</c>, <c>reject</c> for approvals, or a task step's named action.</summary>
 public sealed record ActOnTask(string TaskId, Actor Actor, string Action, string? Comment = null) : WorkflowCommand

@@ -21,7 +21,11 @@ public sealed record Recipient(string? UserId = null, string? Role = null, strin
 [JsonDerivedType(typeof(NotificationRequested), "notificationRequested")]
 [JsonDerivedType(typeof(InstanceCompleted), "instanceCompleted")]
 [JsonDerivedType(typeof(DeadlineRecomputed), "deadlineRecomputed")]
+[JsonDerivedType(typeof(TaskReassigned), "taskReassigned")]
 public abstract record WorkflowEffect;
+
+/// <summary>An open task now belongs to <see cref="ToUserId"/> (a repair); its due time and reminders are unchanged.</summary>
+public sealed record TaskReassigned(string TaskId, string StepKey, string? FromUserId, string ToUserId) : WorkflowEffect;
 
 public sealed record StepEntered(string StepKey, int Round) : WorkflowEffect;
 

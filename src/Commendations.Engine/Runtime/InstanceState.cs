@@ -185,6 +185,9 @@ public enum HistoryEvent
     /// <summary>An administrator ended a wait before its time, with a written reason (<see cref="WaitElapsed.EndedEarlyBy"/>).</summary>
     WaitEndedEarly,
 
+    /// <summary>An open task was given to another person by an administrator (<see cref="ReassignTask"/>): Outcome is the new assignee.</summary>
+    Reassigned,
+
     /// <summary>
     /// A task's due time moved because the working calendar changed (<see cref="RecomputeDeadlines"/>):
     /// <see cref="HistoryEntry.PreviousDueAt"/> → <see cref="HistoryEntry.DueAt"/>.

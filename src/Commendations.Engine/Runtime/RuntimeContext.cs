@@ -43,6 +43,7 @@ public static class RuntimeErrors
     public const string NotYourTurn = "not-your-turn";
     public const string InvalidAction = "invalid-action";
     public const string NotCurrentStep = "not-current-step";
+    public const string NotReassignable = "not-reassignable";
     public const string NotAMember = "not-a-member";
     public const string AlreadyVoted = "already-voted";
     public const string NoQuorum = "no-quorum";

@@ -63,6 +63,7 @@ public static class WorkflowRuntime
             Escalate escalate => transition.Escalate(escalate),
             CastSecretBallots ballots => transition.CastSecretBallots(ballots),
             RecomputeDeadlines recompute => transition.RecomputeDeadlines(recompute),
+            ReassignTask reassign => transition.Reassign(reassign),
             _ => new RuntimeError(RuntimeErrors.UnknownCommand, "Lệnh này không được hỗ trợ."),
         };
         return error is null ? transition.Complete() : new TransitionResult(false, state, [], error);

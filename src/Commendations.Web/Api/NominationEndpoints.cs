@@ -16,6 +16,9 @@ public static class NominationEndpoints
 
     /// <summary>Ending a wait early: the reason, and <c>apply</c> false (default) to preview only.</summary>
     public sealed record EndWaitBody(string Reason, bool Apply = false);
+
+    /// <summary>Giving a task to another person: who, why, and <c>apply</c> false (default) to preview (with the candidates).</summary>
+    public sealed record ReassignBody(Guid? NewUserId, string? Reason, bool Apply = false);
     public sealed record VoteBody(VoteChoice Choice, string? Comment);
 
     public static void MapNominationEndpoints(this RouteGroupBuilder api)

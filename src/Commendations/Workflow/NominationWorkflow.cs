@@ -165,6 +165,9 @@ public sealed class NominationWorkflow(
                         cancelled.Add(new HandOverTask(task.TaskKey, task.StepKey, task.AssigneeUserId?.ToString(), task.AssigneeRole,
                             task.AssigneeUnitId?.ToString(), task.DueAt));
                     break;
+                case TaskReassigned reassigned:
+                    (await FindTaskAsync(instance.Id, reassigned.TaskId, cancellationToken)).Reassign(Guid.Parse(reassigned.ToUserId));
+                    break;
                 case StepEntered entered:
                     await audit.RecordAsync(stream, "step.entered", entered.StepKey, null, new { round = entered.Round }, cancellationToken);
                     break;

@@ -1,4 +1,5 @@
 using Commendations.Features.Admin.Users;
+
 using Commendations.Seeding;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -34,5 +35,42 @@ public sealed class IncidentBrowserTests(BrowserFixture app) : IClassFixture<Bro
         // Not for anyone else.
         var officer = await app.SignInAsync(DemoAccounts.OfficerTanHoa);
         (await officer.GotoAsync("/quan-tri/su-co"))!.Status.Should().Be(403);
+    }
+
+    [BrowserFact]
+    public async Task The_incident_leads_to_giving_the_task_to_a_member_appointed_in_place_of_the_locked_one()
+    {
+        var id = await Journeys.SubmittedCollectiveAsync(app, "Hội Người cao tuổi xã Tân Hòa");
+        var users = await app.SendAs(DemoAccounts.Admin, new ListUsers());
+        Guid IdOf(DemoAccounts.Account a) => users.Single(u => u.UserName == a.UserName).Id;
+        var steering = (await app.SendAs(DemoAccounts.Admin, new Features.Admin.Committees.ListCommittees()))
+            .Single(c => c.Code == DemoCatalog.SteeringCommittee).Id;
+        await app.SendAs(DemoAccounts.Admin, new Features.Admin.Committees.AddCommitteeMember(steering, IdOf(DemoAccounts.CouncilMember5), "Ủy viên"));
+        await app.SendAs(DemoAccounts.Admin, new SetUserLock(IdOf(DemoAccounts.SteeringStandingMember), true));
+        try
+        {
+            var admin = await app.SignInAsync(DemoAccounts.Admin);
+            await admin.GotoAsync("/quan-tri/su-co");
+            var row = admin.Locator("[data-testid=incidents] tbody tr").Filter(new() { Has = admin.Locator($"a[href='/de-nghi/{id}']") });
+            await row.GetByRole(AriaRole.Link, new() { Name = "Chuyển việc cho thành viên khác" }).ClickAsync();
+            await admin.WaitForURLAsync($"**/de-nghi/{id}/lo-trinh#reassign");
+
+            var form = admin.Locator("[data-testid=reassign] form").First;
+            await Expect(form).ToContainTextAsync("đang giao cho Hoàng Văn Dũng");
+            await form.GetByLabel("Người nhận việc").SelectOptionAsync(new SelectOptionValue { Label = "Bùi Văn Phúc" });
+            await form.GetByLabel("Lý do").FillAsync("Đồng chí Dũng nghỉ công tác; bổ sung thành viên thay thế.");
+            await form.GetByRole(AriaRole.Button, new() { Name = "Chuyển việc" }).ClickAsync();
+            await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã chuyển việc");
+            await Expect(admin.Locator("[data-testid=route-passages]")).ToContainTextAsync("Chuyển việc cho người khác");
+            await Expect(admin.Locator("[data-testid=route-timers]")).ToContainTextAsync("Bùi Văn Phúc");
+
+            var member = await app.SignInAsync(DemoAccounts.CouncilMember5);
+            await member.GotoAsync($"/de-nghi/{id}");
+            await Expect(member.Locator("[data-testid=my-turn]")).ToHaveCountAsync(1);
+        }
+        finally
+        {
+            await app.SendAs(DemoAccounts.Admin, new SetUserLock(IdOf(DemoAccounts.SteeringStandingMember), false));
+        }
     }
 }

@@ -35,6 +35,7 @@ public static class OperationAudiences
         ["POST /api/nominations/{id}/votes"] = [C],
         ["GET /api/tasks/inbox"] = [SignedIn],
         ["POST /api/tasks/{taskId}/actions"] = [SignedIn],
+        ["POST /api/tasks/{taskId}/reassignment"] = [D],
         ["GET /api/campaigns"] = [SignedIn],
         ["GET /api/campaigns/{id}/progress"] = [O, C, A, L, D],
         ["POST /api/decisions"] = [L],

@@ -22,6 +22,19 @@ public sealed class RouteModel : AppPageModel
 
     public bool CanEndWait => User.IsInRole(Common.Security.Roles.Administrator) && Route is { Completed: false } r && r.Timers.Any(t => t.Kind == "waitEnds");
 
+    /// <summary>For administrators: each open task given to a person, with who could receive it instead.</summary>
+    public IReadOnlyList<(TaskView Task, Features.Repairs.TaskReassignment Preview)> Reassignable { get; private set; } = [];
+
+    [BindProperty] public Guid? NewUserId { get; set; }
+
+    public async Task<IActionResult> OnPostReassignAsync(Guid taskId)
+    {
+        if (!await TryAsync(() => Mediator.Send(new Features.Repairs.ReassignTask(taskId, NewUserId, Reason, Apply: true)), ""))
+            return await OnGetAsync();
+        Flash = T["Đã chuyển việc; cả hai người đã được thông báo."];
+        return Redirect($"/de-nghi/{Id}/lo-trinh");
+    }
+
     public async Task<IActionResult> OnPostPreviewEndWaitAsync()
     {
         await TryAsync(async () => Ending = await Mediator.Send(new Features.Repairs.EndWaitEarly(Id, Reason ?? "")), "");
@@ -42,6 +55,17 @@ public sealed class RouteModel : AppPageModel
         {
             Route = await Mediator.Send(new GetRouteView(Id));
             Detail = await Mediator.Send(new GetNomination(Id));
+            if (User.IsInRole(Common.Security.Roles.Administrator) && !Route.Completed)
+            {
+                var previews = new List<(TaskView, Features.Repairs.TaskReassignment)>();
+                foreach (var task in Detail.OpenTasks)
+                {
+                    var preview = await Mediator.Send(new Features.Repairs.ReassignTask(task.TaskId, null, null));
+                    if (preview.Candidates.Count > 0)
+                        previews.Add((task, preview));
+                }
+                Reassignable = previews;
+            }
         }
         catch (NotFoundException)
         {

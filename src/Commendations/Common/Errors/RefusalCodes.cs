@@ -81,6 +81,8 @@ public static class RefusalCodes
         ("self-lockout", new Message("Không thể tự khóa tài khoản của mình.")),
         ("session-closed", new Message("Phiên họp đã kết thúc.")),
         ("not-waiting", new Message("Hồ sơ không ở bước chờ nào.")),
+        ("not-reassignable", new Message("Việc này không chuyển được cho người khác.")),
+        ("not-eligible", new Message("Người được chọn không nhận được việc này.")),
         ("open-complaint", new Message("Còn khiếu nại chưa giải quyết trong thời gian công khai.")),
         ("not-secretary", new Message("Chỉ thư ký của Hội đồng / Ban hoặc quản trị viên làm việc này.")),
         ("calendar-changed-since-preview", new Message("Lịch cần nhập đã khác với lịch đã xem trước.")),

@@ -117,6 +117,8 @@ public static class FieldNames
         ["SaveScenario.Name"] = new("Tên kịch bản"),
 
         // Documents, notifications, repairs
+        ["TaskId"] = new("Việc cần xử lý"),
+        ["NewUserId"] = new("Người nhận việc"),
         ["NominationId"] = new("Hồ sơ đề nghị"),
         ["Language"] = new("Ngôn ngữ"),
         ["Issuer"] = new("Cơ quan ban hành"),

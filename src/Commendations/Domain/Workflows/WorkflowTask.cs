@@ -70,4 +70,7 @@ public class WorkflowTask
         ClosedBy = closedBy;
         ClosedAt = now;
     }
+
+    /// <summary>A repair gave the open task to another person (same due time, reminders and escalations).</summary>
+    public void Reassign(Guid userId) => AssigneeUserId = userId;
 }

@@ -63,12 +63,14 @@ public sealed class ListIncidentsHandler(CommendationsDbContext db, DefinitionSe
         return views;
     }
 
-    /// <summary>The repairs available today for each kind (reassignment and the other route repairs are still to come).</summary>
+    /// <summary>The repairs available today for each kind (moving an instance to another step and retrying a job are still to come).</summary>
     private static IReadOnlyList<IncidentRepair> Repairs(Incident incident)
     {
         var repairs = new List<IncidentRepair>();
         if (incident.Kind == IncidentKind.AssigneeLocked)
             repairs.Add(new IncidentRepair(new Message("Mở khóa tài khoản").Format(), "/quan-tri/nguoi-dung"));
+        if (incident.Kind is IncidentKind.AssigneeLocked or IncidentKind.AssigneeRemoved && incident.NominationId is { } stuck)
+            repairs.Add(new IncidentRepair(new Message("Chuyển việc cho thành viên khác").Format(), $"/de-nghi/{stuck}/lo-trinh#reassign"));
         if (incident.Kind == IncidentKind.NoEligibleAssignee)
             repairs.Add(new IncidentRepair(new Message("Giao vai trò cho một người dùng của đơn vị").Format(), "/quan-tri/nguoi-dung"));
         if (incident.NominationId is { } nomination)

@@ -21,6 +21,7 @@ public static class RouteWords
         HistoryEvent.Escalated => new Message("Báo cáo cấp trên (mức {0})", (entry.Level ?? 0) + 1),
         HistoryEvent.DeadlinePastAtEntry => new Message("Mở việc khi đã quá hạn"),
         HistoryEvent.WaitEndedEarly => new Message("Kết thúc thời gian chờ trước hạn"),
+        HistoryEvent.Reassigned => new Message("Chuyển việc cho người khác"),
         // The working calendar changed (a day off added or removed, an official calendar imported).
         HistoryEvent.DeadlineMoved => new Message("Hạn xử lý thay đổi do điều chỉnh lịch ngày nghỉ, ngày làm việc"),
         _ => new Message("Ghi nhận khác"),
