@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Commendations.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,15 +14,13 @@ namespace Commendations.Scheduling;
 /// interleave. A message is marked processed in the same transaction as the notifications and reminder rows it wrote;
 /// the Quartz job store commits separately (once per batch, see <see cref="QuartzChanges"/>), which is harmless because
 /// applying a message again changes nothing. A failing message gets Attempts + 1 and LastError, and is retried with
-/// exponential backoff while the ones after it go on.
+/// exponential backoff (its next attempt time kept in the row) while the ones after it go on.
 /// </summary>
 public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes, ISchedulerFactory schedulers, IOptions<SchedulingSettings> options, TimeProvider clock, ILogger<OutboxDispatcher> logger)
 {
     /// <summary>Advisory lock id ("OUTBOX" in ASCII); only the dispatcher takes it.</summary>
     public const long LockKey = 0x4F5554424F58;
-
-    private readonly ConcurrentDictionary<long, DateTimeOffset> _retryAt = new();
 
     /// <summary>Applies one batch; returns how many messages were applied (0 when another node holds the lock).</summary>
     public async Task<int> DispatchOnceAsync(CancellationToken cancellationToken)
@@ -59,14 +56,13 @@ public sealed class OutboxDispatcher(
             return 0;
 
         var now = clock.GetUtcNow();
-        var messages = await db.Outbox.AsNoTracking().Where(m => m.ProcessedAt == null).OrderBy(m => m.Id).Take(settings.DispatchBatchSize)
+        var messages = await db.Outbox.AsNoTracking().Where(m => m.ProcessedAt == null && (m.NextAttemptAt == null || m.NextAttemptAt <= now))
+            .OrderBy(m => m.Id).Take(settings.DispatchBatchSize)
             .ToListAsync(cancellationToken);
         var changes = new QuartzChanges();
         var applied = new List<long>();
         foreach (var message in messages)
         {
-            if (_retryAt.TryGetValue(message.Id, out var retryAt) && retryAt > now)
-                continue;
             if (!oneByOne)
             {
                 await applier.ApplyAsync(scheduler, changes, message, cancellationToken);
@@ -87,11 +83,11 @@ public sealed class OutboxDispatcher(
                 await transaction.RollbackToSavepointAsync("message", cancellationToken);
                 db.ChangeTracker.Clear();
                 var error = ex.ToString();
-                await db.Database.ExecuteSqlInterpolatedAsync(
-                    $"UPDATE outbox_messages SET attempts = attempts + 1, last_error = {(error.Length > 2000 ? error[..2000] : error)} WHERE id = {message.Id}",
-                    cancellationToken);
                 var delay = TimeSpan.FromTicks(Math.Min(settings.MaxRetryDelay.Ticks, settings.RetryDelay.Ticks * (1L << Math.Min(message.Attempts, 20))));
-                _retryAt[message.Id] = now + delay;
+                var retryAt = now + delay;
+                await db.Database.ExecuteSqlInterpolatedAsync(
+                    $"UPDATE outbox_messages SET attempts = attempts + 1, last_error = {(error.Length > 2000 ? error[..2000] : error)}, next_attempt_at = {retryAt} WHERE id = {message.Id}",
+                    cancellationToken);
                 logger.LogWarning(ex, "Outbox message {Id} ({Kind}) failed (attempt {Attempt}); retrying in {Delay}.", message.Id, message.Kind, message.Attempts + 1, delay);
             }
         }
@@ -102,8 +98,6 @@ public sealed class OutboxDispatcher(
         if (ids.Length > 0)
             await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE outbox_messages SET processed_at = {now} WHERE id = ANY({ids})", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        foreach (var id in ids)
-            _retryAt.TryRemove(id, out _);
         return ids.Length;
     }
 }

@@ -71,6 +71,7 @@ public static class OperationAudiences
         ["GET /api/admin/organisation"] = [D],
         ["GET /api/admin/incidents"] = [D],
         ["POST /api/admin/incidents/sweep"] = [D],
+        ["POST /api/admin/outbox/{id}/retry"] = [D],
         ["GET /api/admin/units"] = [D],
         ["POST /api/admin/units"] = [D],
         ["PUT /api/admin/units/{id}"] = [D],

@@ -10,6 +10,14 @@ public sealed class IncidentsModel : AdminPageModel
 
     public async Task OnGetAsync() => Incidents = await Mediator.Send(new ListIncidents());
 
+    /// <summary>A failing automatic step is tried again at once (on whichever node dispatches next).</summary>
+    public async Task<IActionResult> OnPostRetryAsync(long messageId)
+    {
+        if (await TryAsync(() => Mediator.Send(new Features.Repairs.RetryOutboxMessage(messageId)), ""))
+            Flash = T["Đã yêu cầu thử lại; kết quả sẽ hiện ở lần kiểm tra sau."];
+        return Redirect("/quan-tri/su-co");
+    }
+
     /// <summary>Sweep now instead of waiting for the scheduler's next sweep.</summary>
     public async Task<IActionResult> OnPostSweepAsync()
     {

@@ -82,6 +82,7 @@ public static class RefusalCodes
         ("session-closed", new Message("Phiên họp đã kết thúc.")),
         ("not-waiting", new Message("Hồ sơ không ở bước chờ nào.")),
         ("not-reassignable", new Message("Việc này không chuyển được cho người khác.")),
+        ("already-applied", new Message("Xử lý tự động này đã thực hiện xong.")),
         ("not-eligible", new Message("Người được chọn không nhận được việc này.")),
         ("open-complaint", new Message("Còn khiếu nại chưa giải quyết trong thời gian công khai.")),
         ("not-secretary", new Message("Chỉ thư ký của Hội đồng / Ban hoặc quản trị viên làm việc này.")),

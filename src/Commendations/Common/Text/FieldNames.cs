@@ -118,6 +118,7 @@ public static class FieldNames
 
         // Documents, notifications, repairs
         ["TaskId"] = new("Việc cần xử lý"),
+        ["MessageId"] = new("Xử lý tự động"),
         ["NewUserId"] = new("Người nhận việc"),
         ["NominationId"] = new("Hồ sơ đề nghị"),
         ["Language"] = new("Ngôn ngữ"),

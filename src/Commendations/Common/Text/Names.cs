@@ -120,6 +120,7 @@ public static class Names
         "wait.elapsed" => new Message("Hết thời gian công khai"),
         "wait.ended-early" => new Message("Kết thúc thời gian chờ trước hạn"),
         "repair.task-reassigned" => new Message("Chuyển việc cho người khác"),
+        "repair.outbox-retry" => new Message("Yêu cầu thử lại xử lý tự động"),
         "vote.counted" => new Message("Kiểm phiếu biểu quyết"),
         "decision.issued" => new Message("Ban hành quyết định khen thưởng"),
         "step.entered" => new Message("Chuyển đến bước"),

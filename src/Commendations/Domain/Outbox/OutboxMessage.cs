@@ -15,6 +15,12 @@ public class OutboxMessage
     public int Attempts { get; private set; }
     public string? LastError { get; private set; }
 
+    /// <summary>
+    /// After a failure, not tried again before this instant (the back-off doubles per attempt). Kept in the database, not
+    /// in one node's memory, so every node honours it and an administrator's "retry now" (clearing it) reaches them all.
+    /// </summary>
+    public DateTimeOffset? NextAttemptAt { get; private set; }
+
     private OutboxMessage() { }
 
     public OutboxMessage(string kind, string payload, DateTimeOffset now)

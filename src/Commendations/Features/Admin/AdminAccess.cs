@@ -12,5 +12,6 @@ public static class AdminAccess
     public const string CampaignsStream = "admin:campaigns";
     public const string AwardFormsStream = "admin:award-forms";
     public const string CalendarStream = "admin:calendar";
+    public const string RepairsStream = "admin:repairs";
 
 }

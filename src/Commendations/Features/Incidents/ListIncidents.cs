@@ -15,7 +15,11 @@ public sealed record ListIncidents : IQuery<IReadOnlyList<IncidentView>>;
 
 /// <param name="Repairs">What an administrator can do about it today, each with the page where it is done.</param>
 public sealed record IncidentView(Guid Id, IncidentKind Kind, string KindName, string Reason, Guid? NominationId, string? NomineeName,
-    DateTimeOffset FirstSeenAt, DateTimeOffset LastSeenAt, IReadOnlyList<IncidentRepair> Repairs);
+    DateTimeOffset FirstSeenAt, DateTimeOffset LastSeenAt, IReadOnlyList<IncidentRepair> Repairs)
+{
+    /// <summary>For a failing automatic step: the outbox message to retry (<see cref="Repairs.RetryOutboxMessage"/>).</summary>
+    public long? OutboxMessageId { get; init; }
+}
 
 public sealed record IncidentRepair(string Name, string Link);
 
@@ -58,7 +62,8 @@ public sealed class ListIncidentsHandler(CommendationsDbContext db, DefinitionSe
                 _ => new Message("Bước chờ \"{0}\" chưa được hẹn giờ kết thúc: hồ sơ sẽ không tự chuyển sang bước sau.", step),
             };
             views.Add(new IncidentView(incident.Id, incident.Kind, IncidentWords.Kind(incident.Kind).Format(), reason.Format(), incident.NominationId,
-                incident.NominationId is { } n ? nominees.GetValueOrDefault(n) : null, incident.FirstSeenAt, incident.LastSeenAt, Repairs(incident)));
+                incident.NominationId is { } n ? nominees.GetValueOrDefault(n) : null, incident.FirstSeenAt, incident.LastSeenAt, Repairs(incident))
+                { OutboxMessageId = incident.OutboxMessageId });
         }
         return views;
     }
