@@ -60,7 +60,7 @@ public static class AdminEndpoints
 
         admin.MapGet("/incidents", (IMediator m, CancellationToken ct) => m.Send(new Features.Incidents.ListIncidents(), ct));
         admin.MapPost("/incidents/sweep", (IMediator m, CancellationToken ct) => m.Send(new Features.Incidents.SweepIncidents(), ct));
-        admin.MapPost("/outbox/{id:long}/retry", (IMediator m, long id, CancellationToken ct) => m.Send(new Features.Repairs.RetryOutboxMessage(id), ct));
+        admin.MapPost("/outbox/{id}/retry", (IMediator m, long id, CancellationToken ct) => m.Send(new Features.Repairs.RetryOutboxMessage(id), ct));
 
         admin.MapGet("/units", (IMediator m, CancellationToken ct) => m.Send(new ListUnits(), ct));
         admin.MapPost("/units", async (IMediator m, UnitBody body, CancellationToken ct) =>
