@@ -47,7 +47,7 @@ public sealed class TaskTimerJob(IServiceScopeFactory scopes, ILogger<TaskTimerJ
         var taskKey = data.GetString(ScheduleKeys.Data.TaskKey)!;
         var dueAt = data.Instant(ScheduleKeys.Data.DueAt);
         var passed = await JobCommands.SendAsync(scopes, new PassDeadline(instanceId, taskKey, dueAt), cancellationToken);
-        logger.LogInformation("Deadline of {Task} of {Instance}: {Outcome}.", taskKey, instanceId, passed ? "passed" : "nothing to do");
+        logger.LogInformation("Deadline of {Task} of {Instance} handled: {Handled}.", taskKey, instanceId, passed);
     }
 }
 

@@ -7,6 +7,7 @@ using Commendations.Features.Decisions;
 using Commendations.Features.Nominations;
 using Commendations.Features.Scheduling;
 using Commendations.Persistence;
+using Commendations.Workflow;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +20,7 @@ namespace Commendations.Seeding;
 /// stands in early December — dossiers of three units at different stages, one returned with its reason, one left
 /// overdue at the steering committee, one in public disclosure, one at the appraisal and one at the leader's decision
 /// (both past their disclosure), one waiting for the council's vote, and a draft.
-/// Steps are found by what the reader's turn offers (its forward/return tone), never by a step key or action name.
+/// Actions are chosen by their meaning in the definition (approve, return for supplement), never by a step key or action name.
 /// </summary>
 public sealed class DemoRoutes(IServiceProvider services)
 {
@@ -67,7 +68,7 @@ public sealed class DemoRoutes(IServiceProvider services)
         foreach (var id in new[] { villageWomen, residents, leader })
         {
             await PastDisclosureAsync(id, ct);
-            await ActAsync(DemoAccounts.Appraiser, At(2024, 11, 25), id, "forward", "Hồ sơ đủ điều kiện, đề nghị trình khen thưởng.", ct);
+            await ActAsync(DemoAccounts.Appraiser, At(2024, 11, 25), id, ActionMeaning.Approve, "Hồ sơ đủ điều kiện, đề nghị trình khen thưởng.", ct);
         }
         await SendAsync(DemoAccounts.Leader, At(2024, 12, 16, 15), new IssueDecision("2856/QĐ-UBND", new DateOnly(2024, 12, 16),
             DemoAccounts.Leader.DisplayName, "Chủ tịch UBND tỉnh",
@@ -82,14 +83,14 @@ public sealed class DemoRoutes(IServiceProvider services)
             collective: new CollectiveInput("Tổ dân phố số 5, phường Đông Xuyên", 41, 19, 33),
             summary: "Thực hiện tốt dân chủ ở cơ sở: công khai 100% các khoản đóng góp, tổ chức đối thoại định kỳ hằng quý.", ct: ct);
         await SendAsync(DemoAccounts.OfficerDongXuyen, At(2026, 11, 10), new SubmitNomination(overdue, "Kính trình Ban Chỉ đạo."), ct);
-        await ActAsync(DemoAccounts.SteeringStandingMember, At(2026, 11, 11), overdue, "forward", "Đồng ý, chuyển Phó Trưởng ban.", ct);
+        await ActAsync(DemoAccounts.SteeringStandingMember, At(2026, 11, 11), overdue, ActionMeaning.Approve, "Đồng ý, chuyển Phó Trưởng ban.", ct);
 
         // The public service centre: returned for a missing item, waiting for the officer to complete it.
         var returned = await DraftAsync(DemoAccounts.OfficerServiceCentre, At(2026, 11, 12), campaign, DemoCatalog.CertificateOfMerit,
             collective: new CollectiveInput("Bộ phận Tiếp nhận và trả kết quả, Trung tâm Phục vụ hành chính công tỉnh", 24, 15, 20),
             summary: "Giải quyết đúng hạn 99,8% hồ sơ thủ tục hành chính; không có phản ánh, kiến nghị về thái độ phục vụ.", ct: ct);
         await SendAsync(DemoAccounts.OfficerServiceCentre, At(2026, 11, 13), new SubmitNomination(returned, "Kính trình Ban Chỉ đạo."), ct);
-        await ActAsync(DemoAccounts.SteeringStandingMember, At(2026, 11, 17), returned, "return",
+        await ActAsync(DemoAccounts.SteeringStandingMember, At(2026, 11, 17), returned, ActionMeaning.ReturnForSupplement,
             "Báo cáo thành tích chưa có số liệu so sánh với năm 2025 và chưa có xác nhận của cơ quan quản lý; đề nghị bổ sung.", ct);
 
         // Đông Xuyên again: Lê Văn Cường, awarded in 2024, now in public disclosure.
@@ -113,14 +114,14 @@ public sealed class DemoRoutes(IServiceProvider services)
             await ThroughSteeringAsync(id, At(2026, 11, 12), ct);
             await PastDisclosureAsync(id, ct);
         }
-        await ActAsync(DemoAccounts.Appraiser, At(2026, 12, 1), atDecision, "forward", "Hồ sơ đủ điều kiện, đề nghị trình khen thưởng.", ct);
+        await ActAsync(DemoAccounts.Appraiser, At(2026, 12, 1), atDecision, ActionMeaning.Approve, "Hồ sơ đủ điều kiện, đề nghị trình khen thưởng.", ct);
 
         // Tân Hòa: a provincial emulation fighter forwarded to the council, waiting for its vote; and a draft not yet sent.
         var atCouncil = await DraftAsync(DemoAccounts.OfficerTanHoa, At(2026, 11, 18), DemoCatalog.CurrentRegularCampaign, DemoCatalog.ProvincialEmulationFighter,
             person: new PersonInput("Trần Thị Thu Hà", Gender.Female, 1984, "Phó Chủ tịch UBND xã Tân Hòa"),
             summary: "Ba năm liền đạt danh hiệu Chiến sĩ thi đua cơ sở; sáng kiến \"Một cửa số tại xã\" được công nhận cấp tỉnh.", ct: ct);
         await SendAsync(DemoAccounts.OfficerTanHoa, At(2026, 11, 19), new SubmitNomination(atCouncil, "Kính trình Hội đồng Thi đua - Khen thưởng tỉnh."), ct);
-        await ActAsync(DemoAccounts.Appraiser, At(2026, 11, 26), atCouncil, "forward", "Đủ tiêu chuẩn theo quy định, trình Hội đồng.", ct);
+        await ActAsync(DemoAccounts.Appraiser, At(2026, 11, 26), atCouncil, ActionMeaning.Approve, "Đủ tiêu chuẩn theo quy định, trình Hội đồng.", ct);
         await DraftAsync(DemoAccounts.OfficerTanHoa, At(2026, 12, 2), campaign, DemoCatalog.CertificateOfMerit,
             person: new PersonInput("Nguyễn Thị Mai", Gender.Female, 1990, "Bí thư Đoàn xã Tân Hòa"),
             summary: "Tổ chức 24 buổi đối thoại của thanh niên với chính quyền xã; hướng dẫn người dân dùng dịch vụ công trực tuyến.", ct: ct);
@@ -150,7 +151,7 @@ public sealed class DemoRoutes(IServiceProvider services)
         var at = from;
         foreach (var member in new[] { DemoAccounts.SteeringStandingMember, DemoAccounts.SteeringDeputyHead, DemoAccounts.SteeringHead })
         {
-            await ActAsync(member, at, id, "forward", "Đồng ý.", ct);
+            await ActAsync(member, at, id, ActionMeaning.Approve, "Đồng ý.", ct);
             at = at.AddDays(at.DayOfWeek == DayOfWeek.Friday ? 3 : 1);
         }
     }
@@ -165,13 +166,20 @@ public sealed class DemoRoutes(IServiceProvider services)
         await SendAsync(null, state.WaitUntil!.Value.AddMinutes(1), new ElapseWait(id, state.CurrentStep!), ct);
     }
 
-    /// <summary>The reader's turn on the nomination, answered with the first action of that tone (forward, return or reject).</summary>
-    private async Task ActAsync(DemoAccounts.Account who, DateTimeOffset at, Guid id, string tone, string comment, CancellationToken ct)
+    /// <summary>The reader's turn on the nomination, answered with the action its definition says has that meaning.</summary>
+    private async Task ActAsync(DemoAccounts.Account who, DateTimeOffset at, Guid id, ActionMeaning meaning, string comment, CancellationToken ct)
     {
         var turn = (await SendAsync(who, at, new GetNomination(id), ct)).MyTurn
                    ?? throw new InvalidOperationException($"The demo expected {who.UserName} to have a turn on {id}.");
-        var action = turn.Choices.First(c => c.Tone == tone);
-        await SendAsync(who, at, new Features.Nominations.ActOnTask(turn.TaskId, action.Name, comment), ct);
+        WorkflowDefinition definition;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CommendationsDbContext>();
+            var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.NominationId == id, ct);
+            definition = await scope.ServiceProvider.GetRequiredService<DefinitionSemantics>().OfAsync(instance, ct);
+        }
+        var action = turn.Actions.First(a => DefinitionSemantics.MeaningOf(definition, turn.StepKey, a) == meaning);
+        await SendAsync(who, at, new Features.Nominations.ActOnTask(turn.TaskId, action, comment), ct);
     }
 
     private async Task<T> SendAsync<T>(DemoAccounts.Account? who, DateTimeOffset at, IRequest<T> request, CancellationToken ct)

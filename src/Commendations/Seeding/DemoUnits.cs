@@ -17,6 +17,14 @@ public static class DemoUnits
     /// <summary>The provincial inspectorate: checks dossiers beside the commendation office and runs the discipline check.</summary>
     public const string Inspectorate = "LG-TTT";
 
+    /// <summary>The demo province's unit scopes: which unit each scope the shipped definitions name means here.</summary>
+    public static IReadOnlyDictionary<string, string> Scopes { get; } = new Dictionary<string, string>
+    {
+        ["appraisal"] = CommendationOffice,
+        ["province"] = Province,
+        ["inspection"] = Inspectorate,
+    };
+
     public static IReadOnlyList<OrganisationUnit> Create()
     {
         var province = new OrganisationUnit(Province, "Ủy ban nhân dân tỉnh Lam Giang", UnitLevel.Province);

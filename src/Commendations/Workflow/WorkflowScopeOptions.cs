@@ -6,10 +6,5 @@ namespace Commendations.Workflow;
 /// </summary>
 public sealed class WorkflowScopeOptions
 {
-    public Dictionary<string, string> Scopes { get; set; } = new()
-    {
-        ["appraisal"] = Seeding.DemoUnits.CommendationOffice,
-        ["province"] = Seeding.DemoUnits.Province,
-        ["inspection"] = Seeding.DemoUnits.Inspectorate,
-    };
+    public Dictionary<string, string> Scopes { get; set; } = new(Seeding.DemoUnits.Scopes);
 }

@@ -99,8 +99,11 @@ public sealed class IncidentDetector(CommendationsDbContext db, TimeProvider clo
     /// </summary>
     private async Task<IEnumerable<Incident>> UnscheduledWaitsAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var running = await db.WorkflowInstances.AsNoTracking().Where(i => !i.IsCompleted && i.CurrentStep != null)
-            .Select(i => new { i.Id, i.NominationId, i.CurrentStep, i.State }).ToListAsync(cancellationToken);
+        // Only the instances waiting now, found in the stored state itself: reading every running instance's state every
+        // few minutes would grow with the number of nominations.
+        var running = await db.WorkflowInstances
+            .FromSqlInterpolated($"SELECT * FROM workflow_instances WHERE NOT is_completed AND current_step IS NOT NULL AND state->>'waitUntil' IS NOT NULL AND (state->>'waitUntil')::timestamptz > {now}")
+            .AsNoTracking().Select(i => new { i.Id, i.NominationId, i.CurrentStep, i.State }).ToListAsync(cancellationToken);
         var waiting = running
             .Select(i => (i.Id, i.NominationId, Step: i.CurrentStep!, State: InstanceState.FromJson(i.State)))
             .Where(i => i.State.WaitUntil is { } until && until > now

@@ -94,7 +94,9 @@ public sealed class ReassignTaskHandler(CommendationsDbContext db, NominationWor
     private async Task<IReadOnlyList<ReassignCandidate>> CandidatesAsync(WorkflowDefinition definition, InstanceState state, CalleeDefinitions callees,
         WorkflowTask task, CancellationToken cancellationToken)
     {
-        if (task.AssigneeUserId is null || Notifier.CommitteeOf(definition, task.StepKey, state, callees) is not { } code)
+        // The engine refuses these; offering nobody keeps the page from suggesting a repair that cannot be made.
+        if (task.AssigneeUserId is null || StepPaths.IsNested(task.StepKey) || definition.FindStep(task.StepKey) is VoteStep
+            || Notifier.CommitteeOf(definition, task.StepKey, state, callees) is not { } code)
             return [];
         var committee = await db.Committees.AsNoTracking().SingleOrDefaultAsync(c => c.Code == code, cancellationToken);
         if (committee is null)

@@ -62,6 +62,22 @@ public class IncidentTests(LifecycleHarness app) : IClassFixture<LifecycleHarnes
     }
 
     [Fact]
+    public async Task A_disclosure_whose_end_was_never_scheduled_is_found_once_the_outbox_has_had_its_time()
+    {
+        // Nothing dispatches the outbox here, so the disclosure's end never reaches Quartz's job store.
+        var id = (await new AwardSteps(app).InDisclosureAsync(1, 0, "WS"))[0];
+        await app.Send(Commendations.Common.Security.FixedCurrentUser.System, new SweepIncidents());
+        (await app.Send(DemoAccounts.Admin, new ListIncidents())).Should().NotContain(i => i.NominationId == id, "the outbox may simply not have run yet");
+
+        app.Clock.Advance(TimeSpan.FromMinutes(15));
+        await app.Send(Commendations.Common.Security.FixedCurrentUser.System, new SweepIncidents());
+
+        var incident = (await app.Send(DemoAccounts.Admin, new ListIncidents())).Single(i => i.NominationId == id);
+        incident.Kind.Should().Be(IncidentKind.WaitNotScheduled);
+        incident.Reason.Should().Be("Bước chờ \"Công khai, lấy ý kiến\" chưa được hẹn giờ kết thúc: hồ sơ sẽ không tự chuyển sang bước sau.");
+    }
+
+    [Fact]
     public async Task Only_administrators_see_incidents_or_sweep()
     {
         var read = () => app.Send(DemoAccounts.OfficerTanHoa, new ListIncidents());
