@@ -15,17 +15,25 @@ public class DatabaseFixture : IAsyncLifetime
     protected virtual string Tune(string connectionString) => connectionString;
 
     /// <summary>
-    /// Closes this class's idle pooled connections: each test class has its own database, hence its own pool, and Npgsql
-    /// keeps idle connections for minutes — enough classes in a row would reach the cluster's connection limit.
+    /// Drops this class's database, ending its sessions: each test class has its own database, and the app under test keeps
+    /// idle pooled connections for minutes in pools of its own (its EF, LISTEN and Quartz connection strings differ from
+    /// this one, so clearing this string's pool does not reach them) — enough classes in a row would reach the cluster's
+    /// connection limit, and a later class's request would be refused as "too many connections".
     /// </summary>
-    public virtual Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
-        if (ConnectionString.Length > 0)
-        {
-            using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
+        if (ConnectionString.Length == 0)
+            return;
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString);
+        using (var connection = new Npgsql.NpgsqlConnection(ConnectionString))
             Npgsql.NpgsqlConnection.ClearPool(connection);
-        }
-        return Task.CompletedTask;
+        var database = builder.Database!;
+        builder.Database = "postgres";
+        builder.Pooling = false;
+        await using var admin = new Npgsql.NpgsqlConnection(builder.ConnectionString);
+        await admin.OpenAsync();
+        await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
     }
 
     public CommendationsDbContext CreateDbContext() =>
