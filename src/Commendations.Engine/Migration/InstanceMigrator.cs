@@ -137,7 +137,7 @@ public static class InstanceMigrator
         return mapped;
     }
 
-    private static IEnumerable<MigrationProblem> MissingRouteData(WorkflowDefinition to, string target, InstanceState state)
+    internal static IEnumerable<MigrationProblem> MissingRouteData(WorkflowDefinition to, string target, InstanceState state)
     {
         var initial = (state.Outputs?.Keys ?? []).Concat(state.LastVote is null ? [] : [RouteDataFlow.LastVoteKey]);
         var recorded = RouteDataFlow.RecordedOnEveryPath(to, target, initial);

@@ -38,6 +38,9 @@ public static class MigrationProblems
 
     /// <summary>A branch ahead reads an output or the last vote that the instance has not recorded and no step before it records.</summary>
     public const string MissingRouteData = "missing-route-data";
+
+    /// <summary>A move (<see cref="InstanceMover"/>) names an end step: ending a route is not a repair's.</summary>
+    public const string EndNotAMoveTarget = "end-not-a-move-target";
 }
 
 /// <summary>

@@ -193,6 +193,12 @@ public enum HistoryEvent
     /// <see cref="HistoryEntry.PreviousDueAt"/> → <see cref="HistoryEntry.DueAt"/>.
     /// </summary>
     DeadlineMoved,
+
+    /// <summary>
+    /// An administrator moved the instance to another step of its version (<see cref="InstanceMover"/>): <see cref="HistoryEntry.FromStep"/>
+    /// → <see cref="HistoryEntry.StepKey"/>, with the reason as the comment.
+    /// </summary>
+    Moved,
 }
 
 /// <summary>One line of the instance's history; nothing is ever removed, returns included.</summary>
@@ -211,7 +217,10 @@ public sealed record HistoryEntry(
 
     public int? ToVersion { get; init; }
 
-    /// <summary>For <see cref="HistoryEvent.Migrated"/>: the step left in the old version (<see cref="StepKey"/> is the mapped step).</summary>
+    /// <summary>
+    /// For <see cref="HistoryEvent.Migrated"/>: the step left in the old version (<see cref="StepKey"/> is the mapped step);
+    /// for <see cref="HistoryEvent.Moved"/>: the step left.
+    /// </summary>
     public string? FromStep { get; init; }
 
     /// <summary>For <see cref="HistoryEvent.Acted"/>: the outputs the action recorded.</summary>
