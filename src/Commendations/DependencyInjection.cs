@@ -86,6 +86,8 @@ public static class DependencyInjection
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(Features.Nominations.NominationScopeBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehaviour<,>));
+        // Inside the transaction: a repair awaiting a second administrator is dry-run there, then rolled back to a savepoint.
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(Features.Repairs.RepairApprovalBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(IdempotencyBehaviour<,>));
 
         Type[] scanned = [typeof(IRequestHandler<,>), typeof(INotificationHandler<>), typeof(IValidator<>)];

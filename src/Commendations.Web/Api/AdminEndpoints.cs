@@ -48,6 +48,9 @@ public static class AdminEndpoints
     /// <summary>A year's calendar to import: <c>source</c> "file" (with <c>format</c> json or csv and the file's <c>content</c>) or "shipped".</summary>
     public sealed record CalendarImportBody(string? Source, string? Format, string? Content, int? Year, string? ContentHash = null);
 
+    /// <summary>A second administrator's decision on a repair request; a note is required to decline.</summary>
+    public sealed record RepairDecisionBody(bool Approve, string? Note);
+
     public static void MapAdminEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/campaigns/{id:guid}/dashboard", (IMediator m, Guid id, CancellationToken ct) => m.Send(new GetCampaignDashboard(id), ct))
@@ -61,6 +64,9 @@ public static class AdminEndpoints
         admin.MapGet("/incidents", (IMediator m, CancellationToken ct) => m.Send(new Features.Incidents.ListIncidents(), ct));
         admin.MapPost("/incidents/sweep", (IMediator m, CancellationToken ct) => m.Send(new Features.Incidents.SweepIncidents(), ct));
         admin.MapPost("/outbox/{id}/retry", (IMediator m, long id, CancellationToken ct) => m.Send(new Features.Repairs.RetryOutboxMessage(id), ct));
+        admin.MapGet("/repair-requests", (IMediator m, CancellationToken ct) => m.Send(new Features.Repairs.ListRepairRequests(), ct));
+        admin.MapPost("/repair-requests/{id}/decision", (IMediator m, Guid id, RepairDecisionBody body, CancellationToken ct) =>
+            m.Send(new Features.Repairs.DecideRepairRequest(id, body.Approve, body.Note), ct));
 
         admin.MapGet("/units", (IMediator m, CancellationToken ct) => m.Send(new ListUnits(), ct));
         admin.MapPost("/units", async (IMediator m, UnitBody body, CancellationToken ct) =>

@@ -21,6 +21,17 @@ public static class NominationEndpoints
     public sealed record ReassignBody(Guid? NewUserId, string? Reason, bool Apply = false);
     public sealed record VoteBody(VoteChoice Choice, string? Comment);
 
+    /// <summary>Moving to another step: the target (empty lists the targets), why, <c>skipChecks</c> to pass over a vote or disclosure knowingly, <c>apply</c> false to preview.</summary>
+    public sealed record MoveBody(string? TargetStep, string? Reason, bool SkipChecks = false, bool Apply = false);
+
+    /// <summary>Cancelling a running nomination: why, and <c>apply</c> false (default) to preview.</summary>
+    public sealed record CancelBody(string? Reason, bool Apply = false);
+
+    /// <summary>A repair's answer: 200 with what was done or previewed, 202 when it awaits a second administrator's approval.</summary>
+    public static IResult Repaired(Features.Repairs.IRepairOutcome outcome) => outcome.AwaitingApproval is { } request
+        ? Results.Accepted($"/api/admin/repair-requests/{request}", outcome)
+        : Results.Ok(outcome);
+
     public static void MapNominationEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/nominations").WithTags("Nominations");
@@ -37,8 +48,12 @@ public static class NominationEndpoints
 
         group.MapGet("/{id:guid}", (IMediator m, Guid id, CancellationToken ct) => m.Send(new GetNomination(id), ct));
         group.MapGet("/{id:guid}/route", (IMediator m, Guid id, CancellationToken ct) => m.Send(new GetRouteView(id), ct));
-        group.MapPost("/{id:guid}/end-wait", (IMediator m, Guid id, EndWaitBody body, CancellationToken ct) =>
-            m.Send(new Features.Repairs.EndWaitEarly(id, body.Reason, body.Apply), ct));
+        group.MapPost("/{id:guid}/end-wait", async (IMediator m, Guid id, EndWaitBody body, CancellationToken ct) =>
+            Repaired(await m.Send(new Features.Repairs.EndWaitEarly(id, body.Reason, body.Apply), ct)));
+        group.MapPost("/{id}/move", async (IMediator m, Guid id, MoveBody body, CancellationToken ct) =>
+            Repaired(await m.Send(new Features.Repairs.MoveInstance(id, body.TargetStep, body.Reason, body.SkipChecks, body.Apply), ct)));
+        group.MapPost("/{id}/cancellation", async (IMediator m, Guid id, CancelBody body, CancellationToken ct) =>
+            Repaired(await m.Send(new Features.Repairs.CancelInstance(id, body.Reason, body.Apply), ct)));
 
         group.MapPut("/{id:guid}", async Task<NoContent> (IMediator m, Guid id, EditBody body, CancellationToken ct) =>
         {

@@ -14,7 +14,7 @@ public static class TaskEndpoints
         group.MapGet("/inbox", (IMediator m, CancellationToken ct) => m.Send(new GetInbox(), ct));
         group.MapPost("/{taskId:guid}/actions", (IMediator m, HttpRequest request, Guid taskId, ActionBody body, CancellationToken ct) =>
             m.Send(new ActOnTask(taskId, body.Action, body.Comment, request.IdempotencyKey()) { Outputs = body.Outputs }, ct));
-        group.MapPost("/{taskId:guid}/reassignment", (IMediator m, Guid taskId, NominationEndpoints.ReassignBody body, CancellationToken ct) =>
-            m.Send(new Features.Repairs.ReassignTask(taskId, body.NewUserId, body.Reason, body.Apply), ct));
+        group.MapPost("/{taskId:guid}/reassignment", async (IMediator m, Guid taskId, NominationEndpoints.ReassignBody body, CancellationToken ct) =>
+            NominationEndpoints.Repaired(await m.Send(new Features.Repairs.ReassignTask(taskId, body.NewUserId, body.Reason, body.Apply), ct)));
     }
 }

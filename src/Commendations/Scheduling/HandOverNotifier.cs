@@ -18,7 +18,8 @@ namespace Commendations.Scheduling;
 /// <item>returned for supplement: whoever holds the dossier now (the unit's officers at the proposal), with the reason;</item>
 /// <item>rejected (with the reason, or the council's counts), awarded (with the decision's number and date, linking the
 /// decision), public disclosure started: the nominating unit's officers (the holders of the proposal's role there);</item>
-/// <item>withdrawn: whoever had a task on it and the unit's officers.</item>
+/// <item>withdrawn: whoever had a task on it and the unit's officers;</item>
+/// <item>a repair moved the route (a wait ended early, a move to another step): the unit's officers and whoever lost a task, with the reason.</item>
 /// </list>
 /// Never the actor. Each notification's dedupe key names the event (a task, a return, the end), so a message applied twice
 /// or a command retried tells nobody twice.
@@ -109,6 +110,16 @@ public sealed class HandOverNotifier(CommendationsDbContext db, Notifier notifie
                     : NotificationTexts.YourTurn(nominee, nomination.Unit, StepName(task.StepKey), task.DueAt);
                 Tell(await HoldersAsync([task]), new NotificationDraft(NotificationKinds.TaskAssigned, title, body, handOver.NominationId, $"turn:{key}:{task.TaskId}"));
             }
+        }
+
+        if (handOver.Repair is { } repair)
+        {
+            // The unit follows its dossier; whoever lost a task to a move learns why it left their list.
+            var (title, body) = repair.Kind == RepairKind.WaitEndedEarly
+                ? NotificationTexts.WaitEndedEarly(nominee, StepName(repair.FromStep), StepName(repair.ToStep), repair.Reason)
+                : NotificationTexts.Moved(nominee, StepName(repair.FromStep), StepName(repair.ToStep), repair.Reason);
+            Tell([.. officers, .. await HoldersAsync(handOver.Cancelled)], new NotificationDraft(NotificationKinds.RouteRepaired, title, body,
+                handOver.NominationId, $"repair:{key}:{repair.Kind}:{handOver.Opened.FirstOrDefault()?.TaskId ?? repair.ToStep}"));
         }
 
         if (handOver is { DisclosureStep: { } disclosure, DisclosureUntil: { } until })

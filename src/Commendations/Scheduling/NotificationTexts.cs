@@ -97,6 +97,18 @@ public static class NotificationTexts
         (new Message("Đề nghị đã được rút: {0}", nominee),
          new Concat(new Message("Hồ sơ đề nghị khen thưởng \"{0}\" đã được rút; không cần xử lý tiếp.", nominee), Reason(reason)));
 
+    /// <summary>An administrator ended a wait (e.g. the public disclosure) before its time, by a legal decision.</summary>
+    public static (Message Title, ILocalised Body) WaitEndedEarly(string nominee, ILocalised waitName, ILocalised nextStep, string? reason) =>
+        (new Message("Kết thúc sớm thời gian chờ: {0}", nominee),
+         new Concat(new Message("Bước \"{0}\" của hồ sơ \"{1}\" được quản trị viên kết thúc trước hạn; hồ sơ chuyển sang bước \"{2}\".", waitName, nominee, nextStep),
+             Reason(reason)));
+
+    /// <summary>An administrator moved the nomination to another step of its route.</summary>
+    public static (Message Title, ILocalised Body) Moved(string nominee, ILocalised fromStep, ILocalised toStep, string? reason) =>
+        (new Message("Hồ sơ được chuyển bước: {0}", nominee),
+         new Concat(new Message("Hồ sơ \"{0}\" được quản trị viên chuyển từ bước \"{1}\" sang bước \"{2}\"; các việc đang mở ở bước cũ đã đóng.", nominee, fromStep, toStep),
+             Reason(reason)));
+
     /// <summary>Awarded by a decision: its number and date.</summary>
     public static (Message Title, Message Body) Awarded(string nominee, string? decisionNumber, DateOnly? decisionDate) =>
         (new Message("Hồ sơ được khen thưởng: {0}", nominee),

@@ -17,6 +17,16 @@ public enum HandOverKind
     Awarded,
 }
 
+/// <summary>An administrator's repair that moved the route: a wait ended early, or the instance moved to another step.</summary>
+public enum RepairKind
+{
+    WaitEndedEarly,
+    Moved,
+}
+
+/// <summary>What a repair did, for the people it concerns: from which step, to which, and the written reason.</summary>
+public sealed record RepairNotice(RepairKind Kind, string? FromStep, string? ToStep, string? Reason);
+
 /// <summary>A task a transition opened or cancelled, with whom it is (was) for.</summary>
 public sealed record HandOverTask(string TaskId, string StepKey, string? UserId, string? Role, string? UnitId, DateTimeOffset DueAt);
 
@@ -75,8 +85,11 @@ public sealed record HandOver(Guid InstanceId, Guid NominationId, string? ActorU
 
     public DateTimeOffset? DisclosureUntil { get; init; }
 
+    /// <summary>A repair in this transition (the unit is told even when no task opened for it).</summary>
+    public RepairNotice? Repair { get; init; }
+
     [System.Text.Json.Serialization.JsonIgnore]
-    public bool IsNews => Opened.Count > 0 || Kind is not null || DisclosureStep is not null;
+    public bool IsNews => Opened.Count > 0 || Kind is not null || DisclosureStep is not null || Repair is not null;
 
     /// <summary>
     /// Reads a transition: <paramref name="before"/> is the state it started from (its history is the prefix of the new
@@ -132,6 +145,16 @@ public sealed record HandOver(Guid InstanceId, Guid NominationId, string? ActorU
         else if (returned is not null)
         {
             handOver = handOver with { Kind = HandOverKind.Returned, Step = returned.StepKey, TaskId = returned.TaskId, Reason = returned.Comment };
+        }
+
+        foreach (var entry in news)
+        {
+            handOver = entry.Event switch
+            {
+                HistoryEvent.WaitEndedEarly => handOver with { Repair = new RepairNotice(RepairKind.WaitEndedEarly, entry.StepKey, state.CurrentStep, entry.Comment) },
+                HistoryEvent.Moved => handOver with { Repair = new RepairNotice(RepairKind.Moved, entry.FromStep, entry.StepKey, entry.Comment) },
+                _ => handOver,
+            };
         }
 
         foreach (var entered in result.Effects.OfType<StepEntered>())

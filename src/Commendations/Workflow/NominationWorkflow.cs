@@ -107,6 +107,29 @@ public sealed class NominationWorkflow(
         return result;
     }
 
+    /// <summary>
+    /// The move repair (<see cref="InstanceMover"/>): the instance leaves its step and enters <paramref name="target"/> of
+    /// its own version afresh. Without <paramref name="apply"/>, only the preview (problems named for people).
+    /// </summary>
+    public async Task<MovePreview> MoveAsync(Nomination nomination, string target, string actorUserId, string reason, bool apply,
+        CancellationToken cancellationToken)
+    {
+        var instance = await db.WorkflowInstances.SingleAsync(i => i.NominationId == nomination.Id, cancellationToken);
+        var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
+        var state = InstanceState.FromJson(instance.State);
+        var context = await MigrationContextAsync(nomination, definition, state, cancellationToken);
+        var preview = InstanceMover.Plan(definition, state, target, context);
+        if (!preview.CanApply)
+            return preview with { Preview = preview.Preview with { Problems = await NamedAsync(preview.Preview.Problems, definition, definition, context.Callees, cancellationToken) } };
+        if (!apply)
+            return preview;
+        var result = InstanceMover.Apply(definition, state, target, context, actorUserId, reason);
+        if (!result.Succeeded)
+            return preview with { Preview = preview.Preview with { Problems = await NamedAsync(result.Problems, definition, definition, context.Callees, cancellationToken) } };
+        await ApplyAsync(definition, nomination, instance, new TransitionResult(true, result.State, result.Effects, null), state, context.Callees, cancellationToken);
+        return preview;
+    }
+
     /// <summary>What <see cref="MigrateAsync"/> would do, without doing it.</summary>
     public async Task<MigrationPreview> PlanMigrationAsync(Nomination nomination, int toVersion, IReadOnlyDictionary<string, string>? mapping,
         CancellationToken cancellationToken)
@@ -161,7 +184,7 @@ public sealed class NominationWorkflow(
                 case TaskClosed closed:
                     var task = await FindTaskAsync(instance.Id, closed.TaskId, cancellationToken);
                     task.Close(closed.Outcome, Guid.TryParse(closed.ActorUserId, out var actor) ? actor : null, now);
-                    if (closed.ActorUserId is null || closed.Outcome is WithdrawnOutcome or CancelledOutcome)
+                    if (closed.ActorUserId is null || closed.Outcome is WithdrawnOutcome or CancelledOutcome or InstanceMover.MovedOutcome)
                         cancelled.Add(new HandOverTask(task.TaskKey, task.StepKey, task.AssigneeUserId?.ToString(), task.AssigneeRole,
                             task.AssigneeUnitId?.ToString(), task.DueAt));
                     break;

@@ -8,6 +8,7 @@ using Commendations.Persistence;
 using Commendations.Seeding;
 using Commendations.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Commendations.Web.Tests.Api;
 
@@ -111,6 +112,31 @@ public sealed class ApiJourney(ApiFactory app)
             app.Clock.Set(Engine.InstanceState.FromJson(state).WaitUntil!.Value.AddMinutes(5));
         }
         (await app.AsSystem(new ElapseWait(id, "public-disclosure"))).Should().BeTrue();
+    }
+
+    /// <summary>Runs the outbox until every message is applied (hand-over notifications included); fails on a failed message.</summary>
+    public async Task SettleAsync()
+    {
+        var dispatcher = app.Services.GetRequiredService<Commendations.Scheduling.OutboxDispatcher>();
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            await dispatcher.DispatchOnceAsync(CancellationToken.None);
+            await using var db = CreateDbContext();
+            var pending = await db.Outbox.Where(m => m.ProcessedAt == null).Select(m => new { m.Kind, m.LastError }).ToListAsync();
+            if (pending.Count == 0)
+                return;
+            if (pending.FirstOrDefault(m => m.LastError != null) is { } failed)
+                throw new Xunit.Sdk.XunitException($"An outbox message ({failed.Kind}) failed: {failed.LastError}");
+            await Task.Delay(50);
+        }
+        throw new Xunit.Sdk.XunitException("The outbox did not settle.");
+    }
+
+    /// <summary>The reader's notifications about one nomination (newest first).</summary>
+    public async Task<List<JsonNode>> NotificationsAsync(DemoAccounts.Account account, Guid nominationId)
+    {
+        var page = await (await app.As(account)).GetFromJsonAsync<JsonObject>("/api/notifications?pageSize=100");
+        return page!["items"]!.AsArray().Where(n => (Guid?)n!["nominationId"] == nominationId).Select(n => n!).ToList();
     }
 
     public Persistence.CommendationsDbContext CreateDbContext() =>

@@ -222,22 +222,7 @@ public class HandOverNotificationsOverHttpTests(MailingApiFactory app) : IClassF
     }
 
     /// <summary>Applies the outbox until nothing is left (the background dispatcher may take a batch meanwhile).</summary>
-    private async Task SettleAsync()
-    {
-        var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            await dispatcher.DispatchOnceAsync(CancellationToken.None);
-            await using var db = _journey.CreateDbContext();
-            var pending = await db.Outbox.Where(m => m.ProcessedAt == null).Select(m => new { m.Kind, m.LastError }).ToListAsync();
-            if (pending.Count == 0)
-                return;
-            if (pending.FirstOrDefault(m => m.LastError != null) is { } failed)
-                throw new Xunit.Sdk.XunitException($"An outbox message ({failed.Kind}) failed: {failed.LastError}");
-            await Task.Delay(50);
-        }
-        throw new Xunit.Sdk.XunitException("The outbox did not settle.");
-    }
+    private Task SettleAsync() => _journey.SettleAsync();
 
     private async Task<List<JsonNode>> NotificationsAsync(DemoAccounts.Account account, Guid nominationId)
     {

@@ -27,11 +27,57 @@ public sealed class RouteModel : AppPageModel
 
     [BindProperty] public Guid? NewUserId { get; set; }
 
+    /// <summary>The move repair: the targets (always, for an administrator) and, after "Xem trước", what it would do.</summary>
+    public Features.Repairs.InstanceMove? Move { get; private set; }
+
+    public Features.Repairs.InstanceCancellation? Cancellation { get; private set; }
+
+    [BindProperty] public string? TargetStep { get; set; }
+
+    [BindProperty] public bool SkipChecks { get; set; }
+
+    public bool IsRepairer => User.IsInRole(Common.Security.Roles.Administrator) && Route is { Completed: false };
+
     public async Task<IActionResult> OnPostReassignAsync(Guid taskId)
     {
-        if (!await TryAsync(() => Mediator.Send(new Features.Repairs.ReassignTask(taskId, NewUserId, Reason, Apply: true)), ""))
+        Features.Repairs.TaskReassignment? done = null;
+        if (!await TryAsync(async () => done = await Mediator.Send(new Features.Repairs.ReassignTask(taskId, NewUserId, Reason, Apply: true)), ""))
             return await OnGetAsync();
-        Flash = T["Đã chuyển việc; cả hai người đã được thông báo."];
+        return Repaired(done!, T["Đã chuyển việc; cả hai người đã được thông báo."]);
+    }
+
+    public async Task<IActionResult> OnPostPreviewMoveAsync()
+    {
+        await TryAsync(async () => Move = await Mediator.Send(new Features.Repairs.MoveInstance(Id, TargetStep, Reason, SkipChecks)), "");
+        return await OnGetAsync();
+    }
+
+    public async Task<IActionResult> OnPostMoveAsync()
+    {
+        Features.Repairs.InstanceMove? done = null;
+        if (!await TryAsync(async () => done = await Mediator.Send(new Features.Repairs.MoveInstance(Id, TargetStep, Reason, SkipChecks, Apply: true)), ""))
+            return await OnGetAsync();
+        return Repaired(done!, T["Đã chuyển hồ sơ sang bước đã chọn; những người liên quan đã được thông báo."]);
+    }
+
+    public async Task<IActionResult> OnPostPreviewCancelAsync()
+    {
+        await TryAsync(async () => Cancellation = await Mediator.Send(new Features.Repairs.CancelInstance(Id, Reason)), "");
+        return await OnGetAsync();
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync()
+    {
+        Features.Repairs.InstanceCancellation? done = null;
+        if (!await TryAsync(async () => done = await Mediator.Send(new Features.Repairs.CancelInstance(Id, Reason, Apply: true)), ""))
+            return await OnGetAsync();
+        return Repaired(done!, T["Đã huỷ hồ sơ; đơn vị và những người liên quan đã được thông báo."]);
+    }
+
+    /// <summary>Done, or recorded for a second administrator's approval (when the installation requires one).</summary>
+    private IActionResult Repaired(Features.Repairs.IRepairOutcome outcome, string done)
+    {
+        Flash = outcome.AwaitingApproval is null ? done : T["Đã gửi đề nghị sửa chữa; việc này sẽ được thực hiện khi một quản trị viên khác duyệt."];
         return Redirect($"/de-nghi/{Id}/lo-trinh");
     }
 
@@ -43,10 +89,10 @@ public sealed class RouteModel : AppPageModel
 
     public async Task<IActionResult> OnPostEndWaitAsync()
     {
-        if (!await TryAsync(() => Mediator.Send(new Features.Repairs.EndWaitEarly(Id, Reason ?? "", Apply: true)), ""))
+        Features.Repairs.WaitEnding? done = null;
+        if (!await TryAsync(async () => done = await Mediator.Send(new Features.Repairs.EndWaitEarly(Id, Reason ?? "", Apply: true)), ""))
             return await OnGetAsync();
-        Flash = T["Đã kết thúc thời gian chờ trước hạn; hồ sơ đã chuyển sang bước tiếp theo."];
-        return Redirect($"/de-nghi/{Id}/lo-trinh");
+        return Repaired(done!, T["Đã kết thúc thời gian chờ trước hạn; hồ sơ đã chuyển sang bước tiếp theo."]);
     }
 
     public async Task<IActionResult> OnGetAsync()
@@ -65,6 +111,7 @@ public sealed class RouteModel : AppPageModel
                         previews.Add((task, preview));
                 }
                 Reassignable = previews;
+                Move ??= await Mediator.Send(new Features.Repairs.MoveInstance(Id, null, null));
             }
         }
         catch (NotFoundException)

@@ -88,6 +88,9 @@ public static class RefusalCodes
         ("not-secretary", new Message("Chỉ thư ký của Hội đồng / Ban hoặc quản trị viên làm việc này.")),
         ("calendar-changed-since-preview", new Message("Lịch cần nhập đã khác với lịch đã xem trước.")),
         ("use-submit", new Message("Hồ sơ của đơn vị được trình bằng thao tác trình hồ sơ.")),
+        ("skips-legal-check", new Message("Việc chuyển bước bỏ qua biểu quyết hoặc công khai mà chưa được xác nhận.")),
+        ("request-decided", new Message("Đề nghị sửa chữa đã được quyết định.")),
+        ("same-administrator", new Message("Cần một quản trị viên khác duyệt.")),
 
         // The engine's runtime (RuntimeErrors; mapped to HTTP in Workflow/RuntimeErrorMapping.cs)
         (RuntimeErrors.InstanceCompleted, new Message("Quy trình của hồ sơ đã kết thúc.")),
@@ -140,6 +143,7 @@ public static class RefusalCodes
         (MigrationProblems.NestedStep, new Message("Chỉ ánh xạ được các bước ở cấp ngoài cùng.")),
         (MigrationProblems.CannotEnter, new Message("Không vào được bước đích.")),
         (MigrationProblems.MissingRouteData, new Message("Thiếu kết quả mà nhánh phía sau cần đọc.")),
+        (MigrationProblems.EndNotAMoveTarget, new Message("Không chuyển hồ sơ đến bước kết thúc.")),
     ];
 
     private static readonly Dictionary<string, Message> Texts = Table.ToDictionary(e => e.Code, e => e.Text, StringComparer.Ordinal);

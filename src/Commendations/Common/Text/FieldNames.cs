@@ -120,6 +120,8 @@ public static class FieldNames
         ["TaskId"] = new("Việc cần xử lý"),
         ["MessageId"] = new("Xử lý tự động"),
         ["NewUserId"] = new("Người nhận việc"),
+        ["TargetStep"] = new("Bước chuyển đến"),
+        ["RequestId"] = new("Đề nghị sửa chữa"),
         ["NominationId"] = new("Hồ sơ đề nghị"),
         ["Language"] = new("Ngôn ngữ"),
         ["Issuer"] = new("Cơ quan ban hành"),

@@ -121,6 +121,11 @@ public static class Names
         "wait.ended-early" => new Message("Kết thúc thời gian chờ trước hạn"),
         "repair.task-reassigned" => new Message("Chuyển việc cho người khác"),
         "repair.outbox-retry" => new Message("Yêu cầu thử lại xử lý tự động"),
+        "repair.moved" => new Message("Quản trị viên chuyển hồ sơ sang bước khác"),
+        "repair.cancelled" => new Message("Quản trị viên huỷ hồ sơ"),
+        "repair.requested" => new Message("Đề nghị sửa chữa chờ quản trị viên thứ hai duyệt"),
+        "repair.approved" => new Message("Quản trị viên thứ hai duyệt sửa chữa"),
+        "repair.declined" => new Message("Quản trị viên thứ hai không duyệt sửa chữa"),
         "vote.counted" => new Message("Kiểm phiếu biểu quyết"),
         "decision.issued" => new Message("Ban hành quyết định khen thưởng"),
         "step.entered" => new Message("Chuyển đến bước"),
@@ -198,4 +203,5 @@ public static class Things
     public static Message CalendarDay => new("ngày trong lịch");
     public static Message Definition => new("quy trình");
     public static Message DefinitionVersion => new("phiên bản quy trình");
+    public static Message RepairRequest => new("đề nghị sửa chữa");
 }

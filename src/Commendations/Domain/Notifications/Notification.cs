@@ -18,6 +18,12 @@ public static class NotificationKinds
     public const string NominationAwarded = "nomination-awarded";
     public const string DisclosureStarted = "disclosure-started";
     public const string SessionOpened = "session-opened";
+
+    // Repairs: an administrator changed the route's course (a wait ended early, a move, a task given to another person).
+    public const string RouteRepaired = "route-repaired";
+    public const string TaskReassigned = "task-reassigned";
+    public const string RepairRequested = "repair-requested";
+    public const string RepairDecided = "repair-decided";
 }
 
 /// <summary>

@@ -22,6 +22,7 @@ public static class RouteWords
         HistoryEvent.DeadlinePastAtEntry => new Message("Mở việc khi đã quá hạn"),
         HistoryEvent.WaitEndedEarly => new Message("Kết thúc thời gian chờ trước hạn"),
         HistoryEvent.Reassigned => new Message("Chuyển việc cho người khác"),
+        HistoryEvent.Moved => new Message("Quản trị viên chuyển hồ sơ từ bước “{0}”", DefinitionSemantics.StepName(definition, entry.FromStep, null)),
         // The working calendar changed (a day off added or removed, an official calendar imported).
         HistoryEvent.DeadlineMoved => new Message("Hạn xử lý thay đổi do điều chỉnh lịch ngày nghỉ, ngày làm việc"),
         _ => new Message("Ghi nhận khác"),
@@ -45,6 +46,7 @@ public static class RouteWords
         "Awarded" or "awarded" => new Message("được khen thưởng"),
         "Withdrawn" or "withdrawn" => new Message("đã rút"),
         "cancelled" => new Message("dừng do hồ sơ đi bước khác"),
+        "moved" => new Message("dừng do quản trị viên chuyển hồ sơ sang bước khác"),
         _ => new Message("hoàn thành"),
     };
 

@@ -19,10 +19,18 @@ namespace Commendations.Features.Repairs;
 /// ended it, when and why. A disclosure with an unresolved complaint cannot be ended: the complaint is handled first.
 /// </summary>
 [Allowed(Roles.Administrator)]
-public sealed record EndWaitEarly(Guid NominationId, string Reason, bool Apply = false) : ICommand<WaitEnding>;
+public sealed record EndWaitEarly(Guid NominationId, string Reason, bool Apply = false) : ICommand<WaitEnding>, IRepair
+{
+    public Guid? ApprovedRequestId { get; init; }
+}
 
-/// <param name="Applied">False for a preview: nothing changed.</param>
-public sealed record WaitEnding(string WaitName, DateTimeOffset WaitUntil, string NextStepName, bool Applied);
+/// <param name="Applied">False for a preview (nothing changed) or a request awaiting a second administrator.</param>
+public sealed record WaitEnding(Guid NominationId, string WaitName, DateTimeOffset WaitUntil, string NextStepName, bool Applied) : IRepairOutcome
+{
+    public Guid? AwaitingApproval { get; init; }
+
+    public IRepairOutcome Pending(Guid requestId) => this with { AwaitingApproval = requestId, Applied = false };
+}
 
 public sealed class EndWaitEarlyValidator : AbstractValidator<EndWaitEarly>
 {
@@ -57,7 +65,7 @@ public sealed class EndWaitEarlyHandler(CommendationsDbContext db, NominationWor
         var next = StepPaths.Resolve(definition, wait.StepKey, state, callees) is WaitStep step ? step.Next : null;
         var (head, _) = StepPaths.Split(wait.StepKey);
         var nextKey = next is null ? null : wait.StepKey == head ? next : wait.StepKey[..(wait.StepKey.LastIndexOf(StepPaths.Separator) + 1)] + next;
-        var ending = new WaitEnding(DefinitionSemantics.StepName(definition, wait.StepKey, null, callees), wait.Until,
+        var ending = new WaitEnding(nomination.Id, DefinitionSemantics.StepName(definition, wait.StepKey, null, callees), wait.Until,
             DefinitionSemantics.StepName(definition, nextKey, null, callees), request.Apply);
         if (!request.Apply)
             return ending;
@@ -65,7 +73,7 @@ public sealed class EndWaitEarlyHandler(CommendationsDbContext db, NominationWor
         await workflow.ExecuteAsync(nomination, new WaitElapsed(wait.StepKey) { EndedEarlyBy = user.UserId.ToString(), Reason = request.Reason.Trim() },
             cancellationToken);
         await audit.RecordAsync(AuditTrail.NominationStream(nomination.Id), AuditAction, wait.StepKey, request.Reason.Trim(),
-            new { waitUntil = wait.Until }, cancellationToken);
+            new { waitUntil = wait.Until, approvedRequest = request.ApprovedRequestId }, cancellationToken);
         return ending;
     }
 }

@@ -23,10 +23,18 @@ namespace Commendations.Features.Repairs;
 /// history and audit keep who, when and why, and both people are told.
 /// </summary>
 [Allowed(Roles.Administrator)]
-public sealed record ReassignTask(Guid TaskId, Guid? NewUserId, string? Reason, bool Apply = false) : ICommand<TaskReassignment>;
+public sealed record ReassignTask(Guid TaskId, Guid? NewUserId, string? Reason, bool Apply = false) : ICommand<TaskReassignment>, IRepair
+{
+    public Guid? ApprovedRequestId { get; init; }
+}
 
 public sealed record TaskReassignment(Guid NominationId, string NomineeName, string StepName, string FromName, string? ToName,
-    IReadOnlyList<ReassignCandidate> Candidates, bool Applied);
+    IReadOnlyList<ReassignCandidate> Candidates, bool Applied) : IRepairOutcome
+{
+    public Guid? AwaitingApproval { get; init; }
+
+    public IRepairOutcome Pending(Guid requestId) => this with { AwaitingApproval = requestId, Applied = false };
+}
 
 public sealed record ReassignCandidate(Guid UserId, string DisplayName);
 
@@ -75,15 +83,15 @@ public sealed class ReassignTaskHandler(CommendationsDbContext db, NominationWor
         await workflow.ExecuteAsync(nomination, new Engine.ReassignTask(task.TaskKey, newUser.ToString(), user.UserId.ToString(), request.Reason!.Trim()),
             cancellationToken);
         await audit.RecordAsync(AuditTrail.NominationStream(nomination.Id), AuditAction, task.StepKey, request.Reason!.Trim(),
-            new { from = task.AssigneeUserId, to = newUser }, cancellationToken);
+            new { from = task.AssigneeUserId, to = newUser, approvedRequest = request.ApprovedRequestId }, cancellationToken);
         var step = new StepNameText(definition, task.StepKey, callees);
         var key = $"reassigned:{task.Id:N}:{clock.GetUtcNow().UtcTicks}";
-        await notifier.NotifyAsync([newUser], new NotificationDraft("task-reassigned",
+        await notifier.NotifyAsync([newUser], new NotificationDraft(Domain.Notifications.NotificationKinds.TaskReassigned,
             new Message("Việc được chuyển cho Đồng chí: {0}", nomination.NomineeName),
             new Message("Việc \"{0}\" của hồ sơ \"{1}\" được chuyển cho Đồng chí xử lý (hạn {2}). Lý do: {3}", step, nomination.NomineeName,
                 NotificationTexts.When(task.DueAt), new Verbatim(request.Reason!.Trim())), nomination.Id, key), cancellationToken);
         if (task.AssigneeUserId is { } previous)
-            await notifier.NotifyAsync([previous], new NotificationDraft("task-reassigned",
+            await notifier.NotifyAsync([previous], new NotificationDraft(Domain.Notifications.NotificationKinds.TaskReassigned,
                 new Message("Việc đã chuyển cho người khác: {0}", nomination.NomineeName),
                 new Message("Việc \"{0}\" của hồ sơ \"{1}\" đã được chuyển cho {2}. Lý do: {3}", step, nomination.NomineeName, view.ToName ?? "—",
                     new Verbatim(request.Reason!.Trim())), nomination.Id, key), cancellationToken);
