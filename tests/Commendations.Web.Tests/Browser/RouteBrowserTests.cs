@@ -66,4 +66,46 @@ public sealed class RouteBrowserTests(DecisionBrowserFixture app) : IClassFixtur
         await Expect(admin.Locator("[data-testid=route-passages]")).ToContainTextAsync("Quyết định số 12/QĐ-UBND rút ngắn thời gian công khai.");
         await Expect(admin.Locator("[data-testid=route-audit]")).ToContainTextAsync("Kết thúc thời gian chờ trước hạn");
     }
+
+    [BrowserFact]
+    public async Task An_administrator_moves_a_nomination_past_the_disclosure_only_when_acknowledged_then_cancels_it()
+    {
+        var id = await Journeys.SubmittedCollectiveAsync(app, "Đoàn Thanh niên xã Tân Hòa");
+        var admin = await app.SignInAsync(DemoAccounts.Admin);
+        await admin.GotoAsync($"/de-nghi/{id}/lo-trinh");
+
+        var move = admin.Locator("[data-testid=move]");
+        await move.GetByLabel("Bước chuyển đến").SelectOptionAsync(new SelectOptionValue { Label = "Thẩm định" });
+        await move.GetByLabel("Lý do").FillAsync("Quy trình cũ đặt sai thứ tự bước.");
+        await move.GetByRole(AriaRole.Button, new() { Name = "Xem trước" }).ClickAsync();
+        var preview = admin.Locator("[data-testid=move-preview]");
+        await Expect(preview).ToContainTextAsync("hồ sơ rời bước \"Ban Chỉ đạo xem xét\" và đến bước \"Thẩm định\"");
+        await Expect(preview).ToContainTextAsync("Hoàng Văn Dũng");
+        await Expect(admin.Locator("[data-testid=move-skips]")).ToContainTextAsync("Công khai, lấy ý kiến");
+        await Expect(admin.Locator("[data-testid=route-current]")).ToHaveTextAsync("Ban Chỉ đạo xem xét");
+
+        // Without the acknowledgement the move is refused, in words, and nothing changes.
+        await admin.Locator("[data-testid=move]").GetByRole(AriaRole.Button, new() { Name = "Chuyển bước" }).ClickAsync();
+        await Expect(admin.Locator("[data-testid=error-summary]")).ToContainTextAsync("bỏ qua “Công khai, lấy ý kiến”");
+        await Expect(admin.Locator("[data-testid=route-current]")).ToHaveTextAsync("Ban Chỉ đạo xem xét");
+
+        move = admin.Locator("[data-testid=move]");
+        await move.GetByLabel("Bước chuyển đến").SelectOptionAsync(new SelectOptionValue { Label = "Thẩm định" });
+        await move.GetByLabel("Lý do").FillAsync("Quy trình cũ đặt sai thứ tự bước.");
+        await move.GetByLabel("Tôi xác nhận bỏ qua biểu quyết hoặc công khai (nếu có) và chịu trách nhiệm về căn cứ").CheckAsync();
+        await move.GetByRole(AriaRole.Button, new() { Name = "Chuyển bước" }).ClickAsync();
+        await Expect(admin.Locator("[data-testid=route-current]")).ToHaveTextAsync("Thẩm định");
+        await Expect(admin.Locator("[data-testid=route-passages]")).ToContainTextAsync("Quản trị viên chuyển hồ sơ từ bước “Ban Chỉ đạo xem xét”");
+        await Expect(admin.Locator("[data-testid=route-audit]")).ToContainTextAsync("Quản trị viên chuyển hồ sơ sang bước khác");
+        await admin.CheckPageAsync("55-route-moved");
+
+        var cancel = admin.Locator("[data-testid=cancel]");
+        await cancel.GetByLabel("Lý do").FillAsync("Hồ sơ nhập trùng với hồ sơ khác của đơn vị.");
+        await cancel.GetByRole(AriaRole.Button, new() { Name = "Xem trước" }).ClickAsync();
+        await Expect(admin.Locator("[data-testid=cancel-preview]")).ToContainTextAsync("hồ sơ đang ở bước \"Thẩm định\" kết thúc");
+        await admin.Locator("[data-testid=cancel]").GetByRole(AriaRole.Button, new() { Name = "Huỷ hồ sơ" }).ClickAsync();
+        await Expect(admin.Locator("[data-testid=route-current]")).ToHaveTextAsync("Đã kết thúc");
+        await Expect(admin.Locator("[data-testid=route-audit]")).ToContainTextAsync("Quản trị viên huỷ hồ sơ");
+        await Expect(admin.Locator("[data-testid=move]")).ToHaveCountAsync(0);
+    }
 }
