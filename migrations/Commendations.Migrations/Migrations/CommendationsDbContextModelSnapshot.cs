@@ -813,9 +813,18 @@ namespace Commendations.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("Committee")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("committee");
+
                     b.Property<DateTimeOffset>("FirstSeenAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("first_seen_at");
+
+                    b.Property<Guid?>("JobFailureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_failure_id");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -874,6 +883,68 @@ namespace Commendations.Migrations.Migrations
                         .HasFilter("resolved_at IS NULL");
 
                     b.ToTable("incidents", (string)null);
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Incidents.JobFailure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("data");
+
+                    b.Property<string>("Error")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error");
+
+                    b.Property<DateTimeOffset>("FailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failed_at");
+
+                    b.Property<string>("JobGroup")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("job_group");
+
+                    b.Property<string>("JobName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("job_name");
+
+                    b.Property<string>("JobType")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("job_type");
+
+                    b.Property<Guid?>("NominationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("nomination_id");
+
+                    b.Property<DateTimeOffset?>("RetriedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retried_at");
+
+                    b.Property<Guid?>("RetriedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("retried_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_job_failures");
+
+                    b.HasIndex("FailedAt")
+                        .HasDatabaseName("ix_job_failures_failed_at")
+                        .HasFilter("retried_at IS NULL");
+
+                    b.ToTable("job_failures", (string)null);
                 });
 
             modelBuilder.Entity("Commendations.Domain.Nominations.DocumentContent", b =>

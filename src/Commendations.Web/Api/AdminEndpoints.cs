@@ -64,6 +64,7 @@ public static class AdminEndpoints
         admin.MapGet("/incidents", (IMediator m, CancellationToken ct) => m.Send(new Features.Incidents.ListIncidents(), ct));
         admin.MapPost("/incidents/sweep", (IMediator m, CancellationToken ct) => m.Send(new Features.Incidents.SweepIncidents(), ct));
         admin.MapPost("/outbox/{id}/retry", (IMediator m, long id, CancellationToken ct) => m.Send(new Features.Repairs.RetryOutboxMessage(id), ct));
+        admin.MapPost("/job-failures/{id}/retry", (IMediator m, Guid id, CancellationToken ct) => m.Send(new Features.Repairs.RetryFailedJob(id), ct));
         admin.MapGet("/repair-requests", (IMediator m, CancellationToken ct) => m.Send(new Features.Repairs.ListRepairRequests(), ct));
         admin.MapPost("/repair-requests/{id}/decision", (IMediator m, Guid id, RepairDecisionBody body, CancellationToken ct) =>
             m.Send(new Features.Repairs.DecideRepairRequest(id, body.Approve, body.Note), ct));

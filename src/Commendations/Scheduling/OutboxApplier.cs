@@ -18,7 +18,7 @@ namespace Commendations.Scheduling;
 /// <see cref="HandOverNotifier"/>) the event they tell. A message applied twice
 /// (crash before it was marked processed) leaves the same state as once.
 /// </summary>
-public sealed class OutboxApplier(CommendationsDbContext db, Notifier notifier, DefinitionCache definitions, HandOverNotifier handOvers)
+public sealed class OutboxApplier(CommendationsDbContext db, Notifier notifier, DefinitionCache definitions, HandOverNotifier handOvers, TimeProvider clock)
 {
     /// <summary>
     /// The engine's options omit null properties when writing (an effect without escalation has no <c>escalateAt</c>),
@@ -36,6 +36,11 @@ public sealed class OutboxApplier(CommendationsDbContext db, Notifier notifier, 
         {
             await handOvers.NotifyAsync(JsonSerializer.Deserialize<HandOver>(message.Payload, EffectOptions)
                                         ?? throw new JsonException($"Outbox message {message.Id} has no hand-over."), cancellationToken);
+            return;
+        }
+        if (message.Kind == OutboxKinds.JobRetry)
+        {
+            await ScheduleRetryAsync(changes, JsonSerializer.Deserialize<Guid>(message.Payload), cancellationToken);
             return;
         }
         var payload = JsonSerializer.Deserialize<WorkflowOutboxPayload>(message.Payload)
@@ -59,6 +64,28 @@ public sealed class OutboxApplier(CommendationsDbContext db, Notifier notifier, 
             default:
                 throw new InvalidOperationException($"Outbox message {message.Id} of kind '{message.Kind}' carries no effect the dispatcher applies.");
         }
+    }
+
+    /// <summary>
+    /// A failed job runs again at once: the same job type and data under a job key of its own (a durable job's other
+    /// triggers, e.g. the reminder slots, are left alone), fired once.
+    /// </summary>
+    private async Task ScheduleRetryAsync(QuartzChanges changes, Guid failureId, CancellationToken cancellationToken)
+    {
+        var failure = await db.JobFailures.AsNoTracking().SingleAsync(f => f.Id == failureId, cancellationToken);
+        var data = JsonSerializer.Deserialize<Dictionary<string, string?>>(failure.Data) ?? [];
+        var key = new JobKey($"retry-{failure.Id:N}", ScheduleKeys.RetryGroup);
+        var map = new JobDataMap();
+        foreach (var (name, value) in data)
+        {
+            if (value is not null)
+                map[name] = value;
+        }
+        // The builder takes the job's type only as a generic argument: made here from the type the failure stored.
+        var create = typeof(JobBuilder).GetMethod(nameof(JobBuilder.Create), 1, Type.EmptyTypes)!.MakeGenericMethod(new JobType(failure.JobType).Type);
+        dynamic builder = create.Invoke(null, null)!;
+        IJobDetail job = builder.WithIdentity(key).UsingJobData(map).Build();
+        changes.Schedule(job, [TriggerBuilder.Create().ForJob(key).WithIdentity(key.Name, ScheduleKeys.RetryGroup).StartAt(clock.GetUtcNow()).Build()]);
     }
 
     /// <summary>

@@ -8,6 +8,9 @@ namespace Commendations.Scheduling;
 /// </summary>
 public static class ScheduleKeys
 {
+    /// <summary>Jobs an administrator runs again after they failed (<see cref="Domain.Incidents.JobFailure"/>).</summary>
+    public const string RetryGroup = "retries";
+
     public const string TaskGroup = "task-deadlines";
     public const string WaitGroup = "waits";
     public const string SystemGroup = "system";

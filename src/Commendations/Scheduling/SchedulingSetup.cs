@@ -88,6 +88,8 @@ public static class SchedulingSetup
             q.AddJob<CampaignProgressCompactionJob>(j => j.WithIdentity(ScheduleKeys.CampaignProgressCompactionJob).StoreDurably());
             q.AddTrigger(t => t.ForJob(ScheduleKeys.CampaignProgressCompactionJob).WithIdentity(ScheduleKeys.CampaignProgressCompactionTrigger)
                 .WithSimpleSchedule(s => s.WithInterval(CampaignProgressCounts.CompactionInterval).RepeatForever()));
+            // Every job that throws is recorded, to be listed as an incident and run again by an administrator.
+            q.AddJobListener<JobFailureRecorder>([GroupMatcher<JobKey>.AnyGroup()]);
             configure?.Invoke(q);
         });
         services.AddQuartzHostedService(o =>

@@ -10,6 +10,9 @@ public static class OutboxKinds
 
     /// <summary>What a transition handed over (<see cref="HandOver"/>): the dispatcher tells whoever it concerns.</summary>
     public const string HandOver = "notification.handover";
+
+    /// <summary>An administrator runs a failed job again (<see cref="Domain.Incidents.JobFailure"/>; the payload is its id).</summary>
+    public const string JobRetry = "job.retry";
 }
 
 /// <summary>The payload of a workflow outbox message: which instance, and the engine effect itself.</summary>

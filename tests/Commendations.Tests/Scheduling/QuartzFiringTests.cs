@@ -21,7 +21,8 @@ public abstract class QuartzFiringTest(LifecycleHarness app)
     /// <summary>Puts the shared clock just before <paramref name="at"/>, so Quartz fires it for real a moment later.</summary>
     protected void JustBefore(DateTimeOffset at) => Clock.JumpTo(at.AddSeconds(-2));
 
-    protected Task<QuartzNode> StartNodeAsync(int? smtpPort = null) => QuartzNode.StartAsync(App.ConnectionString, Clock, Counter, smtpPort);
+    protected Task<QuartzNode> StartNodeAsync(int? smtpPort = null, Action<Quartz.IQuartzBuilder>? configure = null) =>
+        QuartzNode.StartAsync(App.ConnectionString, Clock, Counter, smtpPort, configure);
 
     protected async Task<WorkflowTask> OpenTaskAsync(Guid nominationId)
     {

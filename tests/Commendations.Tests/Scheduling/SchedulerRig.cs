@@ -176,14 +176,19 @@ public sealed class QuartzNode : IAsyncDisposable
         ReminderCatchUpInterval = TimeSpan.FromSeconds(3),
     };
 
-    public static async Task<QuartzNode> StartAsync(string connectionString, TimeProvider clock, JobRunCounter counter, int? smtpPort = null)
+    public static async Task<QuartzNode> StartAsync(string connectionString, TimeProvider clock, JobRunCounter counter, int? smtpPort = null,
+        Action<IQuartzBuilder>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddCommendations(connectionString).AddTestAuditKey();
         builder.Services.AddSingleton(clock);
         builder.Services.AddCommendationsScheduling(connectionString, FastSettings(), clock,
-            q => q.AddJobListener(counter, [GroupMatcher<JobKey>.AnyGroup()]));
+            q =>
+            {
+                q.AddJobListener(counter, [GroupMatcher<JobKey>.AnyGroup()]);
+                configure?.Invoke(q);
+            });
         if (smtpPort is { } port)
             builder.Services.Configure<SmtpSettings>(s => (s.Host, s.Port, s.SendInterval) = ("127.0.0.1", port, TimeSpan.FromMilliseconds(200)));
         var host = builder.Build();

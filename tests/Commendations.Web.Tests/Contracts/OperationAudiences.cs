@@ -74,6 +74,7 @@ public static class OperationAudiences
         ["GET /api/admin/incidents"] = [D],
         ["POST /api/admin/incidents/sweep"] = [D],
         ["POST /api/admin/outbox/{id}/retry"] = [D],
+        ["POST /api/admin/job-failures/{id}/retry"] = [D],
         ["GET /api/admin/repair-requests"] = [D],
         ["POST /api/admin/repair-requests/{id}/decision"] = [D],
         ["GET /api/admin/units"] = [D],

@@ -13,9 +13,26 @@ public sealed class IncidentsModel : AdminPageModel
     /// <summary>A failing automatic step is tried again at once (on whichever node dispatches next).</summary>
     public async Task<IActionResult> OnPostRetryAsync(long messageId)
     {
-        if (await TryAsync(() => Mediator.Send(new Features.Repairs.RetryOutboxMessage(messageId)), ""))
-            Flash = T["Đã yêu cầu thử lại; kết quả sẽ hiện ở lần kiểm tra sau."];
+        if (!await TryAsync(() => Mediator.Send(new Features.Repairs.RetryOutboxMessage(messageId)), ""))
+            return await RefusedAsync();
+        Flash = T["Đã yêu cầu thử lại; kết quả sẽ hiện ở lần kiểm tra sau."];
         return Redirect("/quan-tri/su-co");
+    }
+
+    /// <summary>A failed scheduled job runs again (through the outbox, on whichever node dispatches next).</summary>
+    public async Task<IActionResult> OnPostRetryJobAsync(Guid failureId)
+    {
+        if (!await TryAsync(() => Mediator.Send(new Features.Repairs.RetryFailedJob(failureId)), ""))
+            return await RefusedAsync();
+        Flash = T["Đã yêu cầu chạy lại; kết quả sẽ hiện ở lần kiểm tra sau."];
+        return Redirect("/quan-tri/su-co");
+    }
+
+    /// <summary>The list again, with why the retry was refused above it.</summary>
+    private async Task<IActionResult> RefusedAsync()
+    {
+        await OnGetAsync();
+        return Page();
     }
 
     /// <summary>Sweep now instead of waiting for the scheduler's next sweep.</summary>

@@ -88,6 +88,7 @@ public static class RefusalCodes
         ("not-secretary", new Message("Chỉ thư ký của Hội đồng / Ban hoặc quản trị viên làm việc này.")),
         ("calendar-changed-since-preview", new Message("Lịch cần nhập đã khác với lịch đã xem trước.")),
         ("use-submit", new Message("Hồ sơ của đơn vị được trình bằng thao tác trình hồ sơ.")),
+        ("already-retried", new Message("Việc tự động này đã được yêu cầu chạy lại.")),
         ("skips-legal-check", new Message("Việc chuyển bước bỏ qua biểu quyết hoặc công khai mà chưa được xác nhận.")),
         ("request-decided", new Message("Đề nghị sửa chữa đã được quyết định.")),
         ("same-administrator", new Message("Cần một quản trị viên khác duyệt.")),

@@ -122,6 +122,7 @@ public static class Names
         "repair.task-reassigned" => new Message("Chuyển việc cho người khác"),
         "repair.outbox-retry" => new Message("Yêu cầu thử lại xử lý tự động"),
         "repair.moved" => new Message("Quản trị viên chuyển hồ sơ sang bước khác"),
+        "repair.job-retry" => new Message("Yêu cầu chạy lại việc tự động bị lỗi"),
         "repair.cancelled" => new Message("Quản trị viên huỷ hồ sơ"),
         "repair.requested" => new Message("Đề nghị sửa chữa chờ quản trị viên thứ hai duyệt"),
         "repair.approved" => new Message("Quản trị viên thứ hai duyệt sửa chữa"),
@@ -204,4 +205,5 @@ public static class Things
     public static Message Definition => new("quy trình");
     public static Message DefinitionVersion => new("phiên bản quy trình");
     public static Message RepairRequest => new("đề nghị sửa chữa");
+    public static Message JobFailure => new("việc tự động bị lỗi");
 }

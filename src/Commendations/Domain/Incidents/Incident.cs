@@ -17,6 +17,12 @@ public enum IncidentKind
 
     /// <summary>A wait whose end is in the future but was never scheduled: nothing would ever end it.</summary>
     WaitNotScheduled,
+
+    /// <summary>A scheduled job (a deadline, a wait's end) threw, and nobody ran it again (<see cref="JobFailure"/>).</summary>
+    JobFailed,
+
+    /// <summary>A step's committee no longer exists or has no active member: the next turn cannot be given to anyone.</summary>
+    CommitteeUnresolved,
 }
 
 /// <summary>
@@ -38,6 +44,12 @@ public class Incident
     public Guid? TaskId { get; private set; }
     public long? OutboxMessageId { get; private set; }
 
+    /// <summary>For <see cref="IncidentKind.JobFailed"/>: the failure to run again.</summary>
+    public Guid? JobFailureId { get; private set; }
+
+    /// <summary>For <see cref="IncidentKind.CommitteeUnresolved"/>: the committee's code as the definition names it.</summary>
+    public string? Committee { get; private set; }
+
     /// <summary>The account or role concerned, when there is one (named in the reason).</summary>
     public Guid? UserId { get; private set; }
     public string? Role { get; private set; }
@@ -50,8 +62,10 @@ public class Incident
     private Incident() { }
 
     public Incident(IncidentKind kind, string subjectKey, DateTimeOffset now, Guid? nominationId = null, Guid? taskId = null,
-        long? outboxMessageId = null, Guid? userId = null, string? role = null, Guid? unitId = null)
+        long? outboxMessageId = null, Guid? userId = null, string? role = null, Guid? unitId = null, Guid? jobFailureId = null, string? committee = null)
     {
+        JobFailureId = jobFailureId;
+        Committee = committee;
         Kind = kind;
         SubjectKey = subjectKey;
         NominationId = nominationId;

@@ -12,7 +12,7 @@ namespace Commendations.Features.Incidents;
 /// opened (or seen again), an open incident no longer found is resolved. Run by the incident sweep job, and at once when
 /// something that causes one happens (an account locked).
 /// </summary>
-public sealed class IncidentDetector(CommendationsDbContext db, TimeProvider clock)
+public sealed class IncidentDetector(CommendationsDbContext db, TimeProvider clock, Workflow.DefinitionCache definitions)
 {
     /// <summary>An outbox message failing this many times is an incident (it is still retried).</summary>
     public const int FailingOutboxAttempts = 3;
@@ -28,6 +28,8 @@ public sealed class IncidentDetector(CommendationsDbContext db, TimeProvider clo
         found.AddRange(await RolesHeldByNobodyAsync(now, cancellationToken));
         found.AddRange(await FailingOutboxAsync(now, cancellationToken));
         found.AddRange(await UnscheduledWaitsAsync(now, cancellationToken));
+        found.AddRange(await FailedJobsAsync(now, cancellationToken));
+        found.AddRange(await UnresolvedCommitteesAsync(now, cancellationToken));
 
         var open = await db.Incidents.Where(i => i.ResolvedAt == null).ToListAsync(cancellationToken);
         var openByKey = open.ToDictionary(i => (i.Kind, i.SubjectKey));
@@ -117,6 +119,64 @@ public sealed class IncidentDetector(CommendationsDbContext db, TimeProvider clo
             .ToListAsync(cancellationToken)).ToHashSet();
         return waiting.Where(w => !scheduled.Contains(ScheduleKeys.WaitTrigger(w.Id, w.Step).Name))
             .Select(w => new Incident(IncidentKind.WaitNotScheduled, $"wait:{w.Id}:{w.Step}", now, w.NominationId));
+    }
+
+    /// <summary>Jobs that threw and were not run again, on nominations still running (or on none).</summary>
+    private async Task<IEnumerable<Incident>> FailedJobsAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var rows = await (from f in db.JobFailures.AsNoTracking()
+                          where f.RetriedAt == null
+                          join i in db.WorkflowInstances.AsNoTracking() on f.NominationId equals i.NominationId into instances
+                          from i in instances.DefaultIfEmpty()
+                          where f.NominationId == null || (i != null && !i.IsCompleted)
+                          select new { f.Id, f.NominationId }).ToListAsync(cancellationToken);
+        return rows.Select(r => new Incident(IncidentKind.JobFailed, $"job:{r.Id}", now, r.NominationId, jobFailureId: r.Id));
+    }
+
+    /// <summary>
+    /// Open tasks at a committee's step (a review in sequence or in parallel, a vote) whose committee is gone or has no
+    /// active member: the turn after this one, or the vote's count, cannot be made. The definitions say which committee.
+    /// </summary>
+    private async Task<IEnumerable<Incident>> UnresolvedCommitteesAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // The distinct steps people have open tasks at (a few dozen), not every task: this runs every few minutes.
+        var openPersonal = from t in db.Tasks.AsNoTracking()
+                           where t.Status == WorkflowTaskStatus.Open && t.AssigneeUserId != null
+                           join i in db.WorkflowInstances.AsNoTracking() on t.InstanceId equals i.Id
+                           select new { t.Id, t.InstanceId, t.NominationId, t.StepKey, i.DefinitionId, i.DefinitionVersion };
+        var steps = await openPersonal.Select(t => new { t.DefinitionId, t.DefinitionVersion, t.StepKey }).Distinct().ToListAsync(cancellationToken);
+        var committeeOf = new List<(string DefinitionId, int Version, string StepKey, string Committee)>();
+        foreach (var step in steps)
+        {
+            var definition = await definitions.GetAsync(step.DefinitionId, step.DefinitionVersion, cancellationToken);
+            var committee = definition.FindStep(step.StepKey) switch
+            {
+                SequentialApprovalStep s => s.Committee,
+                ParallelApprovalStep p => p.Committee,
+                VoteStep v => v.Committee,
+                _ => null,
+            };
+            if (committee is not null)
+                committeeOf.Add((step.DefinitionId, step.DefinitionVersion, step.StepKey, committee));
+        }
+        var codes = committeeOf.Select(c => c.Committee).Distinct().ToList();
+        if (codes.Count == 0)
+            return [];
+        var resolving = (await (from c in db.Committees.AsNoTracking()
+                                where codes.Contains(c.Code)
+                                from m in c.Members
+                                join u in db.Users.AsNoTracking() on m.UserId equals u.Id
+                                where u.LockoutEnd == null || u.LockoutEnd <= now
+                                select c.Code).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        var found = new List<Incident>();
+        foreach (var (definitionId, version, stepKey, committee) in committeeOf.Where(c => !resolving.Contains(c.Committee)))
+        {
+            var stuck = await openPersonal.Where(t => t.DefinitionId == definitionId && t.DefinitionVersion == version && t.StepKey == stepKey)
+                .ToListAsync(cancellationToken);
+            found.AddRange(stuck.DistinctBy(t => t.InstanceId).Select(t => new Incident(IncidentKind.CommitteeUnresolved,
+                $"committee:{t.InstanceId}:{t.StepKey}", now, t.NominationId, t.Id, committee: committee)));
+        }
+        return found;
     }
 }
 

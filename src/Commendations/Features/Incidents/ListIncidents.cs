@@ -19,6 +19,9 @@ public sealed record IncidentView(Guid Id, IncidentKind Kind, string KindName, s
 {
     /// <summary>For a failing automatic step: the outbox message to retry (<see cref="Repairs.RetryOutboxMessage"/>).</summary>
     public long? OutboxMessageId { get; init; }
+
+    /// <summary>For a failed scheduled job: the failure to run again (<see cref="Repairs.RetryFailedJob"/>).</summary>
+    public Guid? JobFailureId { get; init; }
 }
 
 public sealed record IncidentRepair(string Name, string Link);
@@ -37,6 +40,8 @@ public sealed class ListIncidentsHandler(CommendationsDbContext db, DefinitionSe
         var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         var unitIds = incidents.Select(i => i.UnitId).OfType<Guid>().ToList();
         var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        var failureIds = incidents.Select(i => i.JobFailureId).OfType<Guid>().ToList();
+        var failures = await db.JobFailures.AsNoTracking().Where(f => failureIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, cancellationToken);
         var attempts = await db.Outbox.AsNoTracking().Where(m => incidents.Select(i => i.OutboxMessageId).Contains(m.Id))
             .ToDictionaryAsync(m => m.Id, m => m.Attempts, cancellationToken);
 
@@ -59,16 +64,21 @@ public sealed class ListIncidentsHandler(CommendationsDbContext db, DefinitionSe
                     RoleNames.Of(incident.Role ?? ""), incident.UnitId is { } unit ? units.GetValueOrDefault(unit, "—") : new Message("mọi đơn vị"), step),
                 IncidentKind.OutboxFailing => new Message("Một xử lý tự động (đặt hạn, gửi thông báo hoặc hẹn giờ) đã thất bại {0} lần và vẫn đang được thử lại.",
                     incident.OutboxMessageId is { } m ? attempts.GetValueOrDefault(m) : 0),
+                IncidentKind.JobFailed when incident.JobFailureId is { } f && failures.GetValueOrDefault(f) is { } failure =>
+                    new Message("Một việc hẹn giờ (hạn xử lý, kết thúc thời gian chờ) bị lỗi lúc {0} và chưa được chạy lại: {1}", failure.FailedAt, failure.Error),
+                IncidentKind.JobFailed => new Message("Một việc hẹn giờ bị lỗi và chưa được chạy lại."),
+                IncidentKind.CommitteeUnresolved => new Message("Bước \"{0}\" cần Hội đồng / Ban có mã {1}, nhưng Hội đồng / Ban này không còn hoặc không còn thành viên đang hoạt động.",
+                    step, incident.Committee ?? "—"),
                 _ => new Message("Bước chờ \"{0}\" chưa được hẹn giờ kết thúc: hồ sơ sẽ không tự chuyển sang bước sau.", step),
             };
             views.Add(new IncidentView(incident.Id, incident.Kind, IncidentWords.Kind(incident.Kind).Format(), reason.Format(), incident.NominationId,
                 incident.NominationId is { } n ? nominees.GetValueOrDefault(n) : null, incident.FirstSeenAt, incident.LastSeenAt, Repairs(incident))
-                { OutboxMessageId = incident.OutboxMessageId });
+                { OutboxMessageId = incident.OutboxMessageId, JobFailureId = incident.JobFailureId });
         }
         return views;
     }
 
-    /// <summary>The repairs available today for each kind (moving an instance to another step and retrying a job are still to come).</summary>
+    /// <summary>The repairs that apply to each kind (retries are buttons on the list itself).</summary>
     private static IReadOnlyList<IncidentRepair> Repairs(Incident incident)
     {
         var repairs = new List<IncidentRepair>();
@@ -78,8 +88,14 @@ public sealed class ListIncidentsHandler(CommendationsDbContext db, DefinitionSe
             repairs.Add(new IncidentRepair(new Message("Chuyển việc cho thành viên khác").Format(), $"/de-nghi/{stuck}/lo-trinh#reassign"));
         if (incident.Kind == IncidentKind.NoEligibleAssignee)
             repairs.Add(new IncidentRepair(new Message("Giao vai trò cho một người dùng của đơn vị").Format(), "/quan-tri/nguoi-dung"));
+        if (incident.Kind == IncidentKind.CommitteeUnresolved)
+            repairs.Add(new IncidentRepair(new Message("Bổ sung thành viên Hội đồng / Ban").Format(), "/quan-tri/hoi-dong"));
         if (incident.NominationId is { } nomination)
+        {
+            if (incident.Kind is not (IncidentKind.OutboxFailing or IncidentKind.JobFailed))
+                repairs.Add(new IncidentRepair(new Message("Chuyển hồ sơ sang bước khác").Format(), $"/de-nghi/{nomination}/lo-trinh#move"));
             repairs.Add(new IncidentRepair(new Message("Xem lộ trình của hồ sơ").Format(), $"/de-nghi/{nomination}/lo-trinh"));
+        }
         return repairs;
     }
 }
@@ -93,6 +109,8 @@ public static class IncidentWords
         IncidentKind.AssigneeRemoved => new Message("Người được giao không còn tồn tại"),
         IncidentKind.NoEligibleAssignee => new Message("Không có người nhận việc"),
         IncidentKind.OutboxFailing => new Message("Xử lý tự động thất bại"),
+        IncidentKind.JobFailed => new Message("Việc hẹn giờ bị lỗi"),
+        IncidentKind.CommitteeUnresolved => new Message("Hội đồng / Ban không còn thành viên"),
         _ => new Message("Bước chờ chưa được hẹn giờ"),
     };
 }

@@ -45,6 +45,34 @@ public class IncidentTests(LifecycleHarness app) : IClassFixture<LifecycleHarnes
     }
 
     [Fact]
+    public async Task A_committee_with_no_active_member_left_is_an_incident_with_its_repairs_until_a_member_is_back()
+    {
+        var id = await _steps.SubmittedCollectiveAsync();
+        DemoAccounts.Account[] steering = [DemoAccounts.SteeringStandingMember, DemoAccounts.SteeringDeputyHead, DemoAccounts.SteeringHead];
+        try
+        {
+            foreach (var member in steering)
+                await app.Send(DemoAccounts.Admin, new SetUserLock(app.UserId(member), true));
+
+            var incident = (await app.Send(DemoAccounts.Admin, new ListIncidents()))
+                .Should().ContainSingle(i => i.NominationId == id && i.Kind == IncidentKind.CommitteeUnresolved).Subject;
+            incident.KindName.Should().Be("Hội đồng / Ban không còn thành viên");
+            incident.Reason.Should().Contain("Ban Chỉ đạo xem xét");
+            incident.Repairs.Select(r => r.Name).Should().Contain(["Bổ sung thành viên Hội đồng / Ban", "Chuyển hồ sơ sang bước khác"]);
+            incident.Repairs.Should().Contain(r => r.Link == $"/de-nghi/{id}/lo-trinh#move");
+
+            // One member back is enough for the turn to be given: the incident goes at once.
+            await app.Send(DemoAccounts.Admin, new SetUserLock(app.UserId(DemoAccounts.SteeringHead), false));
+            (await app.Send(DemoAccounts.Admin, new ListIncidents())).Should().NotContain(i => i.NominationId == id && i.Kind == IncidentKind.CommitteeUnresolved);
+        }
+        finally
+        {
+            foreach (var member in steering)
+                await app.Send(DemoAccounts.Admin, new SetUserLock(app.UserId(member), false));
+        }
+    }
+
+    [Fact]
     public async Task A_decision_nobody_active_can_take_is_an_incident_naming_the_role_and_the_step()
     {
         var ids = await new AwardSteps(app).AtDecisionAsync(1, 0, "SC");
