@@ -121,6 +121,12 @@ public sealed class IncidentSweepJob(IServiceScopeFactory scopes, ILogger<Incide
     /// <summary>How often the sweep runs (an account locked is also checked at once).</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// The first sweep after start-up waits this long, so the outbox dispatcher has applied what was written while no node
+    /// ran (a wait's end not yet in Quartz's store would otherwise be listed as never scheduled).
+    /// </summary>
+    public static readonly TimeSpan FirstDelay = TimeSpan.FromMinutes(1);
+
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var sweep = await JobCommands.SendAsync(scopes, new Features.Incidents.SweepIncidents(), cancellationToken);

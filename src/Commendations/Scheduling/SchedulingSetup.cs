@@ -83,7 +83,7 @@ public static class SchedulingSetup
                 .WithSimpleSchedule(s => s.WithInterval(settings.ReminderCatchUpInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithExistingCount)));
             q.AddJob<IncidentSweepJob>(j => j.WithIdentity(ScheduleKeys.IncidentSweepJob).StoreDurably());
             q.AddTrigger(t => t.ForJob(ScheduleKeys.IncidentSweepJob).WithIdentity(ScheduleKeys.IncidentSweepTrigger)
-                .StartAt((clock ?? TimeProvider.System).GetUtcNow())
+                .StartAt((clock ?? TimeProvider.System).GetUtcNow() + IncidentSweepJob.FirstDelay)
                 .WithSimpleSchedule(s => s.WithInterval(IncidentSweepJob.Interval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
             q.AddJob<CampaignProgressCompactionJob>(j => j.WithIdentity(ScheduleKeys.CampaignProgressCompactionJob).StoreDurably());
             q.AddTrigger(t => t.ForJob(ScheduleKeys.CampaignProgressCompactionJob).WithIdentity(ScheduleKeys.CampaignProgressCompactionTrigger)

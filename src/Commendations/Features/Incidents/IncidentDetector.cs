@@ -113,14 +113,6 @@ public sealed class IncidentDetector(CommendationsDbContext db, TimeProvider clo
             .ToList();
         if (waiting.Count == 0)
             return [];
-        // A wait whose scheduling is still in the outbox (e.g. just after start-up, before the dispatcher ran) will be
-        // scheduled: not an incident. Those rows are few (the dispatcher applies them within seconds).
-        var pending = (await db.Outbox.AsNoTracking().Where(m => m.ProcessedAt == null && m.Kind == Workflow.OutboxKinds.WaitScheduled)
-                .Select(m => m.Payload).ToListAsync(cancellationToken))
-            .Select(p => System.Text.Json.JsonSerializer.Deserialize<Workflow.WorkflowOutboxPayload>(p)?.InstanceId).ToHashSet();
-        waiting = waiting.Where(w => !pending.Contains(w.Id)).ToList();
-        if (waiting.Count == 0)
-            return [];
         var names = waiting.Select(w => ScheduleKeys.WaitTrigger(w.Id, w.Step).Name).ToList();
         var scheduled = (await db.Database
             .SqlQuery<string>($"SELECT trigger_name AS \"Value\" FROM qrtz_triggers WHERE trigger_group = {ScheduleKeys.WaitGroup} AND trigger_name = ANY({names})")
