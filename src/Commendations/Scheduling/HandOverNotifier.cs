@@ -23,7 +23,8 @@ namespace Commendations.Scheduling;
 /// Never the actor. Each notification's dedupe key names the event (a task, a return, the end), so a message applied twice
 /// or a command retried tells nobody twice.
 /// </summary>
-public sealed class HandOverNotifier(CommendationsDbContext db, Notifier notifier, DefinitionCache definitions)
+public sealed class HandOverNotifier(CommendationsDbContext db, Notifier notifier, DefinitionCache definitions,
+    Features.Substitutions.CoverNotices covers)
 {
     public async Task NotifyAsync(HandOver handOver, CancellationToken cancellationToken)
     {
@@ -117,6 +118,8 @@ public sealed class HandOverNotifier(CommendationsDbContext db, Notifier notifie
             Tell(officers, new NotificationDraft(NotificationKinds.DisclosureStarted, title, body, handOver.NominationId,
                 $"disclosure:{key}:{disclosure}:r{handOver.Round}"));
         }
+        // A turn of someone away reaches whoever covers them too.
+        await covers.AddAsync(drafts, cancellationToken);
         await notifier.NotifyManyAsync(drafts, cancellationToken);
     }
 

@@ -121,6 +121,8 @@ public static class Names
         "wait.ended-early" => new Message("Kết thúc thời gian chờ trước hạn"),
         "repair.task-reassigned" => new Message("Chuyển việc cho người khác"),
         "repair.outbox-retry" => new Message("Yêu cầu thử lại xử lý tự động"),
+        "substitution.set" => new Message("Đặt người thay thế khi vắng mặt"),
+        "substitution.revoked" => new Message("Thu hồi người thay thế khi vắng mặt"),
         "vote.counted" => new Message("Kiểm phiếu biểu quyết"),
         "decision.issued" => new Message("Ban hành quyết định khen thưởng"),
         "step.entered" => new Message("Chuyển đến bước"),
@@ -198,4 +200,5 @@ public static class Things
     public static Message CalendarDay => new("ngày trong lịch");
     public static Message Definition => new("quy trình");
     public static Message DefinitionVersion => new("phiên bản quy trình");
+    public static Message Substitution => new("việc thay thế khi vắng mặt");
 }

@@ -18,6 +18,11 @@ public static class NotificationKinds
     public const string NominationAwarded = "nomination-awarded";
     public const string DisclosureStarted = "disclosure-started";
     public const string SessionOpened = "session-opened";
+
+    // Substitutes (out of office): named or revoked (to both people), a task opened for someone away (to whoever covers).
+    public const string SubstitutionSet = "substitution-set";
+    public const string SubstitutionRevoked = "substitution-revoked";
+    public const string TaskCovered = "task-covered";
 }
 
 /// <summary>
