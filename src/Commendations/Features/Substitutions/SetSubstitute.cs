@@ -60,6 +60,8 @@ public sealed class SubstitutionRangeValidator : AbstractValidator<ISubstitution
     public SubstitutionRangeValidator()
     {
         RuleFor(c => c.SubstituteUserId).NotEmpty().WithMessage(new Message("Chọn người thay thế."));
+        RuleFor(c => c.From).NotEmpty();
+        RuleFor(c => c.To).NotEmpty();
         RuleFor(c => c.To).GreaterThanOrEqualTo(c => c.From).WithMessage(new Message("Ngày kết thúc không được trước ngày bắt đầu."));
         RuleFor(c => c.To).Must((c, to) => to.DayNumber - c.From.DayNumber < MaxDays).When(c => c.To >= c.From)
             .WithMessage(new Message("Mỗi lần thay thế dài tối đa {0} ngày.", MaxDays));
