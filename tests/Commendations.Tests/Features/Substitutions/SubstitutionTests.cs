@@ -131,6 +131,25 @@ public class SubstitutionTests(LifecycleHarness app) : IClassFixture<LifecycleHa
     }
 
     [Fact]
+    public async Task The_minutes_name_an_absent_members_substitute_as_not_voting_for_them()
+    {
+        var id = await new Sessions.CouncilSteps(app).AtCouncilVoteAsync(DemoCatalog.ProvincialEmulationFighter, "Ứng viên thay thế");
+        var away = DemoAccounts.CouncilMember8;
+        var cover = await app.Send(DemoAccounts.Admin, new SetSubstituteFor(app.UserId(away), app.UserId(DemoAccounts.CouncilMember6), Today, Today.AddDays(3), null));
+        _set.Add(cover.Id);
+        var secretary = DemoAccounts.SteeringStandingMember;
+        var sessionId = await app.Send(secretary, new Commendations.Features.Sessions.OpenSession(DemoCatalog.Council, "Phiên họp xét danh hiệu",
+            TestClock.At(2026, 12, 2), null, [id]));
+        await app.Send(secretary, new Commendations.Features.Sessions.RecordAttendance(sessionId, app.UserId(DemoAccounts.CouncilMember6),
+            Domain.Sessions.AttendanceStatus.Present));
+
+        var minutes = await app.Send(secretary, new Commendations.Features.Sessions.GetSession(sessionId));
+
+        minutes.Attendance.Single(a => a.MemberUserId == app.UserId(away)).SubstituteName.Should().Be(DemoAccounts.CouncilMember6.DisplayName);
+        minutes.Attendance.Where(a => a.MemberUserId != app.UserId(away)).Should().OnlyContain(a => a.SubstituteName == null);
+    }
+
+    [Fact]
     public async Task Bad_ranges_and_people_are_refused_and_nothing_is_recorded()
     {
         var me = app.UserId(DemoAccounts.SteeringDeputyHead);
