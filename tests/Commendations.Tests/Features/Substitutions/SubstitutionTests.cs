@@ -77,6 +77,8 @@ public class SubstitutionTests(LifecycleHarness app) : IClassFixture<LifecycleHa
         var audit = await db.AuditEntries.AsNoTracking().Where(e => e.Stream == $"nomination:{id}" && e.Action.StartsWith("task.")).ToListAsync();
         audit.Should().ContainSingle(e => e.Data.Contains("onBehalfOf")).Which.Data.Should().Contain(app.UserId(Away).ToString());
 
+        (await app.Send(DemoAccounts.Admin, new GetRouteView(id))).Passages
+            .Should().Contain(p => p.Actor == $"{Cover.DisplayName} (thay mặt {Away.DisplayName})", "the route view names both too");
         await rig.DispatchAllAsync();
         var notes = await db.Notifications.AsNoTracking().ToListAsync();
         notes.Where(n => n.Kind == NotificationKinds.SubstitutionSet && n.DedupeKey.StartsWith($"substitution:{set.Id:N}")).Select(n => n.RecipientUserId)
