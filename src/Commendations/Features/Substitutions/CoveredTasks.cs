@@ -15,6 +15,15 @@ public sealed class CoveredTasks(CommendationsDbContext db, Substitutes substitu
 {
     private const int Limit = 200;
 
+    /// <summary>How many covered tasks the inbox would add (the menu's count).</summary>
+    public async Task<int> CountAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var principals = await substitutes.PrincipalsCoveredTodayAsync(userId, cancellationToken);
+        return principals.Count == 0 ? 0
+            : await db.Tasks.AsNoTracking().CountAsync(t => t.Status == WorkflowTaskStatus.Open && t.AssigneeUserId != null
+                && principals.Contains(t.AssigneeUserId.Value), cancellationToken);
+    }
+
     /// <summary><paramref name="items"/> with the covered tasks added, soonest due first.</summary>
     public async Task<IReadOnlyList<InboxItem>> AddAsync(IReadOnlyList<InboxItem> items, Guid userId, CancellationToken cancellationToken)
     {

@@ -60,6 +60,7 @@ public class SubstitutionTests(LifecycleHarness app) : IClassFixture<LifecycleHa
 
         var inbox = await app.Send(Cover, new GetInbox());
         inbox.Should().ContainSingle(i => i.NominationId == id).Which.OnBehalfOf.Should().Be(Away.DisplayName);
+        (await app.Send(Cover, new GetWorkWaitingCount())).Count.Should().Be(inbox.Count, "the menu counts what the inbox lists");
         var turn = await _steps.TurnOfAsync(Cover, id);
         turn.OnBehalfOf.Should().Be(Away.DisplayName);
 
