@@ -119,7 +119,9 @@ public sealed class HandOverNotifier(CommendationsDbContext db, Notifier notifie
                 $"disclosure:{key}:{disclosure}:r{handOver.Round}"));
         }
         // A turn of someone away reaches whoever covers them too.
-        await covers.AddAsync(drafts, cancellationToken);
+        // Only a turn assigned to them by name: a role's task is already every role holder's.
+        var personal = handOver.Opened.Select(t => Guid.TryParse(t.UserId, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).ToHashSet();
+        await covers.AddAsync(drafts, personal, cancellationToken);
         await notifier.NotifyManyAsync(drafts, cancellationToken);
     }
 

@@ -12,9 +12,11 @@ namespace Commendations.Features.Substitutions;
 /// </summary>
 public sealed class CoverNotices(CommendationsDbContext db, Substitutes substitutes)
 {
-    public async Task AddAsync(List<(Guid UserId, NotificationDraft Draft)> drafts, CancellationToken cancellationToken)
+    /// <param name="personal">The people whose own turn came (not a role's holders): only their turns are covered.</param>
+    public async Task AddAsync(List<(Guid UserId, NotificationDraft Draft)> drafts, IReadOnlySet<Guid> personal, CancellationToken cancellationToken)
     {
-        var turns = drafts.Select((d, i) => (d.UserId, d.Draft, Index: i)).Where(d => d.Draft.Kind == NotificationKinds.TaskAssigned).ToList();
+        var turns = drafts.Select((d, i) => (d.UserId, d.Draft, Index: i))
+            .Where(d => d.Draft.Kind == NotificationKinds.TaskAssigned && personal.Contains(d.UserId)).ToList();
         if (turns.Count == 0)
             return;
         var recipients = turns.Select(t => t.UserId).Distinct().ToList();
