@@ -57,6 +57,10 @@ public static class DependencyInjection
         services.AddScoped<Features.Nominations.NominationAccess>();
         services.AddScoped<Features.Sessions.SessionAccess>();
         services.AddScoped<Features.Nominations.TimelineVotes>();
+        services.AddScoped<Features.Substitutions.Substitutes>();
+        services.AddScoped<Features.Substitutions.SubstitutionWriter>();
+        services.AddScoped<Features.Substitutions.CoveredTasks>();
+        services.AddScoped<Features.Substitutions.CoverNotices>();
         services.AddScoped<Features.Documents.DocumentData>();
         services.AddSingleton<Features.Sessions.BallotBox>();
         services.AddScoped<Features.Disclosure.DisclosureSteps>();

@@ -1914,6 +1914,67 @@ namespace Commendations.Migrations.Migrations
                     b.ToTable("session_ballots", (string)null);
                 });
 
+            modelBuilder.Entity("Commendations.Domain.Substitutions.Substitution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<Guid>("PrincipalUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("principal_user_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<Guid?>("RevokedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("revoked_by");
+
+                    b.Property<Guid>("SubstituteUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("substitute_user_id");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_substitutions");
+
+                    b.HasIndex("PrincipalUserId", "To")
+                        .HasDatabaseName("ix_substitutions_principal_user_id_ends_on")
+                        .HasFilter("revoked_at IS NULL");
+
+                    b.HasIndex("SubstituteUserId", "To")
+                        .HasDatabaseName("ix_substitutions_substitute_user_id_ends_on")
+                        .HasFilter("revoked_at IS NULL");
+
+                    b.ToTable("substitutions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_substitutions_range", "starts_on <= ends_on AND principal_user_id <> substitute_user_id");
+                        });
+                });
+
             modelBuilder.Entity("Commendations.Domain.Units.EmulationCluster", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3084,6 +3145,23 @@ namespace Commendations.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_session_ballots_council_sessions_session_id");
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Substitutions.Substitution", b =>
+                {
+                    b.HasOne("Commendations.Domain.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PrincipalUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_substitutions_users_principal_user_id");
+
+                    b.HasOne("Commendations.Domain.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("SubstituteUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_substitutions_users_substitute_user_id");
                 });
 
             modelBuilder.Entity("Commendations.Domain.Units.OrganisationUnit", b =>

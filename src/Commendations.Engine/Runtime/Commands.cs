@@ -9,6 +9,13 @@ public sealed record Actor(string UserId, IReadOnlySet<string> Roles, string? Un
 
     /// <summary>The user id recorded when the runtime acts on its own (escalation actions).</summary>
     public const string SystemUserId = "system";
+
+    /// <summary>
+    /// Set when a substitute acts in this person's place (out of office, a date range the application checked): the
+    /// engine still sees <see cref="UserId"/> as the one whose turn it is, and records who really acted
+    /// (<see cref="HistoryEntry.SubstituteUserId"/>). A council ballot is personal: a vote with a substitute is refused.
+    /// </summary>
+    public string? SubstituteUserId { get; init; }
 }
 
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]

@@ -232,6 +232,13 @@ public sealed record HistoryEntry(
     /// <summary>For <see cref="HistoryEvent.VoteCounted"/>: the counts the vote was decided on (never who voted what).</summary>
     public VoteResult? Vote { get; init; }
 
+    /// <summary>
+    /// For <see cref="HistoryEvent.Acted"/> by a substitute: who acted, in the place of <see cref="ActorUserId"/> (whose turn
+    /// it was, and who stays the one counted in the review).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? SubstituteUserId { get; init; }
+
     /// <summary>For <see cref="HistoryEvent.DeadlineMoved"/>: the due time before and after.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? PreviousDueAt { get; init; }

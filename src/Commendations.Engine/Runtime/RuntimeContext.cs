@@ -69,4 +69,7 @@ public static class RuntimeErrors
     public const string EscalationNotDue = "escalation-not-due";
     public const string DeadlinePast = "deadline-past";
     public const string InvalidTally = "invalid-tally";
+
+    /// <summary>A ballot sent by a substitute: a council vote is the member's own and cannot be cast in their place.</summary>
+    public const string PersonalVote = "vote-personal";
 }

@@ -28,7 +28,8 @@ internal sealed partial class Transition
                 }
                 if (RecordOutputs(step, chosen, outputs, bySystem, out var recorded) is { } badOutput) return badOutput;
                 CloseTask(index, action, actorId);
-                _history.Add(new HistoryEntry(Now, _round, HistoryEvent.Acted, step.Key, action, actorId, comment, taskId) { Outputs = recorded });
+                _history.Add(new HistoryEntry(Now, _round, HistoryEvent.Acted, step.Key, action, actorId, comment, taskId)
+                    { Outputs = recorded, SubstituteUserId = bySystem ? null : actor.SubstituteUserId });
                 return Leave(action, chosen.Target, chosen.IncreasesRound, actorId);
 
             case SequentialApprovalStep step:
@@ -36,7 +37,7 @@ internal sealed partial class Transition
                 if (NoOutputsHere(outputs, step.Key) is { } seqOutputs) return seqOutputs;
                 if (ApprovalTarget(step.Transitions, action, out var seqTarget) is { } badSeq) return badSeq;
                 CloseTask(index, action, actorId);
-                Record(HistoryEvent.Acted, step.Key, action, actorId, comment, taskId);
+                RecordActed(step.Key, action, actorId, comment, taskId, bySystem ? null : actor.SubstituteUserId);
                 if (action != ApprovalAction.Approve) return Leave(Outcome(action), seqTarget, action == ApprovalAction.Return, actorId);
                 var progress = (SequentialProgress)_progress!;
                 var next = progress.Index + 1;
@@ -52,7 +53,7 @@ internal sealed partial class Transition
                 if (NoOutputsHere(outputs, step.Key) is { } parOutputs) return parOutputs;
                 if (ApprovalTarget(step.Transitions, action, out var parTarget) is { } badPar) return badPar;
                 CloseTask(index, action, actorId);
-                Record(HistoryEvent.Acted, step.Key, action, actorId, comment, taskId);
+                RecordActed(step.Key, action, actorId, comment, taskId, bySystem ? null : actor.SubstituteUserId);
                 var parallel = (ParallelProgress)_progress!;
                 var member = task.Assignee.UserId!;
                 if (action == ApprovalAction.Approve)
@@ -108,8 +109,17 @@ internal sealed partial class Transition
                 EngineText.List(SequentialApprovalStep.ApprovalActions(transitions).Select(a => Named.Action(null, a))));
     }
 
+    /// <summary>An action on a task, with the substitute who took it in the assignee's place, if any.</summary>
+    private void RecordActed(string stepKey, string action, string actorId, string? comment, string taskId, string? substitute) =>
+        _history.Add(new HistoryEntry(Now, _round, HistoryEvent.Acted, stepKey, action, actorId, comment, taskId) { SubstituteUserId = substitute });
+
     public RuntimeError? CastVote(CastVote command)
     {
+        // Council decisions are the members' own (collective decision by majority of members; an absent member gives
+        // their opinion in writing — never through someone else): docs/substitutes.md.
+        if (command.Actor.SubstituteUserId is not null)
+            return Error(RuntimeErrors.PersonalVote, "Biểu quyết là quyền của cá nhân thành viên: {0} không bỏ phiếu thay {1} được.",
+                Named.User(command.Actor.SubstituteUserId), Named.User(command.Actor.UserId));
         if (SubRouteOf(command.StepKey) is { } subRoute) return RouteToSubRoute(subRoute, null, inner => inner.CastVote(command with { StepKey = Inner(command.StepKey) }));
         if (CurrentVote(command.StepKey, out var step, out var progress) is { } error) return error;
         var voter = command.Actor.UserId;

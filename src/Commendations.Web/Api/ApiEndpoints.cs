@@ -10,6 +10,7 @@ public static class ApiEndpoints
             .AddEndpointFilterFactory(Contracts.EnumQueryFilter.Create);
         api.MapNominationEndpoints();
         api.MapTaskEndpoints();
+        api.MapSubstitutionEndpoints();
         api.MapCampaignEndpoints();
         api.MapDecisionEndpoints();
         api.MapAuditEndpoints();

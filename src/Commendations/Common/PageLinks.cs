@@ -37,6 +37,9 @@ public static class PageLinks
 
     public const string Account = "/tai-khoan";
 
+    /// <summary>The user's substitutes while away (<c>Pages/Account/Substitutes</c>).</summary>
+    public const string MySubstitutes = "/tai-khoan/nguoi-thay-the";
+
     /// <summary>
     /// <paramref name="link"/> under the site's public address (e-mails are read outside the site); unchanged when no
     /// address is configured.

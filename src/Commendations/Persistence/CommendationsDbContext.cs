@@ -59,6 +59,7 @@ public class CommendationsDbContext(DbContextOptions<CommendationsDbContext> opt
     public DbSet<Domain.Incidents.Incident> Incidents => Set<Domain.Incidents.Incident>();
     public DbSet<Domain.Repairs.RepairRequest> RepairRequests => Set<Domain.Repairs.RepairRequest>();
     public DbSet<Domain.Incidents.JobFailure> JobFailures => Set<Domain.Incidents.JobFailure>();
+    public DbSet<Domain.Substitutions.Substitution> Substitutions => Set<Domain.Substitutions.Substitution>();
     public DbSet<AwardRecord> AwardRecords => Set<AwardRecord>();
     public DbSet<RegisterCounter> RegisterCounters => Set<RegisterCounter>();
     public DbSet<CouncilSession> CouncilSessions => Set<CouncilSession>();

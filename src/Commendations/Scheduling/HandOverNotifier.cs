@@ -24,7 +24,8 @@ namespace Commendations.Scheduling;
 /// Never the actor. Each notification's dedupe key names the event (a task, a return, the end), so a message applied twice
 /// or a command retried tells nobody twice.
 /// </summary>
-public sealed class HandOverNotifier(CommendationsDbContext db, Notifier notifier, DefinitionCache definitions)
+public sealed class HandOverNotifier(CommendationsDbContext db, Notifier notifier, DefinitionCache definitions,
+    Features.Substitutions.CoverNotices covers)
 {
     public async Task NotifyAsync(HandOver handOver, CancellationToken cancellationToken)
     {
@@ -128,6 +129,10 @@ public sealed class HandOverNotifier(CommendationsDbContext db, Notifier notifie
             Tell(officers, new NotificationDraft(NotificationKinds.DisclosureStarted, title, body, handOver.NominationId,
                 $"disclosure:{key}:{disclosure}:r{handOver.Round}"));
         }
+        // A turn of someone away reaches whoever covers them too.
+        // Only a turn assigned to them by name: a role's task is already every role holder's.
+        var personal = handOver.Opened.Select(t => Guid.TryParse(t.UserId, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).ToHashSet();
+        await covers.AddAsync(drafts, personal, cancellationToken);
         await notifier.NotifyManyAsync(drafts, cancellationToken);
     }
 

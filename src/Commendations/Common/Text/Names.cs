@@ -127,6 +127,8 @@ public static class Names
         "repair.requested" => new Message("Đề nghị sửa chữa chờ quản trị viên thứ hai duyệt"),
         "repair.approved" => new Message("Quản trị viên thứ hai duyệt sửa chữa"),
         "repair.declined" => new Message("Quản trị viên thứ hai không duyệt sửa chữa"),
+        "substitution.set" => new Message("Đặt người thay thế khi vắng mặt"),
+        "substitution.revoked" => new Message("Thu hồi người thay thế khi vắng mặt"),
         "vote.counted" => new Message("Kiểm phiếu biểu quyết"),
         "decision.issued" => new Message("Ban hành quyết định khen thưởng"),
         "step.entered" => new Message("Chuyển đến bước"),
@@ -206,4 +208,5 @@ public static class Things
     public static Message DefinitionVersion => new("phiên bản quy trình");
     public static Message RepairRequest => new("đề nghị sửa chữa");
     public static Message JobFailure => new("việc tự động bị lỗi");
+    public static Message Substitution => new("việc thay thế khi vắng mặt");
 }

@@ -24,6 +24,10 @@ public static class NotificationKinds
     public const string TaskReassigned = "task-reassigned";
     public const string RepairRequested = "repair-requested";
     public const string RepairDecided = "repair-decided";
+    // Substitutes (out of office): named or revoked (to both people), a task opened for someone away (to whoever covers).
+    public const string SubstitutionSet = "substitution-set";
+    public const string SubstitutionRevoked = "substitution-revoked";
+    public const string TaskCovered = "task-covered";
 }
 
 /// <summary>

@@ -37,7 +37,8 @@ public sealed class ActOnTaskValidator : AbstractValidator<ActOnTask>
 }
 
 public sealed class ActOnTaskHandler(
-    CommendationsDbContext db, NominationAccess access, NominationWorkflow workflow, ICurrentUser user, AuditTrail audit, DefinitionSemantics semantics)
+    CommendationsDbContext db, NominationAccess access, NominationWorkflow workflow, ICurrentUser user, AuditTrail audit, DefinitionSemantics semantics,
+    Substitutions.Substitutes substitutes)
     : IRequestHandler<ActOnTask, WorkflowOutcome>
 {
     /// <summary>Audit events of task actions are <c>task.{action}</c>; the timeline names the action from the definition.</summary>
@@ -56,13 +57,17 @@ public sealed class ActOnTaskHandler(
         if (DefinitionSemantics.NeedsReason(definition, task.StepKey, request.Action) && string.IsNullOrWhiteSpace(request.Comment))
             throw new InputException("comment", new Message("Trả lại hoặc không đồng ý cần ghi rõ lý do."));
 
-        var result = await workflow.ExecuteAsync(nomination, new Engine.ActOnTask(task.TaskKey, NominationWorkflow.ActorFor(user), request.Action, request.Comment)
+        // Someone covering an away assignee acts as that assignee, the substitute recorded (Features/Substitutions).
+        var actor = await substitutes.ActorAsync(task, user, cancellationToken);
+        var result = await workflow.ExecuteAsync(nomination, new Engine.ActOnTask(task.TaskKey, actor, request.Action, request.Comment)
         {
             Outputs = request.Outputs,
         }, cancellationToken);
         var outputs = result.State.History.LastOrDefault(h => h.Event == Engine.HistoryEvent.Acted && h.TaskId == task.TaskKey)?.Outputs;
-        await audit.RecordAsync(AuditTrail.NominationStream(nomination.Id), AuditPrefix + request.Action, task.StepKey, request.Comment,
-            new { task = task.TaskKey, round = task.Round, outputs }, cancellationToken);
+        object data = actor.SubstituteUserId is null
+            ? new { task = task.TaskKey, round = task.Round, outputs }
+            : new { task = task.TaskKey, round = task.Round, outputs, onBehalfOf = task.AssigneeUserId };
+        await audit.RecordAsync(AuditTrail.NominationStream(nomination.Id), AuditPrefix + request.Action, task.StepKey, request.Comment, data, cancellationToken);
         return WorkflowOutcome.Of(nomination);
     }
 }

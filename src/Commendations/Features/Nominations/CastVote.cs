@@ -26,7 +26,7 @@ public sealed class CastVoteValidator : AbstractValidator<CastVote>
 }
 
 public sealed class CastVoteHandler(NominationAccess access, NominationWorkflow workflow, ICurrentUser user, AuditTrail audit, DefinitionCache definitions,
-    Persistence.CommendationsDbContext db)
+    Persistence.CommendationsDbContext db, Substitutions.Substitutes substitutes)
     : IRequestHandler<CastVote, WorkflowOutcome>
 {
     public async Task<WorkflowOutcome> Handle(CastVote request, CancellationToken cancellationToken)
@@ -38,7 +38,9 @@ public sealed class CastVoteHandler(NominationAccess access, NominationWorkflow 
         var instance = await db.WorkflowInstances.SingleAsync(i => i.NominationId == nomination.Id, cancellationToken);
         if ((await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken)).FindStep(step) is Engine.VoteStep { Secret: true })
             throw new ConflictException("secret-vote-in-session", new Message("Biểu quyết kín được thực hiện trong phiên họp của Hội đồng."));
-        await workflow.ExecuteAsync(nomination, new Engine.CastVote(step, NominationWorkflow.ActorFor(user), request.Choice, request.Comment), cancellationToken);
+        // Someone covering an away member, with no ballot of their own here, is sending the member's: the engine refuses it.
+        var actor = await substitutes.BallotActorAsync(nomination.Id, user, cancellationToken);
+        await workflow.ExecuteAsync(nomination, new Engine.CastVote(step, actor, request.Choice, request.Comment), cancellationToken);
         // Council ballots are secret (bỏ phiếu kín): the timeline shows that a member voted, not how; the count lives in the instance.
         await audit.RecordAsync(AuditTrail.NominationStream(nomination.Id), "vote.cast", step, null, null, cancellationToken);
         return WorkflowOutcome.Of(nomination);

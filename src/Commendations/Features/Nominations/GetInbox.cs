@@ -22,9 +22,16 @@ public sealed record InboxItem(
 
     /// <summary>What the step is for (e.g. <c>decision</c>: the leader signs it with a decision), when the definition says.</summary>
     public StepMeaning? StepMeaning { get; init; }
+
+    /// <summary>Set when the task is someone's I cover while they are away: their name ("thay mặt …").</summary>
+    public string? OnBehalfOf { get; init; }
+
+    /// <summary>A covered member's council ballot: listed so it is known to wait, never cast by the substitute.</summary>
+    public bool PersonalBallot { get; init; }
 }
 
-public sealed class GetInboxHandler(CommendationsDbContext db, ICurrentUser user, TimeProvider clock, DefinitionSemantics semantics)
+public sealed class GetInboxHandler(CommendationsDbContext db, ICurrentUser user, TimeProvider clock, DefinitionSemantics semantics,
+    Substitutions.CoveredTasks covered)
     : IRequestHandler<GetInbox, IReadOnlyList<InboxItem>>
 {
     private const int Limit = 500;
@@ -50,10 +57,12 @@ public sealed class GetInboxHandler(CommendationsDbContext db, ICurrentUser user
             })
             .ToListAsync(cancellationToken);
         var definitions = await semantics.SetAsync(rows.Select(r => (r.DefinitionId, r.DefinitionVersion)), cancellationToken);
-        return rows.Select(r => r.Item with
+        var items = rows.Select(r => r.Item with
         {
             StepName = definitions.StepName(r.DefinitionId, r.DefinitionVersion, r.Item.StepKey),
             StepMeaning = definitions.Get(r.DefinitionId, r.DefinitionVersion)?.FindStep(r.Item.StepKey)?.Meaning,
         }).ToList();
+        // The tasks of people I cover while they are away (Features/Substitutions).
+        return await covered.AddAsync(items, user.UserId, cancellationToken);
     }
 }

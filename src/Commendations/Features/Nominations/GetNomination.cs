@@ -55,6 +55,9 @@ public sealed record MyTurn(Guid TaskId, string StepKey, string StepType, IReadO
     /// <summary>The turn is the unit's proposal: it is sent with <c>SubmitNomination</c> (dossier window, documents).</summary>
     public bool IsProposal { get; init; }
 
+    /// <summary>The turn is of someone I cover while they are away: their name (I act "thay mặt" them).</summary>
+    public string? OnBehalfOf { get; init; }
+
     /// <summary>At the proposal, the name of its submit action.</summary>
     public string? SubmitAction { get; init; }
 
@@ -90,10 +93,13 @@ public sealed record TimelineEntry(long Sequence, DateTimeOffset At, string Acti
 
     /// <summary>For a vote decided in a council session: the session's minutes, when the reader may open them.</summary>
     public string? MinutesLink { get; init; }
+
+    /// <summary>For an action a substitute took: whose turn it was ("<see cref="ActorName"/> (thay mặt …)").</summary>
+    public string? OnBehalfOf { get; init; }
 }
 
 public sealed class GetNominationHandler(CommendationsDbContext db, NominationAccess access, DefinitionSemantics semantics, Workflow.DefinitionCache definitions, ICurrentUser user,
-    TimelineVotes votes)
+    TimelineVotes votes, Substitutions.Substitutes substitutes)
     : IRequestHandler<GetNomination, NominationDetail>
 {
     public async Task<NominationDetail> Handle(GetNomination request, CancellationToken cancellationToken)
@@ -119,6 +125,7 @@ public sealed class GetNominationHandler(CommendationsDbContext db, NominationAc
             .Where(e => e.Stream == stream && (e.Action == NominationWorkflow.VoteCountedEvent || e.Action == "session.decided"))
             .ToDictionaryAsync(e => e.Sequence, e => e.Data, cancellationToken);
         var withVotes = await votes.AddAsync(timeline, voteData, cancellationToken);
+        var onBehalf = await Substitutions.OnBehalfNames.OfAsync(db, stream, cancellationToken);
 
         var definition = instance is null ? null : await semantics.OfAsync(instance, cancellationToken);
         // Steps inside a sub-route are named by the called route (the version the instance is pinned to, while it is there).
@@ -127,7 +134,10 @@ public sealed class GetNominationHandler(CommendationsDbContext db, NominationAc
         string StepName(string? key) => DefinitionSemantics.StepName(definition, key, null, callees);
 
         MyTurn? myTurn = null;
-        var mine = tasks.FirstOrDefault(IsMine);
+        // A task of someone I cover today is my turn too, except their council ballot (docs/substitutes.md).
+        var covering = await substitutes.PrincipalsCoveredTodayAsync(user.UserId, cancellationToken);
+        var mine = tasks.FirstOrDefault(IsMine) ?? tasks.FirstOrDefault(t => t.AssigneeUserId is { } a && covering.Contains(a)
+            && definition is not null && StepPaths.Resolve(definition, t.StepKey, InstanceState.FromJson(instance!.State), callees) is not Engine.VoteStep);
         if (mine is not null && definition is not null)
         {
             var step = definition.FindStep(mine.StepKey);
@@ -142,6 +152,7 @@ public sealed class GetNominationHandler(CommendationsDbContext db, NominationAc
             {
                 StepName = StepName(mine.StepKey),
                 IsProposal = DefinitionSemantics.IsProposal(definition, mine.StepKey),
+                OnBehalfOf = IsMine(mine) ? null : assigneeNames[mine.Id],
                 SubmitAction = DefinitionSemantics.SubmitActionAt(definition, mine.StepKey),
                 Choices = actions.Select(a => new TurnAction(a, DefinitionSemantics.ActionName(definition, mine.StepKey, a),
                     DefinitionSemantics.NeedsReason(definition, mine.StepKey, a))
@@ -170,6 +181,7 @@ public sealed class GetNominationHandler(CommendationsDbContext db, NominationAc
             {
                 StepName = e.StepKey is null ? null : StepName(e.StepKey),
                 ActionLabel = TaskAction(e.Action) is { } action ? DefinitionSemantics.ActionName(definition, e.StepKey, action) : null,
+                OnBehalfOf = onBehalf.GetValueOrDefault(e.Sequence),
             }).ToList())
         {
             CurrentStepName = StepName(n.CurrentStep),

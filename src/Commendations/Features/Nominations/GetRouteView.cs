@@ -44,7 +44,8 @@ public sealed class GetRouteViewHandler(CommendationsDbContext db, NominationAcc
         var callees = await definitions.CalleesAsync(definition, state, cancellationToken);
         string StepName(string? key) => DefinitionSemantics.StepName(definition, key, null, callees);
 
-        var userIds = state.History.Select(h => h.ActorUserId).Concat(state.OpenTasks.Select(t => t.Assignee.UserId))
+        var userIds = state.History.Select(h => h.ActorUserId).Concat(state.History.Select(h => h.SubstituteUserId))
+            .Concat(state.OpenTasks.Select(t => t.Assignee.UserId))
             .Select(id => Guid.TryParse(id, out var g) ? g : (Guid?)null).OfType<Guid>().Distinct().ToList();
         var people = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id.ToString(), u => u.DisplayName, cancellationToken);
         var unitIds = state.OpenTasks.Select(t => Guid.TryParse(t.Assignee.UnitId, out var g) ? g : (Guid?)null).OfType<Guid>().Distinct().ToList();
@@ -54,9 +55,14 @@ public sealed class GetRouteViewHandler(CommendationsDbContext db, NominationAcc
             : a.Role is { } role ? RoleNames.Of(role).Format() + (a.UnitId is { } unit && units.TryGetValue(unit, out var name) ? " – " + name : "")
             : "—";
 
+        // A substitute's action names both: who acted, on whose behalf (docs/substitutes.md).
+        string? ActorOf(HistoryEntry h) => h.SubstituteUserId is { } substitute
+            ? new Message("{0} (thay mặt {1})", Person(substitute), Person(h.ActorUserId)).Format()
+            : Person(h.ActorUserId);
+
         var passages = state.History
             .Select(h => new RoutePassage(h.At, h.Round, h.StepKey, h.StepKey is null ? "—" : StepName(h.StepKey),
-                RouteWords.What(h, definition).Format(), h.ActorUserId is null ? null : Person(h.ActorUserId), h.Comment))
+                RouteWords.What(h, definition).Format(), ActorOf(h), h.Comment))
             .ToList();
 
         var timers = new List<RouteTimer>();

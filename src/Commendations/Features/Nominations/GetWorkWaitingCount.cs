@@ -17,7 +17,8 @@ public sealed record WorkWaitingCount(int Count);
 [Allowed(Audience.SignedIn)]
 public sealed record GetWorkWaitingCount : IQuery<WorkWaitingCount>;
 
-public sealed class GetWorkWaitingCountHandler(CommendationsDbContext db, ICurrentUser user) : IRequestHandler<GetWorkWaitingCount, WorkWaitingCount>
+public sealed class GetWorkWaitingCountHandler(CommendationsDbContext db, ICurrentUser user, Substitutions.CoveredTasks covered)
+    : IRequestHandler<GetWorkWaitingCount, WorkWaitingCount>
 {
     public async Task<WorkWaitingCount> Handle(GetWorkWaitingCount request, CancellationToken cancellationToken)
     {
@@ -26,6 +27,7 @@ public sealed class GetWorkWaitingCountHandler(CommendationsDbContext db, ICurre
         // The two halves GetInbox reads (each on its own partial index); a task is never both the user's and their role's.
         var mine = await open.CountAsync(t => t.AssigneeUserId == user.UserId, cancellationToken);
         var myRole = await open.CountAsync(t => t.AssigneeRole != null && roles.Contains(t.AssigneeRole) && t.AssigneeUnitId == user.UnitId, cancellationToken);
-        return new WorkWaitingCount(mine + myRole);
+        // Plus the tasks of people I cover while they are away, as the inbox lists them (Features/Substitutions).
+        return new WorkWaitingCount(mine + myRole + await covered.CountAsync(user.UserId, cancellationToken));
     }
 }

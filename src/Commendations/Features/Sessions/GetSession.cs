@@ -49,7 +49,11 @@ public sealed record SessionMinutes(
 public sealed record MinutesSigner(Guid UserId, string Name, string Position);
 
 public sealed record MinutesAttendance(Guid MemberUserId, int Rank, string Name, string Position, AttendanceStatus Status, string? Note,
-    int RecusedFromCount, bool IsChair, bool IsSecretary);
+    int RecusedFromCount, bool IsChair, bool IsSecretary)
+{
+    /// <summary>An absent member's substitute on the session's day: named in the minutes, who could not vote for them (docs/substitutes.md).</summary>
+    public string? SubstituteName { get; init; }
+}
 
 public sealed record MinutesItem(int Order, Guid NominationId, string NomineeName, NomineeKind Kind, string UnitName, string AwardFormName,
     AgendaOutcome Outcome, int Yes, int No, int Abstain, int Recused, int NotVoting, int BallotsRecorded, string? EngineTally)
@@ -100,6 +104,7 @@ public sealed class GetSessionHandler(CommendationsDbContext db, SessionAccess a
             : null;
         var day = DateOnly.FromDateTime(session.HeldAt.ToOffset(TimeSpan.FromHours(7)).DateTime);
         var authority = await documents.AuthorityOnAsync(day, cancellationToken);
+        attendance = await WithSubstitutesAsync(attendance, day, session.HeldAt, cancellationToken);
         return new SessionMinutes(session.Id, committee.Code, committee.Name, session.Title, session.Location, session.HeldAt, session.Status,
             session.ClosedAt, attendance, items)
         {
@@ -111,5 +116,20 @@ public sealed class GetSessionHandler(CommendationsDbContext db, SessionAccess a
             Place = authority.Place,
             CanRecordMinutes = SessionAccess.IsSecretary(committee, user.UserId) || user.IsInRole(Roles.Administrator),
         };
+    }
+
+    /// <summary>Absent members who had named a substitute for the session's day (a cover not revoked before the session).</summary>
+    private async Task<List<MinutesAttendance>> WithSubstitutesAsync(List<MinutesAttendance> attendance, DateOnly day, DateTimeOffset heldAt,
+        CancellationToken cancellationToken)
+    {
+        var absent = attendance.Where(a => a.Status != AttendanceStatus.Present).Select(a => a.MemberUserId).ToList();
+        if (absent.Count == 0)
+            return attendance;
+        var covers = await db.Substitutions.AsNoTracking()
+            .Where(s => absent.Contains(s.PrincipalUserId) && s.From <= day && s.To >= day && (s.RevokedAt == null || s.RevokedAt > heldAt))
+            .Join(db.Users, s => s.SubstituteUserId, u => u.Id, (s, u) => new { s.PrincipalUserId, u.DisplayName })
+            .ToListAsync(cancellationToken);
+        return attendance.Select(a => covers.FirstOrDefault(c => c.PrincipalUserId == a.MemberUserId) is { } cover
+            ? a with { SubstituteName = cover.DisplayName } : a).ToList();
     }
 }
