@@ -18,7 +18,10 @@ public static class WebServices
         services.AddCommendations(connectionString);
         services.AddCommendationsAuth();
         services.AddCommendationsWebSecurity(configuration);
-        services.Configure<Commendations.Features.Definitions.DefinitionPublishingOptions>(configuration.GetSection("Workflows"));
+        // Four eyes by default outside Development (where the demo has one administrator); the setting overrides either way.
+        services.AddOptions<Commendations.Features.Definitions.DefinitionPublishingOptions>()
+            .Configure<IHostEnvironment>((o, env) => o.RequireSecondApproval = !env.IsDevelopment())
+            .Bind(configuration.GetSection("Workflows"));
         services.Configure<Commendations.Workflow.WorkflowScopeOptions>(configuration.GetSection("Workflow"));
         services.Configure<Commendations.Features.Repairs.RepairOptions>(configuration.GetSection("Repairs"));
         services.AddCommendationsSchedulingHost(configuration, connectionString);
