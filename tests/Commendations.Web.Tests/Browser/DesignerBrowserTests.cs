@@ -157,6 +157,7 @@ public sealed class DesignerBrowserTests(DesignerBrowserFixture app) : IClassFix
         await admin.GetByRole(AriaRole.Button, new() { Name = "Xem trước khi xuất bản" }).ClickAsync();
         await Expect(admin.Locator("[data-testid=publication-impact]")).ToContainTextAsync("vẫn tiếp tục theo phiên bản đó");
         await Expect(admin.Locator("[data-testid=publication-changes]")).ToContainTextAsync("Rà soát pháp lý");
+        await admin.CheckPageAsync("24b-publication-preview");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Đề nghị xuất bản" }).ClickAsync();
         await Expect(admin.Locator("[data-testid=awaiting-approval]")).ToContainTextAsync("Đang chờ quản trị viên thứ hai phê duyệt");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Xem trước khi xuất bản" }).ClickAsync();

@@ -34,6 +34,10 @@ public sealed class DesignerListBrowserTests(BrowserFixture app) : IClassFixture
         await Expect(admin.Locator("#json-text")).ToHaveAttributeAsync("readonly", "");
         await admin.GotoAsync($"/quy-trinh/{Definition}/v/1");
         await Expect(admin.Locator("[data-testid=definition-status]")).ToHaveTextAsync("Đã thay thế");
+        // The superseded route as BPMN, for documenting it in a process tool.
+        var bpmn = await admin.RunAndWaitForDownloadAsync(() => admin.GetByRole(AriaRole.Link, new() { Name = "Tải BPMN" }).ClickAsync());
+        bpmn.SuggestedFilename.Should().Be($"{Definition}-v1.bpmn");
+        (await File.ReadAllTextAsync(await bpmn.PathAsync())).Should().Contain("http://www.omg.org/spec/BPMN/20100524/MODEL");
 
         // Export: the same file format, named by id and version.
         await admin.GotoAsync("/quy-trinh");
