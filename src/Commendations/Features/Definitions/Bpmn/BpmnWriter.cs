@@ -50,8 +50,9 @@ public static class BpmnWriter
             var id = $"Flow_{i + 1}";
             var flow = new XElement(Model + "sequenceFlow", new XAttribute("id", id), new XAttribute("name", name),
                 new XAttribute("sourceRef", Id(source)), new XAttribute("targetRef", Id(target)));
+            // xsi:type is a QName: "bpmn:" resolves through the prefix declared on the root.
             if (condition is not null)
-                flow.Add(new XElement(Model + "conditionExpression", new XAttribute(Xsi + "type", "tFormalExpression"), condition));
+                flow.Add(new XElement(Model + "conditionExpression", new XAttribute(Xsi + "type", "bpmn:tFormalExpression"), condition));
             process.Add(flow);
             if (isDefault)
                 process.Elements().Single(e => (string?)e.Attribute("id") == Id(source)).SetAttributeValue("default", id);
@@ -129,7 +130,7 @@ public static class BpmnWriter
         { CalendarDays: { } days } =>
         [
             Documentation(string.Format(Vietnamese, "Chờ {0} ngày.", days)),
-            new XElement(Model + "timerEventDefinition", new XElement(Model + "timeDuration", new XAttribute(Xsi + "type", "tFormalExpression"), $"P{days}D")),
+            new XElement(Model + "timerEventDefinition", new XElement(Model + "timeDuration", new XAttribute(Xsi + "type", "bpmn:tFormalExpression"), $"P{days}D")),
         ],
         { WorkingDays: { } days } =>
         [
