@@ -68,6 +68,8 @@ public class BpmnWriterTests
         bounds.Keys.Should().BeEquivalentTo(["Start_Event", "proposal", "by-kind", "pause", "done"]);
         double Y(string id) => double.Parse(bounds[id].Attribute("y")!.Value, System.Globalization.CultureInfo.InvariantCulture);
         Y("pause").Should().BeGreaterThan(Y("done"), "an unplaced step goes on a row below the placed ones");
-        bounds["proposal"].Attribute("x")!.Value.Should().Be("40", "a 120-wide task is centred on the designer's x = 100");
+        double X(string id) => double.Parse(bounds[id].Attribute("x")!.Value, System.Globalization.CultureInfo.InvariantCulture);
+        (X("by-kind") - X("proposal")).Should().Be(200 + (120 - 50) / 2.0, "shapes are centred on the designer's positions");
+        bounds.Keys.Select(X).Should().OnlyContain(x => x >= 0, "the drawing starts near the origin, not at negative coordinates");
     }
 }

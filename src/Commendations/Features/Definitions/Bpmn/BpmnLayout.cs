@@ -9,6 +9,7 @@ namespace Commendations.Features.Definitions.Bpmn;
 public sealed class BpmnLayout
 {
     private const double Gap = 180;
+    private const double Margin = 40;
     private readonly Dictionary<string, (double X, double Y, double W, double H)> _bounds = new(StringComparer.Ordinal);
 
     public static BpmnLayout Of(WorkflowDefinition definition)
@@ -33,6 +34,14 @@ public sealed class BpmnLayout
         // The start event sits left of the first step.
         var start = layout.Centre(definition.Start);
         layout._bounds[BpmnWriter.StartEventId] = (start.X - 150 - 18, start.Y - 18, 36, 36);
+        // Designer coordinates may be negative (cytoscape centres the graph): process tools expect the drawing near the origin.
+        var dx = Margin - layout._bounds.Values.Min(b => b.X);
+        var dy = Margin - layout._bounds.Values.Min(b => b.Y);
+        foreach (var key in layout._bounds.Keys.ToList())
+        {
+            var b = layout._bounds[key];
+            layout._bounds[key] = (b.X + dx, b.Y + dy, b.W, b.H);
+        }
         return layout;
     }
 

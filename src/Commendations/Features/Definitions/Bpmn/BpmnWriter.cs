@@ -149,7 +149,10 @@ public static class BpmnWriter
             foreach (var edge in step.Edges())
             {
                 var outcome = Outcome(step, edge.Path);
-                var name = EngineMessages.WithoutLookup("{0}", [Named.Outcome(step.Key, outcome)], scope).Format(Vietnamese);
+                // A sub-route's outcomes are the callee's results ("Không được khen thưởng"), not an approval's words.
+                var named = step is SubRouteStep && Enum.TryParse<EndResult>(outcome, ignoreCase: true, out var result)
+                    ? Named.Result(result) : Named.Outcome(step.Key, outcome);
+                var name = EngineMessages.WithoutLookup("{0}", [named], scope).Format(Vietnamese);
                 var condition = step is BranchStep branch && edge.Path.StartsWith("conditions[", StringComparison.Ordinal)
                     ? BpmnConditions.Text(branch.Conditions[int.Parse(outcome.AsSpan(11, outcome.Length - 12), CultureInfo.InvariantCulture)].When)
                     : null;
