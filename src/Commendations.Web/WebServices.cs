@@ -18,7 +18,7 @@ public static class WebServices
         services.AddCommendations(connectionString);
         services.AddCommendationsAuth();
         services.AddCommendationsWebSecurity(configuration);
-        services.Configure<Commendations.Features.Definitions.DefinitionPublishingOptions>(configuration.GetSection("Workflows"));
+        services.AddDefinitionPublishing(configuration);
         services.Configure<Commendations.Workflow.WorkflowScopeOptions>(configuration.GetSection("Workflow"));
         services.Configure<Commendations.Features.Repairs.RepairOptions>(configuration.GetSection("Repairs"));
         services.AddCommendationsSchedulingHost(configuration, connectionString);
@@ -38,6 +38,15 @@ public static class WebServices
             o.ServicesStartConcurrently = true;
             o.ServicesStopConcurrently = true;
         });
+        return services;
+    }
+
+    /// <summary>Four eyes by default outside Development (where the demo has one administrator); <c>Workflows:RequireSecondApproval</c> overrides either way.</summary>
+    public static IServiceCollection AddDefinitionPublishing(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<Commendations.Features.Definitions.DefinitionPublishingOptions>()
+            .Configure<IHostEnvironment>((o, env) => o.RequireSecondApproval = !env.IsDevelopment())
+            .Bind(configuration.GetSection("Workflows"));
         return services;
     }
 

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Commendations.Common.Errors;
 using Commendations.Features.Definitions;
+using Commendations.Features.Definitions.Bpmn;
 using MediatR;
 
 namespace Commendations.Web.Api;
@@ -27,6 +28,10 @@ public static class DefinitionEndpoints
             var view = await m.Send(new GetDefinitionVersion(id, version), ct);
             return TypedResults.File(Encoding.UTF8.GetBytes(view.Content), "application/json", $"{id}.v{version}.json");
         });
+        group.MapGet("/{id}/versions/{version:int}/bpmn", async (IMediator m, string id, int version, CancellationToken ct) =>
+            TypedResults.File(await m.Send(new ExportBpmn(id, version), ct), "application/xml", $"{id}-v{version}.bpmn"));
+        group.MapGet("/{id}/versions/{version:int}/publication-preview", (IMediator m, string id, int version, CancellationToken ct) =>
+            m.Send(new PreviewPublication(id, version), ct));
         group.MapPost("/{id}/drafts", (IMediator m, string id, DraftBody body, CancellationToken ct) => m.Send(new CreateDraft(id, body.FromVersion, null), ct));
         group.MapPost("/import", async (IMediator m, IFormFile file, CancellationToken ct) =>
         {

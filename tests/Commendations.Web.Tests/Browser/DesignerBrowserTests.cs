@@ -154,14 +154,20 @@ public sealed class DesignerBrowserTests(DesignerBrowserFixture app) : IClassFix
 
         // Publishing asks for a second administrator; the author cannot approve their own request.
         await admin.GotoAsync($"/quy-trinh/{Definition}/v/{version}");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Xem trước khi xuất bản" }).ClickAsync();
+        await Expect(admin.Locator("[data-testid=publication-impact]")).ToContainTextAsync("vẫn tiếp tục theo phiên bản đó");
+        await Expect(admin.Locator("[data-testid=publication-changes]")).ToContainTextAsync("Rà soát pháp lý");
+        await admin.CheckPageAsync("24b-publication-preview");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Đề nghị xuất bản" }).ClickAsync();
         await Expect(admin.Locator("[data-testid=awaiting-approval]")).ToContainTextAsync("Đang chờ quản trị viên thứ hai phê duyệt");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Xem trước khi xuất bản" }).ClickAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = "Phê duyệt và xuất bản" }).ClickAsync();
         await Expect(admin.Locator("[data-testid=error-summary]")).ToContainTextAsync("cần một quản trị viên khác phê duyệt");
         var second = await app.SignInAsync(SecondAdmin);
         await second.GotoAsync($"/quy-trinh/{Definition}/v/{version}");
         await Expect(second.Locator("[data-testid=awaiting-approval]")).ToContainTextAsync(DemoAccounts.Admin.DisplayName);
         await second.CheckPageAsync("25-designer-awaiting-approval");
+        await second.GetByRole(AriaRole.Button, new() { Name = "Xem trước khi xuất bản" }).ClickAsync();
         await second.GetByRole(AriaRole.Button, new() { Name = "Phê duyệt và xuất bản" }).ClickAsync();
         await Expect(second.Locator("[data-testid=definition-status]")).ToHaveTextAsync("Đang áp dụng");
         await Expect(second.Locator("[data-testid=publication]")).ToContainTextAsync("Quản trị viên thứ hai");

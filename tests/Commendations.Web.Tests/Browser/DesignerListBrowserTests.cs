@@ -24,12 +24,20 @@ public sealed class DesignerListBrowserTests(BrowserFixture app) : IClassFixture
         await Expect(admin.Locator(".flash")).ToContainTextAsync("Đã nhập tệp thành bản nháp csdt-tinh phiên bản 2.");
         await Expect(admin.Locator("[data-testid=problem-count]")).ToHaveTextAsync("Hợp lệ: không có lỗi.");
 
-        // Without four eyes, publishing takes effect at once.
+        // Without four eyes, publishing takes effect at once — after the impact is stated.
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Xem trước khi xuất bản" }).ClickAsync();
+        await Expect(admin.Locator("[data-testid=publication-impact]")).ToContainTextAsync("Hồ sơ bắt đầu sau khi xuất bản sẽ đi theo phiên bản 2.");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Xuất bản", Exact = true }).ClickAsync();
         await Expect(admin.Locator("[data-testid=definition-status]")).ToHaveTextAsync("Đang áp dụng");
         await Expect(admin.Locator(".flash")).ToContainTextAsync("Đã xuất bản phiên bản 2");
         await Expect(admin.Locator("#save-draft")).ToHaveCountAsync(0);
         await Expect(admin.Locator("#json-text")).ToHaveAttributeAsync("readonly", "");
+        await admin.GotoAsync($"/quy-trinh/{Definition}/v/1");
+        await Expect(admin.Locator("[data-testid=definition-status]")).ToHaveTextAsync("Đã thay thế");
+        // The superseded route as BPMN, for documenting it in a process tool.
+        var bpmn = await admin.RunAndWaitForDownloadAsync(() => admin.GetByRole(AriaRole.Link, new() { Name = "Tải BPMN" }).ClickAsync());
+        bpmn.SuggestedFilename.Should().Be($"{Definition}-v1.bpmn");
+        (await File.ReadAllTextAsync(await bpmn.PathAsync())).Should().Contain("http://www.omg.org/spec/BPMN/20100524/MODEL");
 
         // Export: the same file format, named by id and version.
         await admin.GotoAsync("/quy-trinh");

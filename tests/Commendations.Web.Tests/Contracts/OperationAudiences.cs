@@ -59,6 +59,8 @@ public static class OperationAudiences
         ["GET /api/definitions/{id}/versions/{version}"] = [D],
         ["PUT /api/definitions/{id}/versions/{version}"] = [D],
         ["GET /api/definitions/{id}/versions/{version}/export"] = [D],
+        ["GET /api/definitions/{id}/versions/{version}/bpmn"] = [D],
+        ["GET /api/definitions/{id}/versions/{version}/publication-preview"] = [D],
         ["POST /api/definitions/{id}/drafts"] = [D],
         ["POST /api/definitions/import"] = [D],
         ["POST /api/definitions/validate"] = [D],

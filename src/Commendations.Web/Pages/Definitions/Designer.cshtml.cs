@@ -30,6 +30,9 @@ public sealed class DesignerModel(IOptions<DefinitionPublishingOptions> publishi
 
     public bool IsDraft => View.Status == DefinitionStatus.Draft;
 
+    /// <summary>The stated impact of publishing, shown before the publish button works (the confirmation step).</summary>
+    public PublicationPreview? Preview { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string id, int version)
     {
         try
@@ -43,8 +46,36 @@ public sealed class DesignerModel(IOptions<DefinitionPublishingOptions> publishi
         return Page();
     }
 
-    public async Task<IActionResult> OnPostPublishAsync(string id, int version)
+    /// <summary>The confirmation step: what publishing would do, with the button that does it.</summary>
+    public async Task<IActionResult> OnGetPreviewAsync(string id, int version)
     {
+        try
+        {
+            await LoadAsync(id, version);
+            Preview = await Mediator.Send(new PreviewPublication(id, version));
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        return Page();
+    }
+
+    /// <summary>
+    /// Publishes only what was previewed: without the previewed content's fingerprint (no confirmation step, or the draft
+    /// changed since), the page shows the impact again instead of publishing.
+    /// </summary>
+    public async Task<IActionResult> OnPostPublishAsync(string id, int version, string? previewedHash)
+    {
+        var current = await Mediator.Send(new PreviewPublication(id, version));
+        if (previewedHash is null || previewedHash != current.ContentHash)
+        {
+            if (previewedHash is not null)
+                ModelState.AddModelError("", T["Bản nháp đã thay đổi từ lúc xem trước; hãy xem lại tác động trước khi xuất bản."]);
+            await LoadAsync(id, version);
+            Preview = current;
+            return Page();
+        }
         PublicationOutcome? outcome = null;
         if (await TryAsync(async () => outcome = await Mediator.Send(new PublishDefinition(id, version)), ""))
         {

@@ -97,8 +97,10 @@ public sealed class IndexModel : AppPageModel
         ? v.ShippedVersion is { } shipped && shipped != v.Version ? T["Tệp đi kèm hệ thống (tệp v{0})", shipped] : T["Tệp đi kèm hệ thống"]
         : T["Quản trị viên"];
 
-    public static string StatusLabel(DefinitionStatus status, bool awaiting) => status switch
+    /// <summary>A superseded version (published, with a newer one published) is not "in force": it only carries its running nominations.</summary>
+    public static string StatusLabel(DefinitionStatus status, bool awaiting, bool superseded = false) => status switch
     {
+        DefinitionStatus.Published when superseded => "Đã thay thế",
         DefinitionStatus.Draft when awaiting => "Bản nháp – chờ phê duyệt",
         DefinitionStatus.Draft => "Bản nháp",
         DefinitionStatus.Published => "Đang áp dụng",
@@ -119,4 +121,7 @@ public static class DefinitionLinks
     public static string Migration(string id, int from, int to) => $"/quy-trinh/{id}/chuyen-doi?from={from}&to={to}";
 
     public static string Export(string id, int version) => $"/api/definitions/{id}/versions/{version}/export";
+
+    /// <summary>The version as BPMN 2.0 for standard process tools.</summary>
+    public static string Bpmn(string id, int version) => $"/api/definitions/{id}/versions/{version}/bpmn";
 }

@@ -39,10 +39,14 @@ public static class Names
         _ => new Message("Tài liệu khác"),
     };
 
-    /// <summary>A workflow definition version's status, as the definitions page names it.</summary>
-    public static Message DefinitionStatus(Domain.Workflows.DefinitionStatus status) => status switch
+    /// <summary>
+    /// A workflow definition version's status, as the definitions page names it. Only the latest published version is
+    /// in force: an older published one only carries the nominations that started on it (<paramref name="superseded"/>).
+    /// </summary>
+    public static Message DefinitionStatus(Domain.Workflows.DefinitionStatus status, bool superseded = false) => status switch
     {
         Domain.Workflows.DefinitionStatus.Draft => new Message("Bản nháp"),
+        Domain.Workflows.DefinitionStatus.Published when superseded => new Message("Đã thay thế"),
         Domain.Workflows.DefinitionStatus.Published => new Message("Đang áp dụng"),
         _ => new Message("Ngừng sử dụng"),
     };

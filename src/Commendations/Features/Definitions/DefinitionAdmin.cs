@@ -12,7 +12,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Commendations.Features.Definitions;
 
-/// <summary>Publishing rules: with <see cref="RequireSecondApproval"/> a second administrator must approve each publication.</summary>
+/// <summary>
+/// Publishing rules: with <see cref="RequireSecondApproval"/> a second administrator must approve each publication. The web
+/// host turns it on by default outside Development (<c>Workflows:RequireSecondApproval</c> overrides).
+/// </summary>
 public sealed class DefinitionPublishingOptions
 {
     public bool RequireSecondApproval { get; set; }
@@ -27,6 +30,11 @@ public sealed class DefinitionAdmin(CommendationsDbContext db, AuditTrail audit,
     public async Task<WorkflowDefinitionRecord> VersionAsync(string definitionId, int version, CancellationToken cancellationToken) =>
         await db.WorkflowDefinitions.SingleOrDefaultAsync(d => d.DefinitionId == definitionId && d.Version == version, cancellationToken)
         ?? throw new NotFoundException(Things.DefinitionVersion);
+
+    /// <summary>The version new nominations follow (the latest published), or null when none is published.</summary>
+    public Task<int?> LatestPublishedAsync(string definitionId, CancellationToken cancellationToken) =>
+        db.WorkflowDefinitions.Where(d => d.DefinitionId == definitionId && d.Status == DefinitionStatus.Published)
+            .MaxAsync(d => (int?)d.Version, cancellationToken);
 
     /// <summary>
     /// Today's organisation — roles and who holds them where, configured scopes, committees with their members, chair

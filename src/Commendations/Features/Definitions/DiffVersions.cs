@@ -15,6 +15,12 @@ public sealed class DiffVersionsHandler(DefinitionAdmin admin) : IRequestHandler
     {
         var before = DefinitionAdmin.ReadForComparison(await admin.VersionAsync(request.DefinitionId, request.From, cancellationToken));
         var after = DefinitionAdmin.ReadForComparison(await admin.VersionAsync(request.DefinitionId, request.To, cancellationToken));
+        return Describe(before, after);
+    }
+
+    /// <summary>The changes from <paramref name="before"/> to <paramref name="after"/>, each a sentence in the reader's language.</summary>
+    public static IReadOnlyList<DefinitionChange> Describe(WorkflowDefinition before, WorkflowDefinition after)
+    {
         // Steps, outcomes and types by their titles and names in the reader's language, never their keys.
         var scope = new Workflow.EngineMessages.Scope([after, before]);
         return [.. DefinitionDiff.Compare(before, after)

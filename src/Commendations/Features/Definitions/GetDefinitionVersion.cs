@@ -1,5 +1,6 @@
 using Commendations.Common.Security;
 using Commendations.Common;
+using Commendations.Common.Text;
 using Commendations.Domain.Workflows;
 using Commendations.Engine;
 using MediatR;
@@ -18,6 +19,12 @@ public sealed record DefinitionVersionView(
     public DefinitionOrigin Origin { get; init; }
 
     public int? ShippedVersion { get; init; }
+
+    /// <summary>Published, but a newer version is published too (see <see cref="ListDefinitionsHandler.IsSuperseded"/>).</summary>
+    public bool Superseded { get; init; }
+
+    /// <summary>The status in the reader's language.</summary>
+    public string StatusName { get; init; } = "";
 }
 
 public sealed class GetDefinitionVersionHandler(DefinitionAdmin admin) : IRequestHandler<GetDefinitionVersion, DefinitionVersionView>
@@ -26,12 +33,15 @@ public sealed class GetDefinitionVersionHandler(DefinitionAdmin admin) : IReques
     {
         var record = await admin.VersionAsync(request.DefinitionId, request.Version, cancellationToken);
         var validation = await admin.ValidateAsync(record.Content, cancellationToken);
+        var superseded = ListDefinitionsHandler.IsSuperseded(record, await admin.LatestPublishedAsync(record.DefinitionId, cancellationToken));
         return new DefinitionVersionView(record.DefinitionId, record.Version, record.Status, record.Content, record.ContentHash,
             record.RowVersion, record.IsAwaitingApproval, record.PublicationRequestedBy,
             validation.Problems.Select(p => new DefinitionProblem(p.Path, DefinitionAdmin.MessageOf(p).Format())).ToList())
         {
             Origin = record.Origin,
             ShippedVersion = record.ShippedVersion,
+            Superseded = superseded,
+            StatusName = Names.DefinitionStatus(record.Status, superseded).Format(),
         };
     }
 }

@@ -1,5 +1,6 @@
 using Commendations.Common.Security;
 using Commendations.Common;
+using Commendations.Common.Text;
 using Commendations.Domain.Workflows;
 using Commendations.Persistence;
 using MediatR;
@@ -24,6 +25,12 @@ public sealed record DefinitionVersionSummary(
     public DefinitionOrigin Origin { get; init; }
 
     public int? ShippedVersion { get; init; }
+
+    /// <summary>Published, but a newer version is published too: it only carries the nominations that started on it.</summary>
+    public bool Superseded { get; init; }
+
+    /// <summary>The status in the reader's language ("Đã thay thế" for a superseded version, not "Đang áp dụng").</summary>
+    public string StatusName { get; init; } = "";
 }
 
 public sealed class ListDefinitionsHandler(CommendationsDbContext db) : IRequestHandler<ListDefinitions, IReadOnlyList<DefinitionSummary>>
@@ -45,6 +52,8 @@ public sealed class ListDefinitionsHandler(CommendationsDbContext db) : IRequest
         int Count(string id, int version, bool completed) =>
             counts.Where(c => c.DefinitionId == id && c.DefinitionVersion == version && c.IsCompleted == completed).Sum(c => c.Count);
 
+        int? Latest(string id) => versions.Where(v => v.DefinitionId == id && v.Status == DefinitionStatus.Published).Select(v => (int?)v.Version).Max();
+
         return versions.GroupBy(v => v.DefinitionId).Select(g => new DefinitionSummary(
             g.Key,
             g.First().Name,
@@ -54,7 +63,13 @@ public sealed class ListDefinitionsHandler(CommendationsDbContext db) : IRequest
             {
                 Origin = v.Origin,
                 ShippedVersion = v.ShippedVersion,
+                Superseded = IsSuperseded(v, Latest(v.DefinitionId)),
+                StatusName = Names.DefinitionStatus(v.Status, IsSuperseded(v, Latest(v.DefinitionId))).Format(),
             }).ToList()))
             .ToList();
     }
+
+    /// <summary>Derived, not stored: publishing a newer version leaves the older one published for its running nominations.</summary>
+    public static bool IsSuperseded(WorkflowDefinitionRecord version, int? latestPublished) =>
+        version.Status == DefinitionStatus.Published && latestPublished is { } latest && latest > version.Version;
 }
