@@ -88,6 +88,10 @@ public static class RefusalCodes
         ("not-secretary", new Message("Chỉ thư ký của Hội đồng / Ban hoặc quản trị viên làm việc này.")),
         ("calendar-changed-since-preview", new Message("Lịch cần nhập đã khác với lịch đã xem trước.")),
         ("use-submit", new Message("Hồ sơ của đơn vị được trình bằng thao tác trình hồ sơ.")),
+        ("claimed-by-other", new Message("Việc này đang do người khác xử lý.")),
+        ("not-claimable", new Message("Việc này giao riêng cho một người, không cần nhận xử lý.")),
+        ("vote-not-in-bulk", new Message("Phiếu biểu quyết không bỏ hàng loạt được.")),
+        ("not-in-step", new Message("Bước của việc này không có thao tác đã chọn.")),
 
         // The engine's runtime (RuntimeErrors; mapped to HTTP in Workflow/RuntimeErrorMapping.cs)
         (RuntimeErrors.InstanceCompleted, new Message("Quy trình của hồ sơ đã kết thúc.")),

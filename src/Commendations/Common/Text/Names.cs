@@ -121,6 +121,8 @@ public static class Names
         "wait.ended-early" => new Message("Kết thúc thời gian chờ trước hạn"),
         "repair.task-reassigned" => new Message("Chuyển việc cho người khác"),
         "repair.outbox-retry" => new Message("Yêu cầu thử lại xử lý tự động"),
+        "claim.taken" => new Message("Nhận xử lý việc"),
+        "claim.released" => new Message("Trả việc về nhóm xử lý chung"),
         "vote.counted" => new Message("Kiểm phiếu biểu quyết"),
         "decision.issued" => new Message("Ban hành quyết định khen thưởng"),
         "step.entered" => new Message("Chuyển đến bước"),
