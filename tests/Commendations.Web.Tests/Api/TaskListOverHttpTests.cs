@@ -5,6 +5,7 @@ using Commendations.Common.Security;
 using Commendations.Domain.Users;
 using Commendations.Persistence;
 using Commendations.Seeding;
+using Commendations.Web.Tests.Auth;
 using Commendations.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -160,6 +161,7 @@ public class TaskListOverHttpTests(ApiFactory app) : IClassFixture<ApiFactory>
         late["tasks"]!["items"]!.AsArray().Should().OnlyContain(t => (bool)t!["overdue"]!);
 
         // Bad input is a clear ProblemDetails, never a 500.
+        client = await app.As(member);
         (await (await client.GetAsync("/api/tasks?pageSize=1000")).ShouldBeValidationProblem()).Errors.Keys.Should().Contain("pageSize");
         (await (await client.GetAsync("/api/tasks?dueFrom=2026-12-10&dueTo=2026-12-01")).ShouldBeValidationProblem()).Errors.Keys.Should().Contain("dueTo");
     }
@@ -169,13 +171,11 @@ public class TaskListOverHttpTests(ApiFactory app) : IClassFixture<ApiFactory>
 
     private async Task<Guid> SubmittedAsync(string name)
     {
-        var body = await _journey.CollectiveBodyAsync();
         var id = await _journey.CreateAsync(new
         {
             campaignId = await _journey.CurrentCampaignAsync(), awardFormCode = DemoCatalog.CertificateOfMerit, kind = "Collective",
             collective = new { name, headcount = 20, women = 9, advancedWorkers = 15 }, achievementSummary = "Hoàn thành xuất sắc nhiệm vụ.",
         });
-        _ = body;
         await _journey.AttachRequiredAsync(id);
         await _journey.SubmitAsync(id);
         return id;
