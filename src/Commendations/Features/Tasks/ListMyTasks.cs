@@ -42,6 +42,7 @@ public enum TaskSort
 [Allowed(Audience.SignedIn)]
 public sealed record ListMyTasks(
     Guid? CampaignId = null,
+    /// <summary>A step by its name (as the filter offers it: <see cref="GetTaskListOptions"/>), never by its key.</summary>
     string? Step = null,
     DateOnly? DueFrom = null,
     DateOnly? DueTo = null,
@@ -108,12 +109,15 @@ public sealed class ListMyTasksHandler(CommendationsDbContext db, ICurrentUser u
     {
         var now = clock.GetUtcNow();
         // Ballot steps by their type in the definitions, narrowed in SQL by key (the kind filter only).
-        IReadOnlyList<string> voteKeys = request.Kind is TaskKind.Vote or TaskKind.Personal
-            ? DefinitionSemantics.VoteKeys(await semantics.RunnableAsync(cancellationToken))
+        var runnable = request.Kind is TaskKind.Vote or TaskKind.Personal || request.Step is { Length: > 0 }
+            ? await semantics.RunnableAsync(cancellationToken)
             : [];
+        var voteKeys = DefinitionSemantics.VoteKeys(runnable);
+        // The step is asked for as people call it: every step of any runnable definition with that name.
+        var stepKeys = request.Step is { Length: > 0 } name ? StepsByName.StepKeysNamed(runnable, name) : null;
         var parts = MyTasks.Parts(db.Tasks.AsNoTracking(), user);
         // Filters go into each part, so each part's index still serves it (see MyTasks).
-        var filtered = MyTasks.Union(parts.Select(p => Filter(p, request, now, voteKeys)));
+        var filtered = MyTasks.Union(parts.Select(p => Filter(p, request, now, voteKeys, stepKeys)));
 
         var (total, capped) = await Paging.CountAsync(filtered, request.Page, request.PageSize, cancellationToken);
         var counts = await CountsAsync(parts, now, cancellationToken);
@@ -169,10 +173,11 @@ public sealed class ListMyTasksHandler(CommendationsDbContext db, ICurrentUser u
         return new TaskListPage(new Page<TaskListItem>(items, request.Page, request.PageSize, total) { IsCountCapped = capped }, counts);
     }
 
-    private IQueryable<WorkflowTask> Filter(IQueryable<WorkflowTask> part, ListMyTasks request, DateTimeOffset now, IReadOnlyList<string> voteKeys)
+    private IQueryable<WorkflowTask> Filter(IQueryable<WorkflowTask> part, ListMyTasks request, DateTimeOffset now, IReadOnlyList<string> voteKeys,
+        IReadOnlyList<string>? stepKeys)
     {
         var me = user.UserId;
-        if (request.Step is { Length: > 0 } step) part = part.Where(t => t.StepKey == step);
+        if (stepKeys is not null) part = part.Where(t => stepKeys.Contains(t.StepKey));
         if (request.DueFrom is { } from)
         {
             var start = StartOfDay(from);
