@@ -126,7 +126,12 @@ public sealed class ListMyTasksHandler(CommendationsDbContext db, ICurrentUser u
         var filteredParts = parts.Select(p => Filter(p, request, now, voteKeys, stepKeys)).ToList();
         var filtered = MyTasks.Union(filteredParts);
 
-        var (total, capped) = await Paging.CountAsync(filtered, request.Page, request.PageSize, cancellationToken, CountLimit);
+        // Counted in due order up to the limit, part by part: PostgreSQL then walks each part's index and checks the nominations
+        // of those tasks only; unordered, under a campaign filter it hash-joined all 27,000 of a member's tasks with the
+        // campaign's 166,000 nominations (72 ms in the scale benchmark).
+        var countUpTo = Math.Max(CountLimit, request.Page * request.PageSize) + 1;
+        var (total, capped) = await Paging.CountAsync(MyTasks.Union(filteredParts.Select(p => p.OrderBy(t => t.DueAt).Take(countUpTo))),
+            request.Page, request.PageSize, cancellationToken, CountLimit);
         var counts = await CountsAsync(parts, now, cancellationToken);
 
         var me = user.UserId;
