@@ -49,6 +49,8 @@ public class TaskListOverHttpTests(ApiFactory app) : IClassFixture<ApiFactory>
         var seen = (await MyTasksAsync(loser, "kind=Role")).Single(t => (Guid)t!["nominationId"]! == id)!;
         ((string)seen["claimedByName"]!).Should().Be(winnerName);
         ((bool)seen["claimedByMe"]!).Should().BeFalse();
+        ((string)(await _journey.DetailAsync(id, loser))["myTurn"]!["claimedByOther"]!).Should().Be(winnerName);
+        (await _journey.DetailAsync(id, winner))["myTurn"]!["claimedByOther"].Should().BeNull();
         var refused = await _journey.ActAsync(loser, taskId, "forward", "Đủ điều kiện.");
         await ApiJourney.Expect(refused, HttpStatusCode.Conflict);
         ((string)(await ApiJourney.Problem(refused))["code"]!).Should().Be("claimed-by-other");
