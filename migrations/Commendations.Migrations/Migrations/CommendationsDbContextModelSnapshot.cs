@@ -2438,6 +2438,29 @@ namespace Commendations.Migrations.Migrations
                     b.ToTable("task_escalations", (string)null);
                 });
 
+            modelBuilder.Entity("Commendations.Domain.Workflows.TaskFollowUp", b =>
+                {
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateOnly>("RemindOn")
+                        .HasColumnType("date")
+                        .HasColumnName("remind_on");
+
+                    b.HasKey("TaskId", "UserId")
+                        .HasName("pk_task_follow_ups");
+
+                    b.HasIndex("UserId", "RemindOn")
+                        .HasDatabaseName("ix_task_follow_ups_user_id_remind_on");
+
+                    b.ToTable("task_follow_ups", (string)null);
+                });
+
             modelBuilder.Entity("Commendations.Domain.Workflows.TaskReminder", b =>
                 {
                     b.Property<Guid>("InstanceId")
@@ -2656,6 +2679,14 @@ namespace Commendations.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("assignee_user_id");
 
+                    b.Property<DateTimeOffset?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<Guid?>("ClaimedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("claimed_by");
+
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at");
@@ -2735,6 +2766,10 @@ namespace Commendations.Migrations.Migrations
                     b.HasIndex("AssigneeUserId", "DueAt")
                         .HasDatabaseName("ix_workflow_tasks_assignee_user_id_due_at")
                         .HasFilter("status = 'Open'");
+
+                    b.HasIndex("ClaimedBy", "DueAt")
+                        .HasDatabaseName("ix_workflow_tasks_claimed_by_due_at")
+                        .HasFilter("status = 'Open' AND claimed_by IS NOT NULL");
 
                     b.HasIndex("InstanceId", "TaskKey")
                         .IsUnique()
@@ -3208,6 +3243,16 @@ namespace Commendations.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_task_escalations_workflow_instances_instance_id");
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Workflows.TaskFollowUp", b =>
+                {
+                    b.HasOne("Commendations.Domain.Workflows.WorkflowTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_follow_ups_workflow_tasks_task_id");
                 });
 
             modelBuilder.Entity("Commendations.Domain.Workflows.TaskReminder", b =>

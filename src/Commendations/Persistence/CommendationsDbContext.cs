@@ -44,6 +44,7 @@ public class CommendationsDbContext(DbContextOptions<CommendationsDbContext> opt
     public DbSet<WorkflowInstance> WorkflowInstances => Set<WorkflowInstance>();
     public DbSet<SavedScenario> SavedScenarios => Set<SavedScenario>();
     public DbSet<WorkflowTask> Tasks => Set<WorkflowTask>();
+    public DbSet<TaskFollowUp> TaskFollowUps => Set<TaskFollowUp>();
     public DbSet<TaskReminder> TaskReminders => Set<TaskReminder>();
     public DbSet<TaskEscalation> TaskEscalations => Set<TaskEscalation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

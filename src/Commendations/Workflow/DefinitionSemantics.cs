@@ -92,6 +92,29 @@ public sealed class DefinitionSemantics(CommendationsDbContext db, DefinitionCac
     public static IReadOnlyList<string> KeysMeaning(IEnumerable<WorkflowDefinition> all, StepMeaning meaning) =>
         all.SelectMany(d => d.StepsMeaning(meaning)).Select(s => s.Key).Distinct().ToList();
 
+    // ---- task lists ----
+
+    /// <summary>A ballot step: a vote is personal, so it is never cast in bulk.</summary>
+    public static bool IsVote(WorkflowDefinition definition, string? stepKey) =>
+        stepKey is not null && StepPaths.Resolve(definition, stepKey) is VoteStep;
+
+    /// <summary>
+    /// The action at <paramref name="stepKey"/> that means <paramref name="meaning"/> — an approval step's built-in one or a
+    /// task's one action so declared — or null when the step has none (a bulk action is chosen by meaning, never by name).
+    /// </summary>
+    public static string? ActionMeaningAt(WorkflowDefinition definition, string? stepKey, ActionMeaning meaning) =>
+        (stepKey is null ? null : StepPaths.Resolve(definition, stepKey)) switch
+        {
+            TaskStep task => task.ActionWith(meaning)?.Name,
+            HumanStep approval when approval is SequentialApprovalStep or ParallelApprovalStep =>
+                approval.EscalationActions().FirstOrDefault(a => DefinitionMeanings.ApprovalMeaning(a) == meaning),
+            _ => null,
+        };
+
+    /// <summary>The keys of the ballot steps of these definitions (the task list's "vote" kind, narrowed in SQL).</summary>
+    public static IReadOnlyList<string> VoteKeys(IEnumerable<WorkflowDefinition> all) =>
+        all.SelectMany(StepPaths.HumanSteps).OfType<VoteStep>().Select(s => s.Key).Distinct().ToList();
+
     /// <summary>Every stored version instances may run on (drafts excluded).</summary>
     public async Task<IReadOnlyList<WorkflowDefinition>> RunnableAsync(CancellationToken cancellationToken)
     {

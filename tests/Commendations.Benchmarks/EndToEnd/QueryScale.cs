@@ -5,6 +5,7 @@ using Commendations.Domain.Nominations;
 using Commendations.Domain.Units;
 using Commendations.Features.Campaigns;
 using Commendations.Features.Nominations;
+using Commendations.Features.Tasks;
 using Commendations.Seeding;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -170,6 +171,16 @@ public static class QueryScale
         {
             await MeasureAsync(app, $"inbox of a committee member ({memberTasks:N0} open tasks)", member, new GetInbox(), r => r.Count, iterations),
             await MeasureAsync(app, "inbox of a unit's officer (role-based)", officer, new GetInbox(), r => r.Count, iterations),
+            // The task list (issue 17, part 5): the inbox's tasks with filters, counts and paging, beside the same target.
+            await MeasureAsync(app, "task list of a committee member, page 1 with counts", member, new ListMyTasks(), r => r.Tasks.Items.Count, iterations),
+            await MeasureAsync(app, "task list of a committee member, overdue only", member, new ListMyTasks(OverdueOnly: true), r => r.Tasks.Items.Count, iterations),
+            await MeasureAsync(app, "task list of a committee member, current campaign", member, new ListMyTasks(CampaignId: current), r => r.Tasks.Items.Count, iterations),
+            await MeasureAsync(app, "task list of a committee member, search 'tap the so 7777'", member, new ListMyTasks(Search: "tap the so 7777"),
+                r => r.Tasks.Items.Count, iterations),
+            await MeasureAsync(app, "task list of a committee member, sorted by nominee, page 50", member, new ListMyTasks(Sort: TaskSort.Nominee, Page: 50),
+                r => r.Tasks.Items.Count, iterations),
+            await MeasureAsync(app, "task list of a unit's officer, role tasks, page 3 of 10", officer, new ListMyTasks(Kind: TaskKind.Role, Page: 3, PageSize: 10),
+                r => r.Tasks.Items.Count, iterations),
             await MeasureAsync(app, "officer's list, current campaign + InReview, page 1", officer,
                 new ListNominations(current, NominationStatus.InReview), r => r.Items.Count, iterations),
             await MeasureAsync(app, "reviewer's list, current campaign + InReview, page 1", member,

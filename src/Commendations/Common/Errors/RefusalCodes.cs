@@ -96,6 +96,10 @@ public static class RefusalCodes
         ("skips-legal-check", new Message("Việc chuyển bước bỏ qua biểu quyết hoặc công khai mà chưa được xác nhận.")),
         ("request-decided", new Message("Đề nghị sửa chữa đã được quyết định.")),
         ("same-administrator", new Message("Cần một quản trị viên khác duyệt.")),
+        ("claimed-by-other", new Message("Việc này đang do người khác xử lý.")),
+        ("not-claimable", new Message("Việc này giao riêng cho một người, không cần nhận xử lý.")),
+        ("vote-not-in-bulk", new Message("Phiếu biểu quyết không bỏ hàng loạt được.")),
+        ("not-in-step", new Message("Bước của việc này không có thao tác đã chọn.")),
 
         // The engine's runtime (RuntimeErrors; mapped to HTTP in Workflow/RuntimeErrorMapping.cs)
         (RuntimeErrors.InstanceCompleted, new Message("Quy trình của hồ sơ đã kết thúc.")),

@@ -118,6 +118,12 @@ public static class FieldNames
 
         // Documents, notifications, repairs
         ["TaskId"] = new("Việc cần xử lý"),
+        ["TaskIds"] = new("Các việc được chọn"),
+        ["Meaning"] = new("Thao tác"),
+        ["ListMyTasks.Step"] = new("Bước"),
+        ["DueFrom"] = new("Hạn xử lý từ ngày"),
+        ["DueTo"] = new("Hạn xử lý đến ngày"),
+        ["SetFollowUp.On"] = new("Ngày nhắc theo dõi"),
         ["MessageId"] = new("Xử lý tự động"),
         ["NewUserId"] = new("Người nhận việc"),
         ["TargetStep"] = new("Bước chuyển đến"),

@@ -133,6 +133,8 @@ public static class Names
         "repair.declined" => new Message("Quản trị viên thứ hai không duyệt sửa chữa"),
         "substitution.set" => new Message("Đặt người thay thế khi vắng mặt"),
         "substitution.revoked" => new Message("Thu hồi người thay thế khi vắng mặt"),
+        "claim.taken" => new Message("Nhận xử lý việc"),
+        "claim.released" => new Message("Trả việc về nhóm xử lý chung"),
         "vote.counted" => new Message("Kiểm phiếu biểu quyết"),
         "decision.issued" => new Message("Ban hành quyết định khen thưởng"),
         "step.entered" => new Message("Chuyển đến bước"),

@@ -34,6 +34,13 @@ public class WorkflowTask
     public DateTimeOffset? ClosedAt { get; private set; }
     public uint Version { get; private set; }
 
+    /// <summary>
+    /// Who took a role task (several people hold the role; one works on it): only they may act until they release it.
+    /// The application's own record — the engine assigns to the role and knows nothing of claims.
+    /// </summary>
+    public Guid? ClaimedBy { get; private set; }
+    public DateTimeOffset? ClaimedAt { get; private set; }
+
     private WorkflowTask() { }
 
     public WorkflowTask(Guid instanceId, Guid nominationId, string taskKey, string stepKey, int round, Guid? assigneeUserId,

@@ -48,6 +48,8 @@ public sealed class ActOnTaskHandler(
     {
         var task = await TaskPreload.TaskWithItsNominationAsync(db, request.TaskId, cancellationToken) ?? throw new NotFoundException(Things.Task);
         var nomination = await access.ReadableAsync(task.NominationId, cancellationToken);
+        // A role task someone claimed is theirs until released; the engine knows only the role, so the claim is checked here.
+        await Tasks.TaskClaims.EnsureFreeForAsync(db, task, user.UserId, cancellationToken);
         // The instance is tracked beside the task (TaskPreload): its definition says what the action means.
         var instance = db.FindTracked<Domain.Workflows.WorkflowInstance>(i => i.Id == task.InstanceId)
                        ?? await db.WorkflowInstances.SingleAsync(i => i.Id == task.InstanceId, cancellationToken);

@@ -38,14 +38,10 @@ public sealed class GetInboxHandler(CommendationsDbContext db, ICurrentUser user
 
     public async Task<IReadOnlyList<InboxItem>> Handle(GetInbox request, CancellationToken cancellationToken)
     {
-        var roles = user.Roles.ToList();
         var now = clock.GetUtcNow();
-        var open = db.Tasks.AsNoTracking().Where(t => t.Status == WorkflowTaskStatus.Open);
-        // Two index-friendly halves (each matches one partial index), not one OR that defeats both (measured: issue 9).
-        var mine = open.Where(t => t.AssigneeUserId == user.UserId).OrderBy(t => t.DueAt).ThenBy(t => t.Id).Take(Limit);
-        var myRole = open.Where(t => t.AssigneeRole != null && roles.Contains(t.AssigneeRole) && t.AssigneeUnitId == user.UnitId)
-            .OrderBy(t => t.DueAt).ThenBy(t => t.Id).Take(Limit);
-        var rows = await mine.Concat(myRole)
+        // Each part ordered and cut on its own (its index gives the order), then merged (Features/Tasks/MyTasks).
+        var parts = Tasks.MyTasks.Parts(db.Tasks.AsNoTracking(), user).Select(p => p.OrderBy(t => t.DueAt).ThenBy(t => t.Id).Take(Limit));
+        var rows = await Tasks.MyTasks.Union(parts)
             .OrderBy(t => t.DueAt).ThenBy(t => t.Id)
             .Take(Limit)
             .Join(db.Nominations, t => t.NominationId, n => n.Id, (t, n) => new { t, n })

@@ -69,6 +69,9 @@ public sealed record MyTurn(Guid TaskId, string StepKey, string StepType, IReadO
 
     /// <summary>At a vote step: a secret ballot, cast in the council session (the direct vote is refused).</summary>
     public bool SecretVote { get; init; }
+
+    /// <summary>A role task another holder claimed: who works on it (acting is refused until they release it).</summary>
+    public string? ClaimedByOther { get; init; }
 }
 
 /// <summary>An output the action <see cref="Action"/> asks for: its name, type (string, number, boolean) and the options to choose from.</summary>
@@ -170,6 +173,9 @@ public sealed class GetNominationHandler(CommendationsDbContext db, NominationAc
                         .Select(o => new AskedOutput(a.Name, o.Name, o.Type.ToString().ToLowerInvariant(), o.Options)))]
                     : [],
                 SecretVote = step is Engine.VoteStep { Secret: true },
+                ClaimedByOther = mine.ClaimedBy is { } claimer && claimer != user.UserId
+                    ? await db.Users.AsNoTracking().Where(u => u.Id == claimer).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken) ?? "—"
+                    : null,
             };
         }
 

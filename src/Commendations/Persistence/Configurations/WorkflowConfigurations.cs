@@ -84,6 +84,20 @@ internal sealed class WorkflowTaskConfiguration : IEntityTypeConfiguration<Workf
         builder.HasIndex(t => new { t.AssigneeUserId, t.DueAt }).HasFilter("status = 'Open'");
         builder.HasIndex(t => new { t.AssigneeRole, t.AssigneeUnitId, t.DueAt }).HasFilter("status = 'Open'");
         builder.HasIndex(t => t.NominationId);
+        // "Claimed by me" counts and filters read only open, claimed tasks: a small partial index.
+        builder.HasIndex(t => new { t.ClaimedBy, t.DueAt }).HasFilter("status = 'Open' AND claimed_by IS NOT NULL");
         builder.Property(t => t.Version).IsRowVersion();
+    }
+}
+
+internal sealed class TaskFollowUpConfiguration : IEntityTypeConfiguration<TaskFollowUp>
+{
+    public void Configure(EntityTypeBuilder<TaskFollowUp> builder)
+    {
+        builder.ToTable("task_follow_ups");
+        builder.HasKey(f => new { f.TaskId, f.UserId });
+        builder.HasOne<WorkflowTask>().WithMany().HasForeignKey(f => f.TaskId).OnDelete(DeleteBehavior.Cascade);
+        // A person's follow-ups by date (the list's filter and sort read them per user).
+        builder.HasIndex(f => new { f.UserId, f.RemindOn });
     }
 }
