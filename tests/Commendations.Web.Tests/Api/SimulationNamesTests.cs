@@ -30,5 +30,6 @@ public class SimulationNamesTests(ApiFactory app) : IClassFixture<ApiFactory>
         var escalations = result["escalations"]!.AsObject().Select(e => (string)e.Value!).ToList();
         escalations.Should().Contain("Khi đến hạn: báo Chủ tịch Hội đồng / Trưởng Ban");
         escalations.Should().NotContain(e => e.Contains("committeeChair") || e.Contains("notifyRole"));
+        result["outcomes"]!.AsObject().Select(o => (string)o.Value!).Should().Contain(["Trình hồ sơ", "Đồng ý"]).And.NotContain(["submit", "approve"]);
     }
 }

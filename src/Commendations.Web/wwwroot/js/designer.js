@@ -793,7 +793,7 @@
         return "<tr" + (task.overdue ? ' class="overdue"' : "") + "><td>" + esc(titleOf(task.stepKey)) + "</td><td>" + esc(who(r, task)) + "</td><td>" + esc(G.formatVn(task.openedAt)) +
           "</td><td>" + esc(G.formatVn(task.dueAt)) + "</td><td>" + esc((task.reminders || []).map(G.formatVn).join("; ") || "—") + "</td><td>" +
           esc(escalationText(r, task)) + "</td><td>" +
-          esc((task.outcome || "—") + (task.closedAt ? " " + G.formatVn(task.closedAt) : "") + (task.overdue ? " (" + t("sim.overdue") + ")" : "")) + "</td></tr>";
+          esc(((r.outcomes && r.outcomes[task.taskId]) || task.outcome || "—") + (task.closedAt ? " " + G.formatVn(task.closedAt) : "") + (task.overdue ? " (" + t("sim.overdue") + ")" : "")) + "</td></tr>";
       }).join("") + "</tbody></table></div>";
     out.innerHTML = h;
     cy.nodes().removeClass("path");

@@ -8,7 +8,7 @@ namespace Commendations.Features.Definitions;
 
 /// <summary>
 /// A simulation as the designer shows it: the engine's result, plus each task's assignee and escalation in words
-/// (by task id). The engine works with user and unit ids; a person reads names, looked up here, never in the engine.
+/// and how it ended (by task id). The engine works with user and unit ids; a person reads names, looked up here, never in the engine.
 /// </summary>
 public sealed record SimulationView(
     IReadOnlyList<SimulatedStep> Path,
@@ -19,7 +19,8 @@ public sealed record SimulationView(
     EndResult? Result,
     string? StoppedAt,
     IReadOnlyDictionary<string, string> Assignees,
-    IReadOnlyDictionary<string, string> Escalations);
+    IReadOnlyDictionary<string, string> Escalations,
+    IReadOnlyDictionary<string, string> Outcomes);
 
 /// <summary>Names the people, units and escalations of a <see cref="SimulationResult"/>.</summary>
 public sealed class SimulationNames(CommendationsDbContext db)
@@ -33,13 +34,16 @@ public sealed class SimulationNames(CommendationsDbContext db)
 
         var assignees = new Dictionary<string, string>(StringComparer.Ordinal);
         var escalations = new Dictionary<string, string>(StringComparer.Ordinal);
+        var outcomes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var task in result.Tasks)
         {
             assignees[task.TaskId] = Who(task.Assignee, users, units);
             if (task.Escalation is { } escalation)
                 escalations[task.TaskId] = What(escalation, definition, task.StepKey).Format();
+            if (task.Outcome is { } outcome)
+                outcomes[task.TaskId] = DefinitionSemantics.ActionName(definition, task.StepKey, outcome);
         }
-        return new SimulationView(result.Path, result.Tasks, result.Effects, result.FinalState, result.Refusal, result.Result, result.StoppedAt, assignees, escalations);
+        return new SimulationView(result.Path, result.Tasks, result.Effects, result.FinalState, result.Refusal, result.Result, result.StoppedAt, assignees, escalations, outcomes);
     }
 
     /// <summary>A member by name; a role by its name and, when known, its unit ("Chuyên viên thẩm định – Ban Thi đua").</summary>
