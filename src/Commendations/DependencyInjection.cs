@@ -41,6 +41,8 @@ public static class DependencyInjection
         services.AddScoped<Workflow.DefinitionSemantics>();
         services.AddScoped<Workflow.EngineMessages>();
         services.AddScoped<Features.Definitions.OrganisationFacts>();
+        services.AddScoped<Features.Definitions.DefinitionTemplates>();
+        services.AddScoped<Features.Definitions.SimulationNames>();
         services.AddScoped<Workflow.RuntimeContextFactory>();
         services.AddSingleton<Workflow.ReferenceDataCache>();
         services.AddSingleton<Workflow.ReferenceDataCommitInterceptor>();

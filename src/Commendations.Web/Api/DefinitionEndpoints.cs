@@ -11,6 +11,7 @@ namespace Commendations.Web.Api;
 public static class DefinitionEndpoints
 {
     public sealed record DraftBody(int? FromVersion);
+    public sealed record NewDefinitionBody(string DefinitionId, string Name, string TemplateKey);
     public sealed record SaveBody(string Content, uint RowVersion);
     public sealed record ContentBody(string Content);
     public sealed record ScenarioBody(string Name, JsonNode Scenario);
@@ -22,6 +23,9 @@ public static class DefinitionEndpoints
         var group = api.MapGroup("/definitions").WithTags("Workflow definitions").RequireAuthorization(Auth.Policies.Administrator);
 
         group.MapGet("/", (IMediator m, CancellationToken ct) => m.Send(new ListDefinitions(), ct));
+        group.MapGet("/templates", (IMediator m, CancellationToken ct) => m.Send(new ListDefinitionTemplates(), ct));
+        group.MapPost("/", (IMediator m, NewDefinitionBody body, CancellationToken ct) =>
+            m.Send(new CreateDefinition(body.DefinitionId ?? "", body.Name ?? "", body.TemplateKey ?? ""), ct));
         group.MapGet("/{id}/versions/{version:int}", (IMediator m, string id, int version, CancellationToken ct) => m.Send(new GetDefinitionVersion(id, version), ct));
         group.MapGet("/{id}/versions/{version:int}/export", async (IMediator m, string id, int version, CancellationToken ct) =>
         {

@@ -131,7 +131,12 @@ public sealed class DesignerBrowserTests(DesignerBrowserFixture app) : IClassFix
         await Expect(path).ToContainTextAsync("Rà soát pháp lý");
         await Expect(path).ToContainTextAsync("Công khai, lấy ý kiến");
         await Expect(path).Not.ToContainTextAsync("committee-review");
-        await Expect(admin.Locator("[data-testid=sim-tasks]")).ToContainTextAsync("appraiser");
+        // People by name and roles by their names, never ids or codes.
+        // (The API answers in the browser's language.)
+        await Expect(admin.Locator("[data-testid=sim-tasks]")).ToContainTextAsync(new Regex("Chuyên viên thẩm định|Appraiser"));
+        await Expect(admin.Locator("[data-testid=sim-tasks]")).ToContainTextAsync(DemoAccounts.SteeringStandingMember.DisplayName);
+        await Expect(admin.Locator("[data-testid=sim-tasks]")).Not.ToContainTextAsync("appraiser");
+        await Expect(admin.Locator("[data-testid=sim-tasks]")).Not.ToContainTextAsync(new Regex("[0-9a-f]{8}-[0-9a-f]{4}-"));
         await Expect(admin.Locator("[data-testid=sim-tasks]")).ToContainTextAsync(new Regex(@"\d\d/\d\d/2026 \d\d:\d\d"));
         await Expect(admin.Locator("[data-testid=sim-outcome]")).ToContainTextAsync("Công khai, lấy ý kiến");
         await admin.Locator("#sim-name").FillAsync("Có thẩm định pháp lý");

@@ -61,6 +61,8 @@ public static class OperationAudiences
         ["POST /api/disclosure-comments/{id}/handling"] = [C, D],
         ["GET /api/nominations/{id}/eligibility"] = [SignedIn],
         ["GET /api/definitions"] = [D],
+        ["GET /api/definitions/templates"] = [D],
+        ["POST /api/definitions"] = [D],
         ["GET /api/definitions/{id}/versions/{version}"] = [D],
         ["PUT /api/definitions/{id}/versions/{version}"] = [D],
         ["GET /api/definitions/{id}/versions/{version}/export"] = [D],

@@ -95,4 +95,23 @@ public sealed class DesignerModel(IOptions<DefinitionPublishingOptions> publishi
         Scenarios = await Mediator.Send(new ListScenarios(id));
         Organisation = await Mediator.Send(new ExportOrganisation());
     }
+
+    /// <summary>The simulation's nominee kind to start with: the first the definition applies to (a draft may not parse yet).</summary>
+    public string DefaultNomineeKind => AppliesTo("nomineeKinds") ?? "collective";
+
+    /// <summary>The simulation's award form to start with: the first the definition applies to.</summary>
+    public string DefaultAwardForm => AppliesTo("awardForms") ?? "";
+
+    private string? AppliesTo(string list)
+    {
+        try
+        {
+            return System.Text.Json.Nodes.JsonNode.Parse(View.Content)?["appliesTo"]?[list] is System.Text.Json.Nodes.JsonArray { Count: > 0 } values
+                   && values[0] is System.Text.Json.Nodes.JsonValue first && first.TryGetValue<string>(out var value) ? value : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
 }

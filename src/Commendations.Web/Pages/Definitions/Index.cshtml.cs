@@ -16,7 +16,38 @@ public sealed class IndexModel : AppPageModel
 {
     public IReadOnlyList<DefinitionSummary> Definitions { get; private set; } = [];
 
-    public async Task OnGetAsync() => Definitions = await Mediator.Send(new ListDefinitions());
+    /// <summary>The templates a new route starts from, each with its one-line description.</summary>
+    public IReadOnlyList<DefinitionTemplateView> Templates { get; private set; } = [];
+
+    /// <summary>What the "new route" form had, shown again when it is refused.</summary>
+    public NewRouteInput NewRoute { get; private set; } = new("", "", "");
+
+    public sealed record NewRouteInput(string DefinitionId, string Name, string TemplateKey);
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    /// <summary>A new route from a template: version 1 as a draft, opened in the designer.</summary>
+    public async Task<IActionResult> OnPostCreateAsync(string? definitionId, string? name, string? templateKey)
+    {
+        NewRoute = new(definitionId?.Trim() ?? "", name ?? "", templateKey ?? "");
+        DraftCreated? draft = null;
+        if (await TryAsync(async () => draft = await Mediator.Send(new CreateDefinition(NewRoute.DefinitionId, NewRoute.Name, NewRoute.TemplateKey)), "new"))
+        {
+            Flash = T["Đã tạo quy trình mới {0} (bản nháp phiên bản 1).", draft!.DefinitionId];
+            return Redirect(DefinitionLinks.Designer(draft.DefinitionId, draft.Version));
+        }
+        return await PageAsync();
+    }
+
+    /// <summary>The refusals of one field of the "new route" form.</summary>
+    public string NewRouteErrors(string field) =>
+        string.Join(" ", ViewData.ModelState[$"new.{field}"]?.Errors.Select(e => e.ErrorMessage) ?? []);
+
+    private async Task LoadAsync()
+    {
+        Definitions = await Mediator.Send(new ListDefinitions());
+        Templates = await Mediator.Send(new ListDefinitionTemplates());
+    }
 
     public async Task<IActionResult> OnPostDraftAsync(string definitionId, int fromVersion)
     {
@@ -88,7 +119,7 @@ public sealed class IndexModel : AppPageModel
 
     private async Task<IActionResult> PageAsync()
     {
-        Definitions = await Mediator.Send(new ListDefinitions());
+        await LoadAsync();
         return Page();
     }
 

@@ -747,7 +747,7 @@
   }
   function loadScenario(s) {
     var f = s.facts || {};
-    $("sim-kind").value = f.kind || "collective";
+    $("sim-kind").value = f.kind || $("sim-kind").getAttribute("data-default") || "collective";
     $("sim-award").value = f.awardForm || "";
     $("sim-campaign-type").value = f.campaignType || "";
     $("sim-dossier-close").value = f.dossierClose || "";
@@ -769,9 +769,9 @@
     }).catch(function (err) { out.innerHTML = '<p class="field-error" role="alert">' + esc(err.message) + "</p>"; });
   }
 
-  function who(a) {
-    if (!a) return "—";
-    return a.userId ? a.userId : (a.role || "?") + (a.unitId ? " @ " + a.unitId : "");
+  /** The assignee as the server names it (a member's name, a role and its unit), never an id. */
+  function who(r, task) {
+    return (r.assignees && r.assignees[task.taskId]) || "—";
   }
 
   function renderSimulation(r, onVersion) {
@@ -790,18 +790,18 @@
     h += "<h4>" + esc(t("sim.tasks")) + '</h4><div class="table-wrap"><table data-testid="sim-tasks"><thead><tr>' +
       ["sim.step", "sim.assignee", "sim.opened", "sim.due", "sim.reminders", "sim.escalation", "sim.outcomeCol"].map(function (k) { return '<th scope="col">' + esc(t(k)) + "</th>"; }).join("") +
       "</tr></thead><tbody>" + r.tasks.map(function (task) {
-        return "<tr" + (task.overdue ? ' class="overdue"' : "") + "><td>" + esc(titleOf(task.stepKey)) + "</td><td>" + esc(who(task.assignee)) + "</td><td>" + esc(G.formatVn(task.openedAt)) +
+        return "<tr" + (task.overdue ? ' class="overdue"' : "") + "><td>" + esc(titleOf(task.stepKey)) + "</td><td>" + esc(who(r, task)) + "</td><td>" + esc(G.formatVn(task.openedAt)) +
           "</td><td>" + esc(G.formatVn(task.dueAt)) + "</td><td>" + esc((task.reminders || []).map(G.formatVn).join("; ") || "—") + "</td><td>" +
-          esc(escalationText(task)) + "</td><td>" +
-          esc((task.outcome || "—") + (task.closedAt ? " " + G.formatVn(task.closedAt) : "") + (task.overdue ? " (" + t("sim.overdue") + ")" : "")) + "</td></tr>";
+          esc(escalationText(r, task)) + "</td><td>" +
+          esc(((r.outcomes && r.outcomes[task.taskId]) || task.outcome || "—") + (task.closedAt ? " " + G.formatVn(task.closedAt) : "") + (task.overdue ? " (" + t("sim.overdue") + ")" : "")) + "</td></tr>";
       }).join("") + "</tbody></table></div>";
     out.innerHTML = h;
     cy.nodes().removeClass("path");
     if (onVersion === version) r.path.forEach(function (p) { cy.getElementById(p.stepKey).addClass("path"); });
   }
 
-  /** The task's escalation: each level's instant (a chain), or the single escalation without its empty properties. */
-  function escalationText(task) {
+  /** The task's escalation: each level's instant (a chain), or the single escalation as the server words it, with its time. */
+  function escalationText(r, task) {
     if (task.escalationTimes && task.escalationTimes.length) {
       return task.escalationTimes.map(function (e) {
         var done = (task.escalated || []).some(function (x) { return x.level === e.level; });
@@ -809,9 +809,8 @@
       }).join("; ");
     }
     if (!task.escalation) return "—";
-    var parts = Object.keys(task.escalation).filter(function (k) { return task.escalation[k] != null; })
-      .map(function (k) { return k + ": " + task.escalation[k]; });
-    return parts.join(", ") + (task.escalateAt ? " " + G.formatVn(task.escalateAt) : "");
+    var words = (r.escalations && r.escalations[task.taskId]) || "—";
+    return words + (task.escalateAt ? " (" + G.formatVn(task.escalateAt) + ")" : "");
   }
 
   function saveScenario() {

@@ -112,6 +112,8 @@ public static class FieldNames
         // Workflow definitions
         ["Content"] = new("Nội dung quy trình"),
         ["DefinitionId"] = new("Mã quy trình"),
+        ["CreateDefinition.Name"] = new("Tên quy trình"),
+        ["TemplateKey"] = new("Mẫu quy trình"),
         ["ImportedContent"] = new("Tệp quy trình nhập vào"),
         ["ScenarioJson"] = new("Kịch bản chạy thử"),
         ["SaveScenario.Name"] = new("Tên kịch bản"),

@@ -171,6 +171,7 @@ public static class Names
         "user.changed" => new Message("Sửa tài khoản"),
         "user.locked" => new Message("Khóa tài khoản"),
         "user.unlocked" => new Message("Mở khóa tài khoản"),
+        "definition.created" => new Message("Tạo quy trình mới từ mẫu"),
         "definition.imported" => new Message("Nhập quy trình từ tệp"),
         "definition.draft-created" => new Message("Tạo bản nháp quy trình"),
         "definition.draft-saved" => new Message("Lưu bản nháp quy trình"),

@@ -16,17 +16,17 @@ namespace Commendations.Features.Definitions;
 /// Nothing is stored. The nominating unit is simulated by name.
 /// </summary>
 [Allowed(Roles.Administrator)]
-public sealed record SimulateDefinition(string DefinitionId, int Version, string ScenarioJson) : IQuery<SimulationResult>;
+public sealed record SimulateDefinition(string DefinitionId, int Version, string ScenarioJson) : IQuery<SimulationView>;
 
 public sealed class SimulateDefinitionValidator : FluentValidation.AbstractValidator<SimulateDefinition>
 {
     public SimulateDefinitionValidator() => RuleFor(c => c.ScenarioJson).NotEmpty().MaximumLength(DefinitionLimits.MaxDocumentLength).OverridePropertyName("scenario");
 }
 
-public sealed class SimulateDefinitionHandler(DefinitionAdmin admin, RuntimeContextFactory contexts, EngineMessages messages)
-    : IRequestHandler<SimulateDefinition, SimulationResult>
+public sealed class SimulateDefinitionHandler(DefinitionAdmin admin, RuntimeContextFactory contexts, EngineMessages messages, SimulationNames names)
+    : IRequestHandler<SimulateDefinition, SimulationView>
 {
-    public async Task<SimulationResult> Handle(SimulateDefinition request, CancellationToken cancellationToken)
+    public async Task<SimulationView> Handle(SimulateDefinition request, CancellationToken cancellationToken)
     {
         var record = await admin.VersionAsync(request.DefinitionId, request.Version, cancellationToken);
         // A simulation previews the routing: the document must be sound, while the organisation may still be incomplete
@@ -47,10 +47,12 @@ public sealed class SimulateDefinitionHandler(DefinitionAdmin admin, RuntimeCont
         var callees = await admin.CalleesAsync(definition, cancellationToken);
         var result = WorkflowSimulator.Run(definition, scenario, await contexts.CalendarAsync(cancellationToken),
             await contexts.CommitteesAsync(cancellationToken), await contexts.UnitScopesAsync(null, cancellationToken), callees);
-        if (result.Refusal is not { } refusal)
-            return result;
-        // The refusal names steps, people and committees as the designer's reader knows them, in their language.
-        var reason = await messages.OfAsync(refusal.Template, refusal.Args, EngineMessages.Scope.Of(definition, callees), cancellationToken);
-        return result with { Refusal = refusal with { Reason = reason.Format() } };
+        if (result.Refusal is { } refusal)
+        {
+            // The refusal names steps, people and committees as the designer's reader knows them, in their language.
+            var reason = await messages.OfAsync(refusal.Template, refusal.Args, EngineMessages.Scope.Of(definition, callees), cancellationToken);
+            result = result with { Refusal = refusal with { Reason = reason.Format() } };
+        }
+        return await names.DescribeAsync(result, definition, cancellationToken);
     }
 }
