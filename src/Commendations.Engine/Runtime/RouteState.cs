@@ -23,7 +23,7 @@ public sealed record VoteResult
     public required string Outcome { get; init; }
 
     [JsonIgnore]
-    public bool Passed => Outcome == "passed";
+    public bool Passed => Outcome == Outcomes.Passed;
 }
 
 /// <summary>The counts of a secret vote: the instance stores these and the list of who has voted, never a member's choice.</summary>

@@ -199,7 +199,7 @@ internal sealed partial class Transition
                 yes, no, abstain, recused, progress.Members.Count, step.Quorum) : null;
         }
         var passed = (decimal)yes / denominator >= step.PassThreshold;
-        var outcome = passed ? "passed" : "failed";
+        var outcome = passed ? Outcomes.Passed : Outcomes.Failed;
         _lastVote = Result(outcome);
         _history.Add(new HistoryEntry(Now, _round, HistoryEvent.VoteCounted, step.Key, outcome, actorUserId, tally) { Vote = _lastVote });
         return Leave(outcome, passed ? step.Transitions.Passed : step.Transitions.Failed, false, actorUserId);
@@ -225,9 +225,9 @@ internal sealed partial class Transition
 
     public RuntimeError? Withdraw(Withdraw command)
     {
-        while (_tasks.Count > 0) CloseTask(0, "withdrawn", command.Actor.UserId);
-        Record(HistoryEvent.Withdrawn, _current, "withdrawn", command.Actor.UserId, command.Comment);
-        if (_definition.OnWithdraw is { } target) return Leave("withdrawn", target, false, command.Actor.UserId);
+        while (_tasks.Count > 0) CloseTask(0, Outcomes.Withdrawn, command.Actor.UserId);
+        Record(HistoryEvent.Withdrawn, _current, Outcomes.Withdrawn, command.Actor.UserId, command.Comment);
+        if (_definition.OnWithdraw is { } target) return Leave(Outcomes.Withdrawn, target, false, command.Actor.UserId);
         _status = InstanceStatus.Completed;
         _result = EndResult.Withdrawn;
         _progress = null;

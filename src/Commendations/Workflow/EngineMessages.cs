@@ -86,16 +86,16 @@ public sealed class EngineMessages(CommendationsDbContext db)
 
     private static object OutcomeName(Scope scope, string? stepKey, string outcome) => outcome switch
     {
-        "approved" => new Message("Đồng ý"),
-        "returned" => new Message("Trả lại, yêu cầu bổ sung"),
-        "rejected" => new Message("Không đồng ý"),
-        "passed" => new Message("Thông qua"),
-        "failed" => new Message("Không thông qua"),
-        "noQuorum" => new Message("Không đủ tỷ lệ tham dự"),
+        Outcomes.Approved => new Message("Đồng ý"),
+        Outcomes.Returned => new Message("Trả lại, yêu cầu bổ sung"),
+        Outcomes.Rejected => new Message("Không đồng ý"),
+        Outcomes.Passed => new Message("Thông qua"),
+        Outcomes.Failed => new Message("Không thông qua"),
+        Outcomes.NoQuorum => new Message("Không đủ tỷ lệ tham dự"),
         "next" or "elapsed" => new Message("Tiếp theo"),
         "default" => new Message("Các trường hợp còn lại"),
-        "awarded" => new Message("Đã khen thưởng"),
-        "withdrawn" => new Message("Đã rút"),
+        Outcomes.Awarded => new Message("Đã khen thưởng"),
+        Outcomes.Withdrawn => new Message("Đã rút"),
         _ when outcome.StartsWith("conditions[", StringComparison.Ordinal)
                && int.TryParse(outcome.AsSpan(11, outcome.Length - 12), NumberStyles.None, CultureInfo.InvariantCulture, out var i)
             => new Message("Điều kiện {0}", i + 1),

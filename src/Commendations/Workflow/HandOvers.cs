@@ -44,7 +44,7 @@ public sealed record VoteCount(int Yes, int No, int Abstain, int Recused, int Me
 
     public bool ThresholdMet => Denominator > 0 && (decimal)Yes / Denominator >= PassThreshold;
 
-    public bool Passed => Outcome == "passed";
+    public bool Passed => Outcome == Outcomes.Passed;
 
     public static VoteCount Of(VoteStep step, VoteResult vote) => new(vote.Yes, vote.No, vote.Abstain, vote.Recused, vote.Members,
         vote.Members - (step.Recusal == RecusalRule.ReducesMembership ? vote.Recused : 0), step.Quorum, step.PassThreshold, vote.Outcome, step.Secret);

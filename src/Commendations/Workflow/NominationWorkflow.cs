@@ -184,7 +184,7 @@ public sealed class NominationWorkflow(
                 case TaskClosed closed:
                     var task = await FindTaskAsync(instance.Id, closed.TaskId, cancellationToken);
                     task.Close(closed.Outcome, Guid.TryParse(closed.ActorUserId, out var actor) ? actor : null, now);
-                    if (closed.ActorUserId is null || closed.Outcome is WithdrawnOutcome or CancelledOutcome or InstanceMover.MovedOutcome)
+                    if (closed.ActorUserId is null || closed.Outcome is Outcomes.Withdrawn or Outcomes.Cancelled or InstanceMover.MovedOutcome)
                         cancelled.Add(new HandOverTask(task.TaskKey, task.StepKey, task.AssigneeUserId?.ToString(), task.AssigneeRole,
                             task.AssigneeUnitId?.ToString(), task.DueAt));
                     break;
@@ -228,8 +228,6 @@ public sealed class NominationWorkflow(
     /// <summary>The audit event of a decided council vote; its data is a <see cref="VoteCount"/>.</summary>
     public const string VoteCountedEvent = "vote.counted";
 
-    private const string WithdrawnOutcome = "withdrawn";
-    private const string CancelledOutcome = "cancelled";
 
     /// <summary>Task rows of this transaction may not be saved yet: look in the change tracker first.</summary>
     private async Task<WorkflowTask> FindTaskAsync(Guid instanceId, string taskKey, CancellationToken cancellationToken) =>

@@ -105,8 +105,8 @@ public sealed class RuntimeContextFactory(CommendationsDbContext db, TimeProvide
                      ?? await db.NominationEligibility.AsNoTracking().SingleOrDefaultAsync(e => e.NominationId == nominationId, cancellationToken);
         return stored?.Overall switch
         {
-            Domain.Eligibility.EligibilityOutcome.Passed => "passed",
-            Domain.Eligibility.EligibilityOutcome.Failed => "failed",
+            Domain.Eligibility.EligibilityOutcome.Passed => Outcomes.Passed,
+            Domain.Eligibility.EligibilityOutcome.Failed => Outcomes.Failed,
             Domain.Eligibility.EligibilityOutcome.NeedsChecking => "needsChecking",
             _ => null,
         };

@@ -122,6 +122,6 @@ public sealed class RouteModel : AppPageModel
     }
 
     /// <summary>The names the diagram gives approval and vote outcomes, in the reader's language.</summary>
-    public IReadOnlyDictionary<string, string> OutcomeNames() => new[] { "approved", "returned", "rejected", "passed", "failed", "noQuorum", "awarded", "withdrawn" }
+    public IReadOnlyDictionary<string, string> OutcomeNames() => new[] { Engine.Outcomes.Approved, Engine.Outcomes.Returned, Engine.Outcomes.Rejected, Engine.Outcomes.Passed, Engine.Outcomes.Failed, Engine.Outcomes.NoQuorum, Engine.Outcomes.Awarded, Engine.Outcomes.Withdrawn }
         .ToDictionary(o => o, o => RouteWords.Outcome(o).Format());
 }

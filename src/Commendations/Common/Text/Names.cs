@@ -77,9 +77,9 @@ public static class Names
     /// <summary>How a workflow ended (the engine's <c>EndResult</c>).</summary>
     public static Message Result(string result) => result switch
     {
-        "Awarded" => new Message("Đã khen thưởng"),
-        "Rejected" => new Message("Không được khen thưởng"),
-        "Withdrawn" => new Message("Đã rút"),
+        nameof(Engine.EndResult.Awarded) => new Message("Đã khen thưởng"),
+        nameof(Engine.EndResult.Rejected) => new Message("Không được khen thưởng"),
+        nameof(Engine.EndResult.Withdrawn) => new Message("Đã rút"),
         _ => new Message("Kết thúc"),
     };
 

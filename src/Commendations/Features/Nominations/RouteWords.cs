@@ -37,16 +37,16 @@ public static class RouteWords
     /// <summary>An approval's, a vote's or an end's outcome code in words.</summary>
     public static Message Outcome(string? outcome) => outcome switch
     {
-        "approved" => new Message("thông qua"),
-        "returned" => new Message("trả lại để bổ sung"),
-        "rejected" or "Rejected" => new Message("không chấp thuận"),
-        "passed" => new Message("biểu quyết đạt"),
-        "failed" => new Message("biểu quyết không đạt"),
-        "noQuorum" => new Message("không đủ số thành viên tham dự"),
-        "Awarded" or "awarded" => new Message("được khen thưởng"),
-        "Withdrawn" or "withdrawn" => new Message("đã rút"),
-        "cancelled" => new Message("dừng do hồ sơ đi bước khác"),
-        "moved" => new Message("dừng do quản trị viên chuyển hồ sơ sang bước khác"),
+        Outcomes.Approved => new Message("thông qua"),
+        Outcomes.Returned => new Message("trả lại để bổ sung"),
+        Outcomes.Rejected or nameof(EndResult.Rejected) => new Message("không chấp thuận"),
+        Outcomes.Passed => new Message("biểu quyết đạt"),
+        Outcomes.Failed => new Message("biểu quyết không đạt"),
+        Outcomes.NoQuorum => new Message("không đủ số thành viên tham dự"),
+        nameof(EndResult.Awarded) or Outcomes.Awarded => new Message("được khen thưởng"),
+        nameof(EndResult.Withdrawn) or Outcomes.Withdrawn => new Message("đã rút"),
+        Outcomes.Cancelled => new Message("dừng do hồ sơ đi bước khác"),
+        InstanceMover.MovedOutcome => new Message("dừng do quản trị viên chuyển hồ sơ sang bước khác"),
         _ => new Message("hoàn thành"),
     };
 

@@ -96,8 +96,8 @@ public sealed class CloseSessionHandler(
 
     private static AgendaOutcome OutcomeOf(HistoryEntry? counted) => counted?.Outcome switch
     {
-        "passed" => AgendaOutcome.Passed,
-        "failed" => AgendaOutcome.Failed,
+        Engine.Outcomes.Passed => AgendaOutcome.Passed,
+        Engine.Outcomes.Failed => AgendaOutcome.Failed,
         _ => AgendaOutcome.NoQuorum,
     };
 
