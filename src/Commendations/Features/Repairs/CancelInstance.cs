@@ -57,11 +57,7 @@ public sealed class CancelInstanceHandler(CommendationsDbContext db, NominationW
         var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.NominationId == nomination.Id, cancellationToken);
         var definition = await semantics.OfAsync(instance, cancellationToken);
         var state = InstanceState.FromJson(instance.State);
-        var userIds = state.OpenTasks.Select(t => Guid.TryParse(t.Assignee.UserId, out var g) ? g : (Guid?)null).OfType<Guid>().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id.ToString(), u => u.DisplayName, cancellationToken);
-        var closing = state.OpenTasks.Select(t => $"{DefinitionSemantics.StepName(definition, t.StepKey)} – " +
-                                                  (t.Assignee.UserId is { } id ? names.GetValueOrDefault(id, "—") : Names.Role(t.Assignee.Role).Format()))
-            .ToList();
+        var closing = await RepairWords.TasksAsync(db, definition, [.. state.OpenTasks.Select(t => (t.StepKey, t.Assignee))], cancellationToken);
         var view = new InstanceCancellation(nomination.Id, nomination.NomineeName, DefinitionSemantics.StepName(definition, instance.CurrentStep), closing,
             request.Apply);
         if (!request.Apply)

@@ -99,17 +99,14 @@ public sealed class MoveInstanceHandler(CommendationsDbContext db, NominationWor
         CancellationToken cancellationToken)
     {
         var preview = move.Preview;
-        var userIds = preview.ClosingTasks.Select(t => t.Assignee.UserId).Concat(preview.OpeningTasks.Select(t => t.Assignee.UserId))
-            .Select(id => Guid.TryParse(id, out var g) ? g : (Guid?)null).OfType<Guid>().Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id.ToString(), u => u.DisplayName, cancellationToken);
-        string Who(Assignee a) => a.UserId is { } id ? names.GetValueOrDefault(id, "—") : Names.Role(a.Role).Format();
-        string Task(string stepKey, Assignee a) => $"{DefinitionSemantics.StepName(definition, stepKey)} – {Who(a)}";
+        var closing = await RepairWords.TasksAsync(db, definition, [.. preview.ClosingTasks.Select(t => (t.StepKey, t.Assignee))], cancellationToken);
+        var opening = await RepairWords.TasksAsync(db, definition, [.. preview.OpeningTasks.Select(t => (t.StepKey, t.Assignee))], cancellationToken);
         return view with
         {
             TargetStepName = DefinitionSemantics.StepName(definition, preview.MappedStep),
             LandingStepName = preview.LandingStep is null ? null : DefinitionSemantics.StepName(definition, preview.LandingStep),
-            ClosingTasks = [.. preview.ClosingTasks.Select(t => Task(t.StepKey, t.Assignee))],
-            OpeningTasks = [.. preview.OpeningTasks.Select(t => $"{Task(t.StepKey, t.Assignee)} ({new Message("hạn {0}", global::Commendations.Scheduling.NotificationTexts.When(t.DueAt)).Format()})")],
+            ClosingTasks = closing,
+            OpeningTasks = [.. opening.Select((task, i) => $"{task} ({new Message("hạn {0}", global::Commendations.Scheduling.NotificationTexts.When(preview.OpeningTasks[i].DueAt)).Format()})")],
             SkippedChecks = skipped,
             Problems = [.. preview.Problems.Select(p => p.Message)],
         };
