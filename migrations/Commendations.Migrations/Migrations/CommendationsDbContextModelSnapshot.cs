@@ -2679,6 +2679,10 @@ namespace Commendations.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("assignee_user_id");
 
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
                     b.Property<DateTimeOffset?>("ClaimedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("claimed_at");
@@ -2710,6 +2714,12 @@ namespace Commendations.Migrations.Migrations
                     b.Property<Guid>("NominationId")
                         .HasColumnType("uuid")
                         .HasColumnName("nomination_id");
+
+                    b.Property<string>("NomineeName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("nominee_name");
 
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("timestamp with time zone")
@@ -2777,6 +2787,22 @@ namespace Commendations.Migrations.Migrations
 
                     b.HasIndex("AssigneeRole", "AssigneeUnitId", "DueAt")
                         .HasDatabaseName("ix_workflow_tasks_assignee_role_assignee_unit_id_due_at")
+                        .HasFilter("status = 'Open'");
+
+                    b.HasIndex("AssigneeUserId", "CampaignId", "DueAt")
+                        .HasDatabaseName("ix_workflow_tasks_assignee_user_id_campaign_id_due_at")
+                        .HasFilter("status = 'Open'");
+
+                    b.HasIndex("AssigneeUserId", "NomineeName", "Id")
+                        .HasDatabaseName("ix_workflow_tasks_assignee_user_id_nominee_name_id")
+                        .HasFilter("status = 'Open'");
+
+                    b.HasIndex("AssigneeRole", "AssigneeUnitId", "CampaignId", "DueAt")
+                        .HasDatabaseName("ix_workflow_tasks_assignee_role_assignee_unit_id_campaign_id_d~")
+                        .HasFilter("status = 'Open'");
+
+                    b.HasIndex("AssigneeRole", "AssigneeUnitId", "NomineeName", "Id")
+                        .HasDatabaseName("ix_workflow_tasks_assignee_role_assignee_unit_id_nominee_name_~")
                         .HasFilter("status = 'Open'");
 
                     b.ToTable("workflow_tasks", (string)null);

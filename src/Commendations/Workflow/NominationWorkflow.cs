@@ -235,7 +235,7 @@ public sealed class NominationWorkflow(
         ?? await db.Tasks.SingleAsync(t => t.InstanceId == instanceId && t.TaskKey == taskKey, cancellationToken);
 
     private static WorkflowTask NewTask(WorkflowInstance instance, Nomination nomination, TaskOpened opened, int round, DateTimeOffset now) =>
-        new(instance.Id, nomination.Id, opened.TaskId, opened.StepKey, round,
+        new(instance.Id, nomination.Id, nomination.CampaignId, nomination.NomineeName, opened.TaskId, opened.StepKey, round,
             Guid.TryParse(opened.Assignee.UserId, out var userId) ? userId : null,
             opened.Assignee.Role,
             Guid.TryParse(opened.Assignee.UnitId, out var unitId) ? unitId : null,

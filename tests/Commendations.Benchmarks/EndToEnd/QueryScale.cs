@@ -134,9 +134,9 @@ public static class QueryScale
                 FROM gen ORDER BY n
                 """, ("definition", definitionId), ("version", definitionVersion), ("state", state));
             await Step("workflow_tasks (open: committee members' turns and units' drafts)", """
-                INSERT INTO workflow_tasks (id, instance_id, nomination_id, task_key, step_key, round, assignee_user_id, assignee_role, assignee_unit_id,
+                INSERT INTO workflow_tasks (id, instance_id, nomination_id, campaign_id, nominee_name, task_key, step_key, round, assignee_user_id, assignee_role, assignee_unit_id,
                                             sequence, opened_at, due_at, reminder_times, escalate_at, status, outcome, closed_by, closed_at)
-                SELECT gen_random_uuid(), iid, nid,
+                SELECT gen_random_uuid(), iid, nid, @campaigns[1 + ci], 'Tập thể số ' || n,
                        CASE WHEN step = 'committee-review' THEN regexp_replace(@committeeKey, '[0-9]+$', (1 + n % @members_count)::text) ELSE @proposalKey END,
                        step, 1,
                        CASE WHEN step = 'committee-review' THEN @members[1 + n % @members_count] END,
@@ -146,7 +146,7 @@ public static class QueryScale
                        created_at + interval '1 day', created_at + interval '8 days', ARRAY[created_at + interval '6 days', created_at + interval '8 days'],
                        CASE WHEN step = 'committee-review' THEN created_at + interval '8 days' END, 'Open', NULL, NULL, NULL
                 FROM gen WHERE step IN ('committee-review', 'unit-proposal') ORDER BY n
-                """, ("committeeKey", committeeTaskKey), ("proposalKey", proposalTaskKey), ("members", memberIds), ("members_count", memberIds.Length));
+                """, ("campaigns", campaignIds), ("committeeKey", committeeTaskKey), ("proposalKey", proposalTaskKey), ("members", memberIds), ("members_count", memberIds.Length));
             // The nominations' trigger wrote a +1 count row per generated nomination; the app's compaction job folds them.
             await Step("campaign progress counts compacted", "SELECT compact_campaign_progress()");
             await Step("VACUUM ANALYZE", "VACUUM (ANALYZE) nominations, workflow_instances, workflow_tasks, units, campaigns, campaign_progress_counts");

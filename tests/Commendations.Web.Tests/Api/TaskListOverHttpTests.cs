@@ -144,6 +144,9 @@ public class TaskListOverHttpTests(ApiFactory app) : IClassFixture<ApiFactory>
         (await MyTasksAsync(member, $"campaignId={campaign}&pageSize=100")).Should().HaveCount(total);
         (await MyTasksAsync(member, $"campaignId={Guid.NewGuid()}")).Should().BeEmpty();
         (await MyTasksAsync(member, "overdueOnly=true")).Should().BeEmpty();
+        var names = (await MyTasksAsync(member, "sort=Nominee&pageSize=2&page=2")).Select(t => (string)t!["nomineeName"]!).ToList();
+        names.Should().BeInAscendingOrder(StringComparer.Ordinal)
+            .And.NotIntersectWith((await MyTasksAsync(member, "sort=Nominee&pageSize=2")).Select(t => (string)t!["nomineeName"]!));
         // The step by the name people see (never its key).
         (await MyTasksAsync(member, $"step={Uri.EscapeDataString("Ban Chỉ đạo xem xét")}&pageSize=100")).Should().HaveCount(total);
         (await MyTasksAsync(member, $"step={Uri.EscapeDataString("Thẩm định hồ sơ")}&pageSize=100")).Should().BeEmpty();
@@ -167,6 +170,32 @@ public class TaskListOverHttpTests(ApiFactory app) : IClassFixture<ApiFactory>
         client = await app.As(member);
         (await (await client.GetAsync("/api/tasks?pageSize=1000")).ShouldBeValidationProblem()).Errors.Keys.Should().Contain("pageSize");
         (await (await client.GetAsync("/api/tasks?dueFrom=2026-12-10&dueTo=2026-12-01")).ShouldBeValidationProblem()).Errors.Keys.Should().Contain("dueTo");
+    }
+
+    [Fact]
+    public async Task A_returned_dossier_renamed_by_its_unit_is_found_and_sorted_by_its_new_name_in_the_officers_task_list()
+    {
+        app.Clock.Set(Testing.TestClock.At(2026, 12, 1));
+        var id = await SubmittedAsync("Hội Nông dân xã Tân Hòa");
+        await ApiJourney.Expect(await _journey.ActAsync(ApiJourney.Steering[0], await _journey.TaskInInboxAsync(ApiJourney.Steering[0], id), "return",
+            "Bổ sung bảng tổng hợp số liệu."), HttpStatusCode.OK);
+        var officer = DemoAccounts.OfficerTanHoa;
+        (await MyTasksAsync(officer, "search=hoi nong dan")).Should().ContainSingle();
+
+        await ApiJourney.Expect(await (await app.As(officer)).PutAsJsonAsync($"/api/nominations/{id}", new
+        {
+            collective = new { name = "Hội Cựu chiến binh xã Tân Hòa", headcount = 20, women = 9, advancedWorkers = 15 },
+            achievementSummary = "Hoàn thành xuất sắc nhiệm vụ.",
+        }), HttpStatusCode.NoContent);
+
+        // The list searches and sorts by the name on the task (copied for speed): it follows the unit's correction.
+        (await MyTasksAsync(officer, "search=hoi nong dan")).Should().BeEmpty();
+        var renamed = await MyTasksAsync(officer, "search=cuu chien binh");
+        renamed.Should().ContainSingle().Which!["nomineeName"]!.GetValue<string>().Should().Be("Hội Cựu chiến binh xã Tân Hòa");
+        var campaign = await _journey.CurrentCampaignAsync();
+        (await MyTasksAsync(officer, $"campaignId={campaign}&search=cuu chien binh")).Should().ContainSingle();
+        var byName = (await MyTasksAsync(officer, "sort=Nominee&pageSize=100")).Select(t => (string)t!["nomineeName"]!).ToList();
+        byName.Should().Contain("Hội Cựu chiến binh xã Tân Hòa").And.BeInAscendingOrder(StringComparer.Ordinal);
     }
 
     private async Task<JsonArray> MyTasksAsync(DemoAccounts.Account account, string query) =>

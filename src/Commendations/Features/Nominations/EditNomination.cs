@@ -2,6 +2,7 @@ using Commendations.Common.Security;
 using Commendations.Audit;
 using Commendations.Common;
 using Commendations.Domain.Nominations;
+using Commendations.Domain.Workflows;
 using Commendations.Persistence;
 using FluentValidation;
 using MediatR;
@@ -51,6 +52,12 @@ public sealed class EditNominationHandler(CommendationsDbContext db, NominationA
                 (collective.Name, collective.Headcount, collective.Women, collective.AdvancedWorkers) = (input.Name.Trim(), input.Headcount, input.Women, input.AdvancedWorkers);
                 name = collective.Name;
             }
+        }
+        if (name != nomination.NomineeName)
+        {
+            // The task list searches and sorts by the name copied onto the open tasks (WorkflowTask.NomineeName).
+            foreach (var task in await db.Tasks.Where(t => t.NominationId == nomination.Id && t.Status == WorkflowTaskStatus.Open).ToListAsync(cancellationToken))
+                task.RenameNominee(name);
         }
         nomination.Edit(name, request.AchievementSummary.Trim());
         await audit.RecordAsync(AuditTrail.NominationStream(nomination.Id), "nomination.edited", nomination.CurrentStep, null, null, cancellationToken);

@@ -146,14 +146,18 @@ public sealed class ListMyTasksHandler(CommendationsDbContext db, ICurrentUser u
 
         var me = user.UserId;
         var source = filtered;
-        if (request.Sort is TaskSort.Due or TaskSort.Opened)
+        if (request.Sort is not TaskSort.FollowUp)
         {
-            // Each part ordered and cut at the end of the asked page on its own (its index gives the due order), then merged:
-            // joining the nominations and follow-ups first made PostgreSQL read and sort all of a member's 27,000 tasks
-            // (a sequential scan in the scale benchmark, RESULTS.md).
+            // Each part ordered and cut at the end of the asked page on its own (its index gives the due or name order), then
+            // merged: joining the nominations and follow-ups first made PostgreSQL read and sort all of a member's 27,000
+            // tasks (a sequential scan in the scale benchmark, RESULTS.md).
             var upTo = request.Page * request.PageSize;
-            source = MyTasks.Union(filteredParts.Select(p =>
-                (request.Sort == TaskSort.Opened ? p.OrderByDescending(t => t.OpenedAt) : p.OrderBy(t => t.DueAt)).ThenBy(t => t.Id).Take(upTo)));
+            source = MyTasks.Union(filteredParts.Select(p => (request.Sort switch
+            {
+                TaskSort.Opened => p.OrderByDescending(t => t.OpenedAt),
+                TaskSort.Nominee => p.OrderBy(t => t.NomineeName),
+                _ => p.OrderBy(t => t.DueAt),
+            }).ThenBy(t => t.Id).Take(upTo)));
         }
         var joined = from t in source
                      join n in db.Nominations on t.NominationId equals n.Id
@@ -163,7 +167,7 @@ public sealed class ListMyTasksHandler(CommendationsDbContext db, ICurrentUser u
         joined = request.Sort switch
         {
             TaskSort.Opened => joined.OrderByDescending(x => x.t.OpenedAt).ThenBy(x => x.t.Id),
-            TaskSort.Nominee => joined.OrderBy(x => x.n.NomineeName).ThenBy(x => x.t.Id),
+            TaskSort.Nominee => joined.OrderBy(x => x.t.NomineeName).ThenBy(x => x.t.Id),
             TaskSort.FollowUp => joined.OrderBy(x => x.FollowUp == null).ThenBy(x => x.FollowUp).ThenBy(x => x.t.DueAt).ThenBy(x => x.t.Id),
             _ => joined.OrderBy(x => x.t.DueAt).ThenBy(x => x.t.Id),
         };
@@ -175,7 +179,7 @@ public sealed class ListMyTasksHandler(CommendationsDbContext db, ICurrentUser u
             .GroupJoin(db.Users, r => r.x.t.ClaimedBy, u => (Guid?)u.Id, (r, u) => new { r, u })
             .SelectMany(g => g.u.DefaultIfEmpty(), (g, u) => new
             {
-                Item = new TaskListItem(g.r.x.t.Id, g.r.x.n.Id, g.r.x.n.NomineeName, g.r.x.n.CampaignId, g.r.x.CampaignCode, g.r.x.n.UnitId,
+                Item = new TaskListItem(g.r.x.t.Id, g.r.x.n.Id, g.r.x.t.NomineeName, g.r.x.t.CampaignId, g.r.x.CampaignCode, g.r.x.n.UnitId,
                     g.r.x.UnitName, g.r.x.t.StepKey, g.r.x.t.Round, g.r.x.t.OpenedAt, g.r.x.t.DueAt, g.r.x.t.DueAt < now, g.r.x.FollowUp),
                 g.r.x.t.AssigneeUserId,
                 g.r.x.t.ClaimedBy,
@@ -233,14 +237,14 @@ public sealed class ListMyTasksHandler(CommendationsDbContext db, ICurrentUser u
         if (request.ClaimedByMe) part = part.Where(t => t.ClaimedBy == me);
         if (request.FollowUpBy is { } by)
             part = part.Where(t => db.TaskFollowUps.Any(f => f.TaskId == t.Id && f.UserId == me && f.RemindOn <= by));
-        // The nomination's filters as semi-joins: without them the count reads the task index alone.
+        // The campaign and the name are the task's own copies (WorkflowTask.CampaignId, NomineeName), each part's index serving
+        // them; the unit stays a semi-join (a unit's role tasks are its own; a member filters by unit seldom).
         if (request.CampaignId is { } campaign)
-            part = part.Where(t => db.Nominations.Any(n => n.Id == t.NominationId && n.CampaignId == campaign));
+            part = part.Where(t => t.CampaignId == campaign);
         if (request.UnitId is { } unit)
             part = part.Where(t => db.Nominations.Any(n => n.Id == t.NominationId && n.UnitId == unit));
         if (SearchText.ContainsPattern(request.Search) is { } pattern)
-            part = part.Where(t => db.Nominations.Any(n => n.Id == t.NominationId
-                                                           && EF.Functions.ILike(SearchText.Unaccent(n.NomineeName), SearchText.Unaccent(pattern), "\\")));
+            part = part.Where(t => EF.Functions.ILike(SearchText.Unaccent(t.NomineeName), SearchText.Unaccent(pattern), "\\"));
         return part;
     }
 

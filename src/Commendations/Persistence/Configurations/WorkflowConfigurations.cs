@@ -84,6 +84,13 @@ internal sealed class WorkflowTaskConfiguration : IEntityTypeConfiguration<Workf
         builder.HasIndex(t => new { t.AssigneeUserId, t.DueAt }).HasFilter("status = 'Open'");
         builder.HasIndex(t => new { t.AssigneeRole, t.AssigneeUnitId, t.DueAt }).HasFilter("status = 'Open'");
         builder.HasIndex(t => t.NominationId);
+        // The task list's campaign filter and name sort, per part as above (its search: a trigram index, migration
+        // TaskListColumns). Copied columns, so the list never joins all of a person's tasks to their nominations.
+        builder.Property(t => t.NomineeName).HasMaxLength(300);
+        builder.HasIndex(t => new { t.AssigneeUserId, t.CampaignId, t.DueAt }).HasFilter("status = 'Open'");
+        builder.HasIndex(t => new { t.AssigneeRole, t.AssigneeUnitId, t.CampaignId, t.DueAt }).HasFilter("status = 'Open'");
+        builder.HasIndex(t => new { t.AssigneeUserId, t.NomineeName, t.Id }).HasFilter("status = 'Open'");
+        builder.HasIndex(t => new { t.AssigneeRole, t.AssigneeUnitId, t.NomineeName, t.Id }).HasFilter("status = 'Open'");
         // "Claimed by me" counts and filters read only open, claimed tasks: a small partial index.
         builder.HasIndex(t => new { t.ClaimedBy, t.DueAt }).HasFilter("status = 'Open' AND claimed_by IS NOT NULL");
         builder.Property(t => t.Version).IsRowVersion();
