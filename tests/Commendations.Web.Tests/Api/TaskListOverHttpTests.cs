@@ -67,10 +67,17 @@ public class TaskListOverHttpTests(ApiFactory app) : IClassFixture<ApiFactory>
         var back = (await MyTasksAsync(loser, "kind=Role")).Single(t => (Guid)t!["taskId"]! == taskId)!;
         back["claimedByName"].Should().BeNull();
         await ApiJourney.Expect(await (await app.As(loser)).PostAsync($"/api/tasks/{taskId}/claim", null), HttpStatusCode.OK);
+        // An administrator gives it back with a reason: the person who had it is told, with the reason.
+        await ApiJourney.Expect(await (await app.As(DemoAccounts.Admin)).PostAsJsonAsync($"/api/tasks/{taskId}/release",
+            new { reason = "Đồng chí nghỉ phép đột xuất." }), HttpStatusCode.OK);
+        var told = (await _journey.NotificationsAsync(loser, id)).Select(n => (string)n["body"]!).ToList();
+        told.Should().ContainSingle(b => b.Contains("Quản trị viên đã trả lại việc") && b.Contains("Đồng chí nghỉ phép đột xuất."));
+        await ApiJourney.Expect(await (await app.As(loser)).PostAsync($"/api/tasks/{taskId}/claim", null), HttpStatusCode.OK);
         await ApiJourney.Expect(await _journey.ActAsync(loser, taskId, "forward", "Đủ điều kiện."), HttpStatusCode.OK);
 
         var actions = (await _journey.DetailAsync(id))["timeline"]!.AsArray().Select(e => (string)e!["action"]!).ToList();
-        actions.Where(a => a == "claim.taken").Should().HaveCount(2);
+        actions.Where(a => a == "claim.taken").Should().HaveCount(3);
+        actions.Where(a => a == "claim.released").Should().HaveCount(2);
         actions.Should().Contain("claim.released");
     }
 

@@ -1,4 +1,5 @@
 using Commendations.Seeding;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -107,5 +108,38 @@ public sealed class RouteBrowserTests(DecisionBrowserFixture app) : IClassFixtur
         await Expect(admin.Locator("[data-testid=route-current]")).ToHaveTextAsync("Đã kết thúc");
         await Expect(admin.Locator("[data-testid=route-audit]")).ToContainTextAsync("Quản trị viên huỷ hồ sơ");
         await Expect(admin.Locator("[data-testid=move]")).ToHaveCountAsync(0);
+    }
+
+    [BrowserFact]
+    public async Task An_administrator_gives_back_a_task_the_appraiser_took_and_the_appraiser_is_told_why()
+    {
+        var id = await Journeys.SubmittedCollectiveAsync(app, "Hội Người cao tuổi xã Tân Hòa");
+        await Journeys.ApprovedByCommitteeAsync(app, id);
+        await Journeys.PastDisclosureAsync(app, id);
+        await app.SendAs(null, new Features.Scheduling.ElapseWait(id, "public-disclosure"));
+        var turn = (await app.SendAs(DemoAccounts.Appraiser, new Features.Nominations.GetNomination(id))).MyTurn!;
+        await app.SendAs(DemoAccounts.Appraiser, new Features.Tasks.ClaimTask(turn.TaskId));
+
+        // Only an administrator is offered to give it back.
+        var appraiser = await app.SignInAsync(DemoAccounts.Appraiser);
+        await appraiser.GotoAsync($"/de-nghi/{id}/lo-trinh");
+        await Expect(appraiser.Locator("[data-testid=release]")).ToHaveCountAsync(0);
+
+        var admin = await app.SignInAsync(DemoAccounts.Admin);
+        await admin.GotoAsync($"/de-nghi/{id}/lo-trinh");
+        var release = admin.Locator("[data-testid=release]");
+        await Expect(release).ToContainTextAsync($"đang do {DemoAccounts.Appraiser.DisplayName} xử lý");
+        await release.GetByLabel("Lý do").FillAsync("Đồng chí Lan nghỉ phép đột xuất.");
+        await release.GetByRole(AriaRole.Button, new() { Name = "Trả lại việc" }).ClickAsync();
+        await Expect(admin.Locator("p.flash")).ToContainTextAsync("Đã trả lại việc cho vai trò");
+        await Expect(admin.Locator("[data-testid=release]")).ToHaveCountAsync(0);
+        await admin.CheckPageAsync("56-route-claim-released");
+
+        await using var db = app.CreateDbContext();
+        var appraiserId = await db.Users.Where(u => u.UserName == DemoAccounts.Appraiser.UserName).Select(u => u.Id).SingleAsync();
+        var told = await db.Notifications.Where(n => n.RecipientUserId == appraiserId && n.NominationId == id
+                                                     && n.Kind == Domain.Notifications.NotificationKinds.TaskClaimReleased).ToListAsync();
+        told.Should().ContainSingle().Which.Body.Should().Contain("Đồng chí Lan nghỉ phép đột xuất.");
+        (await db.Tasks.SingleAsync(t => t.Id == turn.TaskId)).ClaimedBy.Should().BeNull();
     }
 }

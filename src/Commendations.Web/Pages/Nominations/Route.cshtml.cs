@@ -46,6 +46,17 @@ public sealed class RouteModel : AppPageModel
         return Repaired(done!, T["Đã chuyển việc; cả hai người đã được thông báo."]);
     }
 
+    /// <summary>For administrators: open role tasks someone took, which can be given back to the role's pool.</summary>
+    public IReadOnlyList<TaskView> Claimed => IsRepairer && Detail is { } d ? d.OpenTasks.Where(t => t.ClaimedByName is not null).ToList() : [];
+
+    public async Task<IActionResult> OnPostReleaseAsync(Guid taskId)
+    {
+        if (!await TryAsync(() => Mediator.Send(new Features.Tasks.ReleaseTask(taskId, Reason)), ""))
+            return await OnGetAsync();
+        Flash = T["Đã trả lại việc cho vai trò; người đã nhận việc được thông báo."];
+        return Redirect($"/de-nghi/{Id}/lo-trinh");
+    }
+
     public async Task<IActionResult> OnPostPreviewMoveAsync()
     {
         await TryAsync(async () => Move = await Mediator.Send(new Features.Repairs.MoveInstance(Id, TargetStep, Reason, SkipChecks)), "");

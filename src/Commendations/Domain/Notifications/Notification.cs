@@ -28,6 +28,8 @@ public static class NotificationKinds
     public const string SubstitutionSet = "substitution-set";
     public const string SubstitutionRevoked = "substitution-revoked";
     public const string TaskCovered = "task-covered";
+    // Claims: an administrator gave back to the pool a role task someone had taken (to the person who had it).
+    public const string TaskClaimReleased = "task-claim-released";
 }
 
 /// <summary>

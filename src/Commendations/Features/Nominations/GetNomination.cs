@@ -44,6 +44,9 @@ public sealed record AwardCertificateLink(Guid DecisionId, Guid AwardRecordId, s
 public sealed record TaskView(Guid TaskId, string StepKey, int Round, int Sequence, string Assignee, DateTimeOffset DueAt)
 {
     public string StepName { get; init; } = "—";
+
+    /// <summary>Who took this role task (one holder works on it), when someone did: an administrator may give it back.</summary>
+    public string? ClaimedByName { get; init; }
 }
 
 /// <summary>The reader's own open task on this nomination and the actions it offers, or their vote.</summary>
@@ -118,6 +121,9 @@ public sealed class GetNominationHandler(CommendationsDbContext db, NominationAc
         var tasks = await db.Tasks.AsNoTracking().Where(t => t.NominationId == n.Id && t.Status == WorkflowTaskStatus.Open)
             .OrderBy(t => t.Sequence).ToListAsync(cancellationToken);
         var assigneeNames = await AssigneeNamesAsync(tasks, cancellationToken);
+        var claimers = tasks.Where(t => t.ClaimedBy is not null).Select(t => t.ClaimedBy!.Value).Distinct().ToList();
+        var claimerNames = claimers.Count == 0 ? []
+            : await db.Users.AsNoTracking().Where(u => claimers.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         var stream = Audit.AuditTrail.NominationStream(n.Id);
         var timeline = await db.AuditEntries.AsNoTracking().Where(e => e.Stream == stream)
             .OrderBy(e => e.Sequence)
@@ -182,7 +188,11 @@ public sealed class GetNominationHandler(CommendationsDbContext db, NominationAc
         return new NominationDetail(n.Id, n.Kind, n.NomineeName, n.UnitId, unit, campaign.Id, campaign.Code, campaign.Name,
             awardForm.Code, awardForm.Name, n.AchievementSummary, n.Status, n.CurrentStep, n.Round, instance?.DefinitionId,
             instance?.DefinitionVersion, n.DecisionId, documents,
-            tasks.Select(t => new TaskView(t.Id, t.StepKey, t.Round, t.Sequence, assigneeNames[t.Id], t.DueAt) { StepName = StepName(t.StepKey) }).ToList(),
+            tasks.Select(t => new TaskView(t.Id, t.StepKey, t.Round, t.Sequence, assigneeNames[t.Id], t.DueAt)
+            {
+                StepName = StepName(t.StepKey),
+                ClaimedByName = t.ClaimedBy is { } claimer ? claimerNames.GetValueOrDefault(claimer, "—") : null,
+            }).ToList(),
             myTurn, withVotes.Select(e => e with
             {
                 StepName = e.StepKey is null ? null : StepName(e.StepKey),
