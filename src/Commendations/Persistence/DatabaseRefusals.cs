@@ -31,6 +31,13 @@ public static class DatabaseRefusals
         ["ix_saved_scenarios_definition_id_name"] = ("name-taken", "name", new Message("Đã có kịch bản cùng tên cho quy trình này.")),
     };
 
+    /// <summary>Exclusion constraints (overlapping ranges), by name: code, field, sentence.</summary>
+    private static readonly Dictionary<string, (string Code, string Field, Message Text)> Overlaps = new(StringComparer.Ordinal)
+    {
+        ["ex_substitutions_one_cover_at_a_time"] = ("substitution-overlaps", "from",
+            new Message("Người này đã có người thay thế trong khoảng thời gian đó; hãy thu hồi lần đó trước hoặc chọn khoảng thời gian khác.")),
+    };
+
     /// <summary>The refusal for a database error, or null when it is not a refusal of the request (a fault: 500/503).</summary>
     public static AppException? Refusal(Exception exception)
     {
@@ -43,9 +50,11 @@ public static class DatabaseRefusals
         {
             PostgresErrorCodes.UniqueViolation when postgres.ConstraintName is { } name && TakenValues.TryGetValue(name, out var taken) =>
                 new ConflictException(taken.Code, taken.Text, taken.Field),
+            PostgresErrorCodes.ExclusionViolation when postgres.ConstraintName is { } range && Overlaps.TryGetValue(range, out var overlap) =>
+                new ConflictException(overlap.Code, overlap.Text, overlap.Field),
             // Any other unique clash (audit sequence, one instance per nomination, one task per key, dedupe keys, register
             // numbers) is two requests doing the same thing at once.
-            PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected
+            PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ExclusionViolation or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected
                 or PostgresErrorCodes.LockNotAvailable => new ConflictException("concurrent-change", ConcurrentChange),
             PostgresErrorCodes.ForeignKeyViolation => new ConflictException("referenced-record-missing",
                 new Message("Một bản ghi được nhắc đến không còn tồn tại (có thể vừa bị xóa); hãy tải lại và thử lại.")),

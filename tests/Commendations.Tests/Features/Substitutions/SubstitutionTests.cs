@@ -198,4 +198,36 @@ public class SubstitutionTests(LifecycleHarness app) : IClassFixture<LifecycleHa
         var again = () => app.Send(Away, new RevokeSubstitution(set.Id));
         (await again.Should().ThrowAsync<ConflictException>()).Which.Code.Should().Be("substitution-over");
     }
+
+    [Fact]
+    public async Task Two_overlapping_covers_sent_at_once_save_one_and_the_database_refuses_a_second_active_range()
+    {
+        // Sent together, both may pass the use case's own check; PostgreSQL keeps one (the other is told why, never a 500).
+        var first = app.Send(Away, new SetMySubstitute(app.UserId(Cover), Today.AddDays(40), Today.AddDays(44), null));
+        var second = app.Send(Away, new SetMySubstitute(app.UserId(DemoAccounts.SteeringDeputyHead), Today.AddDays(42), Today.AddDays(46), null));
+        var outcomes = await Task.WhenAll(Outcome(first), Outcome(second));
+        outcomes.Count(o => o.View is not null).Should().Be(1);
+        outcomes.Single(o => o.View is null).Refusal!.Code.Should().Be("substitution-overlaps");
+        _set.Add(outcomes.Single(o => o.View is not null).View!.Id);
+
+        // Written straight to the table (past every check in code): the exclusion constraint refuses it.
+        await using var db = app.CreateDbContext();
+        db.Substitutions.Add(new Domain.Substitutions.Substitution(app.UserId(Away), app.UserId(DemoAccounts.SteeringDeputyHead),
+            Today.AddDays(44), Today.AddDays(50), null, app.UserId(DemoAccounts.Admin), app.Clock.GetUtcNow()));
+        var save = () => db.SaveChangesAsync();
+        var refused = await save.Should().ThrowAsync<DbUpdateException>();
+        Commendations.Persistence.DatabaseRefusals.Refusal(refused.Which).Should().BeOfType<ConflictException>().Which.Code.Should().Be("substitution-overlaps");
+    }
+
+    private static async Task<(SubstitutionView? View, ConflictException? Refusal)> Outcome(Task<SubstitutionView> request)
+    {
+        try
+        {
+            return (await request, null);
+        }
+        catch (ConflictException refusal)
+        {
+            return (null, refusal);
+        }
+    }
 }
