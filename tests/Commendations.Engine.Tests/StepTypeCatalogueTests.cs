@@ -131,7 +131,8 @@ public class StepTypeCatalogueTests
     {
         var texts = StepTypeCatalogue.All.SelectMany(t => new[] { t.Name, t.Description }
             .Concat(t.Properties.Select(p => p.Name)).Concat(t.Outcomes.Select(o => o.DisplayName))
-            .Concat(t.Meanings.Select(StepTypeCatalogue.MeaningDisplayName)));
+            .Concat(t.Meanings.Select(StepTypeCatalogue.MeaningDisplayName)))
+            .Concat(StepTypeCatalogue.ActionMeanings.Select(m => m.Name));
         texts.Where(t => !EnglishCatalog.All.ContainsKey(t)).Distinct().Should().BeEmpty();
     }
 

@@ -58,7 +58,7 @@ public sealed record StepEnumValue(string Value, string Name);
 /// <summary>
 /// A property of a step type: its JSON path relative to the step (<c>committee</c>, <c>assignee.role</c>), its name for
 /// people (a Vietnamese template the application translates), its kind, whether the parser requires it, the values an
-/// enum takes and the range the validator enforces.
+/// enum takes and the range the validator enforces. <see cref="Default"/>: the number a new step starts with.
 /// </summary>
 public sealed record StepPropertyInfo(
     string Path,
@@ -68,7 +68,8 @@ public sealed record StepPropertyInfo(
     IReadOnlyList<StepEnumValue>? Values = null,
     decimal? Min = null,
     decimal? Max = null,
-    bool MinExclusive = false);
+    bool MinExclusive = false,
+    decimal? Default = null);
 
 /// <summary>An outcome a step routes under <c>transitions</c>, its name for people and whether it must be wired.</summary>
 public sealed record StepOutcomeInfo(string Name, string DisplayName, bool Required);
@@ -125,8 +126,8 @@ public static class StepTypeCatalogue
 
     private static StepPropertyInfo Committee() => new("committee", "Hội đồng / Ban", StepPropertyKind.Committee, true);
 
-    private static StepPropertyInfo Share(string path, string name) =>
-        new(path, name, StepPropertyKind.Number, true, Min: 0, Max: 1, MinExclusive: true);
+    private static StepPropertyInfo Share(string path, string name, decimal initial) =>
+        new(path, name, StepPropertyKind.Number, true, Min: 0, Max: 1, MinExclusive: true, Default: initial);
 
     public static IReadOnlyList<StepTypeInfo> All { get; } =
     [
@@ -142,14 +143,14 @@ public static class StepTypeCatalogue
             [.. Common, Committee(), .. HumanPolicy], ApprovalOutcomes, PeoplesWork),
         new("parallelApproval", "Duyệt song song", "Mọi thành viên cùng cho ý kiến; đủ số phiếu đồng ý cần có thì thông qua.", true,
             [.. Common, Committee(),
-             new("required", "Số phiếu đồng ý cần có", StepPropertyKind.Number, true, Min: 1),
+             new("required", "Số phiếu đồng ý cần có", StepPropertyKind.Number, true, Min: 1, Default: 1),
              new("onRejection", "Khi có ý kiến không đồng ý", StepPropertyKind.Enum, false, ValuesOf<OnRejection>()),
              .. HumanPolicy],
             ApprovalOutcomes, PeoplesWork),
         new("vote", "Bỏ phiếu", "Hội đồng biểu quyết; đủ tỷ lệ tham dự và tỷ lệ tán thành thì thông qua.", true,
             [.. Common, Committee(),
-             Share("quorum", "Tỷ lệ tối thiểu tham dự"),
-             Share("passThreshold", "Tỷ lệ tán thành để thông qua"),
+             Share("quorum", "Tỷ lệ tối thiểu tham dự", 0.8m),
+             Share("passThreshold", "Tỷ lệ tán thành để thông qua", 0.5m),
              new("recusal", "Không tham gia biểu quyết", StepPropertyKind.Enum, false, ValuesOf<RecusalRule>()),
              new("secret", "Biểu quyết bằng phiếu kín", StepPropertyKind.Boolean, false),
              .. HumanPolicy],
@@ -218,6 +219,9 @@ public static class StepTypeCatalogue
         _ => throw new ArgumentOutOfRangeException(nameof(step), step.GetType().Name, "Unknown step type."),
     };
 
+    /// <summary>What a task action may mean (<see cref="ActionMeaning"/>), as the parser reads it, with its name for people.</summary>
+    public static IReadOnlyList<StepEnumValue> ActionMeanings { get; } = ValuesOf<ActionMeaning>();
+
     /// <summary>The meaning's JSON value (<c>proposal</c>…), as the parser reads it.</summary>
     public static string MeaningValue(StepMeaning meaning) => JsonValue(meaning);
 
@@ -255,6 +259,11 @@ internal static class EnumNames
         "check" => "Kiểm tra",
         "vote" => "Bỏ phiếu",
         "decision" => "Quyết định khen thưởng",
+        "submit" => "Trình hồ sơ",
+        "approve" => "Đồng ý, chuyển tiếp",
+        "returnForSupplement" => "Trả lại để bổ sung",
+        "reject" => "Không đồng ý",
+        "award" => "Ký quyết định khen thưởng",
         _ => value,
     };
 }

@@ -19,11 +19,12 @@ public sealed record ListStepTypes : IQuery<IReadOnlyList<StepTypeView>>;
 
 public sealed record StepTypeView(
     string Key, string Name, string Description, bool Human, bool AnyOutcome,
-    IReadOnlyList<StepPropertyView> Properties, IReadOnlyList<StepOutcomeView> Outcomes, IReadOnlyList<ChoiceView> Meanings);
+    IReadOnlyList<StepPropertyView> Properties, IReadOnlyList<StepOutcomeView> Outcomes, IReadOnlyList<ChoiceView> Meanings,
+    IReadOnlyList<ChoiceView> ActionMeanings);
 
 /// <summary>A property: <see cref="Path"/> is its JSON path in the step, <see cref="Kind"/> the control to offer.</summary>
 public sealed record StepPropertyView(string Path, string Name, StepPropertyKind Kind, bool Required, IReadOnlyList<ChoiceView>? Values,
-    decimal? Min, decimal? Max, bool MinExclusive);
+    decimal? Min, decimal? Max, bool MinExclusive, decimal? Default);
 
 public sealed record StepOutcomeView(string Name, string DisplayName, bool Required);
 
@@ -40,9 +41,11 @@ public sealed class ListStepTypesHandler : IRequestHandler<ListStepTypes, IReadO
     private static StepTypeView View(StepTypeInfo type) => new(
         type.Key, Text(type.Name), Text(type.Description), type.Human, type.AnyOutcome,
         [.. type.Properties.Select(p => new StepPropertyView(p.Path, Text(p.Name), p.Kind, p.Required,
-            p.Values?.Select(v => new ChoiceView(v.Value, Text(v.Name))).ToList(), p.Min, p.Max, p.MinExclusive))],
+            p.Values?.Select(v => new ChoiceView(v.Value, Text(v.Name))).ToList(), p.Min, p.Max, p.MinExclusive, p.Default))],
         [.. type.Outcomes.Select(o => new StepOutcomeView(o.Name, Text(o.DisplayName), o.Required))],
-        [.. type.Meanings.Select(m => new ChoiceView(StepTypeCatalogue.MeaningValue(m), Text(StepTypeCatalogue.MeaningDisplayName(m))))]);
+        [.. type.Meanings.Select(m => new ChoiceView(StepTypeCatalogue.MeaningValue(m), Text(StepTypeCatalogue.MeaningDisplayName(m))))],
+        // Only a task names its actions; approvals' actions have fixed meanings.
+        type.Properties.Any(p => p.Path == "actions") ? [.. StepTypeCatalogue.ActionMeanings.Select(m => new ChoiceView(m.Value, Text(m.Name)))] : []);
 }
 
 /// <summary>
