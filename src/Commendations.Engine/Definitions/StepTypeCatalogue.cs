@@ -204,20 +204,23 @@ public static class StepTypeCatalogue
             .MaxBy(p => p.Path.Length);
     }
 
-    /// <summary>The JSON <c>type</c> of a step.</summary>
-    public static string TypeName(StepDefinition step) => step switch
+    /// <summary>The JSON <c>type</c> of a step, as the parser's polymorphism attributes declare it.</summary>
+    public static string TypeName(StepDefinition step) => Discriminators[step.GetType()];
+
+    private static readonly Dictionary<Type, string> Discriminators = typeof(StepDefinition)
+        .GetCustomAttributes<JsonDerivedTypeAttribute>()
+        .ToDictionary(a => a.DerivedType, a => (string)a.TypeDiscriminator!);
+
+    /// <summary>
+    /// True when <paramref name="value"/> lies within the range the catalogue lists for the property (the validator
+    /// enforces it from here, so an editor offering the range and the validator refusing outside it cannot drift).
+    /// </summary>
+    public static bool InRange(StepDefinition step, string path, decimal value)
     {
-        TaskStep => "task",
-        SequentialApprovalStep => "sequentialApproval",
-        ParallelApprovalStep => "parallelApproval",
-        VoteStep => "vote",
-        WaitStep => "wait",
-        BranchStep => "branch",
-        EndStep => "end",
-        ParallelStep => "parallel",
-        SubRouteStep => "subRoute",
-        _ => throw new ArgumentOutOfRangeException(nameof(step), step.GetType().Name, "Unknown step type."),
-    };
+        var property = Of(step).Properties.First(p => p.Path == path);
+        if (property.Min is { } min && (property.MinExclusive ? value <= min : value < min)) return false;
+        return property.Max is not { } max || value <= max;
+    }
 
     /// <summary>What a task action may mean (<see cref="ActionMeaning"/>), as the parser reads it, with its name for people.</summary>
     public static IReadOnlyList<StepEnumValue> ActionMeanings { get; } = ValuesOf<ActionMeaning>();
