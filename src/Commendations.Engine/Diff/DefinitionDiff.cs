@@ -32,8 +32,10 @@ public static class DefinitionDiff
         }
         foreach (var (from, to) in renames)
         {
-            changes.Add(new(DefinitionChangeKind.StepRenamed, to, "key", from, to, "Đổi mã bước “{0}” thành “{1}”, nội dung không đổi.",
-                Named.Step(from), Named.Step(to)));
+            // Named by its title (the same before and after: only the key changed), the keys given as the values that changed,
+            // as other property changes give theirs.
+            changes.Add(new(DefinitionChangeKind.StepRenamed, to, "key", from, to, "Bước “{0}”: đổi mã bước từ {1} thành {2}, nội dung không đổi.",
+                Named.Step(to), from, to));
         }
         foreach (var step in after.Steps)
         {

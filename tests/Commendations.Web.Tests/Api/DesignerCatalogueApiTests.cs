@@ -55,4 +55,25 @@ public class DesignerCatalogueApiTests(ApiFactory app) : IClassFixture<ApiFactor
         organisation["users"]!.AsArray().Should().Contain(u => (string)u!["fullName"]! != "" && u["unit"] != null);
         organisation["awardForms"]!.AsArray().Should().Contain(f => (string)f!["value"]! == "bang-khen-tinh");
     }
+
+    [Fact]
+    public async Task A_renamed_step_is_one_change_named_by_its_title_in_the_diff()
+    {
+        const string definition = "csdt-tinh";
+        var admin = await app.As(DemoAccounts.Admin);
+        admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-GB");
+        var created = await admin.PostAsJsonAsync($"/api/definitions/{definition}/drafts", new { fromVersion = 1 });
+        await ApiJourney.Expect(created, System.Net.HttpStatusCode.OK);
+        var version = (int)(await created.Content.ReadFromJsonAsync<JsonObject>())!["version"]!;
+        var view = (await admin.GetFromJsonAsync<JsonObject>($"/api/definitions/{definition}/versions/{version}"))!;
+        var content = ((string)view["content"]!).Replace("\"council-vote\"", "\"council-ballot\"", StringComparison.Ordinal);
+        await ApiJourney.Expect(await admin.PutAsJsonAsync($"/api/definitions/{definition}/versions/{version}",
+            new { content, rowVersion = (uint)view["rowVersion"]! }), System.Net.HttpStatusCode.OK);
+
+        var diff = (await admin.GetFromJsonAsync<JsonArray>($"/api/definitions/{definition}/diff?from=1&to={version}"))!;
+
+        diff.Select(c => (string)c!["kind"]!).Should().Equal("StepRenamed");
+        ((string)diff[0]!["description"]!).Should().Be("Step “Council vote”: key changed from council-vote to council-ballot; its content is unchanged.",
+            "the step is named by its title in the reader's language; the keys are the values that changed");
+    }
 }
