@@ -47,4 +47,25 @@ public sealed class DesignerPickersBrowserTests(BrowserFixture app) : IClassFixt
         var savedVote = saved["steps"]!.AsArray().Single(s => (string)s!["key"]! == voteKey)!;
         ((string)savedVote["committee"]!).Should().Be(DemoCatalog.SteeringCommittee, "the definition stores the committee's code, not its name");
     }
+
+    [BrowserFact]
+    public async Task A_sub_route_left_without_any_outcome_is_refused_in_the_panel_as_the_catalogue_says()
+    {
+        const string definition = DemoCatalog.CollectiveTitlesWorkflow;
+        var draft = await app.SendAs(DemoAccounts.Admin, new CreateDraft(definition, 1, null));
+        var view = await app.SendAs(DemoAccounts.Admin, new GetDefinitionVersion(definition, draft.Version));
+        var call = JsonNode.Parse(view.Content)!["steps"]!.AsArray().First(s => (string)s!["type"]! == "subRoute")!;
+
+        var admin = await app.SignInAsync(DemoAccounts.Admin);
+        await admin.GotoAsync($"/quy-trinh/{definition}/v/{draft.Version}");
+        await admin.Locator("#step-picker").SelectOptionAsync((string)call["key"]!);
+        foreach (var outcome in new[] { "awarded", "rejected", "withdrawn" })
+        {
+            await admin.Locator($"#sp-t-{outcome}").SelectOptionAsync("");
+        }
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Áp dụng" }).ClickAsync();
+
+        await Expect(admin.Locator("#sp-t-awarded-error")).ToHaveTextAsync("Chọn bước tiếp theo cho ít nhất một kết quả.");
+        await Expect(admin.Locator("#json-text")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("\"awarded\""), new() { Timeout = 1000 });
+    }
 }

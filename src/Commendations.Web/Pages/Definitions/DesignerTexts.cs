@@ -89,6 +89,7 @@ public static class DesignerTexts
         ("stepRemoved", "Đã xóa bước {0}; các chuyển tiếp tới bước này cần được sửa."),
         ("fixFields", "Hãy sửa các trường được đánh dấu."),
         ("err.required", "Trường này là bắt buộc."),
+        ("err.anyOutcome", "Chọn bước tiếp theo cho ít nhất một kết quả."),
         ("err.vietnameseFirst", "Nhập tiếng Việt trước; tiếng Anh là bản dịch kèm theo."),
         ("err.kebab", "Chỉ dùng chữ thường không dấu, số và gạch nối (ví dụ legal-review)."),
         ("err.duplicateKey", "Đã có bước khác dùng mã này."),

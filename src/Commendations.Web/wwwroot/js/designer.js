@@ -345,6 +345,8 @@
         if (v) s.transitions[o.name] = v;
         else if (o.required) errors["sp-t-" + o.name] = t("err.required");
       });
+      // A type that must route at least one outcome, whichever (a sub-route), says so on its first.
+      if (type.anyOutcome && Object.keys(s.transitions).length === 0) errors["sp-t-" + type.outcomes[0].name] = t("err.anyOutcome");
     }
     if (type.human) readHumanPolicy(s, errors, required, positiveInt);
     return { step: s, errors: errors };
