@@ -108,6 +108,13 @@ public class DiffTests
     }
 
     [Fact]
+    public void Renaming_the_start_step_does_not_report_the_start_or_the_returns_to_it()
+    {
+        DefinitionDiff.Compare(V1, Renamed("unit-proposal", "unit-dossier")).Select(c => $"{c.Kind} {c}")
+            .Should().Equal("StepRenamed unit-dossier.key: unit-proposal → unit-dossier");
+    }
+
+    [Fact]
     public void Two_renamed_steps_pointing_at_each_other_are_two_renames()
     {
         var both = Renamed("public-disclosure", "disclosure-period");
