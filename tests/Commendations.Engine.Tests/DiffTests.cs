@@ -24,7 +24,7 @@ public class DiffTests
             "LayoutChanged secretariat-review.layout: (none) → (360, 120)");
         changes.Select(c => c.Description).Should().StartWith([
             "Thêm bước “secretariat-review” (task).",
-            "Bước “committee-review”: deadline.workingDays đổi từ 5 thành 7.",
+            "Bước “committee-review”: Thời hạn đổi từ 5 thành 7.",
             "Bước “committee-review”: kết quả “approved” nay dẫn đến bước “secretariat-review” thay vì bước “public-disclosure”.",
         ]);
         var transition = changes.Single(c => c.Kind == DefinitionChangeKind.TransitionChanged);
@@ -86,5 +86,68 @@ public class DiffTests
         var definition = System.Text.Json.JsonSerializer.Deserialize<WorkflowDefinition>(root.ToJsonString(), WorkflowJson.Options)!;
 
         DefinitionDiff.Compare(V1, definition).Select(c => $"{c.Kind} {c}").Should().StartWith(expectedStart);
+    }
+
+    /// <summary>V1 with a step's key changed and every reference to it following, read without validation.</summary>
+    private static WorkflowDefinition Renamed(string from, string to, Action<JsonObject>? alsoChange = null)
+    {
+        var text = File.ReadAllText(V1Path).Replace($"\"{from}\"", $"\"{to}\"", StringComparison.Ordinal);
+        var root = JsonNode.Parse(text)!.AsObject();
+        alsoChange?.Invoke(root);
+        return System.Text.Json.JsonSerializer.Deserialize<WorkflowDefinition>(root.ToJsonString(), WorkflowJson.Options)!;
+    }
+
+    [Fact]
+    public void A_renamed_step_is_one_change_and_the_transitions_that_follow_it_are_not_reported()
+    {
+        var changes = DefinitionDiff.Compare(V1, Renamed("public-disclosure", "disclosure-period"));
+
+        changes.Select(c => $"{c.Kind} {c}").Should().Equal("StepRenamed disclosure-period.key: public-disclosure → disclosure-period");
+        changes[0].Description.Should().Be("Bước “disclosure-period”: đổi mã bước từ public-disclosure thành disclosure-period, nội dung không đổi.");
+        changes[0].Template.Should().BeOneOf(EnglishCatalog.All.Keys, "the sentence has its English");
+    }
+
+    [Fact]
+    public void Renaming_the_start_step_does_not_report_the_start_or_the_returns_to_it()
+    {
+        DefinitionDiff.Compare(V1, Renamed("unit-proposal", "unit-dossier")).Select(c => $"{c.Kind} {c}")
+            .Should().Equal("StepRenamed unit-dossier.key: unit-proposal → unit-dossier");
+    }
+
+    [Fact]
+    public void Two_renamed_steps_pointing_at_each_other_are_two_renames()
+    {
+        var both = Renamed("public-disclosure", "disclosure-period");
+        var text = System.Text.Json.JsonSerializer.Serialize(both, WorkflowJson.Options).Replace("\"committee-review\"", "\"council-review\"", StringComparison.Ordinal);
+        var after = System.Text.Json.JsonSerializer.Deserialize<WorkflowDefinition>(text, WorkflowJson.Options)!;
+
+        DefinitionDiff.Compare(V1, after, includeLayout: false).Select(c => c.ToString()).Should().BeEquivalentTo(
+            "disclosure-period.key: public-disclosure → disclosure-period", "council-review.key: committee-review → council-review");
+    }
+
+    [Fact]
+    public void A_step_renamed_and_changed_is_still_a_removal_and_an_addition()
+    {
+        var after = Renamed("public-disclosure", "disclosure-period", root =>
+            root["steps"]!.AsArray().Single(s => (string?)s!["key"] == "disclosure-period")!["duration"] = new JsonObject { ["workingDays"] = 9 });
+
+        var kinds = DefinitionDiff.Compare(V1, after, includeLayout: false).Select(c => c.Kind).ToList();
+
+        kinds.Should().Contain([DefinitionChangeKind.StepRemoved, DefinitionChangeKind.StepAdded, DefinitionChangeKind.TransitionChanged])
+            .And.NotContain(DefinitionChangeKind.StepRenamed);
+    }
+
+    [Fact]
+    public void A_changed_property_is_named_as_the_catalogue_names_it_never_by_its_path()
+    {
+        var root = JsonNode.Parse(File.ReadAllText(V1Path))!.AsObject();
+        root["steps"]!.AsArray().Single(s => (string?)s!["key"] == "committee-review")!["committee"] = "hdtdkt";
+        var after = System.Text.Json.JsonSerializer.Deserialize<WorkflowDefinition>(root.ToJsonString(), WorkflowJson.Options)!;
+
+        var change = DefinitionDiff.Compare(V1, after).Single();
+
+        change.Description.Should().Be("Bước “committee-review”: Hội đồng / Ban đổi từ bcd-qcdc thành hdtdkt.");
+        change.Path.Should().Be("committee", "the structured path stays for programs");
+        change.Args.OfType<Named>().Should().Contain(n => n.Kind == NameKind.Text && n.Value == "Hội đồng / Ban");
     }
 }

@@ -16,7 +16,7 @@ public static partial class WorkflowDefinitionValidator
             var path = $"$.steps[{i}]";
             if (!IsKebab(step.Definition)) add($"{path}.definition", "Mã quy trình được gọi '{0}' phải viết kiểu kebab-case.", step.Definition);
             else if (step.Definition == definition.Id) add($"{path}.definition", "Một quy trình không thể tự gọi chính nó.");
-            if (step.Version is < 1) add($"{path}.version", "Phiên bản được gọi phải từ 1 trở lên.");
+            if (step.Version is { } fixedAt && !StepTypeCatalogue.InRange(step, "version", fixedAt)) add($"{path}.version", "Phiên bản được gọi phải từ 1 trở lên.");
             if (!step.Edges().Any()) add($"{path}.transitions", "Bước gọi quy trình con cần ít nhất một chuyển tiếp: awarded, rejected hoặc withdrawn.");
             if (published is null || !IsKebab(step.Definition) || step.Definition == definition.Id) continue;
 

@@ -15,9 +15,10 @@ public static partial class WorkflowDefinitionValidator
         {
             var step = steps[i];
             var path = $"$.steps[{i}]";
+            // Which meanings a step type may carry is the step-type catalogue's; the proposal and the decision are also unique or placed.
             switch (step.Meaning)
             {
-                case StepMeaning.Proposal when step is not TaskStep:
+                case StepMeaning.Proposal when !StepTypeCatalogue.Allows(step, StepMeaning.Proposal):
                     add($"{path}.meaning", "Bước đề nghị của đơn vị (proposal) phải là một công việc (task).");
                     break;
                 case StepMeaning.Proposal when proposal is { } first:
@@ -26,15 +27,15 @@ public static partial class WorkflowDefinitionValidator
                 case StepMeaning.Proposal:
                     proposal = i;
                     break;
-                case StepMeaning.Decision when step is not TaskStep:
+                case StepMeaning.Decision when !StepTypeCatalogue.Allows(step, StepMeaning.Decision):
                     add($"{path}.meaning", "Bước quyết định (decision) phải là một công việc (task).");
                     break;
-                case StepMeaning.Disclosure when step is not WaitStep:
+                case StepMeaning.Disclosure when !StepTypeCatalogue.Allows(step, StepMeaning.Disclosure):
                     add($"{path}.meaning", "Ý nghĩa công khai (disclosure) chỉ dùng cho bước chờ (wait).");
                     break;
                 // A parallel step's branches and a sub-route's called steps are people's work too: they may say what they are.
-                case StepMeaning.Review or StepMeaning.Appraisal or StepMeaning.Check or StepMeaning.Vote when step is not (HumanStep or ParallelStep or SubRouteStep):
-                    add($"{path}.meaning", "Ý nghĩa '{0}' chỉ dùng cho bước có người xử lý (công việc, duyệt, bỏ phiếu, nhánh song song, quy trình con).", MeaningName(step.Meaning.Value));
+                case { } meaning when !StepTypeCatalogue.Allows(step, meaning):
+                    add($"{path}.meaning", "Ý nghĩa '{0}' chỉ dùng cho bước có người xử lý (công việc, duyệt, bỏ phiếu, nhánh song song, quy trình con).", MeaningName(meaning));
                     break;
             }
             switch (step)

@@ -110,7 +110,7 @@ public static partial class WorkflowDefinitionValidator
                 break;
             case ParallelApprovalStep parallel:
                 ValidateCommittee(parallel.Committee, path, context, add);
-                if (parallel.Required < 1) add($"{path}.required", "Cần ít nhất một phiếu đồng ý (M ≥ 1).");
+                if (!StepTypeCatalogue.InRange(parallel, "required", parallel.Required)) add($"{path}.required", "Cần ít nhất một phiếu đồng ý (M ≥ 1).");
                 else if (context?.SizeOf(parallel.Committee) is { } size && parallel.Required > size)
                 {
                     add($"{path}.required", "Cần {0} phiếu đồng ý nhưng ban, hội đồng '{1}' chỉ có {2} thành viên (M > N).", parallel.Required, parallel.Committee, size);
@@ -121,8 +121,8 @@ public static partial class WorkflowDefinitionValidator
                 break;
             case VoteStep vote:
                 ValidateCommittee(vote.Committee, path, context, add);
-                if (vote.Quorum is <= 0 or > 1) add($"{path}.quorum", "Tỷ lệ tham dự tối thiểu phải nằm trong khoảng (0, 1].");
-                if (vote.PassThreshold is <= 0 or > 1) add($"{path}.passThreshold", "Tỷ lệ tán thành để thông qua phải nằm trong khoảng (0, 1].");
+                if (!StepTypeCatalogue.InRange(vote, "quorum", vote.Quorum)) add($"{path}.quorum", "Tỷ lệ tham dự tối thiểu phải nằm trong khoảng (0, 1].");
+                if (!StepTypeCatalogue.InRange(vote, "passThreshold", vote.PassThreshold)) add($"{path}.passThreshold", "Tỷ lệ tán thành để thông qua phải nằm trong khoảng (0, 1].");
                 break;
             case WaitStep wait:
                 ValidateDays(wait.Duration.WorkingDays, wait.Duration.CalendarDays, $"{path}.duration", add);

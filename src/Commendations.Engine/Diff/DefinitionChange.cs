@@ -11,6 +11,9 @@ public enum DefinitionChangeKind
     StepAdded,
     StepRemoved,
 
+    /// <summary>A step's key changed and nothing else (<see cref="DefinitionChange.Before"/> the old key, After the new one).</summary>
+    StepRenamed,
+
     /// <summary>A property of a step present in both versions (its <c>type</c> included); transitions are separate.</summary>
     StepChanged,
 

@@ -4,7 +4,8 @@ namespace Commendations.Engine;
 
 /// <summary>
 /// Compares two versions of a definition. Order is deterministic: top-level fields; removed steps (in the old
-/// document's order); added steps (new order); then, for each step kept, in the new document's order, its property
+/// document's order); added steps (new order); renamed steps (a step whose key alone changed, see
+/// <see cref="StepRenames"/>: reported once, and the references that only followed the rename not at all); then, for each step kept, in the new document's order, its property
 /// changes (in document order) followed by its transition changes; last the layout-only changes (step order, then
 /// positions by key). <c>id</c> and <c>version</c> are not compared: they identify what is being compared.
 /// </summary>
@@ -15,9 +16,11 @@ public static class DefinitionDiff
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
         var changes = new List<DefinitionChange>();
+        var renames = StepRenames.Find(before, after);
+        before = StepRenames.Apply(before, renames);
         CompareFields(before, after, changes);
 
-        var oldKeys = before.Steps.Select(s => s.Key).ToList();
+        var oldKeys = before.Steps.Select(s => s.Key).ToList(); // renamed steps under their new keys
         var newKeys = after.Steps.Select(s => s.Key).ToList();
         foreach (var step in before.Steps.Where(s => after.FindStep(s.Key) is null))
         {
@@ -26,6 +29,13 @@ public static class DefinitionDiff
         foreach (var step in after.Steps.Where(s => before.FindStep(s.Key) is null))
         {
             changes.Add(new(DefinitionChangeKind.StepAdded, step.Key, null, null, TypeName(step), "Thêm bước “{0}” ({1}).", Named.Step(step.Key), Named.StepType(TypeName(step))));
+        }
+        foreach (var (from, to) in renames)
+        {
+            // Named by its title (the same before and after: only the key changed), the keys given as the values that changed,
+            // as other property changes give theirs.
+            changes.Add(new(DefinitionChangeKind.StepRenamed, to, "key", from, to, "Bước “{0}”: đổi mã bước từ {1} thành {2}, nội dung không đổi.",
+                Named.Step(to), from, to));
         }
         foreach (var step in after.Steps)
         {
@@ -70,11 +80,12 @@ public static class DefinitionDiff
             var from = oldLeaves.GetValueOrDefault(path);
             var to = newByPath.GetValueOrDefault(path);
             if (from == to) continue;
+            var property = PropertyName(after, before, path);
             changes.Add((from, to) switch
             {
-                (null, _) => new(DefinitionChangeKind.StepChanged, key, path, from, to, "Bước “{0}”: {1} được đặt là {2}.", Named.Step(key), path, Short(to)),
-                (_, null) => new(DefinitionChangeKind.StepChanged, key, path, from, to, "Bước “{0}”: {1} bị bỏ (trước là {2}).", Named.Step(key), path, Short(from)),
-                _ => new(DefinitionChangeKind.StepChanged, key, path, from, to, "Bước “{0}”: {1} đổi từ {2} thành {3}.", Named.Step(key), path, Short(from), Short(to)),
+                (null, _) => new(DefinitionChangeKind.StepChanged, key, path, from, to, "Bước “{0}”: {1} được đặt là {2}.", Named.Step(key), property, Short(to)),
+                (_, null) => new(DefinitionChangeKind.StepChanged, key, path, from, to, "Bước “{0}”: {1} bị bỏ (trước là {2}).", Named.Step(key), property, Short(from)),
+                _ => new(DefinitionChangeKind.StepChanged, key, path, from, to, "Bước “{0}”: {1} đổi từ {2} thành {3}.", Named.Step(key), property, Short(from), Short(to)),
             });
         }
 
@@ -125,6 +136,17 @@ public static class DefinitionDiff
         }
     }
 
+    /// <summary>
+    /// A step property as people know it, by the catalogue's name for the step type that has it (the new type, else the
+    /// old one); never its JSON path.
+    /// </summary>
+    private static Named PropertyName(StepDefinition after, StepDefinition before, string path)
+    {
+        if (path == "type") return Named.Text("Loại bước");
+        var property = StepTypeCatalogue.PropertyAt(TypeName(after), path) ?? StepTypeCatalogue.PropertyAt(TypeName(before), path);
+        return Named.Text(property?.Name ?? "Thuộc tính của bước");
+    }
+
     /// <summary>Keeps sentences short: long texts such as descriptions are cut.</summary>
     private static string Short(string? value) => value is { Length: > 60 } ? value[..57] + "…" : value ?? "";
 
@@ -132,17 +154,5 @@ public static class DefinitionDiff
 
     private static string List(IReadOnlyList<string> values) => "[" + string.Join(", ", values) + "]";
 
-    private static string TypeName(StepDefinition step) => step switch
-    {
-        TaskStep => "task",
-        SequentialApprovalStep => "sequentialApproval",
-        ParallelApprovalStep => "parallelApproval",
-        VoteStep => "vote",
-        WaitStep => "wait",
-        BranchStep => "branch",
-        EndStep => "end",
-        ParallelStep => "parallel",
-        SubRouteStep => "subRoute",
-        _ => step.GetType().Name,
-    };
+    private static string TypeName(StepDefinition step) => StepTypeCatalogue.TypeName(step);
 }

@@ -24,6 +24,9 @@ public static class DefinitionEndpoints
 
         group.MapGet("/", (IMediator m, CancellationToken ct) => m.Send(new ListDefinitions(), ct));
         group.MapGet("/templates", (IMediator m, CancellationToken ct) => m.Send(new ListDefinitionTemplates(), ct));
+        // What the designer's step panel is built from: the engine's step-type catalogue and the organisation's pickers.
+        group.MapGet("/step-types", (IMediator m, CancellationToken ct) => m.Send(new ListStepTypes(), ct));
+        group.MapGet("/organisation", (IMediator m, CancellationToken ct) => m.Send(new GetDesignerOrganisation(), ct));
         group.MapPost("/", (IMediator m, NewDefinitionBody body, CancellationToken ct) =>
             m.Send(new CreateDefinition(body.DefinitionId ?? "", body.Name ?? "", body.TemplateKey ?? ""), ct));
         group.MapGet("/{id}/versions/{version:int}", (IMediator m, string id, int version, CancellationToken ct) => m.Send(new GetDefinitionVersion(id, version), ct));

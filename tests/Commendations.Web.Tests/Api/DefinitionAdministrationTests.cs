@@ -140,6 +140,8 @@ public class DefinitionAdministrationTests(ApiFactory app) : IClassFixture<ApiFa
     [InlineData("POST", "/api/definitions/bang-khen-chuyen-de/versions/1/publish")]
     [InlineData("POST", "/api/definitions/bang-khen-chuyen-de/versions/1/retire")]
     [InlineData("GET", "/api/definitions/bang-khen-chuyen-de/diff?from=1&to=1")]
+    [InlineData("GET", "/api/definitions/step-types")]
+    [InlineData("GET", "/api/definitions/organisation")]
     public async Task A_non_administrator_is_refused_every_definition_operation(string method, string path)
     {
         foreach (var account in new[] { DemoAccounts.OfficerTanHoa, DemoAccounts.SteeringHead, DemoAccounts.Leader })

@@ -70,8 +70,8 @@ public sealed class DesignerBrowserTests(DesignerBrowserFixture app) : IClassFix
         await admin.Locator("#sp-meaning").SelectOptionAsync("check");
         await admin.Locator("#sp-title-vi").FillAsync("Rà soát pháp lý");
         await admin.Locator("#sp-title-en").FillAsync("Legal review");
-        await admin.Locator("#sp-role").FillAsync("appraiser");
-        await admin.Locator("#sp-scope").FillAsync("appraisal");
+        await admin.Locator("#sp-role").SelectOptionAsync("appraiser");
+        await admin.Locator("#sp-scope").SelectOptionAsync("appraisal");
         await admin.Locator("#sp-action-name-0").FillAsync("agree");
         await admin.Locator("#sp-action-label-0").FillAsync("Thống nhất");
         await admin.Locator("#sp-action-meaning-0").SelectOptionAsync("approve");

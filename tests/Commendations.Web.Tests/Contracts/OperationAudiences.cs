@@ -62,6 +62,8 @@ public static class OperationAudiences
         ["GET /api/nominations/{id}/eligibility"] = [SignedIn],
         ["GET /api/definitions"] = [D],
         ["GET /api/definitions/templates"] = [D],
+        ["GET /api/definitions/step-types"] = [D],
+        ["GET /api/definitions/organisation"] = [D],
         ["POST /api/definitions"] = [D],
         ["GET /api/definitions/{id}/versions/{version}"] = [D],
         ["PUT /api/definitions/{id}/versions/{version}"] = [D],

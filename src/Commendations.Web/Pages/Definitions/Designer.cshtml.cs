@@ -23,9 +23,6 @@ public sealed class DesignerModel(IOptions<DefinitionPublishingOptions> publishi
 
     public IReadOnlyList<ScenarioView> Scenarios { get; private set; } = [];
 
-    /// <summary>The installation's roles, scopes and committees, offered while typing.</summary>
-    public OrganisationExport Organisation { get; private set; } = null!;
-
     public bool RequireSecondApproval => publishing.Value.RequireSecondApproval;
 
     public bool IsDraft => View.Status == DefinitionStatus.Draft;
@@ -93,7 +90,6 @@ public sealed class DesignerModel(IOptions<DefinitionPublishingOptions> publishi
         View = await Mediator.Send(new GetDefinitionVersion(id, version));
         Definition = (await Mediator.Send(new ListDefinitions(id))).Single();
         Scenarios = await Mediator.Send(new ListScenarios(id));
-        Organisation = await Mediator.Send(new ExportOrganisation());
     }
 
     /// <summary>The simulation's nominee kind to start with: the first the definition applies to (a draft may not parse yet).</summary>

@@ -66,6 +66,7 @@ public sealed class DiffModel : AppPageModel
     {
         DefinitionChangeKind.StepAdded => "Thêm bước",
         DefinitionChangeKind.StepRemoved => "Bỏ bước",
+        DefinitionChangeKind.StepRenamed => "Đổi mã bước",
         DefinitionChangeKind.StepChanged => "Sửa bước",
         DefinitionChangeKind.TransitionChanged => "Đổi chuyển tiếp",
         DefinitionChangeKind.FieldChanged => "Sửa thông tin chung",

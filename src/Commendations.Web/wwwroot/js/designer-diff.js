@@ -13,6 +13,11 @@
     if (!c.stepKey) return;
     if (c.kind === "StepAdded") { right.getElementById(c.stepKey).addClass("added"); marked.after[c.stepKey] = "added"; }
     else if (c.kind === "StepRemoved") { left.getElementById(c.stepKey).addClass("removed"); marked.before[c.stepKey] = "removed"; }
+    else if (c.kind === "StepRenamed") {
+      // The same step under its old key on the left and its new key on the right.
+      left.getElementById(c.before).addClass("changed"); right.getElementById(c.stepKey).addClass("changed");
+      marked.before[c.before] = "renamed"; marked.after[c.stepKey] = "renamed";
+    }
     else if (c.kind === "StepChanged" || c.kind === "TransitionChanged") {
       left.getElementById(c.stepKey).addClass("changed"); right.getElementById(c.stepKey).addClass("changed");
       marked.before[c.stepKey] = marked.before[c.stepKey] || "changed"; marked.after[c.stepKey] = marked.after[c.stepKey] || "changed";

@@ -3,8 +3,9 @@
 (function () {
   "use strict";
   var root = document.getElementById("designer");
-  if (!root || !window.cytoscape || !window.DesignerGraph) return;
+  if (!root || !window.cytoscape || !window.DesignerGraph || !window.DesignerCatalogue) return;
   var G = window.DesignerGraph;
+  var C = window.DesignerCatalogue; // the step types and the organisation the panel is built from
   var texts = JSON.parse(document.getElementById("designer-texts").textContent);
   function t(key) { return texts[key] || key; }
   function esc(s) {
@@ -105,8 +106,11 @@
     picker.value = key || "";
     var i = stepIndex(key);
     working = i >= 0 ? JSON.parse(JSON.stringify(doc.steps[i])) : null;
-    renderPanel({});
+    // The panel is built from the catalogue: until it has arrived, it says so and is drawn once it has.
+    if (C.types.length > 0) renderPanel({});
+    else { panel.innerHTML = '<p class="muted">' + esc(t("loadingCatalogue")) + "</p>"; C.ready.then(function () { if (working && working.key === key) renderPanel({}); }); }
   }
+  C.ready.catch(function () { say(t("catalogueFailed"), true); });
 
   function keysOptions(current, optional) {
     var keys = (doc.steps || []).map(function (s) { return s.key; });
@@ -142,19 +146,10 @@
     return ["workingDays", ""];
   }
 
-  // Meanings a step of each type may declare (the validator's rules), and the meanings of task actions.
-  var STEP_MEANINGS = {
-    task: ["proposal", "review", "appraisal", "check", "decision"],
-    sequentialApproval: ["review", "appraisal", "check"],
-    parallelApproval: ["review", "appraisal", "check"],
-    vote: ["vote", "review"],
-    wait: ["disclosure"],
-    parallel: ["review", "appraisal", "check"],
-    subRoute: ["check", "review", "appraisal"]
-  };
-  var ACTION_MEANINGS = ["submit", "approve", "returnForSupplement", "reject", "award"];
-  function meaningOptions(list, prefix) {
-    return [["", t("meaning.none")]].concat(list.map(function (m) { return [m, t(prefix + m)]; }));
+  // The panel is generated from the step-type catalogue (designer-catalogue.js): which properties a type has, their
+  // kinds, enum values, ranges, required outcomes and meanings are the engine's, not rules written here again.
+  function meaningOptions(choices) {
+    return [["", t("meaning.none")]].concat(choices.map(function (m) { return [m.value, m.name]; }));
   }
   /** A display text from its Vietnamese and English fields: a string without English (as old documents have it). */
   function localized(vi, en) {
@@ -164,11 +159,87 @@
   function vi(textValue) { return textValue == null ? "" : typeof textValue === "string" ? textValue : (textValue.vi || ""); }
   function en(textValue) { return textValue && typeof textValue === "object" ? (textValue.en || "") : ""; }
 
-  var TYPES = [["task", t("type.task")], ["sequentialApproval", t("type.sequentialApproval")], ["parallelApproval", t("type.parallelApproval")],
-    ["vote", t("type.vote")], ["wait", t("type.wait")], ["branch", t("type.branch")], ["end", t("type.end")],
-    ["parallel", t("type.parallel")], ["subRoute", t("type.subRoute")]];
-  /** Outcomes a step must route: the first of approvals and votes, and a vote's "failed"; a sub-route needs any one. */
-  function outcomeRequired(type, o, i) { return type !== "subRoute" && (i === 0 || (type === "vote" && o === "failed")); }
+  /** A picker showing names and storing codes; a value the organisation does not have stays visible, marked. */
+  function choiceBox(id, choices, value, required) {
+    var options = [["", required ? t("choose") : "—"]].concat(choices);
+    if (value && !choices.some(function (c) { return String(c[0]) === String(value); })) options.push([value, value + " ⚠ " + t("unknownChoice")]);
+    return selectBox(id, options, value == null ? "" : value);
+  }
+  var SEPARATE = ["key", "meaning", "title", "description", "deadline", "reminders", "escalation"];
+  /** The control of one catalogue property, by its kind. */
+  function propertyField(p, s, errors) {
+    var id = C.fieldId(p.path), value = C.read(s, p.path), choices = C.choices(p);
+    // An enum always has a value (the parser's default when absent): no empty choice.
+    if (p.kind === "enum") return field(id, p.name, selectBox(id, choices, value == null ? choices[0][0] : value), errors);
+    if (choices) return field(id, p.name, choiceBox(id, choices, value, p.required), errors);
+    switch (p.kind) {
+      case "number":
+        var step = p.max != null && p.max <= 1 ? "0.01" : "1";
+        return field(id, p.name, input(id, value, "number", (p.min != null ? ' min="' + p.min + '"' : "") + (p.max != null ? ' max="' + p.max + '"' : "") + ' step="' + step + '"'), errors);
+      case "boolean":
+        return '<div class="field checkbox"><input type="checkbox" id="' + id + '"' + (value ? " checked" : "") + ' /> <label for="' + id + '">' + esc(p.name) + "</label></div>";
+      case "stepTarget":
+        return field(id, p.name, targetBox(id, value, !p.required), errors);
+      case "duration":
+        var w = durationParts(value);
+        return '<div class="field-row">' + field(id + "-kind", p.name, selectBox(id + "-kind", [["workingDays", t("workingDays")], ["calendarDays", t("calendarDays")]], w[0]), errors) +
+          field(id + "-value", t("days"), input(id + "-value", w[1], "number", ' min="1" step="1"'), errors) + "</div>";
+      case "list":
+        return listField(p, s, errors);
+      default:
+        return field(id, p.name, input(id, value, "text", ' autocomplete="off"'), errors);
+    }
+  }
+
+  /** The editors of structured lists: a task's actions, a branch's conditions, a parallel step's branches. */
+  function listField(p, s, errors) {
+    var h = "";
+    if (p.path === "actions") {
+      h += '<fieldset><legend>' + esc(p.name) + "</legend>";
+      (s.actions || []).forEach(function (act, i) {
+        h += '<div class="row-block" data-row="' + i + '"><div class="field-row">' +
+          field("sp-action-name-" + i, t("actionName"), input("sp-action-name-" + i, act.name), errors) +
+          field("sp-action-label-" + i, t("actionLabel"), input("sp-action-label-" + i, vi(act.label)), errors) + "</div>" +
+          '<div class="field-row">' + field("sp-action-label-en-" + i, t("actionLabelEn"), input("sp-action-label-en-" + i, en(act.label)), errors) +
+          field("sp-action-meaning-" + i, t("actionMeaning"), selectBox("sp-action-meaning-" + i, meaningOptions(C.type(s.type).actionMeanings), act.meaning || ""), errors) + "</div>" +
+          field("sp-action-target-" + i, t("target"), targetBox("sp-action-target-" + i, act.target, false), errors) +
+          '<div class="field checkbox"><input type="checkbox" id="sp-action-rs-' + i + '"' + (act.returnsForSupplement ? " checked" : "") + ' /> <label for="sp-action-rs-' + i + '">' + esc(t("returnsForSupplement")) + "</label></div>" +
+          '<button type="button" class="link danger" data-remove-action="' + i + '">' + esc(t("removeAction")) + " " + esc(G.text(act.label) || act.name || "") + "</button></div>";
+      });
+      return h + (errors["sp-actions"] ? '<span class="field-error">' + esc(errors["sp-actions"]) + "</span>" : "") +
+        '<button type="button" data-add-action>' + esc(t("addAction")) + "</button></fieldset>";
+    }
+    if (p.path === "conditions") {
+      h += '<fieldset><legend>' + esc(t("conditions")) + "</legend>";
+      (s.conditions || []).forEach(function (c, i) {
+        h += '<div class="row-block">' + field("sp-cond-when-" + i, t("condition") + " " + (i + 1), '<textarea id="sp-cond-when-' + i + '" rows="3" aria-describedby="sp-cond-when-' + i + '-error">' + esc(c.when ? JSON.stringify(c.when) : "") + "</textarea>", errors, t("conditionHint")) +
+          field("sp-cond-target-" + i, t("target"), targetBox("sp-cond-target-" + i, c.target, false), errors) +
+          '<button type="button" class="link danger" data-remove-condition="' + i + '">' + esc(t("removeCondition")) + " " + (i + 1) + "</button></div>";
+      });
+      return h + '<button type="button" data-add-condition>' + esc(t("addCondition")) + "</button></fieldset>";
+    }
+    if (p.path === "branches") {
+      return field("sp-branches", p.name, '<textarea id="sp-branches" rows="10" aria-describedby="sp-branches-error">' + esc(JSON.stringify(s.branches || [], null, 2)) + "</textarea>", errors, t("branchesHint"));
+    }
+    return "";
+  }
+
+  /** Deadline, reminders and escalation of a step done by people. */
+  function humanPolicy(s, errors) {
+    var d = durationParts(s.deadline);
+    var esc0 = s.escalation || {};
+    var escKind = esc0.notifyRole ? "notifyRole" : esc0.action ? "action" : "";
+    var roles = C.choices({ kind: "role" }), scopes = C.choices({ kind: "scope" });
+    return '<fieldset><legend>' + esc(t("deadlineAndReminders")) + "</legend><div class=\"field-row\">" +
+      field("sp-deadline-kind", t("deadline"), selectBox("sp-deadline-kind", [["workingDays", t("workingDays")], ["calendarDays", t("calendarDays")], ["campaignDate", t("campaignDate")]], d[0]), errors) +
+      field("sp-deadline-value", t("deadlineValue"), input("sp-deadline-value", d[1], "text"), errors, t("deadlineHint")) + "</div>" +
+      field("sp-reminders", t("reminders"), input("sp-reminders", (s.reminders || []).map(function (r) { return r.workingDaysAfter != null ? "+" + r.workingDaysAfter : r.workingDaysBefore; }).join(", ")), errors, t("remindersHint")) +
+      (s.escalations ? '<p class="hint" data-testid="escalation-chain">' + esc(t("escalationChain").replace("{0}", s.escalations.length)) + "</p>" : "") +
+      field("sp-escalation-kind", t("escalation"), selectBox("sp-escalation-kind", [["", t("escalation.none")], ["notifyRole", t("escalation.notify")], ["action", t("escalation.action")]], escKind), errors) +
+      '<div class="field-row">' + field("sp-escalation-role", t("escalationRole"), choiceBox("sp-escalation-role", roles, esc0.notifyRole, false), errors) +
+      field("sp-escalation-scope", t("escalationScope"), choiceBox("sp-escalation-scope", scopes, esc0.scope, false), errors) +
+      field("sp-escalation-action", t("escalationAction"), input("sp-escalation-action", esc0.action), errors) + "</div></fieldset>";
+  }
 
   function renderPanel(errors) {
     var s = working;
@@ -176,95 +247,27 @@
       panel.innerHTML = '<p class="muted">' + esc(t("noSelection")) + "</p>";
       return;
     }
+    var type = C.type(s.type);
+    if (!type) { panel.innerHTML = '<p class="muted">' + esc(t("loadingCatalogue")) + "</p>"; return; }
     var ro = editable ? "" : " disabled";
     var h = '<h2 id="panel-heading">' + esc(t("stepProperties")) + ": " + esc(s.key) + "</h2>";
     h += '<fieldset class="panel-fields"' + ro + "><legend class=\"visually-hidden\">" + esc(t("stepProperties")) + "</legend>";
     h += field("sp-key", t("key"), input("sp-key", s.key, "text", ' autocomplete="off"'), errors, t("keyHint"));
-    h += field("sp-type", t("type"), selectBox("sp-type", TYPES, s.type), errors);
-    if (STEP_MEANINGS[s.type]) h += field("sp-meaning", t("meaning"), selectBox("sp-meaning", meaningOptions(STEP_MEANINGS[s.type], "meaning."), s.meaning || ""), errors, t("meaningHint"));
+    h += field("sp-type", t("type"), selectBox("sp-type", C.types.map(function (x) { return [x.key, x.name]; }), s.type), errors, type.description);
+    if (type.meanings.length > 0) h += field("sp-meaning", t("meaning"), selectBox("sp-meaning", meaningOptions(type.meanings), s.meaning || ""), errors, t("meaningHint"));
     h += '<div class="field-row">' + field("sp-title-vi", t("title"), input("sp-title-vi", vi(s.title)), errors) +
       field("sp-title-en", t("titleEn"), input("sp-title-en", en(s.title)), errors) + "</div>";
     h += '<div class="field-row">' + field("sp-description-vi", t("description"), input("sp-description-vi", vi(s.description)), errors) +
       field("sp-description-en", t("descriptionEn"), input("sp-description-en", en(s.description)), errors) + "</div>";
-    if (s.type === "task") {
-      var a = s.assignee || {};
-      h += '<div class="field-row">' + field("sp-role", t("assigneeRole"), input("sp-role", a.role, "text", ' list="roles"'), errors) +
-        field("sp-scope", t("assigneeScope"), input("sp-scope", a.scope, "text", ' list="scopes"'), errors) + "</div>";
-      h += '<fieldset><legend>' + esc(t("actions")) + "</legend>";
-      (s.actions || []).forEach(function (act, i) {
-        h += '<div class="row-block" data-row="' + i + '"><div class="field-row">' +
-          field("sp-action-name-" + i, t("actionName"), input("sp-action-name-" + i, act.name), errors) +
-          field("sp-action-label-" + i, t("actionLabel"), input("sp-action-label-" + i, vi(act.label)), errors) + "</div>" +
-          '<div class="field-row">' + field("sp-action-label-en-" + i, t("actionLabelEn"), input("sp-action-label-en-" + i, en(act.label)), errors) +
-          field("sp-action-meaning-" + i, t("actionMeaning"), selectBox("sp-action-meaning-" + i, meaningOptions(ACTION_MEANINGS, "action."), act.meaning || ""), errors) + "</div>" +
-          field("sp-action-target-" + i, t("target"), targetBox("sp-action-target-" + i, act.target, false), errors) +
-          '<div class="field checkbox"><input type="checkbox" id="sp-action-rs-' + i + '"' + (act.returnsForSupplement ? " checked" : "") + ' /> <label for="sp-action-rs-' + i + '">' + esc(t("returnsForSupplement")) + "</label></div>" +
-          '<button type="button" class="link danger" data-remove-action="' + i + '">' + esc(t("removeAction")) + " " + esc(G.text(act.label) || act.name || "") + "</button></div>";
-      });
-      h += (errors["sp-actions"] ? '<span class="field-error">' + esc(errors["sp-actions"]) + "</span>" : "") +
-        '<button type="button" data-add-action>' + esc(t("addAction")) + "</button></fieldset>";
-    }
-    if (s.type === "sequentialApproval" || s.type === "parallelApproval" || s.type === "vote") {
-      h += field("sp-committee", t("committee"), input("sp-committee", s.committee, "text", ' list="committees"'), errors);
-    }
-    if (s.type === "parallelApproval") {
-      h += '<div class="field-row">' + field("sp-required", t("required"), input("sp-required", s.required, "number", ' min="1" step="1"'), errors) +
-        field("sp-onrejection", t("onRejection"), selectBox("sp-onrejection", [["rejectImmediately", "rejectImmediately"], ["countAgainst", "countAgainst"]], s.onRejection || "rejectImmediately"), errors) + "</div>";
-    }
-    if (s.type === "parallel") {
-      h += field("sp-onrejection", t("onRejection"), selectBox("sp-onrejection", [["rejectImmediately", "rejectImmediately"], ["waitForAll", "waitForAll"]], s.onRejection || "rejectImmediately"), errors) +
-        field("sp-branches", t("branches"), '<textarea id="sp-branches" rows="10" aria-describedby="sp-branches-error">' + esc(JSON.stringify(s.branches || [], null, 2)) + "</textarea>", errors, t("branchesHint"));
-    }
-    if (s.type === "subRoute") {
-      h += '<div class="field-row">' + field("sp-definition", t("calledDefinition"), input("sp-definition", s.definition, "text", ' autocomplete="off"'), errors) +
-        field("sp-version", t("calledVersion"), input("sp-version", s.version, "number", ' min="1" step="1"'), errors) + "</div>";
-    }
-    if (s.type === "vote") {
-      h += '<div class="field-row">' + field("sp-quorum", t("quorum"), input("sp-quorum", s.quorum, "number", ' min="0" max="1" step="0.01"'), errors) +
-        field("sp-pass", t("passThreshold"), input("sp-pass", s.passThreshold, "number", ' min="0" max="1" step="0.01"'), errors) + "</div>" +
-        field("sp-recusal", t("recusal"), selectBox("sp-recusal", [["countsAsAbsent", "countsAsAbsent"], ["reducesMembership", "reducesMembership"]], s.recusal || "countsAsAbsent"), errors);
-    }
-    if (G.OUTCOMES[s.type]) {
+    type.properties.forEach(function (p) { if (SEPARATE.indexOf(p.path) < 0) h += propertyField(p, s, errors); });
+    if (type.outcomes.length > 0) {
       h += '<fieldset><legend>' + esc(t("transitions")) + "</legend>";
-      G.OUTCOMES[s.type].forEach(function (o, i) {
-        var required = outcomeRequired(s.type, o, i);
-        h += field("sp-t-" + o, texts["outcome." + s.type + "." + o] || t("outcome." + o), targetBox("sp-t-" + o, (s.transitions || {})[o], !required), errors);
+      type.outcomes.forEach(function (o) {
+        h += field("sp-t-" + o.name, o.displayName, targetBox("sp-t-" + o.name, (s.transitions || {})[o.name], !o.required), errors);
       });
       h += "</fieldset>";
     }
-    if (s.type === "wait") {
-      var w = durationParts(s.duration);
-      h += '<div class="field-row">' + field("sp-duration-kind", t("duration"), selectBox("sp-duration-kind", [["workingDays", t("workingDays")], ["calendarDays", t("calendarDays")]], w[0]), errors) +
-        field("sp-duration-value", t("days"), input("sp-duration-value", w[1], "number", ' min="1" step="1"'), errors) + "</div>" +
-        field("sp-next", t("next"), targetBox("sp-next", s.next, false), errors);
-    }
-    if (s.type === "branch") {
-      h += '<fieldset><legend>' + esc(t("conditions")) + "</legend>";
-      (s.conditions || []).forEach(function (c, i) {
-        h += '<div class="row-block">' + field("sp-cond-when-" + i, t("condition") + " " + (i + 1), '<textarea id="sp-cond-when-' + i + '" rows="3" aria-describedby="sp-cond-when-' + i + '-error">' + esc(c.when ? JSON.stringify(c.when) : "") + "</textarea>", errors, t("conditionHint")) +
-          field("sp-cond-target-" + i, t("target"), targetBox("sp-cond-target-" + i, c.target, false), errors) +
-          '<button type="button" class="link danger" data-remove-condition="' + i + '">' + esc(t("removeCondition")) + " " + (i + 1) + "</button></div>";
-      });
-      h += '<button type="button" data-add-condition>' + esc(t("addCondition")) + "</button></fieldset>" +
-        field("sp-default", t("default"), targetBox("sp-default", s.default, false), errors);
-    }
-    if (s.type === "end") {
-      h += field("sp-result", t("result"), selectBox("sp-result", [["Awarded", "Awarded"], ["Rejected", "Rejected"], ["Withdrawn", "Withdrawn"]], s.result || "Awarded"), errors);
-    }
-    if (G.HUMAN.indexOf(s.type) >= 0) {
-      var d = durationParts(s.deadline);
-      var esc0 = s.escalation || {};
-      var escKind = esc0.notifyRole ? "notifyRole" : esc0.action ? "action" : "";
-      h += '<fieldset><legend>' + esc(t("deadlineAndReminders")) + "</legend><div class=\"field-row\">" +
-        field("sp-deadline-kind", t("deadline"), selectBox("sp-deadline-kind", [["workingDays", t("workingDays")], ["calendarDays", t("calendarDays")], ["campaignDate", t("campaignDate")]], d[0]), errors) +
-        field("sp-deadline-value", t("deadlineValue"), input("sp-deadline-value", d[1], "text"), errors, t("deadlineHint")) + "</div>" +
-        field("sp-reminders", t("reminders"), input("sp-reminders", (s.reminders || []).map(function (r) { return r.workingDaysAfter != null ? "+" + r.workingDaysAfter : r.workingDaysBefore; }).join(", ")), errors, t("remindersHint")) +
-        (s.escalations ? '<p class="hint" data-testid="escalation-chain">' + esc(t("escalationChain").replace("{0}", s.escalations.length)) + "</p>" : "") +
-        field("sp-escalation-kind", t("escalation"), selectBox("sp-escalation-kind", [["", t("escalation.none")], ["notifyRole", t("escalation.notify")], ["action", t("escalation.action")]], escKind), errors) +
-        '<div class="field-row">' + field("sp-escalation-role", t("escalationRole"), input("sp-escalation-role", esc0.notifyRole, "text", ' list="roles"'), errors) +
-        field("sp-escalation-scope", t("escalationScope"), input("sp-escalation-scope", esc0.scope, "text", ' list="scopes"'), errors) +
-        field("sp-escalation-action", t("escalationAction"), input("sp-escalation-action", esc0.action), errors) + "</div></fieldset>";
-    }
+    if (type.human) h += humanPolicy(s, errors);
     h += "</fieldset>";
     if (editable) {
       h += '<div class="actions"><button type="button" class="primary" data-apply>' + esc(t("apply")) + "</button>" +
@@ -283,11 +286,12 @@
   function readPanel() {
     var errors = {};
     var s = JSON.parse(JSON.stringify(working));
-    var type = val("sp-type");
-    if (type !== s.type) {
+    var typeKey = val("sp-type");
+    if (typeKey !== s.type) {
       // A new type starts from that type's defaults, keeping the key.
-      return { step: defaults(type, val("sp-key") || s.key), errors: {}, retyped: true };
+      return { step: defaults(typeKey, val("sp-key") || s.key), errors: {}, retyped: true };
     }
+    var type = C.type(typeKey);
     s.key = val("sp-key");
     delete s.meaning; delete s.title; delete s.description;
     if (val("sp-meaning")) s.meaning = val("sp-meaning");
@@ -306,15 +310,50 @@
       if (!(Number.isInteger(n) && n >= 1)) { errors[id] = t("err.positiveInt"); return null; }
       return n;
     }
-    function share(id) {
+    function required(id) { var v = val(id); if (!v) errors[id] = t("err.required"); return v; }
+    /** A number within the catalogue's range: an integer from its minimum, or a share in (min, max]. */
+    function number(p, id) {
       var n = num(id);
-      if (!(n > 0 && n <= 1)) { errors[id] = t("err.share"); return null; }
+      var ok = p.max != null ? (p.minExclusive ? n > p.min : n >= p.min) && n <= p.max : Number.isInteger(n) && n >= p.min;
+      if (!ok) { errors[id] = t(p.max != null ? "err.share" : "err.positiveInt"); return null; }
       return n;
     }
-    function required(id) { var v = val(id); if (!v) errors[id] = t("err.required"); return v; }
 
-    if (type === "task") {
-      s.assignee = { role: required("sp-role"), scope: required("sp-scope") };
+    type.properties.forEach(function (p) {
+      if (SEPARATE.indexOf(p.path) >= 0) return;
+      var id = C.fieldId(p.path);
+      if (C.choices(p) || p.kind === "text" || p.kind === "definition") {
+        var v = p.required ? required(id) : val(id);
+        C.write(s, p.path, v || (p.required ? v : undefined));
+      } else if (p.kind === "number") {
+        C.write(s, p.path, val(id) === "" && !p.required ? undefined : number(p, id));
+      } else if (p.kind === "boolean") {
+        C.write(s, p.path, $(id) && $(id).checked ? true : undefined);
+      } else if (p.kind === "stepTarget") {
+        C.write(s, p.path, p.required ? required(id) : (val(id) || undefined));
+      } else if (p.kind === "duration") {
+        var d = {}; d[val(id + "-kind")] = positiveInt(id + "-value");
+        C.write(s, p.path, d);
+      } else if (p.kind === "list") {
+        readList(p, s, errors, required);
+      }
+    });
+    if (type.outcomes.length > 0) {
+      s.transitions = {};
+      type.outcomes.forEach(function (o) {
+        var v = val("sp-t-" + o.name);
+        if (v) s.transitions[o.name] = v;
+        else if (o.required) errors["sp-t-" + o.name] = t("err.required");
+      });
+      // A type that must route at least one outcome, whichever (a sub-route), says so on its first.
+      if (type.anyOutcome && Object.keys(s.transitions).length === 0) errors["sp-t-" + type.outcomes[0].name] = t("err.anyOutcome");
+    }
+    if (type.human) readHumanPolicy(s, errors, required, positiveInt);
+    return { step: s, errors: errors };
+  }
+
+  function readList(p, s, errors, required) {
+    if (p.path === "actions") {
       s.actions = (s.actions || []).map(function (a, i) {
         var name = required("sp-action-name-" + i);
         if (name && !/^[a-zA-Z][a-zA-Z0-9-]*$/.test(name)) errors["sp-action-name-" + i] = t("err.actionName");
@@ -332,35 +371,7 @@
         return action;
       });
       if (s.actions.length === 0) errors["sp-actions"] = t("err.noActions");
-    }
-    if (type === "sequentialApproval" || type === "parallelApproval" || type === "vote") s.committee = required("sp-committee");
-    if (type === "parallelApproval") { s.required = positiveInt("sp-required"); s.onRejection = val("sp-onrejection"); }
-    if (type === "vote") { s.quorum = share("sp-quorum"); s.passThreshold = share("sp-pass"); s.recusal = val("sp-recusal"); }
-    if (type === "parallel") {
-      s.onRejection = val("sp-onrejection");
-      try {
-        var branches = JSON.parse(val("sp-branches") || "[]");
-        if (!Array.isArray(branches) || branches.some(function (b) { return !b || typeof b !== "object" || Array.isArray(b); })) throw new Error("array");
-        s.branches = branches;
-      } catch (e) { errors["sp-branches"] = t("err.branches"); }
-    }
-    if (type === "subRoute") {
-      s.definition = required("sp-definition");
-      if (val("sp-version")) s.version = positiveInt("sp-version"); else delete s.version;
-    }
-    if (G.OUTCOMES[type]) {
-      s.transitions = {};
-      G.OUTCOMES[type].forEach(function (o, i) {
-        var v = val("sp-t-" + o);
-        if (v) s.transitions[o] = v;
-        else if (outcomeRequired(type, o, i)) errors["sp-t-" + o] = t("err.required");
-      });
-    }
-    if (type === "wait") {
-      s.duration = {}; s.duration[val("sp-duration-kind")] = positiveInt("sp-duration-value");
-      s.next = required("sp-next");
-    }
-    if (type === "branch") {
+    } else if (p.path === "conditions") {
       s.conditions = (s.conditions || []).map(function (c, i) {
         var when = null;
         try {
@@ -369,58 +380,59 @@
         } catch (e) { errors["sp-cond-when-" + i] = t("err.condition"); }
         return { when: when, target: required("sp-cond-target-" + i) };
       });
-      s.default = required("sp-default");
+    } else if (p.path === "branches") {
+      try {
+        var branches = JSON.parse(val("sp-branches") || "[]");
+        if (!Array.isArray(branches) || branches.some(function (b) { return !b || typeof b !== "object" || Array.isArray(b); })) throw new Error("array");
+        s.branches = branches;
+      } catch (e) { errors["sp-branches"] = t("err.branches"); }
     }
-    if (type === "end") s.result = val("sp-result");
-    if (G.HUMAN.indexOf(type) >= 0) {
-      var kind = val("sp-deadline-kind");
-      var before = s.deadline || {};
-      s.deadline = {};
-      if (kind === "campaignDate") s.deadline.campaignDate = required("sp-deadline-value");
-      else s.deadline[kind] = positiveInt("sp-deadline-value");
-      // The re-entry deadline and the rule for a deadline already past are kept (edited in the JSON view).
-      if (before.onReentry) s.deadline.onReentry = before.onReentry;
-      if (before.whenPast) s.deadline.whenPast = before.whenPast;
-      var rem = val("sp-reminders");
-      s.reminders = [];
-      if (rem) {
-        rem.split(/[,;\s]+/).filter(Boolean).forEach(function (r) {
-          var after = r.charAt(0) === "+";
-          var n = Number(after ? r.substring(1) : r);
-          if (!(Number.isInteger(n) && n >= (after ? 1 : 0))) errors["sp-reminders"] = t("err.reminders");
-          else s.reminders.push(after ? { workingDaysAfter: n } : { workingDaysBefore: n });
-        });
-      }
-      if (s.reminders.length === 0) delete s.reminders;
-      var ek = val("sp-escalation-kind");
-      delete s.escalation;
-      if (ek === "notifyRole") {
-        s.escalation = { notifyRole: required("sp-escalation-role") };
-        if (val("sp-escalation-scope")) s.escalation.scope = val("sp-escalation-scope");
-      } else if (ek === "action") {
-        var act = required("sp-escalation-action");
-        var names = type === "vote" ? ["close"] : type === "task" ? (s.actions || []).map(function (a) { return a.name; }) : ["approve", "return", "reject"];
-        if (act && names.indexOf(act) < 0) errors["sp-escalation-action"] = t("err.escalationAction") + " " + names.join(", ");
-        s.escalation = { action: act };
-      }
-    }
-    return { step: s, errors: errors };
   }
 
-  function defaults(type, key) {
-    switch (type) {
-      case "task": return { type: type, key: key, assignee: { role: "", scope: "" }, actions: [{ name: "forward", target: "" }], deadline: { workingDays: 5 } };
-      case "sequentialApproval": return { type: type, key: key, committee: "", transitions: { approved: "" }, deadline: { workingDays: 5 } };
-      case "parallelApproval": return { type: type, key: key, committee: "", required: 1, onRejection: "rejectImmediately", transitions: { approved: "" }, deadline: { workingDays: 5 } };
-      case "vote": return { type: type, key: key, committee: "", quorum: 0.8, passThreshold: 0.5, recusal: "countsAsAbsent", transitions: { passed: "", failed: "" }, deadline: { workingDays: 5 } };
-      case "wait": return { type: type, key: key, duration: { workingDays: 5 }, next: "" };
-      case "branch": return { type: type, key: key, conditions: [], default: "" };
-      case "parallel": return { type: type, key: key, branches: [
-        { key: "branch-1", assignee: { role: "", scope: "" }, deadline: { workingDays: 5 } },
-        { key: "branch-2", assignee: { role: "", scope: "" }, deadline: { workingDays: 5 } }], onRejection: "rejectImmediately", transitions: { approved: "" } };
-      case "subRoute": return { type: type, key: key, definition: "", transitions: { awarded: "", rejected: "" } };
-      default: return { type: "end", key: key, result: "Awarded" };
+  function readHumanPolicy(s, errors, required, positiveInt) {
+    var type = s.type;
+    var kind = val("sp-deadline-kind");
+    var before = s.deadline || {};
+    s.deadline = {};
+    if (kind === "campaignDate") s.deadline.campaignDate = required("sp-deadline-value");
+    else s.deadline[kind] = positiveInt("sp-deadline-value");
+    // The re-entry deadline and the rule for a deadline already past are kept (edited in the JSON view).
+    if (before.onReentry) s.deadline.onReentry = before.onReentry;
+    if (before.whenPast) s.deadline.whenPast = before.whenPast;
+    var rem = val("sp-reminders");
+    s.reminders = [];
+    if (rem) {
+      rem.split(/[,;\s]+/).filter(Boolean).forEach(function (r) {
+        var after = r.charAt(0) === "+";
+        var n = Number(after ? r.substring(1) : r);
+        if (!(Number.isInteger(n) && n >= (after ? 1 : 0))) errors["sp-reminders"] = t("err.reminders");
+        else s.reminders.push(after ? { workingDaysAfter: n } : { workingDaysBefore: n });
+      });
     }
+    if (s.reminders.length === 0) delete s.reminders;
+    var ek = val("sp-escalation-kind");
+    delete s.escalation;
+    if (ek === "notifyRole") {
+      s.escalation = { notifyRole: required("sp-escalation-role") };
+      if (val("sp-escalation-scope")) s.escalation.scope = val("sp-escalation-scope");
+    } else if (ek === "action") {
+      var act = required("sp-escalation-action");
+      var names = type === "vote" ? ["close"] : type === "task" ? (s.actions || []).map(function (a) { return a.name; }) : ["approve", "return", "reject"];
+      if (act && names.indexOf(act) < 0) errors["sp-escalation-action"] = t("err.escalationAction") + " " + names.join(", ");
+      s.escalation = { action: act };
+    }
+  }
+
+  /** A new step of a type: the catalogue's starting values, and the first rows of the list editors. */
+  function defaults(type, key) {
+    return C.newStep(type, key, {
+      actions: function () { return [{ name: "forward", target: "" }]; },
+      conditions: function () { return []; },
+      branches: function () {
+        return [{ key: "branch-1", assignee: { role: "", scope: "" }, deadline: { workingDays: 5 } },
+          { key: "branch-2", assignee: { role: "", scope: "" }, deadline: { workingDays: 5 } }];
+      }
+    });
   }
 
   function renameReferences(from, to) {
@@ -747,7 +759,9 @@
   }
   function loadScenario(s) {
     var f = s.facts || {};
-    $("sim-kind").value = f.kind || $("sim-kind").getAttribute("data-default") || "collective";
+    // Without a kind, the first the draft applies to as edited now (the page's default is the saved draft's).
+    var applies = (doc.appliesTo && doc.appliesTo.nomineeKinds) || [];
+    $("sim-kind").value = f.kind || applies[0] || $("sim-kind").getAttribute("data-default") || "collective";
     $("sim-award").value = f.awardForm || "";
     $("sim-campaign-type").value = f.campaignType || "";
     $("sim-dossier-close").value = f.dossierClose || "";
