@@ -96,6 +96,7 @@ public sealed class DesignerEditingBrowserTests(BrowserFixture app) : IClassFixt
             Step(doc, "quyet-dinh").GetProperty("actions")[0].GetProperty("target").GetString().Should().Be("da-khen");
         }
         await admin.CheckPageAsync("23-designer-editing");
+        await admin.Locator("#diagram").ScreenshotAsync(new() { Path = Path.Combine(PageChecks.ScreenshotFolder, "23-designer-editing-diagram.png") });
     }
 
     [BrowserFact]

@@ -80,6 +80,9 @@
       var w = p.data("width");
       p.position({ x: x + w / 2, y: y });
       x += w + PORT_GAP;
+      // The outcome's edge leaves from under its port, so the drawing says which outcome leads where.
+      node.outgoers("edge").filter(function (e) { return e.data("slot") === p.data("slot"); })
+        .style("source-endpoint", Math.round(p.position("x") - node.position("x")) + "px " + Math.round(y + 12 - node.position("y")) + "px");
     });
   }
 
