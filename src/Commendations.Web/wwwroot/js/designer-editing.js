@@ -34,6 +34,8 @@
   $("zoom-in").addEventListener("click", function () { zoomBy(1.25); });
   $("zoom-out").addEventListener("click", function () { zoomBy(0.8); });
   $("zoom-fit").addEventListener("click", fit);
+  // Every layout fits the diagram; one that shrank the names below readable size gets the readable fit instead.
+  cy.on("layoutstop", function () { if (cy.zoom() < MIN_FIT_ZOOM - 1e-6) fit(); });
 
   // ---- outcome ports: one chip per outcome under each step, labelled with the outcome's name ----
   function portName(type, outcome) {

@@ -143,7 +143,7 @@
     { selector: "node.port.active", style: { "background-color": "#b45309", "border-color": "#78350f", "color": "#fff" } },
     { selector: ".eh-ghost-edge, edge.eh-preview", style: { "line-color": "#b45309", "target-arrow-color": "#b45309", "target-arrow-shape": "triangle", "line-style": "dashed", "width": 3, "label": "" } },
     { selector: ".eh-ghost-node", style: { "opacity": 0, "width": 1, "height": 1, "label": "" } },
-    { selector: "node.eh-hover", style: { "border-color": "#b45309", "border-width": 5 } },
+    { selector: "node.eh-target", style: { "border-color": "#b45309", "border-width": 5 } },
     { selector: "edge.changed", style: { "line-color": "#b7791f", "target-arrow-color": "#b7791f", "width": 3 } }
   ];
 
