@@ -188,7 +188,8 @@ public sealed class DesignerEditingBrowserTests(BrowserFixture app) : IClassFixt
         await page.Mouse.DownAsync();
         await page.Mouse.MoveAsync(from.X + (to.X - from.X) / 2, from.Y + (to.Y - from.Y) / 2, new() { Steps = 8 });
         await page.Mouse.MoveAsync(to.X, to.Y, new() { Steps = 8 });
-        await page.WaitForTimeoutAsync(150);
+        // Let go once the step under the pointer is taken as the target (the extension marks it), as a person waits to see it.
+        await page.WaitForFunctionAsync("id => window.designerGraph.getElementById(id).hasClass('eh-target')", target);
         await page.Mouse.UpAsync();
         var gesture = await page.EvaluateAsync<string[]>("() => window.__gesture");
         gesture.Should().Contain("ehcomplete", $"dragging {port} onto {target} connects them (from {from} to {to})");
