@@ -135,6 +135,17 @@ public sealed class DesignerEditingBrowserTests(BrowserFixture app) : IClassFixt
         await ExpectDocumentAsync(admin, d => Transition(d, "vote-1", "failed") == "khong-khen" && Transition(d, "vote-1", "noQuorum") == "da-rut");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Làm lại (Ctrl+Y hoặc Ctrl+Shift+Z)" }).ClickAsync();
         await ExpectDocumentAsync(admin, d => Transition(d, "vote-1", "failed") == "da-rut");
+
+        // In English: the palette, the steps' names and the outcomes' ports in English.
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Lưu bản nháp" }).ClickAsync();
+        await Expect(admin.Locator("[data-testid=designer-status]")).ToContainTextAsync("Đã lưu bản nháp");
+        await admin.GetByTestId("language-switch").ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Button, new() { Name = "Add a step: Vote step", Exact = true })).ToBeVisibleAsync();
+        await Expect(admin.GetByRole(AriaRole.Button, new() { Name = "Undo (Ctrl+Z)" })).ToBeVisibleAsync();
+        await admin.WaitForFunctionAsync("() => window.designerGraph && window.designerGraph.nodes('.port').length > 0");
+        (await admin.EvaluateAsync<string>("() => window.designerGraph.getElementById('vote-1').data('label')")).Should().Be("Vote step 1\n‹vote›");
+        (await admin.EvaluateAsync<string>("() => window.designerGraph.getElementById('port:vote-1:transitions.passed').data('label')")).Should().Be("Passed");
+        await admin.GetByTestId("language-switch").ClickAsync();
     }
 
     private async Task<IPage> NewRouteAsync(string id, string name)
