@@ -23,5 +23,8 @@ public sealed class UiText
 
     public string this[string vietnamese, params object?[] args] => string.Format(CultureInfo.CurrentCulture, this[vietnamese], args);
 
+    /// <summary>The English of a text whatever the page's language (the text itself when it has no translation).</summary>
+    public string English(string vietnamese) => _english.TryGetValue(vietnamese, out var english) ? english : vietnamese;
+
     public IReadOnlyCollection<string> TranslatedTexts => _english.Keys.ToList();
 }

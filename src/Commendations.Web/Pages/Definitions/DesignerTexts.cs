@@ -145,9 +145,63 @@ public static class DesignerTexts
         ("sim.load", "Nạp"),
         ("sim.rerun", "Chạy lại"),
         ("sim.saved", "Đã lưu kịch bản {0}."),
+        // The diagram's editing (designer-editing.js): short type names, new steps' names, outcome ports, messages.
+        ("typeShort.task", "công việc"),
+        ("stepName.task", "Công việc"),
+        ("typeShort.sequentialApproval", "duyệt lần lượt"),
+        ("stepName.sequentialApproval", "Duyệt lần lượt"),
+        ("typeShort.parallelApproval", "duyệt song song"),
+        ("stepName.parallelApproval", "Duyệt song song"),
+        ("typeShort.vote", "bỏ phiếu"),
+        ("stepName.vote", "Bước bỏ phiếu"),
+        ("typeShort.wait", "chờ"),
+        ("stepName.wait", "Chờ"),
+        ("typeShort.branch", "rẽ nhánh"),
+        ("stepName.branch", "Rẽ nhánh"),
+        ("typeShort.end", "kết thúc"),
+        ("stepName.end", "Bước kết thúc"),
+        ("typeShort.parallel", "song song nhiều nhánh"),
+        ("stepName.parallel", "Song song nhiều nhánh"),
+        ("typeShort.subRoute", "gọi quy trình con"),
+        ("stepName.subRoute", "Gọi quy trình con"),
+        ("port.approved", "Đồng ý"),
+        ("port.returned", "Trả lại"),
+        ("port.rejected", "Không đồng ý"),
+        ("port.passed", "Thông qua"),
+        ("port.failed", "Không thông qua"),
+        ("port.noQuorum", "Không đủ tỷ lệ tham dự"),
+        ("port.subRoute.awarded", "Quy trình con: đạt"),
+        ("port.subRoute.rejected", "Quy trình con: không đạt"),
+        ("port.subRoute.withdrawn", "Quy trình con: đã rút"),
+        ("port.next", "Tiếp theo"),
+        ("port.condition", "Điều kiện"),
+        ("port.default", "Mặc định"),
+        ("noFreeOutcome", "Mọi kết quả của bước {0} đều đã được nối; không kết quả nào bị ghi đè. Kéo từ nhãn của kết quả cần đổi sang bước mới, hoặc sửa trong thuộc tính bước."),
+        ("wired", "Đã nối kết quả “{1}” của bước {0} tới bước {2}."),
+        ("stepAdded", "Đã thêm bước {0}."),
+        ("undone", "Đã hoàn tác."),
+        ("redone", "Đã làm lại."),
+        ("nothingToUndo", "Không còn thay đổi nào để hoàn tác."),
+        ("nothingToRedo", "Không còn thay đổi nào để làm lại."),
+        ("noStepSelected", "Chưa chọn bước nào để xóa."),
+        ("laidOut", "Đã tự sắp xếp sơ đồ."),
     ];
 
-    public static Dictionary<string, string> For(UiText t) => All.ToDictionary(x => x.Key, x => t[x.Text]);
+    public static Dictionary<string, string> For(UiText t)
+    {
+        var texts = All.ToDictionary(x => x.Key, x => t[x.Text]);
+        // A new step is named in both languages whatever the page's language (Vietnamese first, English as its translation).
+        foreach (var (key, text) in All.Where(x => x.Key.StartsWith("stepName.", StringComparison.Ordinal)))
+        {
+            texts[key + ".vi"] = text;
+            texts[key + ".en"] = t.English(text);
+        }
+        return texts;
+    }
+
+    /// <summary>The designer's palette: one button per step type of the definition format, with the name a new step of that type gets.</summary>
+    public static IReadOnlyList<(string Type, string Name)> Palette { get; } =
+        All.Where(x => x.Key.StartsWith("stepName.", StringComparison.Ordinal)).Select(x => (x.Key["stepName.".Length..], x.Text)).ToList();
 
     public static IEnumerable<string> VietnameseTexts => All.Select(x => x.Text);
 }

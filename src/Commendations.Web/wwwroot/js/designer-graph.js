@@ -18,6 +18,9 @@
 
   /** The designer's names of approval and vote outcomes (else the outcome's own name). */
   function setOutcomeNames(names) { outcomeNames = names || {}; }
+  /** The page's names of the step types (short, in the page's language), shown discreetly under a step's name. */
+  var typeNames = {};
+  function setTypeNames(names) { typeNames = names || {}; }
   var OUTCOMES = {
     sequentialApproval: ["approved", "returned", "rejected"],
     parallelApproval: ["approved", "returned", "rejected"],
@@ -59,6 +62,7 @@
   }
 
   function typeLabel(type) {
+    if (typeNames[type]) return typeNames[type];
     return {
       task: "task", sequentialApproval: "sequential approval", parallelApproval: "parallel approval",
       vote: "vote", wait: "wait", branch: "branch", end: "end", parallel: "parallel", subRoute: "sub-route"
@@ -83,7 +87,7 @@
       var extra = s.type === "end" ? " (" + (s.result || "?") + ")" : "";
       els.push({
         group: "nodes",
-        data: { id: s.key, step: true, index: i, type: s.type, label: plain ? stepName(s) : stepName(s) + "\n" + typeLabel(s.type) + extra + detail(s) },
+        data: { id: s.key, step: true, index: i, type: s.type, label: plain ? stepName(s) : stepName(s) + "\n‹" + typeLabel(s.type) + extra + "›" + detail(s) },
         classes: [s.type, s.key === doc.start ? "start" : "", s.type === "end" ? "result-" + String(s.result).toLowerCase() : ""].join(" ")
       });
     });
@@ -105,16 +109,16 @@
 
   var style = [
     { selector: "node", style: {
-      "label": "data(label)", "text-wrap": "wrap", "text-valign": "center", "text-halign": "center", "font-size": 11,
-      "width": 130, "height": 46, "shape": "round-rectangle", "background-color": "#eef2f7", "border-width": 2,
+      "label": "data(label)", "text-wrap": "wrap", "text-max-width": 170, "text-overflow-wrap": "whitespace", "text-valign": "center",
+      "text-halign": "center", "font-size": 15, "line-height": 1.15, "width": 184, "height": 70, "shape": "round-rectangle", "background-color": "#eef2f7", "border-width": 2,
       "border-color": "#4a5568", "color": "#1a202c" } },
     { selector: "node.sequentialApproval, node.parallelApproval", style: { "background-color": "#e6f0fb", "shape": "rectangle" } },
     { selector: "node.vote", style: { "shape": "hexagon", "background-color": "#e6f0fb" } },
-    { selector: "node.parallel", style: { "shape": "rectangle", "background-color": "#e3f4f4", "border-style": "double", "border-width": 4, "height": 58 } },
-    { selector: "node.subRoute", style: { "shape": "round-rectangle", "background-color": "#f4eee3", "border-style": "dashed", "height": 58 } },
+    { selector: "node.parallel", style: { "shape": "rectangle", "background-color": "#e3f4f4", "border-style": "double", "border-width": 4, "height": 84 } },
+    { selector: "node.subRoute", style: { "shape": "round-rectangle", "background-color": "#f4eee3", "border-style": "dashed", "height": 84 } },
     { selector: "node.wait", style: { "shape": "barrel", "background-color": "#f7f3e3" } },
-    { selector: "node.branch", style: { "shape": "diamond", "width": 120, "height": 70, "background-color": "#f3eefb" } },
-    { selector: "node.end", style: { "shape": "ellipse", "width": 110, "background-color": "#f0f0f0" } },
+    { selector: "node.branch", style: { "shape": "diamond", "width": 200, "height": 96, "text-max-width": 120, "background-color": "#f3eefb" } },
+    { selector: "node.end", style: { "shape": "ellipse", "width": 170, "text-max-width": 140, "background-color": "#f0f0f0" } },
     { selector: "node.result-awarded", style: { "background-color": "#e3f4e8" } },
     { selector: "node.result-rejected", style: { "background-color": "#fbe9e9" } },
     { selector: "node.start", style: { "border-width": 4, "border-color": "#1d4ed8" } },
@@ -129,22 +133,35 @@
     { selector: "node:selected", style: { "overlay-color": "#1d4ed8", "overlay-opacity": 0.2, "overlay-padding": 6 } },
     { selector: "edge", style: {
       "curve-style": "bezier", "target-arrow-shape": "triangle", "width": 2, "line-color": "#718096",
-      "target-arrow-color": "#718096", "label": "data(label)", "font-size": 10, "text-background-color": "#fff",
+      "target-arrow-color": "#718096", "label": "data(label)", "font-size": 13, "text-wrap": "wrap", "text-max-width": 150, "text-background-color": "#fff",
       "text-background-opacity": 1, "text-background-padding": 2, "color": "#2d3748" } },
+    // The designer's outcome ports: one chip per outcome of a step, dragged onto a step to wire that outcome.
+    { selector: "node.port", style: {
+      "shape": "round-rectangle", "width": "data(width)", "height": 24, "font-size": 13, "text-wrap": "none", "text-max-width": 400,
+      "background-color": "#1d4ed8", "color": "#fff", "border-width": 1, "border-color": "#1e3a8a", "label": "data(label)" } },
+    { selector: "node.port.unwired", style: { "background-color": "#fff", "color": "#1e3a8a", "border-style": "dashed", "border-width": 2 } },
+    { selector: "node.port.active", style: { "background-color": "#b45309", "border-color": "#78350f", "color": "#fff" } },
+    { selector: ".eh-ghost-edge, edge.eh-preview", style: { "line-color": "#b45309", "target-arrow-color": "#b45309", "target-arrow-shape": "triangle", "line-style": "dashed", "width": 3, "label": "" } },
+    { selector: ".eh-ghost-node", style: { "opacity": 0, "width": 1, "height": 1, "label": "" } },
+    { selector: "node.eh-target", style: { "border-color": "#b45309", "border-width": 5 } },
     { selector: "edge.changed", style: { "line-color": "#b7791f", "target-arrow-color": "#b7791f", "width": 3 } }
   ];
 
   /** Positions from the document's layout when it places every step, else an automatic top-down layout. */
-  function layout(cy, doc, force) {
+  function layout(cy, doc, force, direction) {
     var pos = (doc && doc.layout) || {};
+    var laid = cy.elements().not(".port").not(".eh-ghost");
     var steps = cy.nodes("[?step]");
     var placed = steps.length > 0 && steps.every(function (n) { return pos[n.id()] && typeof pos[n.id()].x === "number"; })
       && cy.nodes(".missing").length === 0;
     if (!force && placed) {
-      cy.layout({ name: "preset", positions: function (n) { return pos[n.id()]; }, fit: true, padding: 24 }).run();
+      laid.layout({ name: "preset", positions: function (n) { return pos[n.id()]; }, fit: true, padding: 24 }).run();
+    } else if (window.cytoscape("layout", "dagre")) {
+      // The designer loads cytoscape-dagre: ranks top to bottom (or left to right), room below each step for its outcome ports.
+      laid.layout({ name: "dagre", rankDir: direction || "TB", nodeSep: 90, rankSep: 90, edgeSep: 20, fit: true, padding: 24 }).run();
     } else {
       var roots = doc && doc.start && cy.getElementById(doc.start).nonempty() ? cy.getElementById(doc.start) : undefined;
-      cy.layout({ name: "breadthfirst", directed: true, roots: roots, spacingFactor: 1.05, fit: true, padding: 24, avoidOverlap: true }).run();
+      laid.layout({ name: "breadthfirst", directed: true, roots: roots, spacingFactor: 1.05, fit: true, padding: 24, avoidOverlap: true }).run();
     }
   }
 
@@ -176,5 +193,5 @@
   }
 
   window.DesignerGraph = { HUMAN: HUMAN, OUTCOMES: OUTCOMES, outgoing: outgoing, elements: elements, style: style, layout: layout, create: create, stepOfPath: stepOfPath, formatVn: formatVn,
-    text: text, stepName: stepName, setOutcomeNames: setOutcomeNames };
+    text: text, stepName: stepName, setOutcomeNames: setOutcomeNames, setTypeNames: setTypeNames };
 })();

@@ -29,7 +29,12 @@
   var status = $("designer-status");
   G.setOutcomeNames({ approved: t("outcome.approved"), returned: t("outcome.returned"), rejected: t("outcome.rejected"),
     passed: t("outcome.passed"), failed: t("outcome.failed"), noQuorum: t("outcome.noQuorum") });
+  G.setTypeNames({ task: t("typeShort.task"), sequentialApproval: t("typeShort.sequentialApproval"), parallelApproval: t("typeShort.parallelApproval"),
+    vote: t("typeShort.vote"), wait: t("typeShort.wait"), branch: t("typeShort.branch"), end: t("typeShort.end"), parallel: t("typeShort.parallel"), subRoute: t("typeShort.subRoute") });
   var cy = G.create(diagram, doc, { editable: editable });
+  // designer-editing.js listens: "change" after every edit of the document, "redraw" after the diagram is rebuilt.
+  var listeners = { change: [], redraw: [] };
+  function emit(kind) { listeners[kind].forEach(function (f) { f(); }); }
   window.designerCy = cy;
 
   function say(message, isError) {
@@ -48,7 +53,8 @@
     cy.elements().remove();
     cy.add(G.elements(doc));
     if (needsLayout) {
-      G.layout(cy, { start: doc.start, steps: doc.steps, layout: null }, true);
+      // The document's layout when it places every step (an undo, a step added where the editor placed it), else an automatic one.
+      G.layout(cy, { start: doc.start, steps: doc.steps, layout: forceLayout ? null : doc.layout }, !!forceLayout);
     } else {
       cy.nodes().forEach(function (n) { if (positions[n.id()]) n.position(positions[n.id()]); });
     }
@@ -56,6 +62,7 @@
     if (selectedKey && cy.getElementById(selectedKey).nonempty()) cy.getElementById(selectedKey).select();
     refreshStepPicker();
     refreshSimulationActions();
+    emit("redraw");
   }
 
   /** Called after every edit from the diagram or the panel: JSON view, diagram, validation. */
@@ -66,6 +73,7 @@
     updatePublishState();
     scheduleValidation();
     say(t("unsaved"));
+    emit("change");
   }
 
   function stepIndex(key) {
@@ -515,11 +523,15 @@
       }
       case "sequentialApproval": case "parallelApproval": case "vote": case "parallel": case "subRoute": {
         s.transitions = s.transitions || {};
-        var slot = G.OUTCOMES[s.type].find(function (o) { return !s.transitions[o]; }) || G.OUTCOMES[s.type][0];
+        var slot = G.OUTCOMES[s.type].find(function (o) { return !s.transitions[o]; });
+        // Every outcome is wired: none is overwritten; the author drags the outcome's port (or edits it in the panel).
+        if (!slot) { say(t("noFreeOutcome").replace("{0}", from), true); return; }
         s.transitions[slot] = to;
         break;
       }
-      case "wait": s.next = to; break;
+      case "wait":
+        if (s.next && s.next !== to) { say(t("noFreeOutcome").replace("{0}", from), true); return; }
+        s.next = to; break;
       case "branch":
         if (!s.default) s.default = to; else s.conditions = (s.conditions || []).concat([{ when: { fact: "kind", op: "eq", value: "collective" }, target: to }]);
         break;
@@ -545,6 +557,7 @@
     jsonText.value = docText();
     updatePublishState();
     say(t("unsaved"));
+    emit("change");
   });
 
   // ---- toolbar ----
@@ -560,7 +573,7 @@
     select(key);
     var k = $("sp-key"); if (k) { k.focus(); k.select(); }
   });
-  $("relayout").addEventListener("click", function () { G.layout(cy, doc, true); });
+  // The automatic layout buttons are designer-editing.js's (dagre, recorded in the document's layout).
 
   // ---- JSON view ----
   jsonText.value = docText();
@@ -845,6 +858,32 @@
       say(t("sim.saved").replace("{0}", name));
     });
   }
+
+  // ---- what designer-editing.js (palette, ports, undo/redo, keyboard, zoom) works through ----
+  window.DesignerEditor = {
+    cy: cy, editable: editable, texts: texts, t: t,
+    doc: function () { return doc; },
+    docText: docText,
+    /** Replaces the whole document (an undo or a redo) and shows it, keeping the selection when the step still exists. */
+    setDoc: function (next) {
+      doc = next;
+      jsonText.value = docText();
+      if (selectedKey && stepIndex(selectedKey) < 0) selectedKey = null;
+      working = selectedKey ? JSON.parse(JSON.stringify(doc.steps[stepIndex(selectedKey)])) : null;
+      changed(false);
+      renderPanel({});
+    },
+    /** After an edit made on doc directly: refresh the panel's copy of the selected step, then everything else. */
+    edited: function () {
+      var i = stepIndex(selectedKey);
+      if (i >= 0) working = JSON.parse(JSON.stringify(doc.steps[i]));
+      changed(false);
+      renderPanel({});
+    },
+    selected: function () { return selectedKey; },
+    select: select, removeStep: removeStep, defaults: defaults, stepIndex: stepIndex, say: say,
+    on: function (kind, f) { listeners[kind].push(f); }
+  };
 
   // ---- start ----
   if (simKind && !$("sim-award").value && doc.appliesTo && doc.appliesTo.awardForms) $("sim-award").value = doc.appliesTo.awardForms[0] || "";
