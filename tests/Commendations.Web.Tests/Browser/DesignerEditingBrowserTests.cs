@@ -18,7 +18,7 @@ public sealed class DesignerEditingBrowserTests(BrowserFixture app) : IClassFixt
     {
         const string id = "hoi-dong-keo-tha";
         var admin = await NewRouteAsync(id, "Bỏ phiếu Hội đồng (dựng trên sơ đồ)");
-        var committee = await admin.EvaluateAsync<string>("() => document.querySelector('#committees option').value");
+        const string committee = DemoCatalog.SteeringCommittee;
 
         // The palette: a vote step with a generated key and its Vietnamese name, selected after adding.
         var palette = admin.Locator("[data-testid=palette]");
@@ -59,7 +59,8 @@ public sealed class DesignerEditingBrowserTests(BrowserFixture app) : IClassFixt
         // The vote's committee through the side panel, the step chosen by clicking it on the diagram.
         await ClickNodeAsync(admin, "vote-1");
         await Expect(admin.Locator("#sp-key")).ToHaveValueAsync("vote-1");
-        await admin.Locator("#sp-committee").FillAsync(committee);
+        // Picked by its name from the organisation's committees; the definition stores the code.
+        await admin.Locator("#sp-committee").SelectOptionAsync(new SelectOptionValue { Label = "Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở tỉnh Lam Giang" });
         await admin.Locator("#sp-meaning").SelectOptionAsync("vote");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Áp dụng", Exact = true }).ClickAsync();
         await ExpectDocumentAsync(admin, d => Step(d, "vote-1").GetProperty("committee").GetString() == committee);
@@ -193,8 +194,16 @@ public sealed class DesignerEditingBrowserTests(BrowserFixture app) : IClassFixt
     {
         // The edge-drawing gesture's events, to say what happened when a drag did not connect.
         await page.EvaluateAsync("() => { window.__gesture = []; if (!window.__gestureWatched) { window.__gestureWatched = true; window.designerGraph.on('ehstart ehcancel ehcomplete ehstop', e => window.__gesture.push(e.type)); } }");
-        var from = await AtAsync(page, port);
-        var to = await AtAsync(page, target);
+        // The diagram may still be settling (a redraw after an edit, the view fitted to a new step): positions read twice
+        // 150 ms apart must agree before the hand moves.
+        (float X, float Y) from, to;
+        while (true)
+        {
+            from = await AtAsync(page, port);
+            to = await AtAsync(page, target);
+            await page.WaitForTimeoutAsync(150);
+            if (from == await AtAsync(page, port) && to == await AtAsync(page, target)) break;
+        }
         await page.Mouse.MoveAsync(from.X, from.Y);
         await page.Mouse.DownAsync();
         await page.Mouse.MoveAsync(from.X + (to.X - from.X) / 2, from.Y + (to.Y - from.Y) / 2, new() { Steps = 8 });

@@ -220,6 +220,9 @@
     doc.steps.splice(firstEnd >= 0 ? firstEnd : doc.steps.length, 0, step);
     E.edited();
     E.select(key);
+    // A step placed low (the visible area full) keeps its outcome ports on screen: the view fits the route again.
+    var shown = cy.extent();
+    if (pos.y + 110 > shown.y2 || pos.x + 120 > shown.x2) fit();
     E.say(fmt(t("stepAdded"), G.stepName(step)));
   }
   document.querySelectorAll("[data-palette]").forEach(function (b) {
