@@ -39,7 +39,6 @@ public static class DecisionPdf
             Header(flow, d);
             Preamble(flow, d);
             Articles(flow, d);
-            Footer(flow, d);
         }
         NumberPages(document);
 
@@ -112,42 +111,53 @@ public static class DecisionPdf
 
     private static void Articles(PageFlow flow, DecisionDetail d)
     {
-        Article(flow, 1, d.ArticleOne);
+        flow.Paragraph(Article(1, d.ArticleOne), TextAlign.Justify, Indent, ArticleSpace);
         flow.Space(4);
         PdfTable.Draw(flow, AwardeeColumns,
             d.Awardees.Select((a, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), a.ListedName, a.UnitName, a.AwardFormName]),
             Font(TableSize, XFontStyleEx.Bold), Font(TableSize));
         flow.Space(8);
-        Article(flow, 2, "Quyết định này có hiệu lực kể từ ngày ký.");
-        Article(flow, 3, d.ExecutionLine);
+
+        // The last articles go with the signature block: a page holding only "Nơi nhận" and the signature would read as
+        // detached from the decision it signs.
+        var closing = new[] { Article(2, "Quyết định này có hiệu lực kể từ ngày ký."), Article(3, d.ExecutionLine) };
+        var footer = Footer.Of(flow, d);
+        flow.Keep(closing.Sum(a => TextLayout.Height(TextLayout.Lines(flow.Graphics, a, flow.Width, Indent)) + ArticleSpace) + FooterSpace + footer.Height);
+        foreach (var article in closing)
+            flow.Paragraph(article, TextAlign.Justify, Indent, ArticleSpace);
+        flow.Space(FooterSpace);
+        footer.Draw(flow);
     }
 
-    private static void Article(PageFlow flow, int number, string text) =>
-        flow.Paragraph([new TextRun($"Điều {number}.", Font(BodySize, XFontStyleEx.Bold)), new TextRun(" " + text, Font(BodySize))],
-            TextAlign.Justify, Indent, spaceAfter: 4);
+    private static TextRun[] Article(int number, string text) =>
+        [new TextRun($"Điều {number}.", Font(BodySize, XFontStyleEx.Bold)), new TextRun(" " + text, Font(BodySize))];
 
-    /// <summary>Recipients (left) and the signature block (right) kept together on one page.</summary>
-    private static void Footer(PageFlow flow, DecisionDetail d)
+    /// <summary>Recipients (left, "Nơi nhận:") beside the signature block (right: titles, room to sign and seal, the name).</summary>
+    private sealed record Footer(List<TextLine> Recipients, List<TextLine> Titles, List<TextLine> Name)
     {
-        flow.Space(10);
-        var gfx = flow.Graphics;
-        double half = flow.Width / 2;
-        var recipients = new List<TextLine>();
-        recipients.AddRange(TextLayout.Lines(gfx, [new TextRun("Nơi nhận:", Font(HeaderSize, XFontStyleEx.BoldItalic))], half));
-        foreach (var r in d.Recipients)
-            recipients.AddRange(TextLayout.Lines(gfx, [new TextRun($"- {r}", Font(RecipientsSize))], half - 6));
-        var titleFont = Font(BodySize, XFontStyleEx.Bold);
-        var signature = d.SignatureLines.SelectMany(l => TextLayout.Lines(gfx, [new TextRun(l, titleFont)], half)).ToList();
-        var name = TextLayout.Lines(gfx, [new TextRun(d.SignerName, titleFont)], half);
-        var signatureHeight = TextLayout.Height(signature) + SignatureSpace + TextLayout.Height(name);
+        public double Height => Math.Max(TextLayout.Height(Recipients), TextLayout.Height(Titles) + SignatureSpace + TextLayout.Height(Name));
 
-        flow.Keep(Math.Max(TextLayout.Height(recipients), signatureHeight));
-        gfx = flow.Graphics;
-        var top = flow.Y;
-        var left = top + TextLayout.Draw(gfx, recipients, flow.Left, top, half, TextAlign.Left);
-        var right = top + TextLayout.Draw(gfx, signature, flow.Left + half, top, half, TextAlign.Center) + SignatureSpace;
-        right += TextLayout.Draw(gfx, name, flow.Left + half, right, half, TextAlign.Center);
-        flow.Y = Math.Max(left, right);
+        public static Footer Of(PageFlow flow, DecisionDetail d)
+        {
+            var gfx = flow.Graphics;
+            var half = flow.Width / 2;
+            var recipients = TextLayout.Lines(gfx, [new TextRun("Nơi nhận:", Font(HeaderSize, XFontStyleEx.BoldItalic))], half);
+            foreach (var r in d.Recipients)
+                recipients.AddRange(TextLayout.Lines(gfx, [new TextRun($"- {r}", Font(RecipientsSize))], half - 6));
+            var titleFont = Font(BodySize, XFontStyleEx.Bold);
+            return new Footer(recipients, d.SignatureLines.SelectMany(l => TextLayout.Lines(gfx, [new TextRun(l, titleFont)], half)).ToList(),
+                TextLayout.Lines(gfx, [new TextRun(d.SignerName, titleFont)], half));
+        }
+
+        public void Draw(PageFlow flow)
+        {
+            flow.Keep(Height);
+            var (gfx, half, top) = (flow.Graphics, flow.Width / 2, flow.Y);
+            var left = top + TextLayout.Draw(gfx, Recipients, flow.Left, top, half, TextAlign.Left);
+            var right = top + TextLayout.Draw(gfx, Titles, flow.Left + half, top, half, TextAlign.Center) + SignatureSpace;
+            right += TextLayout.Draw(gfx, Name, flow.Left + half, right, half, TextAlign.Center);
+            flow.Y = Math.Max(left, right);
+        }
     }
 
     /// <summary>Arabic page numbers centred in the top margin from the second page on (Decree 30/2020, Appendix I).</summary>
@@ -162,6 +172,8 @@ public static class DecisionPdf
                 new XRect(0, PageFlow.Mm(8), page.Width.Point, PageFlow.Mm(8)), XStringFormats.TopCenter);
         }
     }
+
+    private const double ArticleSpace = 4, FooterSpace = 10;
 
     /// <summary>Between a line of text and the rule below it, clear of the letters' descenders.</summary>
     private const double RuleGap = 4;
