@@ -42,7 +42,7 @@ public static class DecisionPdfBenchmark
             var signer = new Pkcs12DocumentSigner(Options.Create(new Pkcs12SigningOptions
             {
                 Default = new Pkcs12Certificate { Path = SelfSigned(folder), Password = "bench" },
-            }));
+            }), TimeProvider.System);
             byte[] signed = await signer.SignAsync(pdf, new SignerIdentity("Ngô Đức Mạnh"), "Ký ban hành", "Lam Giang");
             var sign = new List<double>();
             for (var i = 0; i < runs; i++)

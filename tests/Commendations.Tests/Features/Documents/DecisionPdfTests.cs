@@ -178,14 +178,20 @@ public class DecisionPdfTests(LifecycleHarness app) : IClassFixture<LifecycleHar
     public async Task A_decision_signed_with_a_pkcs12_certificate_is_valid_for_pdfsig_and_one_changed_byte_is_reported()
     {
         var decision = await IssuedAsync();
-        var pdf = DecisionPdf.Build(decision);
+        var (pdf, place) = DecisionPdf.Generate(decision);
         var signer = new Pkcs12DocumentSigner(Options.Create(new Pkcs12SigningOptions
         {
             Certificates = { ["lanhdao"] = new Pkcs12Certificate { Path = TestCertificates.SignerPkcs12(_folder, "Ngô Đức Mạnh", "mật-khẩu"), Password = "mật-khẩu" } },
-        }));
+        }), TimeProvider.System);
 
-        var signed = await signer.SignAsync(pdf, new SignerIdentity("Ngô Đức Mạnh", "lanhdao"), "Ký ban hành quyết định khen thưởng", "Lam Giang");
-        var path = await WriteAsync("signed.pdf", signed);
+        // Shown in the signature block, between "CHỦ TỊCH" and the name.
+        var signed = await signer.SignAsync(pdf, new SignerIdentity("Ngô Đức Mạnh", "lanhdao"), "Ký ban hành quyết định khen thưởng", "Lam Giang", place);
+        // Kept with the rendered page for a person to open in a PDF reader (its signature panel shows the test CA's signer).
+        var path = Path.Combine(Artifacts, "decision-signed.pdf");
+        await File.WriteAllBytesAsync(path, signed);
+        var shown = await PdfTools.RunAsync("pdftoppm", "-png", "-r", "60", "-f", $"{place.PageIndex + 1}", "-l", $"{place.PageIndex + 1}", "-singlefile",
+            path, Path.Combine(Artifacts, "decision-signed"));
+        shown.ExitCode.Should().Be(0, shown.Error);
 
         // The test CA is nobody's trusted root: pdfsig says so about the certificate; the signature itself is what is checked.
         var check = await PdfTools.RunAsync("pdfsig", path);
@@ -203,7 +209,7 @@ public class DecisionPdfTests(LifecycleHarness app) : IClassFixture<LifecycleHar
         changed.All.Should().MatchRegex("Digest Mismatch|Signature is Invalid|modified", changed.All);
 
         // A signer without a certificate is refused in words, not with a crash.
-        var unknown = () => signer.SignAsync(pdf, new SignerIdentity("Lê Thị Hạnh", "phochutich"), "Ký", "Lam Giang");
+        var unknown = () => signer.SignAsync(pdf, new SignerIdentity("Lê Thị Hạnh", "phochutich"), "Ký", "Lam Giang", place);
         (await unknown.Should().ThrowAsync<UnprocessableException>()).Which.Code.Should().Be("no-signing-certificate");
     }
 

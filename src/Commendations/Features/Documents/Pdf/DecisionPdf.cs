@@ -1,5 +1,6 @@
 using System.Globalization;
 using Commendations.Features.Decisions;
+using Commendations.Features.Documents.Signing;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
@@ -24,7 +25,10 @@ public static class DecisionPdf
         new("STT", 11, TextAlign.Center), new("Tập thể, cá nhân", 58), new("Đơn vị", 50), new("Hình thức", 0),
     ];
 
-    public static byte[] Build(DecisionDetail d)
+    public static byte[] Build(DecisionDetail d) => Generate(d).Content;
+
+    /// <summary>The PDF and where its signature goes: the room between the signer's title and name.</summary>
+    public static GeneratedPdf Generate(DecisionDetail d)
     {
         EmbeddedFonts.Install();
         using var document = new PdfDocument();
@@ -34,17 +38,18 @@ public static class DecisionPdf
         document.Info.Creator = "Commendations";
         document.Language = "vi-VN";
 
+        SignaturePlace signature;
         using (var flow = new PageFlow(document, PageMargins.AdministrativeDocument))
         {
             Header(flow, d);
             Preamble(flow, d);
-            Articles(flow, d);
+            signature = Articles(flow, d);
         }
         NumberPages(document);
 
         using var output = new MemoryStream();
         document.Save(output, false);
-        return output.ToArray();
+        return new GeneratedPdf(output.ToArray(), signature);
     }
 
     /// <summary>"quyet-dinh-05-QD-UBND.pdf": the number in ASCII, safe in any file system and download header.</summary>
@@ -109,7 +114,7 @@ public static class DecisionPdf
         flow.Heading("QUYẾT ĐỊNH:", heading, spaceAfter: 8);
     }
 
-    private static void Articles(PageFlow flow, DecisionDetail d)
+    private static SignaturePlace Articles(PageFlow flow, DecisionDetail d)
     {
         flow.Paragraph(Article(1, d.ArticleOne), TextAlign.Justify, Indent, ArticleSpace);
         flow.Space(4);
@@ -126,7 +131,7 @@ public static class DecisionPdf
         foreach (var article in closing)
             flow.Paragraph(article, TextAlign.Justify, Indent, ArticleSpace);
         flow.Space(FooterSpace);
-        footer.Draw(flow);
+        return footer.Draw(flow);
     }
 
     private static TextRun[] Article(int number, string text) =>
@@ -149,14 +154,18 @@ public static class DecisionPdf
                 TextLayout.Lines(gfx, [new TextRun(d.SignerName, titleFont)], half));
         }
 
-        public void Draw(PageFlow flow)
+        /// <summary>Draws the footer; returns the room left for the signature.</summary>
+        public SignaturePlace Draw(PageFlow flow)
         {
             flow.Keep(Height);
             var (gfx, half, top) = (flow.Graphics, flow.Width / 2, flow.Y);
             var left = top + TextLayout.Draw(gfx, Recipients, flow.Left, top, half, TextAlign.Left);
-            var right = top + TextLayout.Draw(gfx, Titles, flow.Left + half, top, half, TextAlign.Center) + SignatureSpace;
+            var room = top + TextLayout.Draw(gfx, Titles, flow.Left + half, top, half, TextAlign.Center);
+            var right = room + SignatureSpace;
             right += TextLayout.Draw(gfx, Name, flow.Left + half, right, half, TextAlign.Center);
             flow.Y = Math.Max(left, right);
+            double inset = PageFlow.Mm(12), gap = PageFlow.Mm(3);
+            return new SignaturePlace(flow.PageIndex, flow.Left + half + inset, room + gap, half - 2 * inset, SignatureSpace - 2 * gap);
         }
     }
 
@@ -184,3 +193,6 @@ public static class DecisionPdf
     /// <summary>Room for the handwritten signature and the seal between the signer's title and name.</summary>
     private static double SignatureSpace => PageFlow.Mm(28);
 }
+
+/// <summary>A generated document and where its signature is to be shown.</summary>
+public sealed record GeneratedPdf(byte[] Content, SignaturePlace Signature);

@@ -30,6 +30,9 @@ internal sealed class PageFlow : IDisposable
     public XGraphics Graphics { get; private set; } = null!;
     public PdfPage Page { get; private set; } = null!;
     public double Y { get; set; }
+
+    /// <summary>The page being filled, from 0.</summary>
+    public int PageIndex => _document.PageCount - 1;
     public double Left => Mm(_margins.Left);
     public double Right => Page.Width.Point - Mm(_margins.Right);
     public double Width => Right - Left;

@@ -14,6 +14,16 @@ public sealed record SignerIdentity(string Name, string? UserName = null);
 /// </summary>
 public interface IDocumentSigner
 {
-    /// <summary>The signed document. <paramref name="reason"/> and <paramref name="location"/> go into the signature dictionary.</summary>
-    Task<byte[]> SignAsync(byte[] pdf, SignerIdentity signer, string reason, string location, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The signed document. <paramref name="reason"/> and <paramref name="location"/> go into the signature dictionary;
+    /// with a <paramref name="place"/> the signature is also shown there (who signed, when), else it is invisible.
+    /// </summary>
+    Task<byte[]> SignAsync(byte[] pdf, SignerIdentity signer, string reason, string location, SignaturePlace? place = null,
+        CancellationToken cancellationToken = default);
 }
+
+/// <summary>
+/// Where a document shows its signature: a page (from 0) and a box in points from the page's top left corner — e.g. the
+/// room between the signer's title and name in a decision's signature block (<c>DecisionPdf.Generate</c>).
+/// </summary>
+public sealed record SignaturePlace(int PageIndex, double Left, double Top, double Width, double Height);

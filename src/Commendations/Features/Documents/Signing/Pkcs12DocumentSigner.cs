@@ -3,6 +3,8 @@ using System.Security.Cryptography.X509Certificates;
 using Commendations.Common.Errors;
 using Commendations.Common.Text;
 using Microsoft.Extensions.Options;
+using Commendations.Features.Documents.Pdf;
+using PdfSharp.Drawing;
 using PdfSharp.Pdf.IO;
 using PdfSharp.Pdf.Signatures;
 
@@ -13,15 +15,32 @@ namespace Commendations.Features.Documents.Signing;
 /// PDFsharp's signature support: SHA-256, the CMS signature made by .NET's own cryptography. The file is read for every
 /// signature, so a renewed certificate is used as soon as it replaces the old one.
 /// </summary>
-public sealed class Pkcs12DocumentSigner(IOptions<Pkcs12SigningOptions> options) : IDocumentSigner
+public sealed class Pkcs12DocumentSigner(IOptions<Pkcs12SigningOptions> options, TimeProvider clock) : IDocumentSigner
 {
-    public async Task<byte[]> SignAsync(byte[] pdf, SignerIdentity signer, string reason, string location, CancellationToken cancellationToken = default)
+    public async Task<byte[]> SignAsync(byte[] pdf, SignerIdentity signer, string reason, string location, SignaturePlace? place = null,
+        CancellationToken cancellationToken = default)
     {
         using var certificate = Load(signer);
         using var input = new MemoryStream(pdf, writable: false);
         using var document = PdfReader.Open(input, PdfDocumentOpenMode.Modify);
-        DigitalSignatureHandler.ForDocument(document, new PdfSharpDefaultSigner(certificate, PdfMessageDigestType.SHA256, null!),
-            new DigitalSignatureOptions { Reason = reason, Location = location, ContactInfo = signer.Name, AppName = "Commendations" });
+        DigitalSignatureOptions signature;
+        if (place is not null && place.PageIndex >= 0 && place.PageIndex < document.PageCount)
+        {
+            // PDF rectangles count from the page's bottom edge.
+            var height = document.Pages[place.PageIndex].Height.Point;
+            signature = new DigitalSignatureOptions
+            {
+                Reason = reason, Location = location, ContactInfo = signer.Name, AppName = "Commendations",
+                PageIndex = place.PageIndex,
+                Rectangle = new XRect(place.Left, height - place.Top - place.Height, place.Width, place.Height),
+                AppearanceHandler = new SignatureAppearance(signer.Name, clock.GetUtcNow()),
+            };
+        }
+        else
+        {
+            signature = new DigitalSignatureOptions { Reason = reason, Location = location, ContactInfo = signer.Name, AppName = "Commendations" };
+        }
+        DigitalSignatureHandler.ForDocument(document, new PdfSharpDefaultSigner(certificate, PdfMessageDigestType.SHA256, null!), signature);
         using var output = new MemoryStream();
         await document.SaveAsync(output, false);
         return output.ToArray();
