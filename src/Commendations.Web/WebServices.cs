@@ -21,6 +21,8 @@ public static class WebServices
         services.AddDefinitionPublishing(configuration);
         services.Configure<Commendations.Workflow.WorkflowScopeOptions>(configuration.GetSection("Workflow"));
         services.Configure<Commendations.Features.Repairs.RepairOptions>(configuration.GetSection("Repairs"));
+        services.Configure<Commendations.Features.Documents.Signing.Pkcs12SigningOptions>(
+            configuration.GetSection(Commendations.Features.Documents.Signing.Pkcs12SigningOptions.Section));
         services.AddCommendationsSchedulingHost(configuration, connectionString);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Errors.ProblemCodes.Complete);
         services.AddOpenApi(o => o.AddSchemaTransformer(Contracts.StrictSchemas.Apply));

@@ -64,6 +64,9 @@ public static class DependencyInjection
         services.AddScoped<Features.Substitutions.CoveredTasks>();
         services.AddScoped<Features.Substitutions.CoverNotices>();
         services.AddScoped<Features.Documents.DocumentData>();
+        // One signer for every document; the host binds the Signing section (docs/documents.md).
+        services.AddOptions<Features.Documents.Signing.Pkcs12SigningOptions>();
+        services.AddSingleton<Features.Documents.Signing.IDocumentSigner, Features.Documents.Signing.Pkcs12DocumentSigner>();
         services.AddSingleton<Features.Sessions.BallotBox>();
         services.AddScoped<Features.Disclosure.DisclosureSteps>();
         services.AddScoped<Features.Incidents.IncidentDetector>();

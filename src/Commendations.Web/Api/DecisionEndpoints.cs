@@ -19,5 +19,11 @@ public static class DecisionEndpoints
             return TypedResults.Created($"/api/decisions/{issued.DecisionId}", issued);
         });
         group.MapGet("/{id:guid}", (IMediator m, Guid id, CancellationToken ct) => m.Send(new GetDecision(id), ct));
+        // The generated decision (unsigned), downloaded under its number: quyet-dinh-05-QD-UBND.pdf.
+        group.MapGet("/{id:guid}/pdf", async (IMediator m, Guid id, CancellationToken ct) =>
+        {
+            var file = await m.Send(new GetDecisionPdf(id), ct);
+            return TypedResults.File(file.Content, file.ContentType, file.FileName);
+        }).Produces(StatusCodes.Status200OK, contentType: "application/pdf");
     }
 }

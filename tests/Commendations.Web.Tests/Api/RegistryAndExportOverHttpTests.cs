@@ -78,6 +78,17 @@ public class RegistryAndExportOverHttpTests(ApiFactory app) : IClassFixture<ApiF
         decision["collectives"]!.AsArray().Should().HaveCount(15);
         decision["individuals"]!.AsArray().Select(a => (string?)a!["registerNumber"]).Should().Equal(Enumerable.Range(16, 15).Select(i => $"SV-2027-{i:D4}"));
 
+        // The decision as a PDF for anyone signed in, under its number; nobody signed out gets it.
+        var pdf = await (await app.As(DemoAccounts.OfficerDongXuyen)).GetAsync($"/api/decisions/{body["decisionId"]}/pdf");
+        await ApiJourney.Expect(pdf, HttpStatusCode.OK);
+        pdf.Content.Headers.ContentType!.MediaType.Should().Be("application/pdf");
+        pdf.Content.Headers.ContentDisposition!.FileName.Should().Be("quyet-dinh-215-QD-UBND.pdf");
+        (await pdf.Content.ReadAsByteArrayAsync()).Take(5).Should().Equal("%PDF-"u8.ToArray());
+        await ApiJourney.Expect(await app.AnonymousClient().GetAsync($"/api/decisions/{body["decisionId"]}/pdf"), HttpStatusCode.Unauthorized);
+        (await (await app.As(DemoAccounts.OfficerTanHoa)).GetStringAsync($"/quyet-dinh/{body["decisionId"]}"))
+            .Should().Contain($"href=\"/api/decisions/{body["decisionId"]}/pdf\"", "the decision page offers its PDF (\"Tải PDF\")");
+        await ApiJourney.Expect(await (await app.As(DemoAccounts.OfficerTanHoa)).GetAsync($"/api/decisions/{Guid.NewGuid()}/pdf"), HttpStatusCode.NotFound);
+
         var certificates = await (await app.As(DemoAccounts.OfficerTanHoa)).GetAsync($"/chung-nhan/{body["decisionId"]}");
         await ApiJourney.Expect(certificates, HttpStatusCode.OK);
         var printed = WebUtility.HtmlDecode(await certificates.Content.ReadAsStringAsync());

@@ -54,6 +54,7 @@ public static class OperationAudiences
         ["GET /api/campaigns/{id}/progress"] = [O, C, A, L, D],
         ["POST /api/decisions"] = [L],
         ["GET /api/decisions/{id}"] = [SignedIn],
+        ["GET /api/decisions/{id}/pdf"] = [SignedIn],
         ["GET /api/audit/verify"] = [D],
         ["POST /api/audit/seal"] = [D],
         ["GET /api/campaigns/{id}/dashboard"] = [O, C, A, L, D],

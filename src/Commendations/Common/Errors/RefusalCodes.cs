@@ -100,6 +100,7 @@ public static class RefusalCodes
         ("not-claimable", new Message("Việc này giao riêng cho một người, không cần nhận xử lý.")),
         ("vote-not-in-bulk", new Message("Phiếu biểu quyết không bỏ hàng loạt được.")),
         ("not-in-step", new Message("Bước của việc này không có thao tác đã chọn.")),
+        ("no-signing-certificate", new Message("Không có chứng thư số dùng được để ký.")),
 
         // The engine's runtime (RuntimeErrors; mapped to HTTP in Workflow/RuntimeErrorMapping.cs)
         (RuntimeErrors.InstanceCompleted, new Message("Quy trình của hồ sơ đã kết thúc.")),

@@ -1,0 +1,29 @@
+namespace Commendations.Features.Documents.Signing;
+
+/// <summary>
+/// Who signs: the person's name as the document prints it and, when the signer is a user of the system, their user name
+/// (which picks their certificate). <see cref="UserName"/> null means the office's certificate (e.g. the agency's seal).
+/// </summary>
+public sealed record SignerIdentity(string Name, string? UserName = null);
+
+/// <summary>
+/// Signs a PDF on behalf of a person: a PAdES-style detached CMS signature over the whole file (PDF signature field with
+/// /ByteRange), so any reader — Adobe Reader, Foxit, poppler's pdfsig — can check that nothing changed after signing.
+/// One interface for every way of signing (issue 19): a PKCS#12 certificate held by the server
+/// (<see cref="Pkcs12DocumentSigner"/>) now; deferred signing with a USB token or a remote-signing service later.
+/// </summary>
+public interface IDocumentSigner
+{
+    /// <summary>
+    /// The signed document. <paramref name="reason"/> and <paramref name="location"/> go into the signature dictionary;
+    /// with a <paramref name="place"/> the signature is also shown there (who signed, when), else it is invisible.
+    /// </summary>
+    Task<byte[]> SignAsync(byte[] pdf, SignerIdentity signer, string reason, string location, SignaturePlace? place = null,
+        CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// Where a document shows its signature: a page (from 0) and a box in points from the page's top left corner — e.g. the
+/// room between the signer's title and name in a decision's signature block (<c>DecisionPdf.Generate</c>).
+/// </summary>
+public sealed record SignaturePlace(int PageIndex, double Left, double Top, double Width, double Height);

@@ -1,0 +1,74 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Commendations.Common.Errors;
+using Commendations.Common.Text;
+using Microsoft.Extensions.Options;
+using Commendations.Features.Documents.Pdf;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf.IO;
+using PdfSharp.Pdf.Signatures;
+
+namespace Commendations.Features.Documents.Signing;
+
+/// <summary>
+/// Signs with a PKCS#12 certificate the server holds for the signer (<see cref="Pkcs12SigningOptions"/>), through
+/// PDFsharp's signature support: SHA-256, the CMS signature made by .NET's own cryptography. The file is read for every
+/// signature, so a renewed certificate is used as soon as it replaces the old one.
+/// </summary>
+public sealed class Pkcs12DocumentSigner(IOptions<Pkcs12SigningOptions> options, TimeProvider clock) : IDocumentSigner
+{
+    public async Task<byte[]> SignAsync(byte[] pdf, SignerIdentity signer, string reason, string location, SignaturePlace? place = null,
+        CancellationToken cancellationToken = default)
+    {
+        using var certificate = Load(signer);
+        using var input = new MemoryStream(pdf, writable: false);
+        using var document = PdfReader.Open(input, PdfDocumentOpenMode.Modify);
+        DigitalSignatureOptions signature;
+        if (place is not null && place.PageIndex >= 0 && place.PageIndex < document.PageCount)
+        {
+            // PDF rectangles count from the page's bottom edge.
+            var height = document.Pages[place.PageIndex].Height.Point;
+            signature = new DigitalSignatureOptions
+            {
+                Reason = reason, Location = location, ContactInfo = signer.Name, AppName = "Commendations",
+                PageIndex = place.PageIndex,
+                Rectangle = new XRect(place.Left, height - place.Top - place.Height, place.Width, place.Height),
+                AppearanceHandler = new SignatureAppearance(signer.Name, clock.GetUtcNow()),
+            };
+        }
+        else
+        {
+            signature = new DigitalSignatureOptions { Reason = reason, Location = location, ContactInfo = signer.Name, AppName = "Commendations" };
+        }
+        DigitalSignatureHandler.ForDocument(document, new PdfSharpDefaultSigner(certificate, PdfMessageDigestType.SHA256, null!), signature);
+        using var output = new MemoryStream();
+        await document.SaveAsync(output, false);
+        return output.ToArray();
+    }
+
+    private X509Certificate2 Load(SignerIdentity signer)
+    {
+        var settings = options.Value;
+        var file = (signer.UserName is { } user && settings.Certificates.TryGetValue(user, out var own) ? own : null) ?? settings.Default;
+        if (file is null || string.IsNullOrWhiteSpace(file.Path))
+            throw Refused(new Message("Chưa có chứng thư số để ký thay mặt {0}.", signer.Name));
+        X509Certificate2 certificate;
+        try
+        {
+            // Ephemeral: the private key stays in memory, never in a key store on the server's disk.
+            certificate = X509CertificateLoader.LoadPkcs12FromFile(file.Path, file.Password, X509KeyStorageFlags.EphemeralKeySet);
+        }
+        catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException)
+        {
+            throw Refused(new Message("Không đọc được chứng thư số của {0}: tệp hoặc mật khẩu không đúng.", signer.Name));
+        }
+        if (!certificate.HasPrivateKey)
+        {
+            certificate.Dispose();
+            throw Refused(new Message("Tệp chứng thư số của {0} không có khóa bí mật để ký.", signer.Name));
+        }
+        return certificate;
+    }
+
+    private static UnprocessableException Refused(Message text) => new UnprocessableException("no-signing-certificate", text);
+}
