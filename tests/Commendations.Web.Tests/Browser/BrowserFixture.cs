@@ -98,7 +98,10 @@ public class BrowserFixture : AppFactory, IAsyncLifetime
         await page.GetByLabel("Tên đăng nhập").FillAsync(account.UserName);
         await page.GetByLabel("Mật khẩu").FillAsync(DemoAccounts.Password);
         await page.Locator("main button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/dang-nhap"));
+        // Waits for the redirect to commit and the page's document, not for its load event: on a loaded CI machine that
+        // event twice never reached Playwright's waiter in 15 s although the page had arrived ("NetworkIdle event fired").
+        await page.WaitForURLAsync(url => !url.Contains("/dang-nhap"), new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         return page;
     }
 
