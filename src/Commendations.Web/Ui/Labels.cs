@@ -36,6 +36,17 @@ public static class Labels
         _ => kind.ToString(),
     };
 
+    /// <summary>
+    /// Who wrote or published a definition version, as a person reads it: the routes shipped in workflows/ are recorded
+    /// with a technical author (<see cref="Workflow.WorkflowFileImporter.SystemAuthor"/>), shown as "the system".
+    /// </summary>
+    public static string DefinitionAuthor(UiText text, string? author) => author switch
+    {
+        null => "—",
+        Workflow.WorkflowFileImporter.SystemAuthor => text["Hệ thống (quy trình cài sẵn)"],
+        _ => author,
+    };
+
     public static string Gender(Gender gender) => gender == Domain.Nominees.Gender.Female ? "Nữ" : "Nam";
 
     /// <summary>A certificate's printed title ("BẰNG CHỨNG NHẬN") as a page names it in a sentence: "bằng chứng nhận".</summary>

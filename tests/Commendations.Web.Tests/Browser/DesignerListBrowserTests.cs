@@ -34,6 +34,9 @@ public sealed class DesignerListBrowserTests(BrowserFixture app) : IClassFixture
         await Expect(admin.Locator("#json-text")).ToHaveAttributeAsync("readonly", "");
         await admin.GotoAsync($"/quy-trinh/{Definition}/v/1");
         await Expect(admin.Locator("[data-testid=definition-status]")).ToHaveTextAsync("Đã thay thế");
+        // A shipped version's author is "the system", never the importer's technical name.
+        await Expect(admin.Locator("main")).ToContainTextAsync("Người soạn: Hệ thống (quy trình cài sẵn)");
+        await Expect(admin.Locator("main")).Not.ToContainTextAsync("workflows/");
         // The superseded route as BPMN, for documenting it in a process tool.
         var bpmn = await admin.RunAndWaitForDownloadAsync(() => admin.GetByRole(AriaRole.Link, new() { Name = "Tải BPMN" }).ClickAsync());
         bpmn.SuggestedFilename.Should().Be($"{Definition}-v1.bpmn");
