@@ -12,6 +12,10 @@ public static class PageLinks
     public static string Nomination(Guid nominationId) => $"/de-nghi/{nominationId}";
 
     /// <summary>The unit's nominations (<c>Pages/Nominations/Index</c>), optionally one campaign's.</summary>
+    /// <summary>The nomination's route page (its diagram, passages, timers and, for administrators, the repairs), optionally at a section.</summary>
+    public static string Route(Guid nominationId, string? section = null) =>
+        section is null ? $"/de-nghi/{nominationId}/lo-trinh" : $"/de-nghi/{nominationId}/lo-trinh#{section}";
+
     public static string Nominations(Guid? campaignId = null) => campaignId is { } id ? $"/de-nghi?campaignId={id}" : "/de-nghi";
 
     /// <summary>A council session (<c>Pages/Sessions/Details</c>).</summary>

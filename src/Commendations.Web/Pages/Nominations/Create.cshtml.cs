@@ -41,7 +41,7 @@ public sealed class CreateModel : AppPageModel
         if (!created)
             return Page();
         Flash = T["Đã lưu dự thảo. Đính kèm tài liệu rồi trình hồ sơ."];
-        return Redirect($"/de-nghi/{id}");
+        return Redirect(Common.PageLinks.Nomination(id));
     }
 
     private async Task LoadAsync()

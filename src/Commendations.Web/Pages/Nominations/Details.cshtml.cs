@@ -137,7 +137,7 @@ public sealed class DetailsModel : AppPageModel
     {
         if (!Request.Headers.ContainsKey("HX-Request"))
             Flash = message;
-        return Redirect($"/de-nghi/{Id}");
+        return Redirect(Common.PageLinks.Nomination(Id));
     }
 
     private async Task<IActionResult> ShowAsync()

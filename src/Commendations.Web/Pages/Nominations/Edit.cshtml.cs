@@ -47,7 +47,7 @@ public sealed class EditModel(CommendationsDbContext db) : AppPageModel
         if (!ok)
             return Page();
         Flash = T["Đã lưu thay đổi."];
-        return Redirect($"/de-nghi/{Id}");
+        return Redirect(Common.PageLinks.Nomination(Id));
     }
 
     private async Task<bool> LoadAsync()

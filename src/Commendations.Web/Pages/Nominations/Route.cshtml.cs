@@ -54,7 +54,7 @@ public sealed class RouteModel : AppPageModel
         if (!await TryAsync(() => Mediator.Send(new Features.Tasks.ReleaseTask(taskId, Reason)), ""))
             return await OnGetAsync();
         Flash = T["Đã trả lại việc cho vai trò; người đã nhận việc được thông báo."];
-        return Redirect($"/de-nghi/{Id}/lo-trinh");
+        return Redirect(Common.PageLinks.Route(Id));
     }
 
     public async Task<IActionResult> OnPostPreviewMoveAsync()
@@ -89,7 +89,7 @@ public sealed class RouteModel : AppPageModel
     private IActionResult Repaired(Features.Repairs.IRepairOutcome outcome, string done)
     {
         Flash = outcome.AwaitingApproval is null ? done : T["Đã gửi đề nghị sửa chữa; việc này sẽ được thực hiện khi một quản trị viên khác duyệt."];
-        return Redirect($"/de-nghi/{Id}/lo-trinh");
+        return Redirect(Common.PageLinks.Route(Id));
     }
 
     public async Task<IActionResult> OnPostPreviewEndWaitAsync()

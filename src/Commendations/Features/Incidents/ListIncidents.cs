@@ -85,7 +85,7 @@ public sealed class ListIncidentsHandler(CommendationsDbContext db, DefinitionSe
         if (incident.Kind == IncidentKind.AssigneeLocked)
             repairs.Add(new IncidentRepair(new Message("Mở khóa tài khoản").Format(), "/quan-tri/nguoi-dung"));
         if (incident.Kind is IncidentKind.AssigneeLocked or IncidentKind.AssigneeRemoved && incident.NominationId is { } stuck)
-            repairs.Add(new IncidentRepair(new Message("Chuyển việc cho thành viên khác").Format(), $"/de-nghi/{stuck}/lo-trinh#reassign"));
+            repairs.Add(new IncidentRepair(new Message("Chuyển việc cho thành viên khác").Format(), PageLinks.Route(stuck, "reassign")));
         if (incident.Kind == IncidentKind.NoEligibleAssignee)
             repairs.Add(new IncidentRepair(new Message("Giao vai trò cho một người dùng của đơn vị").Format(), "/quan-tri/nguoi-dung"));
         if (incident.Kind == IncidentKind.CommitteeUnresolved)
@@ -93,8 +93,8 @@ public sealed class ListIncidentsHandler(CommendationsDbContext db, DefinitionSe
         if (incident.NominationId is { } nomination)
         {
             if (incident.Kind is not (IncidentKind.OutboxFailing or IncidentKind.JobFailed))
-                repairs.Add(new IncidentRepair(new Message("Chuyển hồ sơ sang bước khác").Format(), $"/de-nghi/{nomination}/lo-trinh#move"));
-            repairs.Add(new IncidentRepair(new Message("Xem lộ trình của hồ sơ").Format(), $"/de-nghi/{nomination}/lo-trinh"));
+                repairs.Add(new IncidentRepair(new Message("Chuyển hồ sơ sang bước khác").Format(), PageLinks.Route(nomination, "move")));
+            repairs.Add(new IncidentRepair(new Message("Xem lộ trình của hồ sơ").Format(), PageLinks.Route(nomination)));
         }
         return repairs;
     }
