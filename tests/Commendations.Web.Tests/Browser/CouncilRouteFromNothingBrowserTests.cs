@@ -7,7 +7,7 @@ using Commendations.Features.Admin.Campaigns;
 using Commendations.Features.Scheduling;
 using Commendations.Seeding;
 using Commendations.Web.Tests.Api;
-using Commendations.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -56,6 +56,8 @@ public sealed class CouncilRouteFromNothingBrowserTests(DesignerBrowserFixture a
         await admin.Keyboard.PressAsync("Control+y");
         await ExpectDocumentAsync(admin, d => Transition(d, "vote-1", "failed") == "khong-khen");
 
+        // The new steps went below the view: the automatic layout brings the whole route back into it.
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Sắp xếp từ trên xuống" }).ClickAsync();
         await DragAsync(admin, "port:wait-1:next", "task-1");
         await DragAsync(admin, "port:task-1:actions[0]", "quyet-dinh");
         await ExpectDocumentAsync(admin, d => Step(d, "de-xuat").GetProperty("actions")[0].GetProperty("target").GetString() == "vote-1"
@@ -208,13 +210,21 @@ public sealed class CouncilRouteFromNothingBrowserTests(DesignerBrowserFixture a
     private async Task<string?> StepAsync(Guid id) =>
         (string?)(await (await ClientAsync(DemoAccounts.OfficerTanHoa)).GetFromJsonAsync<JsonObject>($"/api/nominations/{id}"))!["currentStep"];
 
-    /// <summary>A client with a bearer token issued at the test clock's time (moving the clock ages the tokens).</summary>
+    /// <summary>
+    /// A client of the running app (Kestrel, the port the browser uses) with a bearer token issued at the test clock's
+    /// time (moving the clock ages the tokens).
+    /// </summary>
     private async Task<HttpClient> ClientAsync(DemoAccounts.Account account)
     {
         var key = $"{account.UserName}@{app.TestClock.GetUtcNow():O}";
         if (!_tokens.TryGetValue(key, out var token))
-            _tokens[key] = token = (await app.LoginAsync(account.UserName, DemoAccounts.Password)).AccessToken;
-        var client = app.AnonymousClient();
+        {
+            using var anonymous = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+            var login = await anonymous.PostAsJsonAsync("/api/auth/login", new { userName = account.UserName, password = DemoAccounts.Password });
+            await ApiJourney.Expect(login, HttpStatusCode.OK);
+            _tokens[key] = token = (await login.Content.ReadFromJsonAsync<AccessTokenResponse>())!.AccessToken;
+        }
+        var client = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
