@@ -33,7 +33,9 @@ public sealed class CouncilRouteFromNothingBrowserTests(DesignerBrowserFixture a
 
         // ---- Building, timed from opening the new route to the saved valid draft ----
         var watch = Stopwatch.StartNew();
-        var admin = await NewRouteAsync(app, Id, "Chiến sĩ thi đua cấp tỉnh (Hội đồng, dựng từ đầu)");
+        // From nothing: the smallest template, for the award form picked by its name.
+        var admin = await NewRouteAsync(app, Id, "Chiến sĩ thi đua cấp tỉnh (Hội đồng, dựng từ đầu)", "Chiến sĩ thi đua cấp tỉnh");
+        await ExpectDocumentAsync(admin, d => d.RootElement.GetProperty("appliesTo").GetProperty("awardForms")[0].GetString() == DemoCatalog.ProvincialEmulationFighter);
 
         // Three steps from the palette: the council's vote, the disclosure wait, the appraisal.
         await admin.GetByRole(AriaRole.Button, new() { Name = "Thêm một bước Bước bỏ phiếu", Exact = true }).ClickAsync();

@@ -13,7 +13,8 @@ namespace Commendations.Web.Tests.Browser;
 public static class DiagramGestures
 {
     /// <summary>A new route from the "Từ đầu" template (a proposal, a decision and the ends), opened on the designer.</summary>
-    public static async Task<IPage> NewRouteAsync(BrowserFixture app, string id, string name)
+    /// <remarks>With <paramref name="awardFormName"/>, the route is for that award form (picked by its name).</remarks>
+    public static async Task<IPage> NewRouteAsync(BrowserFixture app, string id, string name, string? awardFormName = null)
     {
         var admin = await app.SignInAsync(DemoAccounts.Admin);
         await admin.GotoAsync("/quy-trinh");
@@ -22,6 +23,8 @@ public static class DiagramGestures
         await form.GetByLabel("Tên quy trình").FillAsync(name);
         // The smallest template ("from nothing"): a proposal, a decision and the ends.
         await form.GetByLabel("Từ đầu").CheckAsync();
+        if (awardFormName is not null)
+            await form.GetByLabel("Hình thức khen thưởng áp dụng").SelectOptionAsync(new SelectOptionValue { Label = awardFormName });
         await form.GetByRole(AriaRole.Button, new() { Name = "Tạo và mở thiết kế" }).ClickAsync();
         await admin.WaitForURLAsync(new Regex($"/quy-trinh/{id}/v/1$"));
         await Expect(admin.Locator("#diagram canvas").First).ToBeVisibleAsync();
