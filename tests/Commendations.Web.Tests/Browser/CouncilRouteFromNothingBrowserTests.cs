@@ -171,11 +171,13 @@ public sealed class CouncilRouteFromNothingBrowserTests(DesignerBrowserFixture a
             await ApiJourney.Expect(await secretary.PutAsJsonAsync($"/api/sessions/{sessionId}/attendance/{users[member.UserName]}", new { status = "Present" }), HttpStatusCode.NoContent);
             await ApiJourney.Expect(await (await ClientAsync(member)).PostAsJsonAsync($"/api/sessions/{sessionId}/ballots", new { nominationId = id, choice = "Yes" }), HttpStatusCode.NoContent);
         }
+        // Drawn as secret: the session holds the item as a secret ballot, and each choice went into the sealed box.
+        (await secretary.GetFromJsonAsync<JsonObject>($"/api/sessions/{sessionId}"))!["items"]![0]!["secret"]!.GetValue<bool>().Should().BeTrue();
+        await using (var db = app.CreateDbContext())
+            (await db.SealedBallots.CountAsync(b => b.NominationId == id)).Should().Be(DemoAccounts.CouncilInOrder.Count);
         var closed = await secretary.PostAsync($"/api/sessions/{sessionId}/close", null);
         await ApiJourney.Expect(closed, HttpStatusCode.OK);
         (await closed.Content.ReadFromJsonAsync<JsonObject>())!["items"]![0]!["outcome"]!.GetValue<string>().Should().Be("Passed");
-        await using (var db = app.CreateDbContext())
-            (await db.SealedBallots.CountAsync(b => b.NominationId == id)).Should().Be(DemoAccounts.CouncilInOrder.Count, "the vote drawn as secret is cast into the sealed ballot box");
         (await StepAsync(id)).Should().Be("wait-1", "a passed vote goes to the public disclosure");
 
         // The disclosure's ten working days run out (the scheduler's use case, the clock moved past the end).
