@@ -204,7 +204,7 @@ public sealed class CouncilRouteFromNothingBrowserTests(DesignerBrowserFixture a
             citation = "Đã có thành tích xuất sắc", nominationIds = new[] { id },
         });
         await ApiJourney.Expect(decision, HttpStatusCode.Created);
-        var detail = (await officer.GetFromJsonAsync<JsonObject>($"/api/nominations/{id}"))!;
+        var detail = (await (await ClientAsync(DemoAccounts.OfficerTanHoa)).GetFromJsonAsync<JsonObject>($"/api/nominations/{id}"))!;
         ((string)detail["status"]!).Should().Be("Awarded");
         ((string)detail["currentStep"]!).Should().Be("da-khen");
         detail["timeline"]!.AsArray().Select(e => (string?)e!["stepKey"]).Where(s => s is not null).Distinct()
