@@ -118,6 +118,8 @@ public sealed class CouncilRouteFromNothingBrowserTests(DesignerBrowserFixture a
         watch.Stop();
         output.WriteLine($"Council route built from nothing in {watch.Elapsed.TotalSeconds:0.0} s (opening the new route to the saved valid draft).");
 
+        // The whole route in the picture: one step smaller than the readable fit.
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Thu nhỏ", Exact = true }).ClickAsync();
         Directory.CreateDirectory(PageChecks.ScreenshotFolder);
         var screenshot = Path.Combine(PageChecks.ScreenshotFolder, "28-council-route-built.png");
         await admin.Locator("#diagram").ScreenshotAsync(new() { Path = screenshot });
@@ -193,6 +195,9 @@ public sealed class CouncilRouteFromNothingBrowserTests(DesignerBrowserFixture a
         var appraiser = await ClientAsync(DemoAccounts.Appraiser);
         var inbox = await appraiser.GetFromJsonAsync<JsonArray>("/api/tasks/inbox");
         var task = inbox!.Single(t => t!["nominationId"]!.GetValue<Guid>() == id)!["taskId"]!.GetValue<Guid>();
+        // The appraisal may return the dossier to the unit: both actions drawn are the appraiser's to choose.
+        (await appraiser.GetFromJsonAsync<JsonObject>($"/api/nominations/{id}"))!["myTurn"]!["actions"]!.AsArray().Select(a => (string?)a)
+            .Should().BeEquivalentTo(["forward", "tra-lai"]);
         await ApiJourney.Expect(await appraiser.PostAsJsonAsync($"/api/tasks/{task}/actions", new { action = "forward", comment = "Đủ điều kiện." }), HttpStatusCode.OK);
         (await StepAsync(id)).Should().Be("quyet-dinh");
 
