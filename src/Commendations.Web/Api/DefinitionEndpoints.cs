@@ -11,7 +11,7 @@ namespace Commendations.Web.Api;
 public static class DefinitionEndpoints
 {
     public sealed record DraftBody(int? FromVersion);
-    public sealed record NewDefinitionBody(string DefinitionId, string Name, string TemplateKey);
+    public sealed record NewDefinitionBody(string DefinitionId, string Name, string TemplateKey, string? AwardFormCode = null);
     public sealed record SaveBody(string Content, uint RowVersion);
     public sealed record ContentBody(string Content);
     public sealed record ScenarioBody(string Name, JsonNode Scenario);
@@ -28,7 +28,7 @@ public static class DefinitionEndpoints
         group.MapGet("/step-types", (IMediator m, CancellationToken ct) => m.Send(new ListStepTypes(), ct));
         group.MapGet("/organisation", (IMediator m, CancellationToken ct) => m.Send(new GetDesignerOrganisation(), ct));
         group.MapPost("/", (IMediator m, NewDefinitionBody body, CancellationToken ct) =>
-            m.Send(new CreateDefinition(body.DefinitionId ?? "", body.Name ?? "", body.TemplateKey ?? ""), ct));
+            m.Send(new CreateDefinition(body.DefinitionId ?? "", body.Name ?? "", body.TemplateKey ?? "", body.AwardFormCode), ct));
         group.MapGet("/{id}/versions/{version:int}", (IMediator m, string id, int version, CancellationToken ct) => m.Send(new GetDefinitionVersion(id, version), ct));
         group.MapGet("/{id}/versions/{version:int}/export", async (IMediator m, string id, int version, CancellationToken ct) =>
         {

@@ -85,6 +85,22 @@ public class NewDefinitionFromTemplateTests(ApiFactory app) : IClassFixture<ApiF
     }
 
     [Fact]
+    public async Task The_administrator_picks_the_award_form_the_new_route_is_for_and_an_unknown_one_is_refused_on_its_field()
+    {
+        var admin = await app.As(DemoAccounts.Admin);
+        var created = await admin.PostAsJsonAsync("/api/definitions", new { definitionId = "mau-chien-si", name = "Chiến sĩ thi đua", templateKey = "tu-dau", awardFormCode = DemoCatalog.ProvincialEmulationFighter });
+        await ApiJourney.Expect(created, HttpStatusCode.OK);
+        var content = (string)(await admin.GetFromJsonAsync<JsonObject>("/api/definitions/mau-chien-si/versions/1"))!["content"]!;
+        JsonNode.Parse(content)!["appliesTo"]!["awardForms"]!.AsArray().Select(f => (string?)f).Should().Equal(DemoCatalog.ProvincialEmulationFighter);
+
+        var unknown = await admin.PostAsJsonAsync("/api/definitions", new { definitionId = "mau-hinh-thuc-la", name = "Hình thức lạ", templateKey = "tu-dau", awardFormCode = "khong-co" });
+        await ApiJourney.Expect(unknown, HttpStatusCode.BadRequest);
+        ((string)(await ApiJourney.Problem(unknown))["errors"]!["awardFormCode"]![0]!).Should().Be("Chọn một hình thức khen thưởng trong danh sách.");
+        await using var db = _journey.CreateDbContext();
+        (await db.WorkflowDefinitions.AnyAsync(d => d.DefinitionId == "mau-hinh-thuc-la")).Should().BeFalse();
+    }
+
+    [Fact]
     public async Task A_non_administrator_is_refused()
     {
         var officer = await app.As(DemoAccounts.OfficerTanHoa);

@@ -26,20 +26,32 @@ public sealed class DesignerBrowserFixture : BrowserFixture
         base.ConfigureWebHost(builder);
         builder.UseSetting("Workflows:RequireSecondApproval", "true");
     }
+
+    /// <summary>Another administrator (<c>quantri2</c>), who may approve what the demo administrator asks to publish.</summary>
+    public static readonly DemoAccounts.Account SecondAdmin = new("quantri2", "Quản trị viên thứ hai", null, DemoUnits.HomeAffairs, Roles.Administrator);
+
+    public async Task CreateSecondAdministratorAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var second = new AppUser { UserName = SecondAdmin.UserName, DisplayName = SecondAdmin.DisplayName };
+        (await users.CreateAsync(second, DemoAccounts.Password)).Succeeded.Should().BeTrue();
+        (await users.AddToRoleAsync(second, Roles.Administrator)).Succeeded.Should().BeTrue();
+    }
 }
 
 /// <summary>Issue 7 in the browser: an administrator changes the route on the designer and moves a running nomination onto it.</summary>
 public sealed class DesignerBrowserTests(DesignerBrowserFixture app) : IClassFixture<DesignerBrowserFixture>
 {
     private const string Definition = "bang-khen-chuyen-de";
-    private static readonly DemoAccounts.Account SecondAdmin = new("quantri2", "Quản trị viên thứ hai", null, DemoUnits.HomeAffairs, Roles.Administrator);
+    private static readonly DemoAccounts.Account SecondAdmin = DesignerBrowserFixture.SecondAdmin;
 
     [BrowserFact]
     public async Task An_administrator_inserts_a_legal_review_validates_diffs_simulates_publishes_with_a_second_approval_and_migrates_a_running_nomination()
     {
         // Running on v1 before anything changes: the steering committee has the dossier.
         var before = await Journeys.SubmittedCollectiveAsync(app, "UBND xã Tân Hòa");
-        await CreateSecondAdministratorAsync();
+        await app.CreateSecondAdministratorAsync();
 
         var admin = await app.SignInAsync(DemoAccounts.Admin);
         await admin.GetByRole(AriaRole.Link, new() { Name = "Quy trình xét khen thưởng" }).ClickAsync();
@@ -217,14 +229,5 @@ public sealed class DesignerBrowserTests(DesignerBrowserFixture app) : IClassFix
         await using var db = app.CreateDbContext();
         var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.NominationId == nominationId);
         return (instance.DefinitionVersion, instance.CurrentStep);
-    }
-
-    private async Task CreateSecondAdministratorAsync()
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var second = new AppUser { UserName = SecondAdmin.UserName, DisplayName = SecondAdmin.DisplayName };
-        (await users.CreateAsync(second, DemoAccounts.Password)).Succeeded.Should().BeTrue();
-        (await users.AddToRoleAsync(second, Roles.Administrator)).Succeeded.Should().BeTrue();
     }
 }

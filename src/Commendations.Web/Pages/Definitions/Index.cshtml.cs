@@ -20,18 +20,21 @@ public sealed class IndexModel : AppPageModel
     public IReadOnlyList<DefinitionTemplateView> Templates { get; private set; } = [];
 
     /// <summary>What the "new route" form had, shown again when it is refused.</summary>
-    public NewRouteInput NewRoute { get; private set; } = new("", "", "");
+    public NewRouteInput NewRoute { get; private set; } = new("", "", "", "");
 
-    public sealed record NewRouteInput(string DefinitionId, string Name, string TemplateKey);
+    /// <summary>The organisation's award forms, one of which a new route applies to.</summary>
+    public IReadOnlyList<ChoiceView> AwardForms { get; private set; } = [];
+
+    public sealed record NewRouteInput(string DefinitionId, string Name, string TemplateKey, string AwardFormCode);
 
     public async Task OnGetAsync() => await LoadAsync();
 
     /// <summary>A new route from a template: version 1 as a draft, opened in the designer.</summary>
-    public async Task<IActionResult> OnPostCreateAsync(string? definitionId, string? name, string? templateKey)
+    public async Task<IActionResult> OnPostCreateAsync(string? definitionId, string? name, string? templateKey, string? awardFormCode)
     {
-        NewRoute = new(definitionId?.Trim() ?? "", name ?? "", templateKey ?? "");
+        NewRoute = new(definitionId?.Trim() ?? "", name ?? "", templateKey ?? "", awardFormCode ?? "");
         DraftCreated? draft = null;
-        if (await TryAsync(async () => draft = await Mediator.Send(new CreateDefinition(NewRoute.DefinitionId, NewRoute.Name, NewRoute.TemplateKey)), "new"))
+        if (await TryAsync(async () => draft = await Mediator.Send(new CreateDefinition(NewRoute.DefinitionId, NewRoute.Name, NewRoute.TemplateKey, NewRoute.AwardFormCode)), "new"))
         {
             Flash = T["Đã tạo quy trình mới {0} (bản nháp phiên bản 1).", draft!.DefinitionId];
             return Redirect(DefinitionLinks.Designer(draft.DefinitionId, draft.Version));
@@ -47,6 +50,7 @@ public sealed class IndexModel : AppPageModel
     {
         Definitions = await Mediator.Send(new ListDefinitions());
         Templates = await Mediator.Send(new ListDefinitionTemplates());
+        AwardForms = (await Mediator.Send(new GetDesignerOrganisation())).AwardForms;
     }
 
     public async Task<IActionResult> OnPostDraftAsync(string definitionId, int fromVersion)

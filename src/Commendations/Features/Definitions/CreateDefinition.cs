@@ -26,9 +26,12 @@ public sealed class ListDefinitionTemplatesHandler : IRequestHandler<ListDefinit
 /// <summary>
 /// A new route: version 1 of a definition id not used yet, as a draft made from a template and filled from today's
 /// organisation. The draft must validate whole, so the designer opens on a route that could be published as it is.
+/// <see cref="AwardFormCode"/>: the award form the route is for, chosen by the administrator (without it, the template's
+/// first fitting one) — the route's <c>appliesTo</c> is otherwise only editable as JSON, and a campaign's award follows a
+/// route only when the route applies to that award form.
 /// </summary>
 [Allowed(Roles.Administrator)]
-public sealed record CreateDefinition(string DefinitionId, string Name, string TemplateKey) : ICommand<DraftCreated>;
+public sealed record CreateDefinition(string DefinitionId, string Name, string TemplateKey, string? AwardFormCode = null) : ICommand<DraftCreated>;
 
 public sealed class CreateDefinitionValidator : AbstractValidator<CreateDefinition>
 {
@@ -52,8 +55,12 @@ public sealed class CreateDefinitionHandler(CommendationsDbContext db, Definitio
         if (await db.WorkflowDefinitions.AnyAsync(d => d.DefinitionId == request.DefinitionId, cancellationToken))
             throw new InputException("definitionId", new Message("Mã quy trình {0} đã được dùng; chọn mã khác.", request.DefinitionId));
 
+        var awardForm = string.IsNullOrWhiteSpace(request.AwardFormCode) ? null : request.AwardFormCode.Trim();
+        if (awardForm is not null && !await db.AwardForms.AnyAsync(f => f.Code == awardForm, cancellationToken))
+            throw new InputException("awardFormCode", new Message("Chọn một hình thức khen thưởng trong danh sách."));
+
         var name = request.Name.Trim();
-        var content = (await templates.InstantiateAsync(request.TemplateKey, request.DefinitionId, name, cancellationToken)).ToJsonString(Written);
+        var content = (await templates.InstantiateAsync(request.TemplateKey, request.DefinitionId, name, cancellationToken, awardForm)).ToJsonString(Written);
         var parsed = await admin.ValidateAsync(content, cancellationToken);
         if (!parsed.IsValid)
             throw DefinitionAdmin.Refusal(parsed.Problems);

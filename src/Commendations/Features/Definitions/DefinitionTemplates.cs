@@ -35,7 +35,7 @@ public sealed class DefinitionTemplates(CommendationsDbContext db)
     public static bool Exists(string? key) => All.Value.Any(t => (string?)t["template"]!["key"] == key);
 
     /// <summary>The template's definition with its id, version 1 and name set and its organisation facts filled in.</summary>
-    public async Task<JsonObject> InstantiateAsync(string key, string definitionId, string name, CancellationToken cancellationToken)
+    public async Task<JsonObject> InstantiateAsync(string key, string definitionId, string name, CancellationToken cancellationToken, string? awardFormCode = null)
     {
         var template = All.Value.Single(t => (string?)t["template"]!["key"] == key);
         var skeleton = template["definition"]!.DeepClone().AsObject();
@@ -49,7 +49,8 @@ public sealed class DefinitionTemplates(CommendationsDbContext db)
         var committees = await db.Committees.AsNoTracking().OrderBy(c => c.Code).Select(c => new { c.Code, c.Kind }).ToListAsync(cancellationToken);
         var kinds = document["appliesTo"]?["nomineeKinds"]?.AsArray().Select(k => (string?)k).ToList() ?? [];
         var forms = await db.AwardForms.AsNoTracking().OrderBy(f => f.Code).Select(f => new { f.Code, f.NomineeKinds }).ToListAsync(cancellationToken);
-        var awardForm = forms.FirstOrDefault(f => kinds.Count > 0 && f.NomineeKinds.Any(k => JsonNamingPolicy.CamelCase.ConvertName(k.ToString()) == kinds[0]))?.Code
+        // The award form the administrator chose, else the first given to the template's first nominee kind.
+        var awardForm = awardFormCode ?? forms.FirstOrDefault(f => kinds.Count > 0 && f.NomineeKinds.Any(k => JsonNamingPolicy.CamelCase.ConvertName(k.ToString()) == kinds[0]))?.Code
                         ?? forms.FirstOrDefault()?.Code;
 
         Fill(document, text => text switch
