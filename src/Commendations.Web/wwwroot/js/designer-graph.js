@@ -84,7 +84,9 @@
     steps.forEach(function (s, i) {
       if (!s || typeof s.key !== "string" || keys[s.key]) return;
       keys[s.key] = true;
-      var extra = s.type === "end" ? " (" + (s.result || "?") + ")" : "";
+      // An end step's result in the reader's words (never the enum's English name); nothing where no name is given.
+      var result = s.type === "end" && typeNames["result." + s.result];
+      var extra = result ? ": " + result : "";
       els.push({
         group: "nodes",
         data: { id: s.key, step: true, index: i, type: s.type, label: plain ? stepName(s) : stepName(s) + "\n‹" + typeLabel(s.type) + extra + "›" + detail(s) },

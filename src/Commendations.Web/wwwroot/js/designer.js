@@ -30,7 +30,8 @@
   G.setOutcomeNames({ approved: t("outcome.approved"), returned: t("outcome.returned"), rejected: t("outcome.rejected"),
     passed: t("outcome.passed"), failed: t("outcome.failed"), noQuorum: t("outcome.noQuorum") });
   G.setTypeNames({ task: t("typeShort.task"), sequentialApproval: t("typeShort.sequentialApproval"), parallelApproval: t("typeShort.parallelApproval"),
-    vote: t("typeShort.vote"), wait: t("typeShort.wait"), branch: t("typeShort.branch"), end: t("typeShort.end"), parallel: t("typeShort.parallel"), subRoute: t("typeShort.subRoute") });
+    vote: t("typeShort.vote"), wait: t("typeShort.wait"), branch: t("typeShort.branch"), end: t("typeShort.end"), parallel: t("typeShort.parallel"), subRoute: t("typeShort.subRoute"),
+    "result.Awarded": t("result.Awarded"), "result.Rejected": t("result.Rejected"), "result.Withdrawn": t("result.Withdrawn") });
   var cy = G.create(diagram, doc, { editable: editable });
   // designer-editing.js listens: "change" after every edit of the document, "redraw" after the diagram is rebuilt.
   var listeners = { change: [], redraw: [] };
