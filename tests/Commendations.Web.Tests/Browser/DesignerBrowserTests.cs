@@ -106,7 +106,9 @@ public sealed class DesignerBrowserTests(DesignerBrowserFixture app) : IClassFix
         var json = await admin.Locator("#json-text").InputValueAsync();
         await admin.Locator("#json-text").FillAsync(json.Replace("\"approved\": \"legal-review\"", "\"approved\": \"legal-reveiw\""));
         await Expect(admin.Locator("[data-testid=problems] li[data-step=committee-review]")).ToContainTextAsync("legal-reveiw");
-        await Expect(admin.Locator("[data-testid=problems]")).ToContainTextAsync("$.steps[1].transitions.approved");
+        // Said in words with the step's name; the JSON path is kept on the item (its tooltip), not in the sentence.
+        await Expect(admin.Locator("[data-testid=problems] li[data-path='$.steps[1].transitions.approved']")).ToContainTextAsync("Bước “Ban Chỉ đạo xem xét”:");
+        await Expect(admin.Locator("[data-testid=problems]")).Not.ToContainTextAsync("$.steps");
         await Expect(admin.Locator("[data-testid=diagram]")).ToHaveAttributeAsync("data-problem-steps", new Regex("committee-review"));
         (await admin.EvaluateAsync<bool>("() => window.designerCy.getElementById('committee-review').hasClass('problem')")).Should().BeTrue();
         await Expect(admin.Locator("#publish-button")).ToBeDisabledAsync();

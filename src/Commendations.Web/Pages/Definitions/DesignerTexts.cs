@@ -102,6 +102,7 @@ public static class DesignerTexts
         ("err.escalationAction", "Thao tác phải là một trong:"),
         ("jsonMalformed", "JSON chưa hợp lệ, sơ đồ chưa được cập nhật:"),
         ("showStep", "Xem bước"),
+        ("problemAtStep", "Bước “{0}”:"),
         ("valid", "Hợp lệ: không có lỗi."),
         ("problemCount", "{0} lỗi cần sửa."),
         ("saveConflict", "Không lưu được vì có xung đột:"),

@@ -615,9 +615,12 @@
         var key = G.stepOfPath(doc, p.path);
         if (key && problemSteps.indexOf(key) < 0) problemSteps.push(key);
         var li = document.createElement("li");
-        li.innerHTML = "<code>" + esc(p.path) + "</code> " + esc(p.message) +
+        // In words: the step by its name, then the sentence; the JSON path stays on the item for those editing JSON.
+        li.innerHTML = (key ? esc(t("problemAtStep").replace("{0}", titleOf(key))) + " " : "") + esc(p.message) +
           (key ? ' <button type="button" class="link" data-show-step="' + esc(key) + '">' + esc(t("showStep")) + " " + esc(titleOf(key)) + "</button>" : "");
         li.setAttribute("data-step", key || "");
+        li.setAttribute("data-path", p.path || "");
+        if (p.path) li.title = p.path;
         list.appendChild(li);
       });
       $("problem-count").textContent = problems.length === 0 ? t("valid") : t("problemCount").replace("{0}", problems.length);
