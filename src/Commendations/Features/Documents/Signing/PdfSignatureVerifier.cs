@@ -36,12 +36,12 @@ public sealed class PdfSignatureVerifier(IOptions<SignatureTrustOptions> options
         foreach (Match range in ByteRange.Matches(latin))
         {
             var numbers = Enumerable.Range(1, 4).Select(i => long.TryParse(range.Groups[i].Value, out var n) ? n : -1).ToArray();
-            checks.Add(Check(pdf, numbers[0], numbers[1], numbers[2], numbers[3], roots));
+            checks.Add(Check(pdf, numbers[0], numbers[1], numbers[2], numbers[3], roots, DictionaryTime(latin, range, numbers[1])));
         }
         return new PdfVerification(checks);
     }
 
-    private SignatureCheck Check(byte[] pdf, long start1, long length1, long start2, long length2, X509Certificate2Collection roots)
+    private SignatureCheck Check(byte[] pdf, long start1, long length1, long start2, long length2, X509Certificate2Collection roots, DateTimeOffset? claimed)
     {
         // A placeholder not yet filled (PDFsharp's first pass) or ranges outside the file: nothing that can be checked.
         if (start1 != 0 || length1 <= 0 || start2 <= length1 || length2 < 0 || start2 + length2 > pdf.LongLength)
@@ -72,7 +72,7 @@ public sealed class PdfSignatureVerifier(IOptions<SignatureTrustOptions> options
             return new SignatureCheck(SignatureVerdict.Invalid, "", null, whole, "signer");
         var signer = signed.SignerInfos[0];
         var name = certificate.GetNameInfo(X509NameType.SimpleName, false);
-        var at = SigningTime(signer);
+        var at = SigningTime(signer) ?? claimed;
         try
         {
             // Checks the message digest against the covered bytes and the signature over the signed attributes.
@@ -96,6 +96,28 @@ public sealed class PdfSignatureVerifier(IOptions<SignatureTrustOptions> options
         return chain.Build(certificate)
             ? new SignatureCheck(SignatureVerdict.Valid, name, at, whole, null)
             : new SignatureCheck(SignatureVerdict.Untrusted, name, at, whole, "chain");
+    }
+
+    private static readonly Regex PdfDate = new(@"/M\s*\(D:(\d{14})(?:([Z+\-])(\d{2})?'?(\d{2})?'?)?\)", RegexOptions.Compiled);
+
+    /// <summary>
+    /// The signature dictionary's /M — the time the signer claims — when the CMS carries no signing-time attribute
+    /// (PDFsharp's default signer writes none): looked for just before the /Contents and just after the /ByteRange.
+    /// </summary>
+    private static DateTimeOffset? DictionaryTime(string latin, Match range, long contentsStart)
+    {
+        foreach (var (from, to) in new[] { (Math.Max(0, (int)contentsStart - 2000), (int)Math.Min(contentsStart, latin.Length)), (range.Index, Math.Min(latin.Length, range.Index + 2000)) })
+        {
+            var m = PdfDate.Match(latin[from..to]);
+            if (!m.Success)
+                continue;
+            var local = DateTime.ParseExact(m.Groups[1].Value, "yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
+            var offset = m.Groups[2].Value is "+" or "-"
+                ? new TimeSpan(int.Parse(m.Groups[3].Value is "" ? "0" : m.Groups[3].Value), int.Parse(m.Groups[4].Value is "" ? "0" : m.Groups[4].Value), 0)
+                : TimeSpan.Zero;
+            return new DateTimeOffset(local, m.Groups[2].Value == "-" ? -offset : offset);
+        }
+        return null;
     }
 
     /// <summary>The CMS's signing-time attribute; PDFsharp and most signers write one.</summary>
