@@ -54,6 +54,9 @@ public sealed record DecisionDetail(
     /// <summary>The document of record once the decision is signed (<see cref="SignDecision"/>), else null.</summary>
     public SignedDecisionSummary? SignedDocument { get; init; }
 
+    /// <summary>The account that issued (and so may sign) the decision.</summary>
+    public Guid IssuedBy { get; init; }
+
     /// <summary>The awardee list as printed: collectives first, then individuals (households with individuals).</summary>
     public IReadOnlyList<DecisionAwardee> Collectives => Awardees.Where(a => a.Kind == NomineeKind.Collective).ToList();
     public IReadOnlyList<DecisionAwardee> Individuals => Awardees.Where(a => a.Kind != NomineeKind.Collective).ToList();
@@ -134,6 +137,7 @@ public sealed class GetDecisionHandler(CommendationsDbContext db, DocumentData d
             ExecutionLine = authority.ExecutionLine,
             Recipients = authority.Recipients,
             SignedDocument = signed,
+            IssuedBy = decision.IssuedBy,
         };
     }
 
