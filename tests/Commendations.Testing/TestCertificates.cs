@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Commendations.Tests.Features.Documents;
+namespace Commendations.Testing;
 
 /// <summary>
 /// A test certificate authority and a signer it issues, made on the fly (nothing in the repository): what a province's
