@@ -1237,6 +1237,11 @@ namespace Commendations.Migrations.Migrations
                         .HasColumnName("sha256")
                         .IsFixedLength();
 
+                    b.Property<string>("Signature")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("signature");
+
                     b.Property<long>("SizeBytes")
                         .HasColumnType("bigint")
                         .HasColumnName("size_bytes");

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Commendations.Common.Errors;
 using Commendations.Common.Security;
+using Commendations.Domain.Catalog;
 using Commendations.Domain.Documents;
 using Commendations.Features.Decisions;
 using Commendations.Features.Documents.Pdf;
@@ -149,6 +150,30 @@ public class SignedDecisionTests(LifecycleHarness app) : IClassFixture<Lifecycle
         tampered[at] = (byte)'K';
         With(tampered, authority).Verdict.Should().Be(SignatureVerdict.Invalid);
         (await PdfSigAsync(tampered, "tampered.pdf")).All.Should().NotContain("Signature is Valid.");
+    }
+
+    [Fact]
+    public async Task A_signed_pdf_a_unit_uploads_to_its_dossier_is_checked_and_the_result_kept_with_the_document()
+    {
+        var (decisionId, _, _) = await IssuedAndConfiguredAsync("TL", "34/QĐ-UBND");
+        var decision = await app.Send(DemoAccounts.Leader, new GetDecision(decisionId));
+        var (pdf, place) = DecisionPdf.Generate(decision);
+        var signed = await app.Services.GetRequiredService<IDocumentSigner>()
+            .SignAsync(pdf, new SignerIdentity("Ngô Đức Mạnh", DemoAccounts.Leader.UserName), "Ký tờ trình", "Lam Giang", place);
+        var tampered = (byte[])signed.Clone();
+        tampered[System.Text.Encoding.Latin1.GetString(tampered).IndexOf("Commendations", StringComparison.Ordinal)] = (byte)'K';
+        var draft = await _awards.Steps.DraftCollectiveAsync();
+
+        var letter = await app.Send(DemoAccounts.OfficerTanHoa, new Commendations.Features.Nominations.AddDocument(draft, DocumentKind.SubmissionLetter, "to-trinh-da-ky.pdf", signed));
+        letter.Signature.Should().Be(SignatureVerdict.Valid);
+        var changed = await app.Send(DemoAccounts.OfficerTanHoa, new Commendations.Features.Nominations.AddDocument(draft, DocumentKind.Other, "to-trinh-sua.pdf", tampered));
+        changed.Signature.Should().Be(SignatureVerdict.Invalid);
+        var plain = await app.Send(DemoAccounts.OfficerTanHoa, new Commendations.Features.Nominations.AddDocument(draft, DocumentKind.Other, "khong-ky.pdf", pdf));
+        plain.Signature.Should().BeNull("an unsigned PDF has no signature to check");
+
+        var shown = await app.Send(DemoAccounts.OfficerTanHoa, new Commendations.Features.Nominations.GetNomination(draft));
+        shown.Documents.Should().Contain(d => d.FileName == "to-trinh-da-ky.pdf" && d.Signature == SignatureVerdict.Valid)
+            .And.Contain(d => d.FileName == "to-trinh-sua.pdf" && d.Signature == SignatureVerdict.Invalid);
     }
 
     private sealed class DisposableCollection(X509Certificate2Collection items) : IDisposable

@@ -151,7 +151,16 @@ public sealed class PdfSignatureVerifier(IOptions<SignatureTrustOptions> options
     {
         var roots = new X509Certificate2Collection();
         foreach (var path in options.Value.TrustedRoots.Where(p => !string.IsNullOrWhiteSpace(p)))
-            roots.Add(X509CertificateLoader.LoadCertificateFromFile(path));
+        {
+            // A root that cannot be read (moved, wrong format) trusts nothing, rather than failing every upload of a PDF.
+            try
+            {
+                roots.Add(X509CertificateLoader.LoadCertificateFromFile(path));
+            }
+            catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException)
+            {
+            }
+        }
         return roots;
     }
 }
