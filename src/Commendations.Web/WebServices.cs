@@ -23,6 +23,8 @@ public static class WebServices
         services.Configure<Commendations.Features.Repairs.RepairOptions>(configuration.GetSection("Repairs"));
         services.Configure<Commendations.Features.Documents.Signing.Pkcs12SigningOptions>(
             configuration.GetSection(Commendations.Features.Documents.Signing.Pkcs12SigningOptions.Section));
+        services.Configure<Commendations.Features.Documents.Signing.SignatureTrustOptions>(
+            configuration.GetSection(Commendations.Features.Documents.Signing.Pkcs12SigningOptions.Section));
         services.AddCommendationsSchedulingHost(configuration, connectionString);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Errors.ProblemCodes.Complete);
         services.AddOpenApi(o => o.AddSchemaTransformer(Contracts.StrictSchemas.Apply));

@@ -51,6 +51,7 @@ public static class DependencyInjection
         services.AddScoped<Workflow.NominationWorkflow>();
         services.AddScoped<Features.Admin.Calendar.CalendarDeadlines>();
         services.AddScoped<Audit.AuditTrail>();
+        services.AddScoped<Features.Decisions.DecisionSigning>();
         // The host binds the Audit section (or supplies a generated key where that is allowed); without a valid key the
         // host does not start, and outside a host the first use of the seal fails.
         services.AddOptions<Audit.AuditKeyOptions>().ValidateOnStart();
@@ -67,6 +68,8 @@ public static class DependencyInjection
         // One signer for every document; the host binds the Signing section (docs/documents.md).
         services.AddOptions<Features.Documents.Signing.Pkcs12SigningOptions>();
         services.AddSingleton<Features.Documents.Signing.IDocumentSigner, Features.Documents.Signing.Pkcs12DocumentSigner>();
+        services.AddOptions<Features.Documents.Signing.SignatureTrustOptions>();
+        services.AddSingleton<Features.Documents.Signing.PdfSignatureVerifier>();
         services.AddSingleton<Features.Sessions.BallotBox>();
         services.AddScoped<Features.Disclosure.DisclosureSteps>();
         services.AddScoped<Features.Incidents.IncidentDetector>();

@@ -39,6 +39,9 @@ public class LifecycleHarness : DatabaseFixture
         await base.DisposeAsync();
     }
 
+    /// <summary>The application's services, e.g. to give a test the signing certificates a host would configure.</summary>
+    public IServiceProvider Services => _services!;
+
     public FixedCurrentUser User(DemoAccounts.Account account) => TestUsers.For(account, _directory);
 
     public Guid UserId(DemoAccounts.Account account) => _directory[account.UserName].UserId;

@@ -451,6 +451,120 @@ namespace Commendations.Migrations.Migrations
                     b.ToTable("decisions", (string)null);
                 });
 
+            modelBuilder.Entity("Commendations.Domain.Decisions.DecisionSigningSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decision_id");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("digest");
+
+                    b.Property<byte[]>("PreparedPdf")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("prepared_pdf");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_decision_signing_sessions");
+
+                    b.HasIndex("DecisionId")
+                        .HasDatabaseName("ix_decision_signing_sessions_decision_id");
+
+                    b.ToTable("decision_signing_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Decisions.SignedDecisionDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CertificateName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("certificate_name");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decision_id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("method");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("SignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_at");
+
+                    b.Property<Guid>("SignedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("signed_by");
+
+                    b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("signer_name");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<string>("Verification")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("verification");
+
+                    b.HasKey("Id")
+                        .HasName("pk_signed_decision_documents");
+
+                    b.HasIndex("DecisionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_signed_decision_documents_decision_id");
+
+                    b.ToTable("signed_decision_documents", (string)null);
+                });
+
             modelBuilder.Entity("Commendations.Domain.Disclosure.DisclosureComment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1122,6 +1236,11 @@ namespace Commendations.Migrations.Migrations
                         .HasColumnType("character(64)")
                         .HasColumnName("sha256")
                         .IsFixedLength();
+
+                    b.Property<string>("Signature")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("signature");
 
                     b.Property<long>("SizeBytes")
                         .HasColumnType("bigint")
@@ -3030,6 +3149,26 @@ namespace Commendations.Migrations.Migrations
                         });
 
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Decisions.DecisionSigningSession", b =>
+                {
+                    b.HasOne("Commendations.Domain.Decisions.Decision", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_decision_signing_sessions_decisions_decision_id");
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Decisions.SignedDecisionDocument", b =>
+                {
+                    b.HasOne("Commendations.Domain.Decisions.Decision", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_signed_decision_documents_decisions_decision_id");
                 });
 
             modelBuilder.Entity("Commendations.Domain.Disclosure.DisclosureComment", b =>

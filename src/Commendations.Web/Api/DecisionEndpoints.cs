@@ -25,5 +25,18 @@ public static class DecisionEndpoints
             var file = await m.Send(new GetDecisionPdf(id), ct);
             return TypedResults.File(file.Content, file.ContentType, file.FileName);
         }).Produces(StatusCodes.Status200OK, contentType: "application/pdf");
+        // The document of record: signed with the signer's certificate held by the server, or by an external signer in two steps.
+        group.MapPost("/{id:guid}/signed-pdf", (IMediator m, Guid id, CancellationToken ct) => m.Send(new SignDecision(id), ct));
+        group.MapGet("/{id:guid}/signed-pdf", async (IMediator m, Guid id, CancellationToken ct) =>
+        {
+            var file = await m.Send(new GetSignedDecisionPdf(id), ct);
+            return TypedResults.File(file.Content, file.ContentType, file.FileName);
+        }).Produces(StatusCodes.Status200OK, contentType: "application/pdf");
+        group.MapPost("/{id:guid}/signing/prepare", (IMediator m, Guid id, CancellationToken ct) => m.Send(new PrepareDecisionSigning(id), ct));
+        group.MapPost("/{id:guid}/signing/{session:guid}/complete", (IMediator m, Guid id, Guid session, SignatureBody body, CancellationToken ct) =>
+            m.Send(new CompleteDecisionSigning(id, session, body.Signature), ct));
     }
+
+    /// <summary>The external signer's CMS (PKCS#7 detached, DER) in base64.</summary>
+    public sealed record SignatureBody(string Signature);
 }

@@ -51,6 +51,8 @@ public class CommendationsDbContext(DbContextOptions<CommendationsDbContext> opt
     public DbSet<AuditStream> AuditStreams => Set<AuditStream>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<Decision> Decisions => Set<Decision>();
+    public DbSet<SignedDecisionDocument> SignedDecisionDocuments => Set<SignedDecisionDocument>();
+    public DbSet<DecisionSigningSession> DecisionSigningSessions => Set<DecisionSigningSession>();
     public DbSet<Domain.Documents.LegalInstrument> LegalInstruments => Set<Domain.Documents.LegalInstrument>();
     public DbSet<Domain.Documents.SigningAuthority> SigningAuthorities => Set<Domain.Documents.SigningAuthority>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();

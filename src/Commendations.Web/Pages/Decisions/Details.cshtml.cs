@@ -12,6 +12,35 @@ public sealed class DetailsModel : AppPageModel
 
     public DecisionDetail? Decision { get; private set; }
 
+    /// <summary>The leader who issued the decision, or an administrator, may sign it while it has no signed copy.</summary>
+    public bool MaySign => Decision is { SignedDocument: null } d
+                           && (User.IsInRole(Common.Security.Roles.Administrator)
+                               || (User.IsInRole(Common.Security.Roles.ProvincialLeader) && d.IssuedBy == CurrentUserId));
+
+    private Guid? CurrentUserId => HttpContext.RequestServices.GetRequiredService<Common.Security.ICurrentUser>() is { IsAuthenticated: true } u ? u.UserId : null;
+
+    /// <summary>Signs with the certificate the server holds for the signer; a refusal (no certificate, already signed) is shown on the page.</summary>
+    public async Task<IActionResult> OnPostSignAsync()
+    {
+        var ok = await TryAsync(async () =>
+        {
+            try
+            {
+                await Mediator.Send(new SignDecision(Id));
+            }
+            catch (UnprocessableException e)
+            {
+                ModelState.AddModelError("", e.Message);
+            }
+        });
+        if (ok && ModelState.IsValid)
+        {
+            Flash = T["Đã ký số và lưu bản quyết định."];
+            return Redirect($"/quyet-dinh/{Id}");
+        }
+        return await OnGetAsync();
+    }
+
     public async Task<IActionResult> OnGetAsync()
     {
         try

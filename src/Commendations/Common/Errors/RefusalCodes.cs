@@ -101,6 +101,10 @@ public static class RefusalCodes
         ("vote-not-in-bulk", new Message("Phiếu biểu quyết không bỏ hàng loạt được.")),
         ("not-in-step", new Message("Bước của việc này không có thao tác đã chọn.")),
         ("no-signing-certificate", new Message("Không có chứng thư số dùng được để ký.")),
+        ("not-decision-signer", new Message("Chỉ lãnh đạo đã ký quyết định hoặc quản trị viên mới ký số quyết định.")),
+        ("decision-already-signed", new Message("Quyết định đã có bản ký số; không ký lại.")),
+        ("signature-invalid", new Message("Chữ ký số không hợp lệ; văn bản không được lưu.")),
+        ("signature-too-large", new Message("Chữ ký số lớn hơn chỗ dành cho chữ ký trong văn bản.")),
 
         // The engine's runtime (RuntimeErrors; mapped to HTTP in Workflow/RuntimeErrorMapping.cs)
         (RuntimeErrors.InstanceCompleted, new Message("Quy trình của hồ sơ đã kết thúc.")),

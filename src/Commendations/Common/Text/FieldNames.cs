@@ -55,6 +55,7 @@ public static class FieldNames
         ["Date"] = new("Ngày"),
         ["SignerName"] = new("Người ký"),
         ["SignerTitle"] = new("Chức vụ người ký"),
+        ["Signature"] = new("Chữ ký số (CMS)"),
         ["Citation"] = new("Nội dung khen thưởng"),
         ["NominationIds"] = new("Các hồ sơ"),
         ["Corrections"] = new("Các dòng đính chính"),

@@ -51,6 +51,21 @@ public static class Names
         _ => new Message("Ngừng sử dụng"),
     };
 
+    /// <summary>What the check of a signed PDF found, as shown next to the document.</summary>
+    public static Message Verification(Domain.Documents.SignatureVerdict verdict) => verdict switch
+    {
+        Domain.Documents.SignatureVerdict.Valid => new Message("Hợp lệ: văn bản nguyên vẹn, chứng thư số được tổ chức tin cậy cấp và còn hiệu lực khi ký"),
+        Domain.Documents.SignatureVerdict.NotCheckedAgainstTrustedRoots =>
+            new Message("Văn bản nguyên vẹn, chữ ký đúng; chưa đối chiếu với tổ chức cấp chứng thư tin cậy (chưa cấu hình)"),
+        Domain.Documents.SignatureVerdict.Untrusted => new Message("Văn bản nguyên vẹn nhưng chứng thư số không được tổ chức tin cậy cấp hoặc hết hiệu lực khi ký"),
+        Domain.Documents.SignatureVerdict.Invalid => new Message("Không hợp lệ: văn bản bị thay đổi sau khi ký hoặc chữ ký không khớp"),
+        _ => new Message("Không có chữ ký số"),
+    };
+
+    /// <summary>How a document was signed.</summary>
+    public static Message SigningMethod(Domain.Documents.SignatureMethod method) => method == Domain.Documents.SignatureMethod.Pkcs12
+        ? new Message("Chứng thư số lưu trên máy chủ") : new Message("Ký bằng thiết bị hoặc dịch vụ ký số bên ngoài");
+
     /// <summary>A role's name; a role the application does not know (a definition's own) is named generically.</summary>
     public static Message Role(string? role) => role switch
     {
@@ -137,6 +152,7 @@ public static class Names
         "claim.released" => new Message("Trả việc về nhóm xử lý chung"),
         "vote.counted" => new Message("Kiểm phiếu biểu quyết"),
         "decision.issued" => new Message("Ban hành quyết định khen thưởng"),
+        "decision.signed" => new Message("Lưu bản ký số của quyết định khen thưởng"),
         "step.entered" => new Message("Chuyển đến bước"),
         "workflow.completed" => new Message("Kết thúc quy trình"),
         "wait.scheduled" => new Message("Bắt đầu thời gian chờ"),
@@ -199,6 +215,8 @@ public static class Things
     public static Message Committee => new("Hội đồng / Ban");
     public static Message CommitteeMember => new("thành viên Hội đồng / Ban");
     public static Message Decision => new("quyết định khen thưởng");
+    public static Message SignedDecision => new("bản ký số của quyết định");
+    public static Message SigningSession => new("phiên ký số");
     public static Message Document => new("tài liệu");
     public static Message Task => new("việc cần xử lý");
     public static Message Session => new("phiên họp");

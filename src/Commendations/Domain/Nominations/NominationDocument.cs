@@ -23,6 +23,12 @@ public class NominationDocument
     public DateTimeOffset UploadedAt { get; private set; }
     public DocumentContent? Content { get; private set; }
 
+    /// <summary>For a PDF that carries signatures, what their check found on upload (a unit's signed submission letter); else null.</summary>
+    public Documents.SignatureVerdict? Signature { get; private set; }
+
+    /// <summary>Records the upload-time check of the document's signatures.</summary>
+    public void RecordSignatureCheck(Documents.SignatureVerdict verdict) => Signature = verdict == Documents.SignatureVerdict.Unsigned ? null : verdict;
+
     private NominationDocument() { }
 
     public NominationDocument(Guid nominationId, DocumentKind kind, string fileName, string contentType, byte[] bytes,

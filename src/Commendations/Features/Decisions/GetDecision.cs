@@ -51,6 +51,12 @@ public sealed record DecisionDetail(
     public string ExecutionLine { get; init; } = "";
     public IReadOnlyList<string> Recipients { get; init; } = [];
 
+    /// <summary>The document of record once the decision is signed (<see cref="SignDecision"/>), else null.</summary>
+    public SignedDecisionSummary? SignedDocument { get; init; }
+
+    /// <summary>The account that issued (and so may sign) the decision.</summary>
+    public Guid IssuedBy { get; init; }
+
     /// <summary>The awardee list as printed: collectives first, then individuals (households with individuals).</summary>
     public IReadOnlyList<DecisionAwardee> Collectives => Awardees.Where(a => a.Kind == NomineeKind.Collective).ToList();
     public IReadOnlyList<DecisionAwardee> Individuals => Awardees.Where(a => a.Kind != NomineeKind.Collective).ToList();
@@ -103,6 +109,10 @@ public sealed class GetDecisionHandler(CommendationsDbContext db, DocumentData d
             ? await db.Decisions.AsNoTracking().Where(d => d.Id == amendedId).Select(d => d.Number).SingleOrDefaultAsync(cancellationToken)
             : null;
 
+        var signed = await db.SignedDecisionDocuments.AsNoTracking().Where(d => d.DecisionId == decision.Id)
+            .Select(d => new SignedDecisionSummary(d.FileName, d.SizeBytes, d.Sha256, d.SignerName, d.CertificateName, d.SignedAt, d.Method, d.Verification))
+            .SingleOrDefaultAsync(cancellationToken);
+
         // The authority's lines and the legal basis are those in force on the decision's date (Decree 98/2023/NĐ-CP before
         // 01/07/2025, Decree 152/2025/NĐ-CP from then on), not today's.
         var authority = await documents.AuthorityOnAsync(decision.Date, cancellationToken);
@@ -126,6 +136,8 @@ public sealed class GetDecisionHandler(CommendationsDbContext db, DocumentData d
             ArticleOne = DecisionWording.ArticleOne(award, worded, decision.Citation),
             ExecutionLine = authority.ExecutionLine,
             Recipients = authority.Recipients,
+            SignedDocument = signed,
+            IssuedBy = decision.IssuedBy,
         };
     }
 

@@ -14,7 +14,11 @@ namespace Commendations.Features.Nominations;
 [Allowed(Roles.EmulationOfficer)]
 public sealed record AddDocument(Guid NominationId, DocumentKind Kind, string FileName, byte[] Content) : ICommand<DocumentSummary>, INominationRequest;
 
-public sealed record DocumentSummary(Guid Id, DocumentKind Kind, string FileName, string ContentType, long SizeBytes, string Sha256, int Round, DateTimeOffset UploadedAt);
+public sealed record DocumentSummary(Guid Id, DocumentKind Kind, string FileName, string ContentType, long SizeBytes, string Sha256, int Round, DateTimeOffset UploadedAt)
+{
+    /// <summary>A signed PDF's check on upload (integrity, signature, chain to the trusted roots); null for anything unsigned.</summary>
+    public Domain.Documents.SignatureVerdict? Signature { get; init; }
+}
 
 public sealed class AddDocumentValidator : AbstractValidator<AddDocument>
 {
@@ -33,7 +37,8 @@ public sealed class AddDocumentValidator : AbstractValidator<AddDocument>
     }
 }
 
-public sealed class AddDocumentHandler(CommendationsDbContext db, NominationAccess access, ICurrentUser user, AuditTrail audit, TimeProvider clock)
+public sealed class AddDocumentHandler(CommendationsDbContext db, NominationAccess access, ICurrentUser user, AuditTrail audit, TimeProvider clock,
+    Documents.Signing.PdfSignatureVerifier verifier)
     : IRequestHandler<AddDocument, DocumentSummary>
 {
     public async Task<DocumentSummary> Handle(AddDocument request, CancellationToken cancellationToken)
@@ -43,9 +48,12 @@ public sealed class AddDocumentHandler(CommendationsDbContext db, NominationAcce
                           ?? throw new InputException("file", DocumentTypes.WrongType);
         var fileName = Path.GetFileName(request.FileName.Trim());
         var document = new NominationDocument(nomination.Id, request.Kind, fileName, contentType, request.Content, nomination.Round, user.UserId, clock.GetUtcNow());
+        if (contentType == "application/pdf")
+            document.RecordSignatureCheck(verifier.Verify(request.Content).Verdict);
         db.Documents.Add(document);
         await audit.RecordAsync(AuditTrail.NominationStream(nomination.Id), "document.added", nomination.CurrentStep, null,
             new { document = document.Id, kind = request.Kind.ToString(), fileName, document.SizeBytes, document.Sha256 }, cancellationToken);
-        return new DocumentSummary(document.Id, document.Kind, document.FileName, document.ContentType, document.SizeBytes, document.Sha256, document.Round, document.UploadedAt);
+        return new DocumentSummary(document.Id, document.Kind, document.FileName, document.ContentType, document.SizeBytes, document.Sha256, document.Round, document.UploadedAt)
+            { Signature = document.Signature };
     }
 }

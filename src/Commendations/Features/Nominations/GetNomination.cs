@@ -116,7 +116,7 @@ public sealed class GetNominationHandler(CommendationsDbContext db, NominationAc
         var awardForm = await db.AwardForms.AsNoTracking().SingleAsync(a => a.Id == n.AwardFormId, cancellationToken);
         var instance = await db.WorkflowInstances.AsNoTracking().SingleOrDefaultAsync(i => i.NominationId == n.Id, cancellationToken);
         var documents = await db.Documents.AsNoTracking().Where(d => d.NominationId == n.Id).OrderBy(d => d.UploadedAt)
-            .Select(d => new DocumentSummary(d.Id, d.Kind, d.FileName, d.ContentType, d.SizeBytes, d.Sha256, d.Round, d.UploadedAt))
+            .Select(d => new DocumentSummary(d.Id, d.Kind, d.FileName, d.ContentType, d.SizeBytes, d.Sha256, d.Round, d.UploadedAt) { Signature = d.Signature })
             .ToListAsync(cancellationToken);
         var tasks = await db.Tasks.AsNoTracking().Where(t => t.NominationId == n.Id && t.Status == WorkflowTaskStatus.Open)
             .OrderBy(t => t.Sequence).ToListAsync(cancellationToken);

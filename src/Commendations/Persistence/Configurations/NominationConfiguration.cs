@@ -42,6 +42,7 @@ internal sealed class NominationDocumentConfiguration : IEntityTypeConfiguration
         builder.Property(d => d.FileName).HasMaxLength(NominationDocument.FileNameMaxLength);
         builder.Property(d => d.ContentType).HasMaxLength(100);
         builder.Property(d => d.Sha256).HasMaxLength(64).IsFixedLength();
+        builder.Property(d => d.Signature).HasConversion<string>().HasMaxLength(40);
         builder.HasOne(d => d.Content).WithOne().HasForeignKey<DocumentContent>(c => c.DocumentId).OnDelete(DeleteBehavior.Cascade);
     }
 }

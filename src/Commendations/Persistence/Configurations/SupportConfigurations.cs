@@ -69,6 +69,34 @@ internal sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
     }
 }
 
+internal sealed class SignedDecisionDocumentConfiguration : IEntityTypeConfiguration<SignedDecisionDocument>
+{
+    public void Configure(EntityTypeBuilder<SignedDecisionDocument> builder)
+    {
+        builder.ToTable("signed_decision_documents");
+        // A decision has one document of record.
+        builder.HasIndex(d => d.DecisionId).IsUnique();
+        builder.HasOne<Decision>().WithMany().HasForeignKey(d => d.DecisionId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(d => d.FileName).HasMaxLength(255);
+        builder.Property(d => d.Sha256).HasMaxLength(64).IsFixedLength();
+        builder.Property(d => d.SignerName).HasMaxLength(200);
+        builder.Property(d => d.CertificateName).HasMaxLength(400);
+        builder.Property(d => d.Method).HasConversion<string>().HasMaxLength(20);
+        builder.Property(d => d.Verification).HasConversion<string>().HasMaxLength(40);
+    }
+}
+
+internal sealed class DecisionSigningSessionConfiguration : IEntityTypeConfiguration<DecisionSigningSession>
+{
+    public void Configure(EntityTypeBuilder<DecisionSigningSession> builder)
+    {
+        builder.ToTable("decision_signing_sessions");
+        builder.HasIndex(s => s.DecisionId);
+        builder.HasOne<Decision>().WithMany().HasForeignKey(s => s.DecisionId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(s => s.Digest).HasMaxLength(100);
+    }
+}
+
 internal sealed class CalendarDayConfiguration : IEntityTypeConfiguration<CalendarDay>
 {
     public void Configure(EntityTypeBuilder<CalendarDay> builder)

@@ -23,23 +23,7 @@ public sealed class Pkcs12DocumentSigner(IOptions<Pkcs12SigningOptions> options,
         using var certificate = Load(signer);
         using var input = new MemoryStream(pdf, writable: false);
         using var document = PdfReader.Open(input, PdfDocumentOpenMode.Modify);
-        DigitalSignatureOptions signature;
-        if (place is not null && place.PageIndex >= 0 && place.PageIndex < document.PageCount)
-        {
-            // PDF rectangles count from the page's bottom edge.
-            var height = document.Pages[place.PageIndex].Height.Point;
-            signature = new DigitalSignatureOptions
-            {
-                Reason = reason, Location = location, ContactInfo = signer.Name, AppName = "Commendations",
-                PageIndex = place.PageIndex,
-                Rectangle = new XRect(place.Left, height - place.Top - place.Height, place.Width, place.Height),
-                AppearanceHandler = new SignatureAppearance(signer.Name, clock.GetUtcNow()),
-            };
-        }
-        else
-        {
-            signature = new DigitalSignatureOptions { Reason = reason, Location = location, ContactInfo = signer.Name, AppName = "Commendations" };
-        }
+        var signature = SignatureFields.Options(document, signer, reason, location, place, clock.GetUtcNow());
         DigitalSignatureHandler.ForDocument(document, new PdfSharpDefaultSigner(certificate, PdfMessageDigestType.SHA256, null!), signature);
         using var output = new MemoryStream();
         await document.SaveAsync(output, false);

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Commendations.Tests.Features.Documents;
+namespace Commendations.Testing;
 
 /// <summary>
 /// A test certificate authority and a signer it issues, made on the fly (nothing in the repository): what a province's
@@ -9,6 +9,9 @@ namespace Commendations.Tests.Features.Documents;
 /// </summary>
 public static class TestCertificates
 {
+    /// <summary>The CA's certificate (DER) written next to the .p12 by <see cref="SignerPkcs12"/>: what a host configures as a trusted root.</summary>
+    public static string AuthorityOf(string folder) => Path.Combine(folder, "ca.cer");
+
     /// <summary>Writes the signer's certificate, its private key and the CA's certificate to a .p12 in <paramref name="folder"/>.</summary>
     public static string SignerPkcs12(string folder, string commonName, string password)
     {
@@ -29,6 +32,7 @@ public static class TestCertificates
         using var issued = request.Create(ca, now.AddHours(-1), now.AddMonths(6), RandomNumberGenerator.GetBytes(16));
         using var signer = issued.CopyWithPrivateKey(key);
 
+        File.WriteAllBytes(AuthorityOf(folder), ca.RawData);
         var path = Path.Combine(folder, "signer.p12");
         File.WriteAllBytes(path, new X509Certificate2Collection { signer, X509CertificateLoader.LoadCertificate(ca.RawData) }.Export(X509ContentType.Pkcs12, password)!);
         return path;

@@ -1,0 +1,23 @@
+namespace Commendations.Domain.Documents;
+
+/// <summary>What a check of a PDF's signatures concluded (worst signature first: a larger value is worse).</summary>
+public enum SignatureVerdict
+{
+    /// <summary>Intact, correctly signed, the certificate chains to a configured trusted root and was valid when signing.</summary>
+    Valid,
+    /// <summary>Intact and correctly signed, but no trusted roots are configured: who signed is not vouched for.</summary>
+    NotCheckedAgainstTrustedRoots,
+    /// <summary>Intact and correctly signed, but the certificate does not chain to a trusted root or was not valid when signing.</summary>
+    Untrusted,
+    /// <summary>Changed after signing, or the signature does not match: the document cannot be relied on.</summary>
+    Invalid,
+    /// <summary>The PDF carries no signature.</summary>
+    Unsigned,
+}
+
+/// <summary>How a document of record was signed: a certificate the server holds, or an external signer (USB token, remote-signing service).</summary>
+public enum SignatureMethod
+{
+    Pkcs12,
+    Deferred,
+}
