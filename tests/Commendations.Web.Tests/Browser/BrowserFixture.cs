@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace Commendations.Web.Tests.Browser;
 
@@ -97,11 +98,8 @@ public class BrowserFixture : AppFactory, IAsyncLifetime
         await page.GotoAsync("/dang-nhap");
         await page.GetByLabel("Tên đăng nhập").FillAsync(account.UserName);
         await page.GetByLabel("Mật khẩu").FillAsync(DemoAccounts.Password);
-        await page.Locator("main button[type=submit]").ClickAsync();
-        // Waits for the redirect to commit and the page's document, not for its load event: on a loaded CI machine that
-        // event twice never reached Playwright's waiter in 15 s although the page had arrived ("NetworkIdle event fired").
-        await page.WaitForURLAsync(url => !url.Contains("/dang-nhap"), new() { WaitUntil = WaitUntilState.Commit });
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await NextPage.AfterAsync(page, () => page.Locator("main button[type=submit]").ClickAsync());
+        await Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/dang-nhap"));
         return page;
     }
 

@@ -31,8 +31,7 @@ public static class Journeys
     {
         if (comment is not null)
             await page.Locator("#act-comment").FillAsync(comment);
-        await page.Locator($"[data-testid=my-turn] button[data-action={action}]").ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await NextPage.AfterAsync(page, () => page.Locator($"[data-testid=my-turn] button[data-action={action}]").ClickAsync());
     }
 
     /// <summary>Drafted, documented and submitted by Tân Hòa's officer through the use cases (the browser test starts after that).</summary>
