@@ -16,38 +16,32 @@ namespace Commendations.Workflow;
 /// </summary>
 public static class LegacyMeanings
 {
-    // Was DisclosureSteps: "a wait whose key mentions 'disclosure' or 'cong-khai'".
-    private static readonly string[] DisclosureKeyParts = ["disclosure", "cong-khai"];
+    // The conventions themselves are data (Resources/legacy-conventions.json): the keys and names the application once
+    // recognised (DisclosureSteps, SubmitNomination.SubmitAction, IssueDecision.AwardAction, ActOnTask's reasons) and the
+    // names Ui.Labels and NotificationTexts once gave steps and actions by key.
+    private static readonly Conventions Known = Conventions.Load();
 
-    // Was SubmitNomination.SubmitAction, IssueDecision.AwardAction and ActOnTask's reasons ("return", "reject").
-    private const string SubmitName = "submit";
-    private const string AwardName = "award";
-    private const string ReturnName = "return";
-    private const string RejectName = "reject";
+    private sealed record Text(string Vi, string En);
 
-    // Was Ui.Labels.Step, Scheduling.NotificationTexts (names by step key) and Ui.Labels.Action (names by action name).
-    private static readonly Dictionary<string, LocalizedText> StepTitles = new(StringComparer.Ordinal)
+    /// <summary>The action names the application once recognised, each by the role it had.</summary>
+    private sealed record ActionNames(string Submit, string Award, string Return, string Reject);
+
+    private sealed record Conventions(
+        string[] DisclosureKeyParts, ActionNames Actions, Dictionary<string, Text> StepTitles, Dictionary<string, Text> ActionLabels)
     {
-        ["unit-proposal"] = new("Đơn vị lập và trình hồ sơ", "Unit's proposal"),
-        ["committee-review"] = new("Ban Chỉ đạo xem xét", "Steering committee review"),
-        ["public-disclosure"] = new("Công khai, lấy ý kiến", "Public disclosure for comments"),
-        ["appraisal"] = new("Thẩm định", "Appraisal"),
-        ["council-vote"] = new("Hội đồng bỏ phiếu", "Council vote"),
-        ["decision"] = new("Quyết định khen thưởng", "Award decision"),
-        ["awarded"] = new("Đã khen thưởng", "Awarded"),
-        ["rejected"] = new("Không được khen thưởng", "Not awarded"),
-        ["withdrawn"] = new("Đã rút", "Withdrawn"),
-    };
+        public string Submit => Actions.Submit;
+        public string Award => Actions.Award;
+        public string Return => Actions.Return;
+        public string Reject => Actions.Reject;
 
-    private static readonly Dictionary<string, LocalizedText> ActionLabels = new(StringComparer.Ordinal)
-    {
-        [SubmitName] = new("Trình hồ sơ", "Submit the dossier"),
-        ["approve"] = new("Đồng ý", "Approve"),
-        [ReturnName] = new("Trả lại, yêu cầu bổ sung", "Return for supplement"),
-        [RejectName] = new("Không đồng ý", "Reject"),
-        ["forward"] = new("Chuyển bước tiếp theo", "Forward"),
-        [AwardName] = new("Ký quyết định khen thưởng", "Sign the award decision"),
-    };
+        public static Conventions Load()
+        {
+            using var stream = typeof(LegacyMeanings).Assembly.GetManifestResourceStream("Commendations.Resources.legacy-conventions.json")
+                               ?? throw new InvalidOperationException("The legacy conventions resource is missing from the build.");
+            return System.Text.Json.JsonSerializer.Deserialize<Conventions>(stream, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))
+                   ?? throw new InvalidOperationException("The legacy conventions resource is empty.");
+        }
+    }
 
     /// <summary>True when the definition declares any meaning: then it is read as written, never annotated.</summary>
     public static bool HasMeanings(WorkflowDefinition definition) =>
@@ -68,16 +62,16 @@ public static class LegacyMeanings
         var meaning = step switch
         {
             TaskStep { Assignee.Scope: RuntimeContextFactory.NominatingScope } when step.Key == definition.Start => StepMeaning.Proposal,
-            TaskStep task when task.FindAction(AwardName) is not null => StepMeaning.Decision,
-            WaitStep when DisclosureKeyParts.Any(p => step.Key.Contains(p, StringComparison.Ordinal)) => StepMeaning.Disclosure,
+            TaskStep task when task.FindAction(Known.Award) is not null => StepMeaning.Decision,
+            WaitStep when Known.DisclosureKeyParts.Any(p => step.Key.Contains(p, StringComparison.Ordinal)) => StepMeaning.Disclosure,
             _ => (StepMeaning?)null,
         };
         if (meaning is not null)
             changes.Add($"{step.Key}.meaning = {meaning}");
         var title = step.Title;
-        if (title is null && StepTitles.TryGetValue(step.Key, out var known))
+        if (title is null && Known.StepTitles.TryGetValue(step.Key, out var known))
         {
-            title = known;
+            title = new LocalizedText(known.Vi, known.En);
             changes.Add($"{step.Key}.title = {known.Vi}");
         }
         var annotated = step with { Meaning = meaning, Title = title };
@@ -89,22 +83,21 @@ public static class LegacyMeanings
 
     private static TaskAction AnnotateAction(string stepKey, StepMeaning? stepMeaning, int count, TaskAction action, List<string> changes)
     {
-        var meaning = (stepMeaning, action.Name) switch
-        {
-            (StepMeaning.Proposal, SubmitName) => ActionMeaning.Submit,
+        var name = action.Name;
+        ActionMeaning? meaning =
+            stepMeaning == StepMeaning.Proposal && name == Known.Submit ? ActionMeaning.Submit
             // A proposal's only action was what the unit's submit sent, whatever it was called.
-            (StepMeaning.Proposal, _) when count == 1 => ActionMeaning.Submit,
-            (StepMeaning.Decision, AwardName) => ActionMeaning.Award,
-            (_, ReturnName) when action.ReturnsForSupplement => ActionMeaning.ReturnForSupplement,
-            (_, RejectName) => ActionMeaning.Reject,
-            _ => (ActionMeaning?)null,
-        };
+            : stepMeaning == StepMeaning.Proposal && count == 1 ? ActionMeaning.Submit
+            : stepMeaning == StepMeaning.Decision && name == Known.Award ? ActionMeaning.Award
+            : name == Known.Return && action.ReturnsForSupplement ? ActionMeaning.ReturnForSupplement
+            : name == Known.Reject ? ActionMeaning.Reject
+            : null;
         if (meaning is not null)
             changes.Add($"{stepKey}.actions[{action.Name}].meaning = {meaning}");
         var label = action.Label;
-        if (label is null && ActionLabels.TryGetValue(action.Name, out var known))
+        if (label is null && Known.ActionLabels.TryGetValue(action.Name, out var known))
         {
-            label = known;
+            label = new LocalizedText(known.Vi, known.En);
             changes.Add($"{stepKey}.actions[{action.Name}].label = {known.Vi}");
         }
         return action with { Meaning = meaning, Label = label };
