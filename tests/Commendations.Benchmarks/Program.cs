@@ -9,6 +9,7 @@ using Commendations.Benchmarks.EndToEnd;
 //   decision-pdf [--runs 20]   size and generation/signing time of a 200-awardee decision PDF (no database)
 // End-to-end options: --clients 8 --nominations 600 --seconds 20 --pgbench-seconds 20 --pgbench-scale 10
 //                     --scale-nominations 1000000 --query-iterations 40 --startup-runs 3 --deadlines 100000 --burst 1000
+//                     --floor-nominations 500 (rows of the approval's floor, approval-floor.sql)
 var micro = new Dictionary<string, Type[]>(StringComparer.OrdinalIgnoreCase)
 {
     ["engine"] = [typeof(EngineBenchmarks)],

@@ -81,7 +81,8 @@ public sealed class InProcessApprovalChannel(AppDatabase app, IReadOnlyList<Benc
 
 public sealed record ApprovalRunResult(
     int Clients, double Seconds, long Approvals, long InboxReads, double[] LatenciesMs, double[] InboxLatenciesMs,
-    long Transactions, long Statements, IReadOnlyList<StatementCount> TopStatements, bool EndedByDryPipeline, int Errors, CpuMeter.Sample Cpu)
+    long Transactions, long Statements, IReadOnlyList<StatementCount> TopStatements, bool EndedByDryPipeline, int Errors, CpuMeter.Sample Cpu,
+    OutboxWindow Outbox)
 {
     public double PerSecond => Approvals / Seconds;
     public double TransactionsPerApproval => (double)Transactions / Approvals;
@@ -167,6 +168,7 @@ public static class ApprovalLoad
             throw new InvalidOperationException("The first committee member ran out of tasks during the warm-up: prepare more nominations (--nominations).");
 
         var before = await cluster.CountersAsync(database);
+        var outboxBefore = await cluster.OutboxAsync(database);
         var cpuBefore = CpuMeter.Take(appProcesses);
         var watch = Stopwatch.StartNew();
         Volatile.Write(ref measuring, 1);
@@ -175,6 +177,7 @@ public static class ApprovalLoad
         var seconds = watch.Elapsed.TotalSeconds;
         var cpu = CpuMeter.Take(appProcesses).Since(cpuBefore);
         var after = await cluster.CountersAsync(database);
+        var outboxAfter = await cluster.OutboxAsync(database);
         await stop.CancelAsync();
         await Task.WhenAll(loops);
         foreach (var failure in failures.Take(3))
@@ -182,6 +185,18 @@ public static class ApprovalLoad
 
         return new ApprovalRunResult(clients, seconds, approvals, inboxReads, [.. latencies.Order()], [.. inboxLatencies.Order()],
             after.Transactions - before.Transactions, after.StatementCalls - before.StatementCalls, after.Since(before),
-            ended == headDry.Task, errors, cpu);
+            ended == headDry.Task, errors, cpu, OutboxWindow.Between(outboxBefore, outboxAfter));
     }
 }
+
+/// <summary>The outbox over a measured window: messages written and processed in it, and those left pending at its ends.</summary>
+public sealed record OutboxWindow(long Written, long Processed, long PendingAtStart, long PendingAtEnd)
+{
+    public static OutboxWindow Between(OutboxCounts before, OutboxCounts after) =>
+        new(after.LastId - before.LastId, after.Processed - before.Processed, before.Pending, after.Pending);
+
+    /// <summary>The dispatcher kept up when the window left no more pending than it found (a batch in flight allowed).</summary>
+    public bool KeptUp(int slack) => PendingAtEnd <= PendingAtStart + slack;
+}
+
+public sealed record OutboxCounts(long LastId, long Processed, long Pending);

@@ -96,6 +96,19 @@ public sealed partial class BenchCluster : IDisposable
         return new DbCounters(transactions, statements);
     }
 
+    /// <summary>The outbox of <paramref name="database"/> now: the last id written, messages processed, messages pending.</summary>
+    public async Task<OutboxCounts> OutboxAsync(string database)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString(database, pooling: false));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT coalesce(max(id), 0), count(*) FILTER (WHERE processed_at IS NOT NULL), count(*) FILTER (WHERE processed_at IS NULL) FROM outbox_messages",
+            connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return new OutboxCounts(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+    }
+
     /// <summary>pgbench -N (TPC-B-like without branch/teller updates) with <paramref name="clients"/> clients on its own database.</summary>
     public PgbenchResult RunPgbench(int clients, int seconds, int scale, TextWriter log)
     {
@@ -118,6 +131,28 @@ public sealed partial class BenchCluster : IDisposable
             latency.Success ? double.Parse(latency.Groups[1].Value, CultureInfo.InvariantCulture) : double.NaN,
             clients, seconds, scale,
             processed.Success ? busyMs / long.Parse(processed.Groups[1].Value, CultureInfo.InvariantCulture) : double.NaN);
+    }
+
+    /// <summary>
+    /// A custom pgbench script (<c>-f</c>) with prepared statements on <paramref name="database"/>; <paramref name="variables"/>
+    /// are passed with <c>-D</c>. Failed transactions (a serialisation or deadlock error) are counted by pgbench, not retried.
+    /// </summary>
+    public ScriptRun RunPgbenchScript(string script, string database, int clients, int seconds, IReadOnlyDictionary<string, string> variables)
+    {
+        var args = new List<string> { "-n", "-f", script, "-M", "prepared", "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", "2",
+            "-T", seconds.ToString(CultureInfo.InvariantCulture) };
+        foreach (var (name, value) in variables)
+            args.AddRange(["-D", $"{name}={value}"]);
+        args.Add(database);
+        var output = RunTool(FindPgbench(), args, TimeSpan.FromSeconds(seconds + 120));
+        var tps = TpsPattern().Match(output);
+        if (!tps.Success)
+            throw new InvalidOperationException("pgbench printed no tps line:\n" + output);
+        var latency = LatencyPattern().Match(output);
+        var processed = ProcessedPattern().Match(output);
+        return new ScriptRun(double.Parse(tps.Groups[1].Value, CultureInfo.InvariantCulture),
+            latency.Success ? double.Parse(latency.Groups[1].Value, CultureInfo.InvariantCulture) : double.NaN,
+            processed.Success ? long.Parse(processed.Groups[1].Value, CultureInfo.InvariantCulture) : 0);
     }
 
     private string RunTool(string program, IEnumerable<string> args, TimeSpan timeout)
@@ -170,6 +205,8 @@ public sealed partial class BenchCluster : IDisposable
     [GeneratedRegex(@"number of transactions actually processed: ([0-9]+)")]
     private static partial Regex ProcessedPattern();
 }
+
+public sealed record ScriptRun(double Tps, double LatencyMs, long Transactions);
 
 public sealed record StatementCount(string Query, long Calls, double TotalMs);
 
