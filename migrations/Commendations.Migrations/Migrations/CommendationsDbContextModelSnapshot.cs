@@ -2818,6 +2818,10 @@ namespace Commendations.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("closed_by");
 
+                    b.Property<DateTimeOffset?>("DeadlinePassedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deadline_passed_at");
+
                     b.Property<DateTimeOffset>("DueAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("due_at");
@@ -2888,6 +2892,10 @@ namespace Commendations.Migrations.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_workflow_tasks");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_workflow_tasks_deadline_pending")
+                        .HasFilter("status = 'Open' AND deadline_passed_at IS NULL");
 
                     b.HasIndex("NominationId")
                         .HasDatabaseName("ix_workflow_tasks_nomination_id");

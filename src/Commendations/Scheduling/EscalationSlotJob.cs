@@ -7,19 +7,16 @@ namespace Commendations.Scheduling;
 
 /// <summary>
 /// Sweeps the escalation levels due by now (<see cref="SendDueEscalations"/>, batch after batch until one comes back short).
-/// Fired by one trigger per distinct level instant ("escalation slot", group <c>escalation-slots</c>) and by its catch-up
+/// Fired by one trigger per distinct level instant ("escalation slot", group <c>escalation-slots</c>, planned by
+/// <see cref="ScheduleSlotPlanner"/>) and by its catch-up
 /// trigger; like <see cref="ReminderSlotJob"/>, every run takes every row due, and one sweep runs at a time in the cluster.
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class EscalationSlotJob(IServiceScopeFactory scopes, ILogger<EscalationSlotJob> logger) : IJob
 {
-    /// <summary>The job as stored at start-up (durable: it outlives its one-shot slot triggers), restated with new slots.</summary>
-    public static readonly IJobDetail Detail = JobBuilder.Create<EscalationSlotJob>().WithIdentity(ScheduleKeys.EscalationSlotJob).StoreDurably().Build();
-
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        var now = context.FireTimeUtc;
-        var until = context.ScheduledFireTimeUtc is { } scheduled && scheduled > now ? scheduled : now;
+        var until = SlotSweep.Until(context);
         int taken, total = 0, performed = 0;
         do
         {

@@ -30,7 +30,7 @@ public sealed class JobFailureRecorder(IServiceScopeFactory scopes, TimeProvider
             var data = context.MergedJobDataMap.Keys.ToDictionary(k => k, k => context.MergedJobDataMap.GetString(k));
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<CommendationsDbContext>();
-            var nominationId = await NominationOfAsync(db, data, cancellationToken);
+            var nominationId = NominationOf(data);
             // Quartz wraps what the job threw (twice): the innermost exception says what happened.
             Exception cause = jobException;
             while (cause.InnerException is not null)
@@ -46,13 +46,7 @@ public sealed class JobFailureRecorder(IServiceScopeFactory scopes, TimeProvider
         }
     }
 
-    /// <summary>The nomination a job is about: named in its data, or through the workflow instance it names.</summary>
-    private static async Task<Guid?> NominationOfAsync(CommendationsDbContext db, Dictionary<string, string?> data, CancellationToken cancellationToken)
-    {
-        if (data.GetValueOrDefault(ScheduleKeys.Data.NominationId) is { } n && Guid.TryParse(n, out var nominationId))
-            return nominationId;
-        if (data.GetValueOrDefault(ScheduleKeys.Data.InstanceId) is { } i && Guid.TryParse(i, out var instanceId))
-            return await db.WorkflowInstances.Where(w => w.Id == instanceId).Select(w => (Guid?)w.NominationId).SingleOrDefaultAsync(cancellationToken);
-        return null;
-    }
+    /// <summary>The nomination a job is about, when its data names one (a wait's end); the sweeps concern many.</summary>
+    private static Guid? NominationOf(Dictionary<string, string?> data) =>
+        data.GetValueOrDefault(ScheduleKeys.Data.NominationId) is { } n && Guid.TryParse(n, out var nominationId) ? nominationId : null;
 }

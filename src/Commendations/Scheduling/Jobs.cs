@@ -30,30 +30,10 @@ public static class JobCommands
         DateTimeOffset.Parse(data.GetString(key)!, System.Globalization.CultureInfo.InvariantCulture);
 }
 
-/// <summary>A task's due trigger: <see cref="PassDeadline"/>. Reminders are swept by <see cref="ReminderSlotJob"/>.</summary>
-public sealed class TaskTimerJob(IServiceScopeFactory scopes, ILogger<TaskTimerJob> logger) : IJob
-{
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        var data = context.MergedJobDataMap;
-        if (data.GetString(ScheduleKeys.Data.Kind) == ScheduleKeys.KindReminder)
-        {
-            // A per-task reminder trigger stored before reminder slots existed: its reminder is now a task_reminders row
-            // (filled by the TaskReminders migration), so the trigger serves as one more sweep.
-            await ReminderSlotJob.SweepAsync(scopes, context, logger, cancellationToken);
-            return;
-        }
-        var instanceId = Guid.Parse(data.GetString(ScheduleKeys.Data.InstanceId)!);
-        var taskKey = data.GetString(ScheduleKeys.Data.TaskKey)!;
-        var dueAt = data.Instant(ScheduleKeys.Data.DueAt);
-        var passed = await JobCommands.SendAsync(scopes, new PassDeadline(instanceId, taskKey, dueAt), cancellationToken);
-        logger.LogInformation("Deadline of {Task} of {Instance} handled: {Handled}.", taskKey, instanceId, passed);
-    }
-}
-
 /// <summary>
 /// Sweeps the reminders due by now (<see cref="SendDueReminders"/>, batch after batch until one comes back short). Fired by
-/// one trigger per distinct reminder instant ("reminder slot", group <c>reminder-slots</c>) and by the catch-up trigger
+/// one trigger per distinct reminder instant ("reminder slot", group <c>reminder-slots</c>, planned by
+/// <see cref="ScheduleSlotPlanner"/>) and by the catch-up trigger
 /// every minute. Every run delivers every row due, not only its slot's, so a lost or early-fired slot costs at most one
 /// catch-up interval.
 /// <para>
@@ -66,18 +46,9 @@ public sealed class TaskTimerJob(IServiceScopeFactory scopes, ILogger<TaskTimerJ
 [DisallowConcurrentExecution]
 public sealed class ReminderSlotJob(IServiceScopeFactory scopes, ILogger<ReminderSlotJob> logger) : IJob
 {
-    /// <summary>The job as stored at start-up (durable: it outlives its one-shot slot triggers), restated with new slots.</summary>
-    public static readonly IJobDetail Detail = JobBuilder.Create<ReminderSlotJob>().WithIdentity(ScheduleKeys.ReminderSlotJob).StoreDurably().Build();
-
-    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
-        new(SweepAsync(scopes, context, logger, cancellationToken));
-
-    internal static async Task SweepAsync(IServiceScopeFactory scopes, IJobExecutionContext context, ILogger logger, CancellationToken cancellationToken)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        // Quartz may fire a trigger up to its batch window early: sweep up to the instant it was scheduled for, so the
-        // slot's own rows are not left to the next catch-up.
-        var now = context.FireTimeUtc;
-        var until = context.ScheduledFireTimeUtc is { } scheduled && scheduled > now ? scheduled : now;
+        var until = SlotSweep.Until(context);
         int taken, created = 0, total = 0;
         do
         {

@@ -11,7 +11,7 @@ namespace Commendations.Scheduling;
 /// <summary>
 /// Applies unprocessed outbox messages to Quartz (and writes the notifications they request), strictly in id order, on
 /// one node at a time: each batch runs in a transaction holding a PostgreSQL advisory lock, so two nodes never
-/// interleave. A message is marked processed in the same transaction as the notifications and reminder rows it wrote;
+/// interleave. A message is marked processed in the same transaction as the notifications it wrote;
 /// the Quartz job store commits separately (once per batch, see <see cref="QuartzChanges"/>), which is harmless because
 /// applying a message again changes nothing. A failing message gets Attempts + 1 and LastError, and is retried with
 /// exponential backoff (its next attempt time kept in the row) while the ones after it go on.
@@ -65,7 +65,7 @@ public sealed class OutboxDispatcher(
         {
             if (!oneByOne)
             {
-                await applier.ApplyAsync(scheduler, changes, message, cancellationToken);
+                await applier.ApplyAsync(changes, message, cancellationToken);
                 applied.Add(message.Id);
                 continue;
             }
@@ -74,7 +74,7 @@ public sealed class OutboxDispatcher(
             await transaction.CreateSavepointAsync("message", cancellationToken);
             try
             {
-                await applier.ApplyAsync(scheduler, own, message, cancellationToken);
+                await applier.ApplyAsync(own, message, cancellationToken);
                 changes.Append(own);
                 applied.Add(message.Id);
             }

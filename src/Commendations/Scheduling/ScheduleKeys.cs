@@ -3,27 +3,22 @@ using Quartz;
 namespace Commendations.Scheduling;
 
 /// <summary>
-/// Deterministic Quartz keys: the same task and kind always map to the same key, so applying an outbox message twice
-/// replaces a trigger instead of adding a second one, and cancelling finds every trigger of a task.
+/// Deterministic Quartz keys: the same instant, wait or job always maps to the same key, so planning or applying an
+/// outbox message twice replaces a trigger instead of adding a second one.
 /// </summary>
 public static class ScheduleKeys
 {
     /// <summary>Jobs an administrator runs again after they failed (<see cref="Domain.Incidents.JobFailure"/>).</summary>
     public const string RetryGroup = "retries";
 
-    public const string TaskGroup = "task-deadlines";
+    public const string DeadlineSlotGroup = "deadline-slots";
     public const string WaitGroup = "waits";
     public const string SystemGroup = "system";
     public const string ReminderSlotGroup = "reminder-slots";
     public const string EscalationSlotGroup = "escalation-slots";
 
-    /// <summary>Kind of the per-task reminder triggers stored before reminder slots; one still firing sweeps the slots.</summary>
-    public const string KindReminder = "reminder";
-    public const string KindDue = "due";
-
-    public static JobKey TaskJob(Guid instanceId, string taskKey) => new($"{instanceId:N}/{taskKey}", TaskGroup);
-
-    public static TriggerKey Due(Guid instanceId, string taskKey) => new($"{instanceId:N}/{taskKey}/due", TaskGroup);
+    /// <summary>The one trigger of every task due at <paramref name="dueAt"/> (thousands share each 17:00), like <see cref="ReminderSlot"/>.</summary>
+    public static TriggerKey DeadlineSlot(DateTimeOffset dueAt) => new($"deadlines/{dueAt.UtcTicks}", DeadlineSlotGroup);
 
     /// <summary>
     /// The one trigger of every reminder due at <paramref name="remindAt"/> (any task): the same instant always maps to the
@@ -46,18 +41,17 @@ public static class ScheduleKeys
     public static readonly JobKey ReminderSlotJob = new("reminder-slots", ReminderSlotGroup);
     public static readonly TriggerKey RemindersCatchUpTrigger = new("reminders-catch-up", SystemGroup);
     public static readonly JobKey EscalationSlotJob = new("escalation-slots", EscalationSlotGroup);
+    public static readonly JobKey DeadlineSlotJob = new("deadline-slots", DeadlineSlotGroup);
+    public static readonly TriggerKey DeadlinesCatchUpTrigger = new("deadlines-catch-up", SystemGroup);
+    public static readonly JobKey SlotPlannerJob = new("slot-planner", SystemGroup);
+    public static readonly TriggerKey SlotPlannerTrigger = new("slot-planner-every-minute", SystemGroup);
     public static readonly TriggerKey EscalationsCatchUpTrigger = new("escalations-catch-up", SystemGroup);
     public static readonly TriggerKey CampaignProgressCompactionTrigger = new("campaign-progress-compaction-every-5-minutes", SystemGroup);
 
     /// <summary>Job data names (strings only: the job store serialises data as JSON).</summary>
     public static class Data
     {
-        public const string Kind = "kind";
-        public const string InstanceId = "instanceId";
         public const string NominationId = "nominationId";
-        public const string TaskKey = "taskKey";
         public const string StepKey = "stepKey";
-        public const string DueAt = "dueAt";
-        public const string FireAt = "fireAt";
     }
 }

@@ -21,8 +21,20 @@ public sealed class SchedulingSettings
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>How often the reminder catch-up sweep runs besides the reminder slots (the most a reminder can be late).</summary>
+    /// <summary>
+    /// How often the catch-up sweeps of deadlines, reminders and escalation levels run besides their slots (the most one
+    /// can be late).
+    /// </summary>
     public TimeSpan ReminderCatchUpInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How often the slot planner gives the coming instants (due times, reminders, escalation levels) their triggers; an
+    /// instant nearer than this when its row is written is swept by the catch-up triggers instead.
+    /// </summary>
+    public TimeSpan SlotPlanningInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How far ahead the slot planner looks (longer than its interval, so one missed run loses nothing).</summary>
+    public TimeSpan SlotPlanningHorizon { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Working days before a campaign's dossier window closes when units with drafts are reminded.</summary>
     public int[] CampaignReminderWorkingDays { get; set; } = [3, 1];

@@ -70,17 +70,25 @@ public static class SchedulingSetup
                 .WithCronSchedule(CampaignCheckCron, c => c.InTimeZone(VietnamTime).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
             q.AddJob<ReminderSlotJob>(j => j.WithIdentity(ScheduleKeys.ReminderSlotJob).StoreDurably());
             // The reminder safety net: a sweep every minute besides the slot triggers, so a reminder row is delivered at most
-            // about a minute late even when its slot fired before the dispatcher's transaction committed the row (the slot
-            // is stored on Quartz's own connection), or when a slot trigger was lost.
+            // about a minute late when its instant came before the planner's next run, or when a slot trigger was lost.
             // Started on Quartz's own clock (a builder left alone would start it on the machine's clock).
             q.AddTrigger(t => t.ForJob(ScheduleKeys.ReminderSlotJob).WithIdentity(ScheduleKeys.RemindersCatchUpTrigger)
                 .StartAt((clock ?? TimeProvider.System).GetUtcNow())
                 .WithSimpleSchedule(s => s.WithInterval(settings.ReminderCatchUpInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithExistingCount)));
             q.AddJob<EscalationSlotJob>(j => j.WithIdentity(ScheduleKeys.EscalationSlotJob).StoreDurably());
-            // The same safety net for escalation levels (a slot fired before its rows committed, or lost).
+            // The same safety net for escalation levels.
             q.AddTrigger(t => t.ForJob(ScheduleKeys.EscalationSlotJob).WithIdentity(ScheduleKeys.EscalationsCatchUpTrigger)
                 .StartAt((clock ?? TimeProvider.System).GetUtcNow())
                 .WithSimpleSchedule(s => s.WithInterval(settings.ReminderCatchUpInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithExistingCount)));
+            q.AddJob<DeadlineSlotJob>(j => j.WithIdentity(ScheduleKeys.DeadlineSlotJob).StoreDurably());
+            // And for due times: a task due before the planner's next run is swept within a catch-up interval.
+            q.AddTrigger(t => t.ForJob(ScheduleKeys.DeadlineSlotJob).WithIdentity(ScheduleKeys.DeadlinesCatchUpTrigger)
+                .StartAt((clock ?? TimeProvider.System).GetUtcNow())
+                .WithSimpleSchedule(s => s.WithInterval(settings.ReminderCatchUpInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithExistingCount)));
+            q.AddJob<ScheduleSlotPlanner>(j => j.WithIdentity(ScheduleKeys.SlotPlannerJob).StoreDurably());
+            q.AddTrigger(t => t.ForJob(ScheduleKeys.SlotPlannerJob).WithIdentity(ScheduleKeys.SlotPlannerTrigger)
+                .StartAt((clock ?? TimeProvider.System).GetUtcNow())
+                .WithSimpleSchedule(s => s.WithInterval(settings.SlotPlanningInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithExistingCount)));
             q.AddJob<IncidentSweepJob>(j => j.WithIdentity(ScheduleKeys.IncidentSweepJob).StoreDurably());
             q.AddTrigger(t => t.ForJob(ScheduleKeys.IncidentSweepJob).WithIdentity(ScheduleKeys.IncidentSweepTrigger)
                 .StartAt((clock ?? TimeProvider.System).GetUtcNow() + IncidentSweepJob.FirstDelay)

@@ -6,6 +6,7 @@ using Commendations.Domain.Outbox;
 using Commendations.Domain.Workflows;
 using Commendations.Engine;
 using Commendations.Persistence;
+using Commendations.Scheduling;
 using Microsoft.EntityFrameworkCore;
 
 namespace Commendations.Workflow;
@@ -204,7 +205,14 @@ public sealed class NominationWorkflow(
                         await audit.RecordAsync(stream, "deadline.moved", recomputed.StepKey, null,
                             new { taskId = recomputed.TaskId, previousDueAt = recomputed.PreviousDueAt, dueAt = recomputed.DueAt, reason = "calendar" }, cancellationToken);
                     break;
-                case DeadlineScheduled or DeadlineCancelled or WaitScheduled or NotificationRequested:
+                case DeadlineScheduled scheduled:
+                    await DeadlineRows.WriteAsync(db, instance.Id, nomination.Id, scheduled,
+                        result.Effects.OfType<TaskOpened>().Any(o => o.TaskId == scheduled.TaskId), cancellationToken);
+                    break;
+                case DeadlineCancelled:
+                    // Nothing to write: the closed task's rows are dropped by the sweeps (DeadlineRows).
+                    break;
+                case WaitScheduled or NotificationRequested:
                     db.Outbox.Add(new OutboxMessage(OutboxKindOf(effect), JsonSerializer.Serialize(
                         new WorkflowOutboxPayload(instance.Id, nomination.Id, JsonSerializer.Serialize(effect, WorkflowJson.Options))), now));
                     break;
@@ -264,8 +272,6 @@ public sealed class NominationWorkflow(
 
     private static string OutboxKindOf(WorkflowEffect effect) => effect switch
     {
-        DeadlineScheduled => OutboxKinds.DeadlineScheduled,
-        DeadlineCancelled => OutboxKinds.DeadlineCancelled,
         WaitScheduled => OutboxKinds.WaitScheduled,
         _ => OutboxKinds.NotificationRequested,
     };

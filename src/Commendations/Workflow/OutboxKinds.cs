@@ -1,10 +1,11 @@
 namespace Commendations.Workflow;
 
-/// <summary>Kinds of outbox message written from engine effects; the dispatcher (Quartz) consumes them.</summary>
+/// <summary>
+/// Kinds of outbox message written from engine effects; the dispatcher (Quartz) consumes them. Deadlines are not messages:
+/// they are rows of the transition's own transaction (<see cref="Scheduling.DeadlineRows"/>).
+/// </summary>
 public static class OutboxKinds
 {
-    public const string DeadlineScheduled = "deadline.scheduled";
-    public const string DeadlineCancelled = "deadline.cancelled";
     public const string WaitScheduled = "wait.scheduled";
     public const string NotificationRequested = "notification.requested";
 

@@ -93,6 +93,16 @@ public class WorkflowTask
         ClosedAt = now;
     }
 
+    /// <summary>
+    /// When the deadline sweep handled this task's due time (the engine's DeadlinePassed ran, or found nothing to do).
+    /// Null while the due time is still to be handled: the open tasks with a null here and a due time passed are what the
+    /// sweep takes — the task row is the deadline's own row, written in the transaction that opened the task.
+    /// </summary>
+    public DateTimeOffset? DeadlinePassedAt { get; private set; }
+
+    /// <summary>The deadline sweep took this task: never again, whatever the engine did with it.</summary>
+    public void DeadlineHandled(DateTimeOffset now) => DeadlinePassedAt ??= now;
+
     /// <summary>A repair gave the open task to another person (same due time, reminders and escalations).</summary>
     public void Reassign(Guid userId) => AssigneeUserId = userId;
 }

@@ -93,6 +93,8 @@ internal sealed class WorkflowTaskConfiguration : IEntityTypeConfiguration<Workf
         builder.HasIndex(t => new { t.AssigneeRole, t.AssigneeUnitId, t.NomineeName, t.Id }).HasFilter("status = 'Open'");
         // "Claimed by me" counts and filters read only open, claimed tasks: a small partial index.
         builder.HasIndex(t => new { t.ClaimedBy, t.DueAt }).HasFilter("status = 'Open' AND claimed_by IS NOT NULL");
+        // The deadline sweep's rows: open tasks whose due time is still to be handled, by due time (deadlines as data).
+        builder.HasIndex(t => t.DueAt).HasFilter("status = 'Open' AND deadline_passed_at IS NULL").HasDatabaseName("ix_workflow_tasks_deadline_pending");
         builder.Property(t => t.Version).IsRowVersion();
     }
 }
