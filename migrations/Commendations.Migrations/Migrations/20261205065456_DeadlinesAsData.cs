@@ -33,6 +33,10 @@ namespace Commendations.Migrations.Migrations
                 DELETE FROM qrtz_simple_triggers WHERE trigger_group = 'task-deadlines';
                 DELETE FROM qrtz_triggers WHERE trigger_group = 'task-deadlines';
                 DELETE FROM qrtz_job_details WHERE job_group = 'task-deadlines';
+                -- Deadline messages no dispatcher applied yet: their due times are the tasks' own rows now; their reminders
+                -- would have been rows the dispatcher wrote (nothing is deployed yet, so none is expected).
+                UPDATE outbox_messages SET processed_at = now()
+                WHERE processed_at IS NULL AND kind IN ('deadline.scheduled', 'deadline.cancelled');
                 """);
         }
 

@@ -24,8 +24,16 @@ public sealed class ScheduleSlotPlanner(IServiceScopeFactory scopes, IOptions<Sc
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        var from = context.FireTimeUtc;
-        var to = from + options.Value.SlotPlanningHorizon;
+        var to = context.FireTimeUtc + options.Value.SlotPlanningHorizon;
+        var planned = await PlanAsync(scopes, context.Scheduler, context.FireTimeUtc, to, cancellationToken);
+        if (planned > 0)
+            logger.LogInformation("Planned {Count} slot trigger(s) up to {To:O}.", planned, to);
+    }
+
+    /// <summary>Stores a trigger for each instant in (<paramref name="from"/>, <paramref name="to"/>] that has none; returns how many.</summary>
+    public static async Task<int> PlanAsync(IServiceScopeFactory scopes, IScheduler scheduler, DateTimeOffset from, DateTimeOffset to,
+        CancellationToken cancellationToken)
+    {
         List<Instant> instants;
         await using (var scope = scopes.CreateAsyncScope())
         {
@@ -50,16 +58,16 @@ public sealed class ScheduleSlotPlanner(IServiceScopeFactory scopes, IOptions<Sc
                 _ => (ScheduleKeys.EscalationSlot(instant.At), ScheduleKeys.EscalationSlotJob),
             };
             // A read without Quartz's cluster lock: only a new instant costs a write.
-            if (await context.Scheduler.GetTrigger(key, cancellationToken) is null)
+            if (await scheduler.GetTrigger(key, cancellationToken) is null)
                 missing.Add(SlotSweep.Slot(key, job, instant.At));
         }
         if (missing.Count == 0)
-            return;
+            return 0;
         // The sweep jobs are durable, stored at start-up; restated with their new triggers in one Quartz transaction.
         var scheduled = new Dictionary<IJobDetail, IReadOnlyCollection<ITrigger>>();
         foreach (var slots in missing.GroupBy(t => t.JobKey))
-            scheduled[(await context.Scheduler.GetJobDetail(slots.Key, cancellationToken))!] = slots.ToList();
-        await context.Scheduler.ScheduleJobs(scheduled, ScheduleJobOptions.Replacing, cancellationToken);
-        logger.LogInformation("Planned {Count} slot trigger(s) up to {To:O}.", missing.Count, to);
+            scheduled[(await scheduler.GetJobDetail(slots.Key, cancellationToken))!] = slots.ToList();
+        await scheduler.ScheduleJobs(scheduled, ScheduleJobOptions.Replacing, cancellationToken);
+        return missing.Count;
     }
 }

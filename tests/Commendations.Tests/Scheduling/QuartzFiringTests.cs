@@ -18,8 +18,11 @@ public abstract class QuartzFiringTest(LifecycleHarness app)
 
     protected static DateTimeOffset Local(int y, int m, int d, int h) => new(y, m, d, h, 0, 0, TestClock.Vietnam);
 
-    /// <summary>Puts the shared clock just before <paramref name="at"/>, so Quartz fires it for real a moment later.</summary>
-    protected void JustBefore(DateTimeOffset at) => Clock.JumpTo(at.AddSeconds(-2));
+    /// <summary>
+    /// Puts the shared clock just before <paramref name="at"/>, so the slot planner (every second here) gives the instant its
+    /// trigger and Quartz fires it for real a moment later.
+    /// </summary>
+    protected void JustBefore(DateTimeOffset at) => Clock.JumpTo(at.AddSeconds(-5));
 
     protected Task<QuartzNode> StartNodeAsync(int? smtpPort = null, Action<Quartz.IQuartzBuilder>? configure = null) =>
         QuartzNode.StartAsync(App.ConnectionString, Clock, Counter, smtpPort, configure);
@@ -30,27 +33,23 @@ public abstract class QuartzFiringTest(LifecycleHarness app)
         return await db.Tasks.AsNoTracking().SingleAsync(t => t.NominationId == nominationId && t.Status == WorkflowTaskStatus.Open);
     }
 
-    protected Task<Dictionary<string, DateTimeOffset>> TriggersAsync(WorkflowTask task) =>
-        QuartzTables.TaskTriggersAsync(App.ConnectionString, task.InstanceId, task.TaskKey);
-
     protected Task<List<DateTimeOffset>> RemindersAsync(WorkflowTask task) =>
         QuartzTables.ReminderTimesAsync(App.ConnectionString, task.InstanceId, task.TaskKey);
 
     protected Task<DateTimeOffset?> SlotAsync(DateTimeOffset at) => QuartzTables.SlotAsync(App.ConnectionString, at);
 
-    /// <summary>The task's deadline applied: its due trigger and its two reminder rows, each reminder with its slot trigger.</summary>
+    /// <summary>The task's schedule, committed with the transition that opened it: its due time and its two reminder rows.</summary>
     protected async Task<(DateTimeOffset Due, List<DateTimeOffset> Reminders)> ScheduledAsync(WorkflowTask task)
     {
-        var triggers = await Eventually.UntilAsync(() => TriggersAsync(task), t => t.Count == 1, Patience, "the task's due trigger");
-        // The reminder rows commit with the dispatcher's own transaction, which may end a moment after Quartz's.
-        var reminders = await Eventually.UntilAsync(() => RemindersAsync(task), r => r.Count >= 2, Patience, "the task's reminder rows");
+        var reminders = await RemindersAsync(task);
         reminders.Should().HaveCount(2);
-        foreach (var at in reminders)
-            (await SlotAsync(at)).Should().Be(at);
-        return (triggers["due"], reminders);
+        (await QuartzTables.InstanceTriggersAsync(App.ConnectionString, task.InstanceId)).Should().Be(0, "Quartz holds nothing per task");
+        return (task.DueAt, reminders);
     }
 
     protected static string SlotName(DateTimeOffset at) => Commendations.Scheduling.ScheduleKeys.ReminderSlot(at).Name;
+
+    protected static string DeadlineSlotName(DateTimeOffset at) => Commendations.Scheduling.ScheduleKeys.DeadlineSlot(at).Name;
 
     protected async Task<int> CountAsync(Guid nominationId, string kind) =>
         (await NotificationProbe.ForNominationAsync(App, nominationId)).Count(n => n.Kind == kind);
@@ -82,19 +81,20 @@ public class ClusteredFiringTests(LifecycleHarness app) : QuartzFiringTest(app),
         await Eventually.UntilAsync(() => Task.FromResult(smtp.Mails.Count), n => n >= 5, Patience, "five mails");
         await Task.Delay(TimeSpan.FromSeconds(3)); // room for a duplicate to show up, if there were one
 
-        var prefix = $"{task.InstanceId:N}/{task.TaskKey}/";
-        // The draft's task (closed at submission) left slot triggers of its own instants: a slot is shared, never cancelled.
-        Counter.Runs.Where(r => r.Key.StartsWith(prefix, StringComparison.Ordinal) || r.Key == SlotName(reminders[0]) || r.Key == SlotName(reminders[1]))
-            .Should().BeEquivalentTo(new Dictionary<string, int> { [SlotName(reminders[0])] = 1, [SlotName(reminders[1])] = 1, [prefix + "due"] = 1 });
+        // One trigger per instant, each fired once in the cluster (planned by one node, fired by one).
+        Counter.Runs.Where(r => r.Key == SlotName(reminders[0]) || r.Key == SlotName(reminders[1]) || r.Key == DeadlineSlotName(due))
+            .Should().BeEquivalentTo(new Dictionary<string, int> { [SlotName(reminders[0])] = 1, [SlotName(reminders[1])] = 1, [DeadlineSlotName(due)] = 1 });
         var notes = await NotificationProbe.ForNominationAsync(App, id);
         notes.Select(n => n.Kind).Should().BeEquivalentTo(
             NotificationKinds.TaskAssigned, NotificationKinds.TaskReminder, NotificationKinds.TaskReminder, NotificationKinds.TaskOverdue, NotificationKinds.TaskEscalated);
         smtp.Mails.Should().HaveCount(5, "the member's turn, two reminders, the overdue notice and the escalation, each mailed once");
         smtp.Mails.Select(m => m.Subject).Should().Contain("Hồ sơ quá hạn cần chỉ đạo: UBND xã Tân Hòa");
-        (await TriggersAsync(task)).Should().BeEmpty("one-shot triggers are gone once fired");
+        (await QuartzTables.SlotAsync(App.ConnectionString, Commendations.Scheduling.ScheduleKeys.DeadlineSlot(due))).Should().BeNull("one-shot triggers are gone once fired");
         (await SlotAsync(reminders[0])).Should().BeNull();
         (await SlotAsync(reminders[1])).Should().BeNull();
         (await RemindersAsync(task)).Should().BeEmpty("a sent reminder's row is deleted");
+        await using (var db = App.CreateDbContext())
+            (await db.Tasks.AsNoTracking().SingleAsync(t => t.Id == task.Id)).DeadlinePassedAt.Should().NotBeNull("the deadline sweep took the task once");
         var schedulers = (await a.SchedulerAsync(), await b.SchedulerAsync());
         schedulers.Item1.SchedulerInstanceId.Should().NotBe(schedulers.Item2.SchedulerInstanceId);
         (await QuartzTables.CountAsync(App.ConnectionString, "SELECT count(*) FROM qrtz_scheduler_state")).Should().Be(2);
@@ -104,18 +104,17 @@ public class ClusteredFiringTests(LifecycleHarness app) : QuartzFiringTest(app),
 public class OutboxRecoveryTests(LifecycleHarness app) : QuartzFiringTest(app), IClassFixture<LifecycleHarness>
 {
     [Fact]
-    public async Task A_commit_made_while_no_node_dispatches_is_applied_when_a_node_starts_and_its_reminder_fires()
+    public async Task A_commit_made_while_no_node_runs_is_swept_and_notified_when_a_node_starts()
     {
-        // No scheduler is running: the state change commits with its outbox rows, and nothing reaches Quartz.
+        // No scheduler is running: the state change commits with its schedule rows and its hand-over in the outbox.
         var id = await Steps.SubmittedCollectiveAsync();
         var task = await OpenTaskAsync(id);
         (await PendingOutboxAsync()).Should().BeGreaterThan(0);
-        (await TriggersAsync(task)).Should().BeEmpty();
-        (await RemindersAsync(task)).Should().BeEmpty();
+        var (_, reminders) = await ScheduledAsync(task);
 
         await using var node = await StartNodeAsync();
         await Eventually.UntilAsync(PendingOutboxAsync, n => n == 0, Patience, "the outbox to be applied");
-        var (_, reminders) = await ScheduledAsync(task);
+        await EventuallyCountAsync(id, NotificationKinds.TaskAssigned, 1);
 
         JustBefore(reminders[0]);
         await EventuallyCountAsync(id, NotificationKinds.TaskReminder, 1);
@@ -138,17 +137,14 @@ public class RestartTests(LifecycleHarness app) : QuartzFiringTest(app), IClassF
         await Eventually.UntilAsync(() => SlotAsync(reminders[0]), t => t is null, Patience, "the fired reminder slot removed");
         await Eventually.UntilAsync(() => QuartzTables.CountAsync(App.ConnectionString, "SELECT count(*) FROM qrtz_triggers WHERE next_fire_time IS NULL"),
             c => c == 0, Patience, "no trigger in flight");
-        var before = (await TriggersAsync(task), await RemindersAsync(task), await SlotAsync(reminders[1]));
+        var before = await RemindersAsync(task);
         var total = await QuartzTables.CountAsync(App.ConnectionString, "SELECT count(*) FROM qrtz_triggers");
         await first.DisposeAsync();
 
         await using var second = await StartNodeAsync();
         await Task.Delay(TimeSpan.FromSeconds(4));
-        (await TriggersAsync(task)).Should().BeEquivalentTo(before.Item1);
-        before.Item1.Keys.Should().Equal("due");
-        (await RemindersAsync(task)).Should().Equal(before.Item2);
-        before.Item2.Should().Equal([reminders[1]]);
-        (await SlotAsync(reminders[1])).Should().Be(before.Item3).And.Be(reminders[1]);
+        (await RemindersAsync(task)).Should().Equal(before);
+        before.Should().Equal([reminders[1]]);
         (await QuartzTables.CountAsync(App.ConnectionString, "SELECT count(*) FROM qrtz_triggers")).Should().Be(total);
         (await CountAsync(id, NotificationKinds.TaskReminder)).Should().Be(1, "the reminder that fired before the restart does not fire again");
 
@@ -167,11 +163,10 @@ public class RestartTests(LifecycleHarness app) : QuartzFiringTest(app), IClassF
 public class ReminderCatchUpTests(LifecycleHarness app) : QuartzFiringTest(app), IClassFixture<LifecycleHarness>
 {
     [Fact]
-    public async Task A_reminder_already_due_when_its_deadline_is_applied_is_delivered_once_by_its_slot_or_the_catch_up_sweep()
+    public async Task A_reminder_already_due_when_a_node_starts_is_delivered_once_by_the_catch_up_sweep()
     {
-        // Committed while no node ran; the cluster comes back after Friday's 08:00 reminder. Its slot trigger is stored in
-        // the past and fires at once — possibly before the dispatcher's transaction commits the row; then the catch-up
-        // sweep (every 3 s here, every minute by default) delivers it.
+        // Committed while no node ran; the cluster comes back after Friday's 08:00 reminder. The planner looks ahead only,
+        // so the catch-up sweep (every 3 s here, every minute by default) delivers it.
         var id = await Steps.SubmittedCollectiveAsync();
         var task = await OpenTaskAsync(id);
         Clock.JumpTo(Local(2026, 12, 4, 9));

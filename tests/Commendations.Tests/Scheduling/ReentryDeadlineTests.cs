@@ -64,7 +64,9 @@ public class ReentryDeadlineTests(LifecycleHarness app) : IClassFixture<Lifecycl
                 .Should().BeTrue("it is no longer silent");
         }
         // Its deadline fires at once: the unit hears the task is overdue.
-        (await app.Send(FixedCurrentUser.System, new PassDeadline(old.InstanceId, old.TaskKey, old.DueAt))).Should().BeTrue();
+        (await app.Send(FixedCurrentUser.System, new SendDueDeadlines(app.Clock.GetUtcNow()))).Passed.Should().BeGreaterThanOrEqualTo(1);
+        await using (var db = app.CreateDbContext())
+            (await db.Tasks.AsNoTracking().SingleAsync(t => t.Id == old.Id)).DeadlinePassedAt.Should().NotBeNull();
 
         var fixedTask = await OpenTaskAsync(onNewRoute);
         fixedTask.StepKey.Should().Be("unit-proposal");

@@ -70,6 +70,24 @@ public sealed class SchedulerRig : IAsyncDisposable
         return created;
     }
 
+    /// <summary>Runs the deadline sweep as <see cref="DeadlineSlotJob"/> does, up to the clock's now; returns the tasks passed now.</summary>
+    public async Task<int> SweepDeadlinesAsync(TimeProvider clock)
+    {
+        var passed = 0;
+        DueDeadlinesSent batch;
+        do
+        {
+            batch = await SendAsSystem(new SendDueDeadlines(clock.GetUtcNow()));
+            passed += batch.Passed;
+        } while (batch.Taken >= SendDueDeadlines.DefaultBatchSize);
+        return passed;
+    }
+
+    /// <summary>Runs the slot planner as its job does at the clock's now; returns the triggers it stored.</summary>
+    public async Task<int> PlanSlotsAsync(TimeProvider clock) =>
+        await ScheduleSlotPlanner.PlanAsync(_services.GetRequiredService<IServiceScopeFactory>(), await SchedulerAsync(), clock.GetUtcNow(),
+            clock.GetUtcNow() + new SchedulingSettings().SlotPlanningHorizon, CancellationToken.None);
+
     public Task<int> SendMailAsync() => _services.GetRequiredService<EmailSender>().SendPendingAsync(CancellationToken.None);
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
@@ -108,26 +126,21 @@ public static class QuartzTables
         return await command.ExecuteScalarAsync() is long ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
     }
 
-    /// <summary>Trigger name suffix (due) → fire time, for one task's job.</summary>
-    public static async Task<Dictionary<string, DateTimeOffset>> TaskTriggersAsync(string connectionString, Guid instanceId, string taskKey)
+    /// <summary>The pending slot trigger of an instant in a group (deadline, reminder or escalation slots): its next fire time, or null.</summary>
+    public static async Task<DateTimeOffset?> SlotAsync(string connectionString, TriggerKey key)
     {
-        var job = ScheduleKeys.TaskJob(instanceId, taskKey);
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            "SELECT trigger_name, next_fire_time FROM qrtz_triggers WHERE job_name = @job AND job_group = @group", connection);
-        command.Parameters.AddWithValue("job", job.Name);
-        command.Parameters.AddWithValue("group", job.Group);
-        var result = new Dictionary<string, DateTimeOffset>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            // A trigger that has just fired is completed (next fire time null) a moment after its job ran: not pending.
-            if (!reader.IsDBNull(1))
-                result[reader.GetString(0)[(job.Name.Length + 1)..]] = new DateTimeOffset(reader.GetInt64(1), TimeSpan.Zero);
-        }
-        return result;
+            "SELECT next_fire_time FROM qrtz_triggers WHERE trigger_name = @name AND trigger_group = @group", connection);
+        command.Parameters.AddWithValue("name", key.Name);
+        command.Parameters.AddWithValue("group", key.Group);
+        return await command.ExecuteScalarAsync() is long ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
     }
+
+    /// <summary>Quartz jobs and triggers that name one workflow instance (there should be none: deadlines are rows).</summary>
+    public static Task<long> InstanceTriggersAsync(string connectionString, Guid instanceId) =>
+        CountAsync(connectionString, $"SELECT count(*) FROM qrtz_triggers WHERE trigger_name LIKE '{instanceId:N}%' OR job_name LIKE '{instanceId:N}%'");
 
     public static async Task<long> CountAsync(string connectionString, string sql)
     {
@@ -174,6 +187,8 @@ public sealed class QuartzNode : IAsyncDisposable
         ClusterCheckinMisfireThreshold = TimeSpan.FromDays(40),
         ThreadCount = 4,
         ReminderCatchUpInterval = TimeSpan.FromSeconds(3),
+        SlotPlanningInterval = TimeSpan.FromSeconds(1),
+        SlotPlanningHorizon = TimeSpan.FromSeconds(30),
     };
 
     public static async Task<QuartzNode> StartAsync(string connectionString, TimeProvider clock, JobRunCounter counter, int? smtpPort = null,

@@ -66,8 +66,9 @@ public class ParallelAndSubRouteOverHttpTests(ApiFactory app) : IClassFixture<Ap
             var task = await db.Tasks.AsNoTracking().SingleAsync(t => t.Id == check["taskId"]!.GetValue<Guid>());
             task.TaskKey.Should().Be("discipline-check/complaint-check:r1:4");
             task.ReminderTimes.Should().HaveCount(2, "the callee's reminders (1 working day before, and the due day)");
-            var scheduled = await db.Outbox.AsNoTracking().Where(o => o.Kind == Workflow.OutboxKinds.DeadlineScheduled).Select(o => o.Payload).ToListAsync();
-            scheduled.Should().Contain(p => p.Contains(instance.Id.ToString()) && p.Contains("discipline-check/complaint-check:r1:4"), "its deadline goes to the scheduler like any task's");
+            (await db.TaskReminders.AsNoTracking().CountAsync(r => r.InstanceId == instance.Id && r.TaskKey == "discipline-check/complaint-check:r1:4"))
+                .Should().Be(2, "its reminders are rows like any task's");
+            task.DeadlinePassedAt.Should().BeNull("its due time waits for the deadline sweep like any task's");
             Engine.InstanceState.FromJson(instance.State).Progress.Should().BeOfType<Engine.SubRouteProgress>()
                 .Which.Should().BeEquivalentTo(new { DefinitionId = "kiem-tra-ky-luat", Version = 1 }, "the callee is pinned to its latest published version");
         }
