@@ -22,7 +22,7 @@ public abstract class QuartzFiringTest(LifecycleHarness app)
     /// Puts the shared clock just before <paramref name="at"/>, so the slot planner (every second here) gives the instant its
     /// trigger and Quartz fires it for real a moment later.
     /// </summary>
-    protected void JustBefore(DateTimeOffset at) => Clock.JumpTo(at.AddSeconds(-5));
+    protected void JustBefore(DateTimeOffset at) => Clock.JumpTo(at.AddSeconds(-10));
 
     protected Task<QuartzNode> StartNodeAsync(int? smtpPort = null, Action<Quartz.IQuartzBuilder>? configure = null) =>
         QuartzNode.StartAsync(App.ConnectionString, Clock, Counter, smtpPort, configure);

@@ -38,7 +38,7 @@ public class RetryOutboxMessageTests(LifecycleHarness app) : IClassFixture<Lifec
         long id;
         await using (var db = app.CreateDbContext())
         {
-            var broken = new Domain.Outbox.OutboxMessage("deadline.scheduled",
+            var broken = new Domain.Outbox.OutboxMessage("wait.scheduled",
                 """{"InstanceId":"00000000-0000-0000-0000-000000000001","NominationId":"00000000-0000-0000-0000-000000000001","EffectJson":"not json"}""", app.Clock.GetUtcNow());
             db.Outbox.Add(broken);
             await db.SaveChangesAsync();
