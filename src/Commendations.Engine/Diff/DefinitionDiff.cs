@@ -32,10 +32,10 @@ public static class DefinitionDiff
         }
         foreach (var (from, to) in renames)
         {
-            // Named by its title (the same before and after: only the key changed), the keys given as the values that changed,
-            // as other property changes give theirs.
-            changes.Add(new(DefinitionChangeKind.StepRenamed, to, "key", from, to, "Bước “{0}”: đổi mã bước từ {1} thành {2}, nội dung không đổi.",
-                Named.Step(to), from, to));
+            // Named by its title (the same before and after: only the key changed). The keys are internal codes a reader
+            // of the sentence does not know the step by; they stay in the change's Before/After for API clients.
+            changes.Add(new(DefinitionChangeKind.StepRenamed, to, "key", from, to, "Bước “{0}”: đổi mã nội bộ của bước, nội dung không đổi.",
+                Named.Step(to)));
         }
         foreach (var step in after.Steps)
         {
