@@ -31,7 +31,7 @@ public static partial class WorkflowDefinitionValidator
             {
                 if (step.TargetFor(result) is null)
                 {
-                    add($"{path}.transitions", "Quy trình '{0}' v{1} có thể kết thúc với kết quả {2} nhưng bước không có chuyển tiếp '{3}'.", callee.Id, callee.Version, result, result.ToString().ToLowerInvariant());
+                    add($"{path}.transitions", "Quy trình “{0}” phiên bản {1} có thể kết thúc với kết quả “{2}” nhưng bước không có chuyển tiếp '{3}'.", Named.Definition(callee.Id), callee.Version, Named.Result(result), result.ToString().ToLowerInvariant());
                 }
             }
             if (CallCycle(definition, callee, published) is { } cycle)
