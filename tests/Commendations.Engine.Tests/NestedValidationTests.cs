@@ -109,7 +109,7 @@ public class NestedValidationTests
     [Fact]
     public void Every_result_the_callee_can_reach_needs_a_transition() =>
         ShouldFailAt(Mutate(CallerJson, r => Step(r, SubRoute)["transitions"]!.AsObject().Remove("rejected")), "$.steps[2].transitions",
-            "kết quả Rejected", Published(Callee));
+            "kết quả “Rejected” nhưng bước không có chuyển tiếp 'rejected'", Published(Callee));
 
     [Fact]
     public void A_sub_route_needs_a_transition_and_a_kebab_case_callee()
