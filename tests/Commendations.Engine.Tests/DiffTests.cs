@@ -103,7 +103,8 @@ public class DiffTests
         var changes = DefinitionDiff.Compare(V1, Renamed("public-disclosure", "disclosure-period"));
 
         changes.Select(c => $"{c.Kind} {c}").Should().Equal("StepRenamed disclosure-period.key: public-disclosure → disclosure-period");
-        changes[0].Description.Should().Be("Bước “disclosure-period”: đổi mã bước từ public-disclosure thành disclosure-period, nội dung không đổi.");
+        changes[0].Description.Should().Be("Bước “disclosure-period”: đổi mã nội bộ của bước, nội dung không đổi.",
+            "the sentence names the step (the application by its title); the codes are the change's before and after");
         changes[0].Template.Should().BeOneOf(EnglishCatalog.All.Keys, "the sentence has its English");
     }
 

@@ -109,7 +109,7 @@ public class NestedValidationTests
     [Fact]
     public void Every_result_the_callee_can_reach_needs_a_transition() =>
         ShouldFailAt(Mutate(CallerJson, r => Step(r, SubRoute)["transitions"]!.AsObject().Remove("rejected")), "$.steps[2].transitions",
-            "kết quả Rejected", Published(Callee));
+            "kết quả “Rejected” nhưng bước không có chuyển tiếp 'rejected'", Published(Callee));
 
     [Fact]
     public void A_sub_route_needs_a_transition_and_a_kebab_case_callee()
@@ -137,7 +137,7 @@ public class NestedValidationTests
     {
         var onlyAwarded = Mutate(CallerJson, r => Step(r, SubRoute)["transitions"]!.AsObject().Remove("rejected"));
         var narrowCaller = WorkflowDefinitionParser.Parse(onlyAwarded).Definition!;
-        ShouldFailAt(Mutate(CalleeJson, r => r["version"] = 2), "$.steps[2].result", "'khen-thuong-tap-the' v1 gọi quy trình này ở bước 'discipline-check'",
+        ShouldFailAt(Mutate(CalleeJson, r => r["version"] = 2), "$.steps[2].result", "Quy trình “khen-thuong-tap-the” phiên bản 1 gọi quy trình này ở bước “discipline-check”",
             Published(narrowCaller, Callee));
         // A caller pinned to another version is not concerned.
         var pinned = narrowCaller with { Steps = [.. narrowCaller.Steps.Select(s => s is SubRouteStep sub ? sub with { Version = 1 } : s)] };

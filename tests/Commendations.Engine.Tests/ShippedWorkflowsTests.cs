@@ -55,4 +55,24 @@ public class ShippedWorkflowsTests
         WorkflowDefinitionSerializer.ContentHash(definition with { Layout = null }).Should().Be(hash);
         WorkflowDefinitionSerializer.ContentHash(definition with { Name = "Other" }).Should().NotBe(hash);
     }
+    /// <summary>
+    /// A returned dossier is due five working days after the return (workflows/README.md, "Returned dossiers"): that is
+    /// all v2 changes — v1 stays as installations stored it.
+    /// </summary>
+    [Theory]
+    [InlineData("bang-khen-chuyen-de")]
+    [InlineData("csdt-tinh")]
+    [InlineData("khen-thuong-tap-the")]
+    public void Version_2_of_a_route_with_a_return_adds_only_a_five_working_day_reentry_deadline_to_the_units_step(string id)
+    {
+        var v1 = Repo.LoadDefinition(Path.Combine(Repo.Workflows, $"{id}.v1.json"));
+        var v2 = Repo.LoadDefinition(Path.Combine(Repo.Workflows, $"{id}.v2.json"));
+
+        var change = DefinitionDiff.Compare(v1, v2, includeLayout: true).Should().ContainSingle().Subject;
+
+        change.Should().BeEquivalentTo(new { StepKey = v2.ProposalStep()!.Key, Path = "deadline.onReentry.workingDays", After = "5" },
+            o => o.ExcludingMissingMembers());
+        change.Description.Should().Be($"Bước “{v2.ProposalStep()!.Key}”: Thời hạn khi vào lại bước (ngày làm việc) được đặt là 5.");
+        v2.ProposalStep()!.Deadline!.CampaignDate.Should().Be("dossierClose", "the first submission is still due when the window closes");
+    }
 }

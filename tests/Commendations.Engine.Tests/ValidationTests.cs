@@ -124,11 +124,11 @@ public class ValidationTests
 
     [Fact]
     public void Transition_to_a_missing_key() =>
-        ShouldFailAt(Mutate(r => Step(r, 1)["transitions"]!["approved"] = "nowhere"), "$.steps[1].transitions.approved", "'nowhere' does not exist");
+        ShouldFailAt(Mutate(r => Step(r, 1)["transitions"]!["approved"] = "nowhere"), "$.steps[1].transitions.approved", "the key “nowhere” does not exist");
 
     [Fact]
     public void Task_action_to_a_missing_key() =>
-        ShouldFailAt(Mutate(r => Step(r, 0)["actions"]![0]!["target"] = "nowhere"), "$.steps[0].actions[0].target", "'nowhere' does not exist");
+        ShouldFailAt(Mutate(r => Step(r, 0)["actions"]![0]!["target"] = "nowhere"), "$.steps[0].actions[0].target", "the key “nowhere” does not exist");
 
     [Fact]
     public void Missing_start() =>

@@ -146,7 +146,7 @@ public static class RouteDataFlow
         {
             if (Declaration(definition, output) is not { } declaration)
             {
-                if (definition.FindStep(split.Step) is TaskStep) add($"{path}.output", "Bước '{0}' không khai báo output '{1}'.", split.Step, split.Name);
+                if (definition.FindStep(split.Step) is TaskStep) add($"{path}.output", "Bước “{0}” không khai báo output '{1}'.", Named.Step(split.Step), split.Name);
                 else add($"{path}.output", "'{0}' không phải là một bước việc (task) có khai báo output.", split.Step);
                 return;
             }

@@ -31,7 +31,7 @@ public static partial class WorkflowDefinitionValidator
             {
                 if (step.TargetFor(result) is null)
                 {
-                    add($"{path}.transitions", "Quy trình '{0}' v{1} có thể kết thúc với kết quả {2} nhưng bước không có chuyển tiếp '{3}'.", callee.Id, callee.Version, result, result.ToString().ToLowerInvariant());
+                    add($"{path}.transitions", "Quy trình “{0}” phiên bản {1} có thể kết thúc với kết quả “{2}” nhưng bước không có chuyển tiếp '{3}'.", Named.Definition(callee.Id), callee.Version, Named.Result(result), result.ToString().ToLowerInvariant());
                 }
             }
             if (CallCycle(definition, callee, published) is { } cycle)
@@ -56,7 +56,7 @@ public static partial class WorkflowDefinitionValidator
                 {
                     if (!reported.Add((caller.Id, step.Key, result))) continue;
                     var end = definition.Steps.Select((s, i) => (s, i)).First(x => x.s is EndStep e && e.Result == result).i;
-                    add($"$.steps[{end}].result", "Quy trình '{0}' v{1} gọi quy trình này ở bước '{2}' nhưng không có chuyển tiếp cho kết quả {3}: hồ sơ đi qua đó sẽ bị kẹt.", caller.Id, caller.Version, step.Key, result);
+                    add($"$.steps[{end}].result", "Quy trình “{0}” phiên bản {1} gọi quy trình này ở bước “{2}” nhưng không có chuyển tiếp cho kết quả “{3}”: hồ sơ đi qua đó sẽ bị kẹt.", Named.Definition(caller.Id), caller.Version, Named.Step(step.Key), Named.Result(result));
                 }
             }
         }

@@ -22,7 +22,7 @@ public static partial class WorkflowDefinitionValidator
                     add($"{path}.meaning", "Bước đề nghị của đơn vị (proposal) phải là một công việc (task).");
                     break;
                 case StepMeaning.Proposal when proposal is { } first:
-                    add($"{path}.meaning", "Chỉ được có một bước đề nghị của đơn vị (proposal); bước '{0}' đã là bước đó.", steps[first].Key);
+                    add($"{path}.meaning", "Chỉ được có một bước đề nghị của đơn vị (proposal); bước “{0}” đã là bước đó.", Named.Step(steps[first].Key));
                     break;
                 case StepMeaning.Proposal:
                     proposal = i;
@@ -51,7 +51,7 @@ public static partial class WorkflowDefinitionValidator
             }
         }
         if (proposal is { } p && steps[p].Key != definition.Start)
-            add($"$.steps[{p}].meaning", "Bước đề nghị của đơn vị phải là bước bắt đầu ('{0}').", definition.Start);
+            add($"$.steps[{p}].meaning", "Bước đề nghị của đơn vị phải là bước bắt đầu (“{0}”).", Named.Step(definition.Start));
 
         var hasDecision = steps.Any(s => s is TaskStep { Meaning: StepMeaning.Decision });
         if (hasDecision && indexByKey.TryGetValue(definition.Start ?? "", out var start))
@@ -99,7 +99,7 @@ public static partial class WorkflowDefinitionValidator
                     if (task.Meaning != StepMeaning.Decision)
                         add($"{actionPath}.meaning", "Ý nghĩa ký quyết định khen thưởng (award) chỉ dùng cho thao tác của bước quyết định (decision).");
                     else if (indexByKey.TryGetValue(action.Target ?? "", out var t) && steps[t] is not EndStep { Result: EndResult.Awarded })
-                        add($"{actionPath}.target", "Thao tác ký quyết định khen thưởng (award) phải dẫn thẳng tới một bước kết thúc với kết quả Awarded, không phải '{0}'.", action.Target);
+                        add($"{actionPath}.target", "Thao tác ký quyết định khen thưởng (award) phải dẫn thẳng tới một bước kết thúc với kết quả Awarded, không phải “{0}”.", Named.Step(action.Target!));
                     break;
                 case ActionMeaning.ReturnForSupplement:
                     ValidateReturn(index, action.Target, $"{actionPath}.target", steps, indexByKey, edges, add);
@@ -124,7 +124,7 @@ public static partial class WorkflowDefinitionValidator
         if (target is null || !indexByKey.TryGetValue(target, out var t)) return; // a missing target is reported already
         var back = t != from && steps[t] is not EndStep && Search([t], i => edges[i], steps.Count)[from];
         if (!back)
-            add(path, "Trả lại để bổ sung phải dẫn về một bước trước đó (từ bước đó hồ sơ quay lại được bước này), không phải '{0}'.", target);
+            add(path, "Trả lại để bổ sung phải dẫn về một bước trước đó (từ bước đó hồ sơ quay lại được bước này), không phải “{0}”.", Named.Step(target));
     }
 
     /// <summary>A rejection ends the route as Rejected.</summary>
@@ -132,7 +132,7 @@ public static partial class WorkflowDefinitionValidator
     {
         if (target is null || !indexByKey.TryGetValue(target, out var t)) return;
         if (steps[t] is not EndStep { Result: EndResult.Rejected })
-            add(path, "Không đồng ý (reject) phải dẫn tới một bước kết thúc với kết quả Rejected, không phải '{0}'.", target);
+            add(path, "Không đồng ý (reject) phải dẫn tới một bước kết thúc với kết quả Rejected, không phải “{0}”.", Named.Step(target));
     }
 
     /// <summary>
@@ -160,7 +160,7 @@ public static partial class WorkflowDefinitionValidator
             {
                 if (IsAwardEdge(steps[i], edge) || !indexByKey.TryGetValue(edge.Target ?? "", out var t)) continue;
                 if (steps[t] is EndStep { Result: EndResult.Awarded })
-                    add($"$.steps[{i}].{edge.Path}", "Đường này dẫn tới kết thúc Awarded ('{0}') mà không qua thao tác ký quyết định khen thưởng của một bước quyết định.", edge.Target);
+                    add($"$.steps[{i}].{edge.Path}", "Đường này dẫn tới kết thúc Awarded (“{0}”) mà không qua thao tác ký quyết định khen thưởng của một bước quyết định.", Named.Step(edge.Target!));
             }
         }
     }

@@ -89,7 +89,7 @@ public static partial class WorkflowDefinitionValidator
         if (deadline.OnReentry is not { } reentry) return;
         var at = $"{path}.onReentry";
         if (!reenterable)
-            add(at, "Bước '{0}' không thể được vào lại (không nằm trên vòng nào của quy trình), nên onReentry không bao giờ được dùng.", step.Key);
+            add(at, "Bước “{0}” không thể được vào lại (không nằm trên vòng nào của quy trình), nên onReentry không bao giờ được dùng.", Named.Step(step.Key));
         var count = (reentry.WorkingDays is null ? 0 : 1) + (reentry.CalendarDays is null ? 0 : 1) + (reentry.CampaignDate is null ? 0 : 1);
         if (count != 1) add(at, "Hạn khi vào lại cần đúng một trong: workingDays, calendarDays hoặc campaignDate.");
         if (reentry.WorkingDays is < 1) add($"{at}.workingDays", "Số ngày làm việc phải từ 1 trở lên.");

@@ -35,12 +35,12 @@ public static partial class WorkflowDefinitionValidator
         if (definition.Steps.Count == 0) Add("$.steps", "Quy trình cần ít nhất một bước.");
 
         if (string.IsNullOrEmpty(definition.Start)) Add("$.start", "Thiếu bước bắt đầu.");
-        else if (!indexByKey.ContainsKey(definition.Start)) Add("$.start", "Bước bắt đầu '{0}' không tồn tại.", definition.Start);
+        else if (!indexByKey.ContainsKey(definition.Start)) Add("$.start", "Bước bắt đầu có mã “{0}” không tồn tại.", definition.Start);
 
         if (definition.OnWithdraw is { } onWithdraw)
         {
-            if (!indexByKey.TryGetValue(onWithdraw, out var w)) Add("$.onWithdraw", "Bước '{0}' không tồn tại.", onWithdraw);
-            else if (definition.Steps[w] is not EndStep { Result: EndResult.Withdrawn }) Add("$.onWithdraw", "Bước '{0}' phải là bước kết thúc với kết quả Withdrawn.", onWithdraw);
+            if (!indexByKey.TryGetValue(onWithdraw, out var w)) Add("$.onWithdraw", "Bước có mã “{0}” không tồn tại.", onWithdraw);
+            else if (definition.Steps[w] is not EndStep { Result: EndResult.Withdrawn }) Add("$.onWithdraw", "Bước “{0}” phải là bước kết thúc với kết quả “{1}”.", Named.Step(onWithdraw), Named.Result(EndResult.Withdrawn));
         }
 
         for (var i = 0; i < definition.Steps.Count; i++)
@@ -50,7 +50,7 @@ public static partial class WorkflowDefinitionValidator
             foreach (var edge in step.Edges())
             {
                 if (string.IsNullOrEmpty(edge.Target)) Add($"{path}.{edge.Path}", "Chuyển tiếp chưa có bước đích.");
-                else if (!indexByKey.ContainsKey(edge.Target)) Add($"{path}.{edge.Path}", "Bước đích '{0}' không tồn tại.", edge.Target);
+                else if (!indexByKey.ContainsKey(edge.Target)) Add($"{path}.{edge.Path}", "Bước đích có mã “{0}” không tồn tại.", edge.Target);
             }
             ValidateStep(step, path, context, Add);
         }
@@ -59,7 +59,7 @@ public static partial class WorkflowDefinitionValidator
         {
             foreach (var key in layout.Keys.Where(k => !indexByKey.ContainsKey(k)).Order(StringComparer.Ordinal))
             {
-                Add($"$.layout.{key}", "Bố cục nêu bước '{0}' không tồn tại.", key);
+                Add($"$.layout.{key}", "Bố cục nêu bước có mã “{0}” không tồn tại.", key);
             }
         }
 
@@ -211,8 +211,8 @@ public static partial class WorkflowDefinitionValidator
 
         for (var i = 0; i < steps.Count; i++)
         {
-            if (!reachable[i]) add($"$.steps[{i}]", "Không thể đi tới bước '{0}' từ bước bắt đầu.", steps[i].Key);
-            else if (!canEnd[i]) add($"$.steps[{i}]", "Từ bước '{0}' không đi tới được bước kết thúc nào.", steps[i].Key);
+            if (!reachable[i]) add($"$.steps[{i}]", "Không thể đi tới bước “{0}” từ bước bắt đầu.", Named.Step(steps[i].Key));
+            else if (!canEnd[i]) add($"$.steps[{i}]", "Từ bước “{0}” không đi tới được bước kết thúc nào.", Named.Step(steps[i].Key));
         }
     }
 

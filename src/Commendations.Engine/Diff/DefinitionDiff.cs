@@ -32,10 +32,10 @@ public static class DefinitionDiff
         }
         foreach (var (from, to) in renames)
         {
-            // Named by its title (the same before and after: only the key changed), the keys given as the values that changed,
-            // as other property changes give theirs.
-            changes.Add(new(DefinitionChangeKind.StepRenamed, to, "key", from, to, "Bước “{0}”: đổi mã bước từ {1} thành {2}, nội dung không đổi.",
-                Named.Step(to), from, to));
+            // Named by its title (the same before and after: only the key changed). The keys are internal codes a reader
+            // of the sentence does not know the step by; they stay in the change's Before/After for API clients.
+            changes.Add(new(DefinitionChangeKind.StepRenamed, to, "key", from, to, "Bước “{0}”: đổi mã nội bộ của bước, nội dung không đổi.",
+                Named.Step(to)));
         }
         foreach (var step in after.Steps)
         {
@@ -143,6 +143,16 @@ public static class DefinitionDiff
     private static Named PropertyName(StepDefinition after, StepDefinition before, string path)
     {
         if (path == "type") return Named.Text("Loại bước");
+        // A re-entry deadline is a deadline of its own (a returned dossier back at the unit): named apart from the
+        // step's first deadline, with its unit, since the value alone ("5") does not say five what.
+        if (path.StartsWith("deadline.onReentry", StringComparison.Ordinal))
+            return path[(path.LastIndexOf('.') + 1)..] switch
+            {
+                "workingDays" => Named.Text("Thời hạn khi vào lại bước (ngày làm việc)"),
+                "calendarDays" => Named.Text("Thời hạn khi vào lại bước (ngày theo lịch)"),
+                "campaignDate" => Named.Text("Thời hạn khi vào lại bước (mốc của phong trào)"),
+                _ => Named.Text("Thời hạn khi vào lại bước"),
+            };
         var property = StepTypeCatalogue.PropertyAt(TypeName(after), path) ?? StepTypeCatalogue.PropertyAt(TypeName(before), path);
         return Named.Text(property?.Name ?? "Thuộc tính của bước");
     }

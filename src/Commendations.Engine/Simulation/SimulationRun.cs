@@ -114,12 +114,14 @@ internal sealed class SimulationRun(WorkflowDefinition definition, SimulationSce
         if (task is not null) return null;
         var at = Named.Step(_state.CurrentPath() ?? "");
         var act = Named.Action(_state.CurrentStep, action.Action);
-        return (action.As, action.Step) switch
+        // "as" is a user id or a role code: the reader sees the person's or the role's name.
+        var who = action.As is null ? null : Guid.TryParse(action.As, out _) ? Named.User(action.As) : Named.Role(action.As);
+        return (who, action.Step) switch
         {
             (null, null) => Refuse(index, SimulationErrors.NoOpenTask, "Không có việc nào đang mở ở bước “{0}” cho thao tác “{1}”.", at, act),
-            ({ } who, null) => Refuse(index, SimulationErrors.NoOpenTask, "Không có việc nào của “{2}” đang mở ở bước “{0}” cho thao tác “{1}”.", at, act, who),
+            ({ } person, null) => Refuse(index, SimulationErrors.NoOpenTask, "Không có việc nào của “{2}” đang mở ở bước “{0}” cho thao tác “{1}”.", at, act, person),
             (null, { } step) => Refuse(index, SimulationErrors.NoOpenTask, "Không có việc nào đang mở ở bước “{0}” (bước con “{2}”) cho thao tác “{1}”.", at, act, step),
-            ({ } who, { } step) => Refuse(index, SimulationErrors.NoOpenTask, "Không có việc nào của “{2}” đang mở ở bước “{0}” (bước con “{3}”) cho thao tác “{1}”.", at, act, who, step),
+            ({ } person, { } step) => Refuse(index, SimulationErrors.NoOpenTask, "Không có việc nào của “{2}” đang mở ở bước “{0}” (bước con “{3}”) cho thao tác “{1}”.", at, act, person, step),
         };
     }
 

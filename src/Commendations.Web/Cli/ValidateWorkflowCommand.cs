@@ -71,7 +71,7 @@ public static class ValidateWorkflowCommand
                 invalid++;
                 continue;
             }
-            var result = WorkflowDefinitionParser.Parse(text, context);
+            var result = DefinitionValidation.Of(text, context);
             if (result.IsValid)
             {
                 output.WriteLine($"{file}: valid ({result.Definition!.Id} v{result.Definition.Version}, {result.Definition.Steps.Count} steps).");
@@ -79,7 +79,7 @@ public static class ValidateWorkflowCommand
             }
             invalid++;
             foreach (var problem in result.Problems)
-                output.WriteLine($"{file}: {problem.Path}: {DefinitionAdmin.MessageOf(problem).Format(culture)}");
+                output.WriteLine($"{file}: {problem.Path}: {result.MessageOf(problem).Format(culture)}");
         }
         output.WriteLine(invalid == 0 ? $"All {files.Count} file(s) are valid." : $"{invalid} of {files.Count} file(s) are invalid.");
         return invalid == 0 ? 0 : 1;

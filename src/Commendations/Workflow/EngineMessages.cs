@@ -51,7 +51,7 @@ public sealed class EngineMessages(CommendationsDbContext db)
         Named named => Name(named, scope, names),
         NamedList list => Message.List(list.Items.Select(i => Name(i, scope, names))),
         RuntimeError error => Build(error.Template, error.Args, scope, names),
-        ValidationProblem problem => Features.Definitions.DefinitionAdmin.MessageOf(problem),
+        ValidationProblem problem => Build(problem.Template, problem.Args, scope, names),
         _ => argument,
     };
 

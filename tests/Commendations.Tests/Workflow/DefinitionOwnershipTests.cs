@@ -48,21 +48,22 @@ public class DefinitionOwnershipTests(LifecycleHarness app) : IClassFixture<Life
     }
 
     [Fact]
-    public async Task An_installation_whose_administrator_published_v2_starts_and_gets_the_shipped_v2_offered_as_draft_v3()
+    public async Task An_installation_whose_administrator_published_v3_starts_and_gets_the_shipped_v3_offered_as_draft_v4()
     {
         const string id = "csdt-tinh";
-        // The administrator's own v2 (copied from v1, one deadline changed), published through the use cases.
-        var draft = await app.Send(DemoAccounts.Admin, new CreateDraft(id, 1, null));
+        // The administrator's own v3 (copied from the shipped v2, one deadline changed), published through the use cases.
+        var draft = await app.Send(DemoAccounts.Admin, new CreateDraft(id, 2, null));
         var view = await app.Send(DemoAccounts.Admin, new GetDefinitionVersion(id, draft.Version));
         var mine = JsonNode.Parse(view.Content)!.AsObject();
         mine["steps"]![1]!["deadline"]!["workingDays"] = 15;
         await app.Send(DemoAccounts.Admin, new SaveDraft(id, draft.Version, mine.ToJsonString(), view.RowVersion));
         await app.Send(DemoAccounts.Admin, new PublishDefinition(id, draft.Version));
-        draft.Version.Should().Be(2);
-        // A later release ships its own v2 (a longer appraisal) beside v1.
+        draft.Version.Should().Be(3);
+        // A later release ships its own v3 (a longer appraisal) beside v1 and v2.
         File.WriteAllText(Path.Combine(_folder, "csdt-tinh.v1.json"), Shipped("csdt-tinh.v1.json"));
-        File.WriteAllText(Path.Combine(_folder, "csdt-tinh.v2.json"), Shipped("csdt-tinh.v1.json")
-            .Replace("\"version\": 1", "\"version\": 2").Replace("\"workingDays\": 20", "\"workingDays\": 25"));
+        File.WriteAllText(Path.Combine(_folder, "csdt-tinh.v2.json"), Shipped("csdt-tinh.v2.json"));
+        File.WriteAllText(Path.Combine(_folder, "csdt-tinh.v3.json"), Shipped("csdt-tinh.v2.json")
+            .Replace("\"version\": 2", "\"version\": 3").Replace("\"workingDays\": 20", "\"workingDays\": 25"));
 
         await StartAsync(_folder);
         await StartAsync(_folder);
@@ -70,21 +71,48 @@ public class DefinitionOwnershipTests(LifecycleHarness app) : IClassFixture<Life
         var versions = await VersionsAsync(id);
         versions.Select(v => (v.Version, v.Status, v.Origin)).Should().Equal(
             (1, DefinitionStatus.Published, DefinitionOrigin.Shipped),
-            (2, DefinitionStatus.Published, DefinitionOrigin.Administrator),
-            (3, DefinitionStatus.Draft, DefinitionOrigin.Shipped));
-        versions[1].Content.Should().Contain("15", "the administrator's v2 is untouched");
-        versions[2].ShippedVersion.Should().Be(2);
-        WorkflowDefinitionParser.Parse(versions[2].Content).Definition!.Version.Should().Be(3, "the offered draft carries its own number");
-        var listed = (await app.Send(DemoAccounts.Admin, new ListDefinitions(id))).Single().Versions.Single(v => v.Version == 3);
-        listed.Should().BeEquivalentTo(new { Origin = DefinitionOrigin.Shipped, ShippedVersion = 2, Status = DefinitionStatus.Draft });
+            (2, DefinitionStatus.Published, DefinitionOrigin.Shipped),
+            (3, DefinitionStatus.Published, DefinitionOrigin.Administrator),
+            (4, DefinitionStatus.Draft, DefinitionOrigin.Shipped));
+        versions[2].Content.Should().Contain("15", "the administrator's v3 is untouched");
+        versions[3].ShippedVersion.Should().Be(3);
+        WorkflowDefinitionParser.Parse(versions[3].Content).Definition!.Version.Should().Be(4, "the offered draft carries its own number");
+        var listed = (await app.Send(DemoAccounts.Admin, new ListDefinitions(id))).Single().Versions.Single(v => v.Version == 4);
+        listed.Should().BeEquivalentTo(new { Origin = DefinitionOrigin.Shipped, ShippedVersion = 3, Status = DefinitionStatus.Draft });
         await using var db = app.CreateDbContext();
-        (await db.ShippedDefinitionImports.Where(i => i.DefinitionId == id && i.ShippedVersion == 2).ToListAsync())
-            .Should().ContainSingle().Which.Should().BeEquivalentTo(new { Outcome = ShippedImportOutcome.Offered, StoredVersion = 3 });
+        (await db.ShippedDefinitionImports.Where(i => i.DefinitionId == id && i.ShippedVersion == 3).ToListAsync())
+            .Should().ContainSingle().Which.Should().BeEquivalentTo(new { Outcome = ShippedImportOutcome.Offered, StoredVersion = 4 });
         (await db.AuditEntries.CountAsync(e => e.Stream == DefinitionAdmin.Stream(id) && e.Action == "definition.shipped-offered")).Should().Be(1);
 
-        // The administrator deletes nothing and publishes their own v4 later: the offered content is still not offered again.
+        // Starting again: the offered content is not offered again.
         await StartAsync(_folder);
-        (await VersionsAsync(id)).Should().HaveCount(3);
+        (await VersionsAsync(id)).Should().HaveCount(4);
+    }
+
+    [Fact]
+    public async Task An_installation_that_stored_only_v1_is_offered_the_shipped_v2_with_its_reentry_deadline_as_a_draft()
+    {
+        const string id = "khen-thuong-tap-the";
+        await using (var db = app.CreateDbContext())
+        {
+            // As an installation of the release before v2: v1 published and in force, v2 never seen.
+            await db.ShippedDefinitionImports.Where(i => i.DefinitionId == id && i.ShippedVersion == 2).ExecuteDeleteAsync();
+            await db.WorkflowDefinitions.Where(d => d.DefinitionId == id && d.Version == 2).ExecuteDeleteAsync();
+        }
+
+        await StartAsync(Path.Combine(TestCluster.RepositoryRoot, "workflows"));
+        await StartAsync(Path.Combine(TestCluster.RepositoryRoot, "workflows"));
+
+        var versions = await VersionsAsync(id);
+        versions.Select(v => (v.Version, v.Status, v.Origin, v.ShippedVersion)).Should().Equal(
+            (1, DefinitionStatus.Published, DefinitionOrigin.Shipped, 1),
+            (2, DefinitionStatus.Draft, DefinitionOrigin.Shipped, 2));
+        var offered = WorkflowDefinitionParser.Parse(versions[1].Content).Definition!;
+        offered.ProposalStep()!.Deadline!.OnReentry.Should().BeEquivalentTo(new { WorkingDays = 5 }, o => o.ExcludingMissingMembers());
+        var listed = (await app.Send(DemoAccounts.Admin, new ListDefinitions(id))).Single().Versions;
+        listed.Single(v => v.Version == 1).StatusName.Should().Be("Đang áp dụng", "nothing changes for running or new nominations until it is published");
+        await using var check = app.CreateDbContext();
+        (await check.AuditEntries.CountAsync(e => e.Stream == DefinitionAdmin.Stream(id) && e.Action == "definition.shipped-offered")).Should().Be(1);
     }
 
     [Fact]
@@ -127,7 +155,8 @@ public class DefinitionOwnershipTests(LifecycleHarness app) : IClassFixture<Life
             o => o.ExcludingMissingMembers());
         upgrade.Changes.Should().Contain("unit-proposal.meaning = Proposal");
         (await check.AuditEntries.CountAsync(e => e.Stream == DefinitionAdmin.Stream(id) && e.Action == "definition.meanings-annotated")).Should().Be(1);
-        // The shipped v1 of this release (meanings, titles, a real escalation role) differs: offered once, as v2.
+        // The shipped v1 of this release (meanings, titles, a real escalation role) differs: offered once, as the next
+        // number (v2 is the shipped v2, already stored).
         versions.Where(v => v.Status == DefinitionStatus.Draft && v.Origin == DefinitionOrigin.Shipped)
             .Should().ContainSingle().Which.ShippedVersion.Should().Be(1);
     }

@@ -36,7 +36,7 @@ public class DefinitionAdministrationTests(ApiFactory app) : IClassFixture<ApiFa
 
     private async Task<(int Version, JsonObject View)> NewDraftAsync(HttpClient admin)
     {
-        var created = await admin.PostAsJsonAsync($"/api/definitions/{Definition}/drafts", new { fromVersion = 1 });
+        var created = await admin.PostAsJsonAsync($"/api/definitions/{Definition}/drafts", new { fromVersion = 2 });
         await ApiJourney.Expect(created, HttpStatusCode.OK);
         var version = (int)(await created.Content.ReadFromJsonAsync<JsonObject>())!["version"]!;
         return (version, (await admin.GetFromJsonAsync<JsonObject>($"/api/definitions/{Definition}/versions/{version}"))!);
@@ -60,7 +60,7 @@ public class DefinitionAdministrationTests(ApiFactory app) : IClassFixture<ApiFa
         await SaveAsync(admin, version, view, content);
 
         var problems = await (await admin.PostAsJsonAsync("/api/definitions/validate", new { content })).Content.ReadFromJsonAsync<JsonArray>();
-        var diff = await admin.GetFromJsonAsync<JsonArray>($"/api/definitions/{Definition}/diff?from=1&to={version}");
+        var diff = await admin.GetFromJsonAsync<JsonArray>($"/api/definitions/{Definition}/diff?from=2&to={version}");
         var simulation = await admin.PostAsJsonAsync($"/api/definitions/{Definition}/versions/{version}/simulate", JsonNode.Parse("""
             { "start": "2026-12-01T09:00:00+07:00", "facts": { "kind": "collective", "awardForm": "bang-khen-tinh", "dossierClose": "2026-12-10" },
               "actions": [ { "action": "submit" }, { "action": "approve" }, { "action": "approve" }, { "action": "approve" }, { "action": "agree" } ] }
@@ -88,7 +88,7 @@ public class DefinitionAdministrationTests(ApiFactory app) : IClassFixture<ApiFa
 
         var after = await _journey.CreateAsync(await _journey.CollectiveBodyAsync());
         ((int)(await _journey.DetailAsync(after))["workflowVersion"]!).Should().Be(version, "nominations started afterwards use the new version");
-        ((int)(await _journey.DetailAsync(before))["workflowVersion"]!).Should().Be(1, "running instances stay on their version");
+        ((int)(await _journey.DetailAsync(before))["workflowVersion"]!).Should().Be(2, "running instances stay on their version (the shipped v2 in force when it started)");
 
         var preview = await admin.PostAsJsonAsync($"/api/definitions/{Definition}/migrations/preview",
             new { toVersion = version, nominationIds = new[] { before }, mapping = new Dictionary<string, string> { ["committee-review"] = "legal-review" } });

@@ -73,7 +73,7 @@ public class DesignerCatalogueApiTests(ApiFactory app) : IClassFixture<ApiFactor
         var diff = (await admin.GetFromJsonAsync<JsonArray>($"/api/definitions/{definition}/diff?from=1&to={version}"))!;
 
         diff.Select(c => (string)c!["kind"]!).Should().Equal("StepRenamed");
-        ((string)diff[0]!["description"]!).Should().Be("Step “Council vote”: key changed from council-vote to council-ballot; its content is unchanged.",
+        ((string)diff[0]!["description"]!).Should().Be("Step “Council vote”: its internal key changed; its content is unchanged.",
             "the step is named by its title in the reader's language; the keys are the values that changed");
     }
 }

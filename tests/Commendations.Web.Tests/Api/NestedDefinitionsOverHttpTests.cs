@@ -47,7 +47,9 @@ public class NestedDefinitionsOverHttpTests(ApiFactory app) : IClassFixture<ApiF
         publish.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var errors = (await ApiJourney.Problem(publish))["errors"]!.AsObject();
         errors.Select(e => e.Key).Should().Equal("$.steps[3].result");
-        ((string)errors["$.steps[3].result"]![0]!).Should().Contain("'khen-thuong-tap-the' v1 gọi quy trình này ở bước 'discipline-check'");
+        ((string)errors["$.steps[3].result"]![0]!).Should().Be(
+            "Quy trình “Cờ thi đua và Tập thể lao động xuất sắc – thẩm định song song” phiên bản 2 gọi quy trình này ở bước “Kiểm tra kỷ luật, khiếu nại” "
+            + "nhưng không có chuyển tiếp cho kết quả “Đã rút”: hồ sơ đi qua đó sẽ bị kẹt.", "the caller and its step are named, never by their codes");
     }
 
     [Fact]

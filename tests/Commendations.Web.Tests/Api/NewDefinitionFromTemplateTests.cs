@@ -80,7 +80,7 @@ public class NewDefinitionFromTemplateTests(ApiFactory app) : IClassFixture<ApiF
             ((string)errors[field]![0]!).Should().MatchRegex("[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹáàãéèíìóòõúùý]", "the refusal is written in Vietnamese");
         }
         await using var db = _journey.CreateDbContext();
-        (await db.WorkflowDefinitions.CountAsync(d => d.DefinitionId == "csdt-tinh")).Should().Be(1);
+        (await db.WorkflowDefinitions.CountAsync(d => d.DefinitionId == "csdt-tinh")).Should().Be(2, "the shipped v1 and v2, nothing added");
         (await db.WorkflowDefinitions.AnyAsync(d => d.DefinitionId == "mau-khong-co" || d.DefinitionId == "Quy Trình Mới")).Should().BeFalse();
     }
 

@@ -25,7 +25,7 @@ public class PublicationPreviewTests(ApiFactory app) : IClassFixture<ApiFactory>
         await _journey.AttachRequiredAsync(running);
         await _journey.SubmitAsync(running);
         var admin = await app.As(DemoAccounts.Admin);
-        var created = await admin.PostAsJsonAsync($"/api/definitions/{Definition}/drafts", new { fromVersion = 1 });
+        var created = await admin.PostAsJsonAsync($"/api/definitions/{Definition}/drafts", new { fromVersion = 2 });
         await ApiJourney.Expect(created, HttpStatusCode.OK);
         var version = (int)(await created.Content.ReadFromJsonAsync<JsonObject>())!["version"]!;
         var view = (await admin.GetFromJsonAsync<JsonObject>($"/api/definitions/{Definition}/versions/{version}"))!;
@@ -34,18 +34,18 @@ public class PublicationPreviewTests(ApiFactory app) : IClassFixture<ApiFactory>
         await ApiJourney.Expect(await admin.PutAsJsonAsync($"/api/definitions/{Definition}/versions/{version}",
             new { content = content.ToJsonString(), rowVersion = (uint)view["rowVersion"]! }), HttpStatusCode.OK);
         var list = (await admin.GetFromJsonAsync<JsonArray>("/api/definitions"))!;
-        var runningOnV1 = (int)list.Single(d => (string)d!["definitionId"]! == Definition)!["versions"]!.AsArray()
-            .Single(v => (int)v!["version"]! == 1)!["runningInstances"]!;
+        var runningOnV2 = (int)list.Single(d => (string)d!["definitionId"]! == Definition)!["versions"]!.AsArray()
+            .Single(v => (int)v!["version"]! == 2)!["runningInstances"]!;
 
         var preview = (await admin.GetFromJsonAsync<JsonObject>($"/api/definitions/{Definition}/versions/{version}/publication-preview"))!;
 
-        runningOnV1.Should().BeGreaterThan(0, "the nomination submitted above runs on v1");
+        runningOnV2.Should().BeGreaterThan(0, "the nomination submitted above runs on v2, the shipped version in force");
         preview["canPublish"]!.GetValue<bool>().Should().BeTrue();
-        preview["inForceVersion"]!.GetValue<int>().Should().Be(1);
-        preview["running"]!.AsArray().Select(r => ((int)r!["version"]!, (int)r["runningInstances"]!)).Should().Equal((1, runningOnV1));
+        preview["inForceVersion"]!.GetValue<int>().Should().Be(2);
+        preview["running"]!.AsArray().Select(r => ((int)r!["version"]!, (int)r["runningInstances"]!)).Should().Equal((2, runningOnV2));
         var impact = preview["impact"]!.AsArray().Select(s => (string)s!).ToList();
         impact.Should().Contain($"Hồ sơ bắt đầu sau khi xuất bản sẽ đi theo phiên bản {version}.")
-            .And.Contain($"{runningOnV1} hồ sơ đang xử lý theo phiên bản 1 vẫn tiếp tục theo phiên bản đó.");
+            .And.Contain($"{runningOnV2} hồ sơ đang xử lý theo phiên bản 2 vẫn tiếp tục theo phiên bản đó.");
         var changes = preview["changes"]!.AsArray().Select(c => (string)c!["description"]!).ToList();
         changes.Should().ContainSingle().Which.Should().Contain("Công khai, lấy ý kiến").And.Contain("12")
             .And.NotContain("public-disclosure", "the reader sees the step's name, not its key");
@@ -55,9 +55,9 @@ public class PublicationPreviewTests(ApiFactory app) : IClassFixture<ApiFactory>
         var versions = (await admin.GetFromJsonAsync<JsonArray>("/api/definitions"))!
             .Single(d => (string)d!["definitionId"]! == Definition)!["versions"]!.AsArray();
         versions.Single(v => (int)v!["version"]! == version)!["statusName"]!.GetValue<string>().Should().Be("Đang áp dụng");
-        versions.Single(v => (int)v!["version"]! == 1)!["statusName"]!.GetValue<string>().Should().Be("Đã thay thế");
-        versions.Single(v => (int)v!["version"]! == 1)!["superseded"]!.GetValue<bool>().Should().BeTrue();
-        var old = (await admin.GetFromJsonAsync<JsonObject>($"/api/definitions/{Definition}/versions/1"))!;
+        versions.Single(v => (int)v!["version"]! == 2)!["statusName"]!.GetValue<string>().Should().Be("Đã thay thế");
+        versions.Single(v => (int)v!["version"]! == 2)!["superseded"]!.GetValue<bool>().Should().BeTrue();
+        var old = (await admin.GetFromJsonAsync<JsonObject>($"/api/definitions/{Definition}/versions/2"))!;
         old["statusName"]!.GetValue<string>().Should().Be("Đã thay thế", "only the latest published version is in force");
     }
 }

@@ -110,6 +110,10 @@ public sealed class AdminBrowserTests(BrowserFixture app) : IClassFixture<Browse
 
         await admin.GotoAsync("/quan-tri/phong-trao");
         await Expect(admin.Locator("[data-testid=campaigns]")).ToContainTextAsync(DemoCatalog.CurrentThematicCampaign);
+        // The route an award follows is chosen by its name, never by its id.
+        var route = admin.GetByLabel("Quy trình – Bằng khen của Chủ tịch UBND tỉnh", new() { Exact = true });
+        await Expect(route.Locator("option", new() { HasText = "Bằng khen của Chủ tịch UBND tỉnh – phong trào thi đua chuyên đề" })).ToHaveCountAsync(1);
+        await Expect(route).Not.ToContainTextAsync("bang-khen-chuyen-de");
         await admin.CheckPageAsync("35-admin-campaigns");
 
         await admin.GotoAsync("/quan-tri/hinh-thuc");

@@ -49,18 +49,18 @@ public sealed class DesignerBrowserTests(DesignerBrowserFixture app) : IClassFix
     [BrowserFact]
     public async Task An_administrator_inserts_a_legal_review_validates_diffs_simulates_publishes_with_a_second_approval_and_migrates_a_running_nomination()
     {
-        // Running on v1 before anything changes: the steering committee has the dossier.
+        // Running on v2 (the shipped version in force) before anything changes: the steering committee has the dossier.
         var before = await Journeys.SubmittedCollectiveAsync(app, "UBND xã Tân Hòa");
         await app.CreateSecondAdministratorAsync();
 
         var admin = await app.SignInAsync(DemoAccounts.Admin);
         await admin.GetByRole(AriaRole.Link, new() { Name = "Quy trình xét khen thưởng" }).ClickAsync();
         var list = admin.Locator($"[data-testid=definition-{Definition}]");
-        await Expect(list.Locator("[data-testid=version-1] [data-testid=running]")).ToContainTextAsync("1");
+        await Expect(list.Locator("[data-testid=version-2] [data-testid=running]")).ToContainTextAsync("1");
         await admin.CheckPageAsync("20-definitions");
 
-        // A new draft from v1 opens in the designer.
-        await list.GetByRole(AriaRole.Button, new() { Name = "Tạo bản nháp mới từ v1" }).ClickAsync();
+        // A new draft from v2 opens in the designer.
+        await list.GetByRole(AriaRole.Button, new() { Name = "Tạo bản nháp mới từ v2" }).ClickAsync();
         await admin.WaitForURLAsync(new Regex($"/quy-trinh/{Definition}/v/\\d+$"));
         var version = int.Parse(admin.Url.Split('/')[^1]);
         await Expect(admin.Locator("[data-testid=problem-count]")).ToHaveTextAsync("Hợp lệ: không có lỗi.");
@@ -157,15 +157,15 @@ public sealed class DesignerBrowserTests(DesignerBrowserFixture app) : IClassFix
         await admin.Locator("#sim-name").FillAsync("Có thẩm định pháp lý");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Lưu kịch bản" }).ClickAsync();
         await Expect(admin.Locator("[data-testid=saved-scenarios]")).ToContainTextAsync("Có thẩm định pháp lý");
-        // The saved scenario re-run against v1: no legal review there, so the last action is refused.
-        await admin.Locator("#sim-version").SelectOptionAsync("1");
+        // The saved scenario re-run against v2: no legal review there, so the last action is refused.
+        await admin.Locator("#sim-version").SelectOptionAsync("2");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Chạy lại Có thẩm định pháp lý" }).ClickAsync();
-        await Expect(admin.Locator("[data-testid=sim-result] h3")).ToContainTextAsync("phiên bản 1");
+        await Expect(admin.Locator("[data-testid=sim-result] h3")).ToContainTextAsync("phiên bản 2");
         await Expect(admin.Locator("[data-testid=sim-path]")).Not.ToContainTextAsync("Rà soát pháp lý");
         await admin.CheckPageAsync("23-designer-simulation");
 
         // The diff, as a list and on both diagrams.
-        await admin.GotoAsync($"/quy-trinh/{Definition}/so-sanh?from=1&to={version}");
+        await admin.GotoAsync($"/quy-trinh/{Definition}/so-sanh?from=2&to={version}");
         await Expect(admin.Locator("[data-testid=changes] [data-kind=StepAdded][data-step=legal-review]")).ToContainTextAsync("Rà soát pháp lý");
         await Expect(admin.Locator("[data-testid=changes] [data-kind=TransitionChanged][data-step=committee-review]")).ToContainTextAsync("legal-review");
         await Expect(admin.Locator("[data-testid=diagram-after]")).ToHaveAttributeAsync("data-marked", new Regex("legal-review:added"));
@@ -192,16 +192,16 @@ public sealed class DesignerBrowserTests(DesignerBrowserFixture app) : IClassFix
         await Expect(second.Locator("[data-testid=definition-status]")).ToHaveTextAsync("Đang áp dụng");
         await Expect(second.Locator("[data-testid=publication]")).ToContainTextAsync("Quản trị viên thứ hai");
 
-        // Started afterwards: the new route. Started before: still v1.
+        // Started afterwards: the new route. Started before: still v2.
         var after = await Journeys.SubmittedCollectiveAsync(app, "Trạm Y tế xã Tân Hòa");
         foreach (var member in new[] { DemoAccounts.SteeringStandingMember, DemoAccounts.SteeringDeputyHead, DemoAccounts.SteeringHead })
             await app.SendAs(member, new ActOnTask((await app.SendAs(member, new GetNomination(after))).MyTurn!.TaskId, "approve", "Đồng ý."));
         (await InstanceAsync(after)).Should().Be((version, "legal-review"), "a nomination started afterwards follows the new route");
-        (await InstanceAsync(before)).Should().Be((1, "committee-review"), "one started before continues on its version");
+        (await InstanceAsync(before)).Should().Be((2, "committee-review"), "one started before continues on its version");
 
         // Migration of the running nomination: committee-review → legal-review, previewed, then applied.
         await admin.GotoAsync("/quy-trinh");
-        await admin.GetByRole(AriaRole.Link, new() { Name = $"Chuyển hồ sơ từ v1 sang v{version}" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Link, new() { Name = $"Chuyển hồ sơ từ v2 sang v{version}" }).ClickAsync();
         await Expect(admin.Locator("[data-testid=running-instances]")).ToContainTextAsync("UBND xã Tân Hòa");
         await Expect(admin.Locator("#map-public-disclosure")).ToHaveValueAsync("public-disclosure");
         await admin.GetByLabel("UBND xã Tân Hòa").CheckAsync();

@@ -16,48 +16,48 @@ public sealed class DesignerListBrowserTests(BrowserFixture app) : IClassFixture
         var admin = await app.SignInAsync(DemoAccounts.Admin);
         await admin.GotoAsync("/quy-trinh");
 
-        // Import the shipped file: it becomes the next draft, opened in the designer.
-        var file = Path.Combine(PageChecks.RepositoryRoot, "workflows", $"{Definition}.v1.json");
+        // Import the shipped v2 file: it becomes the next draft, opened in the designer.
+        var file = Path.Combine(PageChecks.RepositoryRoot, "workflows", $"{Definition}.v2.json");
         await admin.GetByLabel("Tệp định nghĩa (.json)").SetInputFilesAsync(file);
         await admin.GetByRole(AriaRole.Button, new() { Name = "Nhập tệp" }).ClickAsync();
-        await admin.WaitForURLAsync(new Regex($"/quy-trinh/{Definition}/v/2$"));
-        await Expect(admin.Locator(".flash")).ToContainTextAsync("Đã nhập tệp thành bản nháp csdt-tinh phiên bản 2.");
+        await admin.WaitForURLAsync(new Regex($"/quy-trinh/{Definition}/v/3$"));
+        await Expect(admin.Locator(".flash")).ToContainTextAsync("Đã nhập tệp thành bản nháp csdt-tinh phiên bản 3.");
         await Expect(admin.Locator("[data-testid=problem-count]")).ToHaveTextAsync("Hợp lệ: không có lỗi.");
 
         // Without four eyes, publishing takes effect at once — after the impact is stated.
         await admin.GetByRole(AriaRole.Button, new() { Name = "Xem trước khi xuất bản" }).ClickAsync();
-        await Expect(admin.Locator("[data-testid=publication-impact]")).ToContainTextAsync("Hồ sơ bắt đầu sau khi xuất bản sẽ đi theo phiên bản 2.");
+        await Expect(admin.Locator("[data-testid=publication-impact]")).ToContainTextAsync("Hồ sơ bắt đầu sau khi xuất bản sẽ đi theo phiên bản 3.");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Xuất bản", Exact = true }).ClickAsync();
         await Expect(admin.Locator("[data-testid=definition-status]")).ToHaveTextAsync("Đang áp dụng");
-        await Expect(admin.Locator(".flash")).ToContainTextAsync("Đã xuất bản phiên bản 2");
+        await Expect(admin.Locator(".flash")).ToContainTextAsync("Đã xuất bản phiên bản 3");
         await Expect(admin.Locator("#save-draft")).ToHaveCountAsync(0);
         await Expect(admin.Locator("#json-text")).ToHaveAttributeAsync("readonly", "");
-        await admin.GotoAsync($"/quy-trinh/{Definition}/v/1");
+        await admin.GotoAsync($"/quy-trinh/{Definition}/v/2");
         await Expect(admin.Locator("[data-testid=definition-status]")).ToHaveTextAsync("Đã thay thế");
         // A shipped version's author is "the system", never the importer's technical name.
         await Expect(admin.Locator("main")).ToContainTextAsync("Người soạn: Hệ thống (quy trình cài sẵn)");
         await Expect(admin.Locator("main")).Not.ToContainTextAsync("workflows/");
         // The superseded route as BPMN, for documenting it in a process tool.
         var bpmn = await admin.RunAndWaitForDownloadAsync(() => admin.GetByRole(AriaRole.Link, new() { Name = "Tải BPMN" }).ClickAsync());
-        bpmn.SuggestedFilename.Should().Be($"{Definition}-v1.bpmn");
+        bpmn.SuggestedFilename.Should().Be($"{Definition}-v2.bpmn");
         (await File.ReadAllTextAsync(await bpmn.PathAsync())).Should().Contain("http://www.omg.org/spec/BPMN/20100524/MODEL");
 
         // Export: the same file format, named by id and version.
         await admin.GotoAsync("/quy-trinh");
         var rows = admin.Locator($"[data-testid=definition-{Definition}]");
-        var download = await admin.RunAndWaitForDownloadAsync(() => rows.GetByRole(AriaRole.Link, new() { Name = "Xuất tệp v2" }).ClickAsync());
-        download.SuggestedFilename.Should().Be($"{Definition}.v2.json");
+        var download = await admin.RunAndWaitForDownloadAsync(() => rows.GetByRole(AriaRole.Link, new() { Name = "Xuất tệp v3" }).ClickAsync());
+        download.SuggestedFilename.Should().Be($"{Definition}.v3.json");
         var exported = await File.ReadAllTextAsync(await download.PathAsync());
-        exported.Should().Contain($"\"id\": \"{Definition}\"").And.Contain("\"version\": 2");
+        exported.Should().Contain($"\"id\": \"{Definition}\"").And.Contain("\"version\": 3");
 
-        // Retire v1, then roll back to it: its content is published again as v3.
+        // Retire v1, then roll back to it: its content is published again as v4.
         await rows.GetByRole(AriaRole.Button, new() { Name = "Ngừng sử dụng v1" }).ClickAsync();
         await Expect(admin.Locator(".flash")).ToContainTextAsync("Đã ngừng sử dụng csdt-tinh phiên bản 1.");
         await Expect(rows.Locator("[data-testid=version-1] [data-testid=version-status]")).ToHaveTextAsync("Ngừng sử dụng");
         await rows.GetByRole(AriaRole.Button, new() { Name = "Khôi phục nội dung v1" }).ClickAsync();
-        await Expect(admin.Locator(".flash")).ToContainTextAsync("Đã khôi phục: phiên bản 3 (nội dung của phiên bản 1) được xuất bản.");
-        await Expect(rows.Locator("[data-testid=version-3] [data-testid=version-status]")).ToHaveTextAsync("Đang áp dụng");
-        await Expect(rows.Locator("[data-testid=version-3]")).ToContainTextAsync(DemoAccounts.Admin.DisplayName);
+        await Expect(admin.Locator(".flash")).ToContainTextAsync("Đã khôi phục: phiên bản 4 (nội dung của phiên bản 1) được xuất bản.");
+        await Expect(rows.Locator("[data-testid=version-4] [data-testid=version-status]")).ToHaveTextAsync("Đang áp dụng");
+        await Expect(rows.Locator("[data-testid=version-4]")).ToContainTextAsync(DemoAccounts.Admin.DisplayName);
 
         // A malformed file is refused next to the field.
         await admin.GetByLabel("Tệp định nghĩa (.json)").SetInputFilesAsync(new FilePayload { Name = "hong.json", MimeType = "application/json", Buffer = "{ not json"u8.ToArray() });
@@ -68,7 +68,7 @@ public sealed class DesignerListBrowserTests(BrowserFixture app) : IClassFixture
         // The same page in English.
         await admin.GetByTestId("language-switch").ClickAsync();
         await Expect(admin.Locator("h1")).ToHaveTextAsync("Workflow definitions");
-        await Expect(rows.Locator("[data-testid=version-3] [data-testid=version-status]")).ToHaveTextAsync("Published");
+        await Expect(rows.Locator("[data-testid=version-4] [data-testid=version-status]")).ToHaveTextAsync("Published");
         await admin.GetByTestId("language-switch").ClickAsync();
 
         // Not for anyone else.

@@ -195,10 +195,13 @@ public sealed class RegistryBrowserTests(DecisionBrowserFixture app) : IClassFix
         var versions = excellent.Locator("[data-testid=version]");
         await Expect(versions).ToHaveCountAsync(2);
         await Expect(versions.First).ToContainTextAsync("01/07/2025");
-        await Expect(versions.First).ToContainTextAsync("advancedWorkerCount / memberCount ≥ 70 %");
+        await Expect(versions.First).ToContainTextAsync("Số lao động tiên tiến / Số thành viên ≥ 70 %");
+        await Expect(versions.First).Not.ToContainTextAsync("advancedWorkerCount", new() { Timeout = 1000 });
         await Expect(versions.First).ToContainTextAsync("Điều 27 Luật Thi đua, khen thưởng 2022");
         await Expect(versions.Nth(1)).ToContainTextAsync("01/01/2024");
         await Expect(admin.Locator($"[data-testid=rules-{DemoCatalog.CertificateOfMerit}]")).Not.ToContainTextAsync("≥ 70 %");
+        // Facts and award forms by their names, never their codes.
+        await Expect(admin.Locator($"[data-testid=rules-{DemoCatalog.ProvincialEmulationFighter}]")).ToContainTextAsync("Chiến sĩ thi đua cơ sở, 3 năm liên tục");
 
         // The form starts from the latest version of the chosen award form, one fieldset per rule and an empty one.
         await excellent.GetByRole(AriaRole.Link, new() { Name = "Thêm phiên bản mới từ phiên bản mới nhất" }).ClickAsync();
@@ -248,9 +251,9 @@ public sealed class RegistryBrowserTests(DecisionBrowserFixture app) : IClassFix
         await Expect(versions.First).ToContainTextAsync("v3");
         await Expect(versions.First).ToContainTextAsync("01/01/2027");
         await Expect(versions.First).ToContainTextAsync("Nghị định 152/2025/NĐ-CP; quy định của tỉnh");
-        await Expect(versions.First).ToContainTextAsync("advancedWorkerCount / memberCount ≥ 75 %");
+        await Expect(versions.First).ToContainTextAsync("Số lao động tiên tiến / Số thành viên ≥ 75 %");
         await Expect(versions.First).ToContainTextAsync("Tập thể có ít nhất 5 nữ");
-        await Expect(versions.First).ToContainTextAsync("womenCount ≥ 5 (collective) – Thường xuyên – Quy định của tỉnh");
+        await Expect(versions.First).ToContainTextAsync("Số nữ ≥ 5 (Tập thể) – Thường xuyên – Quy định của tỉnh");
         await Expect(versions.Nth(1)).ToContainTextAsync("≥ 70 %");
         await admin.CheckPageAsync("46-admin-eligibility");
 

@@ -11,7 +11,7 @@ public sealed class CampaignsModel : AdminPageModel
     [BindProperty(SupportsGet = true, Name = "edit")] public Guid? Id { get; set; }
     [BindProperty] public CampaignForm Input { get; set; } = new();
     public IReadOnlyList<CampaignView> Campaigns { get; private set; } = [];
-    public IReadOnlyList<string> Workflows { get; private set; } = [];
+    public IReadOnlyList<WorkflowChoice> Workflows { get; private set; } = [];
 
     public string[] FieldKeys => ["Input.code", "Input.name", "Input.type", "Input.planReference", "Input.periodStart", "Input.periodEnd",
         "Input.dossierOpen", "Input.dossierClose", "Input.awards"];

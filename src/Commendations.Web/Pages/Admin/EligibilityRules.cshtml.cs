@@ -145,12 +145,16 @@ public sealed partial class EligibilityRulesModel : AdminPageModel
         _ => "Hộ gia đình",
     };
 
-    /// <summary>The rule's parameters in one short line, e.g. "advancedWorkerCount / memberCount ≥ 70 %".</summary>
-    public static string Parameters(EligibilityRule rule) => rule.Kind switch
+    /// <summary>
+    /// The rule's parameters in one short line in the reader's language, e.g. "Số lao động tiên tiến / Số thành viên ≥ 70 %"
+    /// — facts and award forms by their names, never their codes.
+    /// </summary>
+    public string Parameters(EligibilityRule rule) => rule.Kind switch
     {
-        "minShare" => string.Create(CultureInfo.InvariantCulture, $"{rule.Numerator} / {rule.Denominator} ≥ {rule.Min * 100:0.#} %"),
-        "minCount" => string.Create(CultureInfo.InvariantCulture, $"{rule.Fact} ≥ {rule.Min:0.#}"),
-        "consecutiveAwards" => $"{rule.AwardForm} × {rule.Years}",
+        "minShare" => string.Create(CultureInfo.InvariantCulture,
+            $"{T[FactLabel(rule.Numerator ?? "")]} / {T[FactLabel(rule.Denominator ?? "")]} ≥ {rule.Min * 100:0.#} %"),
+        "minCount" => string.Create(CultureInfo.InvariantCulture, $"{T[FactLabel(rule.Fact ?? "")]} ≥ {rule.Min:0.#}"),
+        "consecutiveAwards" => T["{0}, {1} năm liên tục", AwardFormName(rule.AwardForm ?? ""), rule.Years ?? 0],
         _ => "—",
     };
 

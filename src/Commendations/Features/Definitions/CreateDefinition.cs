@@ -63,7 +63,7 @@ public sealed class CreateDefinitionHandler(CommendationsDbContext db, Definitio
         var content = (await templates.InstantiateAsync(request.TemplateKey, request.DefinitionId, name, cancellationToken, awardForm)).ToJsonString(Written);
         var parsed = await admin.ValidateAsync(content, cancellationToken);
         if (!parsed.IsValid)
-            throw DefinitionAdmin.Refusal(parsed.Problems);
+            throw parsed.Refusal();
 
         db.WorkflowDefinitions.Add(new WorkflowDefinitionRecord(request.DefinitionId, 1, name, content, DefinitionAdmin.HashOf(content), user.DisplayName, clock.GetUtcNow()));
         await admin.AuditAsync(request.DefinitionId, "definition.created", null, new { version = 1, template = request.TemplateKey }, cancellationToken);

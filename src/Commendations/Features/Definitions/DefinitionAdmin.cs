@@ -48,20 +48,13 @@ public sealed class DefinitionAdmin(CommendationsDbContext db, AuditTrail audit,
             PublishedDefinitions = await definitions.PublishedAsync(cancellationToken),
         };
 
-    /// <summary>A validation problem as a sentence in the reader's language (the engine's template, translated by the catalog).</summary>
-    public static Message MessageOf(ValidationProblem problem) => new(problem.Template, problem.Args);
-
-    /// <summary>The problems as field errors by JSON path (400), each sentence in the reader's language.</summary>
-    public static InputException Refusal(IEnumerable<ValidationProblem> problems) =>
-        new(problems.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(MessageOf).ToArray()));
-
     /// <summary>What a simulation of <paramref name="definition"/> may call: the latest published version of each callee.</summary>
     public Task<CalleeDefinitions> CalleesAsync(WorkflowDefinition definition, CancellationToken cancellationToken) =>
         definitions.CalleesAsync(definition, null, cancellationToken);
 
-    /// <summary>Strict reading: the definition only when it is entirely valid, and every problem otherwise.</summary>
-    public async Task<DefinitionParseResult> ValidateAsync(string content, CancellationToken cancellationToken) =>
-        WorkflowDefinitionParser.Parse(content, await ContextAsync(cancellationToken));
+    /// <summary>Strict reading: the definition only when it is entirely valid, and every problem otherwise (steps named by title).</summary>
+    public async Task<DefinitionValidation> ValidateAsync(string content, CancellationToken cancellationToken) =>
+        DefinitionValidation.Of(content, await ContextAsync(cancellationToken));
 
     /// <summary>Lenient reading for diffs: a draft that does not validate yet can still be compared if its shape reads.</summary>
     public static WorkflowDefinition ReadForComparison(WorkflowDefinitionRecord record)

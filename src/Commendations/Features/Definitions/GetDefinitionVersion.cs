@@ -36,7 +36,7 @@ public sealed class GetDefinitionVersionHandler(DefinitionAdmin admin) : IReques
         var superseded = ListDefinitionsHandler.IsSuperseded(record, await admin.LatestPublishedAsync(record.DefinitionId, cancellationToken));
         return new DefinitionVersionView(record.DefinitionId, record.Version, record.Status, record.Content, record.ContentHash,
             record.RowVersion, record.IsAwaitingApproval, record.PublicationRequestedBy,
-            validation.Problems.Select(p => new DefinitionProblem(p.Path, DefinitionAdmin.MessageOf(p).Format())).ToList())
+            validation.Sentences())
         {
             Origin = record.Origin,
             ShippedVersion = record.ShippedVersion,

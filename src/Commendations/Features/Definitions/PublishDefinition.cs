@@ -28,7 +28,7 @@ public sealed class PublishDefinitionHandler(DefinitionAdmin admin, ICurrentUser
             throw new ConflictException("not-a-draft", new Message("Phiên bản {0} đã ở trạng thái “{1}”.", record.Version, Names.DefinitionStatus(record.Status)));
         var validation = await admin.ValidateAsync(record.Content, cancellationToken);
         if (!validation.IsValid)
-            throw DefinitionAdmin.Refusal(validation.Problems);
+            throw validation.Refusal();
         if (validation.Definition!.Version != record.Version || validation.Definition.Id != record.DefinitionId)
             throw new InputException("content", new Message("Mã và số phiên bản trong tệp phải trùng với bản nháp."));
 

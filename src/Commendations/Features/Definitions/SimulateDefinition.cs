@@ -31,10 +31,10 @@ public sealed class SimulateDefinitionHandler(DefinitionAdmin admin, RuntimeCont
         var record = await admin.VersionAsync(request.DefinitionId, request.Version, cancellationToken);
         // A simulation previews the routing: the document must be sound, while the organisation may still be incomplete
         // (a scope without a unit is simulated by its name), so it is not checked against it as publication is.
-        var validation = WorkflowDefinitionParser.Parse(record.Content);
+        var validation = DefinitionValidation.Of(record.Content);
         if (validation.Definition is not { } definition)
             throw new InputException("definition", new Message("Phiên bản {0} có {1} lỗi, hãy sửa trước khi chạy thử: {2}", record.Version, validation.Problems.Count,
-                Message.List(validation.Problems.Take(5).Select(p => new Message("{0}: {1}", p.Path, DefinitionAdmin.MessageOf(p))))));
+                Message.List(validation.Problems.Take(5).Select(p => new Message("{0}: {1}", p.Path, validation.MessageOf(p))))));
         SimulationScenario scenario;
         try
         {

@@ -24,6 +24,5 @@ public sealed class ValidateDefinitionValidator : FluentValidation.AbstractValid
 public sealed class ValidateDefinitionHandler(DefinitionAdmin admin) : IRequestHandler<ValidateDefinition, IReadOnlyList<DefinitionProblem>>
 {
     public async Task<IReadOnlyList<DefinitionProblem>> Handle(ValidateDefinition request, CancellationToken cancellationToken) =>
-        (await admin.ValidateAsync(request.Content ?? "", cancellationToken)).Problems
-        .Select(p => new DefinitionProblem(p.Path, DefinitionAdmin.MessageOf(p).Format())).ToList();
+        (await admin.ValidateAsync(request.Content ?? "", cancellationToken)).Sentences();
 }

@@ -184,7 +184,9 @@ public class AdminUseCaseTests(LifecycleHarness app) : IClassFixture<LifecycleHa
     {
         var editor = await app.Send(Admin, new GetCampaignForEdit(null));
         var merit = editor.AwardForms.Single(f => f.Code == DemoCatalog.CertificateOfMerit).Id;
-        editor.PublishedWorkflows.Should().Contain("bang-khen-chuyen-de");
+        // Offered by name (the version in force), saved by id.
+        editor.PublishedWorkflows.Should().ContainEquivalentOf(
+            new WorkflowChoice("bang-khen-chuyen-de", "Bằng khen của Chủ tịch UBND tỉnh – phong trào thi đua chuyên đề"));
         var input = new CampaignInput("PT-2027-DVK", "Dân vận khéo năm 2027", CampaignType.Thematic, "05/KH-BCĐ",
             new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31), new DateOnly(2027, 11, 20), new DateOnly(2027, 12, 10),
             [new CampaignAwardInput(merit, "bang-khen-chuyen-de", 10, 10)]);

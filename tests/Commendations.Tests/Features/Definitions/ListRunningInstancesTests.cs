@@ -17,12 +17,12 @@ public class ListRunningInstancesTests(LifecycleHarness app) : IClassFixture<Lif
         var running = await _steps.SubmittedCollectiveAsync();
         var draft = await _steps.DraftCollectiveAsync(name: "Trạm Y tế xã Tân Hòa");
 
-        var onV1 = await app.Send(DemoAccounts.Admin, new ListRunningInstances("bang-khen-chuyen-de", 1));
+        var onV2 = await app.Send(DemoAccounts.Admin, new ListRunningInstances("bang-khen-chuyen-de", 2));
         var onV9 = await app.Send(DemoAccounts.Admin, new ListRunningInstances("bang-khen-chuyen-de", 9));
         var officer = () => app.Send(DemoAccounts.OfficerTanHoa, new ListRunningInstances("bang-khen-chuyen-de", 1));
 
-        onV1.Should().Contain(i => i.NominationId == running && i.CurrentStep == "committee-review" && i.CampaignCode == DemoCatalog.CurrentThematicCampaign);
-        onV1.Should().NotContain(i => i.NominationId == draft && i.CurrentStep == "committee-review");
+        onV2.Should().Contain(i => i.NominationId == running && i.CurrentStep == "committee-review" && i.CampaignCode == DemoCatalog.CurrentThematicCampaign);
+        onV2.Should().NotContain(i => i.NominationId == draft && i.CurrentStep == "committee-review");
         onV9.Should().BeEmpty();
         await officer.Should().ThrowAsync<ForbiddenException>();
     }

@@ -14,7 +14,10 @@ namespace Commendations.Features.Admin.Campaigns;
 [Allowed(Roles.Administrator)]
 public sealed record GetCampaignForEdit(Guid? CampaignId) : IQuery<CampaignEditor>;
 
-public sealed record CampaignEditor(CampaignInput? Campaign, IReadOnlyList<AwardFormChoice> AwardForms, IReadOnlyList<string> PublishedWorkflows);
+public sealed record CampaignEditor(CampaignInput? Campaign, IReadOnlyList<AwardFormChoice> AwardForms, IReadOnlyList<WorkflowChoice> PublishedWorkflows);
+
+/// <summary>A published route an award can follow: its id (what is saved) and the name of its version in force (what is shown).</summary>
+public sealed record WorkflowChoice(string Id, string Name);
 
 public sealed record AwardFormChoice(Guid Id, string Code, string Name);
 
@@ -37,8 +40,10 @@ public sealed class GetCampaignForEditHandler(CommendationsDbContext db) : IRequ
                 c.Awards.Select(a => new CampaignAwardInput(a.AwardFormId, a.WorkflowDefinitionId, a.QuotaCollectives, a.QuotaIndividuals)).ToList());
         }
         var forms = await db.AwardForms.AsNoTracking().OrderBy(a => a.Code).Select(a => new AwardFormChoice(a.Id, a.Code, a.Name)).ToListAsync(cancellationToken);
-        var workflows = await db.WorkflowDefinitions.AsNoTracking().Where(d => d.Status == DefinitionStatus.Published)
-            .Select(d => d.DefinitionId).Distinct().OrderBy(d => d).ToListAsync(cancellationToken);
+        var published = await db.WorkflowDefinitions.AsNoTracking().Where(d => d.Status == DefinitionStatus.Published)
+            .Select(d => new { d.DefinitionId, d.Version, d.Name }).ToListAsync(cancellationToken);
+        var workflows = published.GroupBy(d => d.DefinitionId).Select(g => g.MaxBy(d => d.Version)!)
+            .Select(d => new WorkflowChoice(d.DefinitionId, d.Name)).OrderBy(w => w.Name, StringComparer.Create(Languages.Vietnamese, true)).ToList();
         return new CampaignEditor(input, forms, workflows);
     }
 }

@@ -11,7 +11,9 @@ namespace Commendations.Features.Admin.Committees;
 [Allowed(Roles.Administrator)]
 public sealed record ListCommittees : IQuery<IReadOnlyList<CommitteeView>>;
 
-public sealed record CommitteeView(Guid Id, string Code, string Name, CommitteeKind Kind, IReadOnlyList<CommitteeMemberView> Members);
+/// <param name="MinutesRecipients">The "Nơi nhận" lines the committee's minutes end with.</param>
+public sealed record CommitteeView(Guid Id, string Code, string Name, CommitteeKind Kind, IReadOnlyList<CommitteeMemberView> Members,
+    IReadOnlyList<string> MinutesRecipients);
 
 public sealed record CommitteeMemberView(Guid UserId, string UserName, string DisplayName, string? Title, int Rank, string Position,
     bool IsChair, bool IsSecretary);
@@ -26,6 +28,6 @@ public sealed class ListCommitteesHandler(CommendationsDbContext db) : IRequestH
         {
             var p = people.GetValueOrDefault(m.UserId);
             return new CommitteeMemberView(m.UserId, p?.UserName ?? "", p?.DisplayName ?? m.UserId.ToString(), p?.Title, m.Rank, m.Position, m.IsChair, m.IsSecretary);
-        }).ToList())).ToList();
+        }).ToList(), c.MinutesRecipients)).ToList();
     }
 }
