@@ -9,6 +9,7 @@ public static class ApiEndpoints
             .AddEndpointFilter<Contracts.ControlCharacterGuard.FormEndpointFilter>()
             .AddEndpointFilterFactory(Contracts.EnumQueryFilter.Create);
         api.MapNominationEndpoints();
+        api.MapSubmissionLetterEndpoints();
         api.MapTaskEndpoints();
         api.MapSubstitutionEndpoints();
         api.MapCampaignEndpoints();

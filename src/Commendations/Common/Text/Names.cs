@@ -153,6 +153,7 @@ public static class Names
         "vote.counted" => new Message("Kiểm phiếu biểu quyết"),
         "decision.issued" => new Message("Ban hành quyết định khen thưởng"),
         "decision.signed" => new Message("Lưu bản ký số của quyết định khen thưởng"),
+        "submission-letter.signed" => new Message("Thủ trưởng đơn vị ký số tờ trình"),
         "step.entered" => new Message("Chuyển đến bước"),
         "workflow.completed" => new Message("Kết thúc quy trình"),
         "wait.scheduled" => new Message("Bắt đầu thời gian chờ"),
