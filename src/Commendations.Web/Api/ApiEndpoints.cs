@@ -10,6 +10,7 @@ public static class ApiEndpoints
             .AddEndpointFilterFactory(Contracts.EnumQueryFilter.Create);
         api.MapNominationEndpoints();
         api.MapSubmissionLetterEndpoints();
+        api.MapCertificateEndpoints();
         api.MapTaskEndpoints();
         api.MapSubstitutionEndpoints();
         api.MapCampaignEndpoints();
