@@ -14,7 +14,7 @@ internal static class AdministrativeHeader
     public static void Draw(PageFlow flow, string parentHeading, string unitHeading, string number, string placeAndDate)
     {
         var gfx = flow.Graphics;
-        double leftWidth = flow.Width * 0.45, rightWidth = flow.Width - leftWidth;
+        double leftWidth = flow.Width * 0.4, rightWidth = flow.Width - leftWidth;
         double leftX = flow.Left, rightX = flow.Left + leftWidth;
         var top = flow.Y;
 
