@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Commendations.Domain.Catalog;
 
 /// <summary>What a certificate prints in its own place on the pre-printed blank (phôi).</summary>
@@ -50,8 +52,9 @@ public sealed record CertificateLayout(CertificatePaper Paper, CertificateOrient
 {
     public const double MinFontSize = 6, MaxFontSize = 72;
 
-    public double WidthMm => Orientation == CertificateOrientation.Landscape ? LongSideMm : ShortSideMm;
-    public double HeightMm => Orientation == CertificateOrientation.Landscape ? ShortSideMm : LongSideMm;
+    // Derived from the paper: not part of what is stored or sent, so a layout read from the API is sent back as it is.
+    [JsonIgnore] public double WidthMm => Orientation == CertificateOrientation.Landscape ? LongSideMm : ShortSideMm;
+    [JsonIgnore] public double HeightMm => Orientation == CertificateOrientation.Landscape ? ShortSideMm : LongSideMm;
     private double ShortSideMm => Paper == CertificatePaper.A3 ? 297 : 210;
     private double LongSideMm => Paper == CertificatePaper.A3 ? 420 : 297;
 
