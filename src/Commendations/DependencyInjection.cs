@@ -65,6 +65,8 @@ public static class DependencyInjection
         services.AddScoped<Features.Substitutions.CoveredTasks>();
         services.AddScoped<Features.Substitutions.CoverNotices>();
         services.AddScoped<Features.Documents.DocumentData>();
+        services.AddScoped<Features.Documents.SubmissionLetters.SubmissionLetters>();
+        services.AddScoped<Features.Documents.SubmissionLetters.SubmissionLetterSigning>();
         // One signer for every document; the host binds the Signing section (docs/documents.md).
         services.AddOptions<Features.Documents.Signing.Pkcs12SigningOptions>();
         services.AddSingleton<Features.Documents.Signing.IDocumentSigner, Features.Documents.Signing.Pkcs12DocumentSigner>();

@@ -292,6 +292,10 @@ namespace Commendations.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("CertificateLayout")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("certificate_layout");
+
                     b.Property<string>("CertificateTitle")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -1261,6 +1265,45 @@ namespace Commendations.Migrations.Migrations
                         .HasDatabaseName("ix_nomination_documents_nomination_id");
 
                     b.ToTable("nomination_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Nominations.SubmissionLetterSigningSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("digest");
+
+                    b.Property<Guid>("NominationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("nomination_id");
+
+                    b.Property<byte[]>("PreparedPdf")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("prepared_pdf");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_submission_letter_signing_sessions");
+
+                    b.HasIndex("NominationId")
+                        .HasDatabaseName("ix_submission_letter_signing_sessions_nomination_id");
+
+                    b.ToTable("submission_letter_signing_sessions", (string)null);
                 });
 
             modelBuilder.Entity("Commendations.Domain.Nominees.Collective", b =>
@@ -2244,6 +2287,13 @@ namespace Commendations.Migrations.Migrations
                             ConcurrencyStamp = "role-5",
                             Name = "administrator",
                             NormalizedName = "ADMINISTRATOR"
+                        },
+                        new
+                        {
+                            Id = new Guid("00000000-0000-0000-0000-000000000006"),
+                            ConcurrencyStamp = "role-6",
+                            Name = "unitHead",
+                            NormalizedName = "UNITHEAD"
                         });
                 });
 
@@ -3259,6 +3309,16 @@ namespace Commendations.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_nomination_documents_nominations_nomination_id");
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Nominations.SubmissionLetterSigningSession", b =>
+                {
+                    b.HasOne("Commendations.Domain.Nominations.Nomination", null)
+                        .WithMany()
+                        .HasForeignKey("NominationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_submission_letter_signing_sessions_nominations_nomination_id");
                 });
 
             modelBuilder.Entity("Commendations.Domain.Nominees.Collective", b =>

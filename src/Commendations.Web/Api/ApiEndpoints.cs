@@ -9,6 +9,8 @@ public static class ApiEndpoints
             .AddEndpointFilter<Contracts.ControlCharacterGuard.FormEndpointFilter>()
             .AddEndpointFilterFactory(Contracts.EnumQueryFilter.Create);
         api.MapNominationEndpoints();
+        api.MapSubmissionLetterEndpoints();
+        api.MapCertificateEndpoints();
         api.MapTaskEndpoints();
         api.MapSubstitutionEndpoints();
         api.MapCampaignEndpoints();

@@ -23,6 +23,9 @@ public static class DemoAccounts
     /// <summary>An inspector of the provincial inspectorate: the appraiser role, in the unit of the workflows' "inspection" scope.</summary>
     public static readonly Account Inspector = new("thanhtra", "Đinh Văn Kiên", "Thanh tra viên, Thanh tra tỉnh", DemoUnits.Inspectorate, Roles.Appraiser);
     public static readonly Account Leader = new("lanhdao", "Ngô Đức Mạnh", "Chủ tịch UBND tỉnh", DemoUnits.Province, Roles.ProvincialLeader);
+    /// <summary>The heads of the demo communes/wards (thủ trưởng đơn vị): they sign their unit's submission letters.</summary>
+    public static readonly Account HeadTanHoa = new("thutruong.tanhoa", "Phạm Văn Tùng", "Chủ tịch UBND xã Tân Hòa", DemoUnits.TanHoa, Roles.UnitHead);
+    public static readonly Account HeadDongXuyen = new("thutruong.dongxuyen", "Võ Thị Hồng Nhung", "Chủ tịch UBND phường Đông Xuyên", DemoUnits.DongXuyen, Roles.UnitHead);
     public static readonly Account Admin = new("quantri", "Quản trị hệ thống", null, DemoUnits.HomeAffairs, Roles.Administrator);
 
     // Further members of the provincial emulation & commendation council (hdtdkt), so that it has 9 members.
@@ -46,6 +49,6 @@ public static class DemoAccounts
         SteeringStandingMember, SteeringDeputyHead, SteeringHead,
         Appraiser, Leader, Admin,
         CouncilMember4, CouncilMember5, CouncilMember6, CouncilMember7, CouncilMember8, CouncilMember9,
-        Inspector,
+        Inspector, HeadTanHoa, HeadDongXuyen,
     ];
 }

@@ -12,7 +12,8 @@ public static class OperationAudiences
     public const string Public = "public";
     public const string SignedIn = "signed-in";
 
-    private const string O = Roles.EmulationOfficer, C = Roles.CommitteeMember, A = Roles.Appraiser, L = Roles.ProvincialLeader, D = Roles.Administrator;
+    private const string O = Roles.EmulationOfficer, C = Roles.CommitteeMember, A = Roles.Appraiser, L = Roles.ProvincialLeader, D = Roles.Administrator,
+        H = Roles.UnitHead;
 
     public static readonly IReadOnlyDictionary<string, string[]> Allowed = new Dictionary<string, string[]>
     {
@@ -35,6 +36,11 @@ public static class OperationAudiences
         ["POST /api/nominations/{id}/submit"] = [O],
         ["POST /api/nominations/{id}/withdraw"] = [O, D],
         ["POST /api/nominations/{id}/votes"] = [C],
+        ["GET /api/nominations/{id}/submission-letter/pdf"] = [SignedIn],
+        ["GET /api/nominations/{id}/submission-letter/docx"] = [SignedIn],
+        ["POST /api/nominations/{id}/submission-letter/signed"] = [H],
+        ["POST /api/nominations/{id}/submission-letter/signing/prepare"] = [H],
+        ["POST /api/nominations/{id}/submission-letter/signing/{session}/complete"] = [H],
         ["GET /api/tasks/inbox"] = [SignedIn],
         ["POST /api/tasks/{taskId}/actions"] = [SignedIn],
         ["POST /api/tasks/{taskId}/reassignment"] = [D],
@@ -57,6 +63,9 @@ public static class OperationAudiences
         ["GET /api/decisions/{id}/pdf"] = [SignedIn],
         ["POST /api/decisions/{id}/signed-pdf"] = [L, D],
         ["GET /api/decisions/{id}/signed-pdf"] = [SignedIn],
+        ["GET /api/decisions/{id}/certificates/pdf"] = [SignedIn],
+        ["GET /api/admin/award-forms/{id}/certificate-layout"] = [D],
+        ["PUT /api/admin/award-forms/{id}/certificate-layout"] = [D],
         ["POST /api/decisions/{id}/signing/prepare"] = [L, D],
         ["POST /api/decisions/{id}/signing/{session}/complete"] = [L, D],
         ["GET /api/audit/verify"] = [D],

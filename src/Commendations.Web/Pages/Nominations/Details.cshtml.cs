@@ -37,6 +37,9 @@ public sealed class DetailsModel : AppPageModel
 
     public bool IsOfficerOfUnit => Detail is not null && User.IsInRole(Roles.EmulationOfficer) && Header.UnitId == Detail.UnitId;
     public bool UnitHoldsDossier => IsOfficerOfUnit && Detail!.Status is NominationStatus.Draft or NominationStatus.Returned;
+    /// <summary>The head of the nomination's unit signs the unit's submission letter while the unit holds the dossier.</summary>
+    public bool HeadMaySignLetter => Detail is not null && User.IsInRole(Roles.UnitHead) && Header.UnitId == Detail.UnitId
+                                     && Detail.Status is NominationStatus.Draft or NominationStatus.Returned;
     public bool IsSubmitTurn => Detail?.MyTurn is { IsProposal: true };
     public bool IsVoteTurn => Detail?.MyTurn is { StepType: "vote" };
 
@@ -72,6 +75,23 @@ public sealed class DetailsModel : AppPageModel
         await file.CopyToAsync(buffer);
         var ok = await TryAsync(() => Mediator.Send(new AddDocument(Id, UploadKind, file.FileName, buffer.ToArray())), "");
         return ok ? Done(T["Đã tải lên {0}.", file.FileName]) : await ShowAsync();
+    }
+
+    /// <summary>The unit head signs the letter with the certificate the server holds for them; a refusal (no certificate) is shown on the page.</summary>
+    public async Task<IActionResult> OnPostSignLetterAsync()
+    {
+        var ok = await TryAsync(async () =>
+        {
+            try
+            {
+                await Mediator.Send(new Commendations.Features.Documents.SubmissionLetters.SignSubmissionLetter(Id));
+            }
+            catch (UnprocessableException e)
+            {
+                ModelState.AddModelError("", e.Message);
+            }
+        }, "");
+        return ok && ModelState.IsValid ? Done(T["Đã ký số tờ trình và đưa vào hồ sơ."]) : await ShowAsync();
     }
 
     public async Task<IActionResult> OnPostRemoveDocumentAsync(Guid documentId)

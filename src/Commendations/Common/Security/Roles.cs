@@ -9,7 +9,10 @@ public static class Roles
     public const string ProvincialLeader = "provincialLeader";
     public const string Administrator = "administrator";
 
-    public static readonly IReadOnlyList<string> All = [EmulationOfficer, CommitteeMember, Appraiser, ProvincialLeader, Administrator];
+    /// <summary>Thủ trưởng đơn vị: the head of a unit, who signs the unit's submission letters (issue 19).</summary>
+    public const string UnitHead = "unitHead";
+
+    public static readonly IReadOnlyList<string> All = [EmulationOfficer, CommitteeMember, Appraiser, ProvincialLeader, Administrator, UnitHead];
 }
 
 /// <summary>Claim types added to a signed-in user's principal beyond the standard ones.</summary>

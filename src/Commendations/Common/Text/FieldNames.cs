@@ -15,6 +15,7 @@ public static class FieldNames
     {
         // Nominations and their nominees
         ["CampaignId"] = new("Phong trào thi đua"),
+        ["SaveCertificateLayout.Layout"] = new("Vị trí in trên phôi"),
         ["AwardFormCode"] = new("Hình thức khen thưởng"),
         ["Kind"] = new("Loại"),
         ["AchievementSummary"] = new("Tóm tắt thành tích"),

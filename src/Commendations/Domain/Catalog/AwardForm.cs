@@ -18,6 +18,13 @@ public class AwardForm
     public string CertificateTitle { get; private set; } = DefaultCertificateTitle;
 
     public const string DefaultCertificateTitle = "BẰNG KHEN";
+
+    /// <summary>Where the certificate's fields print on the form's pre-printed blank; null until an administrator sets it (the default applies).</summary>
+    public CertificateLayout? CertificateLayout { get; private set; }
+
+    public CertificateLayout EffectiveCertificateLayout => CertificateLayout ?? CertificateLayout.Default;
+
+    public void PlaceCertificateFields(CertificateLayout layout) => CertificateLayout = layout;
     public const int CertificateTitleMaxLength = 100;
     public List<NomineeKind> NomineeKinds { get; private set; } = [];
 

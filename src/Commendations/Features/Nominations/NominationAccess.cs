@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Commendations.Features.Nominations;
 
 /// <summary>
-/// Unit scope: an officer sees and edits only their own unit's nominations; reviewers (committee members, appraisers,
+/// Unit scope: an officer sees and edits only their own unit's nominations (the unit's head sees them too); reviewers (committee members, appraisers,
 /// leaders) see submitted ones; administrators see all. A nomination the user may not see is "not found", so its
 /// existence does not leak to other units.
 /// </summary>
@@ -20,6 +20,8 @@ public sealed class NominationAccess(CommendationsDbContext db, ICurrentUser use
     public static bool CanRead(ICurrentUser user, Nomination nomination) =>
         user.IsInRole(Roles.Administrator)
         || (user.IsInRole(Roles.EmulationOfficer) && user.UnitId == nomination.UnitId)
+        // The unit's head reads their unit's dossiers: they sign its submission letters.
+        || (user.IsInRole(Roles.UnitHead) && user.UnitId == nomination.UnitId)
         || (IsReviewer(user) && nomination.SubmittedAt is not null);
 
     /// <summary>Loads a nomination the current user may read, tracked for changes.</summary>

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Commendations.Domain.Catalog;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -6,6 +8,8 @@ namespace Commendations.Persistence.Configurations;
 
 internal sealed class AwardFormConfiguration : IEntityTypeConfiguration<AwardForm>
 {
+    private static readonly JsonSerializerOptions LayoutJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
     public void Configure(EntityTypeBuilder<AwardForm> builder)
     {
         builder.ToTable("award_forms");
@@ -15,5 +19,10 @@ internal sealed class AwardFormConfiguration : IEntityTypeConfiguration<AwardFor
         builder.Property(a => a.CertificateTitle).HasMaxLength(AwardForm.CertificateTitleMaxLength).HasDefaultValue(AwardForm.DefaultCertificateTitle);
         builder.PrimitiveCollection(a => a.NomineeKinds).ElementType(e => e.HasConversion<string>());
         builder.PrimitiveCollection(a => a.RequiredDocuments).ElementType(e => e.HasConversion<string>());
+        builder.Ignore(a => a.EffectiveCertificateLayout);
+        // Part of the award form, read and written whole: jsonb, enums by name so the column reads without the code.
+        builder.Property(a => a.CertificateLayout).HasColumnType("jsonb").HasConversion(
+            layout => layout == null ? null : JsonSerializer.Serialize(layout, LayoutJson),
+            json => json == null ? null : JsonSerializer.Deserialize<CertificateLayout>(json, LayoutJson));
     }
 }

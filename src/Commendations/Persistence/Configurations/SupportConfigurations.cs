@@ -97,6 +97,17 @@ internal sealed class DecisionSigningSessionConfiguration : IEntityTypeConfigura
     }
 }
 
+internal sealed class SubmissionLetterSigningSessionConfiguration : IEntityTypeConfiguration<Domain.Nominations.SubmissionLetterSigningSession>
+{
+    public void Configure(EntityTypeBuilder<Domain.Nominations.SubmissionLetterSigningSession> builder)
+    {
+        builder.ToTable("submission_letter_signing_sessions");
+        builder.HasIndex(s => s.NominationId);
+        builder.HasOne<Domain.Nominations.Nomination>().WithMany().HasForeignKey(s => s.NominationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(s => s.Digest).HasMaxLength(100);
+    }
+}
+
 internal sealed class CalendarDayConfiguration : IEntityTypeConfiguration<CalendarDay>
 {
     public void Configure(EntityTypeBuilder<CalendarDay> builder)

@@ -12,18 +12,21 @@ public sealed record PageMargins(double Top, double Right, double Bottom, double
 }
 
 /// <summary>
-/// A4 portrait pages filled from top to bottom: a cursor (<see cref="Y"/>) that moves down as paragraphs are set and
+/// A4 pages (portrait unless told) filled from top to bottom: a cursor (<see cref="Y"/>) that moves down as paragraphs are set and
 /// starts a new page when the next line does not fit. Coordinates are points from the page's top left corner.
 /// </summary>
 internal sealed class PageFlow : IDisposable
 {
     private readonly PdfDocument _document;
     private readonly PageMargins _margins;
+    private readonly PageOrientation _orientation;
 
-    public PageFlow(PdfDocument document, PageMargins margins)
+    /// <summary>A wide table (a nominee list with a summary column) is set on landscape pages.</summary>
+    public PageFlow(PdfDocument document, PageMargins margins, PageOrientation orientation = PageOrientation.Portrait)
     {
         _document = document;
         _margins = margins;
+        _orientation = orientation;
         NewPage();
     }
 
@@ -50,7 +53,7 @@ internal sealed class PageFlow : IDisposable
         Graphics?.Dispose();
         Page = _document.AddPage();
         Page.Size = PageSize.A4;
-        Page.Orientation = PageOrientation.Portrait;
+        Page.Orientation = _orientation;
         Graphics = XGraphics.FromPdfPage(Page);
         Y = Top;
         if (_document.PageCount > 1)
