@@ -146,6 +146,7 @@ public static class OperationAudiences
         ["POST /api/sessions/{id}/close"] = [C, D],
         ["PUT /api/sessions/{id}/minutes"] = [C, D],
         ["GET /api/sessions/{id}/votes.{format}"] = [C, A, L, D],
+        ["GET /api/sessions/{id}/minutes.{format}"] = [C, A, L, D],
         ["GET /api/public/disclosure"] = [Public],
         ["GET /api/public/campaigns/{code}/disclosure"] = [Public],
         ["GET /api/public/disclosure/form-token"] = [Public],
