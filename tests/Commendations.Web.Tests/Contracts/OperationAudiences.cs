@@ -55,6 +55,7 @@ public static class OperationAudiences
         ["POST /api/decisions"] = [L],
         ["GET /api/decisions/{id}"] = [SignedIn],
         ["GET /api/decisions/{id}/pdf"] = [SignedIn],
+        ["GET /api/decisions/{id}/docx"] = [SignedIn],
         ["POST /api/decisions/{id}/signed-pdf"] = [L, D],
         ["GET /api/decisions/{id}/signed-pdf"] = [SignedIn],
         ["POST /api/decisions/{id}/signing/prepare"] = [L, D],
