@@ -52,6 +52,7 @@ public static class OperationAudiences
         ["POST /api/tasks/bulk-actions"] = [C, A],
         ["GET /api/campaigns"] = [SignedIn],
         ["GET /api/campaigns/{id}/progress"] = [O, C, A, L, D],
+        ["GET /api/campaigns/{id}/appraisal-report.{format}"] = [A, L, D],
         ["POST /api/decisions"] = [L],
         ["GET /api/decisions/{id}"] = [SignedIn],
         ["GET /api/decisions/{id}/pdf"] = [SignedIn],
