@@ -26,8 +26,9 @@ public static class MinutesDocument
                 m.Attendance.Select(a => (IReadOnlyList<string>)[Number(a.Rank), a.Name, a.Position, MinutesText.Attendance(a), MinutesText.Note(a)]).ToList()),
             new Heading("II. Kết quả bỏ phiếu", Centered: false),
             new Table(
-                [new("STT", 10, true), new("Tập thể, cá nhân được đề nghị", 38), new("Đơn vị", 30), new("Đồng ý", 14, true), new("Không đồng ý", 14, true),
-                    new("Không biểu quyết", 16, true), new("Không tham gia", 16, true), new("Tỷ lệ đồng ý / tổng số thành viên", 20, true), new("Kết quả", 0, true)],
+                // Nine columns in 165 mm: the counts' headers break between words, never inside one ("Không").
+                [new("STT", 10, true), new("Tập thể, cá nhân được đề nghị", 31), new("Đơn vị", 24), new("Đồng ý", 15, true), new("Không đồng ý", 15, true),
+                    new("Không biểu quyết", 15, true), new("Không tham gia", 15, true), new("Tỷ lệ đồng ý / tổng số thành viên", 22, true), new("Kết quả", 0, true)],
                 m.Items.Select(i => (IReadOnlyList<string>)
                     [Number(i.Order), $"{i.NomineeName} ({MinutesText.ItemDetail(i)})", i.UnitName, .. text.Counts(i), MinutesText.Outcome(i)]).ToList()),
         };

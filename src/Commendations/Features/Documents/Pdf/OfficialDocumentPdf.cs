@@ -107,7 +107,8 @@ public static class OfficialDocumentPdf
                 flow.Heading(h.Text, Font(HeadingSize, XFontStyleEx.Bold), spaceAfter: 8);
                 break;
             case Heading h:
-                flow.Keep(3 * Font(BodySize).GetHeight());
+                // A section heading is not left at the foot of a page: room for it and the start of what it heads (a table's header and first row).
+                flow.Keep(2 * Font(BodySize).GetHeight() + PageFlow.Mm(25));
                 flow.Paragraph(h.Text, Font(BodySize, XFontStyleEx.Bold), TextAlign.Left, 0, ParagraphSpace);
                 break;
             case Paragraph p:
@@ -137,9 +138,10 @@ public static class OfficialDocumentPdf
         }
 
         /// <summary>Draws the block at the flow's line in [x, x + width]; returns its bottom and its signature place.</summary>
-        public (double Bottom, SignerPlace Place) Draw(PageFlow flow, double x, double width)
+        /// <param name="titlesHeight">The tallest titles of the signers side by side: their rooms and names then line up.</param>
+        public (double Bottom, SignerPlace Place) Draw(PageFlow flow, double x, double width, double titlesHeight = 0)
         {
-            var room = flow.Y + TextLayout.Draw(flow.Graphics, Titles, x, flow.Y, width, TextAlign.Center);
+            var room = flow.Y + Math.Max(titlesHeight, TextLayout.Draw(flow.Graphics, Titles, x, flow.Y, width, TextAlign.Center));
             var bottom = room + SignatureSpace + TextLayout.Draw(flow.Graphics, Name, x, room + SignatureSpace, width, TextAlign.Center);
             double inset = Math.Min(PageFlow.Mm(12), width / 6), gap = PageFlow.Mm(3);
             return (bottom, new SignerPlace(Signer.Role, Signer.Name,
@@ -182,14 +184,15 @@ public static class OfficialDocumentPdf
     {
         var width = flow.Width / d.Signers.Count;
         var blocks = d.Signers.Select(s => SignerBlock.Of(flow, s, width)).ToList();
-        flow.Keep(blocks.Max(b => b.Height));
+        var titlesHeight = blocks.Max(b => TextLayout.Height(b.Titles));
+        flow.Keep(blocks.Max(b => b.Height) + titlesHeight);
         var top = flow.Y;
         var places = new List<SignerPlace>();
         var bottom = top;
         for (var i = 0; i < blocks.Count; i++)
         {
             flow.Y = top;
-            var (end, place) = blocks[i].Draw(flow, flow.Left + i * width, width);
+            var (end, place) = blocks[i].Draw(flow, flow.Left + i * width, width, titlesHeight);
             places.Add(place);
             bottom = Math.Max(bottom, end);
         }
