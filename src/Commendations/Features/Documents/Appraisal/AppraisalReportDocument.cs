@@ -15,8 +15,8 @@ public static class AppraisalReportDocument
 
     public static readonly IReadOnlyList<Column> Columns =
     [
-        new("STT", 10, true), new("Tập thể, cá nhân", 36), new("Đơn vị", 32), new("Hình thức khen thưởng", 28),
-        new("Kết quả biểu quyết của Hội đồng", 27), new("Ý kiến thẩm định", 0),
+        new("STT", 10, true), new("Tập thể, cá nhân", 33), new("Đơn vị", 28), new("Hình thức khen thưởng", 26),
+        new("Kết quả biểu quyết của Hội đồng", 28), new("Ý kiến thẩm định", 0),
     ];
 
     public static OfficialDocument Of(AppraisalReport r)
@@ -51,7 +51,7 @@ public static class AppraisalReportDocument
 
         return new OfficialDocument(Heading(r.Office), "Số: ……/BC-TĐKT", VietnameseDates.PlaceAndDate(r.Place, r.Date), "BÁO CÁO",
             ["Kết quả thẩm định hồ sơ đề nghị khen thưởng", r.AwardFormName is { } form ? $"{r.CampaignName} – {form}" : r.CampaignName],
-            body, [new DocumentSigner("Người báo cáo", Titles(r.Signer), r.Signer.Name)], [$"Như trên", "Lưu: VT."])
+            body, [new DocumentSigner("Người báo cáo", Titles(r.Signer), r.Signer.Name)], ["Như trên;", "Lưu: VT."])
         {
             Title = $"Báo cáo kết quả thẩm định – {r.CampaignName}",
         };

@@ -165,7 +165,7 @@ public static class OfficialDocumentDocx
     private static W.Table Header(OfficialDocument d)
     {
         var left = TextWidth * 2 / 5;
-        var issuer = d.IssuerHeading.Select((line, i) => Underlined(Centered(line, HeaderHalfPoints, bold: true), i == d.IssuerHeading.Count - 1))
+        var issuer = d.IssuerHeading.Select((line, i) => Underlined(Centered(line, HeaderHalfPoints, bold: i == d.IssuerHeading.Count - 1), i == d.IssuerHeading.Count - 1))
             .Append(Centered(d.NumberLine, BodyHalfPoints, spaceBefore: 120));
         var nation = new[]
         {

@@ -69,8 +69,9 @@ public static class OfficialDocumentPdf
         double leftX = flow.Left, rightX = flow.Left + leftWidth;
         var top = flow.Y;
 
-        var issuer = d.IssuerHeading.SelectMany(line =>
-            TextLayout.BalancedLines(gfx, [new TextRun(line, Font(HeaderSize, XFontStyleEx.Bold))], leftWidth - 6)).ToList();
+        // The parent body in regular type above the issuing body in bold (Decree 30/2020, Appendix I).
+        var issuer = d.IssuerHeading.SelectMany((line, i) => TextLayout.BalancedLines(gfx,
+            [new TextRun(line, Font(HeaderSize, i < d.IssuerHeading.Count - 1 ? XFontStyleEx.Regular : XFontStyleEx.Bold))], leftWidth - 6)).ToList();
         var leftRule = top + TextLayout.Draw(gfx, issuer, leftX, top, leftWidth, TextAlign.Center) + RuleGap;
         flow.Rule(leftX + leftWidth / 2, issuer.Max(l => l.Width) * 0.4, leftRule);
 
