@@ -29,12 +29,4 @@ public static class ExportEndpoints
         "csv" => ExportFormat.Csv,
         _ => throw new InputException("format", new Common.Text.Message("Chọn định dạng xlsx hoặc csv.")),
     };
-
-    /// <summary>A generated document's file: "pdf" (to print or sign) or "docx" (an editable draft).</summary>
-    public static Features.Documents.Official.DocumentFileFormat ParseDocument(string? format) => format?.Trim().ToLowerInvariant() switch
-    {
-        "pdf" => Features.Documents.Official.DocumentFileFormat.Pdf,
-        "docx" => Features.Documents.Official.DocumentFileFormat.Docx,
-        _ => throw new InputException("format", new Common.Text.Message("Chọn định dạng pdf hoặc docx.")),
-    };
 }

@@ -16,11 +16,13 @@ namespace Commendations.Features.Sessions;
 /// not exist.
 /// </summary>
 [Allowed(Roles.CommitteeMember, Roles.Appraiser, Roles.ProvincialLeader, Roles.Administrator)]
-public sealed record GetMinutesDocument(Guid SessionId, DocumentFileFormat Format) : IQuery<ExportFile>;
+/// <param name="Format">"pdf" or "docx" (checked after who asks, so a wrong reader is refused whatever the format).</param>
+public sealed record GetMinutesDocument(Guid SessionId, string Format) : IQuery<ExportFile>;
 
 public sealed class GetMinutesDocumentValidator : AbstractValidator<GetMinutesDocument>
 {
-    public GetMinutesDocumentValidator() => RuleFor(q => q.Format).IsInEnum();
+    public GetMinutesDocumentValidator() =>
+        RuleFor(q => q.Format).Must(f => DocumentFiles.Parse(f) is not null).WithMessage(_ => DocumentFiles.FormatRefused.Format());
 }
 
 public sealed class GetMinutesDocumentHandler(IMediator mediator) : IRequestHandler<GetMinutesDocument, ExportFile>

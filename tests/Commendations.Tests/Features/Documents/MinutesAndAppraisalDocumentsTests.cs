@@ -8,7 +8,6 @@ using Commendations.Engine;
 using Commendations.Features.Decisions;
 using Commendations.Features.Documents.Appraisal;
 using Commendations.Features.Documents.Minutes;
-using DocumentFileFormat = Commendations.Features.Documents.Official.DocumentFileFormat;
 using Commendations.Features.Documents.Pdf;
 using Commendations.Features.Documents.Signing;
 using Commendations.Features.Nominations;
@@ -134,7 +133,7 @@ public class MinutesAndAppraisalDocumentsTests(LifecycleHarness app) : IClassFix
     {
         var (sessionId, _, _) = await DecidedAsync();
         var minutes = await app.Send(DemoAccounts.Appraiser, new GetSession(sessionId));
-        var file = await app.Send(DemoAccounts.Appraiser, new GetMinutesDocument(sessionId, DocumentFileFormat.Pdf));
+        var file = await app.Send(DemoAccounts.Appraiser, new GetMinutesDocument(sessionId, "pdf"));
         file.ContentType.Should().Be("application/pdf");
         file.FileName.Should().Be("bien-ban-05-BB-HDTDKT.pdf");
         var path = await WriteAsync(file.FileName, file.Content);
@@ -179,7 +178,7 @@ public class MinutesAndAppraisalDocumentsTests(LifecycleHarness app) : IClassFix
     {
         var (sessionId, _, _) = await DecidedAsync();
         var minutes = await app.Send(DemoAccounts.Leader, new GetSession(sessionId));
-        var file = await app.Send(DemoAccounts.Leader, new GetMinutesDocument(sessionId, DocumentFileFormat.Docx));
+        var file = await app.Send(DemoAccounts.Leader, new GetMinutesDocument(sessionId, "docx"));
         file.ContentType.Should().Be("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
         file.FileName.Should().Be("bien-ban-05-BB-HDTDKT.docx");
 
@@ -202,11 +201,11 @@ public class MinutesAndAppraisalDocumentsTests(LifecycleHarness app) : IClassFix
     {
         var (sessionId, _, _) = await DecidedAsync();
         foreach (var reader in new[] { DemoAccounts.CouncilMember4, DemoAccounts.Appraiser, DemoAccounts.Leader, DemoAccounts.Admin })
-            (await app.Send(reader, new GetMinutesDocument(sessionId, DocumentFileFormat.Pdf))).Content.Should().NotBeEmpty();
+            (await app.Send(reader, new GetMinutesDocument(sessionId, "pdf"))).Content.Should().NotBeEmpty();
 
-        var officer = () => app.Send(DemoAccounts.OfficerTanHoa, new GetMinutesDocument(sessionId, DocumentFileFormat.Docx));
+        var officer = () => app.Send(DemoAccounts.OfficerTanHoa, new GetMinutesDocument(sessionId, "docx"));
         await officer.Should().ThrowAsync<ForbiddenException>();
-        var unknown = () => app.Send(DemoAccounts.Appraiser, new GetMinutesDocument(Guid.NewGuid(), DocumentFileFormat.Pdf));
+        var unknown = () => app.Send(DemoAccounts.Appraiser, new GetMinutesDocument(Guid.NewGuid(), "pdf"));
         await unknown.Should().ThrowAsync<NotFoundException>();
     }
 
@@ -226,7 +225,7 @@ public class MinutesAndAppraisalDocumentsTests(LifecycleHarness app) : IClassFix
         report.Office.Should().Be("Sở Nội vụ tỉnh Lam Giang – Phòng Thi đua, khen thưởng");
         report.Signer.Should().Be(new AppraisalSigner("Trịnh Thu Lan", "Chuyên viên Phòng Thi đua, khen thưởng"));
 
-        var pdf = await app.Send(DemoAccounts.Appraiser, new GetAppraisalReportDocument(campaign, null, DocumentFileFormat.Pdf));
+        var pdf = await app.Send(DemoAccounts.Appraiser, new GetAppraisalReportDocument(campaign, null, "pdf"));
         pdf.FileName.Should().StartWith("bao-cao-tham-dinh-").And.EndWith(".pdf");
         var path = await WriteAsync(pdf.FileName, pdf.Content);
         string[] inOrder =
@@ -247,7 +246,7 @@ public class MinutesAndAppraisalDocumentsTests(LifecycleHarness app) : IClassFix
         var render = await PdfTools.RunAsync("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", path, Path.Combine(Artifacts, "appraisal-report-page-1"));
         render.ExitCode.Should().Be(0, render.Error);
 
-        var docx = await app.Send(DemoAccounts.Admin, new GetAppraisalReportDocument(campaign, null, DocumentFileFormat.Docx));
+        var docx = await app.Send(DemoAccounts.Admin, new GetAppraisalReportDocument(campaign, null, "docx"));
         using var word = WordprocessingDocument.Open(new MemoryStream(docx.Content), false);
         InOrder(Flat(string.Join(" ", word.MainDocumentPart!.Document.Body!.Descendants<Paragraph>().Select(p => p.InnerText))), inOrder);
     }
@@ -263,12 +262,12 @@ public class MinutesAndAppraisalDocumentsTests(LifecycleHarness app) : IClassFix
         other.Nominations.Should().BeEmpty();
         other.AwardFormName.Should().Be("Bằng khen của Chủ tịch UBND tỉnh");
         var text = Flat(await PdfTools.TextAsync(await WriteAsync("empty.pdf",
-            (await app.Send(DemoAccounts.Appraiser, new GetAppraisalReportDocument(campaign, certificate, DocumentFileFormat.Pdf))).Content)));
+            (await app.Send(DemoAccounts.Appraiser, new GetAppraisalReportDocument(campaign, certificate, "pdf"))).Content)));
         text.Should().Contain("Không có hồ sơ nào đã được thẩm định và đang chờ quyết định khen thưởng.");
 
         foreach (var wrong in new[] { DemoAccounts.OfficerTanHoa, DemoAccounts.CouncilMember4 })
         {
-            var refused = () => app.Send(wrong, new GetAppraisalReportDocument(campaign, null, DocumentFileFormat.Pdf));
+            var refused = () => app.Send(wrong, new GetAppraisalReportDocument(campaign, null, "pdf"));
             await refused.Should().ThrowAsync<ForbiddenException>($"{wrong.UserName} is no appraiser, leader or administrator");
         }
         var unknownForm = () => app.Send(DemoAccounts.Appraiser, new GetAppraisalReport(campaign, Guid.NewGuid()));

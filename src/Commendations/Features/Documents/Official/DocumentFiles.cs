@@ -15,6 +15,20 @@ public enum DocumentFileFormat
 
 public static class DocumentFiles
 {
+    /// <summary>"pdf" or "docx", as a download's extension names them; anything else is null.</summary>
+    public static DocumentFileFormat? Parse(string? extension) => extension?.Trim().ToLowerInvariant() switch
+    {
+        "pdf" => DocumentFileFormat.Pdf,
+        "docx" => DocumentFileFormat.Docx,
+        _ => null,
+    };
+
+    /// <summary>The refusal of any other format, on the field <c>format</c>.</summary>
+    public static Common.Text.Message FormatRefused => new("Chọn định dạng pdf hoặc docx.");
+
+    public static ExportFile Write(OfficialDocument document, string format, string baseName) =>
+        Write(document, Parse(format) ?? throw new Common.Errors.InputException("format", FormatRefused), baseName);
+
     /// <summary>"bien-ban-05-BB-HDTDKT": Vietnamese words in ASCII, safe in any file system and download header.</summary>
     public static string Slug(string text)
     {
