@@ -10,5 +10,8 @@ public static class CampaignEndpoints
         var group = api.MapGroup("/campaigns").WithTags("Campaigns");
         group.MapGet("/", (IMediator m, CancellationToken ct) => m.Send(new ListCampaigns(), ct));
         group.MapGet("/{id:guid}/progress", (IMediator m, Guid id, CancellationToken ct) => m.Send(new GetCampaignProgress(id), ct));
+        // The commendation office's appraisal report to the leader, as a PDF or an editable .docx draft.
+        group.MapGet("/{id:guid}/appraisal-report.{format}", async (IMediator m, Guid id, string format, Guid? awardFormId, CancellationToken ct) =>
+            ExportEndpoints.File(await m.Send(new Commendations.Features.Documents.Appraisal.GetAppraisalReportDocument(id, awardFormId, format), ct)));
     }
 }

@@ -25,6 +25,10 @@ public static class DecisionEndpoints
             var file = await m.Send(new GetDecisionPdf(id), ct);
             return TypedResults.File(file.Content, file.ContentType, file.FileName);
         }).Produces(StatusCodes.Status200OK, contentType: "application/pdf");
+        // The same decision as an editable Word draft: quyet-dinh-05-QD-UBND.docx.
+        group.MapGet("/{id:guid}/docx", async (IMediator m, Guid id, CancellationToken ct) =>
+            ExportEndpoints.File(await m.Send(new GetDecisionDocx(id), ct)))
+            .Produces(StatusCodes.Status200OK, contentType: Commendations.Features.Documents.Docx.OfficialDocumentDocx.ContentType);
         // The document of record: signed with the signer's certificate held by the server, or by an external signer in two steps.
         group.MapPost("/{id:guid}/signed-pdf", (IMediator m, Guid id, CancellationToken ct) => m.Send(new SignDecision(id), ct));
         group.MapGet("/{id:guid}/signed-pdf", async (IMediator m, Guid id, CancellationToken ct) =>

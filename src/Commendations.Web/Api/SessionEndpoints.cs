@@ -55,5 +55,8 @@ public static class SessionEndpoints
 
         group.MapGet("/{id:guid}/votes.{format}", async (IMediator m, Guid id, string format, CancellationToken ct) =>
             ExportEndpoints.File(await m.Send(new ExportSessionVotes(id, ExportEndpoints.Parse(format)), ct)));
+        // The minutes as a PDF or an editable .docx draft: bien-ban-05-BB-HDTDKT.pdf.
+        group.MapGet("/{id:guid}/minutes.{format}", async (IMediator m, Guid id, string format, CancellationToken ct) =>
+            ExportEndpoints.File(await m.Send(new GetMinutesDocument(id, format), ct)));
     }
 }

@@ -22,6 +22,10 @@ public sealed class IndexModel : AppPageModel
     public CampaignDashboard? Dashboard { get; private set; }
     public IReadOnlyList<Bar> StatusBars { get; private set; } = [];
 
+    /// <summary>Appraisers, leaders and administrators may download the campaign's appraisal report.</summary>
+    public bool CanDownloadAppraisalReport => User.IsInRole(Common.Security.Roles.Appraiser) || User.IsInRole(Common.Security.Roles.ProvincialLeader)
+        || User.IsInRole(Common.Security.Roles.Administrator);
+
     /// <summary>For administrators: routes that cannot move on by themselves (0 for everyone else).</summary>
     public int OpenIncidents { get; private set; }
 

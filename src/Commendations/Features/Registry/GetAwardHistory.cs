@@ -34,6 +34,7 @@ public sealed class GetAwardHistoryHandler(CommendationsDbContext db) : IRequest
                         || (line.CollectiveId != null && r.CollectiveId == line.CollectiveId))
             .OrderBy(r => r.DecisionDate).ThenBy(r => r.RegisterNumber)
             .ToListAsync(cancellationToken);
-        return new AwardHistory(line.NomineeName, line.Kind, line.UnitName, lines.Select(RegistryLine.Of).ToList());
+        return new AwardHistory(line.NomineeName, line.Kind, line.UnitName,
+            await SignedDecisions.MarkAsync(db, lines.Select(RegistryLine.Of).ToList(), cancellationToken));
     }
 }

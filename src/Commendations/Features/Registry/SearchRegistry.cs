@@ -38,6 +38,9 @@ public sealed record RegistryLine(
     Guid DecisionId, string DecisionNumber, DateOnly DecisionDate, Guid NominationId,
     bool Revoked, string? RevocationReason, string? RevokingDecisionNumber, DateOnly? RevocationDate, bool Superseded)
 {
+    /// <summary>The decision has its signed document of record (GET /api/decisions/{id}/signed-pdf).</summary>
+    public bool DecisionSigned { get; init; }
+
     public static RegistryLine Of(AwardRecord r) => new(r.Id, r.RegisterNumber, r.Kind, r.NomineeName, r.PersonId, r.CollectiveId, r.UnitId, r.UnitName,
         r.AwardFormCode, r.AwardFormName, r.CampaignCode, r.CampaignName, r.Year, r.DecisionId, r.DecisionNumber, r.DecisionDate, r.NominationId,
         r.RevokedAt != null, r.RevocationReason, r.RevokingDecisionNumber, r.RevocationDate, r.SupersededByDecisionId != null);
@@ -68,7 +71,8 @@ public sealed class SearchRegistryHandler(CommendationsDbContext db) : IRequestH
         // as the count's limit needs an order to be well defined).
         var (total, capped) = await Paging.CountAsync(query, request.Page, request.PageSize, cancellationToken);
         var items = await query.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToListAsync(cancellationToken);
-        return new Page<RegistryLine>(items.Select(RegistryLine.Of).ToList(), request.Page, request.PageSize, total) { IsCountCapped = capped };
+        var lines = await SignedDecisions.MarkAsync(db, items.Select(RegistryLine.Of).ToList(), cancellationToken);
+        return new Page<RegistryLine>(lines, request.Page, request.PageSize, total) { IsCountCapped = capped };
     }
 
     public static IQueryable<AwardRecord> Filter(IQueryable<AwardRecord> query, SearchRegistry request)

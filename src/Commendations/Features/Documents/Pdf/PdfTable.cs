@@ -20,7 +20,6 @@ internal static class PdfTable
         var headerAligns = columns.Select(_ => TextAlign.Center).ToList();
         var aligns = columns.Select(c => c.Align).ToList();
         var previous = flow.OnNewPage;
-        flow.OnNewPage = f => Row(f, widths, header, headerAligns, headerFont);
         try
         {
             var first = true;
@@ -30,9 +29,11 @@ internal static class PdfTable
                 var height = RowHeight(cells);
                 if (first)
                 {
-                    // The header never stands alone at the foot of a page.
+                    // The header never stands alone at the foot of a page; when the table starts on a new page, the header is
+                    // drawn once there (the repeat starts only after it, or it would be drawn twice).
                     flow.Keep(RowHeight(Cells(flow, widths, header, headerFont)) + height);
                     Row(flow, widths, header, headerAligns, headerFont);
+                    flow.OnNewPage = f => Row(f, widths, header, headerAligns, headerFont);
                     first = false;
                 }
                 flow.Keep(height);
