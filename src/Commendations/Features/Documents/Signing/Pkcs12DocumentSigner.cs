@@ -30,10 +30,20 @@ public sealed class Pkcs12DocumentSigner(IOptions<Pkcs12SigningOptions> options,
         return output.ToArray();
     }
 
+    public Task<byte[]> AddSignatureAsync(byte[] signedPdf, SignerIdentity signer, string reason, string location, SignaturePlace? place = null,
+        CancellationToken cancellationToken = default)
+    {
+        using var certificate = Load(signer);
+        var prepared = IncrementalSignature.Prepare(signedPdf, signer, reason, location, place, clock.GetUtcNow());
+        var cms = CmsSignature.Sign(DeferredSignature.Covered(prepared.Pdf, out _), certificate, clock.GetUtcNow());
+        return Task.FromResult(DeferredSignature.Embed(prepared.Pdf, cms));
+    }
+
     private X509Certificate2 Load(SignerIdentity signer)
     {
         var settings = options.Value;
-        var file = (signer.UserName is { } user && settings.Certificates.TryGetValue(user, out var own) ? own : null) ?? settings.Default;
+        var seal = signer.AgencySeal && settings.Seal is { Path.Length: > 0 } ? settings.Seal : null;
+        var file = seal ?? (signer.UserName is { } user && settings.Certificates.TryGetValue(user, out var own) ? own : null) ?? settings.Default;
         if (file is null || string.IsNullOrWhiteSpace(file.Path))
             throw Refused(new Message("Chưa có chứng thư số để ký thay mặt {0}.", signer.Name));
         X509Certificate2 certificate;
