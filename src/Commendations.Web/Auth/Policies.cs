@@ -11,6 +11,7 @@ public static class Policies
     public const string Appraiser = "role:" + Roles.Appraiser;
     public const string ProvincialLeader = "role:" + Roles.ProvincialLeader;
     public const string Administrator = "role:" + Roles.Administrator;
+    public const string Clerk = "role:" + Roles.Clerk;
 
     public static readonly IReadOnlyDictionary<string, string> RoleOf = new Dictionary<string, string>
     {
@@ -19,6 +20,7 @@ public static class Policies
         [Appraiser] = Roles.Appraiser,
         [ProvincialLeader] = Roles.ProvincialLeader,
         [Administrator] = Roles.Administrator,
+        [Clerk] = Roles.Clerk,
     };
 
     internal static AuthorizationBuilder AddRolePolicies(this AuthorizationBuilder builder)

@@ -69,6 +69,7 @@ public static class Labels
         Roles.Appraiser => "Chuyên viên thẩm định",
         Roles.ProvincialLeader => "Lãnh đạo UBND tỉnh",
         Roles.Administrator => "Quản trị hệ thống",
+        Roles.Clerk => "Văn thư",
         _ => role,
     };
 

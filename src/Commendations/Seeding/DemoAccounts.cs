@@ -23,6 +23,8 @@ public static class DemoAccounts
     /// <summary>An inspector of the provincial inspectorate: the appraiser role, in the unit of the workflows' "inspection" scope.</summary>
     public static readonly Account Inspector = new("thanhtra", "Đinh Văn Kiên", "Thanh tra viên, Thanh tra tỉnh", DemoUnits.Inspectorate, Roles.Appraiser);
     public static readonly Account Leader = new("lanhdao", "Ngô Đức Mạnh", "Chủ tịch UBND tỉnh", DemoUnits.Province, Roles.ProvincialLeader);
+    /// <summary>The clerk (văn thư) of the provincial People's Committee's office: applies the agency's seal to signed decisions.</summary>
+    public static readonly Account Clerk = new("vanthu", "Trần Thị Thu", "Văn thư Văn phòng UBND tỉnh", DemoUnits.Province, Roles.Clerk);
     public static readonly Account Admin = new("quantri", "Quản trị hệ thống", null, DemoUnits.HomeAffairs, Roles.Administrator);
 
     // Further members of the provincial emulation & commendation council (hdtdkt), so that it has 9 members.
@@ -46,6 +48,6 @@ public static class DemoAccounts
         SteeringStandingMember, SteeringDeputyHead, SteeringHead,
         Appraiser, Leader, Admin,
         CouncilMember4, CouncilMember5, CouncilMember6, CouncilMember7, CouncilMember8, CouncilMember9,
-        Inspector,
+        Inspector, Clerk,
     ];
 }

@@ -12,6 +12,7 @@ public static class RoleNames
         Roles.Appraiser => new Message("chuyên viên thẩm định"),
         Roles.ProvincialLeader => new Message("lãnh đạo tỉnh"),
         Roles.Administrator => new Message("quản trị viên"),
+        Roles.Clerk => new Message("văn thư"),
         _ => new Message("vai trò khác"),
     };
 

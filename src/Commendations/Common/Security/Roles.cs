@@ -9,7 +9,10 @@ public static class Roles
     public const string ProvincialLeader = "provincialLeader";
     public const string Administrator = "administrator";
 
-    public static readonly IReadOnlyList<string> All = [EmulationOfficer, CommitteeMember, Appraiser, ProvincialLeader, Administrator];
+    /// <summary>The clerk (văn thư): applies the agency's seal signature to a decision the leader has signed.</summary>
+    public const string Clerk = "clerk";
+
+    public static readonly IReadOnlyList<string> All = [EmulationOfficer, CommitteeMember, Appraiser, ProvincialLeader, Administrator, Clerk];
 }
 
 /// <summary>Claim types added to a signed-in user's principal beyond the standard ones.</summary>

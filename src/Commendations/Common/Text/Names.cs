@@ -74,6 +74,7 @@ public static class Names
         Roles.Appraiser => new Message("Chuyên viên thẩm định"),
         Roles.ProvincialLeader => new Message("Lãnh đạo UBND tỉnh"),
         Roles.Administrator => new Message("Quản trị hệ thống"),
+        Roles.Clerk => new Message("Văn thư"),
         "committeeChair" => new Message("Chủ tịch Hội đồng / Trưởng Ban"),
         "committeeSecretary" => new Message("Thư ký Hội đồng / Ban"),
         _ => new Message("Người có vai trò được giao"),

@@ -57,7 +57,7 @@ public sealed class CompleteDecisionSigningHandler(DecisionSigning signing, Comm
     public async Task<SignedDecisionSummary> Handle(CompleteDecisionSigning request, CancellationToken cancellationToken)
     {
         var (decision, identity) = await signing.StartAsync(request.DecisionId, cancellationToken);
-        var session = await db.DecisionSigningSessions.SingleOrDefaultAsync(s => s.Id == request.SessionId && s.DecisionId == request.DecisionId, cancellationToken)
+        var session = await db.DecisionSigningSessions.SingleOrDefaultAsync(s => s.Id == request.SessionId && s.DecisionId == request.DecisionId && s.Role == SignatureRole.Leader, cancellationToken)
                       ?? throw new NotFoundException(Things.SigningSession);
         var signed = DeferredSignature.Embed(session.PreparedPdf, Convert.FromBase64String(request.Signature));
         var stored = await signing.StoreAsync(decision, identity, signed, SignatureMethod.Deferred, cancellationToken);
