@@ -24,6 +24,7 @@ public sealed class ContractWorld : ApiFactory
         [Roles.Appraiser] = DemoAccounts.Appraiser,
         [Roles.ProvincialLeader] = DemoAccounts.Leader,
         [Roles.Administrator] = DemoAccounts.Admin,
+        [Roles.Clerk] = DemoAccounts.Clerk,
     };
 
     private readonly Dictionary<string, string> _ids = [];

@@ -12,7 +12,8 @@ public static class OperationAudiences
     public const string Public = "public";
     public const string SignedIn = "signed-in";
 
-    private const string O = Roles.EmulationOfficer, C = Roles.CommitteeMember, A = Roles.Appraiser, L = Roles.ProvincialLeader, D = Roles.Administrator;
+    private const string O = Roles.EmulationOfficer, C = Roles.CommitteeMember, A = Roles.Appraiser, L = Roles.ProvincialLeader, D = Roles.Administrator,
+        K = Roles.Clerk;
 
     public static readonly IReadOnlyDictionary<string, string[]> Allowed = new Dictionary<string, string[]>
     {
@@ -59,6 +60,9 @@ public static class OperationAudiences
         ["GET /api/decisions/{id}/signed-pdf"] = [SignedIn],
         ["POST /api/decisions/{id}/signing/prepare"] = [L, D],
         ["POST /api/decisions/{id}/signing/{session}/complete"] = [L, D],
+        ["POST /api/decisions/{id}/seal"] = [K, D],
+        ["POST /api/decisions/{id}/seal/prepare"] = [K, D],
+        ["POST /api/decisions/{id}/seal/{session}/complete"] = [K, D],
         ["GET /api/audit/verify"] = [D],
         ["POST /api/audit/seal"] = [D],
         ["GET /api/campaigns/{id}/dashboard"] = [O, C, A, L, D],
