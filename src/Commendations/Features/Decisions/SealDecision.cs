@@ -46,7 +46,7 @@ public static class SealPlacement
     public static SignaturePlace Over(SignaturePlace signature)
     {
         var side = Math.Max(signature.Height * 1.45, 80);
-        var (cx, cy) = (signature.Left + signature.Width * 0.22, signature.Top + signature.Height / 2);
+        var (cx, cy) = (signature.Left + signature.Width * 0.12, signature.Top + signature.Height / 2);
         return new SignaturePlace(signature.PageIndex, cx - side / 2, cy - side / 2, side, side);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Commendations.Domain.Documents;
+using Commendations.Features.Decisions;
 using Commendations.Features.Documents.Pdf;
 using Commendations.Features.Documents.Signing;
 using Commendations.Testing;
@@ -22,7 +23,7 @@ public class SealSignatureTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private static readonly SignaturePlace LeaderPlace = new(0, 330, 500, 170, 60);
-    private static readonly SignaturePlace SealPlace = new(0, 290, 485, 90, 90);
+    private static readonly SignaturePlace SealPlace = SealPlacement.Over(LeaderPlace);
 
     /// <summary>A one-page document in the documents' font, signed by the leader with PDFsharp as a decision is.</summary>
     private async Task<(byte[] Signed, Pkcs12DocumentSigner Signer, string Authority)> LeaderSignedAsync()
@@ -69,6 +70,14 @@ public class SealSignatureTests : IDisposable
         check.All.Should().Contain("Total document signed", "the seal covers the whole file")
             .And.Contain("Not total document signed", "the leader's signature covers the revision it signed");
         var text = await PdfTools.RunAsync("pdftotext", Path.Combine(_folder, "sealed.pdf"), "-");
+        // The seal's appearance is a stream object (its form), written with its /Length.
+        Encoding.Latin1.GetString(sealedPdf, leaderSigned.Length, sealedPdf.Length - leaderSigned.Length)
+            .Should().MatchRegex(@"/Subtype/Form/BBox\[0 0 [\d.]+ [\d.]+\]/Resources<<>>/Length \d+>>\nstream\n");
+        // Rendered for a person to look at (artifacts/pdf/, git-ignored): the red seal over the left of the signature box.
+        var artifacts = Directory.CreateDirectory(Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../artifacts/pdf"))).FullName;
+        await File.WriteAllBytesAsync(Path.Combine(artifacts, "sealed.pdf"), sealedPdf);
+        var shown = await PdfTools.RunAsync("pdftoppm", "-png", "-r", "60", "-singlefile", Path.Combine(artifacts, "sealed.pdf"), Path.Combine(artifacts, "sealed"));
+        shown.ExitCode.Should().Be(0, shown.Error);
         text.Out.Should().Contain("QUYẾT ĐỊNH", "the appended revision still reads as the same document");
 
         var verified = new PdfSignatureVerifier(Options.Create(new SignatureTrustOptions()), TimeProvider.System).Verify(sealedPdf);

@@ -23,7 +23,7 @@ internal static class SealAppearance
         content.Append("S\n");
         Star(content, cx, cy, side * 0.22);
         content.Append("f\nQ");
-        return Invariant($"/Type/XObject/Subtype/Form/BBox[0 0 {width:0.###} {height:0.###}]/Resources<<>>|") + content;
+        return "stream:" + Invariant($"/Type/XObject/Subtype/Form/BBox[0 0 {width:0.###} {height:0.###}]/Resources<<>>|") + content;
     }
 
     /// <summary>A circle as four Bézier quarters (the usual 0.5523 control distance).</summary>
