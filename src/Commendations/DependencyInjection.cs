@@ -70,6 +70,8 @@ public static class DependencyInjection
         services.AddOptions<Features.Documents.Signing.Pkcs12SigningOptions>();
         services.AddSingleton<Features.Documents.Signing.IDocumentSigner, Features.Documents.Signing.Pkcs12DocumentSigner>();
         services.AddOptions<Features.Documents.Signing.SignatureTrustOptions>();
+        services.AddOptions<Features.Documents.Signing.SignatureTimestampOptions>();
+        services.AddSingleton<Features.Documents.Signing.SignatureTimestamper>();
         services.AddSingleton<Features.Documents.Signing.PdfSignatureVerifier>();
         services.AddSingleton<Features.Sessions.BallotBox>();
         services.AddScoped<Features.Disclosure.DisclosureSteps>();

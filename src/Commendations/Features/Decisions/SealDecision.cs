@@ -76,7 +76,7 @@ public sealed class PrepareDecisionSealHandler(DecisionSigning signing, Commenda
     }
 }
 
-public sealed class CompleteDecisionSealHandler(DecisionSigning signing, CommendationsDbContext db) : IRequestHandler<CompleteDecisionSeal, SignedDecisionSummary>
+public sealed class CompleteDecisionSealHandler(DecisionSigning signing, CommendationsDbContext db, SignatureTimestamper timestamper) : IRequestHandler<CompleteDecisionSeal, SignedDecisionSummary>
 {
     public async Task<SignedDecisionSummary> Handle(CompleteDecisionSeal request, CancellationToken cancellationToken)
     {
@@ -84,7 +84,7 @@ public sealed class CompleteDecisionSealHandler(DecisionSigning signing, Commend
         var session = await db.DecisionSigningSessions.SingleOrDefaultAsync(
                           s => s.Id == request.SessionId && s.DecisionId == request.DecisionId && s.Role == SignatureRole.Seal, cancellationToken)
                       ?? throw new NotFoundException(Things.SigningSession);
-        var sealedPdf = DeferredSignature.Embed(session.PreparedPdf, Convert.FromBase64String(request.Signature));
+        var sealedPdf = DeferredSignature.Embed(session.PreparedPdf, await CompleteDecisionSigningHandler.StampedAsync(timestamper, request.Signature, cancellationToken));
         var stored = await signing.StoreAsync(decision, clerk, sealedPdf, SignatureMethod.Deferred, cancellationToken, SignatureRole.Seal);
         db.DecisionSigningSessions.Remove(session);
         return stored;
