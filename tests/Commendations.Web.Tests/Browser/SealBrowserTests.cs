@@ -70,6 +70,9 @@ public sealed class SealBrowserTests(SealBrowserFixture app) : IClassFixture<Sea
         await Expect(leader.Locator("[data-testid=signature-row]")).ToHaveCountAsync(1);
         await Expect(leader.Locator("[data-testid=seal]")).ToHaveCountAsync(0);
         (await app.SendAs(DemoAccounts.OfficerTanHoa, new GetNomination(id))).Status.Should().NotBe(NominationStatus.Awarded, "the seal is still missing");
+        var waiting = await app.SignInAsync(DemoAccounts.OfficerTanHoa);
+        await waiting.GotoAsync($"/de-nghi/{id}");
+        await Expect(waiting.Locator("[data-testid=decision-waiting]")).ToContainTextAsync("Chờ văn thư đóng dấu");
 
         var clerk = await app.SignInAsync(DemoAccounts.Clerk);
         await clerk.GotoAsync($"/quyet-dinh/{issued.DecisionId}");

@@ -80,6 +80,24 @@ public enum DecisionWait
     Seal,
 }
 
+public static class DecisionWaits
+{
+    /// <summary>What <paramref name="decision"/> waits for, given the role of its latest signed version (null: none yet).</summary>
+    public static DecisionWait Of(Domain.Decisions.Decision decision, SignatureRole? latest) =>
+        !decision.AwaitsSignatures ? DecisionWait.Nothing
+        : latest is null ? DecisionWait.LeaderSignature
+        : decision.RequiresSeal && latest != SignatureRole.Seal ? DecisionWait.Seal
+        : DecisionWait.Nothing;
+
+    /// <summary>What the decision a nomination is in still waits for (nothing when it is in none, or in force).</summary>
+    public static async Task<DecisionWait> OfAsync(Persistence.CommendationsDbContext db, Guid decisionId, CancellationToken cancellationToken)
+    {
+        var decision = await db.Decisions.AsNoTracking().SingleAsync(d => d.Id == decisionId, cancellationToken);
+        var roles = await db.SignedDecisionDocuments.AsNoTracking().Where(d => d.DecisionId == decisionId).Select(d => d.Role).ToListAsync(cancellationToken);
+        return Of(decision, roles.Count == 0 ? null : roles.Max());
+    }
+}
+
 public sealed record DecisionAwardee(Guid NominationId, string NomineeName, NomineeKind Kind, string UnitName, string AwardFormName, string CampaignName)
 {
     /// <summary>The certificate's register number, e.g. SV-2027-0001, and its registry line.</summary>
@@ -137,10 +155,7 @@ public sealed class GetDecisionHandler(CommendationsDbContext db, DocumentData d
             .Select(d => new { d.Role, Document = d }).ToListAsync(cancellationToken);
         var latest = versions.OrderByDescending(v => v.Role).Select(v => v.Document).FirstOrDefault();
         var signed = latest is null ? null : DecisionSigning.Summary(latest);
-        var waiting = !decision.AwaitsSignatures ? DecisionWait.Nothing
-            : latest is null ? DecisionWait.LeaderSignature
-            : decision.RequiresSeal && latest.Role != SignatureRole.Seal ? DecisionWait.Seal
-            : DecisionWait.Nothing;
+        var waiting = DecisionWaits.Of(decision, latest?.Role);
 
         // The authority's lines and the legal basis are those in force on the decision's date (Decree 98/2023/NĐ-CP before
         // 01/07/2025, Decree 152/2025/NĐ-CP from then on), not today's.
