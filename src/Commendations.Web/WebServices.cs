@@ -25,6 +25,8 @@ public static class WebServices
             configuration.GetSection(Commendations.Features.Documents.Signing.Pkcs12SigningOptions.Section));
         services.Configure<Commendations.Features.Documents.Signing.SignatureTrustOptions>(
             configuration.GetSection(Commendations.Features.Documents.Signing.Pkcs12SigningOptions.Section));
+        services.Configure<Commendations.Features.Documents.Signing.SignatureTimestampOptions>(
+            configuration.GetSection(Commendations.Features.Documents.Signing.Pkcs12SigningOptions.Section));
         services.AddCommendationsSchedulingHost(configuration, connectionString);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Errors.ProblemCodes.Complete);
         services.AddOpenApi(o => o.AddSchemaTransformer(Contracts.StrictSchemas.Apply));

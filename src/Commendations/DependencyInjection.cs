@@ -52,6 +52,7 @@ public static class DependencyInjection
         services.AddScoped<Features.Admin.Calendar.CalendarDeadlines>();
         services.AddScoped<Audit.AuditTrail>();
         services.AddScoped<Features.Decisions.DecisionSigning>();
+        services.AddScoped<Features.Decisions.DecisionEffect>();
         // The host binds the Audit section (or supplies a generated key where that is allowed); without a valid key the
         // host does not start, and outside a host the first use of the seal fails.
         services.AddOptions<Audit.AuditKeyOptions>().ValidateOnStart();
@@ -71,6 +72,8 @@ public static class DependencyInjection
         services.AddOptions<Features.Documents.Signing.Pkcs12SigningOptions>();
         services.AddSingleton<Features.Documents.Signing.IDocumentSigner, Features.Documents.Signing.Pkcs12DocumentSigner>();
         services.AddOptions<Features.Documents.Signing.SignatureTrustOptions>();
+        services.AddOptions<Features.Documents.Signing.SignatureTimestampOptions>();
+        services.AddSingleton<Features.Documents.Signing.SignatureTimestamper>();
         services.AddSingleton<Features.Documents.Signing.PdfSignatureVerifier>();
         services.AddSingleton<Features.Sessions.BallotBox>();
         services.AddScoped<Features.Disclosure.DisclosureSteps>();

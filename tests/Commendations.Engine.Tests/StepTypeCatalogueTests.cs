@@ -31,7 +31,7 @@ public class StepTypeCatalogueTests
 
         result.Problems.Select(p => $"{p.Path}: {p.Message}").Should().BeEmpty();
         var written = JsonNode.Parse(JsonSerializer.Serialize(result.Definition!.Steps[1], WorkflowJson.Options))!.AsObject();
-        foreach (var property in info.Properties)
+        foreach (var property in Generic(info))
         {
             Get(written, property.Path).Should().NotBeNull($"{type}.{property.Path} is offered by the catalogue and must survive parsing");
         }
@@ -45,7 +45,7 @@ public class StepTypeCatalogueTests
     public void A_step_without_a_required_property_is_refused_and_without_an_optional_one_is_accepted(string type)
     {
         var info = StepTypeCatalogue.Find(type)!;
-        foreach (var property in info.Properties.Where(p => p.Path != "key"))
+        foreach (var property in Generic(info).Where(p => p.Path != "key"))
         {
             var step = Generate(info);
             Remove(step, property.Path);
@@ -58,7 +58,7 @@ public class StepTypeCatalogueTests
     [Theory, MemberData(nameof(Types))]
     public void Every_listed_enum_value_is_accepted_and_any_other_value_refused(string type)
     {
-        foreach (var property in StepTypeCatalogue.Find(type)!.Properties.Where(p => p.Kind == StepPropertyKind.Enum))
+        foreach (var property in Generic(StepTypeCatalogue.Find(type)!).Where(p => p.Kind == StepPropertyKind.Enum))
         {
             property.Values.Should().NotBeEmpty();
             foreach (var value in property.Values!)
@@ -144,11 +144,48 @@ public class StepTypeCatalogueTests
         "Ý nghĩa '{0}' chỉ dùng cho bước có người xử lý (công việc, duyệt, bỏ phiếu, nhánh song song, quy trình con).",
     ];
 
+    /// <summary>
+    /// The properties any step of the type may carry; those only a step of one meaning declares (a decision step's
+    /// signing) are tested with a decision in <see cref="Signing_is_offered_only_on_the_decision_step_and_parses_there"/>.
+    /// </summary>
+    private static IEnumerable<StepPropertyInfo> Generic(StepTypeInfo info) => info.Properties.Where(p => p.OnlyForMeaning is null);
+
+    [Fact]
+    public void Signing_is_offered_only_on_the_decision_step_and_parses_there()
+    {
+        var task = StepTypeCatalogue.Find("task")!;
+        var signing = task.Properties.Where(p => p.OnlyForMeaning is not null).ToList();
+        signing.Select(p => p.Path).Should().Equal("signing.leader", "signing.seal.role", "signing.seal.scope");
+        signing.Should().OnlyContain(p => p.OnlyForMeaning == StepMeaning.Decision && !p.Required);
+        signing[0].Values!.Select(v => v.Value).Should().Equal("required", "optional", "none");
+
+        var decision = new JsonObject
+        {
+            ["type"] = "task", ["key"] = "generated", ["meaning"] = "decision",
+            ["assignee"] = new JsonObject { ["role"] = "provincialLeader", ["scope"] = "province" },
+            ["actions"] = new JsonArray(new JsonObject { ["name"] = "award", ["meaning"] = "award", ["target"] = "awarded" }),
+            ["deadline"] = new JsonObject { ["workingDays"] = 5 },
+        };
+        foreach (var property in signing)
+            Set(decision, property.Path, property.Kind == StepPropertyKind.Enum ? property.Values![0].Value : property.Kind == StepPropertyKind.Role ? "clerk" : "province");
+        var root = new JsonObject
+        {
+            ["id"] = "generated-route", ["version"] = 1, ["name"] = "Generated",
+            ["appliesTo"] = new JsonObject { ["nomineeKinds"] = new JsonArray("individual"), ["awardForms"] = new JsonArray("bang-khen") },
+            ["start"] = "generated",
+            ["steps"] = new JsonArray(decision, new JsonObject { ["type"] = "end", ["key"] = "awarded", ["result"] = "Awarded" }),
+        };
+        var parsed = WorkflowDefinitionParser.Parse(root.ToJsonString());
+        parsed.Problems.Select(p => $"{p.Path}: {p.Message}").Should().BeEmpty();
+        var step = (TaskStep)parsed.Definition!.Steps[0];
+        step.Signing.Should().BeEquivalentTo(new SigningRequirement { Leader = SignatureNeed.Required, Seal = new SealRequirement { Role = "clerk", Scope = "province" } });
+    }
+
     /// <summary>A step of the type with every listed property set to a value of its kind and every outcome wired.</summary>
     private static JsonObject Generate(StepTypeInfo info)
     {
         var step = new JsonObject { ["type"] = info.Key };
-        foreach (var property in info.Properties)
+        foreach (var property in Generic(info))
         {
             Set(step, property.Path, Sample(info, property));
         }

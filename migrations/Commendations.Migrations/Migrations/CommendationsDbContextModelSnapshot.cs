@@ -411,11 +411,32 @@ namespace Commendations.Migrations.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("issuing_body");
 
+                    b.Property<string>("LeaderSignature")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("leader_signature");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)")
                         .HasColumnName("number");
+
+                    b.Property<string>("RegisterSeries")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("register_series");
+
+                    b.Property<string>("SealRole")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("seal_role");
+
+                    b.Property<string>("SealScope")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("seal_scope");
 
                     b.Property<int>("Sequence")
                         .HasColumnType("integer")
@@ -485,6 +506,12 @@ namespace Commendations.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("requested_by");
 
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("role");
+
                     b.HasKey("Id")
                         .HasName("pk_decision_signing_sessions");
 
@@ -528,12 +555,25 @@ namespace Commendations.Migrations.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("method");
 
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("role");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character(64)")
                         .HasColumnName("sha256")
                         .IsFixedLength();
+
+                    b.Property<string>("Signatures")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("signatures")
+                        .HasDefaultValueSql("'[]'::jsonb");
 
                     b.Property<DateTimeOffset>("SignedAt")
                         .HasColumnType("timestamp with time zone")
@@ -562,9 +602,9 @@ namespace Commendations.Migrations.Migrations
                     b.HasKey("Id")
                         .HasName("pk_signed_decision_documents");
 
-                    b.HasIndex("DecisionId")
+                    b.HasIndex("DecisionId", "Role")
                         .IsUnique()
-                        .HasDatabaseName("ix_signed_decision_documents_decision_id");
+                        .HasDatabaseName("ix_signed_decision_documents_decision_id_role");
 
                     b.ToTable("signed_decision_documents", (string)null);
                 });
@@ -2294,6 +2334,13 @@ namespace Commendations.Migrations.Migrations
                             ConcurrencyStamp = "role-6",
                             Name = "unitHead",
                             NormalizedName = "UNITHEAD"
+                        },
+                        new
+                        {
+                            Id = new Guid("00000000-0000-0000-0000-000000000007"),
+                            ConcurrencyStamp = "role-7",
+                            Name = "clerk",
+                            NormalizedName = "CLERK"
                         });
                 });
 

@@ -59,6 +59,7 @@ public sealed record StepEnumValue(string Value, string Name);
 /// A property of a step type: its JSON path relative to the step (<c>committee</c>, <c>assignee.role</c>), its name for
 /// people (a Vietnamese template the application translates), its kind, whether the parser requires it, the values an
 /// enum takes and the range the validator enforces. <see cref="Default"/>: the number a new step starts with.
+/// <see cref="OnlyForMeaning"/>: the property is declared only by a step of that meaning (a decision step's signing).
 /// </summary>
 public sealed record StepPropertyInfo(
     string Path,
@@ -69,7 +70,8 @@ public sealed record StepPropertyInfo(
     decimal? Min = null,
     decimal? Max = null,
     bool MinExclusive = false,
-    decimal? Default = null);
+    decimal? Default = null,
+    StepMeaning? OnlyForMeaning = null);
 
 /// <summary>An outcome a step routes under <c>transitions</c>, its name for people and whether it must be wired.</summary>
 public sealed record StepOutcomeInfo(string Name, string DisplayName, bool Required);
@@ -136,6 +138,10 @@ public static class StepTypeCatalogue
              new("assignee.role", "Vai trò người xử lý", StepPropertyKind.Role, true),
              new("assignee.scope", "Phạm vi đơn vị", StepPropertyKind.Scope, true),
              new("actions", "Thao tác", StepPropertyKind.List, true),
+             new("signing.leader", "Chữ ký số của lãnh đạo trước khi quyết định có hiệu lực", StepPropertyKind.Enum, false, ValuesOf<SignatureNeed>(),
+                 OnlyForMeaning: StepMeaning.Decision),
+             new("signing.seal.role", "Vai trò người đóng dấu (văn thư)", StepPropertyKind.Role, false, OnlyForMeaning: StepMeaning.Decision),
+             new("signing.seal.scope", "Phạm vi đơn vị của người đóng dấu", StepPropertyKind.Scope, false, OnlyForMeaning: StepMeaning.Decision),
              .. HumanPolicy],
             [],
             [StepMeaning.Proposal, StepMeaning.Review, StepMeaning.Appraisal, StepMeaning.Check, StepMeaning.Vote, StepMeaning.Decision]),
@@ -267,6 +273,9 @@ internal static class EnumNames
         "returnForSupplement" => "Trả lại để bổ sung",
         "reject" => "Không đồng ý",
         "award" => "Ký quyết định khen thưởng",
+        "required" => "Bắt buộc",
+        "optional" => "Không bắt buộc",
+        "none" => "Không dùng chữ ký số",
         _ => value,
     };
 }

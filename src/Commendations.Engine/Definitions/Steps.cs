@@ -73,6 +73,9 @@ public sealed record TaskStep : HumanStep
     /// <summary>Values the step records for later branches (see <see cref="OutputDeclaration"/>), set by its actions.</summary>
     public IReadOnlyList<OutputDeclaration>? Outputs { get; init; }
 
+    /// <summary>A decision step's signatures before the decision takes effect (<see cref="SigningRequirement"/>).</summary>
+    public SigningRequirement? Signing { get; init; }
+
     public TaskAction? FindAction(string name)
     {
         foreach (var action in Actions)

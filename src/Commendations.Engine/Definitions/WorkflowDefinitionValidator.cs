@@ -97,6 +97,7 @@ public static partial class WorkflowDefinitionValidator
                 if (string.IsNullOrWhiteSpace(task.Assignee.Role)) add($"{path}.assignee.role", "Vai trò người xử lý không được để trống.");
                 if (string.IsNullOrWhiteSpace(task.Assignee.Scope)) add($"{path}.assignee.scope", "Phạm vi đơn vị của người xử lý không được để trống.");
                 if (task.Actions.Count == 0) add($"{path}.actions", "Công việc cần ít nhất một thao tác.");
+                ValidateSigning(task, path, context, add);
                 var names = new HashSet<string>(StringComparer.Ordinal);
                 for (var j = 0; j < task.Actions.Count; j++)
                 {

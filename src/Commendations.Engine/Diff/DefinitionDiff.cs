@@ -81,11 +81,12 @@ public static class DefinitionDiff
             var to = newByPath.GetValueOrDefault(path);
             if (from == to) continue;
             var property = PropertyName(after, before, path);
+            var info = StepTypeCatalogue.PropertyAt(TypeName(after), path) ?? StepTypeCatalogue.PropertyAt(TypeName(before), path);
             changes.Add((from, to) switch
             {
-                (null, _) => new(DefinitionChangeKind.StepChanged, key, path, from, to, "Bước “{0}”: {1} được đặt là {2}.", Named.Step(key), property, Short(to)),
-                (_, null) => new(DefinitionChangeKind.StepChanged, key, path, from, to, "Bước “{0}”: {1} bị bỏ (trước là {2}).", Named.Step(key), property, Short(from)),
-                _ => new(DefinitionChangeKind.StepChanged, key, path, from, to, "Bước “{0}”: {1} đổi từ {2} thành {3}.", Named.Step(key), property, Short(from), Short(to)),
+                (null, _) => new(DefinitionChangeKind.StepChanged, key, path, from, to, "Bước “{0}”: {1} được đặt là {2}.", Named.Step(key), property, Value(info, path, to)),
+                (_, null) => new(DefinitionChangeKind.StepChanged, key, path, from, to, "Bước “{0}”: {1} bị bỏ (trước là {2}).", Named.Step(key), property, Value(info, path, from)),
+                _ => new(DefinitionChangeKind.StepChanged, key, path, from, to, "Bước “{0}”: {1} đổi từ {2} thành {3}.", Named.Step(key), property, Value(info, path, from), Value(info, path, to)),
             });
         }
 
@@ -156,6 +157,17 @@ public static class DefinitionDiff
         var property = StepTypeCatalogue.PropertyAt(TypeName(after), path) ?? StepTypeCatalogue.PropertyAt(TypeName(before), path);
         return Named.Text(property?.Name ?? "Thuộc tính của bước");
     }
+
+    /// <summary>An enum value by its name for people ("Bắt buộc", not "required"), a role or a scope by its name; any other value as written, kept short.</summary>
+    private static object Value(StepPropertyInfo? property, string path, string? value) => property is not null && property.Path == path && value is not null
+        ? property.Kind switch
+        {
+            StepPropertyKind.Enum when property.Values?.FirstOrDefault(v => v.Value == value) is { } named => Named.Text(named.Name),
+            StepPropertyKind.Role => Named.Role(value),
+            StepPropertyKind.Scope => Named.Scope(value),
+            _ => Short(value),
+        }
+        : Short(value);
 
     /// <summary>Keeps sentences short: long texts such as descriptions are cut.</summary>
     private static string Short(string? value) => value is { Length: > 60 } ? value[..57] + "…" : value ?? "";

@@ -39,6 +39,11 @@ public static class DecisionEndpoints
         group.MapPost("/{id:guid}/signing/prepare", (IMediator m, Guid id, CancellationToken ct) => m.Send(new PrepareDecisionSigning(id), ct));
         group.MapPost("/{id:guid}/signing/{session:guid}/complete", (IMediator m, Guid id, Guid session, SignatureBody body, CancellationToken ct) =>
             m.Send(new CompleteDecisionSigning(id, session, body.Signature), ct));
+        // The clerk's seal on the leader-signed decision, appended as a second signature: with the seal's certificate, or deferred.
+        group.MapPost("/{id:guid}/seal", (IMediator m, Guid id, CancellationToken ct) => m.Send(new SealDecision(id), ct));
+        group.MapPost("/{id:guid}/seal/prepare", (IMediator m, Guid id, CancellationToken ct) => m.Send(new PrepareDecisionSeal(id), ct));
+        group.MapPost("/{id:guid}/seal/{session:guid}/complete", (IMediator m, Guid id, Guid session, SignatureBody body, CancellationToken ct) =>
+            m.Send(new CompleteDecisionSeal(id, session, body.Signature), ct));
     }
 
     /// <summary>The external signer's CMS (PKCS#7 detached, DER) in base64.</summary>

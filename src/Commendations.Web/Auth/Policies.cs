@@ -12,6 +12,7 @@ public static class Policies
     public const string ProvincialLeader = "role:" + Roles.ProvincialLeader;
     public const string Administrator = "role:" + Roles.Administrator;
     public const string UnitHead = "role:" + Roles.UnitHead;
+    public const string Clerk = "role:" + Roles.Clerk;
 
     public static readonly IReadOnlyDictionary<string, string> RoleOf = new Dictionary<string, string>
     {
@@ -21,6 +22,7 @@ public static class Policies
         [ProvincialLeader] = Roles.ProvincialLeader,
         [Administrator] = Roles.Administrator,
         [UnitHead] = Roles.UnitHead,
+        [Clerk] = Roles.Clerk,
     };
 
     internal static AuthorizationBuilder AddRolePolicies(this AuthorizationBuilder builder)

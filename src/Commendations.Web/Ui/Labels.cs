@@ -70,6 +70,7 @@ public static class Labels
         Roles.ProvincialLeader => "Lãnh đạo UBND tỉnh",
         Roles.Administrator => "Quản trị hệ thống",
         Roles.UnitHead => "Thủ trưởng đơn vị",
+        Roles.Clerk => "Văn thư",
         _ => role,
     };
 

@@ -26,6 +26,8 @@ public static class DemoAccounts
     /// <summary>The heads of the demo communes/wards (thủ trưởng đơn vị): they sign their unit's submission letters.</summary>
     public static readonly Account HeadTanHoa = new("thutruong.tanhoa", "Phạm Văn Tùng", "Chủ tịch UBND xã Tân Hòa", DemoUnits.TanHoa, Roles.UnitHead);
     public static readonly Account HeadDongXuyen = new("thutruong.dongxuyen", "Võ Thị Hồng Nhung", "Chủ tịch UBND phường Đông Xuyên", DemoUnits.DongXuyen, Roles.UnitHead);
+    /// <summary>The clerk (văn thư) of the provincial People's Committee's office: applies the agency's seal to signed decisions.</summary>
+    public static readonly Account Clerk = new("vanthu", "Trần Thị Thu", "Văn thư Văn phòng UBND tỉnh", DemoUnits.Province, Roles.Clerk);
     public static readonly Account Admin = new("quantri", "Quản trị hệ thống", null, DemoUnits.HomeAffairs, Roles.Administrator);
 
     // Further members of the provincial emulation & commendation council (hdtdkt), so that it has 9 members.
@@ -49,6 +51,6 @@ public static class DemoAccounts
         SteeringStandingMember, SteeringDeputyHead, SteeringHead,
         Appraiser, Leader, Admin,
         CouncilMember4, CouncilMember5, CouncilMember6, CouncilMember7, CouncilMember8, CouncilMember9,
-        Inspector, HeadTanHoa, HeadDongXuyen,
+        Inspector, HeadTanHoa, HeadDongXuyen, Clerk,
     ];
 }

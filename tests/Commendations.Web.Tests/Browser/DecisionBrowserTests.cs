@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Commendations.Web.Tests.Browser;
 
 /// <summary>The app with a hand-moved clock, so the public disclosure's 7 working days can pass within a test.</summary>
-public sealed class DecisionBrowserFixture : BrowserFixture
+public class DecisionBrowserFixture : BrowserFixture
 {
     public TestClock TestClock { get; } = new(TestClock.At(2026, 12, 1));
 

@@ -25,6 +25,7 @@ public sealed class ContractWorld : ApiFactory
         [Roles.ProvincialLeader] = DemoAccounts.Leader,
         [Roles.Administrator] = DemoAccounts.Admin,
         [Roles.UnitHead] = DemoAccounts.HeadTanHoa,
+        [Roles.Clerk] = DemoAccounts.Clerk,
     };
 
     private readonly Dictionary<string, string> _ids = [];

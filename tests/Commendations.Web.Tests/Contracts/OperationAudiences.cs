@@ -13,7 +13,7 @@ public static class OperationAudiences
     public const string SignedIn = "signed-in";
 
     private const string O = Roles.EmulationOfficer, C = Roles.CommitteeMember, A = Roles.Appraiser, L = Roles.ProvincialLeader, D = Roles.Administrator,
-        H = Roles.UnitHead;
+        H = Roles.UnitHead, K = Roles.Clerk;
 
     public static readonly IReadOnlyDictionary<string, string[]> Allowed = new Dictionary<string, string[]>
     {
@@ -70,6 +70,9 @@ public static class OperationAudiences
         ["PUT /api/admin/award-forms/{id}/certificate-layout"] = [D],
         ["POST /api/decisions/{id}/signing/prepare"] = [L, D],
         ["POST /api/decisions/{id}/signing/{session}/complete"] = [L, D],
+        ["POST /api/decisions/{id}/seal"] = [K, D],
+        ["POST /api/decisions/{id}/seal/prepare"] = [K, D],
+        ["POST /api/decisions/{id}/seal/{session}/complete"] = [K, D],
         ["GET /api/audit/verify"] = [D],
         ["POST /api/audit/seal"] = [D],
         ["GET /api/campaigns/{id}/dashboard"] = [O, C, A, L, D],

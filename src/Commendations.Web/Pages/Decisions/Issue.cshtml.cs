@@ -40,7 +40,10 @@ public sealed class IssueModel(HeaderUser user, TimeProvider clock) : AppPageMod
             Input.NominationIds.Distinct().ToList(), Capacity: Input.Capacity)));
         if (!ok)
             return Page();
-        Flash = T["Đã ban hành quyết định {0} cho {1} hồ sơ.", issued!.Number, issued.Awarded];
+        // A decision whose route requires signatures is issued but not yet in force: nobody is awarded until it is signed.
+        Flash = issued!.AwaitsSignatures
+            ? T["Đã ban hành quyết định {0}; quyết định có hiệu lực khi được ký số đủ.", issued.Number]
+            : T["Đã ban hành quyết định {0} cho {1} hồ sơ.", issued.Number, issued.Awarded];
         return Redirect($"/quyet-dinh/{issued.DecisionId}");
     }
 

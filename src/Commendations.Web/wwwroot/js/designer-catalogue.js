@@ -34,13 +34,27 @@
     return path.split(".").reduce(function (o, part) { return o == null ? undefined : o[part]; }, obj);
   };
   C.write = function (obj, path, value) {
-    var parts = path.split("."), o = obj;
+    var parts = path.split("."), o = obj, chain = [obj];
+    if (value === undefined) {
+      for (var j = 0; j < parts.length - 1 && o; j++) chain.push(o = o[parts[j]]);
+      if (!o || typeof o !== "object") return;
+      delete o[parts[parts.length - 1]];
+      // An optional object left empty (a decision step's "signing" without its choices) is left out, not written as {}.
+      for (var k = chain.length - 1; k > 0 && Object.keys(chain[k]).length === 0; k--) delete chain[k - 1][parts[k - 1]];
+      return;
+    }
     for (var i = 0; i < parts.length - 1; i++) o = o[parts[i]] = o[parts[i]] && typeof o[parts[i]] === "object" ? o[parts[i]] : {};
-    if (value === undefined) delete o[parts[parts.length - 1]]; else o[parts[parts.length - 1]] = value;
+    o[parts[parts.length - 1]] = value;
   };
 
-  /** The panel field id of a property: "sp-" and the last segment of its path ("assignee.role" → "sp-role"). */
-  C.fieldId = function (path) { return "sp-" + path.split(".").pop().toLowerCase(); };
+  /**
+   * The panel field id of a property: "sp-" and the last segment of its path ("assignee.role" → "sp-role"); a deeper
+   * path keeps every segment ("signing.seal.role" → "sp-signing-seal-role"), so it cannot collide with the assignee's.
+   */
+  C.fieldId = function (path) {
+    var parts = path.split(".");
+    return "sp-" + (parts.length > 2 ? parts.join("-") : parts.pop()).toLowerCase();
+  };
 
   /**
    * A new step of a type: every required property with its starting value (the catalogue's default number, an enum's

@@ -174,12 +174,15 @@
     if (value && !choices.some(function (c) { return String(c[0]) === String(value); })) options.push([value, value + " ⚠ " + t("unknownChoice")]);
     return selectBox(id, options, value == null ? "" : value);
   }
+  /** A property the catalogue offers only on a step of one meaning (a decision step's signing) is shown there only. */
+  function offered(p, s) { return !p.onlyForMeaning || s.meaning === p.onlyForMeaning; }
   var SEPARATE = ["key", "meaning", "title", "description", "deadline", "reminders", "escalation"];
   /** The control of one catalogue property, by its kind. */
   function propertyField(p, s, errors) {
     var id = C.fieldId(p.path), value = C.read(s, p.path), choices = C.choices(p);
-    // An enum always has a value (the parser's default when absent): no empty choice.
-    if (p.kind === "enum") return field(id, p.name, selectBox(id, choices, value == null ? choices[0][0] : value), errors);
+    // An enum always has a value (the parser's default when absent): no empty choice. An enum inside an optional object
+    // ("signing.leader") has one: empty leaves the object out.
+    if (p.kind === "enum" && p.path.indexOf(".") < 0) return field(id, p.name, selectBox(id, choices, value == null ? choices[0][0] : value), errors);
     if (choices) return field(id, p.name, choiceBox(id, choices, value, p.required), errors);
     switch (p.kind) {
       case "number":
@@ -268,7 +271,7 @@
       field("sp-title-en", t("titleEn"), input("sp-title-en", en(s.title)), errors) + "</div>";
     h += '<div class="field-row">' + field("sp-description-vi", t("description"), input("sp-description-vi", vi(s.description)), errors) +
       field("sp-description-en", t("descriptionEn"), input("sp-description-en", en(s.description)), errors) + "</div>";
-    type.properties.forEach(function (p) { if (SEPARATE.indexOf(p.path) < 0) h += propertyField(p, s, errors); });
+    type.properties.forEach(function (p) { if (SEPARATE.indexOf(p.path) < 0 && offered(p, s)) h += propertyField(p, s, errors); });
     if (type.outcomes.length > 0) {
       h += '<fieldset><legend>' + esc(t("transitions")) + "</legend>";
       type.outcomes.forEach(function (o) {
@@ -330,6 +333,8 @@
 
     type.properties.forEach(function (p) {
       if (SEPARATE.indexOf(p.path) >= 0) return;
+      // A step that no longer means what the property is for (no longer the decision) drops it.
+      if (!offered(p, s)) { C.write(s, p.path, undefined); return; }
       var id = C.fieldId(p.path);
       if (C.choices(p) || p.kind === "text" || p.kind === "definition") {
         var v = p.required ? required(id) : val(id);

@@ -105,6 +105,15 @@ public static class RefusalCodes
         ("decision-already-signed", new Message("Quyết định đã có bản ký số; không ký lại.")),
         ("signature-invalid", new Message("Chữ ký số không hợp lệ; văn bản không được lưu.")),
         ("signature-too-large", new Message("Chữ ký số lớn hơn chỗ dành cho chữ ký trong văn bản.")),
+        ("signing-not-used", new Message("Quy trình của quyết định không dùng chữ ký số.")),
+        ("decision-not-signed-yet", new Message("Quyết định chưa có chữ ký số của lãnh đạo; văn thư đóng dấu sau khi lãnh đạo ký.")),
+        ("decision-already-sealed", new Message("Quyết định đã được đóng dấu; không đóng dấu lại.")),
+        ("not-seal-holder", new Message("Chỉ văn thư của cơ quan ban hành hoặc quản trị viên mới đóng dấu quyết định.")),
+        ("pdf-not-appendable", new Message("Không thêm được chữ ký vào tệp PDF này.")),
+        ("timestamp-failed", new Message("Không lấy được dấu thời gian cho chữ ký; không có gì được lưu.")),
+        ("decision-awaiting-signatures", new Message("Hồ sơ đã có trong quyết định đang chờ ký số, đóng dấu.")),
+        ("mixed-signing-requirements", new Message("Các hồ sơ của một quyết định phải cùng yêu cầu ký số trước khi quyết định có hiệu lực.")),
+        ("corrections-awaiting-signatures", new Message("Quyết định phải ký số trước khi có hiệu lực không kèm dòng đính chính.")),
 
         // The engine's runtime (RuntimeErrors; mapped to HTTP in Workflow/RuntimeErrorMapping.cs)
         (RuntimeErrors.InstanceCompleted, new Message("Quy trình của hồ sơ đã kết thúc.")),

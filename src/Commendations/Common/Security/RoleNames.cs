@@ -13,6 +13,7 @@ public static class RoleNames
         Roles.ProvincialLeader => new Message("lãnh đạo tỉnh"),
         Roles.Administrator => new Message("quản trị viên"),
         Roles.UnitHead => new Message("thủ trưởng đơn vị"),
+        Roles.Clerk => new Message("văn thư"),
         _ => new Message("vai trò khác"),
     };
 

@@ -12,7 +12,10 @@ public static class Roles
     /// <summary>Thủ trưởng đơn vị: the head of a unit, who signs the unit's submission letters (issue 19).</summary>
     public const string UnitHead = "unitHead";
 
-    public static readonly IReadOnlyList<string> All = [EmulationOfficer, CommitteeMember, Appraiser, ProvincialLeader, Administrator, UnitHead];
+    /// <summary>The clerk (văn thư): applies the agency's seal signature to a decision the leader has signed.</summary>
+    public const string Clerk = "clerk";
+
+    public static readonly IReadOnlyList<string> All = [EmulationOfficer, CommitteeMember, Appraiser, ProvincialLeader, Administrator, UnitHead, Clerk];
 }
 
 /// <summary>Claim types added to a signed-in user's principal beyond the standard ones.</summary>

@@ -62,6 +62,17 @@ public static class Names
         _ => new Message("Không có chữ ký số"),
     };
 
+    /// <summary>What a decision (and its nominations, at the decision step) still waits for before it takes effect.</summary>
+    public static Message? DecisionWaiting(Features.Decisions.DecisionWait waiting) => waiting switch
+    {
+        Features.Decisions.DecisionWait.LeaderSignature => new Message("Chờ ký số"),
+        Features.Decisions.DecisionWait.Seal => new Message("Chờ văn thư đóng dấu"),
+        _ => null,
+    };
+
+    /// <summary>Whose signature a signature of a decision's document of record is, by its place: the leader's first, then the seal.</summary>
+    public static Message SignatureOf(int index) => index == 0 ? new Message("Chữ ký của lãnh đạo") : new Message("Chữ ký số đóng dấu của cơ quan");
+
     /// <summary>How a document was signed.</summary>
     public static Message SigningMethod(Domain.Documents.SignatureMethod method) => method == Domain.Documents.SignatureMethod.Pkcs12
         ? new Message("Chứng thư số lưu trên máy chủ") : new Message("Ký bằng thiết bị hoặc dịch vụ ký số bên ngoài");
@@ -75,6 +86,7 @@ public static class Names
         Roles.ProvincialLeader => new Message("Lãnh đạo UBND tỉnh"),
         Roles.Administrator => new Message("Quản trị hệ thống"),
         Roles.UnitHead => new Message("Thủ trưởng đơn vị"),
+        Roles.Clerk => new Message("Văn thư"),
         "committeeChair" => new Message("Chủ tịch Hội đồng / Trưởng Ban"),
         "committeeSecretary" => new Message("Thư ký Hội đồng / Ban"),
         _ => new Message("Người có vai trò được giao"),
@@ -155,6 +167,8 @@ public static class Names
         "decision.issued" => new Message("Ban hành quyết định khen thưởng"),
         "decision.signed" => new Message("Lưu bản ký số của quyết định khen thưởng"),
         "submission-letter.signed" => new Message("Thủ trưởng đơn vị ký số tờ trình"),
+        "decision.sealed" => new Message("Văn thư đóng dấu số quyết định khen thưởng"),
+        "decision.took-effect" => new Message("Quyết định khen thưởng có hiệu lực sau khi ký số"),
         "step.entered" => new Message("Chuyển đến bước"),
         "workflow.completed" => new Message("Kết thúc quy trình"),
         "wait.scheduled" => new Message("Bắt đầu thời gian chờ"),

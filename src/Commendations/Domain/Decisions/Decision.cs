@@ -1,4 +1,5 @@
 using Commendations.Domain.Documents;
+using Commendations.Engine;
 
 namespace Commendations.Domain.Decisions;
 
@@ -26,6 +27,23 @@ public class Decision
     /// <summary>A correction is a new decision that amends an earlier one; the earlier one is never edited.</summary>
     public Guid? AmendsDecisionId { get; private set; }
 
+    /// <summary>
+    /// What the nominations' definition required of the decision when it was issued (its decision step's signing):
+    /// with <see cref="SignatureNeed.Required"/> the decision takes effect only once the leader's signature — and the
+    /// seal, when <see cref="SealRole"/> is given — are on its document of record. Kept here because the row never changes.
+    /// </summary>
+    public SignatureNeed LeaderSignature { get; private set; } = SignatureNeed.Optional;
+    public string? SealRole { get; private set; }
+    public string? SealScope { get; private set; }
+
+    /// <summary>The register series its lines take when it takes effect (null: the default series).</summary>
+    public string? RegisterSeries { get; private set; }
+
+    /// <summary>True when the decision waits for its signatures before the nominations are awarded.</summary>
+    public bool AwaitsSignatures => LeaderSignature == SignatureNeed.Required;
+
+    public bool RequiresSeal => AwaitsSignatures && SealRole is not null;
+
     private Decision() { }
 
     public Decision(DecisionNumber number, DateOnly date, string signerName, string signerTitle, string citation,
@@ -43,6 +61,16 @@ public class Decision
         Citation = citation;
         IssuedBy = issuedBy;
         IssuedAt = now;
+    }
+
+    /// <summary>The decision with what its definition requires of its signatures (set once, before it is stored).</summary>
+    public Decision Requiring(SigningRequirement? signing, string? registerSeries)
+    {
+        LeaderSignature = signing?.Leader ?? SignatureNeed.Optional;
+        SealRole = signing?.HoldsDecision == true ? signing.Seal?.Role : null;
+        SealScope = signing?.HoldsDecision == true ? signing.Seal?.Scope : null;
+        RegisterSeries = registerSeries;
+        return this;
     }
 }
 

@@ -5,7 +5,8 @@ namespace Commendations.Domain.Decisions;
 /// <summary>
 /// The decision's document of record: the signed PDF itself (bytes in PostgreSQL, like dossier documents, so one backup
 /// and one transaction cover it with its audit entry), its SHA-256, who signed, when and how, and what the verification
-/// found before it was stored. At most one per decision and never changed (a trigger refuses updates and deletes).
+/// found before it was stored. At most one per decision and role — the leader's signed PDF, then the same PDF with the
+/// agency's seal appended — and never changed (a trigger refuses updates and deletes). The latest is the record.
 /// </summary>
 public class SignedDecisionDocument
 {
@@ -24,11 +25,19 @@ public class SignedDecisionDocument
     public SignatureMethod Method { get; private set; }
     public SignatureVerdict Verification { get; private set; }
 
+    /// <summary>Whose signature this version added: the leader's, or the agency's seal on top of it.</summary>
+    public SignatureRole Role { get; private set; }
+
+    /// <summary>Every signature of the PDF as the verifier found it when it was stored (who, when, verdict), as JSON.</summary>
+    public string Signatures { get; private set; } = "[]";
+
     private SignedDecisionDocument() { }
 
     public SignedDecisionDocument(Guid decisionId, string fileName, byte[] content, string signerName, string certificateName, Guid signedBy,
-        DateTimeOffset signedAt, SignatureMethod method, SignatureVerdict verification)
+        DateTimeOffset signedAt, SignatureMethod method, SignatureVerdict verification, SignatureRole role = SignatureRole.Leader, string signatures = "[]")
     {
+        Role = role;
+        Signatures = signatures;
         DecisionId = decisionId;
         FileName = fileName;
         Content = content;
@@ -58,10 +67,14 @@ public class DecisionSigningSession
     public Guid RequestedBy { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>The signature being prepared: the leader's, or the seal added to the leader-signed PDF.</summary>
+    public SignatureRole Role { get; private set; }
+
     private DecisionSigningSession() { }
 
-    public DecisionSigningSession(Guid decisionId, byte[] preparedPdf, string digest, Guid requestedBy, DateTimeOffset now)
+    public DecisionSigningSession(Guid decisionId, byte[] preparedPdf, string digest, Guid requestedBy, DateTimeOffset now, SignatureRole role = SignatureRole.Leader)
     {
+        Role = role;
         DecisionId = decisionId;
         PreparedPdf = preparedPdf;
         Digest = digest;

@@ -21,3 +21,10 @@ public enum SignatureMethod
     Pkcs12,
     Deferred,
 }
+
+/// <summary>Whose signature a version of a decision's document of record carries last: the leader's, then the agency's seal.</summary>
+public enum SignatureRole
+{
+    Leader,
+    Seal,
+}

@@ -73,4 +73,7 @@ public class Nomination
     }
 
     public void RecordDecision(Guid decisionId) => DecisionId = decisionId;
+
+    /// <summary>In a decision that waits for its signatures (issued, not yet in force): nothing else may move it meanwhile.</summary>
+    public bool AwaitsDecisionSignatures => DecisionId is not null && !IsFinal;
 }

@@ -52,16 +52,33 @@ public sealed class PrepareDecisionSigningHandler(DecisionSigning signing, Comme
     }
 }
 
-public sealed class CompleteDecisionSigningHandler(DecisionSigning signing, CommendationsDbContext db) : IRequestHandler<CompleteDecisionSigning, SignedDecisionSummary>
+public sealed class CompleteDecisionSigningHandler(DecisionSigning signing, CommendationsDbContext db, SignatureTimestamper timestamper) : IRequestHandler<CompleteDecisionSigning, SignedDecisionSummary>
 {
     public async Task<SignedDecisionSummary> Handle(CompleteDecisionSigning request, CancellationToken cancellationToken)
     {
         var (decision, identity) = await signing.StartAsync(request.DecisionId, cancellationToken);
-        var session = await db.DecisionSigningSessions.SingleOrDefaultAsync(s => s.Id == request.SessionId && s.DecisionId == request.DecisionId, cancellationToken)
+        var session = await db.DecisionSigningSessions.SingleOrDefaultAsync(s => s.Id == request.SessionId && s.DecisionId == request.DecisionId && s.Role == SignatureRole.Leader, cancellationToken)
                       ?? throw new NotFoundException(Things.SigningSession);
-        var signed = DeferredSignature.Embed(session.PreparedPdf, Convert.FromBase64String(request.Signature));
+        var signed = DeferredSignature.Embed(session.PreparedPdf, await StampedAsync(timestamper, request.Signature, cancellationToken));
         var stored = await signing.StoreAsync(decision, identity, signed, SignatureMethod.Deferred, cancellationToken);
         db.DecisionSigningSessions.Remove(session);
         return stored;
+    }
+
+    /// <summary>
+    /// The external signer's CMS, time-stamped by the configured authority (the signer returns it without one). A CMS
+    /// that cannot be read is left as sent: the verification refuses it in words.
+    /// </summary>
+    internal static async Task<byte[]> StampedAsync(SignatureTimestamper timestamper, string signature, CancellationToken cancellationToken)
+    {
+        var cms = Convert.FromBase64String(signature);
+        try
+        {
+            return await timestamper.AddToAsync(cms, cancellationToken);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return cms;
+        }
     }
 }

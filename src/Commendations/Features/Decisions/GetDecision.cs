@@ -57,9 +57,45 @@ public sealed record DecisionDetail(
     /// <summary>The account that issued (and so may sign) the decision.</summary>
     public Guid IssuedBy { get; init; }
 
+    /// <summary>What the nominations' definition required of the decision's signatures when it was issued.</summary>
+    public Engine.SignatureNeed LeaderSignature { get; init; } = Engine.SignatureNeed.Optional;
+    public bool RequiresSeal { get; init; }
+
+    /// <summary>The leader-signed version, when the record is the sealed one on top of it (else null: the record is it).</summary>
+    public bool Sealed { get; init; }
+
+    /// <summary>What the decision still waits for before it takes effect; <see cref="DecisionWait.Nothing"/> once in force.</summary>
+    public DecisionWait Waiting { get; init; }
+
     /// <summary>The awardee list as printed: collectives first, then individuals (households with individuals).</summary>
     public IReadOnlyList<DecisionAwardee> Collectives => Awardees.Where(a => a.Kind == NomineeKind.Collective).ToList();
     public IReadOnlyList<DecisionAwardee> Individuals => Awardees.Where(a => a.Kind != NomineeKind.Collective).ToList();
+}
+
+/// <summary>What a decision waits for before it takes effect: nothing (in force), the leader's signature, the clerk's seal.</summary>
+public enum DecisionWait
+{
+    Nothing,
+    LeaderSignature,
+    Seal,
+}
+
+public static class DecisionWaits
+{
+    /// <summary>What <paramref name="decision"/> waits for, given the role of its latest signed version (null: none yet).</summary>
+    public static DecisionWait Of(Domain.Decisions.Decision decision, SignatureRole? latest) =>
+        !decision.AwaitsSignatures ? DecisionWait.Nothing
+        : latest is null ? DecisionWait.LeaderSignature
+        : decision.RequiresSeal && latest != SignatureRole.Seal ? DecisionWait.Seal
+        : DecisionWait.Nothing;
+
+    /// <summary>What the decision a nomination is in still waits for (nothing when it is in none, or in force).</summary>
+    public static async Task<DecisionWait> OfAsync(Persistence.CommendationsDbContext db, Guid decisionId, CancellationToken cancellationToken)
+    {
+        var decision = await db.Decisions.AsNoTracking().SingleAsync(d => d.Id == decisionId, cancellationToken);
+        var roles = await db.SignedDecisionDocuments.AsNoTracking().Where(d => d.DecisionId == decisionId).Select(d => d.Role).ToListAsync(cancellationToken);
+        return Of(decision, roles.Count == 0 ? null : roles.Max());
+    }
 }
 
 public sealed record DecisionAwardee(Guid NominationId, string NomineeName, NomineeKind Kind, string UnitName, string AwardFormName, string CampaignName)
@@ -86,9 +122,13 @@ public sealed class GetDecisionHandler(CommendationsDbContext db, DocumentData d
     {
         var decision = await db.Decisions.AsNoTracking().SingleOrDefaultAsync(d => d.Id == request.DecisionId, cancellationToken)
                        ?? throw new NotFoundException(Things.Decision);
-        // The registry lines written with the decision, as named then; register numbers follow the printed order.
+        // The registry lines written with the decision, as named then; register numbers follow the printed order. A decision
+        // waiting for its signatures has none yet: its list is its nominations, as they will be entered.
         var lines = await db.AwardRecords.AsNoTracking().Where(r => r.DecisionId == decision.Id).OrderBy(r => r.Sequence)
             .ToListAsync(cancellationToken);
+        var pending = lines.Count == 0 && decision.AwaitsSignatures;
+        if (pending)
+            lines = await PendingLinesAsync(decision, cancellationToken);
         var personIds = lines.Where(r => r.PersonId != null).Select(r => r.PersonId!.Value).Distinct().ToList();
         var genders = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Gender, cancellationToken);
         var formIds = lines.Select(r => r.AwardFormId).Distinct().ToList();
@@ -99,7 +139,8 @@ public sealed class GetDecisionHandler(CommendationsDbContext db, DocumentData d
                 Domain.Nominees.Gender? gender = r.PersonId is { } p && genders.TryGetValue(p, out var g) ? g : null;
                 return new DecisionAwardee(r.NominationId, r.NomineeName, r.Kind, r.UnitName, r.AwardFormName, r.CampaignName)
                 {
-                    RegisterNumber = r.RegisterNumber, AwardRecordId = r.Id, Revoked = r.IsRevoked, Superseded = !r.IsCurrent, Gender = gender,
+                    // Not yet in the registry: no register number, no certificate to print.
+                    RegisterNumber = pending ? null : r.RegisterNumber, AwardRecordId = pending ? null : r.Id, Revoked = r.IsRevoked, Superseded = !r.IsCurrent, Gender = gender,
                     ListedName = DecisionWording.ListedName(new WordedAwardee(r.Kind, r.NomineeName, gender)),
                     CertificateTitle = titles.GetValueOrDefault(r.AwardFormId, AwardForm.DefaultCertificateTitle),
                 };
@@ -109,9 +150,12 @@ public sealed class GetDecisionHandler(CommendationsDbContext db, DocumentData d
             ? await db.Decisions.AsNoTracking().Where(d => d.Id == amendedId).Select(d => d.Number).SingleOrDefaultAsync(cancellationToken)
             : null;
 
-        var signed = await db.SignedDecisionDocuments.AsNoTracking().Where(d => d.DecisionId == decision.Id)
-            .Select(d => new SignedDecisionSummary(d.FileName, d.SizeBytes, d.Sha256, d.SignerName, d.CertificateName, d.SignedAt, d.Method, d.Verification))
-            .SingleOrDefaultAsync(cancellationToken);
+        // The record is the latest version: the sealed one when the clerk has sealed it, else the leader's.
+        var versions = await db.SignedDecisionDocuments.AsNoTracking().Where(d => d.DecisionId == decision.Id)
+            .Select(d => new { d.Role, Document = d }).ToListAsync(cancellationToken);
+        var latest = versions.OrderByDescending(v => v.Role).Select(v => v.Document).FirstOrDefault();
+        var signed = latest is null ? null : DecisionSigning.Summary(latest);
+        var waiting = DecisionWaits.Of(decision, latest?.Role);
 
         // The authority's lines and the legal basis are those in force on the decision's date (Decree 98/2023/NĐ-CP before
         // 01/07/2025, Decree 152/2025/NĐ-CP from then on), not today's.
@@ -138,7 +182,32 @@ public sealed class GetDecisionHandler(CommendationsDbContext db, DocumentData d
             Recipients = authority.Recipients,
             SignedDocument = signed,
             IssuedBy = decision.IssuedBy,
+            LeaderSignature = decision.LeaderSignature,
+            RequiresSeal = decision.RequiresSeal,
+            Sealed = latest?.Role == SignatureRole.Seal,
+            Waiting = waiting,
         };
+    }
+
+    /// <summary>
+    /// The lines a decision waiting for its signatures will enter in the registry, built from its nominations in the
+    /// printed order (no register numbers yet: they are assigned when it takes effect, DecisionEffect).
+    /// </summary>
+    private async Task<List<Domain.Registry.AwardRecord>> PendingLinesAsync(Domain.Decisions.Decision decision, CancellationToken cancellationToken)
+    {
+        var nominations = await db.Nominations.AsNoTracking().Where(n => n.DecisionId == decision.Id).ToListAsync(cancellationToken);
+        var unitIds = nominations.Select(n => n.UnitId).Distinct().ToList();
+        var formIds = nominations.Select(n => n.AwardFormId).Distinct().ToList();
+        var campaignIds = nominations.Select(n => n.CampaignId).Distinct().ToList();
+        var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        var forms = await db.AwardForms.AsNoTracking().Where(a => formIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
+        var campaigns = await db.Campaigns.AsNoTracking().Where(c => campaignIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        return DecisionEffect.Ordered(nominations)
+            .Select((n, i) => new Domain.Registry.AwardRecord(
+                new Domain.Registry.AwardRecordData(n.Id, n.Kind, n.PersonId, n.CollectiveId, n.NomineeName, n.UnitId, units[n.UnitId],
+                    n.AwardFormId, forms[n.AwardFormId].Code, forms[n.AwardFormId].Name, n.CampaignId, campaigns[n.CampaignId].Code, campaigns[n.CampaignId].Name),
+                decision.Id, decision.Number, decision.Date, "", i + 1, decision.IssuedAt))
+            .ToList();
     }
 
     /// <summary>"Ủy ban nhân dân tỉnh Lam Giang" is dated at "Lam Giang".</summary>

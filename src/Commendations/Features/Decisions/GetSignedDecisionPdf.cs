@@ -19,8 +19,9 @@ public sealed class GetSignedDecisionPdfHandler(CommendationsDbContext db, IMedi
     {
         // The decision's own readers: whoever may read it may read its signed copy.
         await mediator.Send(new GetDecision(request.DecisionId), cancellationToken);
-        var document = await db.SignedDecisionDocuments.AsNoTracking().Where(d => d.DecisionId == request.DecisionId)
-                           .Select(d => new { d.Content, d.FileName }).SingleOrDefaultAsync(cancellationToken)
+        // The record is the latest version: sealed when the clerk has sealed it, else the leader's.
+        var document = (await db.SignedDecisionDocuments.AsNoTracking().Where(d => d.DecisionId == request.DecisionId)
+                           .Select(d => new { d.Role, d.Content, d.FileName }).ToListAsync(cancellationToken)).MaxBy(d => d.Role)
                        ?? throw new NotFoundException(Things.SignedDecision);
         return new ExportFile(document.Content, "application/pdf", document.FileName);
     }

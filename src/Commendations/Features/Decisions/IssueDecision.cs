@@ -45,8 +45,11 @@ public sealed record AwardCorrection(Guid AwardRecordId, string NomineeName);
 
 public sealed record DecisionIssued(Guid DecisionId, string Number, int Awarded)
 {
-    /// <summary>The register numbers assigned, in order (awardees, then corrections).</summary>
+    /// <summary>The register numbers assigned, in order (awardees, then corrections); none while the decision awaits its signatures.</summary>
     public IReadOnlyList<string> RegisterNumbers { get; init; } = [];
+
+    /// <summary>True when the nominations' definition requires signatures first: nobody is awarded until they are stored.</summary>
+    public bool AwaitsSignatures { get; init; }
 }
 
 public sealed class IssueDecisionValidator : AbstractValidator<IssueDecision>
@@ -74,7 +77,7 @@ public sealed class IssueDecisionValidator : AbstractValidator<IssueDecision>
 }
 
 public sealed class IssueDecisionHandler(
-    CommendationsDbContext db, NominationWorkflow workflow, ICurrentUser user, AuditTrail audit, TimeProvider clock, DefinitionSemantics semantics)
+    CommendationsDbContext db, ICurrentUser user, AuditTrail audit, TimeProvider clock, DecisionEffect effect)
     : IRequestHandler<IssueDecision, DecisionIssued>
 {
     public async Task<DecisionIssued> Handle(IssueDecision request, CancellationToken cancellationToken)
@@ -92,53 +95,46 @@ public sealed class IssueDecisionHandler(
         if (unknown.Count > 0)
             throw new InputException("nominationIds", new Message("Có {0} hồ sơ không tìm thấy (có thể đã bị xóa hoặc không thuộc phạm vi của bạn).", unknown.Count));
         await EnsureDateAsync(request, nominations, cancellationToken);
-        var tasks = await DecisionTasksAsync(request.NominationIds, cancellationToken);
+        var tasks = await effect.DecisionTasksAsync(request.NominationIds, cancellationToken);
         var notReady = nominations.Where(n => !tasks.ContainsKey(n.Id)).Select(n => n.NomineeName).ToList();
         if (notReady.Count > 0)
             throw new ConflictException("not-at-decision", new Message("Các hồ sơ chưa đến bước quyết định khen thưởng: {0}.", Message.List(notReady)));
+        // A nomination already in a decision that waits for its signatures is in that decision, not free for another.
+        var waiting = nominations.Where(n => n.AwaitsDecisionSignatures).Select(n => n.NomineeName).ToList();
+        if (waiting.Count > 0)
+            throw new ConflictException("decision-awaiting-signatures",
+                new Message("Các hồ sơ đã có trong một quyết định đang chờ ký số, đóng dấu: {0}.", Message.List(waiting)));
+        var signing = DecisionSigningRequirement.Of(nominations, tasks);
 
         if (request.AmendsDecisionId is { } amended && !await db.Decisions.AnyAsync(d => d.Id == amended, cancellationToken))
             throw new InputException("amendsDecisionId", new Message("Không tìm thấy quyết định được sửa đổi."));
         var corrected = await CorrectedLinesAsync(request, cancellationToken);
+        if (signing?.HoldsDecision == true && corrected.Count > 0)
+            throw new ConflictException("corrections-awaiting-signatures",
+                new Message("Quyết định có hồ sơ phải ký số trước khi có hiệu lực không kèm dòng đính chính; ban hành việc đính chính bằng một quyết định riêng."));
         await CampaignQuotas.EnsureWithinAsync(db, nominations, cancellationToken);
 
         var decision = new Decision(number, request.Date, request.SignerName.Trim(), request.SignerTitle.Trim(), request.Citation.Trim(), user.UserId,
-            clock.GetUtcNow(), request.AmendsDecisionId, request.Capacity ?? SignerCapacities.Infer(request.SignerTitle));
+            clock.GetUtcNow(), request.AmendsDecisionId, request.Capacity ?? SignerCapacities.Infer(request.SignerTitle)).Requiring(signing, request.Series);
         db.Decisions.Add(decision);
-        foreach (var nomination in nominations)
+        if (decision.AwaitsSignatures)
         {
-            var (task, award) = tasks[nomination.Id];
-            await workflow.ExecuteAsync(nomination, new Engine.ActOnTask(task.TaskKey, NominationWorkflow.ActorFor(user), award, decision.Number), cancellationToken);
-            if (nomination.Status != NominationStatus.Awarded)
-                throw new ConflictException("not-awarded", new Message("Quy trình của {0} không kết thúc bằng khen thưởng sau khi ký quyết định.", nomination.NomineeName));
-            nomination.RecordDecision(decision.Id);
-            await audit.RecordAsync(AuditTrail.NominationStream(nomination.Id), "decision.issued", task.StepKey, null,
-                new { decision = decision.Number, date = request.Date.ToString("dd/MM/yyyy") }, cancellationToken);
+            // Issued and numbered, listing its nominations, but in force only once signed (DecisionEffect.TakeEffectIfSignedAsync):
+            // the nominations stay at the decision step and nobody is awarded or entered in the registry yet.
+            foreach (var nomination in nominations)
+            {
+                nomination.RecordDecision(decision.Id);
+                await audit.RecordAsync(AuditTrail.NominationStream(nomination.Id), "decision.issued", tasks[nomination.Id].Task.StepKey, null,
+                    new { decision = decision.Number, date = request.Date.ToString("dd/MM/yyyy"), awaitsSignatures = true }, cancellationToken);
+            }
+            await audit.RecordAsync("decisions", "decision.issued", null, request.Citation,
+                new { decision = decision.Number, nominations = request.NominationIds, awaitsSignatures = true, seal = decision.RequiresSeal }, cancellationToken);
+            return new DecisionIssued(decision.Id, decision.Number, 0) { AwaitsSignatures = true };
         }
-        var numbers = await RegisterAsync(decision, request, nominations, corrected, cancellationToken);
+        var numbers = await effect.AwardAsync(decision, nominations, tasks, NominationWorkflow.ActorFor(user), corrected, "decision.issued", cancellationToken);
         await audit.RecordAsync("decisions", "decision.issued", null, request.Citation,
             new { decision = decision.Number, nominations = request.NominationIds, amends = request.AmendsDecisionId, registerNumbers = numbers }, cancellationToken);
         return new DecisionIssued(decision.Id, decision.Number, nominations.Count) { RegisterNumbers = numbers };
-    }
-
-    /// <summary>
-    /// Each nomination's open task at a decision step of its definition, with that step's award action (the decision
-    /// number is its comment) — whatever the definition calls the step and the action.
-    /// </summary>
-    private async Task<Dictionary<Guid, (WorkflowTask Task, string Award)>> DecisionTasksAsync(IReadOnlyList<Guid> nominationIds, CancellationToken cancellationToken)
-    {
-        var open = await (from t in db.Tasks
-                          join i in db.WorkflowInstances on t.InstanceId equals i.Id
-                          where nominationIds.Contains(t.NominationId) && t.Status == WorkflowTaskStatus.Open
-                          select new { Task = t, i.DefinitionId, i.DefinitionVersion }).ToListAsync(cancellationToken);
-        var result = new Dictionary<Guid, (WorkflowTask, string)>();
-        foreach (var row in open)
-        {
-            var definition = await semantics.OfAsync(row.DefinitionId, row.DefinitionVersion, cancellationToken);
-            if (DefinitionSemantics.AwardActionAt(definition, row.Task.StepKey) is { } award)
-                result.TryAdd(row.Task.NominationId, (row.Task, award));
-        }
-        return result;
     }
 
     /// <summary>
@@ -171,39 +167,5 @@ public sealed class IssueDecisionHandler(
         if (wrong.Count > 0)
             throw new InputException("corrections", new Message("Có {0} dòng đính chính không phải dòng hiện hành của quyết định được sửa đổi.", wrong.Count));
         return corrections.Select(c => (lines.Single(l => l.Id == c.AwardRecordId), c.NomineeName.Trim())).ToList();
-    }
-
-    /// <summary>Registry lines in the printed order — collectives, then individuals, alphabetical — then corrections.</summary>
-    private async Task<List<string>> RegisterAsync(Decision decision, IssueDecision request, List<Nomination> nominations,
-        List<(AwardRecord Line, string Name)> corrected, CancellationToken cancellationToken)
-    {
-        var unitIds = nominations.Select(n => n.UnitId).Distinct().ToList();
-        var formIds = nominations.Select(n => n.AwardFormId).Distinct().ToList();
-        var campaignIds = nominations.Select(n => n.CampaignId).Distinct().ToList();
-        var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
-        var forms = await db.AwardForms.AsNoTracking().Where(a => formIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
-        var campaigns = await db.Campaigns.AsNoTracking().Where(c => campaignIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
-        var personIds = nominations.Where(n => n.PersonId != null).Select(n => n.PersonId!.Value).ToList();
-        var collectiveIds = nominations.Where(n => n.CollectiveId != null).Select(n => n.CollectiveId!.Value).ToList();
-        var identities = (await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).Select(p => new { p.Id, p.IdentityId }).ToListAsync(cancellationToken))
-            .Concat(await db.Collectives.AsNoTracking().Where(c => collectiveIds.Contains(c.Id)).Select(c => new { c.Id, c.IdentityId }).ToListAsync(cancellationToken))
-            .ToDictionary(x => x.Id, x => x.IdentityId);
-        Guid? IdentityOf(Nomination n) => (n.PersonId ?? n.CollectiveId) is { } id && identities.TryGetValue(id, out var identity) ? identity : null;
-        var vietnamese = StringComparer.Create(new("vi-VN"), true);
-        var lines = nominations
-            .OrderBy(n => n.Kind == NomineeKind.Collective ? 0 : 1).ThenBy(n => n.NomineeName, vietnamese).ThenBy(n => n.Id)
-            .Select(n => new AwardRecordData(n.Id, n.Kind, n.PersonId, n.CollectiveId, n.NomineeName, n.UnitId, units[n.UnitId],
-                n.AwardFormId, forms[n.AwardFormId].Code, forms[n.AwardFormId].Name, n.CampaignId, campaigns[n.CampaignId].Code, campaigns[n.CampaignId].Name)
-            { NomineeIdentityId = IdentityOf(n) })
-            .Concat(corrected.Select(c => c.Line.Data.WithName(c.Name)))
-            .ToList();
-        foreach (var (line, _) in corrected)
-            line.SupersedeBy(decision.Id);
-
-        var series = request.Series ?? RegisterNumbers.DefaultSeries;
-        var first = await RegisterNumbers.ReserveAsync(db, series, decision.Date.Year, lines.Count, cancellationToken);
-        var records = lines.Select((data, i) => new AwardRecord(data, decision.Id, decision.Number, decision.Date, series, first + i, clock.GetUtcNow())).ToList();
-        db.AwardRecords.AddRange(records);
-        return records.Select(r => r.RegisterNumber).ToList();
     }
 }

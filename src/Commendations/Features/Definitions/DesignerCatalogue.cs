@@ -22,9 +22,12 @@ public sealed record StepTypeView(
     IReadOnlyList<StepPropertyView> Properties, IReadOnlyList<StepOutcomeView> Outcomes, IReadOnlyList<ChoiceView> Meanings,
     IReadOnlyList<ChoiceView> ActionMeanings);
 
-/// <summary>A property: <see cref="Path"/> is its JSON path in the step, <see cref="Kind"/> the control to offer.</summary>
+/// <summary>
+/// A property: <see cref="Path"/> is its JSON path in the step, <see cref="Kind"/> the control to offer;
+/// <see cref="OnlyForMeaning"/>: offered only on a step of that meaning (a decision step's signing), else null.
+/// </summary>
 public sealed record StepPropertyView(string Path, string Name, StepPropertyKind Kind, bool Required, IReadOnlyList<ChoiceView>? Values,
-    decimal? Min, decimal? Max, bool MinExclusive, decimal? Default);
+    decimal? Min, decimal? Max, bool MinExclusive, decimal? Default, string? OnlyForMeaning = null);
 
 public sealed record StepOutcomeView(string Name, string DisplayName, bool Required);
 
@@ -41,7 +44,8 @@ public sealed class ListStepTypesHandler : IRequestHandler<ListStepTypes, IReadO
     private static StepTypeView View(StepTypeInfo type) => new(
         type.Key, Text(type.Name), Text(type.Description), type.Human, type.AnyOutcome,
         [.. type.Properties.Select(p => new StepPropertyView(p.Path, Text(p.Name), p.Kind, p.Required,
-            p.Values?.Select(v => new ChoiceView(v.Value, Text(v.Name))).ToList(), p.Min, p.Max, p.MinExclusive, p.Default))],
+            p.Values?.Select(v => new ChoiceView(v.Value, Text(v.Name))).ToList(), p.Min, p.Max, p.MinExclusive, p.Default,
+            p.OnlyForMeaning is { } meaning ? StepTypeCatalogue.MeaningValue(meaning) : null))],
         [.. type.Outcomes.Select(o => new StepOutcomeView(o.Name, Text(o.DisplayName), o.Required))],
         [.. type.Meanings.Select(m => new ChoiceView(StepTypeCatalogue.MeaningValue(m), Text(StepTypeCatalogue.MeaningDisplayName(m))))],
         // Only a task names its actions; approvals' actions have fixed meanings.

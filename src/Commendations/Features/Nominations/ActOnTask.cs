@@ -48,6 +48,9 @@ public sealed class ActOnTaskHandler(
     {
         var task = await TaskPreload.TaskWithItsNominationAsync(db, request.TaskId, cancellationToken) ?? throw new NotFoundException(Things.Task);
         var nomination = await access.ReadableAsync(task.NominationId, cancellationToken);
+        if (nomination.AwaitsDecisionSignatures)
+            throw new ConflictException("decision-awaiting-signatures",
+                new Message("Hồ sơ đã có trong quyết định khen thưởng đang chờ ký số, đóng dấu; không thay đổi được cho đến khi quyết định có hiệu lực."));
         // A role task someone claimed is theirs until released; the engine knows only the role, so the claim is checked here.
         await Tasks.TaskClaims.EnsureFreeForAsync(db, task, user.UserId, cancellationToken);
         // The instance is tracked beside the task (TaskPreload): its definition says what the action means.

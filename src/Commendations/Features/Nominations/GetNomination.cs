@@ -28,6 +28,9 @@ public sealed record NominationDetail(
     /// <summary>True while the nomination waits at its definition's public-disclosure step.</summary>
     public bool InDisclosure { get; init; }
 
+    /// <summary>In a decision not yet in force: what it waits for ("Chờ ký số", "Chờ văn thư đóng dấu").</summary>
+    public Decisions.DecisionWait DecisionWaiting { get; init; }
+
     /// <summary>An individual's particulars reviewers weigh: sex, birth year, position.</summary>
     public PersonInput? Person { get; init; }
 
@@ -210,6 +213,7 @@ public sealed class GetNominationHandler(CommendationsDbContext db, NominationAc
                 ? await db.Collectives.AsNoTracking().Where(c => c.Id == collectiveId)
                     .Select(c => new CollectiveInput(c.Name, c.Headcount, c.Women, c.AdvancedWorkers)).SingleOrDefaultAsync(cancellationToken)
                 : null,
+            DecisionWaiting = n.AwaitsDecisionSignatures ? await Decisions.DecisionWaits.OfAsync(db, n.DecisionId!.Value, cancellationToken) : Decisions.DecisionWait.Nothing,
             // A corrected line lives under the amending decision: the link follows the line in force.
             Certificate = n.DecisionId is null ? null : await db.AwardRecords.AsNoTracking()
                 .Where(r => r.NominationId == n.Id && r.SupersededByDecisionId == null && r.RevokedAt == null)

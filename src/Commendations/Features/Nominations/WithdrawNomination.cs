@@ -25,6 +25,9 @@ public sealed class WithdrawNominationHandler(NominationAccess access, Nominatio
     public async Task<WorkflowOutcome> Handle(WithdrawNomination request, CancellationToken cancellationToken)
     {
         var nomination = await access.ReadableAsync(request.NominationId, cancellationToken);
+        if (nomination.AwaitsDecisionSignatures)
+            throw new ConflictException("decision-awaiting-signatures",
+                new Message("Hồ sơ đã có trong quyết định khen thưởng đang chờ ký số, đóng dấu; không thay đổi được cho đến khi quyết định có hiệu lực."));
         var ownUnit = user.IsInRole(Roles.EmulationOfficer) && user.UnitId == nomination.UnitId;
         if (!ownUnit && !user.IsInRole(Roles.Administrator))
             throw new ForbiddenException(new Message("Chỉ cán bộ thi đua của đơn vị đề nghị hoặc quản trị viên mới được rút đề nghị."));

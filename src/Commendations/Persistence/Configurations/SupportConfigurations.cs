@@ -65,6 +65,10 @@ internal sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
         builder.Property(d => d.SignerTitle).HasMaxLength(200);
         builder.Property(d => d.SignerCapacity).HasDefaultValue(Domain.Documents.SignerCapacity.Head);
         builder.Property(d => d.Citation).HasMaxLength(2000);
+        builder.Property(d => d.LeaderSignature).HasConversion<string>().HasMaxLength(20);
+        builder.Property(d => d.SealRole).HasMaxLength(60);
+        builder.Property(d => d.SealScope).HasMaxLength(60);
+        builder.Property(d => d.RegisterSeries).HasMaxLength(10);
         builder.HasMany<Nomination>().WithOne().HasForeignKey(n => n.DecisionId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -74,8 +78,8 @@ internal sealed class SignedDecisionDocumentConfiguration : IEntityTypeConfigura
     public void Configure(EntityTypeBuilder<SignedDecisionDocument> builder)
     {
         builder.ToTable("signed_decision_documents");
-        // A decision has one document of record.
-        builder.HasIndex(d => d.DecisionId).IsUnique();
+        // A decision has one leader-signed document and at most one sealed on top of it.
+        builder.HasIndex(d => new { d.DecisionId, d.Role }).IsUnique();
         builder.HasOne<Decision>().WithMany().HasForeignKey(d => d.DecisionId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(d => d.FileName).HasMaxLength(255);
         builder.Property(d => d.Sha256).HasMaxLength(64).IsFixedLength();
@@ -83,6 +87,8 @@ internal sealed class SignedDecisionDocumentConfiguration : IEntityTypeConfigura
         builder.Property(d => d.CertificateName).HasMaxLength(400);
         builder.Property(d => d.Method).HasConversion<string>().HasMaxLength(20);
         builder.Property(d => d.Verification).HasConversion<string>().HasMaxLength(40);
+        builder.Property(d => d.Role).HasConversion<string>().HasMaxLength(20);
+        builder.Property(d => d.Signatures).HasColumnType("jsonb").HasDefaultValueSql("'[]'::jsonb");
     }
 }
 
@@ -94,6 +100,7 @@ internal sealed class DecisionSigningSessionConfiguration : IEntityTypeConfigura
         builder.HasIndex(s => s.DecisionId);
         builder.HasOne<Decision>().WithMany().HasForeignKey(s => s.DecisionId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(s => s.Digest).HasMaxLength(100);
+        builder.Property(s => s.Role).HasConversion<string>().HasMaxLength(20);
     }
 }
 

@@ -2,9 +2,10 @@ namespace Commendations.Features.Documents.Signing;
 
 /// <summary>
 /// Who signs: the person's name as the document prints it and, when the signer is a user of the system, their user name
-/// (which picks their certificate). <see cref="UserName"/> null means the office's certificate (e.g. the agency's seal).
+/// (which picks their certificate). <see cref="UserName"/> null means the office's certificate. <see cref="AgencySeal"/>:
+/// the signature is the agency's seal (the clerk applies it), made with the seal's certificate when one is configured.
 /// </summary>
-public sealed record SignerIdentity(string Name, string? UserName = null);
+public sealed record SignerIdentity(string Name, string? UserName = null, bool AgencySeal = false);
 
 /// <summary>
 /// Signs a PDF on behalf of a person: a PAdES-style detached CMS signature over the whole file (PDF signature field with
@@ -19,6 +20,13 @@ public interface IDocumentSigner
     /// with a <paramref name="place"/> the signature is also shown there (who signed, when), else it is invisible.
     /// </summary>
     Task<byte[]> SignAsync(byte[] pdf, SignerIdentity signer, string reason, string location, SignaturePlace? place = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Adds a signature to a document that is already signed (the agency's seal after the leader's signature) as an
+    /// incremental update, so the earlier signatures stay valid (<see cref="IncrementalSignature"/>).
+    /// </summary>
+    Task<byte[]> AddSignatureAsync(byte[] signedPdf, SignerIdentity signer, string reason, string location, SignaturePlace? place = null,
         CancellationToken cancellationToken = default);
 }
 

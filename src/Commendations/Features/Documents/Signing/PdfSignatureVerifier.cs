@@ -9,8 +9,14 @@ using Microsoft.Extensions.Options;
 
 namespace Commendations.Features.Documents.Signing;
 
-/// <summary>One signature of a PDF, checked.</summary>
-public sealed record SignatureCheck(SignatureVerdict Verdict, string SignerName, DateTimeOffset? SignedAt, bool CoversWholeDocument, string? Problem);
+/// <summary>
+/// One signature of a PDF, checked. <see cref="TimestampedAt"/>: the time an RFC 3161 time-stamp authority vouched for,
+/// when the signature carries a token whose message imprint matches it.
+/// </summary>
+public sealed record SignatureCheck(SignatureVerdict Verdict, string SignerName, DateTimeOffset? SignedAt, bool CoversWholeDocument, string? Problem)
+{
+    public DateTimeOffset? TimestampedAt { get; init; }
+}
 
 /// <summary>Every signature of a PDF, checked; <see cref="Verdict"/> is the worst of them.</summary>
 public sealed record PdfVerification(IReadOnlyList<SignatureCheck> Signatures)
@@ -82,11 +88,13 @@ public sealed class PdfSignatureVerifier(IOptions<SignatureTrustOptions> options
         {
             return new SignatureCheck(SignatureVerdict.Invalid, name, at, whole, "digest-or-signature");
         }
+        var stamped = Timestamp(signer);
         if (roots.Count == 0)
-            return new SignatureCheck(SignatureVerdict.NotCheckedAgainstTrustedRoots, name, at, whole, null);
-        var when = at ?? clock.GetUtcNow();
+            return new SignatureCheck(SignatureVerdict.NotCheckedAgainstTrustedRoots, name, at, whole, null) { TimestampedAt = stamped };
+        // A time-stamp is the authority's word for when the signature existed; the signer's own claim only without one.
+        var when = stamped ?? at ?? clock.GetUtcNow();
         if (when < certificate.NotBefore.ToUniversalTime() || when > certificate.NotAfter.ToUniversalTime())
-            return new SignatureCheck(SignatureVerdict.Untrusted, name, at, whole, "expired-at-signing");
+            return new SignatureCheck(SignatureVerdict.Untrusted, name, at, whole, "expired-at-signing") { TimestampedAt = stamped };
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         chain.ChainPolicy.CustomTrustStore.AddRange(roots);
@@ -94,8 +102,25 @@ public sealed class PdfSignatureVerifier(IOptions<SignatureTrustOptions> options
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         chain.ChainPolicy.VerificationTime = when.UtcDateTime;
         return chain.Build(certificate)
-            ? new SignatureCheck(SignatureVerdict.Valid, name, at, whole, null)
-            : new SignatureCheck(SignatureVerdict.Untrusted, name, at, whole, "chain");
+            ? new SignatureCheck(SignatureVerdict.Valid, name, at, whole, null) { TimestampedAt = stamped }
+            : new SignatureCheck(SignatureVerdict.Untrusted, name, at, whole, "chain") { TimestampedAt = stamped };
+    }
+
+    /// <summary>
+    /// The time of the signature's time-stamp token (unsigned attribute id-aa-timeStampToken), when its imprint is the
+    /// hash of this signature's value — a token for another signature proves nothing about this one.
+    /// </summary>
+    private static DateTimeOffset? Timestamp(SignerInfo signer)
+    {
+        foreach (var attribute in signer.UnsignedAttributes)
+        {
+            if (attribute.Oid.Value != TimestampToken.AttributeOid || attribute.Values.Count == 0)
+                continue;
+            if (Rfc3161TimestampToken.TryDecode(attribute.Values[0].RawData, out var token, out _)
+                && token.VerifySignatureForSignerInfo(signer, out _))
+                return token.TokenInfo.Timestamp;
+        }
+        return null;
     }
 
     private static readonly Regex PdfDate = new(@"/M\s*\(D:(\d{14})(?:([Z+\-])(\d{2})?'?(\d{2})?'?)?\)", RegexOptions.Compiled);

@@ -12,28 +12,44 @@ namespace Commendations.Features.Documents.Signing;
 
 /// <summary>
 /// Signs with a PKCS#12 certificate the server holds for the signer (<see cref="Pkcs12SigningOptions"/>), through
-/// PDFsharp's signature support: SHA-256, the CMS signature made by .NET's own cryptography. The file is read for every
-/// signature, so a renewed certificate is used as soon as it replaces the old one.
+/// PDFsharp's signature support: SHA-256, the CMS signature made by .NET's SignedCms (<see cref="CmsSignature"/>),
+/// time-stamped when an authority is configured. The file is read for every signature, so a renewed certificate is
+/// used as soon as it replaces the old one. A further signature (the seal) is appended (<see cref="IncrementalSignature"/>).
 /// </summary>
-public sealed class Pkcs12DocumentSigner(IOptions<Pkcs12SigningOptions> options, TimeProvider clock) : IDocumentSigner
+public sealed class Pkcs12DocumentSigner(IOptions<Pkcs12SigningOptions> options, TimeProvider clock, SignatureTimestamper? timestamper = null) : IDocumentSigner
 {
     public async Task<byte[]> SignAsync(byte[] pdf, SignerIdentity signer, string reason, string location, SignaturePlace? place = null,
         CancellationToken cancellationToken = default)
     {
         using var certificate = Load(signer);
-        using var input = new MemoryStream(pdf, writable: false);
-        using var document = PdfReader.Open(input, PdfDocumentOpenMode.Modify);
-        var signature = SignatureFields.Options(document, signer, reason, location, place, clock.GetUtcNow());
-        DigitalSignatureHandler.ForDocument(document, new PdfSharpDefaultSigner(certificate, PdfMessageDigestType.SHA256, null!), signature);
-        using var output = new MemoryStream();
-        await document.SaveAsync(output, false);
-        return output.ToArray();
+        // The deferred path with the server as the external signer: PDFsharp writes the field and the /ByteRange around
+        // a reserve, the CMS (time-stamped when an authority is configured) fills it.
+        var prepared = await DeferredSignature.PrepareAsync(pdf, signer, reason, location, place, clock.GetUtcNow());
+        return await SignedAsync(prepared, certificate, cancellationToken);
     }
+
+    public async Task<byte[]> AddSignatureAsync(byte[] signedPdf, SignerIdentity signer, string reason, string location, SignaturePlace? place = null,
+        CancellationToken cancellationToken = default)
+    {
+        using var certificate = Load(signer);
+        var prepared = IncrementalSignature.Prepare(signedPdf, signer, reason, location, place, clock.GetUtcNow());
+        return await SignedAsync(prepared, certificate, cancellationToken);
+    }
+
+    private async Task<byte[]> SignedAsync(PreparedSignature prepared, X509Certificate2 certificate, CancellationToken cancellationToken)
+    {
+        var cms = await Timestamper.AddToAsync(CmsSignature.Sign(DeferredSignature.Covered(prepared.Pdf, out _), certificate, clock.GetUtcNow()), cancellationToken);
+        return DeferredSignature.Embed(prepared.Pdf, cms);
+    }
+
+    /// <summary>Without an authority configured (or in tests that build the signer by hand) signatures carry no time-stamp.</summary>
+    private SignatureTimestamper Timestamper => timestamper ?? new SignatureTimestamper(Options.Create(new SignatureTimestampOptions()));
 
     private X509Certificate2 Load(SignerIdentity signer)
     {
         var settings = options.Value;
-        var file = (signer.UserName is { } user && settings.Certificates.TryGetValue(user, out var own) ? own : null) ?? settings.Default;
+        var seal = signer.AgencySeal && settings.Seal is { Path.Length: > 0 } ? settings.Seal : null;
+        var file = seal ?? (signer.UserName is { } user && settings.Certificates.TryGetValue(user, out var own) ? own : null) ?? settings.Default;
         if (file is null || string.IsNullOrWhiteSpace(file.Path))
             throw Refused(new Message("Chưa có chứng thư số để ký thay mặt {0}.", signer.Name));
         X509Certificate2 certificate;

@@ -14,6 +14,12 @@ public sealed class Pkcs12SigningOptions
     /// <summary>The certificate used for a signer without one of their own; none means such a signer cannot sign.</summary>
     public Pkcs12Certificate? Default { get; set; }
 
+    /// <summary>
+    /// The agency's seal certificate (<c>Signing__Seal__Path</c>, <c>Signing__Seal__Password</c>): the clerk applies the
+    /// seal with it; without it, the clerk's own certificate (by user name) or the default.
+    /// </summary>
+    public Pkcs12Certificate? Seal { get; set; }
+
     /// <summary>Certificates by user name.</summary>
     public Dictionary<string, Pkcs12Certificate> Certificates { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }
