@@ -2116,6 +2116,71 @@ namespace Commendations.Migrations.Migrations
                     b.ToTable("session_ballots", (string)null);
                 });
 
+            modelBuilder.Entity("Commendations.Domain.Sessions.SignedMinutesDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("role");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("SignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_at");
+
+                    b.Property<Guid>("SignedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("signed_by");
+
+                    b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("signer_name");
+
+                    b.Property<string>("Verification")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("verification");
+
+                    b.HasKey("Id")
+                        .HasName("pk_signed_minutes_documents");
+
+                    b.HasIndex("SessionId", "Role")
+                        .IsUnique()
+                        .HasDatabaseName("ix_signed_minutes_documents_session_id_role");
+
+                    b.ToTable("signed_minutes_documents", (string)null);
+                });
+
             modelBuilder.Entity("Commendations.Domain.Substitutions.Substitution", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3460,6 +3525,16 @@ namespace Commendations.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_session_ballots_council_sessions_session_id");
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Sessions.SignedMinutesDocument", b =>
+                {
+                    b.HasOne("Commendations.Domain.Sessions.CouncilSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_signed_minutes_documents_council_sessions_session_id");
                 });
 
             modelBuilder.Entity("Commendations.Domain.Substitutions.Substitution", b =>

@@ -58,5 +58,10 @@ public static class SessionEndpoints
         // The minutes as a PDF or an editable .docx draft: bien-ban-05-BB-HDTDKT.pdf.
         group.MapGet("/{id:guid}/minutes.{format}", async (IMediator m, Guid id, string format, CancellationToken ct) =>
             ExportEndpoints.File(await m.Send(new GetMinutesDocument(id, format), ct)));
+        // The minutes signed digitally: the secretary, then the chair, each with their own certificate.
+        group.MapPost("/{id:guid}/minutes/signed", async (IMediator m, Guid id, CancellationToken ct) =>
+            TypedResults.Ok(await m.Send(new SignMinutes(id), ct)));
+        group.MapGet("/{id:guid}/minutes/signed-pdf", async (IMediator m, Guid id, CancellationToken ct) =>
+            ExportEndpoints.File(await m.Send(new GetSignedMinutesPdf(id), ct)));
     }
 }

@@ -161,6 +161,8 @@ public static class OperationAudiences
         ["PUT /api/sessions/{id}/minutes"] = [C, D],
         ["GET /api/sessions/{id}/votes.{format}"] = [C, A, L, D],
         ["GET /api/sessions/{id}/minutes.{format}"] = [C, A, L, D],
+        ["POST /api/sessions/{id}/minutes/signed"] = [C, A, L, D],
+        ["GET /api/sessions/{id}/minutes/signed-pdf"] = [C, A, L, D],
         ["GET /api/public/disclosure"] = [Public],
         ["GET /api/public/campaigns/{code}/disclosure"] = [Public],
         ["GET /api/public/disclosure/form-token"] = [Public],

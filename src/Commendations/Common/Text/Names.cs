@@ -168,6 +168,7 @@ public static class Names
         "decision.signed" => new Message("Lưu bản ký số của quyết định khen thưởng"),
         "submission-letter.signed" => new Message("Thủ trưởng đơn vị ký số tờ trình"),
         "decision.sealed" => new Message("Văn thư đóng dấu số quyết định khen thưởng"),
+        "minutes.signed" => new Message("Ký số biên bản họp Hội đồng"),
         "decision.took-effect" => new Message("Quyết định khen thưởng có hiệu lực sau khi ký số"),
         "step.entered" => new Message("Chuyển đến bước"),
         "workflow.completed" => new Message("Kết thúc quy trình"),
@@ -233,6 +234,7 @@ public static class Things
     public static Message Decision => new("quyết định khen thưởng");
     public static Message SignedDecision => new("bản ký số của quyết định");
     public static Message SigningSession => new("phiên ký số");
+    public static Message SignedMinutes => new("bản ký số của biên bản");
     public static Message Document => new("tài liệu");
     public static Message Task => new("việc cần xử lý");
     public static Message Session => new("phiên họp");

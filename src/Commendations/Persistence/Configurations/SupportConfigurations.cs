@@ -92,6 +92,22 @@ internal sealed class SignedDecisionDocumentConfiguration : IEntityTypeConfigura
     }
 }
 
+internal sealed class SignedMinutesDocumentConfiguration : IEntityTypeConfiguration<Domain.Sessions.SignedMinutesDocument>
+{
+    public void Configure(EntityTypeBuilder<Domain.Sessions.SignedMinutesDocument> builder)
+    {
+        builder.ToTable("signed_minutes_documents");
+        // A session's minutes are signed once by the secretary and once, over that, by the chair.
+        builder.HasIndex(d => new { d.SessionId, d.Role }).IsUnique();
+        builder.HasOne<Domain.Sessions.CouncilSession>().WithMany().HasForeignKey(d => d.SessionId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(d => d.Role).HasConversion<string>().HasMaxLength(20);
+        builder.Property(d => d.FileName).HasMaxLength(255);
+        builder.Property(d => d.Sha256).HasMaxLength(64).IsFixedLength();
+        builder.Property(d => d.SignerName).HasMaxLength(200);
+        builder.Property(d => d.Verification).HasConversion<string>().HasMaxLength(40);
+    }
+}
+
 internal sealed class DecisionSigningSessionConfiguration : IEntityTypeConfiguration<DecisionSigningSession>
 {
     public void Configure(EntityTypeBuilder<DecisionSigningSession> builder)

@@ -17,6 +17,8 @@ using Commendations.Testing;
 using Commendations.Tests.Features.Nominations;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Commendations.Tests.Features.Documents;
@@ -171,6 +173,60 @@ public class MinutesAndAppraisalDocumentsTests(LifecycleHarness app) : IClassFix
         var check = await PdfTools.RunAsync("pdfsig", await WriteAsync("signed.pdf", signed));
         check.All.Should().Contain("Signature is Valid.").And.Contain("Total document signed");
 
+    }
+
+    [Fact]
+    public async Task The_secretary_then_the_chair_sign_the_minutes_and_pdfsig_finds_both_signatures_valid()
+    {
+        var (sessionId, _, _) = await DecidedAsync();
+        var chair = DemoAccounts.SteeringHead; // the council's chair by default ("Vũ Quang Huy")
+        var options = app.Services.GetRequiredService<IOptions<Pkcs12SigningOptions>>().Value;
+        foreach (var (account, folder) in new[] { (Secretary, "thu-ky"), (chair, "chu-tri") })
+        {
+            var dir = Directory.CreateDirectory(Path.Combine(_folder, folder)).FullName;
+            options.Certificates[account.UserName] = new Pkcs12Certificate { Path = TestCertificates.SignerPkcs12(dir, account.DisplayName, "mk-" + folder), Password = "mk-" + folder };
+        }
+
+        // The chair does not sign first; another member never signs; nothing is stored by a refusal.
+        var early = () => app.Send(chair, new SignMinutes(sessionId));
+        (await early.Should().ThrowAsync<ForbiddenException>()).Which.Code.Should().Be("not-minutes-signer");
+        var stranger = () => app.Send(DemoAccounts.CouncilInOrder[4], new SignMinutes(sessionId));
+        (await stranger.Should().ThrowAsync<ForbiddenException>()).Which.Message.Should().Contain("Hoàng Văn Dũng");
+        var none = () => app.Send(DemoAccounts.Leader, new GetSignedMinutesPdf(sessionId));
+        await none.Should().ThrowAsync<NotFoundException>();
+
+        (await app.Send(Secretary, new GetMinutesSignatures(sessionId))).ReaderSignsNext.Should().BeTrue("the minutes page offers the secretary the signing");
+        (await app.Send(chair, new GetMinutesSignatures(sessionId))).ReaderSignsNext.Should().BeFalse();
+        var first = await app.Send(Secretary, new SignMinutes(sessionId));
+        (await app.Send(chair, new GetMinutesSignatures(sessionId))).ReaderSignsNext.Should().BeTrue("then the chair");
+        first.Role.Should().Be(MinutesSignatureRole.Secretary);
+        first.SignerName.Should().Be("Hoàng Văn Dũng");
+        var afterSecretary = await app.Send(DemoAccounts.Leader, new GetSignedMinutesPdf(sessionId));
+        afterSecretary.FileName.Should().Be("bien-ban-05-BB-HDTDKT-thu-ky-da-ky.pdf");
+
+        var second = await app.Send(chair, new SignMinutes(sessionId));
+        second.Role.Should().Be(MinutesSignatureRole.Chair);
+        var again = () => app.Send(chair, new SignMinutes(sessionId));
+        (await again.Should().ThrowAsync<ConflictException>()).Which.Code.Should().Be("minutes-already-signed");
+
+        var listed = await app.Send(DemoAccounts.Leader, new GetMinutesSignatures(sessionId));
+        listed.Signed.Select(v => (v.Role, v.SignerName)).Should().Equal((MinutesSignatureRole.Secretary, "Hoàng Văn Dũng"), (MinutesSignatureRole.Chair, "Vũ Quang Huy"));
+        listed.ReaderSignsNext.Should().BeFalse();
+        var record = await app.Send(DemoAccounts.Leader, new GetSignedMinutesPdf(sessionId));
+        record.FileName.Should().Be("bien-ban-05-BB-HDTDKT-da-ky.pdf");
+        record.Content.AsSpan(0, afterSecretary.Content.Length).SequenceEqual(afterSecretary.Content).Should().BeTrue("the chair's signature is appended, the secretary's version kept byte for byte");
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(record.Content)).Should().Be(second.Sha256);
+        var check = await PdfTools.RunAsync("pdfsig", await WriteAsync("minutes-signed.pdf", record.Content));
+        Regex.Matches(check.All, "Signature is Valid").Count.Should().Be(2, check.All);
+        check.All.Should().Contain("Hoàng Văn Dũng").And.Contain("Vũ Quang Huy").And.Contain("Total document signed");
+        var text = Flat(await PdfTools.TextAsync(await WriteAsync("minutes-signed-text.pdf", record.Content)));
+        text.Should().Contain("Số: 05/BB-HĐTĐKT");
+
+        await using var db = app.CreateDbContext();
+        (await db.AuditEntries.AsNoTracking().CountAsync(a => a.Action == "minutes.signed")).Should().Be(2);
+        var stored = await db.SignedMinutes.AsNoTracking().Where(d => d.SessionId == sessionId).ToListAsync();
+        var change = () => db.Database.ExecuteSqlInterpolatedAsync($"UPDATE signed_minutes_documents SET signer_name = 'x' WHERE id = {stored[0].Id}");
+        await change.Should().ThrowAsync<Npgsql.PostgresException>("a signed version is never changed");
     }
 
     [Fact]
