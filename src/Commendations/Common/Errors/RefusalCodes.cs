@@ -114,6 +114,7 @@ public static class RefusalCodes
         ("decision-awaiting-signatures", new Message("Hồ sơ đã có trong quyết định đang chờ ký số, đóng dấu.")),
         ("mixed-signing-requirements", new Message("Các hồ sơ của một quyết định phải cùng yêu cầu ký số trước khi quyết định có hiệu lực.")),
         ("corrections-awaiting-signatures", new Message("Quyết định phải ký số trước khi có hiệu lực không kèm dòng đính chính.")),
+        ("signing-session-expired", new Message("Phiên ký số đã hết hạn; hãy chuẩn bị ký lại.")),
         ("minutes-not-final", new Message("Biên bản chỉ được ký số khi phiên họp đã kết thúc.")),
         ("minutes-already-signed", new Message("Biên bản đã có đủ chữ ký số; không ký lại.")),
         ("minutes-signer-missing", new Message("Biên bản chưa ghi người ký (thư ký, người chủ trì).")),

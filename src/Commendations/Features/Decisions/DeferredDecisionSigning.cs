@@ -47,18 +47,20 @@ public sealed class PrepareDecisionSigningHandler(DecisionSigning signing, Comme
         var (pdf, place) = DecisionPdf.Generate(decision);
         var prepared = await DeferredSignature.PrepareAsync(pdf, identity, DecisionSigning.Reason, decision.Place, place, clock.GetUtcNow());
         var session = new DecisionSigningSession(decision.Id, prepared.Pdf, prepared.Digest, user.UserId, clock.GetUtcNow());
+        await db.DecisionSigningSessions.Where(s => s.DecisionId == decision.Id && s.CreatedAt < SigningSessions.OpenSince(clock)).ExecuteDeleteAsync(cancellationToken);
         db.DecisionSigningSessions.Add(session);
         return new SigningPrepared(session.Id, "SHA-256", prepared.Digest);
     }
 }
 
-public sealed class CompleteDecisionSigningHandler(DecisionSigning signing, CommendationsDbContext db, SignatureTimestamper timestamper) : IRequestHandler<CompleteDecisionSigning, SignedDecisionSummary>
+public sealed class CompleteDecisionSigningHandler(DecisionSigning signing, CommendationsDbContext db, SignatureTimestamper timestamper, TimeProvider clock) : IRequestHandler<CompleteDecisionSigning, SignedDecisionSummary>
 {
     public async Task<SignedDecisionSummary> Handle(CompleteDecisionSigning request, CancellationToken cancellationToken)
     {
         var (decision, identity) = await signing.StartAsync(request.DecisionId, cancellationToken);
         var session = await db.DecisionSigningSessions.SingleOrDefaultAsync(s => s.Id == request.SessionId && s.DecisionId == request.DecisionId && s.Role == SignatureRole.Leader, cancellationToken)
                       ?? throw new NotFoundException(Things.SigningSession);
+        SigningSessions.EnsureOpen(session.CreatedAt, clock);
         var signed = DeferredSignature.Embed(session.PreparedPdf, await StampedAsync(timestamper, request.Signature, cancellationToken));
         var stored = await signing.StoreAsync(decision, identity, signed, SignatureMethod.Deferred, cancellationToken);
         db.DecisionSigningSessions.Remove(session);

@@ -71,12 +71,13 @@ public sealed class PrepareDecisionSealHandler(DecisionSigning signing, Commenda
         var (_, place) = DecisionPdf.Generate(decision);
         var prepared = IncrementalSignature.Prepare(signed.Content, clerk, DecisionSigning.SealReason, decision.Place, SealPlacement.Over(place), clock.GetUtcNow());
         var session = new DecisionSigningSession(decision.Id, prepared.Pdf, prepared.Digest, user.UserId, clock.GetUtcNow(), SignatureRole.Seal);
+        await db.DecisionSigningSessions.Where(s => s.DecisionId == decision.Id && s.CreatedAt < SigningSessions.OpenSince(clock)).ExecuteDeleteAsync(cancellationToken);
         db.DecisionSigningSessions.Add(session);
         return new SigningPrepared(session.Id, "SHA-256", prepared.Digest);
     }
 }
 
-public sealed class CompleteDecisionSealHandler(DecisionSigning signing, CommendationsDbContext db, SignatureTimestamper timestamper) : IRequestHandler<CompleteDecisionSeal, SignedDecisionSummary>
+public sealed class CompleteDecisionSealHandler(DecisionSigning signing, CommendationsDbContext db, SignatureTimestamper timestamper, TimeProvider clock) : IRequestHandler<CompleteDecisionSeal, SignedDecisionSummary>
 {
     public async Task<SignedDecisionSummary> Handle(CompleteDecisionSeal request, CancellationToken cancellationToken)
     {
@@ -84,6 +85,7 @@ public sealed class CompleteDecisionSealHandler(DecisionSigning signing, Commend
         var session = await db.DecisionSigningSessions.SingleOrDefaultAsync(
                           s => s.Id == request.SessionId && s.DecisionId == request.DecisionId && s.Role == SignatureRole.Seal, cancellationToken)
                       ?? throw new NotFoundException(Things.SigningSession);
+        SigningSessions.EnsureOpen(session.CreatedAt, clock);
         var sealedPdf = DeferredSignature.Embed(session.PreparedPdf, await CompleteDecisionSigningHandler.StampedAsync(timestamper, request.Signature, cancellationToken));
         var stored = await signing.StoreAsync(decision, clerk, sealedPdf, SignatureMethod.Deferred, cancellationToken, SignatureRole.Seal);
         db.DecisionSigningSessions.Remove(session);

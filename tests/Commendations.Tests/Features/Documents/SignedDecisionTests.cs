@@ -92,6 +92,34 @@ public class SignedDecisionTests(LifecycleHarness app) : IClassFixture<Lifecycle
     }
 
     [Fact]
+    public async Task A_signature_returned_after_the_session_s_lifetime_is_refused_and_a_new_preparation_clears_the_old_session()
+    {
+        var (decisionId, p12, authority) = await IssuedAndConfiguredAsync("HH", "35/QĐ-UBND");
+        using var certificates = new DisposableCollection(X509CertificateLoader.LoadPkcs12CollectionFromFile(p12, "mật-khẩu", X509KeyStorageFlags.EphemeralKeySet));
+        var signer = certificates.Items.Single(c => c.HasPrivateKey);
+        var ca = X509CertificateLoader.LoadCertificateFromFile(authority);
+
+        var prepared = await app.Send(DemoAccounts.Leader, new PrepareDecisionSigning(decisionId));
+        var cms = DigestOnlySigner.Sign(Convert.FromBase64String(prepared.Digest), signer, ca, DateTimeOffset.UtcNow);
+        var before = app.Clock.GetUtcNow();
+        try
+        {
+            app.Clock.Set(before + SigningSessions.Lifetime + TimeSpan.FromMinutes(1)); // the token's owner came back too late
+            var late = () => app.Send(DemoAccounts.Leader, new CompleteDecisionSigning(decisionId, prepared.SessionId, Convert.ToBase64String(cms)));
+            (await late.Should().ThrowAsync<ConflictException>()).Which.Code.Should().Be("signing-session-expired");
+            var again = await app.Send(DemoAccounts.Leader, new PrepareDecisionSigning(decisionId));
+            await using var db = app.CreateDbContext();
+            (await db.DecisionSigningSessions.AsNoTracking().Where(s => s.DecisionId == decisionId).Select(s => s.Id).ToListAsync())
+                .Should().Equal([again.SessionId], "the expired session was cleared when a new one was prepared");
+            (await db.SignedDecisionDocuments.AsNoTracking().AnyAsync(d => d.DecisionId == decisionId)).Should().BeFalse("nothing was stored");
+        }
+        finally
+        {
+            app.Clock.Set(before);
+        }
+    }
+
+    [Fact]
     public async Task An_external_signer_that_only_sees_the_digest_returns_a_cms_the_server_embeds_verifies_and_stores()
     {
         var (decisionId, p12, authority) = await IssuedAndConfiguredAsync("HS", "32/QĐ-UBND");

@@ -57,12 +57,14 @@ public sealed class PrepareSubmissionLetterSigningHandler(SubmissionLetterSignin
         var (pdf, place) = SubmissionLetterPdf.Generate(drafted.Letter);
         var prepared = await DeferredSignature.PrepareAsync(pdf, identity, SubmissionLetterSigning.Reason, drafted.Letter.Place, place, clock.GetUtcNow());
         var session = new SubmissionLetterSigningSession(request.NominationId, prepared.Pdf, prepared.Digest, user.UserId, clock.GetUtcNow());
+        await db.SubmissionLetterSigningSessions.Where(s => s.NominationId == request.NominationId && s.CreatedAt < SigningSessions.OpenSince(clock))
+            .ExecuteDeleteAsync(cancellationToken);
         db.SubmissionLetterSigningSessions.Add(session);
         return new SigningPrepared(session.Id, "SHA-256", prepared.Digest);
     }
 }
 
-public sealed class CompleteSubmissionLetterSigningHandler(SubmissionLetterSigning signing, CommendationsDbContext db, ICurrentUser user)
+public sealed class CompleteSubmissionLetterSigningHandler(SubmissionLetterSigning signing, CommendationsDbContext db, ICurrentUser user, TimeProvider clock)
     : IRequestHandler<CompleteSubmissionLetterSigning, SignedSubmissionLetter>
 {
     public async Task<SignedSubmissionLetter> Handle(CompleteSubmissionLetterSigning request, CancellationToken cancellationToken)
@@ -72,6 +74,7 @@ public sealed class CompleteSubmissionLetterSigningHandler(SubmissionLetterSigni
         var session = await db.SubmissionLetterSigningSessions.SingleOrDefaultAsync(
                           s => s.Id == request.SessionId && s.NominationId == request.NominationId && s.RequestedBy == user.UserId, cancellationToken)
                       ?? throw new NotFoundException(Things.SigningSession);
+        SigningSessions.EnsureOpen(session.CreatedAt, clock);
         var signed = DeferredSignature.Embed(session.PreparedPdf, Convert.FromBase64String(request.Signature));
         var stored = await signing.StoreAsync(drafted, identity, signed, "Deferred", cancellationToken);
         db.SubmissionLetterSigningSessions.Remove(session);
