@@ -178,6 +178,30 @@ public class SignedDecisionTests(LifecycleHarness app) : IClassFixture<Lifecycle
         tampered[at] = (byte)'K';
         With(tampered, authority).Verdict.Should().Be(SignatureVerdict.Invalid);
         (await PdfSigAsync(tampered, "tampered.pdf")).All.Should().NotContain("Signature is Valid.");
+
+        // A configured root that cannot be read trusts nothing — and says so to the operator, once.
+        var missing = Path.Combine(_folder, "khong-co.crt");
+        var log = new ListLogger<PdfSignatureVerifier>();
+        var verifier = new PdfSignatureVerifier(Options.Create(new SignatureTrustOptions { TrustedRoots = [missing] }), TimeProvider.System, log);
+        verifier.Verify(signed).Verdict.Should().Be(SignatureVerdict.NotCheckedAgainstTrustedRoots, "no root could be read: never \"valid\"");
+        verifier.Verify(signed);
+        log.Warnings.Should().ContainSingle().Which.Should().Contain(missing);
+    }
+
+    private sealed class ListLogger<T> : Microsoft.Extensions.Logging.ILogger<T>
+    {
+        public List<string> Warnings { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception,
+            Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel == Microsoft.Extensions.Logging.LogLevel.Warning)
+                Warnings.Add(formatter(state, exception));
+        }
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.RegularExpressions;
 using Commendations.Domain.Documents;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Commendations.Features.Documents.Signing;
@@ -30,7 +31,7 @@ public sealed record PdfVerification(IReadOnlyList<SignatureCheck> Signatures)
 /// signer's certificate chains to a configured trusted root (<see cref="SignatureTrustOptions"/>) as of the signing time,
 /// and was valid then. Revocation (CRL/OCSP) is not checked: the servers are not reachable from every host.
 /// </summary>
-public sealed class PdfSignatureVerifier(IOptions<SignatureTrustOptions> options, TimeProvider clock)
+public sealed class PdfSignatureVerifier(IOptions<SignatureTrustOptions> options, TimeProvider clock, ILogger<PdfSignatureVerifier>? logger = null)
 {
     private static readonly Regex ByteRange = new(@"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]", RegexOptions.Compiled);
 
@@ -172,6 +173,8 @@ public sealed class PdfSignatureVerifier(IOptions<SignatureTrustOptions> options
         }
     }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> UnreadableRoots = new();
+
     private X509Certificate2Collection LoadRoots()
     {
         var roots = new X509Certificate2Collection();
@@ -184,6 +187,10 @@ public sealed class PdfSignatureVerifier(IOptions<SignatureTrustOptions> options
             }
             catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException)
             {
+                // Said once per file and process: signatures are then judged without this root, never valid through it.
+                if (UnreadableRoots.TryAdd(path, true))
+                    logger?.LogWarning("Trusted root certificate {Path} (Signing:TrustedRoots) cannot be read: {Error}. Signatures are not judged against it (never reported valid through it).",
+                        path, e.Message);
             }
         }
         return roots;
