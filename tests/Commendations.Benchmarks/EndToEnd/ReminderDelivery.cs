@@ -23,7 +23,8 @@ public sealed record ReminderRunResult(int Deadlines, long ScheduledTriggers, lo
 /// </para>
 /// <para>
 /// The burst instant T0 is made while the node runs, as the slot planner would have made it minutes before: in one
-/// transaction, each real task's first reminder row moves to T0 and the slot trigger for T0 is stored under the app's
+/// transaction, each real open task's first reminder row moves to T0 (the drafts' tasks, closed at submission, keep
+/// rows the sweep drops when their instants come) and the slot trigger for T0 is stored under the app's
 /// key format (a one-shot copy of the reminders' catch-up trigger). The running node learns of it by polling (Quartz's
 /// idle wait, 10 s), exactly as in a cluster; T0 = now + 15 s leaves it that.
 /// </para>
@@ -69,8 +70,9 @@ public static class ReminderDelivery
         await using (var transaction = await connection.BeginTransactionAsync())
         {
             moved = await ExecuteAsync(connection, """
-                WITH firsts AS (SELECT instance_id, task_key, min(remind_at) AS first FROM task_reminders
-                                WHERE task_key NOT LIKE 'bench-%' GROUP BY instance_id, task_key)
+                WITH firsts AS (SELECT r.instance_id, r.task_key, min(r.remind_at) AS first FROM task_reminders r
+                                JOIN workflow_tasks t ON t.instance_id = r.instance_id AND t.task_key = r.task_key AND t.status = 'Open'
+                                WHERE r.task_key NOT LIKE 'bench-%' GROUP BY r.instance_id, r.task_key)
                 UPDATE task_reminders r SET remind_at = @t0
                 FROM firsts f WHERE r.instance_id = f.instance_id AND r.task_key = f.task_key AND r.remind_at = f.first
                 """, ("t0", t0));
