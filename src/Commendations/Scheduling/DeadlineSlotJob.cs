@@ -17,12 +17,11 @@ public sealed class DeadlineSlotJob(IServiceScopeFactory scopes, ILogger<Deadlin
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var until = SlotSweep.Until(context);
-        int taken, total = 0, passed = 0;
-        do
+        var (total, passed) = await SlotSweep.UntilShortAsync(async () =>
         {
             var batch = await JobCommands.SendAsync(scopes, new SendDueDeadlines(until), cancellationToken);
-            (taken, total, passed) = (batch.Taken, total + batch.Taken, passed + batch.Passed);
-        } while (taken >= SendDueDeadlines.DefaultBatchSize);
+            return (batch.Taken, batch.Passed);
+        }, SendDueDeadlines.DefaultBatchSize);
         if (total > 0)
             logger.LogInformation("Deadline sweep ({Trigger}) up to {Until:O}: {Tasks} task(s), {Passed} passed now.",
                 context.Trigger.Key.Name, until, total, passed);

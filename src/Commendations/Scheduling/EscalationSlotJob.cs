@@ -17,12 +17,11 @@ public sealed class EscalationSlotJob(IServiceScopeFactory scopes, ILogger<Escal
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var until = SlotSweep.Until(context);
-        int taken, total = 0, performed = 0;
-        do
+        var (total, performed) = await SlotSweep.UntilShortAsync(async () =>
         {
             var batch = await JobCommands.SendAsync(scopes, new SendDueEscalations(until), cancellationToken);
-            (taken, total, performed) = (batch.Taken, total + batch.Taken, performed + batch.Performed);
-        } while (taken >= SendDueEscalations.DefaultBatchSize);
+            return (batch.Taken, batch.Performed);
+        }, SendDueEscalations.DefaultBatchSize);
         if (total > 0)
             logger.LogInformation("Escalation sweep ({Trigger}) up to {Until:O}: {Rows} level(s), {Performed} performed.",
                 context.Trigger.Key.Name, until, total, performed);

@@ -49,12 +49,11 @@ public sealed class ReminderSlotJob(IServiceScopeFactory scopes, ILogger<Reminde
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var until = SlotSweep.Until(context);
-        int taken, created = 0, total = 0;
-        do
+        var (total, created) = await SlotSweep.UntilShortAsync(async () =>
         {
             var batch = await JobCommands.SendAsync(scopes, new SendDueReminders(until), cancellationToken);
-            (taken, total, created) = (batch.Taken, total + batch.Taken, created + batch.Created);
-        } while (taken >= SendDueReminders.DefaultBatchSize);
+            return (batch.Taken, batch.Created);
+        }, SendDueReminders.DefaultBatchSize);
         if (total > 0)
             logger.LogInformation("Reminder sweep ({Trigger}) up to {Until:O}: {Rows} reminder(s), {Count} notification(s).",
                 context.Trigger.Key.Name, until, total, created);
