@@ -17,13 +17,19 @@ public static class DemoUnits
     /// <summary>The provincial inspectorate: checks dossiers beside the commendation office and runs the discipline check.</summary>
     public const string Inspectorate = "LG-TTT";
 
-    /// <summary>The demo province's unit scopes: which unit each scope the shipped definitions name means here.</summary>
-    public static IReadOnlyDictionary<string, string> Scopes { get; } = new Dictionary<string, string>
+    /// <summary>
+    /// The demo province's unit scopes: which unit (by code) each scope the shipped definitions name means here. Data
+    /// (Resources/demo-scopes.json), like any province's scope map, not code.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Scopes { get; } = LoadScopes();
+
+    private static Dictionary<string, string> LoadScopes()
     {
-        ["appraisal"] = CommendationOffice,
-        ["province"] = Province,
-        ["inspection"] = Inspectorate,
-    };
+        using var stream = typeof(DemoUnits).Assembly.GetManifestResourceStream("Commendations.Resources.demo-scopes.json")
+                           ?? throw new InvalidOperationException("The demo scope map is missing from the assembly.");
+        return System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(stream)
+               ?? throw new InvalidOperationException("The demo scope map is empty.");
+    }
 
     public static IReadOnlyList<OrganisationUnit> Create()
     {

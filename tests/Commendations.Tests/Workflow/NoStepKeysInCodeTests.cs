@@ -15,11 +15,6 @@ public partial class NoStepKeysInCodeTests
     /// <summary>Files allowed to name some of those words, and why.</summary>
     private static readonly Dictionary<string, string[]> Allowed = new()
     {
-        // A unit scope's name (Workflow:Scopes:appraisal) as the shipped v1 definitions write it — data they name, not a
-        // step; a shipped step happens to share it, and renaming the scope would change the v1 files' content hash.
-        ["DemoUnits.cs"] = ["appraisal"],
-        // The tone of a button (forward / return / reject), derived from the action's meaning, not from its name.
-        ["GetNomination.cs"] = ["forward", "return", "reject"],
         // The registry's query parameter for a decision number.
         ["Index.cshtml.cs"] = ["decision"],
     };

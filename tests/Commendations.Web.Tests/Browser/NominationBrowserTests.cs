@@ -143,21 +143,21 @@ public sealed class NominationBrowserTests(BrowserFixture app) : IClassFixture<B
         await standing.GotoAsync($"/de-nghi/{id}");
         var turn = standing.Locator("[data-testid=my-turn]");
         // Forward, back and out are told apart by more than their words.
-        await Expect(turn.Locator("button[data-tone=forward]")).ToHaveClassAsync("primary");
-        await Expect(turn.Locator("button[data-tone=return]")).ToHaveClassAsync("warning");
-        await Expect(turn.Locator("button[data-tone=reject]")).ToHaveClassAsync("danger");
+        await Expect(turn.Locator("button[data-tone=primary]")).ToHaveClassAsync("primary");
+        await Expect(turn.Locator("button[data-tone=warning]")).ToHaveClassAsync("warning");
+        await Expect(turn.Locator("button[data-tone=danger]")).ToHaveClassAsync("danger");
 
         string? question = null;
         var answer = false;
         standing.Dialog += (_, dialog) => { question = dialog.Message; _ = answer ? dialog.AcceptAsync() : dialog.DismissAsync(); };
         await standing.Locator("#act-comment").FillAsync("Không đủ tiêu chuẩn.");
-        await turn.Locator("button[data-tone=reject]").ClickAsync();
+        await turn.Locator("button[data-tone=danger]").ClickAsync();
         question.Should().Contain("không được xét tiếp");
         await Expect(standing.Locator("[data-testid=status]")).ToHaveTextAsync("Ban Chỉ đạo xem xét");
         (await app.SendAs(DemoAccounts.OfficerTanHoa, new GetNomination(id))).Status.Should().Be(NominationStatus.InReview);
 
         answer = true;
-        await turn.Locator("button[data-tone=reject]").ClickAsync();
+        await turn.Locator("button[data-tone=danger]").ClickAsync();
         await Expect(standing.Locator("[data-testid=status]")).ToHaveTextAsync("Không được khen thưởng");
     }
 

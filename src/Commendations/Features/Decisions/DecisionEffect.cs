@@ -64,7 +64,7 @@ public sealed class DecisionEffect(CommendationsDbContext db, NominationWorkflow
     }
 
     /// <summary>
-    /// After a signature of <paramref name="decision"/> is stored: when it was the last one the decision waited for
+    /// After a signature of the given decision is stored: when it was the last one the decision waited for
     /// (the leader's without a seal required, or the seal), the decision takes effect on behalf of the leader who
     /// issued it — the nominations still at its decision step are awarded and entered in the registry.
     /// </summary>

@@ -82,7 +82,7 @@ public enum DecisionWait
 
 public static class DecisionWaits
 {
-    /// <summary>What <paramref name="decision"/> waits for, given the role of its latest signed version (null: none yet).</summary>
+    /// <summary>What the given decision waits for, given the role of its latest signed version (null: none yet).</summary>
     public static DecisionWait Of(Domain.Decisions.Decision decision, SignatureRole? latest) =>
         !decision.AwaitsSignatures ? DecisionWait.Nothing
         : latest is null ? DecisionWait.LeaderSignature

@@ -85,8 +85,8 @@ public sealed record AskedOutput(string Action, string Name, string Type, IReadO
 
 public sealed record TurnAction(string Name, string Label, bool NeedsReason)
 {
-    /// <summary>What the action does, for how its button looks: <c>forward</c> (approve, submit, award), <c>return</c>, <c>reject</c> or <c>other</c>.</summary>
-    public string Tone { get; init; } = "other";
+    /// <summary>How its button looks, from what the action means: <c>primary</c> (approve, submit, award), <c>warning</c> (send back), <c>danger</c> (reject, confirmed first) or none.</summary>
+    public string Tone { get; init; } = "";
 }
 
 /// <param name="Action">The recorded event (e.g. <c>task.approve</c>); <see cref="ActionLabel"/> is how people read a task's action.</param>
@@ -171,10 +171,10 @@ public sealed class GetNominationHandler(CommendationsDbContext db, NominationAc
                 {
                     Tone = DefinitionSemantics.MeaningOf(definition, mine.StepKey, a) switch
                     {
-                        ActionMeaning.ReturnForSupplement => "return",
-                        ActionMeaning.Reject => "reject",
-                        ActionMeaning.Approve or ActionMeaning.Submit or ActionMeaning.Award => "forward",
-                        _ => "other",
+                        ActionMeaning.ReturnForSupplement => "warning",
+                        ActionMeaning.Reject => "danger",
+                        ActionMeaning.Approve or ActionMeaning.Submit or ActionMeaning.Award => "primary",
+                        _ => "",
                     },
                 }).ToList(),
                 Asks = step is Engine.TaskStep taskStep
