@@ -16,7 +16,7 @@ namespace Commendations.Scheduling;
 /// time; an instant that comes before the next planning (a task due within minutes) is swept by the catch-up triggers.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class ScheduleSlotPlanner(IServiceScopeFactory scopes, IOptions<SchedulingSettings> options, ILogger<ScheduleSlotPlanner> logger) : IJob
+public sealed class ScheduleSlotPlanner(IServiceScopeFactory scopes, IOptions<SchedulingSettings> options, TimeProvider clock, ILogger<ScheduleSlotPlanner> logger) : IJob
 {
     private enum Kind { Deadline, Reminder, Escalation }
 
@@ -25,14 +25,14 @@ public sealed class ScheduleSlotPlanner(IServiceScopeFactory scopes, IOptions<Sc
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var to = context.FireTimeUtc + options.Value.SlotPlanningHorizon;
-        var planned = await PlanAsync(scopes, context.Scheduler, context.FireTimeUtc, to, cancellationToken);
+        var planned = await PlanAsync(scopes, context.Scheduler, clock, context.FireTimeUtc, to, cancellationToken);
         if (planned > 0)
             logger.LogInformation("Planned {Count} slot trigger(s) up to {To:O}.", planned, to);
     }
 
     /// <summary>Stores a trigger for each instant in (<paramref name="from"/>, <paramref name="to"/>] that has none; returns how many.</summary>
-    public static async Task<int> PlanAsync(IServiceScopeFactory scopes, IScheduler scheduler, DateTimeOffset from, DateTimeOffset to,
-        CancellationToken cancellationToken)
+    public static async Task<int> PlanAsync(IServiceScopeFactory scopes, IScheduler scheduler, TimeProvider clock, DateTimeOffset from,
+        DateTimeOffset to, CancellationToken cancellationToken)
     {
         List<Instant> instants;
         await using (var scope = scopes.CreateAsyncScope())
@@ -57,8 +57,10 @@ public sealed class ScheduleSlotPlanner(IServiceScopeFactory scopes, IOptions<Sc
                 Kind.Reminder => (ScheduleKeys.ReminderSlot(instant.At), ScheduleKeys.ReminderSlotJob),
                 _ => (ScheduleKeys.EscalationSlot(instant.At), ScheduleKeys.EscalationSlotJob),
             };
-            // A read without Quartz's cluster lock: only a new instant costs a write.
-            if (await scheduler.GetTrigger(key, cancellationToken) is null)
+            // A read without Quartz's cluster lock: only a new instant costs a write. A trigger that is absent once its
+            // instant has come was fired and deleted while this run read the rows (or was never planned: the catch-up
+            // sweep's); planning it again would fire the sweep a second time for nothing.
+            if (await scheduler.GetTrigger(key, cancellationToken) is null && instant.At > clock.GetUtcNow())
                 missing.Add(SlotSweep.Slot(key, job, instant.At));
         }
         if (missing.Count == 0)

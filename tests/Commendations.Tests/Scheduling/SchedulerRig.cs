@@ -85,7 +85,7 @@ public sealed class SchedulerRig : IAsyncDisposable
 
     /// <summary>Runs the slot planner as its job does at the clock's now; returns the triggers it stored.</summary>
     public async Task<int> PlanSlotsAsync(TimeProvider clock) =>
-        await ScheduleSlotPlanner.PlanAsync(_services.GetRequiredService<IServiceScopeFactory>(), await SchedulerAsync(), clock.GetUtcNow(),
+        await ScheduleSlotPlanner.PlanAsync(_services.GetRequiredService<IServiceScopeFactory>(), await SchedulerAsync(), clock, clock.GetUtcNow(),
             clock.GetUtcNow() + new SchedulingSettings().SlotPlanningHorizon, CancellationToken.None);
 
     public Task<int> SendMailAsync() => _services.GetRequiredService<EmailSender>().SendPendingAsync(CancellationToken.None);
