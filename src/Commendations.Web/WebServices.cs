@@ -4,6 +4,7 @@ using Commendations.Web.Api;
 using Commendations.Web.Auth;
 using Commendations.Web.Errors;
 using Commendations.Web.Health;
+using Commendations.Web.Hosting;
 using Commendations.Web.Scheduling;
 using Commendations.Web.Security;
 using Commendations.Web.Ui;
@@ -29,7 +30,11 @@ public static class WebServices
             configuration.GetSection(Commendations.Features.Documents.Signing.Pkcs12SigningOptions.Section));
         services.AddCommendationsSchedulingHost(configuration, connectionString);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Errors.ProblemCodes.Complete);
-        services.AddOpenApi(o => o.AddSchemaTransformer(Contracts.StrictSchemas.Apply));
+        services.AddOpenApi(o =>
+        {
+            o.AddSchemaTransformer(Contracts.StrictSchemas.Apply);
+            o.AddOperationTransformer(Contracts.ProblemResponses.Apply);
+        });
         // Binding failures (malformed JSON, unknown enum names) reach the one exception handler, which names the field.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         // Bodies are read strictly (required fields, no unknown fields, enums by name, no control characters).
@@ -69,6 +74,7 @@ public static class WebServices
         app.MapCommendationsApi();
         app.MapCommendationsUi();
         app.MapOpenApi("/api/openapi/{documentName}.json").AllowAnonymous();
+        app.MapApiReference();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         return app;

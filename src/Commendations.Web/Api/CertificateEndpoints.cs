@@ -22,11 +22,15 @@ public static class CertificateEndpoints
         {
             var file = await m.Send(new GetCertificatesPdf(id, line, mode ?? CertificateMode.Blank), ct);
             return TypedResults.File(file.Content, file.ContentType, file.FileName);
-        }).WithTags("Decisions").Produces(StatusCodes.Status200OK, contentType: "application/pdf");
+        }).WithTags("Decisions")
+            .ProducesFile(FileResponses.Pdf)
+            .WithSummary("Certificates of a decision as one PDF, on the pre-printed blank or in full");
 
         var admin = api.MapGroup("/admin/award-forms/{id:guid}/certificate-layout").WithTags("Administration").RequireAuthorization(Policies.Administrator);
-        admin.MapGet("/", (IMediator m, Guid id, CancellationToken ct) => m.Send(new GetCertificateLayout(id), ct));
-        admin.MapPut("/", (IMediator m, Guid id, CertificateLayoutBody body, CancellationToken ct) => m.Send(new SaveCertificateLayout(id, ToLayout(body)), ct));
+        admin.MapGet("/", (IMediator m, Guid id, CancellationToken ct) => m.Send(new GetCertificateLayout(id), ct))
+            .WithSummary("An award form's certificate layout on the pre-printed blank");
+        admin.MapPut("/", (IMediator m, Guid id, CertificateLayoutBody body, CancellationToken ct) => m.Send(new SaveCertificateLayout(id, ToLayout(body)), ct))
+            .WithSummary("Change an award form's certificate layout");
     }
 
     /// <summary>An absent enum becomes an undefined value and an absent number NaN, so the validator names what is missing.</summary>

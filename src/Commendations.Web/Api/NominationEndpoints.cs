@@ -28,9 +28,10 @@ public static class NominationEndpoints
     public sealed record CancelBody(string? Reason, bool Apply = false);
 
     /// <summary>A repair's answer: 200 with what was done or previewed, 202 when it awaits a second administrator's approval.</summary>
-    public static IResult Repaired(Features.Repairs.IRepairOutcome outcome) => outcome.AwaitingApproval is { } request
-        ? Results.Accepted($"/api/admin/repair-requests/{request}", outcome)
-        : Results.Ok(outcome);
+    public static Results<Ok<T>, Accepted<T>> Repaired<T>(T outcome) where T : Features.Repairs.IRepairOutcome =>
+        outcome.AwaitingApproval is { } request
+            ? TypedResults.Accepted($"/api/admin/repair-requests/{request}", outcome)
+            : TypedResults.Ok(outcome);
 
     public static void MapNominationEndpoints(this RouteGroupBuilder api)
     {
@@ -38,28 +39,36 @@ public static class NominationEndpoints
 
         group.MapGet("/", (IMediator m, Guid? campaignId, NominationStatus? status, NomineeKind? kind, string? search,
                 NominationSort? sort, int? page, int? pageSize, CancellationToken ct) =>
-            m.Send(new ListNominations(campaignId, status, kind, search, sort ?? NominationSort.Newest, page ?? 1, pageSize ?? 20), ct));
+            m.Send(new ListNominations(campaignId, status, kind, search, sort ?? NominationSort.Newest, page ?? 1, pageSize ?? 20), ct))
+            .WithSummary("Nominations the caller may see, filtered, sorted and paged");
 
         group.MapPost("/", async Task<Created<IdResponse>> (IMediator m, CreateNomination body, CancellationToken ct) =>
         {
             var id = await m.Send(body, ct);
             return TypedResults.Created($"/api/nominations/{id}", new IdResponse(id));
-        });
+        })
+            .WithSummary("Draft a nomination of a collective or an individual");
 
-        group.MapGet("/{id:guid}", (IMediator m, Guid id, CancellationToken ct) => m.Send(new GetNomination(id), ct));
-        group.MapGet("/{id:guid}/route", (IMediator m, Guid id, CancellationToken ct) => m.Send(new GetRouteView(id), ct));
+        group.MapGet("/{id:guid}", (IMediator m, Guid id, CancellationToken ct) => m.Send(new GetNomination(id), ct))
+            .WithSummary("One nomination with its nominee, documents, timeline and the caller's turn");
+        group.MapGet("/{id:guid}/route", (IMediator m, Guid id, CancellationToken ct) => m.Send(new GetRouteView(id), ct))
+            .WithSummary("A nomination's route: steps done, current and ahead");
         group.MapPost("/{id:guid}/end-wait", async (IMediator m, Guid id, EndWaitBody body, CancellationToken ct) =>
-            Repaired(await m.Send(new Features.Repairs.EndWaitEarly(id, body.Reason, body.Apply), ct)));
+            Repaired(await m.Send(new Features.Repairs.EndWaitEarly(id, body.Reason, body.Apply), ct)))
+            .WithSummary("End a wait (public disclosure, a timer) early, with a reason; preview unless apply");
         group.MapPost("/{id}/move", async (IMediator m, Guid id, MoveBody body, CancellationToken ct) =>
-            Repaired(await m.Send(new Features.Repairs.MoveInstance(id, body.TargetStep, body.Reason, body.SkipChecks, body.Apply), ct)));
+            Repaired(await m.Send(new Features.Repairs.MoveInstance(id, body.TargetStep, body.Reason, body.SkipChecks, body.Apply), ct)))
+            .WithSummary("Move a running nomination to another step, with a reason; preview unless apply");
         group.MapPost("/{id}/cancellation", async (IMediator m, Guid id, CancelBody body, CancellationToken ct) =>
-            Repaired(await m.Send(new Features.Repairs.CancelInstance(id, body.Reason, body.Apply), ct)));
+            Repaired(await m.Send(new Features.Repairs.CancelInstance(id, body.Reason, body.Apply), ct)))
+            .WithSummary("Cancel a running nomination, with a reason; preview unless apply");
 
         group.MapPut("/{id:guid}", async Task<NoContent> (IMediator m, Guid id, EditBody body, CancellationToken ct) =>
         {
             await m.Send(new EditNomination(id, body.Person, body.Collective, body.AchievementSummary), ct);
             return TypedResults.NoContent();
-        });
+        })
+            .WithSummary("Change a draft or returned nomination's nominee and achievement summary");
 
         group.MapPost("/{id:guid}/documents", async Task<Created<DocumentSummary>> (IMediator m, Guid id,
                 [FromForm] DocumentKind kind, IFormFile file, CancellationToken ct) =>
@@ -71,29 +80,36 @@ public static class NominationEndpoints
             })
             // API clients authenticate with bearer tokens; the browser UI posts its own forms with anti-forgery tokens.
             .DisableAntiforgery()
-            .WithMetadata(new RequestSizeLimitAttribute(NominationDocument.MaxBytes + 1024 * 1024));
+            .WithMetadata(new RequestSizeLimitAttribute(NominationDocument.MaxBytes + 1024 * 1024))
+            .WithSummary("Attach a document to the dossier (PDF, Word or image; signatures verified)");
 
         group.MapGet("/{id:guid}/documents/{documentId:guid}", async (IMediator m, Guid id, Guid documentId, CancellationToken ct) =>
         {
             var file = await m.Send(new GetDocument(id, documentId), ct);
             // Inline, so PDFs and images open in the browser; the checksum lets the reader verify the bytes.
             return TypedResults.File(file.Content, file.ContentType, file.FileName, enableRangeProcessing: true);
-        });
+        })
+            .ProducesFile(FileResponses.Pdf, FileResponses.Docx, "image/png", "image/jpeg")
+            .WithSummary("Download a dossier document");
 
         group.MapDelete("/{id:guid}/documents/{documentId:guid}", async Task<NoContent> (IMediator m, Guid id, Guid documentId, CancellationToken ct) =>
         {
             await m.Send(new RemoveDocument(id, documentId), ct);
             return TypedResults.NoContent();
-        });
+        })
+            .WithSummary("Remove a document from a draft or returned dossier");
 
         group.MapPost("/{id:guid}/submit", (IMediator m, HttpRequest request, Guid id, CommentBody? body, CancellationToken ct) =>
-            m.Send(new SubmitNomination(id, body?.Comment, request.IdempotencyKey()), ct));
+            m.Send(new SubmitNomination(id, body?.Comment, request.IdempotencyKey()), ct))
+            .WithSummary("Submit the dossier to the route");
 
         group.MapPost("/{id:guid}/withdraw", (IMediator m, HttpRequest request, Guid id, ReasonBody body, CancellationToken ct) =>
-            m.Send(new WithdrawNomination(id, body.Reason, request.IdempotencyKey()), ct));
+            m.Send(new WithdrawNomination(id, body.Reason, request.IdempotencyKey()), ct))
+            .WithSummary("Withdraw a submitted nomination, with a reason");
 
         group.MapPost("/{id:guid}/votes", (IMediator m, HttpRequest request, Guid id, VoteBody body, CancellationToken ct) =>
-            m.Send(new Features.Nominations.CastVote(id, body.Choice, body.Comment, request.IdempotencyKey()), ct));
+            m.Send(new Features.Nominations.CastVote(id, body.Choice, body.Comment, request.IdempotencyKey()), ct))
+            .WithSummary("Cast the caller's vote on a nomination when the step asks for votes");
     }
 }
 

@@ -27,18 +27,24 @@ public static class AuthEndpoints
             .Produces(StatusCodes.Status204NoContent)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithSummary("Sign in with user name and password: an access token and a refresh token");
         auth.MapPost("/refresh", Refresh).AllowAnonymous()
             .WithMetadata(new SignInEndpointAttribute())
             .Produces<AccessTokenResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
-        auth.MapPost("/logout", Logout).AllowAnonymous();
-        auth.MapGet("/me", Me);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithSummary("Exchange a refresh token for a new access token");
+        auth.MapPost("/logout", Logout).AllowAnonymous()
+            .WithSummary("Sign out: revoke the refresh token");
+        auth.MapGet("/me", Me)
+            .Produces<MeResponse>()
+            .WithSummary("The signed-in user: name, unit, roles");
         auth.MapPost("/change-password", ChangePassword)
             .Produces<AccessTokenResponse>()
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .WithSummary("Change the caller's password");
         return app;
     }
 

@@ -17,7 +17,9 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         {
             var http = (HttpContext)state;
             var headers = http.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy.For(http.CspNonce());
+            headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments(Hosting.ApiReference.Path)
+                ? ContentSecurityPolicy.ForApiReference
+                : ContentSecurityPolicy.For(http.CspNonce());
             headers.XContentTypeOptions = "nosniff";
             // CSP frame-ancestors for current browsers, X-Frame-Options for old ones.
             headers.XFrameOptions = "DENY";

@@ -95,9 +95,12 @@ public class DisclosureOverHttpTests(ApiFactory app) : IClassFixture<ApiFactory>
         await ApiJourney.Expect(await anonymous.PostAsJsonAsync($"/api/public/nominations/{Guid.NewGuid()}/comments", new { text = "Một ý kiến về ai đó.", formToken = token }), HttpStatusCode.NotFound);
         await ApiJourney.Expect(await anonymous.GetAsync("/api/public/campaigns/KHONG-CO/disclosure"), HttpStatusCode.NotFound);
 
-        HttpStatusCode status = HttpStatusCode.Accepted;
-        for (var i = 0; i < 12 && status != HttpStatusCode.TooManyRequests; i++)
-            status = (await anonymous.PostAsJsonAsync($"/api/public/nominations/{id}/comments", new { text = $"Ý kiến góp ý số {i} về hồ sơ.", formToken = token })).StatusCode;
-        status.Should().Be(HttpStatusCode.TooManyRequests);
+        HttpResponseMessage? last = null;
+        for (var i = 0; i < 12 && last?.StatusCode != HttpStatusCode.TooManyRequests; i++)
+            last = await anonymous.PostAsJsonAsync($"/api/public/nominations/{id}/comments", new { text = $"Ý kiến góp ý số {i} về hồ sơ.", formToken = token });
+        last!.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
+        var refusal = await ApiJourney.Problem(last);
+        refusal["code"]!.GetValue<string>().Should().Be("too-many-requests");
+        refusal["detail"]!.GetValue<string>().Should().Be("Bạn đã gửi quá nhiều ý kiến; vui lòng thử lại sau.", "a person reads it, in Vietnamese by default");
     }
 }
