@@ -40,7 +40,7 @@ public sealed class WorkingCalendar
         {
             throw new ArgumentException("At least one day of the week must be a working day.", nameof(weekendDays));
         }
-        UtcOffset = utcOffset ?? TimeSpan.FromHours(7);
+        UtcOffset = utcOffset ?? VietnamTime.Offset;
         WorkdayStart = workdayStart ?? new TimeOnly(8, 0);
         WorkdayEnd = workdayEnd ?? new TimeOnly(17, 0);
         if (WorkdayEnd <= WorkdayStart)

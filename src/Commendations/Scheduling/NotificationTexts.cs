@@ -1,3 +1,4 @@
+using Commendations.Engine;
 using System.Globalization;
 using Commendations.Common.Text;
 
@@ -10,7 +11,6 @@ namespace Commendations.Scheduling;
 /// </summary>
 public static class NotificationTexts
 {
-    private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
 
     /// <summary>Texts that must read alike for everyone (exports, logs) are Vietnamese.</summary>
     public static readonly CultureInfo Vietnamese = Languages.Vietnamese;
@@ -18,7 +18,7 @@ public static class NotificationTexts
     /// <summary>"17:00 ngày 07/12/2026" in Vietnam time ("17:00 on 07/12/2026" in English).</summary>
     public static Message When(DateTimeOffset instant)
     {
-        var local = instant.ToOffset(Vietnam);
+        var local = instant.ToOffset(VietnamTime.Offset);
         return new Message("{0} ngày {1}", local.ToString("HH:mm", CultureInfo.InvariantCulture), local.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
     }
 

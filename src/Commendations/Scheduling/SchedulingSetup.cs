@@ -1,3 +1,4 @@
+using Commendations.Engine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -6,9 +7,6 @@ namespace Commendations.Scheduling;
 
 public static class SchedulingSetup
 {
-    /// <summary>Vietnam has no daylight saving: a fixed UTC+07:00 zone needs no tz database on the host.</summary>
-    public static readonly TimeZoneInfo VietnamTime = TimeZoneInfo.CreateCustomTimeZone("Asia/Ho_Chi_Minh", TimeSpan.FromHours(7), "Giờ Việt Nam", "ICT");
-
     /// <summary>The daily campaign check at 08:00 Vietnam time (the command skips non-working days).</summary>
     public const string CampaignCheckCron = "0 0 8 * * ?";
 
@@ -67,7 +65,7 @@ public static class SchedulingSetup
             });
             q.AddJob<CampaignDeadlinesJob>(j => j.WithIdentity(ScheduleKeys.CampaignDeadlinesJob).StoreDurably());
             q.AddTrigger(t => t.ForJob(ScheduleKeys.CampaignDeadlinesJob).WithIdentity(ScheduleKeys.CampaignDeadlinesTrigger)
-                .WithCronSchedule(CampaignCheckCron, c => c.InTimeZone(VietnamTime).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+                .WithCronSchedule(CampaignCheckCron, c => c.InTimeZone(VietnamTime.Zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
             q.AddJob<ReminderSlotJob>(j => j.WithIdentity(ScheduleKeys.ReminderSlotJob).StoreDurably());
             // The reminder safety net: a sweep every minute besides the slot triggers, so a reminder row is delivered at most
             // about a minute late when its instant came before the planner's next run, or when a slot trigger was lost.

@@ -24,7 +24,6 @@ namespace Commendations.Seeding;
 /// </summary>
 public sealed class DemoRoutes(IServiceProvider services)
 {
-    private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
     private Dictionary<string, FixedCurrentUser> _actors = [];
 
     /// <summary>Replays the story once: a database that already has nominations is left as it is.</summary>
@@ -190,7 +189,7 @@ public sealed class DemoRoutes(IServiceProvider services)
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request, ct);
     }
 
-    private static DateTimeOffset At(int year, int month, int day, int hour = 9) => new(year, month, day, hour, 0, 0, Vietnam);
+    private static DateTimeOffset At(int year, int month, int day, int hour = 9) => new(year, month, day, hour, 0, 0, VietnamTime.Offset);
 
     private static string DemoFileName(DocumentKind kind) => kind switch
     {

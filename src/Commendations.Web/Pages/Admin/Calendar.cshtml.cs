@@ -1,3 +1,4 @@
+using Commendations.Engine;
 using Commendations.Domain.Calendar;
 using Commendations.Features.Admin.Calendar;
 using Commendations.Features.Calendar;
@@ -59,7 +60,7 @@ public sealed class CalendarModel(TimeProvider clock) : AdminPageModel
     private async Task LoadAsync()
     {
         if (Year is < CalendarYears.First or > CalendarYears.Last)
-            Year = clock.GetUtcNow().ToOffset(Format.Vietnam).Year;
+            Year = clock.GetUtcNow().ToOffset(VietnamTime.Offset).Year;
         Days = await Mediator.Send(new ListCalendarDays(Year));
         Offers = await Mediator.Send(new ListCalendarOffers());
     }

@@ -1,3 +1,4 @@
+using Commendations.Engine;
 using Commendations.Common.Security;
 using Commendations.Features.Decisions;
 using Commendations.Features.Nominations;
@@ -20,7 +21,7 @@ public sealed class IssueModel(HeaderUser user, TimeProvider clock) : AppPageMod
     public async Task OnGetAsync()
     {
         await LoadAsync();
-        Input.Date = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Format.Vietnam).DateTime);
+        Input.Date = VietnamTime.Today(clock);
         // The decision is written in Vietnamese whatever the UI language: the signer's own title from their account.
         var me = await user.GetAsync();
         Input.SignerName = me?.DisplayName;

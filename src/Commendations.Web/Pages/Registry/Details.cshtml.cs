@@ -1,3 +1,4 @@
+using Commendations.Engine;
 using Commendations.Common.Errors;
 using Commendations.Common.Security;
 using Commendations.Features.Registry;
@@ -25,7 +26,7 @@ public sealed class DetailsModel(TimeProvider clock) : AppPageModel
 
     public async Task<IActionResult> OnGetAsync()
     {
-        Input.Date = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Format.Vietnam).DateTime);
+        Input.Date = VietnamTime.Today(clock);
         return await ShowAsync();
     }
 

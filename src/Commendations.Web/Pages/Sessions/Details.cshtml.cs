@@ -39,7 +39,7 @@ public sealed class DetailsModel : AppPageModel
             Particulars = new MinutesInput
             {
                 Number = m.MinutesNumber, ChairUserId = m.Chair?.UserId, SecretaryUserId = m.Secretary?.UserId,
-                EndedAt = m.EndedAt?.ToOffset(Format.Vietnam).DateTime,
+                EndedAt = m.EndedAt?.ToOffset(VietnamTime.Offset).DateTime,
             };
         return result;
     }
@@ -106,7 +106,7 @@ public sealed class DetailsModel : AppPageModel
     {
         ModelState.Clear();
         var p = Particulars;
-        DateTimeOffset? ended = p.EndedAt is { } local ? new DateTimeOffset(local, Format.Vietnam) : null;
+        DateTimeOffset? ended = p.EndedAt is { } local ? new DateTimeOffset(local, VietnamTime.Offset) : null;
         var ok = await RunAsync(() => Mediator.Send(new RecordMinutesDetails(Id, string.IsNullOrWhiteSpace(p.Number) ? null : p.Number.Trim(),
             p.ChairUserId, p.SecretaryUserId, ended)));
         if (!ok)

@@ -1,3 +1,4 @@
+using Commendations.Engine;
 using Commendations.Common.Security;
 using Commendations.Features.Sessions;
 using Commendations.Web.Ui;
@@ -54,7 +55,7 @@ public sealed class IndexModel(ICurrentUser user) : AppPageModel
         if (ModelState.IsValid)
         {
             // The form's time is Vietnam time, whatever the server's time zone.
-            var heldAt = new DateTimeOffset(DateTime.SpecifyKind(Input.HeldAt!.Value, DateTimeKind.Unspecified), Format.Vietnam);
+            var heldAt = new DateTimeOffset(DateTime.SpecifyKind(Input.HeldAt!.Value, DateTimeKind.Unspecified), VietnamTime.Offset);
             var location = string.IsNullOrWhiteSpace(Input.Location) ? null : Input.Location.Trim();
             if (await TryAsync(async () => id = await Mediator.Send(new OpenSession(Input.CommitteeCode ?? "", Input.Title!.Trim(), heldAt, location,
                     Input.NominationIds.Distinct().ToList()))))

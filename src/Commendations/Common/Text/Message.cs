@@ -1,3 +1,4 @@
+using Commendations.Engine;
 using System.Globalization;
 
 namespace Commendations.Common.Text;
@@ -42,7 +43,7 @@ public sealed record Message(string Template, params object?[] Args) : ILocalise
         ILocalised nested => nested.Format(culture),
         DateOnly date => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
         DateTime dateTime => dateTime.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
-        DateTimeOffset instant => instant.ToOffset(TimeSpan.FromHours(7)).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture),
+        DateTimeOffset instant => instant.ToOffset(VietnamTime.Offset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture),
         _ => argument,
     };
 

@@ -1,3 +1,4 @@
+using Commendations.Engine;
 using Commendations.Common.Text;
 using Commendations.Common;
 using Commendations.Common.Errors;
@@ -25,7 +26,7 @@ public sealed class ListCampaignsHandler(CommendationsDbContext db, TimeProvider
 {
     public async Task<IReadOnlyList<CampaignView>> Handle(ListCampaigns request, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
+        var today = VietnamTime.Today(clock);
         var forms = await db.AwardForms.AsNoTracking().ToDictionaryAsync(a => a.Id, cancellationToken);
         var campaigns = await db.Campaigns.AsNoTracking().OrderByDescending(c => c.DossierClose).ToListAsync(cancellationToken);
         return campaigns.Select(c => new CampaignView(c.Id, c.Code, c.Name, c.Type, c.PlanReference, c.PeriodStart, c.PeriodEnd,

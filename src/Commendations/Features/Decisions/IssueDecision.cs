@@ -1,3 +1,4 @@
+using Commendations.Engine;
 using Commendations.Common.Behaviours;
 using Commendations.Common.Text;
 using Commendations.Audit;
@@ -143,7 +144,7 @@ public sealed class IssueDecisionHandler(
     /// </summary>
     private async Task EnsureDateAsync(IssueDecision request, List<Nomination> nominations, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
+        var today = VietnamTime.Today(clock);
         if (request.Date > today)
             throw new InputException("date", new Message("Ngày quyết định không thể sau hôm nay ({0}).", today));
         var campaignIds = nominations.Select(n => n.CampaignId).Distinct().ToList();

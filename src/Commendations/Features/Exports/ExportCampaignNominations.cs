@@ -1,3 +1,4 @@
+using Commendations.Engine;
 using Commendations.Common.Text;
 using Commendations.Common;
 using Commendations.Common.Errors;
@@ -64,7 +65,7 @@ public sealed class ExportCampaignNominationsHandler(CommendationsDbContext db, 
 
     /// <summary>Dates in Vietnam time, as the offices read them.</summary>
     public static DateOnly? LocalDate(DateTimeOffset? at) =>
-        at is { } value ? DateOnly.FromDateTime(value.ToOffset(TimeSpan.FromHours(7)).DateTime) : null;
+        at is { } value ? VietnamTime.DateOf(value) : null;
 
     /// <summary>The same scope as <see cref="NominationAccess.CanRead"/>, as a query.</summary>
     private IQueryable<Nomination> Visible(IQueryable<Nomination> query)

@@ -1,3 +1,4 @@
+using Commendations.Engine;
 using Commendations.Common.Security;
 using Commendations.Common;
 using Commendations.Domain.Sessions;
@@ -30,7 +31,7 @@ public sealed class ExportSessionVotesHandler(IMediator mediator) : IRequestHand
     public async Task<ExportFile> Handle(ExportSessionVotes request, CancellationToken cancellationToken)
     {
         var minutes = await mediator.Send(new GetSession(request.SessionId), cancellationToken);
-        var day = DateOnly.FromDateTime(minutes.HeldAt.ToOffset(TimeSpan.FromHours(7)).DateTime);
+        var day = VietnamTime.DateOf(minutes.HeldAt);
         // A secret vote not yet closed has no counts: its cells stay empty.
         var table = new ExportTable("Kết quả bỏ phiếu", Columns, minutes.Items.Select(i => new object?[]
         {

@@ -1,3 +1,4 @@
+using Commendations.Engine;
 using Commendations.Audit;
 using Commendations.Common;
 using Commendations.Common.Errors;
@@ -37,7 +38,7 @@ public sealed class SubmitNominationHandler(
         var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == nomination.CampaignId, cancellationToken);
         var awardForm = await db.AwardForms.AsNoTracking().SingleAsync(a => a.Id == nomination.AwardFormId, cancellationToken);
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
+        var today = VietnamTime.Today(clock);
         if (nomination.Round == 1 && !campaign.IsDossierWindowOpen(today))
         {
             throw new ConflictException("dossier-window-closed", new Message("Phong trào {0} – {1} nhận hồ sơ từ ngày {2} đến ngày {3}.",

@@ -1,3 +1,4 @@
+using Commendations.Engine;
 using Commendations.Common.Security;
 using Commendations.Common;
 using Commendations.Domain.Catalog;
@@ -102,7 +103,7 @@ public sealed class GetSessionHandler(CommendationsDbContext db, SessionAccess a
         MinutesSigner? Signer(Guid? id) => id is { } userId && committee.Members.FirstOrDefault(m => m.UserId == userId) is { } member
             ? new MinutesSigner(userId, names.GetValueOrDefault(userId, "?"), member.Position)
             : null;
-        var day = DateOnly.FromDateTime(session.HeldAt.ToOffset(TimeSpan.FromHours(7)).DateTime);
+        var day = VietnamTime.DateOf(session.HeldAt);
         var authority = await documents.AuthorityOnAsync(day, cancellationToken);
         attendance = await WithSubstitutesAsync(attendance, day, session.HeldAt, cancellationToken);
         return new SessionMinutes(session.Id, committee.Code, committee.Name, session.Title, session.Location, session.HeldAt, session.Status,

@@ -22,7 +22,7 @@ public sealed class Substitutes(CommendationsDbContext db, TimeProvider clock)
 
     public DateOnly Today => TodayAt(clock.GetUtcNow());
 
-    public static DateOnly TodayAt(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, SchedulingSetup.VietnamTime).DateTime);
+    public static DateOnly TodayAt(DateTimeOffset instant) => VietnamTime.DateOf(instant);
 
     /// <summary>The people <paramref name="substitute"/> covers today (an index lookup: every inbox of a substitute asks it).</summary>
     public async Task<IReadOnlyList<Guid>> PrincipalsCoveredTodayAsync(Guid substitute, CancellationToken cancellationToken)

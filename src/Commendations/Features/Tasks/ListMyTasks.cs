@@ -251,7 +251,7 @@ public sealed class ListMyTasksHandler(CommendationsDbContext db, ICurrentUser u
     /// <summary>Overdue and due this week (to Sunday night, Vietnam time) over all my open tasks; claimed by me from its small index.</summary>
     private async Task<TaskCounts> CountsAsync(IReadOnlyList<IQueryable<WorkflowTask>> parts, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var local = TimeZoneInfo.ConvertTime(now, SchedulingSetup.VietnamTime);
+        var local = VietnamTime.Local(now);
         var daysToMonday = ((int)DayOfWeek.Monday - (int)local.DayOfWeek + 7) % 7;
         var weekEnd = StartOfDay(DateOnly.FromDateTime(local.DateTime).AddDays(daysToMonday == 0 ? 7 : daysToMonday));
         var me = user.UserId;
@@ -265,5 +265,5 @@ public sealed class ListMyTasksHandler(CommendationsDbContext db, ICurrentUser u
 
     /// <summary>Midnight of <paramref name="day"/> in Vietnam (dates people type are theirs).</summary>
     private static DateTimeOffset StartOfDay(DateOnly day) =>
-        new(day.ToDateTime(TimeOnly.MinValue), SchedulingSetup.VietnamTime.BaseUtcOffset);
+        new(day.ToDateTime(TimeOnly.MinValue), VietnamTime.Offset);
 }

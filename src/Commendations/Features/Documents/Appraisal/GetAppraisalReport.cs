@@ -69,7 +69,7 @@ public sealed class GetAppraisalReportHandler(CommendationsDbContext db, Definit
                 appraisals.GetValueOrDefault(x.n.Id)?.Comment))
             .ToList();
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
+        var today = VietnamTime.Today(clock);
         var authority = await documents.AuthorityOnAsync(today, cancellationToken);
         var province = await db.Units.AsNoTracking().Where(u => u.Level == UnitLevel.Province).OrderBy(u => u.Code)
             .Select(u => u.Name).FirstOrDefaultAsync(cancellationToken) ?? "Ủy ban nhân dân tỉnh";

@@ -1,3 +1,4 @@
+using Commendations.Engine;
 using System.Globalization;
 using Commendations.Domain.Documents;
 using Commendations.Domain.Sessions;
@@ -14,12 +15,10 @@ namespace Commendations.Features.Documents.Minutes;
 public sealed class MinutesText(SessionMinutes m)
 {
     private static readonly CultureInfo Vietnamese = new("vi-VN");
-    private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
-
     public SessionMinutes Minutes => m;
 
     /// <summary>The session's day in Vietnam.</summary>
-    public DateOnly Day => DateOnly.FromDateTime(m.HeldAt.ToOffset(Vietnam).DateTime);
+    public DateOnly Day => VietnamTime.DateOf(m.HeldAt);
 
     public string CommitteeHeading => m.CommitteeName.ToUpper(Vietnamese);
 
@@ -91,7 +90,7 @@ public sealed class MinutesText(SessionMinutes m)
     /// <summary>The chair's position in capitals under "CHỦ TRÌ" ("CHỦ TỊCH HỘI ĐỒNG").</summary>
     public string? ChairPosition => m.Chair?.Position.ToUpper(Vietnamese);
 
-    private static string Time(DateTimeOffset at) => at.ToOffset(Vietnam).ToString("HH:mm", CultureInfo.InvariantCulture);
+    private static string Time(DateTimeOffset at) => at.ToOffset(VietnamTime.Offset).ToString("HH:mm", CultureInfo.InvariantCulture);
 
     private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
 }

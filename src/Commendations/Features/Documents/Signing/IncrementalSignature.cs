@@ -1,3 +1,4 @@
+using Commendations.Engine;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -48,7 +49,7 @@ public static class IncrementalSignature
 
     private static string SignatureDictionary(SignerIdentity signer, string reason, string location, DateTimeOffset now)
     {
-        var at = now.ToOffset(TimeSpan.FromHours(7));
+        var at = now.ToOffset(VietnamTime.Offset);
         var placeholder = string.Join(" ", Enumerable.Repeat(new string('0', NumberWidth), 3));
         return "<</Type/Sig/Filter/Adobe.PPKLite/SubFilter/adbe.pkcs7.detached"
                + $"/M(D:{at:yyyyMMddHHmmss}+07'00')/Name{Text(signer.Name)}/Reason{Text(reason)}/Location{Text(location)}"

@@ -1,3 +1,4 @@
+using Commendations.Engine;
 using System.Globalization;
 using Commendations.Features.Documents.Pdf;
 using PdfSharp.Drawing;
@@ -12,8 +13,6 @@ namespace Commendations.Features.Documents.Signing;
 /// </summary>
 internal sealed class SignatureAppearance(string signerName, DateTimeOffset signedAt) : IAnnotationAppearanceHandler
 {
-    private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
-
     public void DrawAppearance(XGraphics gfx, XRect placed)
     {
         // The appearance is a form of the box's size: it is drawn from its own origin, not at the box's place on the page.
@@ -22,7 +21,7 @@ internal sealed class SignatureAppearance(string signerName, DateTimeOffset sign
         var font = new XFont(EmbeddedFonts.Family, 9, XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
         var bold = new XFont(EmbeddedFonts.Family, 9, XFontStyleEx.Bold, new XPdfFontOptions(PdfFontEncoding.Unicode));
         gfx.DrawRectangle(new XPen(XColors.DarkRed, 0.8), rect.X + 0.5, rect.Y + 0.5, rect.Width - 1, rect.Height - 1);
-        var at = signedAt.ToOffset(Vietnam).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+        var at = signedAt.ToOffset(VietnamTime.Offset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
         var lineHeight = font.GetHeight();
         var top = rect.Y + (rect.Height - 2 * lineHeight) / 2;
         gfx.DrawString($"Ký bởi: {signerName}", bold, XBrushes.DarkRed, new XRect(rect.X, top, rect.Width, lineHeight), XStringFormats.TopCenter);
