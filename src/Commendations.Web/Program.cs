@@ -21,7 +21,7 @@ if (string.IsNullOrWhiteSpace(connectionString) && localDatabase is null)
     return 2;
 connectionString = localDatabase?.ConnectionString ?? connectionString!;
 
-builder.Services.AddCommendationsWeb(builder.Configuration, connectionString);
+builder.Services.AddCommendationsWeb(builder.Configuration, builder.Environment, connectionString, usingLocalDatabase: localDatabase is not null);
 builder.Services.AddAuditHeadKey(builder.Configuration, builder.Environment, localDatabase?.DataFolder);
 if (WebServices.SeedsDemoRoutes(builder.Configuration, builder.Environment))
     builder.Services.AddDemoReplayClock();
@@ -35,7 +35,7 @@ if (args.Contains("--migrate-only"))
 }
 
 var hostBuilt = startup.Elapsed;
-await app.InitializeDatabaseAsync(localDatabase is not null);
+await app.InitializeDatabaseAsync();
 var databaseReady = startup.Elapsed;
 app.UseCommendationsWeb();
 app.Lifetime.ApplicationStarted.Register(() =>

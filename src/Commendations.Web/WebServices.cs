@@ -14,13 +14,15 @@ namespace Commendations.Web;
 
 public static class WebServices
 {
-    public static IServiceCollection AddCommendationsWeb(this IServiceCollection services, IConfiguration configuration, string connectionString)
+    public static IServiceCollection AddCommendationsWeb(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment,
+        string connectionString, bool usingLocalDatabase)
     {
-        services.AddCommendations(connectionString);
+        var database = DatabaseSettings(configuration, environment, usingLocalDatabase);
+        services.AddSingleton(database);
+        services.AddCommendations(connectionString, demoScopes: database.SeedDemoData == true);
         services.AddCommendationsAuth();
         services.AddCommendationsWebSecurity(configuration);
         services.AddDefinitionPublishing(configuration);
-        services.Configure<Commendations.Workflow.WorkflowScopeOptions>(configuration.GetSection("Workflow"));
         services.Configure<Commendations.Features.Repairs.RepairOptions>(configuration.GetSection("Repairs"));
         services.Configure<Commendations.Features.Documents.Signing.Pkcs12SigningOptions>(
             configuration.GetSection(Commendations.Features.Documents.Signing.Pkcs12SigningOptions.Section));
@@ -52,14 +54,22 @@ public static class WebServices
         return services;
     }
 
-    /// <summary>Four eyes by default outside Development (where the demo has one administrator); <c>Workflows:RequireSecondApproval</c> overrides either way.</summary>
+    /// <summary>
+    /// The section <c>Workflows</c>: four eyes by default outside Development (where the demo has one administrator);
+    /// <c>Workflows:RequireSecondApproval</c> overrides either way.
+    /// </summary>
     public static IServiceCollection AddDefinitionPublishing(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<Commendations.Features.Definitions.DefinitionPublishingOptions>()
+        services.AddOptions<Commendations.Workflow.WorkflowOptions>()
             .Configure<IHostEnvironment>((o, env) => o.RequireSecondApproval = !env.IsDevelopment())
-            .Bind(configuration.GetSection("Workflows"));
+            .Bind(configuration.GetSection(Commendations.Workflow.WorkflowOptions.Section));
         return services;
     }
+
+    /// <summary>The section <c>Database</c> with its defaults for this environment filled in.</summary>
+    public static DatabaseStartupOptions DatabaseSettings(IConfiguration configuration, IHostEnvironment environment, bool usingLocalDatabase) =>
+        (configuration.GetSection(DatabaseStartupOptions.Section).Get<DatabaseStartupOptions>() ?? new DatabaseStartupOptions())
+            .Resolve(environment.IsDevelopment(), usingLocalDatabase);
 
     public static WebApplication UseCommendationsWeb(this WebApplication app)
     {
@@ -81,19 +91,20 @@ public static class WebServices
     }
 
     /// <summary>Migrations run at start-up for the local database and when configured; production uses --migrate-only.</summary>
-    public static async Task InitializeDatabaseAsync(this WebApplication app, bool usingLocalDatabase)
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
-        var migrate = app.Configuration.GetValue("Database:MigrateOnStartup", usingLocalDatabase || app.Environment.IsDevelopment());
-        if (migrate)
+        var database = app.Services.GetRequiredService<DatabaseStartupOptions>();
+        if (database.MigrateOnStartup == true)
             await DatabaseInitializer.MigrateAsync(app.Services);
-        if (app.Configuration.GetValue("Database:ImportReferenceData", true))
+        if (database.ImportReferenceData)
         {
-            var workflowFolder = app.Configuration["Workflows:Folder"] ?? Path.Combine(AppContext.BaseDirectory, "workflows");
+            var workflowFolder = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Commendations.Workflow.WorkflowOptions>>().Value.Folder
+                ?? Path.Combine(AppContext.BaseDirectory, "workflows");
             await DatabaseInitializer.ImportReferenceDataAsync(app.Services, workflowFolder);
         }
-        if (app.Configuration.GetValue("Database:SeedDemoData", app.Environment.IsDevelopment()))
+        if (database.SeedDemoData == true)
             await DatabaseInitializer.SeedDemoDataAsync(app.Services);
-        if (SeedsDemoRoutes(app.Configuration, app.Environment))
+        if (database.SeedDemoRoutes == true)
             await DatabaseInitializer.SeedDemoRoutesAsync(app.Services);
     }
 
@@ -102,8 +113,7 @@ public static class WebServices
     /// through the use cases at their own instants, which needs the replay clock registered before the host is built.
     /// </summary>
     public static bool SeedsDemoRoutes(IConfiguration configuration, IHostEnvironment environment) =>
-        configuration.GetValue("Database:SeedDemoData", environment.IsDevelopment())
-        && configuration.GetValue("Database:SeedDemoRoutes", environment.IsDevelopment());
+        DatabaseSettings(configuration, environment, usingLocalDatabase: false).SeedDemoRoutes == true;
 
     public static void AddDemoReplayClock(this IServiceCollection services) =>
         services.AddSingleton<TimeProvider>(new Common.Time.ReplayClock(TimeProvider.System));

@@ -13,7 +13,8 @@ namespace Commendations;
 
 public static class DependencyInjection
 {
-    public static IServiceCollection AddCommendations(this IServiceCollection services, string connectionString)
+    /// <param name="demoScopes">Route unit scopes not configured mean the demo province's offices (with the demo data only).</param>
+    public static IServiceCollection AddCommendations(this IServiceCollection services, string connectionString, bool demoScopes = false)
     {
         // Pooled: a request takes a reset context instead of building one (its options and internal services) each time.
         services.AddDbContextPool<CommendationsDbContext>((provider, options) => options.UseCommendationsDatabase(connectionString)
@@ -36,7 +37,13 @@ public static class DependencyInjection
         services.AddMediatorWithPipeline(typeof(DependencyInjection).Assembly);
         // Validators name fields in the reader's language (FluentValidation's sentences are Vietnamese or English already).
         Common.Text.FieldNames.Install();
-        services.AddOptions<Workflow.WorkflowScopeOptions>();
+        var workflows = services.AddOptions<Workflow.WorkflowOptions>().ValidateDataAnnotations().ValidateOnStart();
+        if (demoScopes)
+            workflows.PostConfigure(o =>
+            {
+                foreach (var (scope, unit) in Seeding.DemoUnits.Scopes)
+                    o.Scopes.TryAdd(scope, unit);
+            });
         services.AddScoped<Workflow.DefinitionCache>();
         services.AddScoped<Workflow.DefinitionSemantics>();
         services.AddScoped<Workflow.EngineMessages>();
@@ -81,7 +88,6 @@ public static class DependencyInjection
         services.AddScoped<Features.Eligibility.EligibilityEvaluator>();
         services.AddSingleton<Features.Disclosure.CommentRateLimiter>();
         services.AddScoped<Features.Definitions.DefinitionAdmin>();
-        services.AddOptions<Features.Definitions.DefinitionPublishingOptions>();
         services.AddOptions<Scheduling.SchedulingSettings>();
         services.AddOptions<Scheduling.SmtpSettings>();
         services.AddScoped<Scheduling.Notifier>();

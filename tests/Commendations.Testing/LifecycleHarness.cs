@@ -22,7 +22,7 @@ public class LifecycleHarness : DatabaseFixture
         await base.InitializeAsync();
         _services = new ServiceCollection()
             .AddLogging()
-            .AddCommendations(ConnectionString)
+            .AddCommendations(ConnectionString, demoScopes: true)
             .AddTestAuditKey()
             .AddSingleton<TimeProvider>(Clock)
             .AddScoped<CurrentUserHolder>()

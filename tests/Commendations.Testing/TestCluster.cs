@@ -77,7 +77,7 @@ public static class TestCluster
     /// <summary>Reference data (shipped workflows, holidays) and DOMAIN.md's demo data, once, so every clone starts with them.</summary>
     private static void SeedTemplate(string connectionString)
     {
-        using var services = new ServiceCollection().AddLogging().AddCommendations(connectionString).AddTestAuditKey().BuildServiceProvider();
+        using var services = new ServiceCollection().AddLogging().AddCommendations(connectionString, demoScopes: true).AddTestAuditKey().BuildServiceProvider();
         DatabaseInitializer.ImportReferenceDataAsync(services, Path.Combine(RepositoryRoot, "workflows")).GetAwaiter().GetResult();
         DatabaseInitializer.SeedDemoDataAsync(services).GetAwaiter().GetResult();
     }

@@ -13,7 +13,7 @@ namespace Commendations.Workflow;
 /// Gathers what the engine needs for one nomination: its facts, the committees, the unit scopes and the working calendar.
 /// Reference data comes from <see cref="ReferenceDataCache"/> (no query when cached); only the collective is read each time.
 /// </summary>
-public sealed class RuntimeContextFactory(CommendationsDbContext db, TimeProvider clock, IOptions<WorkflowScopeOptions> scopes, ReferenceDataCache cache)
+public sealed class RuntimeContextFactory(CommendationsDbContext db, TimeProvider clock, IOptions<WorkflowOptions> scopes, ReferenceDataCache cache)
 {
     public const string NominatingScope = "nominating";
 

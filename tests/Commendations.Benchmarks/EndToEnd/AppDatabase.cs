@@ -60,7 +60,7 @@ public sealed class AppDatabase : IAsyncDisposable
             .AddSingleton<SqlCapture>()
             .AddScoped<CurrentUserSlot>()
             .AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUserSlot>().User ?? FixedCurrentUser.System)
-            .AddCommendations(connectionString)
+            .AddCommendations(connectionString, demoScopes: true)
             .Configure<Commendations.Audit.AuditKeyOptions>(o => o.HeadKey = WebProcess.AuditHeadKey);
         if (captureSql)
             collection.ConfigureDbContext<CommendationsDbContext>((sp, options) => options.AddInterceptors(sp.GetRequiredService<SqlCapture>()));

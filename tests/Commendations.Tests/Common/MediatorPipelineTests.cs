@@ -13,7 +13,7 @@ public class MediatorPipelineTests(DatabaseFixture database) : IClassFixture<Dat
 {
     private readonly ServiceProvider _services = new ServiceCollection()
         .AddLogging()
-        .AddCommendations(database.ConnectionString)
+        .AddCommendations(database.ConnectionString, demoScopes: true)
         .AddTestAuditKey()
         .AddScoped<ICurrentUser>(_ => new FixedCurrentUser(Guid.NewGuid(), "Quản trị", new HashSet<string> { Roles.Administrator }, null))
         .BuildServiceProvider();

@@ -28,7 +28,7 @@ public sealed class SchedulerRig : IAsyncDisposable
     {
         var services = new ServiceCollection()
             .AddLogging()
-            .AddCommendations(connectionString)
+            .AddCommendations(connectionString, demoScopes: true)
             .AddTestAuditKey()
             .AddSingleton(clock)
             .AddCommendationsScheduling(connectionString, new SchedulingSettings(), clock);
@@ -196,7 +196,7 @@ public sealed class QuartzNode : IAsyncDisposable
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
-        builder.Services.AddCommendations(connectionString).AddTestAuditKey();
+        builder.Services.AddCommendations(connectionString, demoScopes: true).AddTestAuditKey();
         builder.Services.AddSingleton(clock);
         builder.Services.AddCommendationsScheduling(connectionString, FastSettings(), clock,
             q =>

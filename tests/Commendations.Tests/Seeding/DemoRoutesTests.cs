@@ -19,7 +19,7 @@ public class DemoRoutesTests(DatabaseFixture database) : IClassFixture<DatabaseF
     [Fact]
     public async Task The_demo_story_is_replayed_once_through_the_use_cases_at_its_own_instants()
     {
-        await using var services = new ServiceCollection().AddLogging().AddCommendations(database.ConnectionString).AddTestAuditKey()
+        await using var services = new ServiceCollection().AddLogging().AddCommendations(database.ConnectionString, demoScopes: true).AddTestAuditKey()
             .AddSingleton<TimeProvider>(new ReplayClock(new TestClock(Now))).BuildServiceProvider();
 
         await DatabaseInitializer.SeedDemoRoutesAsync(services);
@@ -66,7 +66,7 @@ public class DemoRoutesTests(DatabaseFixture database) : IClassFixture<DatabaseF
     [Fact]
     public async Task Without_the_replay_clock_the_story_is_refused_rather_than_written_at_the_wrong_time()
     {
-        await using var services = new ServiceCollection().AddLogging().AddCommendations(database.ConnectionString).AddTestAuditKey()
+        await using var services = new ServiceCollection().AddLogging().AddCommendations(database.ConnectionString, demoScopes: true).AddTestAuditKey()
             .AddSingleton<TimeProvider>(new TestClock(Now)).BuildServiceProvider();
 
         var seeding = () => DatabaseInitializer.SeedDemoRoutesAsync(services);

@@ -17,7 +17,7 @@ public class ReferenceDataImportTests(DatabaseFixture database) : IClassFixture<
             await db.CalendarDays.Where(d => d.Date == removed).ExecuteDeleteAsync();
             await db.CalendarDays.Where(d => d.Date.Year == 2027).ExecuteDeleteAsync();
         }
-        await using var services = new ServiceCollection().AddLogging().AddCommendations(database.ConnectionString).AddTestAuditKey().BuildServiceProvider();
+        await using var services = new ServiceCollection().AddLogging().AddCommendations(database.ConnectionString, demoScopes: true).AddTestAuditKey().BuildServiceProvider();
 
         await DatabaseInitializer.ImportReferenceDataAsync(services, Path.Combine(TestCluster.RepositoryRoot, "workflows"));
 

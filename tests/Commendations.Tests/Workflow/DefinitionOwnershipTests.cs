@@ -23,7 +23,7 @@ public class DefinitionOwnershipTests(LifecycleHarness app) : IClassFixture<Life
 
     private async Task StartAsync(string folder)
     {
-        await using var services = new ServiceCollection().AddLogging().AddCommendations(app.ConnectionString).AddTestAuditKey().BuildServiceProvider();
+        await using var services = new ServiceCollection().AddLogging().AddCommendations(app.ConnectionString, demoScopes: true).AddTestAuditKey().BuildServiceProvider();
         await DatabaseInitializer.ImportReferenceDataAsync(services, folder);
     }
 

@@ -86,7 +86,7 @@ public class RandomDefinitionsPropertyTests(RandomDefinitionsPropertyTests.Organ
         {
             await base.InitializeAsync();
             var clock = new TestClock(TestClock.At(2026, 12, 1));
-            await using var services = new ServiceCollection().AddLogging().AddCommendations(ConnectionString).AddTestAuditKey()
+            await using var services = new ServiceCollection().AddLogging().AddCommendations(ConnectionString, demoScopes: true).AddTestAuditKey()
                 .AddSingleton<TimeProvider>(clock).BuildServiceProvider();
             await using var scope = services.CreateAsyncScope();
             var organisationFacts = await scope.ServiceProvider.GetRequiredService<OrganisationFacts>().ReadAsync(default);

@@ -23,7 +23,7 @@ public class ReferenceDataCacheTests(DatabaseFixture database) : IClassFixture<D
     {
         // Before the listener connects, so that no announcement of this clean-up can arrive in the middle of a test.
         await ExecuteAsync("DELETE FROM calendar_days WHERE date = '2026-12-02'");
-        _services = new ServiceCollection().AddLogging().AddCommendations(database.ConnectionString).AddTestAuditKey().BuildServiceProvider();
+        _services = new ServiceCollection().AddLogging().AddCommendations(database.ConnectionString, demoScopes: true).AddTestAuditKey().BuildServiceProvider();
         await Listener.StartAsync(default);
         await WaitUntil(() => Cache.IsListening, "the listener connects");
     }

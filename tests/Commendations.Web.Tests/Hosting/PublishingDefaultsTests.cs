@@ -30,7 +30,7 @@ public class PublishingDefaultsTests
             .AddSingleton<IHostEnvironment>(new Environment(environment))
             .AddDefinitionPublishing(configuration)
             .BuildServiceProvider();
-        return services.GetRequiredService<IOptions<DefinitionPublishingOptions>>().Value.RequireSecondApproval;
+        return services.GetRequiredService<IOptions<Commendations.Workflow.WorkflowOptions>>().Value.RequireSecondApproval;
     }
 
     [Theory]

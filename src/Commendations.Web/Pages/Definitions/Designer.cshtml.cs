@@ -15,7 +15,7 @@ namespace Commendations.Web.Pages.Definitions;
 /// against the definition API; publishing is a form post.
 /// </summary>
 [Authorize(Roles = Roles.Administrator)]
-public sealed class DesignerModel(IOptions<DefinitionPublishingOptions> publishing) : AppPageModel
+public sealed class DesignerModel(IOptions<Commendations.Workflow.WorkflowOptions> publishing) : AppPageModel
 {
     public DefinitionVersionView View { get; private set; } = null!;
 

@@ -12,15 +12,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Commendations.Features.Definitions;
 
-/// <summary>
-/// Publishing rules: with <see cref="RequireSecondApproval"/> a second administrator must approve each publication. The web
-/// host turns it on by default outside Development (<c>Workflows:RequireSecondApproval</c> overrides).
-/// </summary>
-public sealed class DefinitionPublishingOptions
-{
-    public bool RequireSecondApproval { get; set; }
-}
-
 /// <summary>What every definition use case shares: loading a version, validation context, audit.</summary>
 public sealed class DefinitionAdmin(CommendationsDbContext db, AuditTrail audit, OrganisationFacts organisation, Workflow.DefinitionCache definitions)
 {

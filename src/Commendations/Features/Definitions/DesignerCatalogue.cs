@@ -74,7 +74,7 @@ public sealed record CommitteeChoice(string Code, string Name, int ActiveMembers
 
 public sealed record UserChoice(Guid Id, string FullName, string? Unit);
 
-public sealed class GetDesignerOrganisationHandler(CommendationsDbContext db, IOptions<WorkflowScopeOptions> scopes, TimeProvider clock)
+public sealed class GetDesignerOrganisationHandler(CommendationsDbContext db, IOptions<Workflow.WorkflowOptions> scopes, TimeProvider clock)
     : IRequestHandler<GetDesignerOrganisation, DesignerOrganisation>
 {
     public async Task<DesignerOrganisation> Handle(GetDesignerOrganisation request, CancellationToken cancellationToken)

@@ -39,7 +39,7 @@ public sealed record HeldRole(string Role, string Scope);
 public sealed record CommitteeExport(string Code, string Name, int Members, bool HasChair, bool HasSecretary);
 
 /// <summary>Reads <see cref="OrganisationExport"/> from the database and the scope configuration.</summary>
-public sealed class OrganisationFacts(CommendationsDbContext db, IOptions<WorkflowScopeOptions> scopes, TimeProvider clock)
+public sealed class OrganisationFacts(CommendationsDbContext db, IOptions<Workflow.WorkflowOptions> scopes, TimeProvider clock)
 {
     public async Task<OrganisationExport> ReadAsync(CancellationToken cancellationToken)
     {

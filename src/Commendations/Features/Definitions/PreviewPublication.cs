@@ -27,7 +27,7 @@ public sealed record PublicationPreview(
 public sealed record RunningOnVersion(int Version, int RunningInstances, string StatusName);
 
 public sealed class PreviewPublicationHandler(
-    DefinitionAdmin admin, CommendationsDbContext db, IOptions<DefinitionPublishingOptions> options)
+    DefinitionAdmin admin, CommendationsDbContext db, IOptions<Commendations.Workflow.WorkflowOptions> options)
     : IRequestHandler<PreviewPublication, PublicationPreview>
 {
     public async Task<PublicationPreview> Handle(PreviewPublication request, CancellationToken cancellationToken)

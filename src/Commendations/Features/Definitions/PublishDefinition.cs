@@ -18,7 +18,7 @@ public sealed record PublishDefinition(string DefinitionId, int Version) : IComm
 
 public sealed record PublicationOutcome(DefinitionStatus Status, bool AwaitingSecondApproval, string? RequestedBy, string? PublishedBy);
 
-public sealed class PublishDefinitionHandler(DefinitionAdmin admin, ICurrentUser user, TimeProvider clock, IOptions<DefinitionPublishingOptions> options)
+public sealed class PublishDefinitionHandler(DefinitionAdmin admin, ICurrentUser user, TimeProvider clock, IOptions<Commendations.Workflow.WorkflowOptions> options)
     : IRequestHandler<PublishDefinition, PublicationOutcome>
 {
     public async Task<PublicationOutcome> Handle(PublishDefinition request, CancellationToken cancellationToken)
