@@ -48,7 +48,9 @@ as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 
 cleanup() {
   local status=$?
-  for n in "${!node_pid[@]}"; do kill "${node_pid[$n]}" 2>/dev/null || true; done
+  # Nodes first, while the database still answers: a node whose database is gone does not finish its shutdown
+  # (Quartz keeps retrying), so, like systemd's TimeoutStopSec, a node still running after its grace is killed.
+  for n in "${!node_pid[@]}"; do stop_node "$n"; done
   [ -f "$work/nginx/nginx.pid" ] && kill "$(cat "$work/nginx/nginx.pid")" 2>/dev/null || true
   [ -f "$work/pg/data/postmaster.pid" ] && as_pg "$pg_bin/pg_ctl" stop -D "$work/pg/data" -m immediate -w >/dev/null 2>&1 || true
   wait 2>/dev/null || true
@@ -152,7 +154,15 @@ start_node() {
   done
   tail -20 "$work/node$n.log"; die "node $n not ready within 3 minutes"
 }
-stop_node() { kill -TERM "${node_pid[$1]}"; wait "${node_pid[$1]}" 2>/dev/null || true; unset "node_pid[$1]"; }
+# SIGTERM as systemd sends it, then SIGKILL after the unit's TimeoutStopSec (45 s) if the node has not ended.
+stop_node() {
+  local pid="${node_pid[$1]}"
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 90); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+  kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  unset "node_pid[$1]"
+}
 
 step "node 1 on port ${node_port[1]} (seeds the demo data), node 2 on port ${node_port[2]}"
 start_node 1 true
