@@ -19,6 +19,7 @@
 set -euo pipefail
 
 repo="$(cd "$(dirname "$0")/.." && pwd)"
+export PATH="$PATH:/usr/sbin:/sbin" # nginx lives in /usr/sbin, often not on a user's PATH
 app_dll=""
 while [ $# -gt 0 ]; do
   case "$1" in
