@@ -18,8 +18,8 @@ namespace Commendations.Web.Tests.Hosting;
 
 /// <summary>
 /// The backup procedure of deploy/README.md, run as an operator would: deploy/backup.sh dumps the database the app wrote
-/// to, deploy/restore.sh restores the dump into a fresh database of a second, separate PostgreSQL cluster, and the app
-/// started on the restored database serves every nomination, every document with the bytes its checksum was taken of,
+/// to, deploy/restore.sh restores the dump into a fresh database of a second, separate PostgreSQL cluster, owned by the
+/// app's own role (no superuser), and the app started on the restored database as that role serves every nomination, every document with the bytes its checksum was taken of,
 /// and an audit trail whose chains and sealed heads verify.
 /// </summary>
 public class BackupAndRestoreTests(ApiFactory app) : IClassFixture<ApiFactory>
@@ -38,14 +38,24 @@ public class BackupAndRestoreTests(ApiFactory app) : IClassFixture<ApiFactory>
         var folder = Directory.CreateTempSubdirectory("commendations-backup-");
         try
         {
-            var backup = await RunScriptAsync("backup.sh", app.ConnectionString, folder.FullName);
+            var backup = await RunScriptAsync("backup.sh", app.ConnectionString, folder.FullName, null);
             var dump = backup.Trim().Split('\n')[^1];
             File.Exists(dump).Should().BeTrue();
             File.Exists(dump + ".sha256").Should().BeTrue("restore.sh checks the dump against it");
 
             using var second = ThrowawayCluster.Start();
-            await RunScriptAsync("restore.sh", second.Server.ConnectionString(), dump, "commendations_restored");
-            var restoredDatabase = second.Server.ConnectionString("commendations_restored");
+            // As deploy/README.md restores: a superuser runs the script, the app's own role (no superuser) owns the result.
+            var appPassword = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+            await using (var superuser = new NpgsqlConnection(second.Server.ConnectionString()))
+            {
+                await superuser.OpenAsync();
+                await new NpgsqlCommand($"CREATE ROLE commendations LOGIN PASSWORD '{appPassword}' NOSUPERUSER NOCREATEDB NOCREATEROLE", superuser).ExecuteNonQueryAsync();
+            }
+            await RunScriptAsync("restore.sh", second.Server.ConnectionString(), dump, "commendations_restored", ("RESTORE_OWNER", "commendations"));
+            var restoredDatabase = new NpgsqlConnectionStringBuilder(second.Server.ConnectionString("commendations_restored"))
+            {
+                Username = "commendations", Password = appPassword,
+            }.ConnectionString;
 
             var after = await SnapshotAsync(restoredDatabase);
             after.Nominations.Should().BeEquivalentTo(before.Nominations);
@@ -118,9 +128,11 @@ public class BackupAndRestoreTests(ApiFactory app) : IClassFixture<ApiFactory>
         return new Snapshot(nominations, checks, entries);
     }
 
-    /// <summary>Runs a script of deploy/ with the libpq variables of <paramref name="connectionString"/>, as an operator would.</summary>
-    private static async Task<string> RunScriptAsync(string script, string connectionString, params string[] arguments)
+    /// <summary>Runs a script of deploy/ with the libpq variables of <paramref name="connectionString"/> (and one more), as an operator would.</summary>
+    private static async Task<string> RunScriptAsync(string script, string connectionString, string first, string? second,
+        (string Name, string Value)? variable = null)
     {
+        string[] arguments = second is null ? [first] : [first, second];
         var target = new NpgsqlConnectionStringBuilder(connectionString);
         var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
         info.ArgumentList.Add(Path.Combine(TestCluster.RepositoryRoot, "deploy", script));
@@ -131,6 +143,8 @@ public class BackupAndRestoreTests(ApiFactory app) : IClassFixture<ApiFactory>
         info.Environment["PGUSER"] = target.Username;
         info.Environment["PGPASSWORD"] = target.Password;
         info.Environment["PGDATABASE"] = target.Database;
+        if (variable is { } extra)
+            info.Environment[extra.Name] = extra.Value;
         // The client tools of the same PostgreSQL as the clusters (the machine may have several versions).
         var binaries = Path.GetDirectoryName(PostgresBinaries.Find()!.PgCtl)!;
         info.Environment["PATH"] = binaries + ":" + Environment.GetEnvironmentVariable("PATH");
