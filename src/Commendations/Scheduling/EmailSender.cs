@@ -17,8 +17,8 @@ namespace Commendations.Scheduling;
 /// <summary>
 /// Mails committed notifications that have an address (set only when SMTP is configured), through MailKit over one
 /// connection per round (<see cref="SmtpMailer"/>). Rows are claimed with FOR UPDATE SKIP LOCKED, so several nodes
-/// share the work; a failed send is retried on the next round up to <see cref="SmtpSettings.MaxAttempts"/> times. Delivery is at least once: a crash between the
-/// SMTP server's acceptance and the commit sends that mail again.
+/// share the work; a failed send is retried on the next round up to <see cref="SmtpSettings.MaxAttempts"/> times.
+/// Delivery is at least once: a crash between the SMTP server's acceptance and the commit sends that mail again.
 /// </summary>
 public sealed class EmailSender(IServiceScopeFactory scopes, IOptions<SmtpSettings> options, TimeProvider clock, ILogger<EmailSender> logger)
 {
