@@ -6,12 +6,15 @@ using System.Text.RegularExpressions;
 
 namespace Commendations.Testing;
 
-/// <summary>A mail the test SMTP server accepted: envelope, raw message, and the decoded subject and text body.</summary>
-public sealed record CapturedMail(string From, IReadOnlyList<string> To, string Raw, string Subject, string Body);
+/// <summary>
+/// A mail the test SMTP server accepted: envelope, raw message, its headers as sent (unfolded, first of each name, not
+/// decoded), and the decoded subject and text body.
+/// </summary>
+public sealed record CapturedMail(string From, IReadOnlyList<string> To, string Raw, IReadOnlyDictionary<string, string> Headers, string Subject, string Body);
 
 /// <summary>
-/// A minimal SMTP server on a loopback port: enough of RFC 5321 for System.Net.Mail.SmtpClient (EHLO, MAIL, RCPT, DATA,
-/// QUIT), and enough MIME decoding (encoded-word subjects, base64 and quoted-printable bodies) to read what was sent.
+/// A minimal SMTP server on a loopback port: enough of RFC 5321 for MailKit's SmtpClient (EHLO, MAIL, RCPT, DATA, QUIT;
+/// no STARTTLS or AUTH offered), and enough MIME decoding (encoded-word subjects, base64 and quoted-printable bodies) to read what was sent.
 /// </summary>
 public sealed partial class SmtpTestServer : IAsyncDisposable
 {
@@ -128,7 +131,7 @@ public sealed partial class SmtpTestServer : IAsyncDisposable
             "quoted-printable" => QuotedPrintable(body),
             _ => body,
         };
-        return new CapturedMail(from, to, raw, EncodedWords(headers.GetValueOrDefault("Subject", "")), decodedBody.TrimEnd());
+        return new CapturedMail(from, to, raw, headers, EncodedWords(headers.GetValueOrDefault("Subject", "")), decodedBody.TrimEnd());
     }
 
     private static string EncodedWords(string value) =>

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Mail;
 using System.Text;
 using Commendations.Common;
 using Commendations.Common.Text;
@@ -11,14 +9,16 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MimeKit;
+using MimeKit.Text;
 
 namespace Commendations.Scheduling;
 
 /// <summary>
-/// Mails committed notifications that have an address (set only when SMTP is configured), through the framework's
-/// SmtpClient. Rows are claimed with FOR UPDATE SKIP LOCKED, so several nodes share the work; a failed send is retried
-/// on the next round up to <see cref="SmtpSettings.MaxAttempts"/> times. Delivery is at least once: a crash between the
-/// SMTP server's acceptance and the commit sends that mail again.
+/// Mails committed notifications that have an address (set only when SMTP is configured), through MailKit over one
+/// connection per round (<see cref="SmtpMailer"/>). Rows are claimed with FOR UPDATE SKIP LOCKED, so several nodes
+/// share the work; a failed send is retried on the next round up to <see cref="SmtpSettings.MaxAttempts"/> times.
+/// Delivery is at least once: a crash between the SMTP server's acceptance and the commit sends that mail again.
 /// </summary>
 public sealed class EmailSender(IServiceScopeFactory scopes, IOptions<SmtpSettings> options, TimeProvider clock, ILogger<EmailSender> logger)
 {
@@ -39,6 +39,7 @@ public sealed class EmailSender(IServiceScopeFactory scopes, IOptions<SmtpSettin
         var readers = await db.Users.AsNoTracking().Where(u => recipientIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => new { u.EmailNotifications, u.PreferredLanguage }, cancellationToken);
         var sent = 0;
+        await using var mailer = new SmtpMailer(smtp);
         foreach (var notification in pending)
         {
             // Turned off since the notification was written (the setting also clears pending addresses; this covers a race).
@@ -49,11 +50,11 @@ public sealed class EmailSender(IServiceScopeFactory scopes, IOptions<SmtpSettin
             }
             try
             {
-                await SendAsync(smtp, notification, Languages.Of(reader.PreferredLanguage), cancellationToken);
+                await mailer.SendAsync(Message(smtp, notification, Languages.Of(reader.PreferredLanguage)), cancellationToken);
                 notification.MarkEmailSent(clock.GetUtcNow());
                 sent++;
             }
-            catch (Exception ex) when (ex is SmtpException or IOException or InvalidOperationException or FormatException)
+            catch (Exception ex) when (SmtpMailer.IsDeliveryFailure(ex))
             {
                 notification.MarkEmailFailed(ex.Message);
                 logger.LogWarning(ex, "Mail for notification {Id} to {To} failed (attempt {Attempt}).", notification.Id, notification.EmailTo, notification.EmailAttempts);
@@ -64,22 +65,27 @@ public sealed class EmailSender(IServiceScopeFactory scopes, IOptions<SmtpSettin
         return sent;
     }
 
-    private static async Task SendAsync(SmtpSettings smtp, Notification notification, CultureInfo culture, CancellationToken cancellationToken)
+    /// <summary>
+    /// The mail of one notification: UTF-8 subject and quoted-printable UTF-8 text (readable whatever the server's 8-bit
+    /// support). Its Message-Id is derived from the notification, so a mail sent again after a crash (delivery is at
+    /// least once) is the same message to the recipient's mail system, which can drop the copy.
+    /// </summary>
+    public static MimeMessage Message(SmtpSettings smtp, Notification notification, CultureInfo culture)
     {
-        using var client = new SmtpClient(smtp.Host, smtp.Port) { EnableSsl = smtp.EnableSsl, DeliveryMethod = SmtpDeliveryMethod.Network };
-        if (!string.IsNullOrEmpty(smtp.UserName))
-            client.Credentials = new NetworkCredential(smtp.UserName, smtp.Password);
-        using var mail = new MailMessage
+        var from = new MailboxAddress(Encoding.UTF8, smtp.FromName, smtp.From);
+        var message = new MimeMessage
         {
-            From = new MailAddress(smtp.From, smtp.FromName, Encoding.UTF8),
             Subject = notification.Title,
-            SubjectEncoding = Encoding.UTF8,
-            Body = Body(smtp, notification, culture),
-            BodyEncoding = Encoding.UTF8,
-            IsBodyHtml = false,
+            Date = notification.CreatedAt,
+            MessageId = $"{notification.Id:N}@{from.Domain}",
         };
-        mail.To.Add(notification.EmailTo!);
-        await client.SendMailAsync(mail, cancellationToken);
+        var text = new TextPart(TextFormat.Plain);
+        text.SetText(Encoding.UTF8, Body(smtp, notification, culture));
+        text.ContentTransferEncoding = ContentEncoding.QuotedPrintable;
+        message.Body = text;
+        message.From.Add(from);
+        message.To.Add(MailboxAddress.Parse(notification.EmailTo!));
+        return message;
     }
 
     /// <summary>

@@ -71,9 +71,19 @@ public sealed class SmtpSettings
     public int Port { get; set; } = 25;
     public string From { get; set; } = "thidua-khenthuong@localhost";
     public string FromName { get; set; } = "Hệ thống Thi đua - Khen thưởng";
+    /// <summary>Authenticate with these when <see cref="UserName"/> is set (only over TLS, unless <see cref="Security"/> is None).</summary>
     public string? UserName { get; set; }
     public string? Password { get; set; }
-    public bool EnableSsl { get; set; }
+
+    /// <summary>
+    /// TLS to the mail server: <c>Auto</c> (default: TLS at connect on port 465, STARTTLS when the server offers it
+    /// elsewhere), <c>StartTls</c> (required: refuse a server that does not offer it — use this in production on 587),
+    /// <c>SslOnConnect</c> (465), <c>StartTlsWhenAvailable</c>, or <c>None</c> (a relay on the same host only).
+    /// </summary>
+    public MailKit.Security.SecureSocketOptions Security { get; set; } = MailKit.Security.SecureSocketOptions.Auto;
+
+    /// <summary>How long one SMTP command (connect, each send) may take before the mail counts as failed.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Prefixed to notification links in mails, e.g. https://thiduakhenthuong.example.</summary>
     public string? PublicBaseUrl { get; set; }
