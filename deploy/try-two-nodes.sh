@@ -118,9 +118,9 @@ ConnectionStrings__Commendations=Host=127.0.0.1;Port=$pg_port;Database=commendat
 Audit__HeadKey=$(openssl rand -base64 32)
 Web__HttpsPort=$https_port
 Passwords__ForbiddenWords__0=lamgiang
-Workflow__Scopes__appraisal=LG-SNV-TDKT
-Workflow__Scopes__province=LG
-Workflow__Scopes__inspection=LG-TTT
+Workflows__Scopes__appraisal=LG-SNV-TDKT
+Workflows__Scopes__province=LG
+Workflows__Scopes__inspection=LG-TTT
 Database__SeedDemoRoutes=false
 Scheduling__ReminderCatchUpInterval=00:00:05
 Scheduling__SlotPlanningInterval=00:00:05
