@@ -61,6 +61,10 @@ public static class SessionEndpoints
         // The minutes signed digitally: the secretary, then the chair, each with their own certificate.
         group.MapPost("/{id:guid}/minutes/signed", async (IMediator m, Guid id, CancellationToken ct) =>
             TypedResults.Ok(await m.Send(new SignMinutes(id), ct)));
+        // The same turns signed by an external signer (USB token, remote-signing service) that only sees the digest.
+        group.MapPost("/{id:guid}/minutes/signing/prepare", (IMediator m, Guid id, CancellationToken ct) => m.Send(new PrepareMinutesSigning(id), ct));
+        group.MapPost("/{id:guid}/minutes/signing/{session:guid}/complete", (IMediator m, Guid id, Guid session, DecisionEndpoints.SignatureBody body, CancellationToken ct) =>
+            m.Send(new CompleteMinutesSigning(id, session, body.Signature), ct));
         group.MapGet("/{id:guid}/minutes/signed-pdf", async (IMediator m, Guid id, CancellationToken ct) =>
             ExportEndpoints.File(await m.Send(new GetSignedMinutesPdf(id), ct)));
     }

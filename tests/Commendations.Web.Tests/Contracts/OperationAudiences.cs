@@ -163,6 +163,8 @@ public static class OperationAudiences
         ["GET /api/sessions/{id}/minutes.{format}"] = [C, A, L, D],
         ["POST /api/sessions/{id}/minutes/signed"] = [C, A, L, D],
         ["GET /api/sessions/{id}/minutes/signed-pdf"] = [C, A, L, D],
+        ["POST /api/sessions/{id}/minutes/signing/prepare"] = [C, A, L, D],
+        ["POST /api/sessions/{id}/minutes/signing/{session}/complete"] = [C, A, L, D],
         ["GET /api/public/disclosure"] = [Public],
         ["GET /api/public/campaigns/{code}/disclosure"] = [Public],
         ["GET /api/public/disclosure/form-token"] = [Public],
