@@ -23,6 +23,12 @@ public static class CertificateEndpoints
             var file = await m.Send(new GetCertificatesPdf(id, line, mode ?? CertificateMode.Blank), ct);
             return TypedResults.File(file.Content, file.ContentType, file.FileName);
         }).WithTags("Decisions").Produces(StatusCodes.Status200OK, contentType: "application/pdf");
+        // The same certificates as an editable Word draft, each field framed where the blank leaves room for it.
+        api.MapGet("/decisions/{id:guid}/certificates/docx", async (IMediator m, Guid id, Guid? line, CancellationToken ct) =>
+        {
+            var file = await m.Send(new GetCertificatesDocx(id, line), ct);
+            return TypedResults.File(file.Content, file.ContentType, file.FileName);
+        }).WithTags("Decisions").Produces(StatusCodes.Status200OK, contentType: Commendations.Features.Documents.Docx.OfficialDocumentDocx.ContentType);
 
         var admin = api.MapGroup("/admin/award-forms/{id:guid}/certificate-layout").WithTags("Administration").RequireAuthorization(Policies.Administrator);
         admin.MapGet("/", (IMediator m, Guid id, CancellationToken ct) => m.Send(new GetCertificateLayout(id), ct));

@@ -66,6 +66,7 @@ public static class OperationAudiences
         ["POST /api/decisions/{id}/signed-pdf"] = [L, D],
         ["GET /api/decisions/{id}/signed-pdf"] = [SignedIn],
         ["GET /api/decisions/{id}/certificates/pdf"] = [SignedIn],
+        ["GET /api/decisions/{id}/certificates/docx"] = [SignedIn],
         ["GET /api/admin/award-forms/{id}/certificate-layout"] = [D],
         ["PUT /api/admin/award-forms/{id}/certificate-layout"] = [D],
         ["POST /api/decisions/{id}/signing/prepare"] = [L, D],
