@@ -75,6 +75,7 @@ public static class DependencyInjection
         services.AddOptions<Features.Documents.Signing.SignatureTrustOptions>();
         services.AddOptions<Features.Documents.Signing.SignatureTimestampOptions>();
         services.AddSingleton<Features.Documents.Signing.SignatureTimestamper>();
+        services.AddSingleton<Features.Documents.Signing.RevocationChecker>();
         services.AddSingleton<Features.Documents.Signing.PdfSignatureVerifier>();
         services.AddSingleton<Features.Sessions.BallotBox>();
         services.AddScoped<Features.Disclosure.DisclosureSteps>();

@@ -73,6 +73,7 @@ public sealed class MinutesSigning(IMediator mediator, CommendationsDbContext db
     public async Task<SignedMinutesSummary> StoreAsync(MinutesTurn turn, byte[] signed, string method, CancellationToken cancellationToken)
     {
         var verification = verifier.Verify(signed);
+        verification.EnsureNotRevoked();
         var expected = turn.Appends ? 2 : 1;
         // Every signature intact, and the one just added covering the whole file (the secretary's covers its revision).
         if (verification.Verdict is SignatureVerdict.Invalid or SignatureVerdict.Unsigned || verification.Signatures.Count != expected
