@@ -19,6 +19,12 @@ public sealed class DemoSigningApiFactory : ApiFactory
         builder.UseSetting("Signing:DemoCertificates", "true");
         builder.UseSetting("Signing:DemoCertificatesFolder", Folder);
     }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Directory.Delete(Path.GetDirectoryName(Folder)!, recursive: true);
+    }
 }
 
 /// <summary>
