@@ -30,6 +30,8 @@ public static class WebServices
             configuration.GetSection(Commendations.Features.Documents.Signing.Pkcs12SigningOptions.Section));
         services.Configure<Commendations.Features.Documents.Signing.SignatureTimestampOptions>(
             configuration.GetSection(Commendations.Features.Documents.Signing.Pkcs12SigningOptions.Section));
+        // The demo signs out of the box in Development (demo certificates, for demonstration only): Hosting/DemoSigningCertificates.
+        services.AddDemoSigningCertificates(configuration);
         services.AddCommendationsSchedulingHost(configuration, connectionString);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Errors.ProblemCodes.Complete);
         services.AddOpenApi(o =>

@@ -59,6 +59,7 @@ public static class DependencyInjection
         services.AddScoped<Features.Admin.Calendar.CalendarDeadlines>();
         services.AddScoped<Audit.AuditTrail>();
         services.AddScoped<Features.Decisions.DecisionSigning>();
+        services.AddScoped<Features.Sessions.MinutesSigning>();
         services.AddScoped<Features.Decisions.DecisionEffect>();
         // The host binds the Audit section (or supplies a generated key where that is allowed); without a valid key the
         // host does not start, and outside a host the first use of the seal fails.
@@ -81,6 +82,7 @@ public static class DependencyInjection
         services.AddOptions<Features.Documents.Signing.SignatureTrustOptions>();
         services.AddOptions<Features.Documents.Signing.SignatureTimestampOptions>();
         services.AddSingleton<Features.Documents.Signing.SignatureTimestamper>();
+        services.AddSingleton<Features.Documents.Signing.RevocationChecker>();
         services.AddSingleton<Features.Documents.Signing.PdfSignatureVerifier>();
         services.AddSingleton<Features.Sessions.BallotBox>();
         services.AddScoped<Features.Disclosure.DisclosureSteps>();

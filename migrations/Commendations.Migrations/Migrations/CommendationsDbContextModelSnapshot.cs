@@ -1946,6 +1946,51 @@ namespace Commendations.Migrations.Migrations
                     b.ToTable("council_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Commendations.Domain.Sessions.MinutesSigningSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("digest");
+
+                    b.Property<byte[]>("PreparedPdf")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("prepared_pdf");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("role");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_minutes_signing_sessions");
+
+                    b.HasIndex("SessionId")
+                        .HasDatabaseName("ix_minutes_signing_sessions_session_id");
+
+                    b.ToTable("minutes_signing_sessions", (string)null);
+                });
+
             modelBuilder.Entity("Commendations.Domain.Sessions.SealedBallot", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3478,6 +3523,16 @@ namespace Commendations.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_council_sessions_committees_committee_id");
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Sessions.MinutesSigningSession", b =>
+                {
+                    b.HasOne("Commendations.Domain.Sessions.CouncilSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_minutes_signing_sessions_council_sessions_session_id");
                 });
 
             modelBuilder.Entity("Commendations.Domain.Sessions.SealedBallot", b =>

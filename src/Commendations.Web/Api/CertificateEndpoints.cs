@@ -25,6 +25,14 @@ public static class CertificateEndpoints
         }).WithTags("Decisions")
             .ProducesFile(FileResponses.Pdf)
             .WithSummary("Certificates of a decision as one PDF, on the pre-printed blank or in full");
+        // The same certificates as an editable Word draft, each field framed where the blank leaves room for it.
+        api.MapGet("/decisions/{id:guid}/certificates/docx", async (IMediator m, Guid id, Guid? line, CancellationToken ct) =>
+        {
+            var file = await m.Send(new GetCertificatesDocx(id, line), ct);
+            return TypedResults.File(file.Content, file.ContentType, file.FileName);
+        }).WithTags("Decisions")
+            .ProducesFile(FileResponses.Docx)
+            .WithSummary("Certificates of a decision as an editable .docx draft, each field where the blank leaves room");
 
         var admin = api.MapGroup("/admin/award-forms/{id:guid}/certificate-layout").WithTags("Administration").RequireAuthorization(Policies.Administrator);
         admin.MapGet("/", (IMediator m, Guid id, CancellationToken ct) => m.Send(new GetCertificateLayout(id), ct))

@@ -74,6 +74,12 @@ public static class SessionEndpoints
         group.MapPost("/{id:guid}/minutes/signed", async (IMediator m, Guid id, CancellationToken ct) =>
             TypedResults.Ok(await m.Send(new SignMinutes(id), ct)))
             .WithSummary("Sign the minutes (secretary first, then chair) with the configured certificate");
+        // The same turns signed by an external signer (USB token, remote-signing service) that only sees the digest.
+        group.MapPost("/{id:guid}/minutes/signing/prepare", (IMediator m, Guid id, CancellationToken ct) => m.Send(new PrepareMinutesSigning(id), ct))
+            .WithSummary("Prepare the caller's turn to sign the minutes deferred: the digest for an external signer");
+        group.MapPost("/{id:guid}/minutes/signing/{session:guid}/complete", (IMediator m, Guid id, Guid session, DecisionEndpoints.SignatureBody body, CancellationToken ct) =>
+            m.Send(new CompleteMinutesSigning(id, session, body.Signature), ct))
+            .WithSummary("Complete the caller's deferred signature of the minutes with the CMS signature");
         group.MapGet("/{id:guid}/minutes/signed-pdf", async (IMediator m, Guid id, CancellationToken ct) =>
             ExportEndpoints.File(await m.Send(new GetSignedMinutesPdf(id), ct)))
             .ProducesFile(FileResponses.Pdf)

@@ -53,6 +53,7 @@ public class CommendationsDbContext(DbContextOptions<CommendationsDbContext> opt
     public DbSet<Decision> Decisions => Set<Decision>();
     public DbSet<SignedDecisionDocument> SignedDecisionDocuments => Set<SignedDecisionDocument>();
     public DbSet<Domain.Sessions.SignedMinutesDocument> SignedMinutes => Set<Domain.Sessions.SignedMinutesDocument>();
+    public DbSet<Domain.Sessions.MinutesSigningSession> MinutesSigningSessions => Set<Domain.Sessions.MinutesSigningSession>();
     public DbSet<DecisionSigningSession> DecisionSigningSessions => Set<DecisionSigningSession>();
     public DbSet<SubmissionLetterSigningSession> SubmissionLetterSigningSessions => Set<SubmissionLetterSigningSession>();
     public DbSet<Domain.Documents.LegalInstrument> LegalInstruments => Set<Domain.Documents.LegalInstrument>();

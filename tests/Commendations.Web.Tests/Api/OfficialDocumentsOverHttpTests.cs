@@ -82,6 +82,26 @@ public class OfficialDocumentsOverHttpTests(SigningApiFactory app) : IClassFixtu
         minutesPage.Should().Contain($"/api/sessions/{sessionId}/minutes.pdf").And.Contain($"/api/sessions/{sessionId}/minutes.docx")
             .And.Contain("Tải biên bản (PDF)");
 
+        // Deferred signing of the minutes over HTTP: refused to an officer (role) and to a member out of turn, prepared for
+        // the secretary; a signature that is not base64 refused on its field, an unknown field refused, an unknown session 404.
+        await ApiJourney.Expect(await (await app.As(DemoAccounts.OfficerTanHoa)).PostAsync($"/api/sessions/{sessionId}/minutes/signing/prepare", null), HttpStatusCode.Forbidden);
+        var outOfTurn = await (await app.As(DemoAccounts.SteeringHead)).PostAsync($"/api/sessions/{sessionId}/minutes/signing/prepare", null);
+        await ApiJourney.Expect(outOfTurn, HttpStatusCode.Forbidden);
+        (await ApiJourney.Problem(outOfTurn))["code"]!.GetValue<string>().Should().Be("not-minutes-signer");
+        var secretary = await app.As(DemoAccounts.SteeringStandingMember);
+        var prepared = await secretary.PostAsync($"/api/sessions/{sessionId}/minutes/signing/prepare", null);
+        await ApiJourney.Expect(prepared, HttpStatusCode.OK);
+        var exchange = (await prepared.Content.ReadFromJsonAsync<JsonObject>())!;
+        exchange["digestAlgorithm"]!.GetValue<string>().Should().Be("SHA-256");
+        Convert.FromBase64String(exchange["digest"]!.GetValue<string>()).Should().HaveCount(32);
+        var complete = $"/api/sessions/{sessionId}/minutes/signing/{exchange["sessionId"]!.GetValue<Guid>()}/complete";
+        var notBase64 = await secretary.PostAsJsonAsync(complete, new { signature = "không phải base64" });
+        await ApiJourney.Expect(notBase64, HttpStatusCode.BadRequest);
+        (await ApiJourney.Problem(notBase64))["errors"]!.AsObject().Select(e => e.Key).Should().Equal("signature");
+        await ApiJourney.Expect(await secretary.PostAsJsonAsync(complete, new { signature = "MIIB", extra = 1 }), HttpStatusCode.BadRequest);
+        await ApiJourney.Expect(await secretary.PostAsJsonAsync($"/api/sessions/{sessionId}/minutes/signing/{Guid.NewGuid()}/complete", new { signature = "MIIB" }),
+            HttpStatusCode.NotFound);
+
         var report = await (await app.As(DemoAccounts.Leader)).GetAsync($"/api/campaigns/{campaign}/appraisal-report.docx");
         await ApiJourney.Expect(report, HttpStatusCode.OK);
         (await DocxTextAsync(report)).Should().Contain("BÁO CÁO").And.Contain("Nguyễn Thị Hồng Nhung").And.Contain("Đạt: 9/9 thành viên đồng ý (100%)")

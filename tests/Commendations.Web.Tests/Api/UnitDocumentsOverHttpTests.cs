@@ -96,7 +96,16 @@ public class UnitDocumentsOverHttpTests(UnitHeadSigningFactory app) : IClassFixt
         await ApiJourney.Expect(bad, HttpStatusCode.BadRequest);
         await ApiJourney.Expect(await officer.GetAsync($"/api/decisions/{Guid.NewGuid()}/certificates/pdf"), HttpStatusCode.NotFound);
         (await (await officer.GetAsync($"/chung-nhan/{decisionId}")).Content.ReadAsStringAsync())
-            .Should().Contain($"/api/decisions/{decisionId}/certificates/pdf?mode=Blank");
+            .Should().Contain($"/api/decisions/{decisionId}/certificates/pdf?mode=Blank").And.Contain($"/api/decisions/{decisionId}/certificates/docx");
+
+        // The editable draft: a Word document the Open XML SDK opens, with the decision's certificates; nobody signed out gets it.
+        var docx = await officer.GetAsync($"/api/decisions/{decisionId}/certificates/docx");
+        await ApiJourney.Expect(docx, HttpStatusCode.OK);
+        docx.Content.Headers.ContentType!.MediaType.Should().Be("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        docx.Content.Headers.ContentDisposition!.FileName.Should().Be("chung-nhan-43-QD-UBND.docx");
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync()), false))
+            word.MainDocumentPart!.Document.Body!.InnerText.Should().Contain("Quyết định số 43/QĐ-UBND");
+        await ApiJourney.Expect(await app.AnonymousClient().GetAsync($"/api/decisions/{decisionId}/certificates/docx"), HttpStatusCode.Unauthorized);
     }
 
     [Fact]

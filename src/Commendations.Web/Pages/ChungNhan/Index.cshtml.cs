@@ -15,6 +15,8 @@ public sealed class IndexModel : AppPageModel
     public IReadOnlyList<CertificateView> Certificates { get; private set; } = [];
 
     /// <summary>The same certificates as a PDF laid out for the award form's pre-printed blank (mode blank) or as a proof (full).</summary>
+    public string DocxLink => $"/api/decisions/{Id}/certificates/docx{(Line is { } line ? $"?line={line}" : "")}";
+
     public string PdfLink(string mode) => $"/api/decisions/{Id}/certificates/pdf?mode={mode}{(Line is { } line ? $"&line={line}" : "")}";
 
     public async Task<IActionResult> OnGetAsync()

@@ -111,6 +111,7 @@ public static class RefusalCodes
         ("not-seal-holder", new Message("Chỉ văn thư của cơ quan ban hành hoặc quản trị viên mới đóng dấu quyết định.")),
         ("pdf-not-appendable", new Message("Không thêm được chữ ký vào tệp PDF này.")),
         ("timestamp-failed", new Message("Không lấy được dấu thời gian cho chữ ký; không có gì được lưu.")),
+        ("certificate-revoked", new Message("Chứng thư số của người ký đã bị thu hồi trước thời điểm ký; văn bản không được lưu.")),
         ("decision-awaiting-signatures", new Message("Hồ sơ đã có trong quyết định đang chờ ký số, đóng dấu.")),
         ("mixed-signing-requirements", new Message("Các hồ sơ của một quyết định phải cùng yêu cầu ký số trước khi quyết định có hiệu lực.")),
         ("corrections-awaiting-signatures", new Message("Quyết định phải ký số trước khi có hiệu lực không kèm dòng đính chính.")),

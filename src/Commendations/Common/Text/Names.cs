@@ -58,6 +58,9 @@ public static class Names
         Domain.Documents.SignatureVerdict.NotCheckedAgainstTrustedRoots =>
             new Message("Văn bản nguyên vẹn, chữ ký đúng; chưa đối chiếu với tổ chức cấp chứng thư tin cậy (chưa cấu hình)"),
         Domain.Documents.SignatureVerdict.Untrusted => new Message("Văn bản nguyên vẹn nhưng chứng thư số không được tổ chức tin cậy cấp hoặc hết hiệu lực khi ký"),
+        Domain.Documents.SignatureVerdict.RevocationUnknown =>
+            new Message("Văn bản nguyên vẹn, chữ ký đúng, chứng thư số được tổ chức tin cậy cấp; không kiểm tra được chứng thư số có bị thu hồi hay không"),
+        Domain.Documents.SignatureVerdict.Revoked => new Message("Chứng thư số đã bị thu hồi trước thời điểm ký"),
         Domain.Documents.SignatureVerdict.Invalid => new Message("Không hợp lệ: văn bản bị thay đổi sau khi ký hoặc chữ ký không khớp"),
         _ => new Message("Không có chữ ký số"),
     };

@@ -114,6 +114,7 @@ public sealed class DecisionSigning(CommendationsDbContext db, ICurrentUser user
         CancellationToken cancellationToken, SignatureRole role = SignatureRole.Leader)
     {
         var verification = verifier.Verify(signed);
+        verification.EnsureNotRevoked();
         // Every signature intact, and the last one — the one just added — covering the whole file: an earlier signature
         // covers the revision it signed, the incremental update after it is the seal's.
         if (verification.Verdict is SignatureVerdict.Invalid or SignatureVerdict.Unsigned || !verification.Signatures[^1].CoversWholeDocument

@@ -16,8 +16,9 @@ namespace Commendations.Features.Sessions;
 /// <summary>
 /// The council's minutes signed digitally by the two people who sign them on paper: the secretary (thư ký) first, in
 /// the secretary's place, then the chair (chủ trì) over that version, appended as an incremental update so the
-/// secretary's signature stays valid. Each signs with the certificate the server holds for them (PKCS#12,
-/// <c>Signing:Certificates:&lt;user name&gt;</c>); nobody signs for another. Only a closed session's minutes are signed;
+/// secretary's signature stays valid. Here each signs with the certificate the server holds for them (PKCS#12,
+/// <c>Signing:Certificates:&lt;user name&gt;</c>), or with their own token through <see cref="PrepareMinutesSigning"/>;
+/// nobody signs for another. Only a closed session's minutes are signed;
 /// each version is verified, stored once with its SHA-256 (immutable) and audited. The chair's version is the document of
 /// record.
 /// </summary>
@@ -36,55 +37,15 @@ public sealed record MinutesSignatures(IReadOnlyList<SignedMinutesSummary> Signe
 
 public sealed record SignedMinutesSummary(MinutesSignatureRole Role, string SignerName, DateTimeOffset SignedAt, string Sha256, SignatureVerdict Verification);
 
-public sealed class SignMinutesHandler(IMediator mediator, CommendationsDbContext db, IDocumentSigner signer, PdfSignatureVerifier verifier,
-    ICurrentUser user, AuditTrail audit, TimeProvider clock) : IRequestHandler<SignMinutes, SignedMinutesSummary>
+public sealed class SignMinutesHandler(MinutesSigning signing, IDocumentSigner signer) : IRequestHandler<SignMinutes, SignedMinutesSummary>
 {
-    public const string SecretaryReason = "Thư ký ký biên bản", ChairReason = "Chủ trì ký biên bản";
-
     public async Task<SignedMinutesSummary> Handle(SignMinutes request, CancellationToken cancellationToken)
     {
-        var minutes = await mediator.Send(new GetSession(request.SessionId), cancellationToken); // who may read it, or 404
-        if (minutes.Status != SessionStatus.Closed)
-            throw new ConflictException("minutes-not-final", new Message("Biên bản chỉ được ký số khi phiên họp đã kết thúc."));
-        // One signer at a time per session: the second signature is appended to the first.
-        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtextextended({$"minutes-signing/{request.SessionId}"}, 0))", cancellationToken);
-        var versions = await db.SignedMinutes.Where(d => d.SessionId == request.SessionId).ToListAsync(cancellationToken);
-        var secretaryVersion = versions.SingleOrDefault(v => v.Role == MinutesSignatureRole.Secretary);
-        if (versions.Any(v => v.Role == MinutesSignatureRole.Chair))
-            throw new ConflictException("minutes-already-signed", new Message("Biên bản đã có đủ chữ ký số của thư ký và người chủ trì; bản đã ký không được ký lại."));
-
-        var pdf = GetMinutesDocumentHandler.Signable(minutes);
-        var (role, person, place) = secretaryVersion is null
-            ? (MinutesSignatureRole.Secretary, minutes.Secretary, pdf.Signatures.First(s => s.Role == MinutesDocument.SecretaryRole).Place)
-            : (MinutesSignatureRole.Chair, minutes.Chair, pdf.Signatures.First(s => s.Role == MinutesDocument.ChairRole).Place);
-        if (person is null)
-            throw new ConflictException("minutes-signer-missing", role == MinutesSignatureRole.Secretary
-                ? new Message("Biên bản chưa ghi thư ký phiên họp; hãy ghi thông tin biên bản trước khi ký.")
-                : new Message("Biên bản chưa ghi người chủ trì phiên họp; hãy ghi thông tin biên bản trước khi ký."));
-        if (person.UserId != user.UserId)
-            throw new ForbiddenException(role == MinutesSignatureRole.Secretary
-                ? new Message("Thư ký phiên họp ({0}) ký biên bản trước, rồi đến người chủ trì.", person.Name)
-                : new Message("Đến lượt người chủ trì phiên họp ({0}) ký biên bản.", person.Name), "not-minutes-signer");
-
-        var userName = await db.Users.AsNoTracking().Where(u => u.Id == person.UserId).Select(u => u.UserName).SingleOrDefaultAsync(cancellationToken);
-        var identity = new SignerIdentity(person.Name, userName);
-        var signed = secretaryVersion is null
-            ? await signer.SignAsync(pdf.Content, identity, SecretaryReason, minutes.Place, place, cancellationToken)
-            // The chair's signature is appended without a drawn box: the incremental writer draws only the agency's seal.
-            : await signer.AddSignatureAsync(secretaryVersion.Content, identity, ChairReason, minutes.Place, null, cancellationToken);
-        var verification = verifier.Verify(signed);
-        var expected = role == MinutesSignatureRole.Secretary ? 1 : 2;
-        if (verification.Verdict is SignatureVerdict.Invalid or SignatureVerdict.Unsigned || verification.Signatures.Count != expected
-            || !verification.Signatures[^1].CoversWholeDocument)
-            throw new UnprocessableException("signature-invalid",
-                new Message("Chữ ký số của văn bản không hợp lệ (văn bản bị thay đổi sau khi ký hoặc chữ ký không khớp); văn bản không được lưu."));
-        var suffix = role == MinutesSignatureRole.Secretary ? "-thu-ky-da-ky.pdf" : "-da-ky.pdf";
-        var document = new SignedMinutesDocument(minutes.Id, role, MinutesDocument.FileName(minutes) + suffix, signed, user.UserId,
-            person.Name, clock.GetUtcNow(), verification.Verdict);
-        db.SignedMinutes.Add(document);
-        await audit.RecordAsync("sessions", "minutes.signed", null, null,
-            new { session = minutes.Id, role = role.ToString(), sha256 = document.Sha256, verification = verification.Verdict.ToString() }, cancellationToken);
-        return new SignedMinutesSummary(role, person.Name, document.SignedAt, document.Sha256, document.Verification);
+        var turn = await signing.StartAsync(request.SessionId, cancellationToken);
+        var signed = turn.Appends
+            ? await signer.AddSignatureAsync(turn.Document, turn.Signer, turn.Reason, turn.Minutes.Place, turn.Place, cancellationToken)
+            : await signer.SignAsync(turn.Document, turn.Signer, turn.Reason, turn.Minutes.Place, turn.Place, cancellationToken);
+        return await signing.StoreAsync(turn, signed, "Pkcs12", cancellationToken);
     }
 }
 

@@ -120,6 +120,18 @@ internal sealed class DecisionSigningSessionConfiguration : IEntityTypeConfigura
     }
 }
 
+internal sealed class MinutesSigningSessionConfiguration : IEntityTypeConfiguration<Domain.Sessions.MinutesSigningSession>
+{
+    public void Configure(EntityTypeBuilder<Domain.Sessions.MinutesSigningSession> builder)
+    {
+        builder.ToTable("minutes_signing_sessions");
+        builder.HasIndex(s => s.SessionId);
+        builder.HasOne<Domain.Sessions.CouncilSession>().WithMany().HasForeignKey(s => s.SessionId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(s => s.Role).HasConversion<string>().HasMaxLength(20);
+        builder.Property(s => s.Digest).HasMaxLength(100);
+    }
+}
+
 internal sealed class SubmissionLetterSigningSessionConfiguration : IEntityTypeConfiguration<Domain.Nominations.SubmissionLetterSigningSession>
 {
     public void Configure(EntityTypeBuilder<Domain.Nominations.SubmissionLetterSigningSession> builder)

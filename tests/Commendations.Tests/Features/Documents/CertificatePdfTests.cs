@@ -11,6 +11,7 @@ using Commendations.Seeding;
 using Commendations.Testing;
 using Commendations.Tests.Features.Registry;
 using Microsoft.EntityFrameworkCore;
+using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Commendations.Tests.Features.Documents;
 
@@ -141,6 +142,61 @@ public class CertificatePdfTests(LifecycleHarness app) : IClassFixture<Lifecycle
             render.ExitCode.Should().Be(0, render.Error);
         }
     }
+
+    [Fact]
+    public async Task The_certificates_as_an_editable_docx_frame_each_field_where_the_blank_leaves_room_one_page_per_line()
+    {
+        var decisionId = await DecisionAsync();
+        var lines = await app.Send(DemoAccounts.OfficerTanHoa, new Commendations.Features.Registry.GetCertificates(decisionId));
+        var file = await app.Send(DemoAccounts.OfficerTanHoa, new GetCertificatesDocx(decisionId, null));
+        file.FileName.Should().Be("chung-nhan-07-QD-UBND.docx");
+        file.ContentType.Should().Be("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        await File.WriteAllBytesAsync(Path.Combine(Artifacts, "certificates.docx"), file.Content);
+
+        using var stream = new MemoryStream(file.Content);
+        using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(stream, false);
+        var body = word.MainDocumentPart!.Document.Body!;
+        var sections = body.Descendants<W.SectionProperties>().ToList();
+        sections.Should().HaveCount(2, "one page per registry line");
+        foreach (var section in sections)
+        {
+            var size = section.GetFirstChild<W.PageSize>()!;
+            ((int)size.Width!.Value).Should().Be(Twips(297), "A4 landscape, as the award form's default blank");
+            ((int)size.Height!.Value).Should().Be(Twips(210));
+        }
+
+        var layout = CertificateLayout.Default;
+        var person = lines.Single(l => l.ListedName == "Bà CN Cá nhân 01");
+        // The person's certificate is the section that names her; every field framed at its place, size and alignment.
+        var paragraphs = body.Elements<W.Paragraph>().ToList();
+        var start = paragraphs.FindIndex(p => p.InnerText == person.ListedName);
+        start.Should().BeGreaterThanOrEqualTo(0, "the nominee's name is a paragraph of its own");
+        var own = paragraphs.Skip(start - layout.Fields.ToList().FindIndex(f => f.Field == CertificateField.NomineeName)).Take(layout.Fields.Count).ToList();
+        foreach (var (position, paragraph) in layout.Fields.Zip(own))
+        {
+            var expected = string.Concat(CertificatePdf.Text(person, position.Field));
+            paragraph.InnerText.Should().Be(expected, $"the field {position.Field} prints what the PDF prints");
+            var frame = paragraph.ParagraphProperties!.FrameProperties!;
+            (frame.X!.Value, frame.Y!.Value, frame.Width!.Value).Should().Be(($"{Twips(position.LeftMm)}", $"{Twips(position.TopMm)}", $"{Twips(position.WidthMm)}"));
+            frame.HorizontalPosition!.Value.Should().Be(W.HorizontalAnchorValues.Page);
+            frame.VerticalPosition!.Value.Should().Be(W.VerticalAnchorValues.Page);
+            paragraph.ParagraphProperties.Justification!.Val!.Value.Should().Be(position.Align == FieldAlignment.Center ? W.JustificationValues.Center : W.JustificationValues.Left);
+            paragraph.Descendants<W.FontSize>().First().Val!.Value.Should().Be($"{(int)Math.Round(position.FontSize * 2)}");
+        }
+        own.Select(p => p.InnerText).Should().Contain(["Ngô Đức Mạnh", "Quyết định số 07/QĐ-UBND ngày 12/01/2027", $"Số sổ vàng: {person.RegisterNumber}",
+            "Lam Giang, ngày 12 tháng 01 năm 2027"]);
+        own.Single(p => p.InnerText == person.ListedName).Descendants<W.Bold>().Should().NotBeEmpty("the name is bold, as on the PDF");
+
+        // One line alone: one page, its own register number in the file name.
+        var one = await app.Send(DemoAccounts.OfficerTanHoa, new GetCertificatesDocx(decisionId, person.AwardRecordId));
+        one.FileName.Should().Be($"chung-nhan-{person.RegisterNumber}-07-QD-UBND.docx");
+        using var oneStream = new MemoryStream(one.Content);
+        using var oneWord = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(oneStream, false);
+        oneWord.MainDocumentPart!.Document.Body!.Descendants<W.SectionProperties>().Should().HaveCount(1);
+        oneWord.MainDocumentPart.Document.Body!.InnerText.Should().Contain(person.ListedName).And.NotContain("CN Tập thể 01");
+    }
+
+    private static int Twips(double mm) => (int)Math.Round(mm * 1440 / 25.4);
 
     [Fact]
     public async Task A_layout_the_administrator_saves_moves_the_fields_and_turns_the_paper_and_one_line_prints_alone()

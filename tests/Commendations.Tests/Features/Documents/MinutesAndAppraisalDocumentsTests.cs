@@ -1,7 +1,9 @@
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.RegularExpressions;
 using Commendations.Common.Errors;
 using Commendations.Domain.Catalog;
+using Commendations.Domain.Documents;
 using Commendations.Domain.Nominees;
 using Commendations.Domain.Sessions;
 using Commendations.Engine;
@@ -55,36 +57,48 @@ public class MinutesAndAppraisalDocumentsTests(LifecycleHarness app) : IClassFix
             if (_decided is { } done)
                 return done;
             app.Clock.Set(TestClock.At(2026, 12, 1));
-            var campaign = await _steps.CampaignAsync(DemoCatalog.CurrentRegularCampaign);
-            var ids = new List<Guid>();
-            foreach (var (name, gender) in new[] { ("Trần Thị Thu Hà", Gender.Female), ("Đặng Quốc Hưng", Gender.Male) })
-            {
-                var id = await app.Send(DemoAccounts.OfficerTanHoa, new CreateNomination(campaign, DemoCatalog.ProvincialEmulationFighter, NomineeKind.Individual,
-                    new PersonInput(name, gender, 1979, "Trưởng thôn Đông"), null, $"Ba năm liền Chiến sĩ thi đua cơ sở ({name})."));
-                await _steps.AttachRequiredDocumentsAsync(id);
-                await app.Send(DemoAccounts.OfficerTanHoa, new AddDocument(id, DocumentKind.Minutes, "bien-ban.pdf", NominationSteps.Pdf));
-                await app.Send(DemoAccounts.OfficerTanHoa, new SubmitNomination(id, null));
-                await _steps.ActAsync(DemoAccounts.Appraiser, id, "forward", $"Đủ điều kiện, tiêu chuẩn; đề nghị Hội đồng xét ({name}).");
-                ids.Add(id);
-            }
-            var sessionId = await app.Send(Secretary, new OpenSession(DemoCatalog.Council, "Phiên họp xét danh hiệu Chiến sĩ thi đua cấp tỉnh năm 2026",
-                TestClock.At(2026, 12, 3), "Hội trường UBND tỉnh", [.. ids]));
-            foreach (var member in DemoAccounts.CouncilInOrder)
-                await app.Send(Secretary, new RecordAttendance(sessionId, app.UserId(member), AttendanceStatus.Present));
-            for (var i = 0; i < DemoAccounts.CouncilInOrder.Count; i++)
-            {
-                var member = DemoAccounts.CouncilInOrder[i];
-                await app.Send(member, new CastSessionBallot(sessionId, ids[0], VoteChoice.Yes));
-                await app.Send(member, new CastSessionBallot(sessionId, ids[1], i == 8 ? VoteChoice.Abstain : VoteChoice.Yes));
-            }
-            await app.Send(Secretary, new CloseSession(sessionId));
-            await app.Send(Secretary, new RecordMinutesDetails(sessionId, "05/BB-HĐTĐKT", null, null, new DateTimeOffset(2026, 12, 3, 10, 30, 0, TimeSpan.FromHours(7))));
+            var (sessionId, campaign, ids) = await ClosedSessionAsync("05/BB-HĐTĐKT", [("Trần Thị Thu Hà", Gender.Female), ("Đặng Quốc Hưng", Gender.Male)]);
             return (_decided = (sessionId, campaign, [.. ids])).Value;
         }
         finally
         {
             Gate.Release();
         }
+    }
+
+    /// <summary>
+    /// A council session on two nominees of the current regular campaign, forwarded by the appraiser, voted by the whole
+    /// council (all for the first unless <paramref name="firstPasses"/> is false; an abstention on the second, so it fails at
+    /// 8 of 9), closed and numbered. A session where nobody passes leaves the appraisal report as it was.
+    /// </summary>
+    private async Task<(Guid SessionId, Guid Campaign, Guid[] Nominations)> ClosedSessionAsync(string number, (string Name, Gender Gender)[] nominees,
+        bool firstPasses = true)
+    {
+        var campaign = await _steps.CampaignAsync(DemoCatalog.CurrentRegularCampaign);
+        var ids = new List<Guid>();
+        foreach (var (name, gender) in nominees)
+        {
+            var id = await app.Send(DemoAccounts.OfficerTanHoa, new CreateNomination(campaign, DemoCatalog.ProvincialEmulationFighter, NomineeKind.Individual,
+                new PersonInput(name, gender, 1979, "Trưởng thôn Đông"), null, $"Ba năm liền Chiến sĩ thi đua cơ sở ({name})."));
+            await _steps.AttachRequiredDocumentsAsync(id);
+            await app.Send(DemoAccounts.OfficerTanHoa, new AddDocument(id, DocumentKind.Minutes, "bien-ban.pdf", NominationSteps.Pdf));
+            await app.Send(DemoAccounts.OfficerTanHoa, new SubmitNomination(id, null));
+            await _steps.ActAsync(DemoAccounts.Appraiser, id, "forward", $"Đủ điều kiện, tiêu chuẩn; đề nghị Hội đồng xét ({name}).");
+            ids.Add(id);
+        }
+        var sessionId = await app.Send(Secretary, new OpenSession(DemoCatalog.Council, "Phiên họp xét danh hiệu Chiến sĩ thi đua cấp tỉnh năm 2026",
+            TestClock.At(2026, 12, 3), "Hội trường UBND tỉnh", [.. ids]));
+        foreach (var member in DemoAccounts.CouncilInOrder)
+            await app.Send(Secretary, new RecordAttendance(sessionId, app.UserId(member), AttendanceStatus.Present));
+        for (var i = 0; i < DemoAccounts.CouncilInOrder.Count; i++)
+        {
+            var member = DemoAccounts.CouncilInOrder[i];
+            await app.Send(member, new CastSessionBallot(sessionId, ids[0], i == 8 && !firstPasses ? VoteChoice.Abstain : VoteChoice.Yes));
+            await app.Send(member, new CastSessionBallot(sessionId, ids[1], i == 8 ? VoteChoice.Abstain : VoteChoice.Yes));
+        }
+        await app.Send(Secretary, new CloseSession(sessionId));
+        await app.Send(Secretary, new RecordMinutesDetails(sessionId, number, null, null, new DateTimeOffset(2026, 12, 3, 10, 30, 0, TimeSpan.FromHours(7))));
+        return (sessionId, campaign, [.. ids]);
     }
 
     private async Task<string> WriteAsync(string name, byte[] content)
@@ -219,14 +233,84 @@ public class MinutesAndAppraisalDocumentsTests(LifecycleHarness app) : IClassFix
         var check = await PdfTools.RunAsync("pdfsig", await WriteAsync("minutes-signed.pdf", record.Content));
         Regex.Matches(check.All, "Signature is Valid").Count.Should().Be(2, check.All);
         check.All.Should().Contain("Hoàng Văn Dũng").And.Contain("Vũ Quang Huy").And.Contain("Total document signed");
-        var text = Flat(await PdfTools.TextAsync(await WriteAsync("minutes-signed-text.pdf", record.Content)));
+        var path = await WriteAsync("minutes-signed-text.pdf", record.Content);
+        File.Copy(path, Path.Combine(Artifacts, "minutes-signed.pdf"), overwrite: true); // for a person to open in a reader
+        var text = Flat(await PdfTools.TextAsync(path));
         text.Should().Contain("Số: 05/BB-HĐTĐKT");
+        // Both signatures drawn in their places on the last page: who, the organisation their certificate names, when.
+        var pages = await PdfTools.PageCountAsync(path);
+        var signedPage = Flat(await PdfTools.TextAsync(path, pages));
+        signedPage.Should().Contain("Ký bởi: Hoàng Văn Dũng").And.Contain("Ký bởi: Vũ Quang Huy");
+        Regex.Matches(signedPage, "Ủy ban nhân dân tỉnh Lam Giang").Count.Should().Be(2, "each box names the organisation of its certificate");
+        Regex.Matches(signedPage, @"Ngày ký: \d{2}/\d{2}/\d{4} \d{2}:\d{2}").Count.Should().Be(2);
+        var render = await PdfTools.RunAsync("pdftoppm", "-png", "-r", "80", "-f", $"{pages}", "-l", $"{pages}", "-singlefile", path,
+            Path.Combine(Artifacts, "minutes-signed-last-page"));
+        render.ExitCode.Should().Be(0, render.Error);
+        render.Error.Should().NotContain("font", "the fonts copied into the appended appearance render (poppler complains of a broken font file)");
 
         await using var db = app.CreateDbContext();
         (await db.AuditEntries.AsNoTracking().CountAsync(a => a.Action == "minutes.signed")).Should().Be(2);
         var stored = await db.SignedMinutes.AsNoTracking().Where(d => d.SessionId == sessionId).ToListAsync();
         var change = () => db.Database.ExecuteSqlInterpolatedAsync($"UPDATE signed_minutes_documents SET signer_name = 'x' WHERE id = {stored[0].Id}");
         await change.Should().ThrowAsync<Npgsql.PostgresException>("a signed version is never changed");
+    }
+
+    [Fact]
+    public async Task The_secretary_then_the_chair_sign_the_minutes_through_external_signers_that_only_see_the_digest()
+    {
+        await DecidedAsync(); // the campaign and the clock the other tests use
+        var (sessionId, _, _) = await ClosedSessionAsync("06/BB-HĐTĐKT", [("Lê Văn Bình", Gender.Male), ("Phan Thị Mai", Gender.Female)], firstPasses: false);
+        var chair = DemoAccounts.SteeringHead;
+        var keys = new Dictionary<string, (X509Certificate2 Signer, X509Certificate2 Authority)>();
+        foreach (var (account, folder) in new[] { (Secretary, "token-thu-ky"), (chair, "token-chu-tri") })
+        {
+            var dir = Directory.CreateDirectory(Path.Combine(_folder, folder)).FullName;
+            var p12 = TestCertificates.SignerPkcs12(dir, account.DisplayName, "token");
+            var signer = X509CertificateLoader.LoadPkcs12CollectionFromFile(p12, "token", X509KeyStorageFlags.EphemeralKeySet).Single(c => c.HasPrivateKey);
+            keys[account.UserName] = (signer, X509CertificateLoader.LoadCertificateFromFile(TestCertificates.AuthorityOf(dir)));
+        }
+        byte[] Token(DemoAccounts.Account account, string digest) =>
+            DigestOnlySigner.Sign(Convert.FromBase64String(digest), keys[account.UserName].Signer, keys[account.UserName].Authority, app.Clock.GetUtcNow());
+
+        // The order holds for tokens too: the chair does not prepare first.
+        var early = () => app.Send(chair, new PrepareMinutesSigning(sessionId));
+        (await early.Should().ThrowAsync<ForbiddenException>()).Which.Code.Should().Be("not-minutes-signer");
+
+        var forSecretary = await app.Send(Secretary, new PrepareMinutesSigning(sessionId));
+        forSecretary.DigestAlgorithm.Should().Be("SHA-256");
+        Convert.FromBase64String(forSecretary.Digest).Should().HaveCount(32);
+        // A CMS over another digest: refused, nothing stored, the session still open.
+        var wrong = DigestOnlySigner.Sign(System.Security.Cryptography.SHA256.HashData("biên bản khác"u8.ToArray()),
+            keys[Secretary.UserName].Signer, keys[Secretary.UserName].Authority, app.Clock.GetUtcNow());
+        var refused = () => app.Send(Secretary, new CompleteMinutesSigning(sessionId, forSecretary.SessionId, Convert.ToBase64String(wrong)));
+        (await refused.Should().ThrowAsync<UnprocessableException>()).Which.Code.Should().Be("signature-invalid");
+        var first = await app.Send(Secretary, new CompleteMinutesSigning(sessionId, forSecretary.SessionId, Convert.ToBase64String(Token(Secretary, forSecretary.Digest))));
+        first.Role.Should().Be(MinutesSignatureRole.Secretary);
+        first.Verification.Should().Be(SignatureVerdict.NotCheckedAgainstTrustedRoots, "no trusted roots are configured in this harness");
+        var secretaryVersion = await app.Send(DemoAccounts.Leader, new GetSignedMinutesPdf(sessionId));
+
+        // Now the chair's turn: the secretary's used session completes nothing, and the secretary cannot prepare again.
+        var reused = () => app.Send(Secretary, new CompleteMinutesSigning(sessionId, forSecretary.SessionId, Convert.ToBase64String(Token(Secretary, forSecretary.Digest))));
+        (await reused.Should().ThrowAsync<ForbiddenException>()).Which.Code.Should().Be("not-minutes-signer");
+        var forChair = await app.Send(chair, new PrepareMinutesSigning(sessionId));
+        var second = await app.Send(chair, new CompleteMinutesSigning(sessionId, forChair.SessionId, Convert.ToBase64String(Token(chair, forChair.Digest))));
+        second.Role.Should().Be(MinutesSignatureRole.Chair);
+        second.SignerName.Should().Be("Vũ Quang Huy");
+
+        var record = await app.Send(DemoAccounts.Leader, new GetSignedMinutesPdf(sessionId));
+        record.FileName.Should().Be("bien-ban-06-BB-HDTDKT-da-ky.pdf");
+        record.Content.AsSpan(0, secretaryVersion.Content.Length).SequenceEqual(secretaryVersion.Content).Should().BeTrue("the chair's signature is appended");
+        var path = await WriteAsync("minutes-deferred.pdf", record.Content);
+        var check = await PdfTools.RunAsync("pdfsig", path);
+        Regex.Matches(check.All, "Signature is Valid").Count.Should().Be(2, check.All);
+        check.All.Should().Contain("Hoàng Văn Dũng").And.Contain("Vũ Quang Huy").And.Contain("Total document signed");
+        var signedPage = Flat(await PdfTools.TextAsync(path, await PdfTools.PageCountAsync(path)));
+        signedPage.Should().Contain("Ký bởi: Hoàng Văn Dũng").And.Contain("Ký bởi: Vũ Quang Huy");
+
+        await using var db = app.CreateDbContext();
+        (await db.MinutesSigningSessions.AsNoTracking().AnyAsync(s => s.SessionId == sessionId)).Should().BeFalse("completed sessions are removed");
+        var audited = await db.AuditEntries.AsNoTracking().Where(a => a.Action == "minutes.signed").Select(a => a.Data).ToListAsync();
+        audited.Count(d => d != null && d.Contains("Deferred")).Should().Be(2);
     }
 
     [Fact]

@@ -1,14 +1,10 @@
 using Commendations.Common;
-using Commendations.Common.Errors;
 using Commendations.Common.Security;
-using Commendations.Common.Text;
-using Commendations.Domain.Catalog;
+using Commendations.Features.Documents.Docx;
 using Commendations.Features.Documents.Pdf;
 using Commendations.Features.Exports;
-using Commendations.Features.Registry;
 using Commendations.Persistence;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace Commendations.Features.Documents.Certificates;
 
@@ -20,23 +16,31 @@ namespace Commendations.Features.Documents.Certificates;
 [Allowed(Audience.SignedIn)]
 public sealed record GetCertificatesPdf(Guid DecisionId, Guid? AwardRecordId, CertificateMode Mode) : IQuery<ExportFile>;
 
+/// <summary>
+/// The same certificates as an editable Word draft: each on its own page of its blank's paper, every field where the PDF
+/// prints it on the blank, so an office can correct a name or a line and still print onto the blank.
+/// </summary>
+[Allowed(Audience.SignedIn)]
+public sealed record GetCertificatesDocx(Guid DecisionId, Guid? AwardRecordId) : IQuery<ExportFile>;
+
 public sealed class GetCertificatesPdfHandler(IMediator mediator, CommendationsDbContext db) : IRequestHandler<GetCertificatesPdf, ExportFile>
 {
     public async Task<ExportFile> Handle(GetCertificatesPdf request, CancellationToken cancellationToken)
     {
-        var certificates = await mediator.Send(new GetCertificates(request.DecisionId, request.AwardRecordId), cancellationToken);
-        // Every line revoked or superseded: nothing left to print.
-        if (certificates.Count == 0)
-            throw new NotFoundException(Things.Certificate);
-        var lineIds = certificates.Select(c => c.AwardRecordId).ToList();
-        var formOfLine = await db.AwardRecords.AsNoTracking().Where(r => lineIds.Contains(r.Id))
-            .ToDictionaryAsync(r => r.Id, r => r.AwardFormId, cancellationToken);
-        var formIds = formOfLine.Values.Distinct().ToList();
-        var layouts = await db.AwardForms.AsNoTracking().Where(f => formIds.Contains(f.Id))
-            .ToDictionaryAsync(f => f.Id, f => f.EffectiveCertificateLayout, cancellationToken);
-        var pages = certificates.Select(c => (c, layouts.GetValueOrDefault(formOfLine[c.AwardRecordId]) ?? CertificateLayout.Default)).ToList();
-        var number = certificates.FirstOrDefault()?.DecisionNumber ?? "";
+        var pages = await CertificatePages.LoadAsync(mediator, db, request.DecisionId, request.AwardRecordId, cancellationToken);
+        var first = pages[0].Certificate;
         return new ExportFile(CertificatePdf.Build(pages, request.Mode), DecisionPdf.ContentType,
-            CertificatePdf.FileName(number, request.AwardRecordId is null ? null : certificates.Single().RegisterNumber));
+            CertificatePdf.FileName(first.DecisionNumber, request.AwardRecordId is null ? null : first.RegisterNumber));
+    }
+}
+
+public sealed class GetCertificatesDocxHandler(IMediator mediator, CommendationsDbContext db) : IRequestHandler<GetCertificatesDocx, ExportFile>
+{
+    public async Task<ExportFile> Handle(GetCertificatesDocx request, CancellationToken cancellationToken)
+    {
+        var pages = await CertificatePages.LoadAsync(mediator, db, request.DecisionId, request.AwardRecordId, cancellationToken);
+        var first = pages[0].Certificate;
+        return new ExportFile(CertificateDocx.Write(pages), OfficialDocumentDocx.ContentType,
+            Path.ChangeExtension(CertificatePdf.FileName(first.DecisionNumber, request.AwardRecordId is null ? null : first.RegisterNumber), ".docx"));
     }
 }

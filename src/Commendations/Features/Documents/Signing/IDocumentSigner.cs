@@ -4,8 +4,13 @@ namespace Commendations.Features.Documents.Signing;
 /// Who signs: the person's name as the document prints it and, when the signer is a user of the system, their user name
 /// (which picks their certificate). <see cref="UserName"/> null means the office's certificate. <see cref="AgencySeal"/>:
 /// the signature is the agency's seal (the clerk applies it), made with the seal's certificate when one is configured.
+/// <see cref="Organisation"/>: the organisation (O) the signer's certificate names, printed in the visible signature; known
+/// when the server holds the certificate, unknown (null) to a deferred signature prepared before the signer's CMS exists.
 /// </summary>
-public sealed record SignerIdentity(string Name, string? UserName = null, bool AgencySeal = false);
+public sealed record SignerIdentity(string Name, string? UserName = null, bool AgencySeal = false)
+{
+    public string? Organisation { get; init; }
+}
 
 /// <summary>
 /// Signs a PDF on behalf of a person: a PAdES-style detached CMS signature over the whole file (PDF signature field with

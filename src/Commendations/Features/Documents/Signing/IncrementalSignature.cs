@@ -10,7 +10,8 @@ namespace Commendations.Features.Documents.Signing;
 /// Adds a signature to a PDF that is already signed — the agency's seal after the leader's signature — as an
 /// <b>incremental update</b>: the original bytes stay exactly as they are (so the earlier signature, whose /ByteRange
 /// covers them, stays valid) and new objects follow them: the signature dictionary with a reserved /Contents, the
-/// signature field merged with its widget (and its appearance), new versions of the catalog (its AcroForm's /Fields)
+/// signature field merged with its widget (and its appearance: the agency's round seal, or a person's framed "Ký bởi"
+/// box), new versions of the catalog (its AcroForm's /Fields)
 /// and of the page (its /Annots), then a new xref section whose trailer points back with /Prev (ISO 32000-1, 7.5.6).
 /// PDFsharp 6.2 cannot do this: saving rewrites the whole file and breaks the earlier signature.
 /// The result is prepared like <see cref="DeferredSignature.PrepareAsync"/>: fill it with <see cref="DeferredSignature.Embed"/>.
@@ -27,18 +28,24 @@ public static class IncrementalSignature
         var next = revision.Size;
         var signature = next++;
         var field = next++;
-        var appearance = place is null ? (int?)null : next++;
         var catalogNumber = PdfRevision.ObjectNumber(revision.Root);
         var pageNumber = revision.Page(place?.PageIndex ?? 0);
         var fieldName = $"Signature{next}";
 
-        var objects = new SortedDictionary<int, string>
+        var objects = new SortedDictionary<int, string> { [signature] = SignatureDictionary(signer, reason, location, now) };
+        int? appearance = null;
+        if (place is not null && signer.AgencySeal)
         {
-            [signature] = SignatureDictionary(signer, reason, location, now),
-            [field] = Field(fieldName, signature, pageNumber, place, revision, appearance),
-        };
-        if (appearance is { } a)
-            objects[a] = SealAppearance.Form(place!.Width, place.Height);
+            appearance = next++;
+            objects[appearance.Value] = SealAppearance.Form(place.Width, place.Height);
+        }
+        else if (place is not null)
+        {
+            // A person's signature (the chair's over the secretary's) is drawn as the first one is: who, organisation, when.
+            var stamp = new SignatureAppearance(signer.Name, signer.Organisation, now);
+            appearance = StampForm.AddTo(objects, ref next, place.Width, place.Height, stamp.Draw);
+        }
+        objects[field] = Field(fieldName, signature, pageNumber, place, revision, appearance);
         AddField(revision, catalogNumber, field, objects);
         AddAnnotation(revision, pageNumber, field, objects);
 
@@ -64,7 +71,7 @@ public static class IncrementalSignature
             var height = PageHeight(revision, page);
             rect = FormattableString.Invariant($"[{place.Left:0.###} {height - place.Top - place.Height:0.###} {place.Left + place.Width:0.###} {height - place.Top:0.###}]");
         }
-        // Print flag (4): the seal prints with the document, as a stamp on paper would.
+        // Print flag (4): the seal or signature box prints with the document, as a stamp on paper would.
         return $"<</FT/Sig/T{Text(name)}/V {signature} 0 R/Type/Annot/Subtype/Widget/F 4/P {page} 0 R/Rect{rect}"
                + (appearance is { } a ? $"/AP<</N {a} 0 R>>" : "") + ">>";
     }

@@ -60,6 +60,31 @@ internal sealed class PdfRevision
         return _latin[(header.Index + header.Length)..end].Trim();
     }
 
+    /// <summary>
+    /// Object <paramref name="number"/> as its dictionary (or other value) and, for a stream, the stream's exact bytes as
+    /// Latin-1 text, cut by its /Length rather than by searching for "endobj", which compressed data may contain.
+    /// </summary>
+    public (string Dictionary, string? Stream) Raw(int number)
+    {
+        if (!_objects.TryGetValue(number, out var entry))
+            throw Unreadable();
+        var header = new Regex(@"\G\s*(\d+)\s+(\d+)\s+obj").Match(_latin, (int)entry.Offset);
+        if (!header.Success)
+            throw Unreadable();
+        var from = header.Index + header.Length;
+        var end = _latin.IndexOf("endobj", from, StringComparison.Ordinal);
+        var stream = _latin.IndexOf("stream", from, StringComparison.Ordinal);
+        if (stream < 0 || (end >= 0 && end < stream))
+            return end < 0 ? throw Unreadable() : (_latin[from..end].Trim(), null);
+        var dictionary = _latin[from..stream].Trim();
+        // Not /Length1 (a font file's own length): the key ends where the name ends.
+        var length = Regex.Match(dictionary, @"/Length(?![A-Za-z0-9])\s*(\d+\s+\d+\s+R|\d+)") is { Success: true } l ? l.Groups[1].Value : throw Unreadable();
+        var bytes = length.EndsWith('R') ? int.Parse(Body(ObjectNumber(length)), CultureInfo.InvariantCulture) : int.Parse(length, CultureInfo.InvariantCulture);
+        // "stream" is followed by CRLF or LF, then the data.
+        var data = stream + "stream".Length + (_latin[stream + "stream".Length] == '\r' ? 2 : 1);
+        return (dictionary, _latin.Substring(data, bytes));
+    }
+
     public static int ObjectNumber(string reference) =>
         Reference.Match(reference) is { Success: true } m ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : throw Unreadable();
 

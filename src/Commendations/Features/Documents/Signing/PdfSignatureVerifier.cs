@@ -23,15 +23,25 @@ public sealed record SignatureCheck(SignatureVerdict Verdict, string SignerName,
 public sealed record PdfVerification(IReadOnlyList<SignatureCheck> Signatures)
 {
     public SignatureVerdict Verdict => Signatures.Count == 0 ? SignatureVerdict.Unsigned : Signatures.Max(s => s.Verdict);
+
+    /// <summary>A document of record is never stored with a signature its certificate's issuer had revoked by then.</summary>
+    public void EnsureNotRevoked()
+    {
+        if (Signatures.FirstOrDefault(s => s.Verdict == SignatureVerdict.Revoked) is { } revoked)
+            throw new Common.Errors.UnprocessableException("certificate-revoked",
+                new Common.Text.Message("Chứng thư số của {0} đã bị thu hồi trước thời điểm ký; văn bản không được lưu.", revoked.SignerName));
+    }
 }
 
 /// <summary>
 /// Checks each signature of a PDF the way a reader does, with nothing but .NET's cryptography: the bytes its /ByteRange
 /// names hash to the CMS's message digest (integrity), the CMS signature over its signed attributes is correct, the
 /// signer's certificate chains to a configured trusted root (<see cref="SignatureTrustOptions"/>) as of the signing time,
-/// and was valid then. Revocation (CRL/OCSP) is not checked: the servers are not reachable from every host.
+/// and was valid then, and — when configured — was not revoked by then according to its issuer's revocation lists
+/// (<see cref="RevocationChecker"/>; CRLs only, no OCSP).
 /// </summary>
-public sealed class PdfSignatureVerifier(IOptions<SignatureTrustOptions> options, TimeProvider clock, ILogger<PdfSignatureVerifier>? logger = null)
+public sealed class PdfSignatureVerifier(IOptions<SignatureTrustOptions> options, TimeProvider clock, ILogger<PdfSignatureVerifier>? logger = null,
+    RevocationChecker? revocation = null)
 {
     private static readonly Regex ByteRange = new(@"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]", RegexOptions.Compiled);
 
@@ -102,9 +112,16 @@ public sealed class PdfSignatureVerifier(IOptions<SignatureTrustOptions> options
         chain.ChainPolicy.ExtraStore.AddRange(signed.Certificates);
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         chain.ChainPolicy.VerificationTime = when.UtcDateTime;
-        return chain.Build(certificate)
-            ? new SignatureCheck(SignatureVerdict.Valid, name, at, whole, null) { TimestampedAt = stamped }
-            : new SignatureCheck(SignatureVerdict.Untrusted, name, at, whole, "chain") { TimestampedAt = stamped };
+        if (!chain.Build(certificate))
+            return new SignatureCheck(SignatureVerdict.Untrusted, name, at, whole, "chain") { TimestampedAt = stamped };
+        // Revocation at the same moment the chain was judged: a certificate revoked later still made this signature.
+        var issuer = chain.ChainElements.Count > 1 ? chain.ChainElements[1].Certificate : certificate;
+        return (revocation ?? new RevocationChecker(options, clock)).Check(certificate, issuer, when) switch
+        {
+            RevocationStatus.Revoked => new SignatureCheck(SignatureVerdict.Revoked, name, at, whole, "revoked") { TimestampedAt = stamped },
+            RevocationStatus.Unknown => new SignatureCheck(SignatureVerdict.RevocationUnknown, name, at, whole, "revocation-unknown") { TimestampedAt = stamped },
+            _ => new SignatureCheck(SignatureVerdict.Valid, name, at, whole, null) { TimestampedAt = stamped },
+        };
     }
 
     /// <summary>

@@ -22,6 +22,7 @@ public sealed class Pkcs12DocumentSigner(IOptions<Pkcs12SigningOptions> options,
         CancellationToken cancellationToken = default)
     {
         using var certificate = Load(signer);
+        signer = signer with { Organisation = CertificateNames.Organisation(certificate) };
         // The deferred path with the server as the external signer: PDFsharp writes the field and the /ByteRange around
         // a reserve, the CMS (time-stamped when an authority is configured) fills it.
         var prepared = await DeferredSignature.PrepareAsync(pdf, signer, reason, location, place, clock.GetUtcNow());
@@ -32,6 +33,7 @@ public sealed class Pkcs12DocumentSigner(IOptions<Pkcs12SigningOptions> options,
         CancellationToken cancellationToken = default)
     {
         using var certificate = Load(signer);
+        signer = signer with { Organisation = CertificateNames.Organisation(certificate) };
         var prepared = IncrementalSignature.Prepare(signedPdf, signer, reason, location, place, clock.GetUtcNow());
         return await SignedAsync(prepared, certificate, cancellationToken);
     }

@@ -19,7 +19,7 @@ internal static class SignatureFields
             Reason = reason, Location = location, ContactInfo = signer.Name, AppName = "Commendations",
             PageIndex = place.PageIndex,
             Rectangle = new XRect(place.Left, height - place.Top - place.Height, place.Width, place.Height),
-            AppearanceHandler = new SignatureAppearance(signer.Name, now),
+            AppearanceHandler = new SignatureAppearance(signer.Name, signer.Organisation, now),
         };
     }
 }

@@ -46,6 +46,7 @@ public sealed class SubmissionLetterSigning(SubmissionLetters letters, Commendat
         CancellationToken cancellationToken)
     {
         var verification = verifier.Verify(signed);
+        verification.EnsureNotRevoked();
         if (verification.Verdict is SignatureVerdict.Invalid or SignatureVerdict.Unsigned || verification.Signatures.Any(s => !s.CoversWholeDocument))
             throw new UnprocessableException("signature-invalid",
                 new Message("Chữ ký số của văn bản không hợp lệ (văn bản bị thay đổi sau khi ký hoặc chữ ký không khớp); văn bản không được lưu."));
