@@ -4,6 +4,7 @@ using Commendations.Web.Api;
 using Commendations.Web.Auth;
 using Commendations.Web.Errors;
 using Commendations.Web.Health;
+using Commendations.Web.Hosting;
 using Commendations.Web.Scheduling;
 using Commendations.Web.Security;
 using Commendations.Web.Ui;
@@ -66,6 +67,7 @@ public static class WebServices
         app.UseCommendationsUiStatics();
         app.UseMiddleware<Contracts.ControlCharacterGuard>();
         app.UseCommendationsAuth();
+        app.UseTelemetryScrapeEndpoint();
         app.MapCommendationsApi();
         app.MapCommendationsUi();
         app.MapOpenApi("/api/openapi/{documentName}.json").AllowAnonymous();
