@@ -73,6 +73,8 @@ public static class TelemetrySetup
     /// </summary>
     public static WebApplication UseTelemetryScrapeEndpoint(this WebApplication app)
     {
+        // The meter and its gauges exist from the start, not from the first sign-in or action that needs the counters.
+        app.Services.GetRequiredService<OperationsMetrics>();
         app.UseOpenTelemetryPrometheusScrapingEndpoint(meterProvider: null,
             predicate: http => http.Request.Path == TelemetryScrapeGuard.Path, path: null,
             configureBranchedPipeline: branch => branch.UseMiddleware<TelemetryScrapeGuard>(), optionsName: null);
