@@ -52,6 +52,28 @@ public sealed class TelemetryTests(TelemetryFactory app) : IClassFixture<Telemet
     }
 
     [Fact]
+    public async Task A_scheduled_job_firing_is_a_span_named_by_its_job_with_its_use_case_and_database_spans_beneath()
+    {
+        var scheduler = await app.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
+        await scheduler.TriggerJob(Commendations.Scheduling.ScheduleKeys.IncidentSweepJob);
+
+        var job = await EventuallyAsync(() => AllSpans().Where(s => s.Source.Name == Quartz.Diagnostics.QuartzInstrumentation.ActivitySourceName
+            && Equals(s.GetTagItem("quartz.job.name"), Commendations.Scheduling.ScheduleKeys.IncidentSweepJob.Name)).ToList(), s => s.Count > 0);
+        var firing = job.Should().NotBeEmpty().And.Subject.First();
+        firing.GetTagItem("quartz.job.group").Should().Be(Commendations.Scheduling.ScheduleKeys.IncidentSweepJob.Group);
+        var spans = app.SpansOf(firing.TraceId);
+        var useCase = spans.Should().ContainSingle(s => s.Source.Name == AppTelemetry.Name && s.DisplayName == "SweepIncidents").Subject;
+        useCase.ParentSpanId.Should().Be(firing.SpanId);
+        spans.Should().Contain(s => s.Source.Name == "Npgsql" && s.ParentSpanId == useCase.SpanId);
+    }
+
+    private List<Activity> AllSpans()
+    {
+        lock (app.Spans)
+            return app.Spans.ToList();
+    }
+
+    [Fact]
     public async Task The_scrape_endpoint_reports_an_approval_and_the_open_tasks_in_prometheus_text()
     {
         var id = await _journey.CreateAsync(await _journey.IndividualBodyAsync());
