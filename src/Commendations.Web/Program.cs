@@ -22,6 +22,7 @@ if (string.IsNullOrWhiteSpace(connectionString) && localDatabase is null)
 connectionString = localDatabase?.ConnectionString ?? connectionString!;
 
 builder.Services.AddCommendationsWeb(builder.Configuration, builder.Environment, connectionString, usingLocalDatabase: localDatabase is not null);
+builder.AddCommendationsTelemetry();
 builder.Services.AddAuditHeadKey(builder.Configuration, builder.Environment, localDatabase?.DataFolder);
 if (WebServices.SeedsDemoRoutes(builder.Configuration, builder.Environment))
     builder.Services.AddDemoReplayClock();

@@ -83,6 +83,7 @@ public static class WebServices
         app.UseCommendationsUiStatics();
         app.UseMiddleware<Contracts.ControlCharacterGuard>();
         app.UseCommendationsAuth();
+        app.UseTelemetryScrapeEndpoint();
         app.MapCommendationsApi();
         app.MapCommendationsUi();
         app.MapOpenApi("/api/openapi/{documentName}.json").AllowAnonymous();

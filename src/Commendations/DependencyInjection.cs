@@ -95,17 +95,26 @@ public static class DependencyInjection
         services.AddScoped<Scheduling.Notifier>();
         services.AddScoped<Scheduling.OutboxApplier>();
         services.AddScoped<Scheduling.HandOverNotifier>();
+        // Telemetry (docs/operations.md, "Telemetry"): the figures an operator watches, computed in one place.
+        services.AddMetrics();
+        services.AddScoped<Common.Telemetry.AfterSuccess>();
+        services.AddSingleton<Common.Telemetry.SignInFailures>();
+        services.AddSingleton<Common.Telemetry.OperationsMetrics>();
+        services.AddScoped<Features.Operations.OperationsFigures>();
+        services.AddSingleton<Features.Operations.OperationsFiguresCache>();
+        services.AddOptions<Features.Operations.OperationsFiguresOptions>();
         return services;
     }
 
     /// <summary>
     /// MediatR 5.1.0 (the newest in the package mirror) has no DI package: register its ServiceFactory,
-    /// the pipeline in order (logging → authorization → nomination scope → validation → transaction → idempotency), and scan for handlers and validators.
+    /// the pipeline in order (tracing → logging → authorization → nomination scope → validation → transaction → idempotency), and scan for handlers and validators.
     /// </summary>
     public static IServiceCollection AddMediatorWithPipeline(this IServiceCollection services, Assembly assembly)
     {
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);
         services.AddScoped<IMediator, Mediator>();
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TracingBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(Features.Nominations.NominationScopeBehaviour<,>));

@@ -3100,6 +3100,10 @@ namespace Commendations.Migrations.Migrations
                     b.HasKey("Id")
                         .HasName("pk_workflow_tasks");
 
+                    b.HasIndex("ClosedAt")
+                        .HasDatabaseName("ix_workflow_tasks_closed_by_person")
+                        .HasFilter("closed_by IS NOT NULL");
+
                     b.HasIndex("DueAt")
                         .HasDatabaseName("ix_workflow_tasks_deadline_pending")
                         .HasFilter("status = 'Open' AND deadline_passed_at IS NULL");

@@ -20,14 +20,18 @@ public readonly record struct SignInOutcome(bool Succeeded, TimeSpan? RetryAfter
 /// exists, is locked, or that a guessed password was right. Failures feed <see cref="SignInThrottle"/>; the account is
 /// never locked by them.
 /// </summary>
-public sealed class PasswordSignIn(SignInManager<AppUser> signIn, IPasswordHasher<AppUser> hasher, SignInThrottle throttle)
+public sealed class PasswordSignIn(SignInManager<AppUser> signIn, IPasswordHasher<AppUser> hasher, SignInThrottle throttle,
+    Common.Telemetry.OperationsMetrics metrics)
 {
     public async Task<SignInOutcome> SignInAsync(HttpContext http, string userName, string password, string scheme, bool persistent)
     {
         var address = ClientAddress.Of(http);
         var name = SignInEndpoint.NormaliseName(userName);
         if (throttle.RetryAfter(address, name) is { } wait)
+        {
+            metrics.SignInFailed();
             return SignInOutcome.Throttled(wait);
+        }
 
         var users = signIn.UserManager;
         var user = await users.FindByNameAsync(userName.Trim());
@@ -39,6 +43,7 @@ public sealed class PasswordSignIn(SignInManager<AppUser> signIn, IPasswordHashe
         if (user is null || !passwordMatches || !await signIn.CanSignInAsync(user) || await users.IsLockedOutAsync(user))
         {
             throttle.Failed(address, name);
+            metrics.SignInFailed();
             return SignInOutcome.Refused;
         }
 

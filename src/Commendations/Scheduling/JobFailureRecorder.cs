@@ -13,7 +13,8 @@ namespace Commendations.Scheduling;
 /// its one-shot trigger: the incident sweep lists it and an administrator runs it again. A failure to record is logged,
 /// never thrown into Quartz.
 /// </summary>
-public sealed class JobFailureRecorder(IServiceScopeFactory scopes, TimeProvider clock, ILogger<JobFailureRecorder> logger) : IJobListener
+public sealed class JobFailureRecorder(IServiceScopeFactory scopes, TimeProvider clock, ILogger<JobFailureRecorder> logger,
+    Common.Telemetry.OperationsMetrics metrics) : IJobListener
 {
     public string Name => nameof(JobFailureRecorder);
 
@@ -25,6 +26,7 @@ public sealed class JobFailureRecorder(IServiceScopeFactory scopes, TimeProvider
     {
         if (jobException is null)
             return;
+        metrics.JobFailed(context.JobDetail.Key.Group);
         try
         {
             var data = context.MergedJobDataMap.Keys.ToDictionary(k => k, k => context.MergedJobDataMap.GetString(k));

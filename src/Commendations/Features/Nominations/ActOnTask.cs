@@ -38,7 +38,7 @@ public sealed class ActOnTaskValidator : AbstractValidator<ActOnTask>
 
 public sealed class ActOnTaskHandler(
     CommendationsDbContext db, NominationAccess access, NominationWorkflow workflow, ICurrentUser user, AuditTrail audit, DefinitionSemantics semantics,
-    Substitutions.Substitutes substitutes)
+    Substitutions.Substitutes substitutes, Common.Telemetry.OperationsMetrics metrics, Common.Telemetry.AfterSuccess afterSuccess)
     : IRequestHandler<ActOnTask, WorkflowOutcome>
 {
     /// <summary>Audit events of task actions are <c>task.{action}</c>; the timeline names the action from the definition.</summary>
@@ -73,6 +73,10 @@ public sealed class ActOnTaskHandler(
             ? new { task = task.TaskKey, round = task.Round, outputs }
             : new { task = task.TaskKey, round = task.Round, outputs, onBehalfOf = task.AssigneeUserId };
         await audit.RecordAsync(AuditTrail.NominationStream(nomination.Id), AuditPrefix + request.Action, task.StepKey, request.Comment, data, cancellationToken);
+        // Counted once committed; the meaning lets an operator sum approvals across routes whatever their actions are called.
+        var meaning = DefinitionSemantics.MeaningOf(definition, task.StepKey, request.Action)?.ToString() ?? "none";
+        var (route, step, action) = (instance.DefinitionId, task.StepKey, request.Action);
+        afterSuccess.Add(() => metrics.ActionTaken(route, step, action, meaning));
         return WorkflowOutcome.Of(nomination);
     }
 }
