@@ -80,6 +80,7 @@ public static class DependencyInjection
         services.AddScoped<Features.Incidents.IncidentDetector>();
         services.AddScoped<Features.Eligibility.EligibilityEvaluator>();
         services.AddSingleton<Features.Disclosure.CommentRateLimiter>();
+        services.AddSingleton<Features.PublicLookup.LookupRateLimiter>();
         services.AddScoped<Features.Definitions.DefinitionAdmin>();
         services.AddOptions<Features.Definitions.DefinitionPublishingOptions>();
         services.AddOptions<Scheduling.SchedulingSettings>();
