@@ -34,7 +34,8 @@ public class RegisteredTitleEligibilityTests(LifecycleHarness app) : IClassFixtu
         app.Clock.Set(TestClock.At(2026, 12, 1));
         var rules = JsonSerializer.Deserialize<JsonElement>(
             """{"rules":[{"key":"registered","kind":"minCount","label":"Đã đăng ký thi đua","fact":"registeredCount","min":1}]}""");
-        await app.Send(DemoAccounts.Admin, new AddRuleSet(DemoCatalog.CertificateOfMerit, new DateOnly(2026, 11, 1), null, rules));
+        // In force from before the campaign's period: rule sets apply by the campaign's start date.
+        await app.Send(DemoAccounts.Admin, new AddRuleSet(DemoCatalog.CertificateOfMerit, new DateOnly(2025, 12, 31), null, rules));
         var campaign = await _steps.CampaignAsync(DemoCatalog.CurrentThematicCampaign);
 
         (await RegisteredRuleAsync(campaign, null, new CollectiveInput("Tổ hòa giải thôn Nam", 12, 5, 9)))
