@@ -89,6 +89,7 @@ public static class DependencyInjection
         services.AddScoped<Features.Incidents.IncidentDetector>();
         services.AddScoped<Features.Eligibility.EligibilityEvaluator>();
         services.AddSingleton<Features.Disclosure.CommentRateLimiter>();
+        services.AddSingleton<Features.PublicLookup.LookupRateLimiter>();
         services.AddScoped<Features.Definitions.DefinitionAdmin>();
         services.AddOptions<Scheduling.SchedulingSettings>();
         services.AddOptions<Scheduling.SmtpSettings>();

@@ -285,6 +285,78 @@ namespace Commendations.Migrations.Migrations
                     b.ToTable("campaigns", (string)null);
                 });
 
+            modelBuilder.Entity("Commendations.Domain.Campaigns.RegistrationWindow", b =>
+                {
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closes_on");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<Guid>("OpenedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("opened_by");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("CampaignId")
+                        .HasName("pk_registration_windows");
+
+                    b.ToTable("registration_windows", (string)null);
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Campaigns.TitleRegistration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<Guid>("RegisteredBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registered_by");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_title_registrations");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_title_registrations_unit_id");
+
+                    b.HasIndex("CampaignId", "UnitId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_title_registrations_campaign_id_unit_id");
+
+                    b.ToTable("title_registrations", (string)null);
+                });
+
             modelBuilder.Entity("Commendations.Domain.Catalog.AwardForm", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3332,6 +3404,61 @@ namespace Commendations.Migrations.Migrations
                         });
 
                     b.Navigation("Awards");
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Campaigns.RegistrationWindow", b =>
+                {
+                    b.HasOne("Commendations.Domain.Campaigns.Campaign", null)
+                        .WithOne()
+                        .HasForeignKey("Commendations.Domain.Campaigns.RegistrationWindow", "CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_registration_windows_campaigns_campaign_id");
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Campaigns.TitleRegistration", b =>
+                {
+                    b.HasOne("Commendations.Domain.Campaigns.RegistrationWindow", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_title_registrations_registration_windows_campaign_id");
+
+                    b.HasOne("Commendations.Domain.Units.OrganisationUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_title_registrations_units_unit_id");
+
+                    b.OwnsMany("Commendations.Domain.Campaigns.RegisteredTitle", "Titles", b1 =>
+                        {
+                            b1.Property<Guid>("TitleRegistrationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<Guid>("AwardFormId");
+
+                            b1.Property<int>("Collectives");
+
+                            b1.Property<int>("Individuals");
+
+                            b1.HasKey("TitleRegistrationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("title_registrations");
+
+                            b1
+                                .ToJson("titles")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TitleRegistrationId")
+                                .HasConstraintName("fk_title_registrations_title_registrations_title_registration_id");
+                        });
+
+                    b.Navigation("Titles");
                 });
 
             modelBuilder.Entity("Commendations.Domain.Committees.Committee", b =>

@@ -24,6 +24,9 @@ public static class ApiEndpoints
         api.MapSessionEndpoints();
         api.MapDisclosureEndpoints();
         api.MapEligibilityEndpoints();
+        api.MapStatisticsEndpoints();
+        api.MapRegistrationEndpoints();
+        api.MapPublicLookupEndpoints();
         return app;
     }
 

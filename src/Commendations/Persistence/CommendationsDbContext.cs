@@ -32,6 +32,8 @@ public class CommendationsDbContext(DbContextOptions<CommendationsDbContext> opt
     public DbSet<EmulationCluster> Clusters => Set<EmulationCluster>();
     public DbSet<AwardForm> AwardForms => Set<AwardForm>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<RegistrationWindow> RegistrationWindows => Set<RegistrationWindow>();
+    public DbSet<TitleRegistration> TitleRegistrations => Set<TitleRegistration>();
     public DbSet<Committee> Committees => Set<Committee>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<Collective> Collectives => Set<Collective>();

@@ -170,6 +170,13 @@ public static class OperationAudiences
         ["GET /api/public/campaigns/{code}/disclosure"] = [Public],
         ["GET /api/public/disclosure/form-token"] = [Public],
         ["POST /api/public/nominations/{id}/comments"] = [Public],
+        ["GET /api/public/awards"] = [Public],
+        ["GET /api/statistics"] = [SignedIn],
+        ["GET /api/statistics/xlsx"] = [SignedIn],
+        ["GET /api/campaigns/{id}/registration"] = [SignedIn],
+        ["PUT /api/campaigns/{id}/registration/window"] = [A, D],
+        ["PUT /api/campaigns/{id}/registration/my-unit"] = [O],
+        ["GET /api/campaigns/{id}/registration/export"] = [C, A, L, D],
         ["GET /api/eligibility-rules"] = [D],
         ["POST /api/eligibility-rules"] = [D],
     };

@@ -114,7 +114,7 @@ public sealed partial class EligibilityRulesModel : AdminPageModel
     public static IReadOnlyList<EligibilityRule>? Rules(RuleSetView set) => EligibilityRuleDocument.Parse(set.Rules.GetRawText()).Document?.Rules;
 
     public static readonly IReadOnlyList<string> Kinds = ["minShare", "minCount", "consecutiveAwards", "oneAwardPerAchievement", "manual"];
-    public static readonly IReadOnlyList<string> Facts = ["memberCount", "womenCount", "advancedWorkerCount"];
+    public static readonly IReadOnlyList<string> Facts = ["memberCount", "womenCount", "advancedWorkerCount", "registeredCount"];
     public static readonly IReadOnlyList<string> NomineeKinds = ["collective", "individual", "household"];
     public static readonly IReadOnlyList<string> CampaignTypes = ["regular", "thematic"];
 
@@ -135,6 +135,7 @@ public sealed partial class EligibilityRulesModel : AdminPageModel
         "memberCount" => "Số thành viên",
         "womenCount" => "Số nữ",
         "advancedWorkerCount" => "Số lao động tiên tiến",
+        "registeredCount" => "Số đã đăng ký thi đua cho hình thức này",
         _ => fact,
     };
 

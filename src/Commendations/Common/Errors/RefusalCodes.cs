@@ -65,6 +65,8 @@ public static class RefusalCodes
         ("comment-handled", new Message("Ý kiến này đã được ghi nhận xử lý.")),
         ("definition-immutable", new Message("Phiên bản quy trình đã ban hành không thay đổi được.")),
         ("dossier-window-closed", new Message("Ngoài thời hạn nhận hồ sơ của phong trào.")),
+        ("registration-not-open", new Message("Phong trào chưa mở đăng ký thi đua.")),
+        ("registration-closed", new Message("Đã hết hạn đăng ký thi đua.")),
         ("empty-agenda", new Message("Không có hồ sơ nào chờ biểu quyết.")),
         ("four-eyes", new Message("Cần một quản trị viên khác phê duyệt.")),
         ("last-published", new Message("Đây là phiên bản đang dùng duy nhất của quy trình.")),

@@ -68,6 +68,14 @@ public static class FieldNames
         ["Decision"] = new("Số quyết định"),
         ["Year"] = new("Năm"),
 
+        // Registration of titles and the public look-up
+        ["ClosesOn"] = new("Hạn đăng ký"),
+        ["Titles"] = new("Danh hiệu, hình thức đăng ký"),
+        ["Collectives"] = new("Số tập thể"),
+        ["Individuals"] = new("Số cá nhân"),
+        ["LookUpAward.RegisterNumber"] = new("Số vào sổ"),
+        ["LookUpAward.DecisionNumber"] = new("Số quyết định"),
+
         // Sessions
         ["CommitteeCode"] = new("Hội đồng / Ban"),
         ["Committee"] = new("Hội đồng / Ban"),

@@ -151,6 +151,8 @@ public static class Names
         "session.closed" => new Message("Kết thúc phiên họp"),
         "workflow.migrated" => new Message("Chuyển sang phiên bản quy trình khác"),
         "award.revoked" => new Message("Thu hồi khen thưởng"),
+        "registration.opened" => new Message("Mở đăng ký thi đua"),
+        "registration.submitted" => new Message("Đơn vị đăng ký thi đua"),
         "vote.cast" => new Message("Bỏ phiếu"),
         "wait.elapsed" => new Message("Hết thời gian công khai"),
         "wait.ended-early" => new Message("Kết thúc thời gian chờ trước hạn"),

@@ -134,9 +134,22 @@ public sealed class EligibilityEvaluator(CommendationsDbContext db, TimeProvider
 
     private async Task<Dictionary<string, int>> FactsAsync(Nomination nomination, CancellationToken cancellationToken)
     {
+        var facts = new Dictionary<string, int>();
+        // Registered for this title: the count the unit registered (đăng ký thi đua) for the award form and the nominee's
+        // kind; no fact at all when the campaign never opened registration (then the rule needs checking, not failing).
+        if (await db.RegistrationWindows.AsNoTracking().AnyAsync(w => w.CampaignId == nomination.CampaignId, cancellationToken))
+        {
+            var registration = await db.TitleRegistrations.AsNoTracking()
+                .SingleOrDefaultAsync(r => r.CampaignId == nomination.CampaignId && r.UnitId == nomination.UnitId, cancellationToken);
+            var title = registration?.For(nomination.AwardFormId);
+            facts["registeredCount"] = title is null ? 0 : nomination.Kind == Domain.Catalog.NomineeKind.Collective ? title.Collectives : title.Individuals;
+        }
         if (nomination.CollectiveId is not { } id)
-            return [];
+            return facts;
         var c = await db.Collectives.AsNoTracking().SingleAsync(x => x.Id == id, cancellationToken);
-        return new() { ["memberCount"] = c.Headcount, ["womenCount"] = c.Women, ["advancedWorkerCount"] = c.AdvancedWorkers };
+        facts["memberCount"] = c.Headcount;
+        facts["womenCount"] = c.Women;
+        facts["advancedWorkerCount"] = c.AdvancedWorkers;
+        return facts;
     }
 }

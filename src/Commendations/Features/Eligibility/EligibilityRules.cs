@@ -18,7 +18,9 @@ namespace Commendations.Features.Eligibility;
 /// Every rule may say in which campaign types it applies (<c>"campaignTypes":["regular"]</c>: "consecutive titles" are
 /// counted in regular campaigns only; none: every type) and which article it comes from (<c>"citation"</c>, shown with the
 /// result).
-/// Kinds: <c>minShare</c> (numerator / denominator ≥ min), <c>minCount</c> (fact ≥ min), <c>consecutiveAwards</c> (the
+/// Kinds: <c>minShare</c> (numerator / denominator ≥ min), <c>minCount</c> (fact ≥ min; <c>registeredCount</c> is how many
+/// of the nominee's kind its unit registered for the award form in the campaign — "registered for this title" is
+/// <c>{"kind":"minCount","fact":"registeredCount","min":1}</c>), <c>consecutiveAwards</c> (the
 /// registry holds the award form for each of the N years before the campaign's; otherwise needs checking, since titles
 /// may have been given outside this system), <c>oneAwardPerAchievement</c> (no other live nomination or award of the same
 /// nominee in the same campaign), <c>manual</c> (always needs checking: discipline, initiatives used once, …).
@@ -26,7 +28,7 @@ namespace Commendations.Features.Eligibility;
 public sealed record EligibilityRuleDocument(IReadOnlyList<EligibilityRule> Rules)
 {
     public static readonly IReadOnlySet<string> Kinds = new HashSet<string> { "minShare", "minCount", "consecutiveAwards", "oneAwardPerAchievement", "manual" };
-    public static readonly IReadOnlySet<string> Facts = new HashSet<string> { "memberCount", "womenCount", "advancedWorkerCount" };
+    public static readonly IReadOnlySet<string> Facts = new HashSet<string> { "memberCount", "womenCount", "advancedWorkerCount", "registeredCount" };
     public static readonly IReadOnlySet<string> NomineeKinds = new HashSet<string> { "collective", "individual", "household" };
     public static readonly IReadOnlySet<string> CampaignTypes = new HashSet<string> { "regular", "thematic" };
 
