@@ -49,6 +49,7 @@ public static class DependencyInjection
         services.AddSingleton(new Workflow.ReferenceDataConnection(connectionString));
         services.AddHostedService<Workflow.ReferenceDataListener>();
         services.AddScoped<Workflow.NominationWorkflow>();
+        services.AddScoped<Features.Imports.ImportDuplicates>();
         services.AddScoped<Features.Admin.Calendar.CalendarDeadlines>();
         services.AddScoped<Audit.AuditTrail>();
         services.AddScoped<Features.Decisions.DecisionSigning>();

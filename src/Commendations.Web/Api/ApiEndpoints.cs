@@ -24,6 +24,7 @@ public static class ApiEndpoints
         api.MapSessionEndpoints();
         api.MapDisclosureEndpoints();
         api.MapEligibilityEndpoints();
+        api.MapImportEndpoints();
         return app;
     }
 

@@ -151,6 +151,8 @@ public static class OperationAudiences
         ["POST /api/registry/{id}/revocation"] = [D, L],
         ["GET /api/exports/campaigns/{id}/nominations"] = [SignedIn],
         ["GET /api/exports/registry"] = [SignedIn],
+        ["GET /api/campaigns/{id}/imports/template"] = [O],
+        ["POST /api/campaigns/{id}/imports"] = [O],
         ["POST /api/sessions"] = [C, D],
         ["GET /api/sessions"] = [C, A, L, D],
         ["GET /api/sessions/{id}"] = [C, A, L, D],

@@ -133,6 +133,7 @@ public static class Names
     public static Message? Event(string action) => action switch
     {
         "nomination.created" => new Message("Tạo đề nghị"),
+        "nominee-list.imported" => new Message("Nhập danh sách từ Excel"),
         "nomination.edited" => new Message("Sửa hồ sơ"),
         "document.added" => new Message("Đính kèm tài liệu"),
         "document.removed" => new Message("Gỡ tài liệu"),
