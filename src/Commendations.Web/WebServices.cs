@@ -27,6 +27,7 @@ public static class WebServices
             configuration.GetSection(Commendations.Features.Documents.Signing.Pkcs12SigningOptions.Section));
         services.Configure<Commendations.Features.Documents.Signing.SignatureTimestampOptions>(
             configuration.GetSection(Commendations.Features.Documents.Signing.Pkcs12SigningOptions.Section));
+        services.Configure<Commendations.Features.Forwarding.ForwardingOptions>(configuration.GetSection(Commendations.Features.Forwarding.ForwardingOptions.Section));
         services.AddCommendationsSchedulingHost(configuration, connectionString);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Errors.ProblemCodes.Complete);
         services.AddOpenApi(o => o.AddSchemaTransformer(Contracts.StrictSchemas.Apply));

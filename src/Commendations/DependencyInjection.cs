@@ -50,6 +50,9 @@ public static class DependencyInjection
         services.AddHostedService<Workflow.ReferenceDataListener>();
         services.AddScoped<Workflow.NominationWorkflow>();
         services.AddScoped<Features.Imports.ImportDuplicates>();
+        services.AddScoped<Features.Forwarding.ForwardingStep>();
+        services.AddScoped<Features.Forwarding.DossierPackage>();
+        services.AddOptions<Features.Forwarding.ForwardingOptions>();
         services.AddScoped<Features.Admin.Calendar.CalendarDeadlines>();
         services.AddScoped<Audit.AuditTrail>();
         services.AddScoped<Features.Decisions.DecisionSigning>();

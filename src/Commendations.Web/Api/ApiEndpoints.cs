@@ -25,6 +25,7 @@ public static class ApiEndpoints
         api.MapDisclosureEndpoints();
         api.MapEligibilityEndpoints();
         api.MapImportEndpoints();
+        api.MapForwardingEndpoints();
         return app;
     }
 
