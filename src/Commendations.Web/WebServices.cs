@@ -32,6 +32,7 @@ public static class WebServices
             configuration.GetSection(Commendations.Features.Documents.Signing.Pkcs12SigningOptions.Section));
         // The demo signs out of the box in Development (demo certificates, for demonstration only): Hosting/DemoSigningCertificates.
         services.AddDemoSigningCertificates(configuration);
+        services.Configure<Commendations.Features.Forwarding.ForwardingOptions>(configuration.GetSection(Commendations.Features.Forwarding.ForwardingOptions.Section));
         services.AddCommendationsSchedulingHost(configuration, connectionString);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Errors.ProblemCodes.Complete);
         services.AddOpenApi(o =>

@@ -56,6 +56,10 @@ public static class DependencyInjection
         services.AddSingleton(new Workflow.ReferenceDataConnection(connectionString));
         services.AddHostedService<Workflow.ReferenceDataListener>();
         services.AddScoped<Workflow.NominationWorkflow>();
+        services.AddScoped<Features.Imports.ImportDuplicates>();
+        services.AddScoped<Features.Forwarding.ForwardingStep>();
+        services.AddScoped<Features.Forwarding.DossierPackage>();
+        services.AddOptions<Features.Forwarding.ForwardingOptions>();
         services.AddScoped<Features.Admin.Calendar.CalendarDeadlines>();
         services.AddScoped<Audit.AuditTrail>();
         services.AddScoped<Features.Decisions.DecisionSigning>();

@@ -140,6 +140,7 @@ public class StepTypeCatalogueTests
     [
         "Bước đề nghị của đơn vị (proposal) phải là một công việc (task).",
         "Bước quyết định (decision) phải là một công việc (task).",
+        "Bước chuyển lên cấp trên (forwarding) phải là một công việc (task).",
         "Ý nghĩa công khai (disclosure) chỉ dùng cho bước chờ (wait).",
         "Ý nghĩa '{0}' chỉ dùng cho bước có người xử lý (công việc, duyệt, bỏ phiếu, nhánh song song, quy trình con).",
     ];

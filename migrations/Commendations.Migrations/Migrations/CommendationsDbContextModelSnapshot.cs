@@ -459,6 +459,11 @@ namespace Commendations.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("amends_decision_id");
 
+                    b.Property<string>("CentralAuthority")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("central_authority");
+
                     b.Property<string>("Citation")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -996,6 +1001,63 @@ namespace Commendations.Migrations.Migrations
                         .HasName("pk_nomination_eligibility");
 
                     b.ToTable("nomination_eligibility", (string)null);
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Forwarding.ForwardingSend", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Endpoint")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("endpoint");
+
+                    b.Property<Guid>("NominationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("nomination_id");
+
+                    b.Property<long>("PackageBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("package_bytes");
+
+                    b.Property<string>("PackageSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("package_sha256");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("response");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<Guid>("SentBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sent_by");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_code");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("boolean")
+                        .HasColumnName("succeeded");
+
+                    b.HasKey("Id")
+                        .HasName("pk_forwarding_sends");
+
+                    b.HasIndex("NominationId", "SentAt")
+                        .HasDatabaseName("ix_forwarding_sends_nomination_id_sent_at");
+
+                    b.ToTable("forwarding_sends", (string)null);
                 });
 
             modelBuilder.Entity("Commendations.Domain.Idempotency.IdempotencyRecord", b =>
@@ -1691,6 +1753,11 @@ namespace Commendations.Migrations.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("campaign_name");
+
+                    b.Property<string>("CentralAuthority")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("central_authority");
 
                     b.Property<Guid?>("CollectiveId")
                         .HasColumnType("uuid")
@@ -3535,6 +3602,16 @@ namespace Commendations.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_nomination_eligibility_nominations_nomination_id");
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Forwarding.ForwardingSend", b =>
+                {
+                    b.HasOne("Commendations.Domain.Nominations.Nomination", null)
+                        .WithMany()
+                        .HasForeignKey("NominationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_forwarding_sends_nominations_nomination_id");
                 });
 
             modelBuilder.Entity("Commendations.Domain.Nominations.DocumentContent", b =>

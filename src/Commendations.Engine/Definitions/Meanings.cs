@@ -30,6 +30,13 @@ public enum StepMeaning
 
     /// <summary>The award decision: a task with exactly one <c>award</c> action.</summary>
     [JsonStringEnumMemberName("decision")] Decision,
+
+    /// <summary>
+    /// Forwarding to the central level, for awards decided above the province: a task of the province where its officer
+    /// sends the dossier package upward and then records the central decision — its one <c>award</c> action (to an
+    /// Awarded end) is that recording. It stands in for the decision step: the province decides nothing itself.
+    /// </summary>
+    [JsonStringEnumMemberName("forwarding")] Forwarding,
 }
 
 /// <summary>What a task action does, whatever its name.</summary>
@@ -111,6 +118,15 @@ public static class DefinitionMeanings
         }
         return found;
     }
+
+    /// <summary>A step where the award is given: the province's decision, or the recording of a central decision.</summary>
+    public static bool Awards(StepMeaning? meaning) => meaning is StepMeaning.Decision or StepMeaning.Forwarding;
+
+    /// <summary>The award action of a forwarding step (the central decision recorded), or null when <paramref name="stepKey"/> is not one.</summary>
+    public static TaskAction? CentralAwardActionAt(this WorkflowDefinition definition, string? stepKey) =>
+        stepKey is not null && definition.FindStep(stepKey) is TaskStep { Meaning: StepMeaning.Forwarding } forwarding
+            ? forwarding.ActionWith(ActionMeaning.Award)
+            : null;
 
     /// <summary>The award action of a decision step, or null when <paramref name="stepKey"/> is not one.</summary>
     public static TaskAction? AwardActionAt(this WorkflowDefinition definition, string? stepKey) =>

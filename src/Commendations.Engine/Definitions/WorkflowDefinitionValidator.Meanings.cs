@@ -11,6 +11,7 @@ public static partial class WorkflowDefinitionValidator
         var steps = definition.Steps;
         var edges = Adjacency(definition, indexByKey);
         int? proposal = null;
+        int? forwarding = null;
         for (var i = 0; i < steps.Count; i++)
         {
             var step = steps[i];
@@ -29,6 +30,15 @@ public static partial class WorkflowDefinitionValidator
                     break;
                 case StepMeaning.Decision when !StepTypeCatalogue.Allows(step, StepMeaning.Decision):
                     add($"{path}.meaning", "Bước quyết định (decision) phải là một công việc (task).");
+                    break;
+                case StepMeaning.Forwarding when !StepTypeCatalogue.Allows(step, StepMeaning.Forwarding):
+                    add($"{path}.meaning", "Bước chuyển lên cấp trên (forwarding) phải là một công việc (task).");
+                    break;
+                case StepMeaning.Forwarding when forwarding is { } firstForwarding:
+                    add($"{path}.meaning", "Chỉ được có một bước chuyển lên cấp trên (forwarding); bước “{0}” đã là bước đó.", Named.Step(steps[firstForwarding].Key));
+                    break;
+                case StepMeaning.Forwarding:
+                    forwarding = i;
                     break;
                 case StepMeaning.Disclosure when !StepTypeCatalogue.Allows(step, StepMeaning.Disclosure):
                     add($"{path}.meaning", "Ý nghĩa công khai (disclosure) chỉ dùng cho bước chờ (wait).");
@@ -53,7 +63,8 @@ public static partial class WorkflowDefinitionValidator
         if (proposal is { } p && steps[p].Key != definition.Start)
             add($"$.steps[{p}].meaning", "Bước đề nghị của đơn vị phải là bước bắt đầu (“{0}”).", Named.Step(definition.Start));
 
-        var hasDecision = steps.Any(s => s is TaskStep { Meaning: StepMeaning.Decision });
+        // A forwarding step gives the award too (the central decision recorded), so it stands for the decision here.
+        var hasDecision = steps.Any(s => s is TaskStep task && DefinitionMeanings.Awards(task.Meaning));
         if (hasDecision && indexByKey.TryGetValue(definition.Start ?? "", out var start))
             ValidateAwardPaths(definition, start, indexByKey, add);
 
@@ -96,8 +107,8 @@ public static partial class WorkflowDefinitionValidator
                     break;
                 case ActionMeaning.Award:
                     awards++;
-                    if (task.Meaning != StepMeaning.Decision)
-                        add($"{actionPath}.meaning", "Ý nghĩa ký quyết định khen thưởng (award) chỉ dùng cho thao tác của bước quyết định (decision).");
+                    if (!DefinitionMeanings.Awards(task.Meaning))
+                        add($"{actionPath}.meaning", "Ý nghĩa ký quyết định khen thưởng (award) chỉ dùng cho thao tác của bước quyết định (decision) hoặc bước chuyển lên cấp trên (forwarding).");
                     else if (indexByKey.TryGetValue(action.Target ?? "", out var t) && steps[t] is not EndStep { Result: EndResult.Awarded })
                         add($"{actionPath}.target", "Thao tác ký quyết định khen thưởng (award) phải dẫn thẳng tới một bước kết thúc với kết quả Awarded, không phải “{0}”.", Named.Step(action.Target!));
                     break;
@@ -115,6 +126,8 @@ public static partial class WorkflowDefinitionValidator
             add($"{path}.actions", "Bước đề nghị của đơn vị cần đúng một thao tác có ý nghĩa trình hồ sơ (submit); hiện có {0}.", submits);
         if (task.Meaning == StepMeaning.Decision && awards != 1)
             add($"{path}.actions", "Bước quyết định cần đúng một thao tác có ý nghĩa ký quyết định khen thưởng (award); hiện có {0}.", awards);
+        if (task.Meaning == StepMeaning.Forwarding && awards != 1)
+            add($"{path}.actions", "Bước chuyển lên cấp trên cần đúng một thao tác có ý nghĩa ghi nhận quyết định khen thưởng của cấp trên (award); hiện có {0}.", awards);
     }
 
     /// <summary>A return for supplement goes back: to a step people act on from which this step is reached again.</summary>
@@ -143,7 +156,7 @@ public static partial class WorkflowDefinitionValidator
     {
         var steps = definition.Steps;
         static bool IsAwardEdge(StepDefinition step, StepTransition edge) =>
-            step is TaskStep { Meaning: StepMeaning.Decision } task
+            step is TaskStep task && DefinitionMeanings.Awards(task.Meaning)
             && Enumerable.Range(0, task.Actions.Count).Any(j =>
                 DefinitionMeanings.MeaningOf(task.Actions[j]) == ActionMeaning.Award && edge.Path == $"actions[{j}].target");
         var without = new List<int>[steps.Count];

@@ -27,6 +27,8 @@ public static class ApiEndpoints
         api.MapStatisticsEndpoints();
         api.MapRegistrationEndpoints();
         api.MapPublicLookupEndpoints();
+        api.MapImportEndpoints();
+        api.MapForwardingEndpoints();
         return app;
     }
 

@@ -69,6 +69,7 @@ public class CommendationsDbContext(DbContextOptions<CommendationsDbContext> opt
     public DbSet<Domain.Incidents.JobFailure> JobFailures => Set<Domain.Incidents.JobFailure>();
     public DbSet<Domain.Substitutions.Substitution> Substitutions => Set<Domain.Substitutions.Substitution>();
     public DbSet<AwardRecord> AwardRecords => Set<AwardRecord>();
+    public DbSet<Domain.Forwarding.ForwardingSend> ForwardingSends => Set<Domain.Forwarding.ForwardingSend>();
     public DbSet<RegisterCounter> RegisterCounters => Set<RegisterCounter>();
     public DbSet<CouncilSession> CouncilSessions => Set<CouncilSession>();
     public DbSet<SealedBallot> SealedBallots => Set<SealedBallot>();

@@ -176,6 +176,7 @@ public sealed class DefinitionSemantics(CommendationsDbContext db, DefinitionCac
         StepMeaning.Check => new Message("Kiểm tra hồ sơ"),
         StepMeaning.Vote => new Message("Bỏ phiếu"),
         StepMeaning.Decision => new Message("Quyết định khen thưởng"),
+        StepMeaning.Forwarding => new Message("Chuyển hồ sơ lên cấp trên"),
         _ => step switch
         {
             TaskStep => new Message("Xử lý hồ sơ"),

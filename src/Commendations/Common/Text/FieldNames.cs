@@ -32,6 +32,8 @@ public static class FieldNames
         ["AdvancedWorkers"] = new("Số lao động tiên tiến"),
         ["FileName"] = new("Tên tệp"),
         ["AddDocument.Content"] = new("Tệp"),
+        ["ImportNomineeList.Content"] = new("Tệp"),
+        ["IssuingAuthority"] = new("Cơ quan ban hành"),
         ["Action"] = new("Thao tác"),
         ["Comment"] = new("Ý kiến"),
         ["Outputs"] = new("Kết quả ghi nhận"),

@@ -136,6 +136,10 @@ public static class Names
     public static Message? Event(string action) => action switch
     {
         "nomination.created" => new Message("Tạo đề nghị"),
+        "nominee-list.imported" => new Message("Nhập danh sách từ Excel"),
+        "forwarding.sent" => new Message("Gửi hồ sơ lên cấp trên"),
+        "forwarding.failed" => new Message("Gửi hồ sơ lên cấp trên không thành công"),
+        "central-decision.recorded" => new Message("Ghi nhận quyết định khen thưởng của cấp trên"),
         "nomination.edited" => new Message("Sửa hồ sơ"),
         "document.added" => new Message("Đính kèm tài liệu"),
         "document.removed" => new Message("Gỡ tài liệu"),

@@ -36,6 +36,19 @@ public class Decision
     public string? SealRole { get; private set; }
     public string? SealScope { get; private set; }
 
+    /// <summary>
+    /// For a decision taken above the province (forwarding), the authority that issued it (e.g. "Thủ tướng Chính phủ"),
+    /// recorded by the provincial office; null for the province's own decisions.
+    /// </summary>
+    public string? CentralAuthority { get; private set; }
+
+    /// <summary>A central decision recorded by the province: <paramref name="authority"/> issued it (set once, before it is stored).</summary>
+    public Decision IssuedAbove(string authority)
+    {
+        CentralAuthority = authority;
+        return this;
+    }
+
     /// <summary>The register series its lines take when it takes effect (null: the default series).</summary>
     public string? RegisterSeries { get; private set; }
 

@@ -37,6 +37,8 @@ public sealed partial record DecisionNumber(int Sequence, string IssuingBody)
 
     public override string ToString() => $"{Padded(Sequence)}/QĐ-{IssuingBody}";
 
-    [GeneratedRegex(@"^(?<seq>\d{1,6})/QĐ-(?<body>[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ0-9]+)*)$")]
+    // Capitals, except the one official abbreviation ending in a small "g": the Prime Minister's "TTg" (Nghị định
+    // 30/2020/NĐ-CP, Phụ lục III), whose decisions a province records after forwarding a nomination upward.
+    [GeneratedRegex(@"^(?<seq>\d{1,6})/QĐ-(?<body>[A-ZĐ][A-ZĐ0-9]*(?:g)?(?:-[A-ZĐ0-9]+)*)$")]
     private static partial Regex Pattern();
 }

@@ -38,6 +38,9 @@ public class AwardRecord
     public string CampaignName { get; private set; } = "";
     public DateTimeOffset RecordedAt { get; private set; }
 
+    /// <summary>Decided at the central level by this authority (the province recorded the decision); null when the province decided.</summary>
+    public string? CentralAuthority { get; private set; }
+
     /// <summary>A later decision corrected this line; the correction is its own line with its own register number.</summary>
     public Guid? SupersededByDecisionId { get; private set; }
 
@@ -74,6 +77,13 @@ public class AwardRecord
         Sequence = sequence;
         RegisterNumber = Format(series, decisionDate.Year, sequence);
         RecordedAt = now;
+    }
+
+    /// <summary>The line of a decision taken above the province, written when the province records it.</summary>
+    public AwardRecord DecidedAbove(string authority)
+    {
+        CentralAuthority = authority;
+        return this;
     }
 
     public bool IsRevoked => RevokedAt is not null;

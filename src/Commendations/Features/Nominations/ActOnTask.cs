@@ -6,6 +6,7 @@ using Commendations.Common.Text;
 using Commendations.Persistence;
 using Commendations.Workflow;
 using FluentValidation;
+using Commendations.Engine;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Commendations.Common.Behaviours;
@@ -59,6 +60,8 @@ public sealed class ActOnTaskHandler(
         var definition = await semantics.OfAsync(instance, cancellationToken);
         if (DefinitionSemantics.SubmitActionAt(definition, task.StepKey) == request.Action)
             throw new ConflictException("use-submit", new Message("Hồ sơ của đơn vị được trình bằng thao tác trình hồ sơ, có kiểm tra thời hạn nộp và tài liệu."));
+        if (definition.CentralAwardActionAt(task.StepKey)?.Name == request.Action)
+            throw new ConflictException("use-central-decision", new Message("Quyết định khen thưởng của cấp trên được ghi nhận riêng, với số, ngày, cơ quan ban hành và hình thức khen thưởng."));
         if (DefinitionSemantics.NeedsReason(definition, task.StepKey, request.Action) && string.IsNullOrWhiteSpace(request.Comment))
             throw new InputException("comment", new Message("Trả lại hoặc không đồng ý cần ghi rõ lý do."));
 

@@ -3,6 +3,7 @@ using Commendations.Audit;
 using Commendations.Common;
 using Commendations.Common.Errors;
 using Commendations.Common.Security;
+using Commendations.Domain.Campaigns;
 using Commendations.Domain.Catalog;
 using Commendations.Domain.Nominations;
 using Commendations.Domain.Nominees;
@@ -92,10 +93,9 @@ public sealed class CreateNominationHandler(
                        ?? throw new InputException("campaignId", new Message("Không có phong trào thi đua này."));
         var awardForm = await db.AwardForms.SingleOrDefaultAsync(a => a.Code == request.AwardFormCode, cancellationToken)
                         ?? throw new InputException("awardFormCode", new Message("Không có hình thức khen thưởng này."));
-        var allowed = campaign.AwardFor(awardForm.Id)
-                      ?? throw new InputException("awardFormCode", new Message("Phong trào {0} – {1} không xét hình thức “{2}”.", campaign.Code, campaign.Name, awardForm.Name));
-        if (!awardForm.IsFor(request.Kind))
-            throw new InputException("kind", new Message("Hình thức “{0}” không xét cho đối tượng “{1}”.", awardForm.Name, Names.Kind(request.Kind)));
+        if (AwardRefusal(campaign, awardForm, request.Kind) is { } refusal)
+            throw new InputException(refusal.Field, refusal.Reason);
+        var allowed = campaign.AwardFor(awardForm.Id)!;
 
         var now = clock.GetUtcNow();
         Nomination nomination;
@@ -122,6 +122,19 @@ public sealed class CreateNominationHandler(
             new { campaign = campaign.Code, awardForm = awardForm.Code, kind = request.Kind.ToString(), nominee = nomination.NomineeName }, cancellationToken);
         await workflow.StartAsync(nomination, allowed.WorkflowDefinitionId, cancellationToken);
         return nomination.Id;
+    }
+
+    /// <summary>
+    /// Why <paramref name="awardForm"/> cannot be proposed for <paramref name="kind"/> in <paramref name="campaign"/> (the field
+    /// and the reason), or null when it can. Shared with the Excel import, which checks every row by the same rule.
+    /// </summary>
+    public static (string Field, Message Reason)? AwardRefusal(Campaign campaign, AwardForm awardForm, NomineeKind kind)
+    {
+        if (campaign.AwardFor(awardForm.Id) is null)
+            return ("awardFormCode", new Message("Phong trào {0} – {1} không xét hình thức “{2}”.", campaign.Code, campaign.Name, awardForm.Name));
+        if (!awardForm.IsFor(kind))
+            return ("kind", new Message("Hình thức “{0}” không xét cho đối tượng “{1}”.", awardForm.Name, Names.Kind(kind)));
+        return null;
     }
 
     /// <summary>

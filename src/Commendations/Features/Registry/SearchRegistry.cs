@@ -41,9 +41,13 @@ public sealed record RegistryLine(
     /// <summary>The decision has its signed document of record (GET /api/decisions/{id}/signed-pdf).</summary>
     public bool DecisionSigned { get; init; }
 
+    /// <summary>Decided at the central level by this authority (e.g. "Thủ tướng Chính phủ"), recorded by the province; null when the province decided.</summary>
+    public string? CentralAuthority { get; init; }
+
     public static RegistryLine Of(AwardRecord r) => new(r.Id, r.RegisterNumber, r.Kind, r.NomineeName, r.PersonId, r.CollectiveId, r.UnitId, r.UnitName,
         r.AwardFormCode, r.AwardFormName, r.CampaignCode, r.CampaignName, r.Year, r.DecisionId, r.DecisionNumber, r.DecisionDate, r.NominationId,
-        r.RevokedAt != null, r.RevocationReason, r.RevokingDecisionNumber, r.RevocationDate, r.SupersededByDecisionId != null);
+        r.RevokedAt != null, r.RevocationReason, r.RevokingDecisionNumber, r.RevocationDate, r.SupersededByDecisionId != null)
+    { CentralAuthority = r.CentralAuthority };
 }
 
 public sealed class SearchRegistryValidator : AbstractValidator<SearchRegistry>

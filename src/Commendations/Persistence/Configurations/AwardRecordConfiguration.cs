@@ -23,6 +23,7 @@ internal sealed class AwardRecordConfiguration : IEntityTypeConfiguration<AwardR
         builder.Property(r => r.CampaignCode).HasMaxLength(40);
         builder.Property(r => r.CampaignName).HasMaxLength(500);
         builder.Property(r => r.RevocationReason).HasMaxLength(2000);
+        builder.Property(r => r.CentralAuthority).HasMaxLength(200);
         builder.Property(r => r.RevokingDecisionNumber).HasMaxLength(60);
         builder.Property(r => r.Version).IsRowVersion();
         builder.HasOne<Decision>().WithMany().HasForeignKey(r => r.DecisionId).OnDelete(DeleteBehavior.Restrict);
@@ -43,5 +44,18 @@ internal sealed class RegisterCounterConfiguration : IEntityTypeConfiguration<Re
         builder.ToTable("register_counters");
         builder.HasKey(c => new { c.Series, c.Year });
         builder.Property(c => c.Series).HasMaxLength(10);
+    }
+}
+
+internal sealed class ForwardingSendConfiguration : IEntityTypeConfiguration<Domain.Forwarding.ForwardingSend>
+{
+    public void Configure(EntityTypeBuilder<Domain.Forwarding.ForwardingSend> builder)
+    {
+        builder.ToTable("forwarding_sends");
+        builder.Property(s => s.Endpoint).HasMaxLength(500);
+        builder.Property(s => s.PackageSha256).HasMaxLength(64);
+        builder.Property(s => s.Response).HasMaxLength(Domain.Forwarding.ForwardingSend.ResponseMaxLength);
+        builder.HasOne<Nomination>().WithMany().HasForeignKey(s => s.NominationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(s => new { s.NominationId, s.SentAt });
     }
 }

@@ -69,6 +69,7 @@ internal sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
         builder.Property(d => d.SealRole).HasMaxLength(60);
         builder.Property(d => d.SealScope).HasMaxLength(60);
         builder.Property(d => d.RegisterSeries).HasMaxLength(10);
+        builder.Property(d => d.CentralAuthority).HasMaxLength(200);
         builder.HasMany<Nomination>().WithOne().HasForeignKey(n => n.DecisionId).OnDelete(DeleteBehavior.Restrict);
     }
 }
