@@ -1,3 +1,4 @@
+using Commendations.Engine;
 using System.Globalization;
 using Commendations.Common.Errors;
 using Commendations.Common.Security;
@@ -25,7 +26,7 @@ public sealed class IndexModel(ICurrentUser user, TimeProvider clock) : AppPageM
 
     public async Task<IActionResult> OnGetAsync()
     {
-        Year ??= VietnamDate.Today(clock).Year;
+        Year ??= VietnamTime.Today(clock).Year;
         if (!SeesAllUnits)
             UnitId ??= user.UnitId;
         else

@@ -1,3 +1,4 @@
+using Commendations.Engine;
 using Commendations.Common;
 using Commendations.Common.Security;
 using Commendations.Features.Exports;
@@ -26,7 +27,7 @@ public sealed class ExportRegistrationsHandler(IMediator mediator) : IRequestHan
         foreach (var unit in list.Units)
         {
             index++;
-            DateOnly? at = unit.RegisteredAt is { } instant ? DateOnly.FromDateTime(instant.ToOffset(TimeSpan.FromHours(7)).DateTime) : null;
+            DateOnly? at = unit.RegisteredAt is { } instant ? VietnamTime.DateOf(instant) : null;
             if (unit.Titles.Count == 0)
                 rows.Add([index, unit.UnitName, unit.Registered ? "Có" : "Chưa", at, null, null, null]);
             foreach (var title in unit.Titles)

@@ -1,3 +1,4 @@
+using Commendations.Engine;
 using Commendations.Common;
 using Commendations.Common.Errors;
 using Commendations.Common.Security;
@@ -62,7 +63,7 @@ public sealed class GetRegistrationsHandler(CommendationsDbContext db, ICurrentU
         var formIds = campaign.Awards.Select(a => a.AwardFormId).ToList();
         var forms = await db.AwardForms.AsNoTracking().Where(f => formIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, cancellationToken);
         return new CampaignRegistrations(campaign.Id, campaign.Code, campaign.Name, campaign.PeriodStart.Year, window?.ClosesOn,
-            window?.IsOpen(VietnamDate.Today(clock)) ?? false,
+            window?.IsOpen(VietnamTime.Today(clock)) ?? false,
             unitList.Select(u => View(u, registrations.GetValueOrDefault(u.Id), forms)).ToList(),
             campaign.Awards.Where(a => forms.ContainsKey(a.AwardFormId)).Select(a => forms[a.AwardFormId])
                 .Select(f => new RegistrableAward(f.Code, f.Name, f.IsFor(NomineeKind.Collective), f.IsFor(NomineeKind.Individual))).ToList());

@@ -1,3 +1,4 @@
+using Commendations.Engine;
 using Commendations.Audit;
 using Commendations.Common;
 using Commendations.Common.Errors;
@@ -33,7 +34,7 @@ public sealed class OpenRegistrationHandler(CommendationsDbContext db, ICurrentU
     {
         var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == request.CampaignId, cancellationToken)
                        ?? throw new NotFoundException(Things.Campaign);
-        var today = VietnamDate.Today(clock);
+        var today = VietnamTime.Today(clock);
         if (request.ClosesOn < today)
             throw new InputException("closesOn", new Message("Hạn đăng ký thi đua ({0}) không thể trước hôm nay ({1}).", request.ClosesOn, today));
         if (request.ClosesOn > campaign.PeriodEnd)

@@ -1,3 +1,4 @@
+using Commendations.Engine;
 using Commendations.Audit;
 using Commendations.Common;
 using Commendations.Common.Behaviours;
@@ -52,7 +53,7 @@ public sealed class RegisterTitlesHandler(CommendationsDbContext db, ICurrentUse
                        ?? throw new NotFoundException(Things.Campaign);
         var window = await db.RegistrationWindows.AsNoTracking().SingleOrDefaultAsync(w => w.CampaignId == campaign.Id, cancellationToken)
                      ?? throw new ConflictException("registration-not-open", new Message("Phong trào “{0}” chưa mở đăng ký thi đua.", campaign.Name));
-        if (!window.IsOpen(VietnamDate.Today(clock)))
+        if (!window.IsOpen(VietnamTime.Today(clock)))
             throw new ConflictException("registration-closed", new Message("Đã hết hạn đăng ký thi đua của phong trào “{0}” (hạn cuối {1}).", campaign.Name, window.ClosesOn));
 
         var allowed = campaign.Awards.Select(a => a.AwardFormId).ToHashSet();
