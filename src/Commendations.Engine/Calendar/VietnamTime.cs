@@ -9,7 +9,7 @@ public static class VietnamTime
 {
     public static readonly TimeSpan Offset = TimeSpan.FromHours(7);
 
-    public static readonly TimeZoneInfo Zone = TimeZoneInfo.CreateCustomTimeZone("Asia/Ho_Chi_Minh", Offset, "Giờ Việt Nam", "ICT");
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.CreateCustomTimeZone("Asia/Ho_Chi_Minh", Offset, "(UTC+07:00) Vietnam", "ICT");
 
     /// <summary>The instant as a Vietnamese clock shows it.</summary>
     public static DateTimeOffset Local(DateTimeOffset instant) => instant.ToOffset(Offset);

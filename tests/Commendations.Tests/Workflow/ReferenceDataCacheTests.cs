@@ -57,7 +57,7 @@ public class ReferenceDataCacheTests(DatabaseFixture database) : IClassFixture<D
         (await IsWorkingDayAsync()).Should().BeTrue();
         // A change that does not announce itself proves the cache answers without reading the table...
         await ExecuteAsync("ALTER TABLE calendar_days DISABLE TRIGGER calendar_days_notify_reference_data; " +
-                           "INSERT INTO calendar_days (date, kind, name) VALUES ('2026-12-02', 'DayOff', 'silent'); " +
+                           "INSERT INTO calendar_days (date, kind, name, provisional, source) VALUES ('2026-12-02', 'DayOff', 'silent', false, ''); " +
                            "ALTER TABLE calendar_days ENABLE TRIGGER calendar_days_notify_reference_data");
         (await IsWorkingDayAsync()).Should().BeTrue("nothing announced a change, so the kept calendar is used");
 
@@ -137,7 +137,7 @@ public class ReferenceDataCacheTests(DatabaseFixture database) : IClassFixture<D
         Cache.IsListening.Should().BeFalse();
 
         await ExecuteAsync("ALTER TABLE calendar_days DISABLE TRIGGER calendar_days_notify_reference_data; " +
-                           "INSERT INTO calendar_days (date, kind, name) VALUES ('2026-12-02', 'DayOff', 'silent'); " +
+                           "INSERT INTO calendar_days (date, kind, name, provisional, source) VALUES ('2026-12-02', 'DayOff', 'silent', false, ''); " +
                            "ALTER TABLE calendar_days ENABLE TRIGGER calendar_days_notify_reference_data");
 
         (await IsWorkingDayAsync()).Should().BeFalse("a change could go unheard, so every read goes to the database");

@@ -13,15 +13,15 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Commendations.Migrations.Migrations
 {
     [DbContext(typeof(CommendationsDbContext))]
-    [Migration("20261204190532_SharedKeysAndUserNotifications")]
-    partial class SharedKeysAndUserNotifications
+    [Migration("20261205112509_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -124,6 +124,11 @@ namespace Commendations.Migrations.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("last_sequence");
 
+                    b.Property<string>("Seal")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("seal");
+
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
@@ -154,10 +159,77 @@ namespace Commendations.Migrations.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<bool>("Provisional")
+                        .HasColumnType("boolean")
+                        .HasColumnName("provisional");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("source");
+
+                    b.Property<DateOnly?>("SwappedWith")
+                        .HasColumnType("date")
+                        .HasColumnName("swapped_with");
+
                     b.HasKey("Date")
                         .HasName("pk_calendar_days");
 
                     b.ToTable("calendar_days", (string)null);
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Calendar.CalendarImport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("content_hash");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("origin");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("summary");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_calendar_imports");
+
+                    b.HasIndex("Year", "Origin", "ContentHash")
+                        .HasDatabaseName("ix_calendar_imports_year_origin_content_hash");
+
+                    b.ToTable("calendar_imports", (string)null);
                 });
 
             modelBuilder.Entity("Commendations.Domain.Campaigns.Campaign", b =>
@@ -216,12 +288,96 @@ namespace Commendations.Migrations.Migrations
                     b.ToTable("campaigns", (string)null);
                 });
 
+            modelBuilder.Entity("Commendations.Domain.Campaigns.RegistrationWindow", b =>
+                {
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closes_on");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<Guid>("OpenedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("opened_by");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("CampaignId")
+                        .HasName("pk_registration_windows");
+
+                    b.ToTable("registration_windows", (string)null);
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Campaigns.TitleRegistration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<Guid>("RegisteredBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registered_by");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_title_registrations");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_title_registrations_unit_id");
+
+                    b.HasIndex("CampaignId", "UnitId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_title_registrations_campaign_id_unit_id");
+
+                    b.ToTable("title_registrations", (string)null);
+                });
+
             modelBuilder.Entity("Commendations.Domain.Catalog.AwardForm", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<string>("CertificateLayout")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("certificate_layout");
+
+                    b.Property<string>("CertificateTitle")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasDefaultValue("BẰNG KHEN")
+                        .HasColumnName("certificate_title");
 
                     b.Property<string>("Code")
                         .IsRequired()
@@ -274,6 +430,11 @@ namespace Commendations.Migrations.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("kind");
 
+                    b.PrimitiveCollection<List<string>>("MinutesRecipients")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("minutes_recipients");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -301,6 +462,11 @@ namespace Commendations.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("amends_decision_id");
 
+                    b.Property<string>("CentralAuthority")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("central_authority");
+
                     b.Property<string>("Citation")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -325,15 +491,44 @@ namespace Commendations.Migrations.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("issuing_body");
 
+                    b.Property<string>("LeaderSignature")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("leader_signature");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)")
                         .HasColumnName("number");
 
+                    b.Property<string>("RegisterSeries")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("register_series");
+
+                    b.Property<string>("SealRole")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("seal_role");
+
+                    b.Property<string>("SealScope")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("seal_scope");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("integer")
                         .HasColumnName("sequence");
+
+                    b.Property<string>("SignerCapacity")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("Head")
+                        .HasColumnName("signer_capacity");
 
                     b.Property<string>("SignerName")
                         .IsRequired()
@@ -359,6 +554,139 @@ namespace Commendations.Migrations.Migrations
                         .HasDatabaseName("ix_decisions_issuing_body_year_sequence");
 
                     b.ToTable("decisions", (string)null);
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Decisions.DecisionSigningSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decision_id");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("digest");
+
+                    b.Property<byte[]>("PreparedPdf")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("prepared_pdf");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_decision_signing_sessions");
+
+                    b.HasIndex("DecisionId")
+                        .HasDatabaseName("ix_decision_signing_sessions_decision_id");
+
+                    b.ToTable("decision_signing_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Decisions.SignedDecisionDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CertificateName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("certificate_name");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decision_id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("method");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<string>("Signatures")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("signatures")
+                        .HasDefaultValueSql("'[]'::jsonb");
+
+                    b.Property<DateTimeOffset>("SignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_at");
+
+                    b.Property<Guid>("SignedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("signed_by");
+
+                    b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("signer_name");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<string>("Verification")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("verification");
+
+                    b.HasKey("Id")
+                        .HasName("pk_signed_decision_documents");
+
+                    b.HasIndex("DecisionId", "Role")
+                        .IsUnique()
+                        .HasDatabaseName("ix_signed_decision_documents_decision_id_role");
+
+                    b.ToTable("signed_decision_documents", (string)null);
                 });
 
             modelBuilder.Entity("Commendations.Domain.Disclosure.DisclosureComment", b =>
@@ -436,6 +764,154 @@ namespace Commendations.Migrations.Migrations
                         .HasDatabaseName("ix_disclosure_comments_nomination_id_kind_handled_at");
 
                     b.ToTable("disclosure_comments", (string)null);
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Documents.LegalInstrument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AppliesFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("applies_from");
+
+                    b.Property<DateOnly?>("AppliesUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("applies_until");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("issued_on");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("issuer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("number");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer")
+                        .HasColumnName("order");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("subject");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_legal_instruments");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_legal_instruments_number");
+
+                    b.ToTable("legal_instruments", (string)null);
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Documents.SigningAuthority", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AuthorityLine")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("authority_line");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DeputyTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("deputy_title");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<string>("ExecutionLine")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("execution_line");
+
+                    b.Property<string>("HeadTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("head_title");
+
+                    b.Property<string>("IssuerName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("issuer_name");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("place");
+
+                    b.Property<string>("ProposalLine")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("proposal_line");
+
+                    b.PrimitiveCollection<List<string>>("Recipients")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("recipients");
+
+                    b.HasKey("Id")
+                        .HasName("pk_signing_authorities");
+
+                    b.HasIndex("EffectiveFrom")
+                        .IsUnique()
+                        .HasDatabaseName("ix_signing_authorities_effective_from");
+
+                    b.ToTable("signing_authorities", (string)null);
                 });
 
             modelBuilder.Entity("Commendations.Domain.Eligibility.EligibilityRuleSet", b =>
@@ -530,6 +1006,63 @@ namespace Commendations.Migrations.Migrations
                     b.ToTable("nomination_eligibility", (string)null);
                 });
 
+            modelBuilder.Entity("Commendations.Domain.Forwarding.ForwardingSend", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Endpoint")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("endpoint");
+
+                    b.Property<Guid>("NominationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("nomination_id");
+
+                    b.Property<long>("PackageBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("package_bytes");
+
+                    b.Property<string>("PackageSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("package_sha256");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("response");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<Guid>("SentBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sent_by");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_code");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("boolean")
+                        .HasColumnName("succeeded");
+
+                    b.HasKey("Id")
+                        .HasName("pk_forwarding_sends");
+
+                    b.HasIndex("NominationId", "SentAt")
+                        .HasDatabaseName("ix_forwarding_sends_nomination_id_sent_at");
+
+                    b.ToTable("forwarding_sends", (string)null);
+                });
+
             modelBuilder.Entity("Commendations.Domain.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -544,6 +1077,12 @@ namespace Commendations.Migrations.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<byte[]>("RequestFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("request_fingerprint");
 
                     b.Property<string>("RequestType")
                         .IsRequired()
@@ -560,6 +1099,147 @@ namespace Commendations.Migrations.Migrations
                         .HasName("pk_idempotency_records");
 
                     b.ToTable("idempotency_records", (string)null);
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Incidents.Incident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Committee")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("committee");
+
+                    b.Property<DateTimeOffset>("FirstSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_seen_at");
+
+                    b.Property<Guid?>("JobFailureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_failure_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<Guid?>("NominationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("nomination_id");
+
+                    b.Property<long?>("OutboxMessageId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("outbox_message_id");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("SubjectKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject_key");
+
+                    b.Property<Guid?>("TaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_incidents");
+
+                    b.HasIndex("ResolvedAt")
+                        .HasDatabaseName("ix_incidents_resolved_at");
+
+                    b.HasIndex("Kind", "SubjectKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_incidents_kind_subject_key")
+                        .HasFilter("resolved_at IS NULL");
+
+                    b.ToTable("incidents", (string)null);
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Incidents.JobFailure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("data");
+
+                    b.Property<string>("Error")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error");
+
+                    b.Property<DateTimeOffset>("FailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failed_at");
+
+                    b.Property<string>("JobGroup")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("job_group");
+
+                    b.Property<string>("JobName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("job_name");
+
+                    b.Property<string>("JobType")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("job_type");
+
+                    b.Property<Guid?>("NominationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("nomination_id");
+
+                    b.Property<DateTimeOffset?>("RetriedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retried_at");
+
+                    b.Property<Guid?>("RetriedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("retried_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_job_failures");
+
+                    b.HasIndex("FailedAt")
+                        .HasDatabaseName("ix_job_failures_failed_at")
+                        .HasFilter("retried_at IS NULL");
+
+                    b.ToTable("job_failures", (string)null);
                 });
 
             modelBuilder.Entity("Commendations.Domain.Nominations.DocumentContent", b =>
@@ -738,6 +1418,11 @@ namespace Commendations.Migrations.Migrations
                         .HasColumnName("sha256")
                         .IsFixedLength();
 
+                    b.Property<string>("Signature")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("signature");
+
                     b.Property<long>("SizeBytes")
                         .HasColumnType("bigint")
                         .HasColumnName("size_bytes");
@@ -759,6 +1444,45 @@ namespace Commendations.Migrations.Migrations
                     b.ToTable("nomination_documents", (string)null);
                 });
 
+            modelBuilder.Entity("Commendations.Domain.Nominations.SubmissionLetterSigningSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("digest");
+
+                    b.Property<Guid>("NominationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("nomination_id");
+
+                    b.Property<byte[]>("PreparedPdf")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("prepared_pdf");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_submission_letter_signing_sessions");
+
+                    b.HasIndex("NominationId")
+                        .HasDatabaseName("ix_submission_letter_signing_sessions_nomination_id");
+
+                    b.ToTable("submission_letter_signing_sessions", (string)null);
+                });
+
             modelBuilder.Entity("Commendations.Domain.Nominees.Collective", b =>
                 {
                     b.Property<Guid>("Id")
@@ -773,6 +1497,10 @@ namespace Commendations.Migrations.Migrations
                     b.Property<int>("Headcount")
                         .HasColumnType("integer")
                         .HasColumnName("headcount");
+
+                    b.Property<Guid>("IdentityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("identity_id");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -790,6 +1518,9 @@ namespace Commendations.Migrations.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_collectives");
+
+                    b.HasIndex("IdentityId")
+                        .HasDatabaseName("ix_collectives_identity_id");
 
                     b.HasIndex("UnitId")
                         .HasDatabaseName("ix_collectives_unit_id");
@@ -820,6 +1551,10 @@ namespace Commendations.Migrations.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("gender");
 
+                    b.Property<Guid>("IdentityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("identity_id");
+
                     b.Property<string>("Position")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -832,6 +1567,9 @@ namespace Commendations.Migrations.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_people");
+
+                    b.HasIndex("IdentityId")
+                        .HasDatabaseName("ix_people_identity_id");
 
                     b.HasIndex("UnitId")
                         .HasDatabaseName("ix_people_unit_id");
@@ -957,6 +1695,10 @@ namespace Commendations.Migrations.Migrations
                         .HasColumnType("text")
                         .HasColumnName("last_error");
 
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -1015,6 +1757,11 @@ namespace Commendations.Migrations.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("campaign_name");
 
+                    b.Property<string>("CentralAuthority")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("central_authority");
+
                     b.Property<Guid?>("CollectiveId")
                         .HasColumnType("uuid")
                         .HasColumnName("collective_id");
@@ -1042,6 +1789,10 @@ namespace Commendations.Migrations.Migrations
                     b.Property<Guid>("NominationId")
                         .HasColumnType("uuid")
                         .HasColumnName("nomination_id");
+
+                    b.Property<Guid?>("NomineeIdentityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("nominee_identity_id");
 
                     b.Property<string>("NomineeName")
                         .IsRequired()
@@ -1131,6 +1882,9 @@ namespace Commendations.Migrations.Migrations
                     b.HasIndex("NominationId")
                         .HasDatabaseName("ix_award_records_nomination_id");
 
+                    b.HasIndex("NomineeIdentityId")
+                        .HasDatabaseName("ix_award_records_nominee_identity_id");
+
                     b.HasIndex("PersonId")
                         .HasDatabaseName("ix_award_records_person_id");
 
@@ -1169,12 +1923,95 @@ namespace Commendations.Migrations.Migrations
                     b.ToTable("register_counters", (string)null);
                 });
 
+            modelBuilder.Entity("Commendations.Domain.Repairs.RepairRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Command")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("command");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("decision_note");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("NominationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("nomination_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("summary");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_repair_requests");
+
+                    b.HasIndex("NominationId")
+                        .HasDatabaseName("ix_repair_requests_nomination_id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_repair_requests_status")
+                        .HasFilter("status = 'Pending'");
+
+                    b.ToTable("repair_requests", (string)null);
+                });
+
             modelBuilder.Entity("Commendations.Domain.Sessions.CouncilSession", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<Guid?>("ChairUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("chair_user_id");
 
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1194,6 +2031,10 @@ namespace Commendations.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("committee_id");
 
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
                     b.Property<DateTimeOffset>("HeldAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("held_at");
@@ -1203,6 +2044,11 @@ namespace Commendations.Migrations.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("location");
 
+                    b.Property<string>("MinutesNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("minutes_number");
+
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("opened_at");
@@ -1210,6 +2056,10 @@ namespace Commendations.Migrations.Migrations
                     b.Property<Guid>("OpenedBy")
                         .HasColumnType("uuid")
                         .HasColumnName("opened_by");
+
+                    b.Property<Guid?>("SecretaryUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("secretary_user_id");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1236,6 +2086,80 @@ namespace Commendations.Migrations.Migrations
                         .HasDatabaseName("ix_council_sessions_committee_id_status");
 
                     b.ToTable("council_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Sessions.MinutesSigningSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("digest");
+
+                    b.Property<byte[]>("PreparedPdf")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("prepared_pdf");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("role");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_minutes_signing_sessions");
+
+                    b.HasIndex("SessionId")
+                        .HasDatabaseName("ix_minutes_signing_sessions_session_id");
+
+                    b.ToTable("minutes_signing_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Sessions.SealedBallot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("NominationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("nomination_id");
+
+                    b.Property<byte[]>("Sealed")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("bytea")
+                        .HasColumnName("sealed");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_session_ballot_box");
+
+                    b.HasIndex("SessionId", "NominationId")
+                        .HasDatabaseName("ix_session_ballot_box_session_id_nomination_id");
+
+                    b.ToTable("session_ballot_box", (string)null);
                 });
 
             modelBuilder.Entity("Commendations.Domain.Sessions.SessionAgendaItem", b =>
@@ -1278,6 +2202,10 @@ namespace Commendations.Migrations.Migrations
                     b.Property<int>("Recused")
                         .HasColumnType("integer")
                         .HasColumnName("recused");
+
+                    b.Property<bool>("Secret")
+                        .HasColumnType("boolean")
+                        .HasColumnName("secret");
 
                     b.Property<string>("StepKey")
                         .IsRequired()
@@ -1337,7 +2265,6 @@ namespace Commendations.Migrations.Migrations
                         .HasColumnName("id");
 
                     b.Property<string>("Choice")
-                        .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("choice");
@@ -1374,6 +2301,132 @@ namespace Commendations.Migrations.Migrations
                         .HasDatabaseName("ix_session_ballots_session_id_nomination_id_member_user_id");
 
                     b.ToTable("session_ballots", (string)null);
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Sessions.SignedMinutesDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("role");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("SignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_at");
+
+                    b.Property<Guid>("SignedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("signed_by");
+
+                    b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("signer_name");
+
+                    b.Property<string>("Verification")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("verification");
+
+                    b.HasKey("Id")
+                        .HasName("pk_signed_minutes_documents");
+
+                    b.HasIndex("SessionId", "Role")
+                        .IsUnique()
+                        .HasDatabaseName("ix_signed_minutes_documents_session_id_role");
+
+                    b.ToTable("signed_minutes_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Substitutions.Substitution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<Guid>("PrincipalUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("principal_user_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<Guid?>("RevokedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("revoked_by");
+
+                    b.Property<Guid>("SubstituteUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("substitute_user_id");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_substitutions");
+
+                    b.HasIndex("PrincipalUserId", "To")
+                        .HasDatabaseName("ix_substitutions_principal_user_id_ends_on")
+                        .HasFilter("revoked_at IS NULL");
+
+                    b.HasIndex("SubstituteUserId", "To")
+                        .HasDatabaseName("ix_substitutions_substitute_user_id_ends_on")
+                        .HasFilter("revoked_at IS NULL");
+
+                    b.ToTable("substitutions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_substitutions_range", "starts_on <= ends_on AND principal_user_id <> substitute_user_id");
+                        });
                 });
 
             modelBuilder.Entity("Commendations.Domain.Units.EmulationCluster", b =>
@@ -1526,6 +2579,20 @@ namespace Commendations.Migrations.Migrations
                             ConcurrencyStamp = "role-5",
                             Name = "administrator",
                             NormalizedName = "ADMINISTRATOR"
+                        },
+                        new
+                        {
+                            Id = new Guid("00000000-0000-0000-0000-000000000006"),
+                            ConcurrencyStamp = "role-6",
+                            Name = "unitHead",
+                            NormalizedName = "UNITHEAD"
+                        },
+                        new
+                        {
+                            Id = new Guid("00000000-0000-0000-0000-000000000007"),
+                            ConcurrencyStamp = "role-7",
+                            Name = "clerk",
+                            NormalizedName = "CLERK"
                         });
                 });
 
@@ -1560,6 +2627,10 @@ namespace Commendations.Migrations.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("email_confirmed");
 
+                    b.Property<bool>("EmailNotifications")
+                        .HasColumnType("boolean")
+                        .HasColumnName("email_notifications");
+
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean")
                         .HasColumnName("is_demo");
@@ -1593,6 +2664,12 @@ namespace Commendations.Migrations.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean")
                         .HasColumnName("phone_number_confirmed");
+
+                    b.Property<string>("PreferredLanguage")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("preferred_language");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text")
@@ -1630,6 +2707,70 @@ namespace Commendations.Migrations.Migrations
                         .HasDatabaseName("ix_users_unit_id");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Workflows.DefinitionUpgrade", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("changes");
+
+                    b.Property<string>("DefinitionId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("definition_id");
+
+                    b.Property<string>("FromHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("from_hash");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("record_id");
+
+                    b.Property<string>("ToHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("to_hash");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_definition_upgrades");
+
+                    b.HasIndex("RecordId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_definition_upgrades_record_id_kind");
+
+                    b.ToTable("definition_upgrades", (string)null);
                 });
 
             modelBuilder.Entity("Commendations.Domain.Workflows.SavedScenario", b =>
@@ -1674,6 +2815,118 @@ namespace Commendations.Migrations.Migrations
                         .HasDatabaseName("ix_saved_scenarios_definition_id_name");
 
                     b.ToTable("saved_scenarios", (string)null);
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Workflows.ShippedDefinitionImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("content_hash");
+
+                    b.Property<string>("DefinitionId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("definition_id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<int>("ShippedVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("shipped_version");
+
+                    b.Property<int>("StoredVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("stored_version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_shipped_definition_imports");
+
+                    b.HasIndex("DefinitionId", "ShippedVersion", "ContentHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_shipped_definition_imports_definition_id_shipped_version_co~");
+
+                    b.ToTable("shipped_definition_imports", (string)null);
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Workflows.TaskEscalation", b =>
+                {
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("TaskKey")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("task_key");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateTimeOffset>("EscalateAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("escalate_at");
+
+                    b.Property<Guid>("NominationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("nomination_id");
+
+                    b.HasKey("InstanceId", "TaskKey", "Level")
+                        .HasName("pk_task_escalations");
+
+                    b.HasIndex("EscalateAt")
+                        .HasDatabaseName("ix_task_escalations_escalate_at");
+
+                    b.ToTable("task_escalations", (string)null);
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Workflows.TaskFollowUp", b =>
+                {
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateOnly>("RemindOn")
+                        .HasColumnType("date")
+                        .HasColumnName("remind_on");
+
+                    b.HasKey("TaskId", "UserId")
+                        .HasName("pk_task_follow_ups");
+
+                    b.HasIndex("UserId", "RemindOn")
+                        .HasDatabaseName("ix_task_follow_ups_user_id_remind_on");
+
+                    b.ToTable("task_follow_ups", (string)null);
                 });
 
             modelBuilder.Entity("Commendations.Domain.Workflows.TaskReminder", b =>
@@ -1748,6 +3001,14 @@ namespace Commendations.Migrations.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("name");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("Administrator")
+                        .HasColumnName("origin");
+
                     b.Property<DateTimeOffset?>("PublicationRequestedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("publication_requested_at");
@@ -1779,6 +3040,10 @@ namespace Commendations.Migrations.Migrations
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
+
+                    b.Property<int?>("ShippedVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("shipped_version");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1882,6 +3147,18 @@ namespace Commendations.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("assignee_user_id");
 
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<DateTimeOffset?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<Guid?>("ClaimedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("claimed_by");
+
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at");
@@ -1889,6 +3166,10 @@ namespace Commendations.Migrations.Migrations
                     b.Property<Guid?>("ClosedBy")
                         .HasColumnType("uuid")
                         .HasColumnName("closed_by");
+
+                    b.Property<DateTimeOffset?>("DeadlinePassedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deadline_passed_at");
 
                     b.Property<DateTimeOffset>("DueAt")
                         .HasColumnType("timestamp with time zone")
@@ -1905,6 +3186,12 @@ namespace Commendations.Migrations.Migrations
                     b.Property<Guid>("NominationId")
                         .HasColumnType("uuid")
                         .HasColumnName("nomination_id");
+
+                    b.Property<string>("NomineeName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("nominee_name");
 
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1955,6 +3242,14 @@ namespace Commendations.Migrations.Migrations
                     b.HasKey("Id")
                         .HasName("pk_workflow_tasks");
 
+                    b.HasIndex("ClosedAt")
+                        .HasDatabaseName("ix_workflow_tasks_closed_by_person")
+                        .HasFilter("closed_by IS NOT NULL");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_workflow_tasks_deadline_pending")
+                        .HasFilter("status = 'Open' AND deadline_passed_at IS NULL");
+
                     b.HasIndex("NominationId")
                         .HasDatabaseName("ix_workflow_tasks_nomination_id");
 
@@ -1962,12 +3257,32 @@ namespace Commendations.Migrations.Migrations
                         .HasDatabaseName("ix_workflow_tasks_assignee_user_id_due_at")
                         .HasFilter("status = 'Open'");
 
+                    b.HasIndex("ClaimedBy", "DueAt")
+                        .HasDatabaseName("ix_workflow_tasks_claimed_by_due_at")
+                        .HasFilter("status = 'Open' AND claimed_by IS NOT NULL");
+
                     b.HasIndex("InstanceId", "TaskKey")
                         .IsUnique()
                         .HasDatabaseName("ix_workflow_tasks_instance_id_task_key");
 
                     b.HasIndex("AssigneeRole", "AssigneeUnitId", "DueAt")
                         .HasDatabaseName("ix_workflow_tasks_assignee_role_assignee_unit_id_due_at")
+                        .HasFilter("status = 'Open'");
+
+                    b.HasIndex("AssigneeUserId", "CampaignId", "DueAt")
+                        .HasDatabaseName("ix_workflow_tasks_assignee_user_id_campaign_id_due_at")
+                        .HasFilter("status = 'Open'");
+
+                    b.HasIndex("AssigneeUserId", "NomineeName", "Id")
+                        .HasDatabaseName("ix_workflow_tasks_assignee_user_id_nominee_name_id")
+                        .HasFilter("status = 'Open'");
+
+                    b.HasIndex("AssigneeRole", "AssigneeUnitId", "CampaignId", "DueAt")
+                        .HasDatabaseName("ix_workflow_tasks_assignee_role_assignee_unit_id_campaign_id_d~")
+                        .HasFilter("status = 'Open'");
+
+                    b.HasIndex("AssigneeRole", "AssigneeUnitId", "NomineeName", "Id")
+                        .HasDatabaseName("ix_workflow_tasks_assignee_role_assignee_unit_id_nominee_name_~")
                         .HasFilter("status = 'Open'");
 
                     b.ToTable("workflow_tasks", (string)null);
@@ -2161,6 +3476,61 @@ namespace Commendations.Migrations.Migrations
                     b.Navigation("Awards");
                 });
 
+            modelBuilder.Entity("Commendations.Domain.Campaigns.RegistrationWindow", b =>
+                {
+                    b.HasOne("Commendations.Domain.Campaigns.Campaign", null)
+                        .WithOne()
+                        .HasForeignKey("Commendations.Domain.Campaigns.RegistrationWindow", "CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_registration_windows_campaigns_campaign_id");
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Campaigns.TitleRegistration", b =>
+                {
+                    b.HasOne("Commendations.Domain.Campaigns.RegistrationWindow", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_title_registrations_registration_windows_campaign_id");
+
+                    b.HasOne("Commendations.Domain.Units.OrganisationUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_title_registrations_units_unit_id");
+
+                    b.OwnsMany("Commendations.Domain.Campaigns.RegisteredTitle", "Titles", b1 =>
+                        {
+                            b1.Property<Guid>("TitleRegistrationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<Guid>("AwardFormId");
+
+                            b1.Property<int>("Collectives");
+
+                            b1.Property<int>("Individuals");
+
+                            b1.HasKey("TitleRegistrationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("title_registrations");
+
+                            b1
+                                .ToJson("titles")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TitleRegistrationId")
+                                .HasConstraintName("fk_title_registrations_title_registrations_title_registration_id");
+                        });
+
+                    b.Navigation("Titles");
+                });
+
             modelBuilder.Entity("Commendations.Domain.Committees.Committee", b =>
                 {
                     b.OwnsMany("Commendations.Domain.Committees.CommitteeMember", "Members", b1 =>
@@ -2197,6 +3567,26 @@ namespace Commendations.Migrations.Migrations
                     b.Navigation("Members");
                 });
 
+            modelBuilder.Entity("Commendations.Domain.Decisions.DecisionSigningSession", b =>
+                {
+                    b.HasOne("Commendations.Domain.Decisions.Decision", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_decision_signing_sessions_decisions_decision_id");
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Decisions.SignedDecisionDocument", b =>
+                {
+                    b.HasOne("Commendations.Domain.Decisions.Decision", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_signed_decision_documents_decisions_decision_id");
+                });
+
             modelBuilder.Entity("Commendations.Domain.Disclosure.DisclosureComment", b =>
                 {
                     b.HasOne("Commendations.Domain.Nominations.Nomination", null)
@@ -2215,6 +3605,16 @@ namespace Commendations.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_nomination_eligibility_nominations_nomination_id");
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Forwarding.ForwardingSend", b =>
+                {
+                    b.HasOne("Commendations.Domain.Nominations.Nomination", null)
+                        .WithMany()
+                        .HasForeignKey("NominationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_forwarding_sends_nominations_nomination_id");
                 });
 
             modelBuilder.Entity("Commendations.Domain.Nominations.DocumentContent", b =>
@@ -2279,6 +3679,16 @@ namespace Commendations.Migrations.Migrations
                         .HasConstraintName("fk_nomination_documents_nominations_nomination_id");
                 });
 
+            modelBuilder.Entity("Commendations.Domain.Nominations.SubmissionLetterSigningSession", b =>
+                {
+                    b.HasOne("Commendations.Domain.Nominations.Nomination", null)
+                        .WithMany()
+                        .HasForeignKey("NominationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_submission_letter_signing_sessions_nominations_nomination_id");
+                });
+
             modelBuilder.Entity("Commendations.Domain.Nominees.Collective", b =>
                 {
                     b.HasOne("Commendations.Domain.Units.OrganisationUnit", null)
@@ -2326,6 +3736,26 @@ namespace Commendations.Migrations.Migrations
                         .HasConstraintName("fk_council_sessions_committees_committee_id");
                 });
 
+            modelBuilder.Entity("Commendations.Domain.Sessions.MinutesSigningSession", b =>
+                {
+                    b.HasOne("Commendations.Domain.Sessions.CouncilSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_minutes_signing_sessions_council_sessions_session_id");
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Sessions.SealedBallot", b =>
+                {
+                    b.HasOne("Commendations.Domain.Sessions.CouncilSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_session_ballot_box_council_sessions_session_id");
+                });
+
             modelBuilder.Entity("Commendations.Domain.Sessions.SessionAgendaItem", b =>
                 {
                     b.HasOne("Commendations.Domain.Nominations.Nomination", null)
@@ -2363,6 +3793,33 @@ namespace Commendations.Migrations.Migrations
                         .HasConstraintName("fk_session_ballots_council_sessions_session_id");
                 });
 
+            modelBuilder.Entity("Commendations.Domain.Sessions.SignedMinutesDocument", b =>
+                {
+                    b.HasOne("Commendations.Domain.Sessions.CouncilSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_signed_minutes_documents_council_sessions_session_id");
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Substitutions.Substitution", b =>
+                {
+                    b.HasOne("Commendations.Domain.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PrincipalUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_substitutions_users_principal_user_id");
+
+                    b.HasOne("Commendations.Domain.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("SubstituteUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_substitutions_users_substitute_user_id");
+                });
+
             modelBuilder.Entity("Commendations.Domain.Units.OrganisationUnit", b =>
                 {
                     b.HasOne("Commendations.Domain.Units.EmulationCluster", null)
@@ -2387,6 +3844,36 @@ namespace Commendations.Migrations.Migrations
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_users_units_unit_id");
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Workflows.DefinitionUpgrade", b =>
+                {
+                    b.HasOne("Commendations.Domain.Workflows.WorkflowDefinitionRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_definition_upgrades_workflow_definitions_record_id");
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Workflows.TaskEscalation", b =>
+                {
+                    b.HasOne("Commendations.Domain.Workflows.WorkflowInstance", null)
+                        .WithMany()
+                        .HasForeignKey("InstanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_escalations_workflow_instances_instance_id");
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Workflows.TaskFollowUp", b =>
+                {
+                    b.HasOne("Commendations.Domain.Workflows.WorkflowTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_follow_ups_workflow_tasks_task_id");
                 });
 
             modelBuilder.Entity("Commendations.Domain.Workflows.TaskReminder", b =>
