@@ -1,3 +1,4 @@
+using Commendations.Testing;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;

@@ -1,6 +1,7 @@
+using Commendations.Infrastructure.Postgres;
 using Npgsql;
 
-namespace Commendations.Infrastructure.Postgres;
+namespace Commendations.Testing;
 
 /// <summary>
 /// A PostgreSQL cluster for one test or benchmark run: a temporary folder, a free port, removed on dispose.
