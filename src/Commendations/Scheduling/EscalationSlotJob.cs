@@ -22,6 +22,8 @@ public sealed class EscalationSlotJob(IServiceScopeFactory scopes, ILogger<Escal
             var batch = await JobCommands.SendAsync(scopes, new SendDueEscalations(until), cancellationToken);
             return (batch.Taken, batch.Performed);
         }, SendDueEscalations.DefaultBatchSize);
+        // What the run did, for job listeners (the telemetry's job span, the tests' run counter).
+        context.Result = performed;
         if (total > 0)
             logger.LogInformation("Escalation sweep ({Trigger}) up to {Until:O}: {Rows} level(s), {Performed} performed.",
                 context.Trigger.Key.Name, until, total, performed);

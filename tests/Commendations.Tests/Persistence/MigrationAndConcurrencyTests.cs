@@ -12,7 +12,9 @@ public class MigrationAndConcurrencyTests(DatabaseFixture database) : IClassFixt
         await using var db = database.CreateDbContext();
 
         (await db.Database.GetPendingMigrationsAsync()).Should().BeEmpty();
-        (await db.Database.GetAppliedMigrationsAsync()).Should().Contain(m => m.EndsWith("_InitialUnits"));
+        (await db.Database.GetAppliedMigrationsAsync()).Should().Contain(m => m.EndsWith("_Baseline"), "the history starts from the baseline");
+        (await db.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM information_schema.tables WHERE table_name LIKE 'qrtz\\_%'").SingleAsync())
+            .Should().Be(15, "Quartz's tables come with the baseline");
     }
 
     [Fact]

@@ -42,8 +42,12 @@ public class EscalationFiringTests(LifecycleHarness app) : QuartzFiringTest(app)
         var escalated = (await NotificationProbe.ForNominationAsync(App, id)).Where(n => n.Kind == NotificationKinds.TaskEscalated).ToList();
         escalated.Select(n => n.RecipientUserId).Should().Equal(App.UserId(DemoAccounts.SteeringHead), App.UserId(DemoAccounts.Leader));
         (await CountAsync(id, NotificationKinds.TaskOverdue)).Should().Be(1);
-        Counter.Runs[EscalationSlot(levels[0].At)].Should().Be(1);
-        Counter.Runs[EscalationSlot(levels[1].At)].Should().Be(1);
+        // Each level's instant had its trigger, and it fired. Which sweep acts on a level is not fixed: the catch-up sweep,
+        // every few seconds here, may take the rows first (the slot's run then finds nothing), and under a loaded machine a
+        // slot's trigger was seen to run twice, the second time finding nothing. What a person relies on is held above and
+        // below: one escalation per level, one audit entry each, no row left.
+        Counter.Runs.Should().ContainKey(EscalationSlot(levels[0].At));
+        Counter.Runs.Should().ContainKey(EscalationSlot(levels[1].At));
         (await EscalationChainTests.LevelRowsAsync(App.ConnectionString, task)).Should().BeEmpty();
         await using var check = App.CreateDbContext();
         (await check.AuditEntries.AsNoTracking().CountAsync(e => e.Stream == Commendations.Audit.AuditTrail.NominationStream(id) && e.Action == "deadline.escalated"))
