@@ -24,15 +24,16 @@ public static class WebServices
         services.AddCommendationsWebSecurity(configuration);
         services.AddDefinitionPublishing(configuration);
         services.Configure<Commendations.Features.Repairs.RepairOptions>(configuration.GetSection("Repairs"));
-        services.Configure<Commendations.Features.Documents.Signing.Pkcs12SigningOptions>(
-            configuration.GetSection(Commendations.Features.Documents.Signing.Pkcs12SigningOptions.Section));
+        services.AddOptions<Commendations.Features.Documents.Signing.Pkcs12SigningOptions>()
+            .Bind(configuration.GetSection(Commendations.Features.Documents.Signing.Pkcs12SigningOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.Configure<Commendations.Features.Documents.Signing.SignatureTrustOptions>(
             configuration.GetSection(Commendations.Features.Documents.Signing.Pkcs12SigningOptions.Section));
         services.Configure<Commendations.Features.Documents.Signing.SignatureTimestampOptions>(
             configuration.GetSection(Commendations.Features.Documents.Signing.Pkcs12SigningOptions.Section));
         // The demo signs out of the box in Development (demo certificates, for demonstration only): Hosting/DemoSigningCertificates.
         services.AddDemoSigningCertificates(configuration);
-        services.Configure<Commendations.Features.Forwarding.ForwardingOptions>(configuration.GetSection(Commendations.Features.Forwarding.ForwardingOptions.Section));
+        services.AddOptions<Commendations.Features.Forwarding.ForwardingOptions>()
+            .Bind(configuration.GetSection(Commendations.Features.Forwarding.ForwardingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddCommendationsSchedulingHost(configuration, connectionString);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Errors.ProblemCodes.Complete);
         services.AddOpenApi(o =>

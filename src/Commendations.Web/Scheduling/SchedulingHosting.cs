@@ -11,8 +11,13 @@ public static class SchedulingHosting
 {
     public static IServiceCollection AddCommendationsSchedulingHost(this IServiceCollection services, IConfiguration configuration, string connectionString)
     {
-        services.Configure<SmtpSettings>(configuration.GetSection(SmtpSettings.Section));
+        services.AddOptions<SmtpSettings>().Bind(configuration.GetSection(SmtpSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
         var settings = configuration.GetSection(SchedulingSettings.Section).Get<SchedulingSettings>() ?? new SchedulingSettings();
+        // Read here to build Quartz, so checked here: a wrong value stops the start with its setting's name.
+        var problems = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(settings, new(settings), problems, validateAllProperties: true))
+            throw new Microsoft.Extensions.Options.OptionsValidationException(SchedulingSettings.Section, typeof(SchedulingSettings),
+                problems.Select(p => p.ErrorMessage ?? ""));
         if (settings.Enabled)
             services.AddCommendationsScheduling(connectionString, settings);
         return services;

@@ -1,7 +1,7 @@
 namespace Commendations.Scheduling;
 
 /// <summary>Configuration section <c>Scheduling</c>: Quartz hosting, the outbox dispatcher and campaign reminders.</summary>
-public sealed class SchedulingSettings
+public sealed class SchedulingSettings : System.ComponentModel.DataAnnotations.IValidatableObject
 {
     public const string Section = "Scheduling";
 
@@ -60,10 +60,24 @@ public sealed class SchedulingSettings
 
     /// <summary>How far ahead of its time a trigger may join a batch (so it may fire up to this much early).</summary>
     public TimeSpan BatchTimeWindow { get; set; } = TimeSpan.FromSeconds(1);
+
+    public IEnumerable<System.ComponentModel.DataAnnotations.ValidationResult> Validate(System.ComponentModel.DataAnnotations.ValidationContext validationContext) =>
+    [
+        .. Common.SettingsChecks.Positive($"{Section}:DispatchInterval", DispatchInterval),
+        .. Common.SettingsChecks.Positive($"{Section}:RetryDelay", RetryDelay),
+        .. Common.SettingsChecks.Positive($"{Section}:ReminderCatchUpInterval", ReminderCatchUpInterval),
+        .. Common.SettingsChecks.Positive($"{Section}:SlotPlanningInterval", SlotPlanningInterval),
+        .. Common.SettingsChecks.Positive($"{Section}:SlotPlanningHorizon", SlotPlanningHorizon),
+        .. Common.SettingsChecks.Positive($"{Section}:IdleWaitTime", IdleWaitTime),
+        .. Common.SettingsChecks.InRange($"{Section}:ThreadCount", ThreadCount, 1, 100),
+        .. Common.SettingsChecks.InRange($"{Section}:DispatchBatchSize", DispatchBatchSize, 1, 10_000),
+        .. (SlotPlanningHorizon > SlotPlanningInterval ? [] : new[] { new System.ComponentModel.DataAnnotations.ValidationResult(
+            $"{Section}:SlotPlanningHorizon must be longer than {Section}:SlotPlanningInterval, or instants fall between two plannings.") }),
+    ];
 }
 
 /// <summary>Configuration section <c>Smtp</c>: email is sent only when <see cref="Host"/> is set.</summary>
-public sealed class SmtpSettings
+public sealed class SmtpSettings : System.ComponentModel.DataAnnotations.IValidatableObject
 {
     public const string Section = "Smtp";
 
@@ -92,4 +106,13 @@ public sealed class SmtpSettings
     public int MaxAttempts { get; set; } = 10;
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Host);
+
+    public IEnumerable<System.ComponentModel.DataAnnotations.ValidationResult> Validate(System.ComponentModel.DataAnnotations.ValidationContext validationContext) =>
+    [
+        .. Common.SettingsChecks.InRange($"{Section}:Port", Port, 1, 65535),
+        .. Common.SettingsChecks.Positive($"{Section}:Timeout", Timeout),
+        .. Common.SettingsChecks.Positive($"{Section}:SendInterval", SendInterval),
+        .. Common.SettingsChecks.HttpUrl($"{Section}:PublicBaseUrl", PublicBaseUrl),
+        .. (MimeKit.MailboxAddress.TryParse(From, out _) ? [] : new[] { new System.ComponentModel.DataAnnotations.ValidationResult($"{Section}:From must be an e-mail address, not '{From}'.") }),
+    ];
 }

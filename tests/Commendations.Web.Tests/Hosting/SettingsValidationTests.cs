@@ -15,6 +15,11 @@ public class SettingsValidationTests(AppFactory app) : IClassFixture<AppFactory>
     [InlineData("Workflows:Scopes:appraisal", "", "Workflows:Scopes:appraisal names no unit code.")]
     [InlineData("Workflows:Scopes:nominating", "LG", "Workflows:Scopes:nominating cannot be set")]
     [InlineData("Workflows:Folder", "/no/such/folder", "Workflows:Folder '/no/such/folder' does not exist.")]
+    [InlineData("Smtp:Port", "0", "Smtp:Port must be between 1 and 65535, not 0.")]
+    [InlineData("Smtp:From", "not an address", "Smtp:From must be an e-mail address")]
+    [InlineData("Forwarding:Endpoint", "ftp://bo-noi-vu", "Forwarding:Endpoint must be an absolute http(s) address")]
+    [InlineData("Signing:Default:Path", "/no/such/signer.p12", "Signing:Default:Path: the file '/no/such/signer.p12' does not exist.")]
+    [InlineData("Scheduling:ThreadCount", "0", "Scheduling:ThreadCount must be between 1 and 100, not 0.")]
     public void A_wrong_workflow_setting_stops_the_start_and_names_itself(string setting, string value, string message)
     {
         using var wrong = app.WithWebHostBuilder(b => b.UseSetting(setting, value));

@@ -5,7 +5,7 @@ namespace Commendations.Features.Forwarding;
 /// The package is POSTed as <c>application/zip</c>; any 2xx answer is a receipt. Without an endpoint the package can
 /// only be downloaded (and sent by other means).
 /// </summary>
-public sealed class ForwardingOptions
+public sealed class ForwardingOptions : System.ComponentModel.DataAnnotations.IValidatableObject
 {
     public const string Section = "Forwarding";
 
@@ -13,4 +13,10 @@ public sealed class ForwardingOptions
 
     /// <summary>How long to wait for the endpoint before the attempt is recorded as failed (it may be retried).</summary>
     public int TimeoutSeconds { get; set; } = 30;
+
+    public IEnumerable<System.ComponentModel.DataAnnotations.ValidationResult> Validate(System.ComponentModel.DataAnnotations.ValidationContext validationContext) =>
+    [
+        .. Common.SettingsChecks.HttpUrl($"{Section}:Endpoint", Endpoint),
+        .. Common.SettingsChecks.InRange($"{Section}:TimeoutSeconds", TimeoutSeconds, 1, 600),
+    ];
 }

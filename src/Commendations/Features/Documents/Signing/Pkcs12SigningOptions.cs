@@ -7,7 +7,7 @@ namespace Commendations.Features.Documents.Signing;
 /// everyone without their own (one development certificate, or a small office's single certificate). Files, never the
 /// repository: keep them and their passwords in the host's secrets.
 /// </summary>
-public sealed class Pkcs12SigningOptions
+public sealed class Pkcs12SigningOptions : System.ComponentModel.DataAnnotations.IValidatableObject
 {
     public const string Section = "Signing";
 
@@ -22,6 +22,14 @@ public sealed class Pkcs12SigningOptions
 
     /// <summary>Certificates by user name.</summary>
     public Dictionary<string, Pkcs12Certificate> Certificates { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A configured certificate file that is missing stops the start, instead of the first signature.</summary>
+    public IEnumerable<System.ComponentModel.DataAnnotations.ValidationResult> Validate(System.ComponentModel.DataAnnotations.ValidationContext validationContext) =>
+    [
+        .. Common.SettingsChecks.ExistingFile($"{Section}:Default:Path", Default?.Path),
+        .. Common.SettingsChecks.ExistingFile($"{Section}:Seal:Path", Seal?.Path),
+        .. Certificates.SelectMany(c => Common.SettingsChecks.ExistingFile($"{Section}:Certificates:{c.Key}:Path", c.Value.Path)),
+    ];
 }
 
 public sealed class Pkcs12Certificate
