@@ -18,7 +18,7 @@ public sealed class NominationBrowserTests(BrowserFixture app) : IClassFixture<B
 
         await officer.GotoAsync("/phong-trao");
         await officer.CheckPageAsync("01-campaigns");
-        await officer.Locator("[data-testid='campaign-PT-2026-QCDC'] a.button").ClickAsync();
+        await officer.Locator("[data-testid='campaign-PT-2026-QCDC']").GetByRole(AriaRole.Link, new() { Name = "Lập đề nghị" }).ClickAsync();
         await officer.WaitForURLAsync("**/de-nghi/tao-moi**");
         await officer.CheckPageAsync("02-nomination-create");
 

@@ -18,7 +18,7 @@ public sealed class RefusalBrowserTests(DecisionBrowserFixture app) : IClassFixt
         app.TestClock.Set(TestClock.At(2026, 12, 1));
         var officer = await app.SignInAsync(DemoAccounts.OfficerTanHoa);
         await officer.GotoAsync("/phong-trao");
-        await officer.Locator($"[data-testid='campaign-{DemoCatalog.CurrentThematicCampaign}'] a.button").ClickAsync();
+        await officer.Locator($"[data-testid='campaign-{DemoCatalog.CurrentThematicCampaign}']").GetByRole(AriaRole.Link, new() { Name = "Lập đề nghị" }).ClickAsync();
         await officer.WaitForURLAsync("**/de-nghi/tao-moi**");
 
         await officer.GetByLabel("Tên tập thể").FillAsync("Thôn Đông, xã Tân Hòa");
