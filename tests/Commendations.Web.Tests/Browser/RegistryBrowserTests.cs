@@ -95,7 +95,7 @@ public sealed class RegistryBrowserTests(DecisionBrowserFixture app) : IClassFix
 
         // The campaign's nomination list downloads from the nomination list once a campaign is chosen.
         await leader.GotoAsync("/de-nghi");
-        await leader.GetByLabel("Phong trào").SelectOptionAsync(new SelectOptionValue { Label = DemoCatalog.CurrentThematicCampaign });
+        await leader.GetByLabel("Phong trào").SelectOptionAsync(new SelectOptionValue { Label = $"{DemoCatalog.CurrentThematicCampaign} – Thi đua thực hiện Quy chế dân chủ ở cơ sở năm 2026" });
         var campaignCsv = leader.Locator("[data-testid=campaign-export] a").Filter(new() { HasText = "CSV" });
         await Expect(campaignCsv).ToBeVisibleAsync();
         var list = await leader.APIRequest.GetAsync(await campaignCsv.GetAttributeAsync("href") ?? "");

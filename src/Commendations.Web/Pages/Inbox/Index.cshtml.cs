@@ -26,6 +26,9 @@ public sealed class IndexModel : AppPageModel
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<CampaignView> Campaigns { get; private set; } = [];
+
+    /// <summary>The campaign's name for a row: people read names; the code stays beside it for those who file by it.</summary>
+    public string CampaignName(string code) => Campaigns.FirstOrDefault(c => c.Code == code)?.Name ?? code;
     public TaskListOptions Options { get; private set; } = new([], []);
     public TaskListPage List { get; private set; } = new(new([], 1, 20, 0), new(new(0, false), new(0, false), new(0, false)));
     public IReadOnlyList<TaskListItem> Items => List.Tasks.Items;

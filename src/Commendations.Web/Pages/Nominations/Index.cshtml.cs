@@ -17,6 +17,9 @@ public sealed class IndexModel : AppPageModel
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<CampaignView> Campaigns { get; private set; } = [];
+
+    /// <summary>The campaign's name for a row: people read names; the code stays beside it for those who file by it.</summary>
+    public string CampaignName(string code) => Campaigns.FirstOrDefault(c => c.Code == code)?.Name ?? code;
     public Page<NominationListItem> Results { get; private set; } = new([], 1, 20, 0);
 
     public async Task OnGetAsync()
