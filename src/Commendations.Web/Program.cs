@@ -34,6 +34,8 @@ if (args.Contains("--migrate-only"))
     Console.WriteLine("Migrations applied.");
     return 0;
 }
+if (args.FirstOrDefault() == CreateAdministratorCommand.Name)
+    return await CreateAdministratorCommand.RunAsync(app.Services, args[1..], Console.Out);
 
 var hostBuilt = startup.Elapsed;
 await app.InitializeDatabaseAsync();
