@@ -186,6 +186,55 @@ public class NomineeImportOverHttpTests(ApiFactory app) : IClassFixture<ApiFacto
     private sealed record AuditShape(long Sequence, string Action, string? Step, Guid Actor, DateTimeOffset At);
 
     [Fact]
+    public async Task A_person_in_two_rows_and_a_person_the_unit_already_proposed_keep_one_identity_each_so_past_titles_count()
+    {
+        app.Clock.Set(Testing.TestClock.At(2026, 12, 1));
+        var earlier = await _journey.CreateAsync(new
+        {
+            campaignId = await _journey.CurrentCampaignAsync(), awardFormCode = DemoCatalog.CertificateOfMerit, kind = "Individual",
+            person = new { fullName = "Hoàng Văn Định", gender = "Male", birthYear = 1975, position = "Trưởng thôn Bắc" },
+            achievementSummary = "Vận động làm 3 km đường bê tông.",
+        });
+        Guid campaign;
+        string fighterName;
+        await using (var db = _journey.CreateDbContext())
+        {
+            var merit = await db.AwardForms.SingleAsync(a => a.Code == DemoCatalog.CertificateOfMerit);
+            var fighter = await db.AwardForms.SingleAsync(a => a.Code == DemoCatalog.ProvincialEmulationFighter);
+            fighterName = fighter.Name;
+            var entity = new Commendations.Domain.Campaigns.Campaign("PT-NHAP-DD", "Phong trào thử danh tính khi nhập danh sách", Commendations.Domain.Campaigns.CampaignType.Thematic,
+                new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), new DateOnly(2026, 11, 1), new DateOnly(2026, 12, 31));
+            entity.Allow(merit.Id, "bang-khen-chuyen-de", null, null);
+            entity.Allow(fighter.Id, "csdt-tinh", null, null);
+            db.Campaigns.Add(entity);
+            await db.SaveChangesAsync();
+            campaign = entity.Id;
+        }
+        var file = S.Fill(await TemplateAsync(campaign),
+        [
+            S.Person(1, Merit, "Hoàng Văn  Định", "Nam", 1975, "Trưởng thôn Bắc", "Làm đường."),
+            S.Person(2, fighterName, "hoàng văn định", "Nam", 1975, "Trưởng thôn Bắc", "Làm đường."),
+            S.Person(3, Merit, "Vi Thị Hoa", "Nữ", 1992, "Y sĩ trạm y tế", "Tiêm chủng đủ 100% trẻ em."),
+            S.Person(4, fighterName, "Vi Thị Hoa", "Nữ", 1992, "Y sĩ trạm y tế", "Tiêm chủng đủ 100% trẻ em."),
+        ]);
+        var response = await PostAsync(campaign, file, commit: true);
+        await ApiJourney.Expect(response, HttpStatusCode.Created);
+        var ids = (await response.Content.ReadFromJsonAsync<JsonObject>())!["nominationIds"]!.AsArray().Select(i => i!.GetValue<Guid>()).ToList();
+
+        await using var check = _journey.CreateDbContext();
+        async Task<(Guid Id, Guid Identity)> PersonOf(Guid nomination) => await check.Nominations.Where(n => n.Id == nomination)
+            .Join(check.People, n => n.PersonId, p => p.Id, (n, p) => new ValueTuple<Guid, Guid>(p.Id, p.IdentityId)).SingleAsync();
+        var known = await PersonOf(earlier);
+        var rows = new List<(Guid Id, Guid Identity)>();
+        foreach (var id in ids)
+            rows.Add(await PersonOf(id));
+        rows[0].Identity.Should().Be(known.Identity, "the unit's one person of that name, sex and birth year is continued");
+        rows[1].Identity.Should().Be(known.Identity, "the same person again in a later row of the file");
+        rows[2].Identity.Should().Be(rows[2].Id, "a person new to the unit starts an identity");
+        rows[3].Identity.Should().Be(rows[2].Id, "and the next row of the same person continues it");
+    }
+
+    [Fact]
     public async Task A_failure_while_drafting_row_450_leaves_nothing_of_the_rows_before_it()
     {
         app.Clock.Set(Testing.TestClock.At(2026, 12, 1));
