@@ -57,6 +57,7 @@ public static class DependencyInjection
         services.AddHostedService<Workflow.ReferenceDataListener>();
         services.AddScoped<Workflow.NominationWorkflow>();
         services.AddScoped<Features.Imports.ImportDuplicates>();
+        services.AddScoped<Features.Nominations.NominationDrafting>();
         services.AddScoped<Features.Forwarding.ForwardingStep>();
         services.AddScoped<Features.Forwarding.DossierPackage>();
         services.AddOptions<Features.Forwarding.ForwardingOptions>();

@@ -10,6 +10,12 @@ public sealed class AuditTrail(CommendationsDbContext db, ICurrentUser user, Tim
 {
     public static string NominationStream(Guid nominationId) => $"nomination:{nominationId}";
 
+    /// <summary>
+    /// The head of a stream named after an id made just now (a new nomination's): no entry can exist yet, so the head
+    /// starts here instead of being looked for in the database, and the next <see cref="RecordAsync"/> finds it tracked.
+    /// </summary>
+    public void BeginStream(string stream) => db.AuditStreams.Add(new AuditStream(stream));
+
     public async Task RecordAsync(string stream, string action, string? stepKey = null, string? comment = null,
         object? data = null, CancellationToken cancellationToken = default)
     {

@@ -28,11 +28,24 @@ public sealed class NominationWorkflow(
     public static Actor ActorFor(ICurrentUser user) =>
         new(user.UserId.ToString(), user.Roles, user.UnitId?.ToString());
 
-    public async Task StartAsync(Nomination nomination, string definitionId, CancellationToken cancellationToken)
+    /// <summary>A route new drafts start on: the latest published version of a definition and what its sub-routes call.</summary>
+    public sealed record StartingRoute(WorkflowDefinition Definition, CalleeDefinitions Callees);
+
+    /// <summary>Read once for many drafts of the same route (an imported list), so each start reads nothing more.</summary>
+    public async Task<StartingRoute> RouteAsync(string definitionId, CancellationToken cancellationToken)
     {
         var definition = await definitions.LatestPublishedAsync(definitionId, cancellationToken);
+        return new StartingRoute(definition, await definitions.CalleesAsync(definition, null, cancellationToken));
+    }
+
+    public async Task StartAsync(Nomination nomination, string definitionId, CancellationToken cancellationToken) =>
+        await StartAsync(nomination, await RouteAsync(definitionId, cancellationToken), cancellationToken);
+
+    public async Task StartAsync(Nomination nomination, StartingRoute route, CancellationToken cancellationToken)
+    {
+        var definition = route.Definition;
         var context = await contexts.CreateAsync(nomination, cancellationToken, definition);
-        context = context with { Callees = await definitions.CalleesAsync(definition, null, cancellationToken) };
+        context = context with { Callees = route.Callees };
         var result = WorkflowRuntime.Start(definition, context);
         if (!result.Succeeded)
             throw await RefusalAsync(result.Error!, definition, context.Callees, cancellationToken);

@@ -34,7 +34,7 @@ public sealed class RuntimeContextFactory(CommendationsDbContext db, TimeProvide
             .With(FactCatalog.CampaignType, campaign.Type == CampaignType.Thematic ? "thematic" : "regular")
             .With(FactCatalog.UnitLevel, unitLevel.ToString().ToLowerInvariant())
             .With(FactCatalog.DossierClose, campaign.DossierClose);
-        if ((definition is null || ReadsEligibility(definition)) && await EligibilityAsync(nomination.Id, cancellationToken) is { } eligibility)
+        if ((definition is null || ReadsEligibility(definition)) && await EligibilityAsync(nomination, cancellationToken) is { } eligibility)
             facts = facts.With(FactCatalog.Eligibility, eligibility);
         if (nomination.CollectiveId is { } collectiveId)
         {
@@ -98,11 +98,14 @@ public sealed class RuntimeContextFactory(CommendationsDbContext db, TimeProvide
         (bool)EligibilityReaders.GetValue(definition, d => d.Steps.OfType<BranchStep>()
             .SelectMany(b => b.Conditions).Any(c => RouteDataFlow.ReadsFact(c.When, FactCatalog.Eligibility)));
 
-    /// <summary>The check stored at submission (this transaction's, if it was just evaluated): passed, failed or needsChecking.</summary>
-    private async Task<string?> EligibilityAsync(Guid nominationId, CancellationToken cancellationToken)
+    /// <summary>The check stored at submission (this transaction's, if it was just evaluated): passed, failed or needsChecking.
+    /// A nomination not saved yet (a draft being started) can have no stored check, so the database is not asked.</summary>
+    private async Task<string?> EligibilityAsync(Nomination nomination, CancellationToken cancellationToken)
     {
+        var nominationId = nomination.Id;
         var stored = db.NominationEligibility.Local.FirstOrDefault(e => e.NominationId == nominationId)
-                     ?? await db.NominationEligibility.AsNoTracking().SingleOrDefaultAsync(e => e.NominationId == nominationId, cancellationToken);
+                     ?? (db.Entry(nomination).State == EntityState.Added ? null
+                         : await db.NominationEligibility.AsNoTracking().SingleOrDefaultAsync(e => e.NominationId == nominationId, cancellationToken));
         return stored?.Overall switch
         {
             Domain.Eligibility.EligibilityOutcome.Passed => Outcomes.Passed,

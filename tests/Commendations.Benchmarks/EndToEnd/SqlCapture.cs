@@ -45,6 +45,13 @@ public sealed partial class SqlCapture : DbCommandInterceptor
         return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
     }
 
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Record(command);
+        return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
     /// <summary>EXPLAIN (ANALYZE, BUFFERS) of each captured statement, run with its own parameters.</summary>
     public static async Task<IReadOnlyList<string>> ExplainAsync(string connectionString, IEnumerable<(string Sql, NpgsqlParameter[] Parameters)> statements)
     {

@@ -134,6 +134,147 @@ public class NomineeImportOverHttpTests(ApiFactory app) : IClassFixture<ApiFacto
     }
 
     [Fact]
+    public async Task An_imported_draft_is_indistinguishable_from_one_created_through_the_api()
+    {
+        app.Clock.Set(Testing.TestClock.At(2026, 12, 1));
+        var campaign = await _journey.CurrentCampaignAsync();
+        var typed = await _journey.CreateAsync(new
+        {
+            campaignId = campaign, awardFormCode = DemoCatalog.CertificateOfMerit, kind = "Individual",
+            person = new { fullName = "Lò Văn Pấng", gender = "Male", birthYear = 1983, position = "Trưởng bản Nà Hẩu" },
+            achievementSummary = "Vận động 40 hộ trồng rừng.",
+        });
+        var file = S.Fill(await TemplateAsync(campaign), [S.Person(1, Merit, "Lò Thị Xuân", "Nữ", 1990, "Phó trưởng bản", "Vận động 40 hộ trồng rừng.")]);
+        var response = await PostAsync(campaign, file, commit: true);
+        await ApiJourney.Expect(response, HttpStatusCode.Created);
+        var imported = (await response.Content.ReadFromJsonAsync<JsonObject>())!["nominationIds"]!.AsArray().Single()!.GetValue<Guid>();
+
+        var (viaApi, viaImport) = (await DraftShapeAsync(typed), await DraftShapeAsync(imported));
+        viaImport.Should().BeEquivalentTo(viaApi, o => o.WithStrictOrdering(), "an imported row is drafted exactly as the API drafts one");
+        viaApi.Tasks.Should().ContainSingle().Which.Reminders.Should().NotBeEmpty("the draft's proposal task has its deadline and reminders");
+        viaApi.Audit.Select(a => a.Action).Should().StartWith("nomination.created");
+    }
+
+    /// <summary>What a person relies on in a new draft, without its ids: status, route, tasks with due dates and reminders, the audit trail.</summary>
+    private async Task<DraftShape> DraftShapeAsync(Guid id)
+    {
+        await using var db = _journey.CreateDbContext();
+        var nomination = await db.Nominations.AsNoTracking().SingleAsync(n => n.Id == id);
+        var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.NominationId == id);
+        var tasks = await db.Tasks.AsNoTracking().Where(t => t.NominationId == id).OrderBy(t => t.Sequence).ToListAsync();
+        var reminders = await db.TaskReminders.AsNoTracking().Where(r => r.NominationId == id).ToListAsync();
+        var escalations = await db.TaskEscalations.AsNoTracking().Where(e => e.NominationId == id).ToListAsync();
+        var stream = Commendations.Audit.AuditTrail.NominationStream(id);
+        var audit = await db.AuditEntries.AsNoTracking().Where(e => e.Stream == stream).OrderBy(e => e.Sequence)
+            .Select(e => new AuditShape(e.Sequence, e.Action, e.StepKey, e.ActorId, e.At)).ToListAsync();
+        var person = await db.People.AsNoTracking().SingleAsync(p => p.Id == nomination.PersonId);
+        return new DraftShape(nomination.Status.ToString(), nomination.CurrentStep, nomination.Round, nomination.UnitId, nomination.CreatedBy,
+            nomination.CreatedAt, person.IdentityId == person.Id, instance.DefinitionId, instance.DefinitionVersion, instance.CurrentStep, instance.IsCompleted,
+            tasks.Select(t => new TaskShape(t.TaskKey, t.StepKey, t.Round, t.AssigneeUserId, t.AssigneeRole, t.AssigneeUnitId, t.OpenedAt, t.DueAt,
+                t.ReminderTimes, t.EscalateAt, t.Status.ToString(),
+                reminders.Where(r => r.TaskKey == t.TaskKey).Select(r => r.RemindAt).Order().ToList(),
+                escalations.Count(e => e.TaskKey == t.TaskKey))).ToList(),
+            audit);
+    }
+
+    private sealed record DraftShape(string Status, string? Step, int Round, Guid Unit, Guid CreatedBy, DateTimeOffset CreatedAt, bool NewIdentity,
+        string Route, int RouteVersion, string? RouteStep, bool RouteCompleted, List<TaskShape> Tasks, List<AuditShape> Audit);
+
+    private sealed record TaskShape(string Key, string Step, int Round, Guid? User, string? Role, Guid? Unit, DateTimeOffset OpenedAt, DateTimeOffset DueAt,
+        List<DateTimeOffset> ReminderTimes, DateTimeOffset? EscalateAt, string Status, List<DateTimeOffset> Reminders, int Escalations);
+
+    private sealed record AuditShape(long Sequence, string Action, string? Step, Guid Actor, DateTimeOffset At);
+
+    [Fact]
+    public async Task A_person_in_two_rows_and_a_person_the_unit_already_proposed_keep_one_identity_each_so_past_titles_count()
+    {
+        app.Clock.Set(Testing.TestClock.At(2026, 12, 1));
+        var earlier = await _journey.CreateAsync(new
+        {
+            campaignId = await _journey.CurrentCampaignAsync(), awardFormCode = DemoCatalog.CertificateOfMerit, kind = "Individual",
+            person = new { fullName = "Hoàng Văn Định", gender = "Male", birthYear = 1975, position = "Trưởng thôn Bắc" },
+            achievementSummary = "Vận động làm 3 km đường bê tông.",
+        });
+        Guid campaign;
+        string fighterName;
+        await using (var db = _journey.CreateDbContext())
+        {
+            var merit = await db.AwardForms.SingleAsync(a => a.Code == DemoCatalog.CertificateOfMerit);
+            var fighter = await db.AwardForms.SingleAsync(a => a.Code == DemoCatalog.ProvincialEmulationFighter);
+            fighterName = fighter.Name;
+            var entity = new Commendations.Domain.Campaigns.Campaign("PT-NHAP-DD", "Phong trào thử danh tính khi nhập danh sách", Commendations.Domain.Campaigns.CampaignType.Thematic,
+                new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), new DateOnly(2026, 11, 1), new DateOnly(2026, 12, 31));
+            entity.Allow(merit.Id, "bang-khen-chuyen-de", null, null);
+            entity.Allow(fighter.Id, "csdt-tinh", null, null);
+            db.Campaigns.Add(entity);
+            await db.SaveChangesAsync();
+            campaign = entity.Id;
+        }
+        var file = S.Fill(await TemplateAsync(campaign),
+        [
+            S.Person(1, Merit, "Hoàng Văn  Định", "Nam", 1975, "Trưởng thôn Bắc", "Làm đường."),
+            S.Person(2, fighterName, "hoàng văn định", "Nam", 1975, "Trưởng thôn Bắc", "Làm đường."),
+            S.Person(3, Merit, "Vi Thị Hoa", "Nữ", 1992, "Y sĩ trạm y tế", "Tiêm chủng đủ 100% trẻ em."),
+            S.Person(4, fighterName, "Vi Thị Hoa", "Nữ", 1992, "Y sĩ trạm y tế", "Tiêm chủng đủ 100% trẻ em."),
+        ]);
+        var response = await PostAsync(campaign, file, commit: true);
+        await ApiJourney.Expect(response, HttpStatusCode.Created);
+        var ids = (await response.Content.ReadFromJsonAsync<JsonObject>())!["nominationIds"]!.AsArray().Select(i => i!.GetValue<Guid>()).ToList();
+
+        await using var check = _journey.CreateDbContext();
+        async Task<(Guid Id, Guid Identity)> PersonOf(Guid nomination) => await check.Nominations.Where(n => n.Id == nomination)
+            .Join(check.People, n => n.PersonId, p => p.Id, (n, p) => new ValueTuple<Guid, Guid>(p.Id, p.IdentityId)).SingleAsync();
+        var known = await PersonOf(earlier);
+        var rows = new List<(Guid Id, Guid Identity)>();
+        foreach (var id in ids)
+            rows.Add(await PersonOf(id));
+        rows[0].Identity.Should().Be(known.Identity, "the unit's one person of that name, sex and birth year is continued");
+        rows[1].Identity.Should().Be(known.Identity, "the same person again in a later row of the file");
+        rows[2].Identity.Should().Be(rows[2].Id, "a person new to the unit starts an identity");
+        rows[3].Identity.Should().Be(rows[2].Id, "and the next row of the same person continues it");
+    }
+
+    [Fact]
+    public async Task A_failure_while_drafting_row_450_leaves_nothing_of_the_rows_before_it()
+    {
+        app.Clock.Set(Testing.TestClock.At(2026, 12, 1));
+        // A campaign of its own whose second award form is routed on a route never published: every row passes the
+        // preview, and the commit fails only when row 450 — the first of that form — starts its route, after four
+        // batches of drafts were already written in the import's transaction.
+        Guid campaign;
+        string fighterName;
+        await using (var db = _journey.CreateDbContext())
+        {
+            var merit = await db.AwardForms.SingleAsync(a => a.Code == DemoCatalog.CertificateOfMerit);
+            var fighter = await db.AwardForms.SingleAsync(a => a.Code == DemoCatalog.ProvincialEmulationFighter);
+            fighterName = fighter.Name;
+            var entity = new Commendations.Domain.Campaigns.Campaign("PT-NHAP-450", "Phong trào thử nhập danh sách dở dang", Commendations.Domain.Campaigns.CampaignType.Thematic,
+                new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), new DateOnly(2026, 11, 1), new DateOnly(2026, 12, 31));
+            entity.Allow(merit.Id, "bang-khen-chuyen-de", null, null);
+            entity.Allow(fighter.Id, "quy-trinh-chua-ban-hanh", null, null);
+            db.Campaigns.Add(entity);
+            await db.SaveChangesAsync();
+            campaign = entity.Id;
+        }
+        var rows = Enumerable.Range(1, 460).Select(i => i == 450
+            ? S.Person(i, fighterName, $"Người thứ {i}", "Nam", 1970 + i % 30, "Chuyên viên", "Thành tích.")
+            : S.Person(i, Merit, $"Người thứ {i}", i % 2 == 0 ? "Nữ" : "Nam", 1970 + i % 30, "Chuyên viên", "Thành tích."));
+        var file = S.Fill(await TemplateAsync(campaign), rows);
+
+        var preview = (await (await PostAsync(campaign, file, commit: false)).Content.ReadFromJsonAsync<JsonObject>())!;
+        preview["problems"]!.AsArray().Should().BeEmpty("the failure comes only while drafting");
+        var commit = await PostAsync(campaign, file, commit: true);
+        await ApiJourney.Expect(commit, HttpStatusCode.Conflict);
+        ((string)(await ApiJourney.Problem(commit))["code"]!).Should().Be("no-published-workflow");
+
+        await using var check = _journey.CreateDbContext();
+        (await check.Nominations.CountAsync(n => n.CampaignId == campaign)).Should().Be(0, "all or nothing: the 449 drafts before row 450 are gone too");
+        (await check.Tasks.CountAsync(t => t.CampaignId == campaign)).Should().Be(0);
+        (await check.People.CountAsync(p => p.FullName.StartsWith("Người thứ "))).Should().Be(0);
+        (await check.AuditEntries.CountAsync(e => e.Action == "nominee-list.imported" && e.Data.Contains("PT-NHAP-450"))).Should().Be(0);
+    }
+
+    [Fact]
     public async Task A_nominee_already_in_the_registry_for_the_same_award_is_refused_as_a_duplicate()
     {
         app.Clock.Set(Testing.TestClock.At(2026, 12, 1));

@@ -85,6 +85,8 @@ public class StatisticsOverHttpTests(ApiFactory app) : IClassFixture<ApiFactory>
         Number(total, 5).Should().Be(lines.Count(l => l.Kind == NomineeKind.Individual)).And.Be(2);
         Number(total, 6).Should().Be(lines.Count(l => l.PersonId is { } p && women.Contains(p))).And.Be(1);
         provincial.Should().Contain(r => Text(r, 0) != null && Text(r, 0)!.StartsWith("Các cột (6), (7), (8) để trống"), "the form says which data is not recorded");
+        provincial.Should().Contain(r => Text(r, 0) != null && Text(r, 0)!.StartsWith("Biểu do hệ thống lập") && Text(r, 0)!.Contains("không phải biểu mẫu chính thức"),
+            "no official form code is claimed: the office copies the figures into the form of the circular in force");
 
         var state = workbook.Sheets["Khen thưởng cấp Nhà nước"];
         Number(state.Single(r => Text(r, 1) == "Tổng cộng"), 2).Should().Be(0, "no State-level award is in the registry");

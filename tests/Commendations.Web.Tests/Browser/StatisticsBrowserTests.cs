@@ -47,6 +47,7 @@ public sealed class StatisticsBrowserTests(DecisionBrowserFixture app) : IClassF
         await Expect(leader.GetByTestId("statistics-provincial").Locator("tr", new() { HasText = "Bằng khen của Chủ tịch UBND tỉnh" }).Locator("td").Nth(3))
             .ToHaveTextAsync("1");
         await Expect(leader.GetByTestId("not-recorded")).ToContainTextAsync("hệ thống không ghi nhận");
+        await Expect(leader.GetByTestId("forms-note")).ToContainTextAsync("không phải biểu mẫu chính thức");
         await leader.CheckPageAsync("62-statistics");
 
         var citizen = await app.NewPageAsync();

@@ -17,8 +17,12 @@ namespace Commendations.Features.Imports;
 /// An emulation officer's nominee list from the Excel template, for their own unit in a campaign. Without
 /// <paramref name="Commit"/> it only previews: every row read, validated by the API's own validator and rules for one
 /// nomination, and checked for duplicates. With it, the file is read and checked again and, only when no row has a
-/// problem, every row becomes a draft nomination (through <see cref="CreateNomination"/> itself) in this one transaction:
-/// all or nothing. Nothing is kept between the two calls, so the file is sent again to commit.
+/// problem, every row becomes a draft nomination in this one transaction, all or nothing: drafted by
+/// <see cref="NominationDrafting"/> exactly as <see cref="CreateNomination"/> drafts one (nominee identity, audit entries,
+/// route started with its task, deadline and reminders), with the campaign, the unit's nominee identities and the routes
+/// read once for the whole list and the rows saved in batches. The rows were validated by the same validator and award
+/// rule <see cref="CreateNomination"/> applies before anything is written. Nothing is kept between the two calls, so the
+/// file is sent again to commit.
 /// </summary>
 [Allowed(Roles.EmulationOfficer)]
 public sealed record ImportNomineeList(Guid CampaignId, string FileName, byte[] Content, bool Commit) : ICommand<ImportOutcome>
@@ -51,9 +55,12 @@ public sealed class ImportNomineeListValidator : AbstractValidator<ImportNominee
 }
 
 public sealed class ImportNomineeListHandler(
-    CommendationsDbContext db, ICurrentUser user, IMediator mediator, IValidator<CreateNomination> validator,
+    CommendationsDbContext db, ICurrentUser user, NominationDrafting drafting, IValidator<CreateNomination> validator,
     ImportDuplicates duplicates, AuditTrail audit) : IRequestHandler<ImportNomineeList, ImportOutcome>
 {
+    /// <summary>Drafts saved together: a few round trips for many rows, while the tracker's change detection stays cheap.</summary>
+    private const int BatchSize = 100;
+
     public async Task<ImportOutcome> Handle(ImportNomineeList request, CancellationToken cancellationToken)
     {
         if (user.UnitId is not { } unitId)
@@ -76,14 +83,18 @@ public sealed class ImportNomineeListHandler(
             throw new InputException(problems.GroupBy(p => $"rows[{p.Row}].{p.Column.Key}").ToDictionary(g => g.Key, g => g.Select(p => p.Text).ToArray()));
 
         var ids = new List<Guid>(rows.Count);
-        foreach (var row in rows)
+        var scope = await drafting.ScopeAsync(campaign, unitId, rows.Select(r => r.Request!), cancellationToken);
+        foreach (var batch in rows.Chunk(BatchSize))
         {
-            ids.Add(await mediator.Send(row.Request!, cancellationToken));
-            // Each nomination is written before the next, and forgotten: the change tracker stays small however long the list.
+            foreach (var row in batch)
+                ids.Add(await drafting.DraftAsync(scope, row.Request!, row.AwardForm!, cancellationToken));
+            // One round of inserts per batch, then forgotten: the change tracker stays small however long the list.
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }
-        await audit.RecordAsync($"nominee-import:{Guid.CreateVersion7()}", "nominee-list.imported", null, null, new
+        var stream = $"nominee-import:{Guid.CreateVersion7()}";
+        audit.BeginStream(stream);
+        await audit.RecordAsync(stream, "nominee-list.imported", null, null, new
         {
             campaign = campaign.Code, file = request.FileName, sha256 = Convert.ToHexStringLower(SHA256.HashData(request.Content)),
             rows = rows.Count, nominations = ids,

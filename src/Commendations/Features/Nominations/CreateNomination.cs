@@ -80,8 +80,7 @@ public sealed class CollectiveInputValidator : AbstractValidator<CollectiveInput
     }
 }
 
-public sealed class CreateNominationHandler(
-    CommendationsDbContext db, ICurrentUser user, NominationWorkflow workflow, AuditTrail audit, TimeProvider clock)
+public sealed class CreateNominationHandler(CommendationsDbContext db, ICurrentUser user, NominationDrafting drafting)
     : IRequestHandler<CreateNomination, Guid>
 {
     public async Task<Guid> Handle(CreateNomination request, CancellationToken cancellationToken)
@@ -95,33 +94,9 @@ public sealed class CreateNominationHandler(
                         ?? throw new InputException("awardFormCode", new Message("Không có hình thức khen thưởng này."));
         if (AwardRefusal(campaign, awardForm, request.Kind) is { } refusal)
             throw new InputException(refusal.Field, refusal.Reason);
-        var allowed = campaign.AwardFor(awardForm.Id)!;
 
-        var now = clock.GetUtcNow();
-        Nomination nomination;
-        if (request.Person is { } person)
-        {
-            var entity = new Person { FullName = person.FullName.Trim(), Gender = person.Gender, BirthYear = person.BirthYear, Position = person.Position.Trim(), UnitId = unitId };
-            entity.IdentityId = await PersonIdentityAsync(person, unitId, cancellationToken) ?? entity.Id;
-            db.People.Add(entity);
-            nomination = new Nomination(request.Kind, entity.Id, null, entity.FullName, unitId, campaign.Id, awardForm.Id, request.AchievementSummary.Trim(), user.UserId, now);
-        }
-        else
-        {
-            var input = request.Collective!;
-            var entity = new Collective { Name = input.Name.Trim(), Headcount = input.Headcount, Women = input.Women, AdvancedWorkers = input.AdvancedWorkers, UnitId = unitId };
-            entity.IdentityId = await CollectiveIdentityAsync(input, unitId, cancellationToken) ?? entity.Id;
-            db.Collectives.Add(entity);
-            nomination = new Nomination(request.Kind, null, entity.Id, entity.Name, unitId, campaign.Id, awardForm.Id, request.AchievementSummary.Trim(), user.UserId, now);
-        }
-        db.Nominations.Add(nomination);
-        // Saved first so the workflow's context can read the nominee and the unit like any later command does.
-        await db.SaveChangesAsync(cancellationToken);
-
-        await audit.RecordAsync(AuditTrail.NominationStream(nomination.Id), "nomination.created", null, null,
-            new { campaign = campaign.Code, awardForm = awardForm.Code, kind = request.Kind.ToString(), nominee = nomination.NomineeName }, cancellationToken);
-        await workflow.StartAsync(nomination, allowed.WorkflowDefinitionId, cancellationToken);
-        return nomination.Id;
+        var scope = await drafting.ScopeAsync(campaign, unitId, [request], cancellationToken);
+        return await drafting.DraftAsync(scope, request, awardForm, cancellationToken);
     }
 
     /// <summary>
@@ -135,38 +110,5 @@ public sealed class CreateNominationHandler(
         if (!awardForm.IsFor(kind))
             return ("kind", new Message("Hình thức “{0}” không xét cho đối tượng “{1}”.", awardForm.Name, Names.Kind(kind)));
         return null;
-    }
-
-    /// <summary>
-    /// The identity this person already has: the one given (a person of the caller's unit), or else the only identity of the
-    /// unit with the same name, sex and birth year — certain enough to count past titles; two or more such identities are
-    /// never guessed between (a new one starts).
-    /// </summary>
-    private async Task<Guid?> PersonIdentityAsync(PersonInput input, Guid unitId, CancellationToken cancellationToken)
-    {
-        // The identity, or the id of any record of it (a registry line's person), of the caller's own unit.
-        if (input.IdentityId is { } given)
-            return await db.People.Where(p => (p.IdentityId == given || p.Id == given) && p.UnitId == unitId)
-                       .Select(p => (Guid?)p.IdentityId).FirstOrDefaultAsync(cancellationToken)
-                   ?? throw new InputException("person.identityId", new Message("Không có người này trong đơn vị của bạn."));
-        var name = NomineeRules.NormalisedName(input.FullName);
-        var candidates = await db.People.AsNoTracking()
-            .Where(p => p.UnitId == unitId && p.Gender == input.Gender && p.BirthYear == input.BirthYear)
-            .Select(p => new { p.FullName, p.IdentityId }).ToListAsync(cancellationToken);
-        var same = candidates.Where(p => NomineeRules.NormalisedName(p.FullName) == name).Select(p => p.IdentityId).Distinct().ToList();
-        return same.Count == 1 ? same[0] : null;
-    }
-
-    private async Task<Guid?> CollectiveIdentityAsync(CollectiveInput input, Guid unitId, CancellationToken cancellationToken)
-    {
-        if (input.IdentityId is { } given)
-            return await db.Collectives.Where(c => (c.IdentityId == given || c.Id == given) && c.UnitId == unitId)
-                       .Select(c => (Guid?)c.IdentityId).FirstOrDefaultAsync(cancellationToken)
-                   ?? throw new InputException("collective.identityId", new Message("Không có tập thể này trong đơn vị của bạn."));
-        var name = NomineeRules.NormalisedName(input.Name);
-        var candidates = await db.Collectives.AsNoTracking().Where(c => c.UnitId == unitId)
-            .Select(c => new { c.Name, c.IdentityId }).ToListAsync(cancellationToken);
-        var same = candidates.Where(c => NomineeRules.NormalisedName(c.Name) == name).Select(c => c.IdentityId).Distinct().ToList();
-        return same.Count == 1 ? same[0] : null;
     }
 }

@@ -22,6 +22,11 @@ public static class StatisticsForms
     public static Message NotRecorded => new(
         "Các cột (6), (7), (8) để trống: hệ thống không ghi nhận người được khen thưởng là lãnh đạo, quản lý hay công nhân, nông dân, người lao động trực tiếp, cũng không ghi nhận dân tộc.");
 
+    /// <summary>What the workbook is and is not: the forms of the circular in force could not be read (docs/statistics.md),
+    /// so no official form code is printed and the office copies the figures into the official form.</summary>
+    public static Message FormsNote => new(
+        "Biểu do hệ thống lập theo bố cục chung của biểu báo cáo thống kê ngành Nội vụ về thi đua, khen thưởng, không phải biểu mẫu chính thức: trước khi nộp, chép số liệu vào biểu mẫu của thông tư đang có hiệu lực (Thông tư số 18/2025/TT-BNV nếu đã thay thế Thông tư số 02/2023/TT-BNV).");
+
     public static Message StateNote => new(
         "Khen thưởng cấp Nhà nước do cấp trên quyết định; chỉ tính các quyết định đã được ghi vào sổ khen thưởng.");
 
@@ -38,8 +43,8 @@ public static class StatisticsForms
             new Message("Năm {0} (kỳ báo cáo từ ngày {1} đến ngày {2})", report.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), report.From, report.To).ToString(),
         ];
         return [Campaigns(report, particulars), Awards("Khen thưởng cấp tỉnh", ProvincialTitle, report.ProvincialAwards, report.ProvincialTotal, particulars,
-                [Source(report), NotRecorded]),
-            Awards("Khen thưởng cấp Nhà nước", StateTitle, report.StateAwards, report.StateTotal, particulars, [Source(report), NotRecorded, StateNote])];
+                [Source(report), NotRecorded, FormsNote]),
+            Awards("Khen thưởng cấp Nhà nước", StateTitle, report.StateAwards, report.StateTotal, particulars, [Source(report), NotRecorded, StateNote, FormsNote])];
     }
 
     private static FormSheet Campaigns(StatisticsReport report, string[] particulars)
@@ -56,7 +61,7 @@ public static class StatisticsForms
         rows.Add(new FormRow(["", new Message("Tổng số: {0} phong trào (thường xuyên {1}, chuyên đề {2})", report.Campaigns.Count, report.RegularCampaigns,
             report.ThematicCampaigns).ToString(), "", total.RegisteredUnits, total.Collectives, total.Households, total.Individuals], IsTotal: true));
         return new FormSheet("Phong trào thi đua", "Biểu: Phong trào thi đua", CampaignsTitle.ToString(), particulars, 2, header,
-            ["A", "B", "1", "2", "3", "4", "5"], rows, [Source(report).ToString(), RegistrationNote.ToString()], [8, 48, 16, 16, 12, 12, 12]);
+            ["A", "B", "1", "2", "3", "4", "5"], rows, [Source(report).ToString(), RegistrationNote.ToString(), FormsNote.ToString()], [8, 48, 16, 16, 12, 12, 12]);
     }
 
     private static FormSheet Awards(string sheetName, Message title, IReadOnlyList<AwardRow> awards, AwardRow total, string[] particulars, Message[] notes)
