@@ -36,10 +36,18 @@ public sealed class DefinitionCache(CommendationsDbContext db)
         var version = await db.WorkflowDefinitions.AsNoTracking()
             .Where(d => d.DefinitionId == definitionId && d.Status == DefinitionStatus.Published)
             .MaxAsync(d => (int?)d.Version, cancellationToken)
-            ?? throw new ConflictException("no-published-workflow", new Message("Quy trình “{0}” chưa có phiên bản được ban hành.",
-                await db.WorkflowDefinitions.AsNoTracking().Where(d => d.DefinitionId == definitionId).OrderByDescending(d => d.Version)
-                    .Select(d => d.Name).FirstOrDefaultAsync(cancellationToken) ?? ""));
+            ?? throw new ConflictException("no-published-workflow", await NoPublishedVersionAsync(definitionId, cancellationToken));
         return await GetAsync(definitionId, version, cancellationToken);
+    }
+
+    /// <summary>The route by its name when a draft or retired version has one; a route never imported has none to show.</summary>
+    private async Task<Message> NoPublishedVersionAsync(string definitionId, CancellationToken cancellationToken)
+    {
+        var name = await db.WorkflowDefinitions.AsNoTracking().Where(d => d.DefinitionId == definitionId).OrderByDescending(d => d.Version)
+            .Select(d => d.Name).FirstOrDefaultAsync(cancellationToken);
+        return string.IsNullOrWhiteSpace(name)
+            ? new Message("Quy trình chưa có phiên bản được ban hành.")
+            : new Message("Quy trình “{0}” chưa có phiên bản được ban hành.", name);
     }
 
     /// <summary>

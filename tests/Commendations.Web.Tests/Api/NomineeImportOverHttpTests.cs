@@ -265,7 +265,9 @@ public class NomineeImportOverHttpTests(ApiFactory app) : IClassFixture<ApiFacto
         preview["problems"]!.AsArray().Should().BeEmpty("the failure comes only while drafting");
         var commit = await PostAsync(campaign, file, commit: true);
         await ApiJourney.Expect(commit, HttpStatusCode.Conflict);
-        ((string)(await ApiJourney.Problem(commit))["code"]!).Should().Be("no-published-workflow");
+        var problem = await ApiJourney.Problem(commit);
+        ((string)problem["code"]!).Should().Be("no-published-workflow");
+        ((string)problem["detail"]!).Should().Be("Quy trình chưa có phiên bản được ban hành.", "a route never imported has no name to show, and no empty quotes");
 
         await using var check = _journey.CreateDbContext();
         (await check.Nominations.CountAsync(n => n.CampaignId == campaign)).Should().Be(0, "all or nothing: the 449 drafts before row 450 are gone too");
