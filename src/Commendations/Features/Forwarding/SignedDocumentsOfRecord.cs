@@ -61,9 +61,10 @@ public sealed class SignedDocumentsOfRecord(CommendationsDbContext db, PdfSignat
         if (session is null)
             return Missing(DossierDocument.Minutes, new Message("Hồ sơ chưa được Hội đồng xét tại phiên họp nào nên không có biên bản."));
         // The chair signs over the secretary's version: the newest version carries both signatures.
-        var signed = await db.SignedMinutes.AsNoTracking().Where(d => d.SessionId == session.Id)
-            .OrderByDescending(d => d.Role).ThenByDescending(d => d.SignedAt)
-            .Select(d => new { d.FileName, d.Content }).FirstOrDefaultAsync(cancellationToken);
+        // (The role is stored as text, so the order is taken in memory.)
+        var signed = (await db.SignedMinutes.AsNoTracking().Where(d => d.SessionId == session.Id)
+            .Select(d => new { d.Role, d.SignedAt, d.FileName, d.Content }).ToListAsync(cancellationToken))
+            .OrderByDescending(d => d.Role).ThenByDescending(d => d.SignedAt).FirstOrDefault();
         return signed is null
             ? Missing(DossierDocument.Minutes, new Message("Biên bản phiên họp của Hội đồng chưa được ký số."))
             : Included(DossierDocument.Minutes, $"signed/{DossierPackage.Safe(signed.FileName)}", signed.Content);
