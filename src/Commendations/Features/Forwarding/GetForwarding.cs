@@ -23,15 +23,17 @@ public sealed record SignedDocumentStatus(DossierDocument Document, string Name,
 public sealed record StateAwardFormOption(string Code, string Name);
 
 /// <param name="ProposedAwardFormCode">The award form the province proposed (the central decision may grant another).</param>
+/// <param name="AwardAction">The step's award action, which only recording the central decision sends (the page offers no button for it).</param>
 public sealed record ForwardingView(Guid NominationId, bool EndpointConfigured, IReadOnlyList<SignedDocumentStatus> Documents,
-    IReadOnlyList<ForwardingSendView> Sends, IReadOnlyList<StateAwardFormOption> StateAwardForms, string ProposedAwardFormCode);
+    IReadOnlyList<ForwardingSendView> Sends, IReadOnlyList<StateAwardFormOption> StateAwardForms, string ProposedAwardFormCode, string AwardAction);
 
 public sealed class GetForwardingHandler(CommendationsDbContext db, ForwardingStep step, SignedDocumentsOfRecord signedDocuments,
     IOptions<ForwardingOptions> options) : IRequestHandler<GetForwarding, ForwardingView>
 {
     public async Task<ForwardingView> Handle(GetForwarding request, CancellationToken cancellationToken)
     {
-        var nomination = (await step.OpenAsync(request.NominationId, cancellationToken)).Nomination;
+        var forwarding = await step.OpenAsync(request.NominationId, cancellationToken);
+        var nomination = forwarding.Nomination;
         var uploaded = await db.Documents.AsNoTracking().Where(d => d.NominationId == nomination.Id)
             .Select(d => new { d.Id, d.FileName }).ToDictionaryAsync(d => d.Id, d => d.FileName, cancellationToken);
         var documents = (await signedDocuments.ReadAsync(nomination, uploaded, cancellationToken))
@@ -43,6 +45,6 @@ public sealed class GetForwardingHandler(CommendationsDbContext db, ForwardingSt
         // The State-level forms are those the statistics count in their State-level table (one list for both).
         var stateForms = forms.Where(f => StateAwardRows.Of(f.Code) is not null).Select(f => new StateAwardFormOption(f.Code, f.Name)).ToList();
         var proposed = forms.Single(f => f.Id == nomination.AwardFormId).Code;
-        return new ForwardingView(nomination.Id, !string.IsNullOrWhiteSpace(options.Value.Endpoint), documents, sends, stateForms, proposed);
+        return new ForwardingView(nomination.Id, !string.IsNullOrWhiteSpace(options.Value.Endpoint), documents, sends, stateForms, proposed, forwarding.AwardAction);
     }
 }
