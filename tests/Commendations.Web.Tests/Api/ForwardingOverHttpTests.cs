@@ -173,7 +173,7 @@ public class ForwardingOverHttpTests(ForwardingApiFactory app) : IClassFixture<F
     {
         var id = await AtForwardingAsync("Hoàng Văn Pao");
         var decision = new { number = "126/QĐ-TTg", date = "2027-02-25", issuingAuthority = "Thủ tướng Chính phủ", awardFormCode = PrimeMinisterCertificate };
-        foreach (var stranger in new[] { DemoAccounts.OfficerTanHoa, DemoAccounts.Leader, DemoAccounts.Admin, DemoAccounts.Inspector })
+        foreach (var stranger in new[] { DemoAccounts.OfficerTanHoa, DemoAccounts.CouncilMember5, DemoAccounts.Leader, DemoAccounts.Admin, DemoAccounts.Inspector })
         {
             var client = await app.As(stranger);
             (await client.GetAsync($"/api/nominations/{id}/forwarding/package")).StatusCode.Should().Be(HttpStatusCode.Forbidden, stranger.UserName);
