@@ -120,6 +120,11 @@ public class ForwardingOverHttpTests(ForwardingApiFactory app) : IClassFixture<F
         ((int)particulars["person"]!["birthYear"]!).Should().Be(1975);
         ((string)particulars["awardForm"]!["code"]!).Should().Be(PrimeMinisterCertificate);
         ((string)manifest["nominee"]!).Should().Be("Lò Thị Sen");
+        // No council voted and the province took no decision: the signed documents it cannot carry are named, with why.
+        var signed = manifest["signedDocuments"]!.AsArray().ToDictionary(d => (string)d!["document"]!, d => d!);
+        signed.Keys.Should().BeEquivalentTo(["Minutes", "AppraisalReport", "SubmissionLetter", "ProvincialDecision"]);
+        signed.Values.Should().OnlyContain(d => (string)d["status"]! == "missing" && ((string)d["missingReason"]!).Length > 0,
+            "the uploaded letter is unsigned, no session voted, no signed appraisal report is kept, the province decided nothing");
 
         // The endpoint is busy: the attempt is recorded as failed, with its answer, and nothing moves.
         app.Answer = HttpStatusCode.ServiceUnavailable;

@@ -46,6 +46,10 @@ public sealed partial class DetailsModel
             {
                 // Not at a forwarding step: the reader's turn is an ordinary one.
             }
+            catch (ForbiddenException)
+            {
+                // At forwarding, but given to another office (a substitute's turn, say): its tools are not the reader's.
+            }
         }
         if (Detail is { Status: NominationStatus.Awarded })
             CentralDecision = await Mediator.Send(new GetCentralDecision(Id));

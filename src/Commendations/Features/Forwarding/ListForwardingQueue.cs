@@ -39,17 +39,22 @@ public sealed class ListForwardingQueueHandler(CommendationsDbContext db, Defini
                               t.NominationId, t.StepKey, i.DefinitionId, i.DefinitionVersion, n.NomineeName, AwardFormName = f.Name,
                               CampaignCode = c.Code, CampaignName = c.Name, UnitName = u.Name, t.OpenedAt, t.DueAt,
                           }).ToListAsync(cancellationToken);
-        var waiting = new List<ForwardingQueueItem>();
-        foreach (var row in open)
+        // Which open steps are forwarding steps is the definition's to say (by meaning), once per step of a version.
+        var forwardingSteps = new HashSet<(string, int, string)>();
+        foreach (var step in open.Select(o => (o.DefinitionId, o.DefinitionVersion, o.StepKey)).Distinct())
         {
-            var definition = await semantics.OfAsync(row.DefinitionId, row.DefinitionVersion, cancellationToken);
-            if (definition.CentralAwardActionAt(row.StepKey) is null)
-                continue;
-            var lastSend = await db.ForwardingSends.AsNoTracking().Where(s => s.NominationId == row.NominationId)
-                .OrderByDescending(s => s.SentAt).Select(s => (bool?)s.Succeeded).FirstOrDefaultAsync(cancellationToken);
-            waiting.Add(new ForwardingQueueItem(row.NominationId, row.NomineeName, row.AwardFormName, row.CampaignCode, row.CampaignName,
-                row.UnitName, row.OpenedAt, row.DueAt, lastSend));
+            var definition = await semantics.OfAsync(step.DefinitionId, step.DefinitionVersion, cancellationToken);
+            if (definition.CentralAwardActionAt(step.StepKey) is not null)
+                forwardingSteps.Add(step);
         }
-        return waiting.OrderBy(w => w.WaitingSince).ThenBy(w => w.NomineeName, StringComparer.Ordinal).ToList();
+        var atForwarding = open.Where(o => forwardingSteps.Contains((o.DefinitionId, o.DefinitionVersion, o.StepKey))).ToList();
+        var ids = atForwarding.Select(r => r.NominationId).ToList();
+        var lastSends = (await db.ForwardingSends.AsNoTracking().Where(s => ids.Contains(s.NominationId))
+                .Select(s => new { s.NominationId, s.SentAt, s.Succeeded }).ToListAsync(cancellationToken))
+            .GroupBy(s => s.NominationId).ToDictionary(g => g.Key, g => g.MaxBy(s => s.SentAt)!.Succeeded);
+        return atForwarding
+            .Select(row => new ForwardingQueueItem(row.NominationId, row.NomineeName, row.AwardFormName, row.CampaignCode, row.CampaignName,
+                row.UnitName, row.OpenedAt, row.DueAt, lastSends.TryGetValue(row.NominationId, out var succeeded) ? succeeded : null))
+            .OrderBy(w => w.WaitingSince).ThenBy(w => w.NomineeName, StringComparer.Ordinal).ToList();
     }
 }
