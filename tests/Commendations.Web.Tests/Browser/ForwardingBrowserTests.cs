@@ -43,7 +43,7 @@ public sealed class ForwardingBrowserFixture : BrowserFixture
 /// "Chuyển hồ sơ lên cấp trên", downloads its package (the manifest's checksums match the files), sends it to the central
 /// endpoint — a busy endpoint's refusal shown with its reason, then sent again — and records the central decision, whose
 /// mistakes show next to their fields; the nomination and the registry then say it was decided at central level. A unit
-/// officer and a council member are refused the page.
+/// officer and a council member are refused the page; sending is confirmed first.
 /// </summary>
 public sealed class ForwardingBrowserTests(ForwardingBrowserFixture app) : IClassFixture<ForwardingBrowserFixture>
 {
@@ -158,7 +158,7 @@ public sealed class ForwardingBrowserTests(ForwardingBrowserFixture app) : IClas
     }
 
     [BrowserFact]
-    public async Task A_unit_officer_and_a_council_member_are_refused_the_page_and_see_no_link_to_it()
+    public async Task A_unit_officer_and_a_council_member_are_refused_the_page_and_the_office_is_asked_before_sending()
     {
         var id = await AtForwardingAsync("Lò Văn Pản");
         foreach (var stranger in new[] { DemoAccounts.OfficerTanHoa, DemoAccounts.CouncilMember5 })
@@ -170,6 +170,21 @@ public sealed class ForwardingBrowserTests(ForwardingBrowserFixture app) : IClas
             await page.GotoAsync($"/de-nghi/{id}");
             await Expect(page.Locator("[data-testid=forwarding]")).ToHaveCountAsync(0);
         }
+
+        // Sending asks first; answered "no", nothing is sent.
+        var careful = await app.SignInAsync(DemoAccounts.Appraiser, acceptConfirmations: false);
+        await careful.GotoAsync($"/de-nghi/{id}");
+        var asked = new TaskCompletionSource<string>();
+        careful.Dialog += (_, dialog) =>
+        {
+            asked.TrySetResult(dialog.Message);
+            _ = dialog.DismissAsync();
+        };
+        var receivedBefore = app.Central.Received.Count;
+        await careful.Locator("[data-testid=send-package]").ClickAsync();
+        (await asked.Task.WaitAsync(TimeSpan.FromSeconds(15))).Should().Be("Gửi gói hồ sơ của Lò Văn Pản lên cấp trên?");
+        await Expect(careful.Locator("[data-testid=no-sends]")).ToBeVisibleAsync();
+        app.Central.Received.Should().HaveCount(receivedBefore);
 
         // In English, the page names what it holds in English.
         var officer = await app.SignInAsync(DemoAccounts.Appraiser);
