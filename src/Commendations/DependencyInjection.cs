@@ -60,6 +60,7 @@ public static class DependencyInjection
         services.AddScoped<Features.Nominations.NominationDrafting>();
         services.AddScoped<Features.Forwarding.ForwardingStep>();
         services.AddScoped<Features.Forwarding.DossierPackage>();
+        services.AddScoped<Features.Forwarding.SignedDocumentsOfRecord>();
         services.AddOptions<Features.Forwarding.ForwardingOptions>();
         services.AddScoped<Features.Admin.Calendar.CalendarDeadlines>();
         services.AddScoped<Audit.AuditTrail>();

@@ -18,6 +18,12 @@ public static class DemoCatalog
     public const string CurrentRegularCampaign = "PT-2026-TX";
     public const string ExcellentLabourCollective = "tap-the-ldxs";
     public const string EmulationFlag = "co-thi-dua-tinh";
+    public const string PrimeMinisterCertificate = "bang-khen-thu-tuong";
+    public const string LabourOrderThirdClass = "huan-chuong-lao-dong-hang-ba";
+    public const string NationalEmulationFighter = "csdt-toan-quoc";
+
+    /// <summary>The shipped route of the awards decided above the province: it ends by forwarding the dossier upward.</summary>
+    public const string ForwardingWorkflow = "de-nghi-cap-tren";
 
     /// <summary>The route of the two collective titles: the commendation office and the inspectorate in parallel, then the shared discipline check (a sub-route).</summary>
     public const string CollectiveTitlesWorkflow = "khen-thuong-tap-the";
@@ -35,6 +41,13 @@ public static class DemoCatalog
         var flag = new AwardForm(EmulationFlag, "Cờ thi đua của UBND tỉnh", [NomineeKind.Collective], withMinutes, "CỜ THI ĐUA");
         db.AwardForms.AddRange(merit, fighter, excellentCollective, flag,
             new AwardForm("csdt-co-so", "Chiến sĩ thi đua cơ sở", [NomineeKind.Individual], basic, "BẰNG CHỨNG NHẬN"));
+        // State-level awards (decided above the province under the Law on Emulation and Commendation 06/2022/QH15): the
+        // province proposes them and forwards the dossier. Their codes are those the statistics count in the State-level
+        // table (Resources/statistics-state-awards.json); the certificate is printed by the central level, not here.
+        var primeMinister = new AwardForm(PrimeMinisterCertificate, "Bằng khen của Thủ tướng Chính phủ", [NomineeKind.Collective, NomineeKind.Individual], basic, "BẰNG KHEN");
+        var labourOrder = new AwardForm(LabourOrderThirdClass, "Huân chương Lao động hạng Ba", [NomineeKind.Collective, NomineeKind.Individual], basic, "HUÂN CHƯƠNG");
+        var nationalFighter = new AwardForm(NationalEmulationFighter, "Chiến sĩ thi đua toàn quốc", [NomineeKind.Individual], withMinutes, "BẰNG CHỨNG NHẬN");
+        db.AwardForms.AddRange(primeMinister, labourOrder, nationalFighter);
 
         var qcdc2023 = new Campaign("PT-2023-QCDC", "Thi đua thực hiện Quy chế dân chủ ở cơ sở năm 2023", CampaignType.Thematic,
             new(2023, 1, 1), new(2023, 12, 31), new(2023, 12, 1), new(2023, 12, 10), "15/KH-BCĐ ngày 20/02/2023");
@@ -50,6 +63,8 @@ public static class DemoCatalog
         regular2026.Allow(fighter.Id, "csdt-tinh", null, 10);
         regular2026.Allow(excellentCollective.Id, CollectiveTitlesWorkflow, 10, null);
         regular2026.Allow(flag.Id, CollectiveTitlesWorkflow, 3, null);
+        foreach (var state in new[] { primeMinister, labourOrder, nationalFighter })
+            regular2026.Allow(state.Id, ForwardingWorkflow, null, null);
         db.Campaigns.AddRange(qcdc2023, dvk2024, qcdc2026, regular2026);
 
         var users = await db.Users.ToDictionaryAsync(u => u.UserName!, u => u.Id, cancellationToken);

@@ -19,7 +19,8 @@ namespace Commendations.Seeding;
 /// it (<see cref="ReplayClock"/>): the 2024 "Dân vận khéo" awards (the registry's history), and the 2026 campaign as it
 /// stands in early December — dossiers of three units at different stages, one returned with its reason, one left
 /// overdue at the steering committee, one in public disclosure, one at the appraisal and one at the leader's decision
-/// (both past their disclosure), one waiting for the council's vote, and a draft.
+/// (both past their disclosure), one waiting for the council's vote, one
+/// waiting to be forwarded to the central level, and a draft.
 /// Actions are chosen by their meaning in the definition (approve, return for supplement), never by a step key or action name.
 /// </summary>
 public sealed class DemoRoutes(IServiceProvider services)
@@ -121,6 +122,15 @@ public sealed class DemoRoutes(IServiceProvider services)
             summary: "Ba năm liền đạt danh hiệu Chiến sĩ thi đua cơ sở; sáng kiến \"Một cửa số tại xã\" được công nhận cấp tỉnh.", ct: ct);
         await SendAsync(DemoAccounts.OfficerTanHoa, At(2026, 11, 19), new SubmitNomination(atCouncil, "Kính trình Hội đồng Thi đua - Khen thưởng tỉnh."), ct);
         await ActAsync(DemoAccounts.Appraiser, At(2026, 11, 26), atCouncil, ActionMeaning.Approve, "Đủ tiêu chuẩn theo quy định, trình Hội đồng.", ct);
+
+        // Tân Hòa: a Prime Minister's certificate of merit, appraised and agreed by the leader: the office forwards it upward.
+        var upward = await DraftAsync(DemoAccounts.OfficerTanHoa, At(2026, 11, 5), DemoCatalog.CurrentRegularCampaign, DemoCatalog.PrimeMinisterCertificate,
+            person: new PersonInput("Đinh Văn Khải", Gender.Male, 1968, "Giám đốc Hợp tác xã Nông nghiệp Tân Hòa"),
+            summary: "Năm năm liền hoàn thành xuất sắc nhiệm vụ; đưa hợp tác xã lên 420 thành viên, liên kết tiêu thụ 1.800 tấn lúa hữu cơ mỗi năm.", ct: ct);
+        await SendAsync(DemoAccounts.OfficerTanHoa, At(2026, 11, 6), new SubmitNomination(upward, "Kính trình UBND tỉnh đề nghị Thủ tướng Chính phủ tặng Bằng khen."), ct);
+        await ActAsync(DemoAccounts.Appraiser, At(2026, 11, 20), upward, ActionMeaning.Approve, "Đủ tiêu chuẩn Bằng khen của Thủ tướng Chính phủ; trình lãnh đạo tỉnh.", ct);
+        await ActAsync(DemoAccounts.Leader, At(2026, 11, 25), upward, ActionMeaning.Approve, "Đồng ý đề nghị Thủ tướng Chính phủ tặng Bằng khen.", ct);
+
         await DraftAsync(DemoAccounts.OfficerTanHoa, At(2026, 12, 2), campaign, DemoCatalog.CertificateOfMerit,
             person: new PersonInput("Nguyễn Thị Mai", Gender.Female, 1990, "Bí thư Đoàn xã Tân Hòa"),
             summary: "Tổ chức 24 buổi đối thoại của thanh niên với chính quyền xã; hướng dẫn người dân dùng dịch vụ công trực tuyến.", ct: ct);

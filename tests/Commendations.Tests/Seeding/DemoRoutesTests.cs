@@ -58,6 +58,20 @@ public class DemoRoutesTests(DatabaseFixture database) : IClassFixture<DatabaseF
                 .Should().NotBeEmpty($"{account.UserName} has work in the demo");
         }
 
+        // A Prime Minister's certificate of merit waits for the commendation office to forward it upward.
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var appraiser = await db.Users.SingleAsync(u => u.UserName == DemoAccounts.Appraiser.UserName);
+            using var actor = Commendations.Common.Security.StartupActor.Use(new Commendations.Common.Security.FixedCurrentUser(
+                appraiser.Id, DemoAccounts.Appraiser.DisplayName, new HashSet<string> { DemoAccounts.Appraiser.Role }, appraiser.UnitId));
+            var waiting = await scope.ServiceProvider.GetRequiredService<MediatR.IMediator>().Send(new Commendations.Features.Forwarding.ListForwardingQueue());
+            waiting.Should().ContainSingle().Which.Should().BeEquivalentTo(new
+            {
+                NomineeName = "Đinh Văn Khải", AwardFormName = "Bằng khen của Thủ tướng Chính phủ", CampaignCode = DemoCatalog.CurrentRegularCampaign,
+                WaitingSince = TestClock.At(2026, 11, 25), LastSendSucceeded = (bool?)null,
+            }, o => o.ExcludingMissingMembers());
+        }
+
         var count = nominations.Count;
         await DatabaseInitializer.SeedDemoRoutesAsync(services);
         (await db.Nominations.CountAsync()).Should().Be(count, "a database that has nominations is left as it is");

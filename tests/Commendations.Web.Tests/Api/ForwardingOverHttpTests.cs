@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Commendations.Domain.Catalog;
@@ -16,26 +15,14 @@ namespace Commendations.Web.Tests.Api;
 /// <summary>The web host with a local HttpListener as the central level's endpoint (Forwarding:Endpoint).</summary>
 public sealed class ForwardingApiFactory : ApiFactory
 {
-    private readonly HttpListener _listener = new();
+    private readonly CentralEndpoint _central = new();
 
-    public ForwardingApiFactory()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        Endpoint = $"http://127.0.0.1:{port}/ho-so/";
-        _listener.Prefixes.Add(Endpoint);
-        _listener.Start();
-        _ = Task.Run(ListenAsync);
-    }
-
-    public string Endpoint { get; }
+    public string Endpoint => _central.Url;
 
     /// <summary>The status the endpoint answers with next; every package it received, with its X-Package-Sha256 header.</summary>
-    public HttpStatusCode Answer { get; set; } = HttpStatusCode.Accepted;
+    public HttpStatusCode Answer { get => _central.Answer; set => _central.Answer = value; }
 
-    public List<(byte[] Body, string? Sha256Header, string? ContentType)> Received { get; } = [];
+    public List<(byte[] Body, string? Sha256Header, string? ContentType)> Received => _central.Received;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -44,27 +31,9 @@ public sealed class ForwardingApiFactory : ApiFactory
         builder.UseSetting("Forwarding:TimeoutSeconds", "10");
     }
 
-    private async Task ListenAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try { context = await _listener.GetContextAsync(); }
-            catch (Exception) { return; }
-            using var body = new MemoryStream();
-            await context.Request.InputStream.CopyToAsync(body);
-            lock (Received)
-                Received.Add((body.ToArray(), context.Request.Headers["X-Package-Sha256"], context.Request.ContentType));
-            context.Response.StatusCode = (int)Answer;
-            var receipt = Answer == HttpStatusCode.Accepted ? "{\"receipt\":\"TW-2027-000123\"}" : "busy";
-            await context.Response.OutputStream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(receipt));
-            context.Response.Close();
-        }
-    }
-
     public override async ValueTask DisposeAsync()
     {
-        _listener.Close();
+        _central.Dispose();
         await base.DisposeAsync();
     }
 }
@@ -78,21 +47,17 @@ public sealed class ForwardingApiFactory : ApiFactory
 /// </summary>
 public class ForwardingOverHttpTests(ForwardingApiFactory app) : IClassFixture<ForwardingApiFactory>
 {
-    private const string PrimeMinisterCertificate = "bang-khen-thu-tuong";
+    private const string PrimeMinisterCertificate = DemoCatalog.PrimeMinisterCertificate;
     private readonly ApiJourney _journey = new(app);
 
-    /// <summary>The award form and the regular campaign allowing it on the shipped forwarding route (reference data an administrator enters).</summary>
+    /// <summary>The regular campaign, which the demo catalogue lets propose the Prime Minister's certificate on the shipped forwarding route.</summary>
     private async Task<Guid> CampaignWithThePrimeMinistersCertificateAsync()
     {
-        await using var db = _journey.CreateDbContext();
-        if (!await db.AwardForms.AnyAsync(f => f.Code == PrimeMinisterCertificate))
+        await using (var db = _journey.CreateDbContext())
         {
-            var form = new AwardForm(PrimeMinisterCertificate, "Bằng khen của Thủ tướng Chính phủ", [NomineeKind.Collective, NomineeKind.Individual],
-                [DocumentKind.SubmissionLetter, DocumentKind.AchievementReport], "BẰNG KHEN");
-            db.AwardForms.Add(form);
-            var campaign = await db.Campaigns.SingleAsync(c => c.Code == DemoCatalog.CurrentRegularCampaign);
-            campaign.Allow(form.Id, "de-nghi-cap-tren", null, null);
-            await db.SaveChangesAsync();
+            var form = await db.AwardForms.SingleAsync(f => f.Code == PrimeMinisterCertificate);
+            (await db.Campaigns.SingleAsync(c => c.Code == DemoCatalog.CurrentRegularCampaign)).Awards
+                .Should().Contain(a => a.AwardFormId == form.Id && a.WorkflowDefinitionId == DemoCatalog.ForwardingWorkflow);
         }
         return await _journey.RegularCampaignAsync();
     }
@@ -155,6 +120,11 @@ public class ForwardingOverHttpTests(ForwardingApiFactory app) : IClassFixture<F
         ((int)particulars["person"]!["birthYear"]!).Should().Be(1975);
         ((string)particulars["awardForm"]!["code"]!).Should().Be(PrimeMinisterCertificate);
         ((string)manifest["nominee"]!).Should().Be("Lò Thị Sen");
+        // No council voted and the province took no decision: the signed documents it cannot carry are named, with why.
+        var signed = manifest["signedDocuments"]!.AsArray().ToDictionary(d => (string)d!["document"]!, d => d!);
+        signed.Keys.Should().BeEquivalentTo(["Minutes", "AppraisalReport", "SubmissionLetter", "ProvincialDecision"]);
+        signed.Values.Should().OnlyContain(d => (string)d["status"]! == "missing" && ((string)d["missingReason"]!).Length > 0,
+            "the uploaded letter is unsigned, no session voted, no signed appraisal report is kept, the province decided nothing");
 
         // The endpoint is busy: the attempt is recorded as failed, with its answer, and nothing moves.
         app.Answer = HttpStatusCode.ServiceUnavailable;
@@ -208,7 +178,7 @@ public class ForwardingOverHttpTests(ForwardingApiFactory app) : IClassFixture<F
     {
         var id = await AtForwardingAsync("Hoàng Văn Pao");
         var decision = new { number = "126/QĐ-TTg", date = "2027-02-25", issuingAuthority = "Thủ tướng Chính phủ", awardFormCode = PrimeMinisterCertificate };
-        foreach (var stranger in new[] { DemoAccounts.OfficerTanHoa, DemoAccounts.Leader, DemoAccounts.Admin, DemoAccounts.Inspector })
+        foreach (var stranger in new[] { DemoAccounts.OfficerTanHoa, DemoAccounts.CouncilMember5, DemoAccounts.Leader, DemoAccounts.Admin, DemoAccounts.Inspector })
         {
             var client = await app.As(stranger);
             (await client.GetAsync($"/api/nominations/{id}/forwarding/package")).StatusCode.Should().Be(HttpStatusCode.Forbidden, stranger.UserName);

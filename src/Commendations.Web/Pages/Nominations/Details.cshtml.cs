@@ -15,7 +15,7 @@ namespace Commendations.Web.Pages.Nominations;
 /// A nomination: its dossier (documents open in the browser), where it stands and what to do next, its timeline,
 /// and — when it is the reader's turn — the actions of their step (submit, approve / return / reject, named actions, a ballot).
 /// </summary>
-public sealed class DetailsModel : AppPageModel
+public sealed partial class DetailsModel : AppPageModel
 {
     [FromRoute] public Guid Id { get; set; }
 
@@ -166,6 +166,7 @@ public sealed class DetailsModel : AppPageModel
         {
             Detail = await Mediator.Send(new GetNomination(Id));
             Eligibility = await Mediator.Send(new GetEligibility(Id));
+            await LoadForwardingAsync();
             if (User.IsInRole(Roles.Administrator) || NominationAccess.IsReviewer(Header))
                 DisclosureComments = await Mediator.Send(new ListDisclosureComments(Id));
         }

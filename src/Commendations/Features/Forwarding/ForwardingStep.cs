@@ -24,19 +24,31 @@ public sealed class ForwardingStep(CommendationsDbContext db, DefinitionSemantic
     {
         var nomination = await db.Nominations.SingleOrDefaultAsync(n => n.Id == nominationId, cancellationToken)
                          ?? throw new NotFoundException(Things.Nomination);
+        var forwarding = await AtForwardingAsync(nomination, cancellationToken)
+                         ?? throw new ConflictException("not-at-forwarding", new Message("Hồ sơ “{0}” chưa ở bước chuyển lên cấp trên.", nomination.NomineeName));
+        if (!IsAssignee(forwarding.Task))
+            throw new ForbiddenException(new Message("Chỉ cán bộ của cơ quan được giao chuyển hồ sơ lên cấp trên mới thực hiện được việc này."));
+        return forwarding;
+    }
+
+    /// <summary>Whether the reader is the one to forward this nomination now (the nomination page shows the forwarding tools then).</summary>
+    public async Task<bool> IsReadersTurnAsync(Nomination nomination, CancellationToken cancellationToken) =>
+        await AtForwardingAsync(nomination, cancellationToken) is { } forwarding && IsAssignee(forwarding.Task);
+
+    private bool IsAssignee(WorkflowTask task) => user.IsInRole(task.AssigneeRole ?? "") && user.UnitId == task.AssigneeUnitId;
+
+    private async Task<ForwardingTask?> AtForwardingAsync(Nomination nomination, CancellationToken cancellationToken)
+    {
         var rows = await (from t in db.Tasks
                           join i in db.WorkflowInstances on t.InstanceId equals i.Id
-                          where t.NominationId == nominationId && t.Status == WorkflowTaskStatus.Open
+                          where t.NominationId == nomination.Id && t.Status == WorkflowTaskStatus.Open
                           select new { Task = t, i.DefinitionId, i.DefinitionVersion }).ToListAsync(cancellationToken);
         foreach (var row in rows)
         {
             var definition = await semantics.OfAsync(row.DefinitionId, row.DefinitionVersion, cancellationToken);
-            if (definition.CentralAwardActionAt(row.Task.StepKey) is not { } award)
-                continue;
-            if (!user.IsInRole(row.Task.AssigneeRole ?? "") || user.UnitId != row.Task.AssigneeUnitId)
-                throw new ForbiddenException(new Message("Chỉ cán bộ của cơ quan được giao chuyển hồ sơ lên cấp trên mới thực hiện được việc này."));
-            return new ForwardingTask(nomination, row.Task, award.Name);
+            if (definition.CentralAwardActionAt(row.Task.StepKey) is { } award)
+                return new ForwardingTask(nomination, row.Task, award.Name);
         }
-        throw new ConflictException("not-at-forwarding", new Message("Hồ sơ “{0}” chưa ở bước chuyển lên cấp trên.", nomination.NomineeName));
+        return null;
     }
 }

@@ -20,7 +20,16 @@ namespace Commendations.Features.Forwarding;
 public sealed record SendDossierPackage(Guid NominationId) : ICommand<ForwardingSendView>;
 
 /// <param name="Message">What happened, in the reader's language.</param>
-public sealed record ForwardingSendView(Guid Id, DateTimeOffset SentAt, bool Succeeded, int? StatusCode, string? Response, string PackageSha256, long PackageBytes, string Message);
+public sealed record ForwardingSendView(Guid Id, DateTimeOffset SentAt, bool Succeeded, int? StatusCode, string? Response, string PackageSha256, long PackageBytes, string Message)
+{
+    public static ForwardingSendView Of(ForwardingSend send)
+    {
+        var message = send.Succeeded
+            ? new Message("Đã gửi gói hồ sơ lên cấp trên; nơi nhận trả lời mã {0}.", send.StatusCode)
+            : new Message("Gửi gói hồ sơ không thành công: {0}. Có thể gửi lại.", send.Response ?? (object?)send.StatusCode);
+        return new ForwardingSendView(send.Id, send.SentAt, send.Succeeded, send.StatusCode, send.Response, send.PackageSha256, send.PackageBytes, message.Format());
+    }
+}
 
 public sealed class SendDossierPackageHandler(
     CommendationsDbContext db, ForwardingStep step, DossierPackage package, IOptions<ForwardingOptions> options, ICurrentUser user,
@@ -41,10 +50,7 @@ public sealed class SendDossierPackageHandler(
         db.ForwardingSends.Add(send);
         await audit.RecordAsync(AuditTrail.NominationStream(forwarding.Nomination.Id), succeeded ? "forwarding.sent" : "forwarding.failed",
             forwarding.Task.StepKey, null, new { endpoint, sha256 = file.Sha256, size = file.Content.LongLength, status }, cancellationToken);
-        var message = succeeded
-            ? new Message("Đã gửi gói hồ sơ lên cấp trên; nơi nhận trả lời mã {0}.", status)
-            : new Message("Gửi gói hồ sơ không thành công: {0}. Có thể gửi lại.", response);
-        return new ForwardingSendView(send.Id, send.SentAt, succeeded, status, send.Response, file.Sha256, file.Content.LongLength, message.Format());
+        return ForwardingSendView.Of(send);
     }
 
     private async Task<(bool Succeeded, int? Status, string? Response)> PostAsync(Uri uri, DossierPackageFile file, Guid nominationId, CancellationToken cancellationToken)

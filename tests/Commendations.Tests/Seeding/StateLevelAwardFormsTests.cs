@@ -1,0 +1,41 @@
+using Commendations.Engine;
+using Commendations.Features.Statistics;
+using Commendations.Seeding;
+using Commendations.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commendations.Tests.Seeding;
+
+/// <summary>
+/// The demo catalogue's State-level awards (issue 22): the Prime Minister's certificate of merit, the Labour Order third
+/// class and the national emulation fighter are proposed by the province on the shipped forwarding route, and the
+/// statistics count them in their State-level table, under the row of their kind — one catalogue for both.
+/// </summary>
+public class StateLevelAwardFormsTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>
+{
+    [Fact]
+    public async Task Each_State_level_form_goes_through_the_forwarding_route_and_is_counted_in_the_State_level_table()
+    {
+        var route = WorkflowDefinitionParser.Parse(await File.ReadAllTextAsync(
+            Path.Combine(TestCluster.RepositoryRoot, "workflows", $"{DemoCatalog.ForwardingWorkflow}.v1.json"))).Definition!;
+        await using var db = database.CreateDbContext();
+        var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Code == DemoCatalog.CurrentRegularCampaign);
+        var expected = new Dictionary<string, (string Name, string Row)>
+        {
+            [DemoCatalog.PrimeMinisterCertificate] = ("Bằng khen của Thủ tướng Chính phủ", "Bằng khen của Thủ tướng Chính phủ"),
+            [DemoCatalog.LabourOrderThirdClass] = ("Huân chương Lao động hạng Ba", "Huân chương"),
+            [DemoCatalog.NationalEmulationFighter] = ("Chiến sĩ thi đua toàn quốc", "Chiến sĩ thi đua toàn quốc"),
+        };
+        foreach (var (code, (name, row)) in expected)
+        {
+            var form = await db.AwardForms.AsNoTracking().SingleAsync(f => f.Code == code);
+            form.Name.Should().Be(name);
+            StateAwardRows.Of(code)!.Name.Should().Be(row, $"{name} is counted among the State-level awards");
+            route.AppliesTo.AwardForms.Should().Contain(code, $"{name} may take the forwarding route");
+            route.Steps.Should().Contain(s => s.Meaning == StepMeaning.Forwarding);
+            campaign.Awards.Should().Contain(a => a.AwardFormId == form.Id && a.WorkflowDefinitionId == DemoCatalog.ForwardingWorkflow);
+        }
+        // The provincial forms stay in the provincial table.
+        StateAwardRows.Of(DemoCatalog.CertificateOfMerit).Should().BeNull();
+    }
+}
