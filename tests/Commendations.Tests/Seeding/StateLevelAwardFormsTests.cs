@@ -1,3 +1,4 @@
+using Commendations.Domain.Workflows;
 using Commendations.Engine;
 using Commendations.Features.Statistics;
 using Commendations.Seeding;
@@ -16,9 +17,12 @@ public class StateLevelAwardFormsTests(DatabaseFixture database) : IClassFixture
     [Fact]
     public async Task Each_State_level_form_goes_through_the_forwarding_route_and_is_counted_in_the_State_level_table()
     {
-        var route = WorkflowDefinitionParser.Parse(await File.ReadAllTextAsync(
-            Path.Combine(TestCluster.RepositoryRoot, "workflows", $"{DemoCatalog.ForwardingWorkflow}.v1.json"))).Definition!;
         await using var db = database.CreateDbContext();
+        // The version in force (the newest published), which is what a new nomination starts on.
+        var inForce = await db.WorkflowDefinitions.AsNoTracking()
+            .Where(d => d.DefinitionId == DemoCatalog.ForwardingWorkflow && d.Status == DefinitionStatus.Published)
+            .OrderByDescending(d => d.Version).FirstAsync();
+        var route = WorkflowDefinitionParser.Parse(inForce.Content).Definition!;
         var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Code == DemoCatalog.CurrentRegularCampaign);
         var expected = new Dictionary<string, (string Name, string Row)>
         {
