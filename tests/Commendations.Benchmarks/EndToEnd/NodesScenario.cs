@@ -66,7 +66,24 @@ public static class NodesScenario
         log.WriteLine($"  database {Database} at the end: {end.DatabaseBytes / 1048576.0:F0} MB; largest tables (rows, bytes with indexes and TOAST, bytes per row):");
         foreach (var t in end.Tables.Values.OrderByDescending(t => t.Bytes).Take(14))
             log.WriteLine($"    {t.Table,-28} {t.Rows,9:N0} rows {t.Bytes / 1048576.0,8:F1} MB {t.BytesPerRow,8:F0} B/row");
+        log.WriteLine("  Quartz's store at the end (jobs and triggers per group): " + await QuartzStoreAsync(app));
         return Summarise(runs);
+    }
+
+    /// <summary>Jobs and triggers per group in Quartz's tables: per-task work would show as a group growing with the approvals.</summary>
+    private static async Task<string> QuartzStoreAsync(AppDatabase app)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("""
+            SELECT 'jobs ' || job_group, count(*) FROM qrtz_job_details GROUP BY job_group
+            UNION ALL SELECT 'triggers ' || trigger_group, count(*) FROM qrtz_triggers GROUP BY trigger_group ORDER BY 1
+            """, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var groups = new List<string>();
+        while (await reader.ReadAsync())
+            groups.Add($"{reader.GetString(0)} {reader.GetInt64(1)}");
+        return string.Join(", ", groups);
     }
 
     private static async Task<NodesRun> RunConfigurationAsync(BenchCluster cluster, AppDatabase app, IReadOnlyList<BenchUser> members, int count, int seconds, TextWriter log)
@@ -120,7 +137,15 @@ public static class NodesScenario
 
     /// <summary>Statements on Quartz's tables (<c>qrtz_*</c>): the job store's own work, not the jobs' (the sweeps are the app's SQL).</summary>
     private static long QuartzCalls(IEnumerable<StatementCount> statements) =>
-        statements.Where(s => s.Query.Contains("qrtz_", StringComparison.OrdinalIgnoreCase)).Sum(s => s.Calls);
+        statements.Where(IsQuartz).Sum(s => s.Calls);
+
+    private static bool IsQuartz(StatementCount statement) => statement.Query.Contains("qrtz_", StringComparison.OrdinalIgnoreCase);
+
+    private static string OneLine(string sql)
+    {
+        var line = string.Join(' ', sql.Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
+        return line.Length > 140 ? line[..140] + " …" : line;
+    }
 
     private static async Task<long> HeadTasksAsync(AppDatabase app, BenchUser head)
     {
@@ -164,6 +189,8 @@ public static class NodesScenario
                       $"(machine busy {r.Cpu.MachineBusyMs / r.Approvals:F2} ms)");
         log.WriteLine($"    Quartz statements (qrtz_*) in the window: {run.QuartzStatements} = {run.QuartzStatements / (double)r.Approvals:F3} per approval, target 0; " +
                       $"the same nodes idle over as many seconds: {run.IdleQuartzStatements}");
+        foreach (var s in r.TopStatements.Where(IsQuartz).OrderByDescending(s => s.Calls).Take(8))
+            log.WriteLine($"      {s.Calls,6} calls  {OneLine(s.Query)}");
         log.WriteLine($"    outbox per approval: {r.Outbox.Written / (double)r.Approvals:F2} written, {r.Outbox.Processed / (double)r.Approvals:F2} processed; " +
                       $"pending {r.Outbox.PendingAtStart} → {r.Outbox.PendingAtEnd}");
         log.WriteLine($"    requests per node (nginx's access log, sign-in and warm-ups included): " +
