@@ -102,6 +102,9 @@ public static class NodesScenario
             using var proxy = await NginxProxy.StartAsync(nodes.Select(n => n.Address).ToList(), TimeSpan.FromSeconds(10));
             log.WriteLine($"    nodes {string.Join(", ", nodes.Select(n => $"{n.ProcessId} at {n.Address.Authority} (ready in {n.TimeToReady.TotalSeconds:F1} s)"))}; nginx at {proxy.Address.Authority}");
 
+            // The previous configuration's backlog is this one's nodes' work: let them finish it first, so neither the idle
+            // count nor the load starts with another window's messages (the submissions' and the last run's hand-overs).
+            await DrainOutboxAsync(cluster, TimeSpan.FromMinutes(3), log);
             // What the nodes ask of Quartz with nothing to do (check-ins, trigger polling, the sweeps' own triggers), over as long as the load.
             var idleBefore = await cluster.CountersAsync(Database);
             await Task.Delay(TimeSpan.FromSeconds(seconds));
@@ -133,6 +136,21 @@ public static class NodesScenario
             foreach (var node in nodes)
                 node.Dispose();
         }
+    }
+
+    private static async Task DrainOutboxAsync(BenchCluster cluster, TimeSpan limit, TextWriter log)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var pending = (await cluster.OutboxAsync(Database)).Pending;
+        var found = pending;
+        while (pending > 0 && watch.Elapsed < limit)
+        {
+            await Task.Delay(500);
+            pending = (await cluster.OutboxAsync(Database)).Pending;
+        }
+        log.WriteLine(pending == 0
+            ? $"    outbox drained by the nodes: {found} pending messages in {watch.Elapsed.TotalSeconds:F0} s"
+            : $"    outbox not drained within {limit.TotalSeconds:F0} s: {pending} of {found} messages still pending");
     }
 
     /// <summary>Statements on Quartz's tables (<c>qrtz_*</c>): the job store's own work, not the jobs' (the sweeps are the app's SQL).</summary>
