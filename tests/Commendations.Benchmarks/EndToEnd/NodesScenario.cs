@@ -6,7 +6,12 @@ namespace Commendations.Benchmarks.EndToEnd;
 /// <summary>One configuration's figures: the load's result and where its processor time went, per approval.</summary>
 public sealed record NodesRun(
     int Nodes, ApprovalRunResult Load, double WebMs, IReadOnlyList<double> WebMsPerNode, double ProxyMs, double DriverMs, double PostgresMs,
-    double RestOfMachineMs, long QuartzStatements, long IdleQuartzStatements, IReadOnlyDictionary<string, long> RequestsPerNode, string LoadAverage);
+    double RestOfMachineMs, long QuartzStatements, long IdleQuartzStatements, double IdleWebMsPerSecond, IReadOnlyDictionary<string, long> RequestsPerNode,
+    string LoadAverage)
+{
+    /// <summary>Quartz jobs stored per task closed while this configuration ran (set once its growth is known).</summary>
+    public double QuartzJobsPerApproval { get; init; } = double.NaN;
+}
 
 /// <summary>
 /// Issue 20, item 4: the same approvals over HTTP (<see cref="ApprovalLoad"/>, same clients, same seconds) through nginx
@@ -54,9 +59,11 @@ public static class NodesScenario
             }
             var start = await DatabaseFootprint.TakeAsync(cluster, Database);
             var run = await RunConfigurationAsync(cluster, app, members, nodes, seconds, log);
+            var after = await DatabaseFootprint.TakeAsync(cluster, Database);
+            approvalGrowth.Add((start, after));
+            run = run with { QuartzJobsPerApproval = QuartzJobsAdded(start, after) / (double)Math.Max(1, after.ClosedTasks - start.ClosedTasks) };
             PrintRun(run, log);
             runs.Add(run);
-            approvalGrowth.Add((start, await DatabaseFootprint.TakeAsync(cluster, Database)));
         }
 
         var end = await DatabaseFootprint.TakeAsync(cluster, Database);
@@ -107,8 +114,10 @@ public static class NodesScenario
             await DrainOutboxAsync(cluster, TimeSpan.FromMinutes(3), log);
             // What the nodes ask of Quartz with nothing to do (check-ins, trigger polling, the sweeps' own triggers), over as long as the load.
             var idleBefore = await cluster.CountersAsync(Database);
+            var idleCpu = CpuMeter.Take([.. nodes.Select(n => n.ProcessId)]);
             await Task.Delay(TimeSpan.FromSeconds(seconds));
             var idleQuartz = QuartzCalls((await cluster.CountersAsync(Database)).Since(idleBefore));
+            var idleWebMsPerSecond = CpuMeter.Take([.. nodes.Select(n => n.ProcessId)]).Since(idleCpu).ProcessMs.Sum() / seconds;
 
             using var channel = await HttpApprovalChannel.SignInAsync(proxy.Address, members, DemoAccounts.Password);
             // A short unmeasured run first, so the nodes' connection pools (and so PostgreSQL's backends) are open when listed.
@@ -128,7 +137,7 @@ public static class NodesScenario
             var rest = r.Cpu.MachineBusyMs / r.Approvals - perNode.Sum() - proxyMs - postgresMs - driverMs;
             if (born.Count > 0)
                 log.WriteLine($"    {born.Count} PostgreSQL process(es) started during the load: counted whole ({born.Ms:F0} ms)");
-            return new NodesRun(count, r, perNode.Sum(), perNode, proxyMs, driverMs, postgresMs, rest, QuartzCalls(r.TopStatements), idleQuartz,
+            return new NodesRun(count, r, perNode.Sum(), perNode, proxyMs, driverMs, postgresMs, rest, QuartzCalls(r.TopStatements), idleQuartz, idleWebMsPerSecond,
                 proxy.RequestsPerNode(), $"{loadAverage} → {LoadAverage()}");
         }
         finally
@@ -156,6 +165,9 @@ public static class NodesScenario
     /// <summary>Statements on Quartz's tables (<c>qrtz_*</c>): the job store's own work, not the jobs' (the sweeps are the app's SQL).</summary>
     private static long QuartzCalls(IEnumerable<StatementCount> statements) =>
         statements.Where(IsQuartz).Sum(s => s.Calls);
+
+    private static long QuartzJobsAdded(DatabaseFootprint before, DatabaseFootprint after) =>
+        after.Tables.GetValueOrDefault("qrtz_job_details")?.Rows - before.Tables.GetValueOrDefault("qrtz_job_details")?.Rows ?? 0;
 
     private static bool IsQuartz(StatementCount statement) => statement.Query.Contains("qrtz_", StringComparison.OrdinalIgnoreCase);
 
@@ -192,7 +204,7 @@ public static class NodesScenario
                 $"Quartz {quartzPerApproval:F3} stmt/approval (target 0); outbox {r.Outbox.Processed / (double)r.Approvals:F2} processed/approval; load {run.LoadAverage}"]);
             verdicts.Add($"{Suite} ({label}): {r.PerSecond:F0} approvals/s = {r.PerSecond / one:F2} × one node, p99 {p99:F1} ms; web CPU {run.WebMs:F2} ms/approval " +
                          $"(over {run.Nodes} node(s)), PostgreSQL {run.PostgresMs:F2} ms/approval; Quartz statements {quartzPerApproval:F3}/approval, " +
-                         $"{caused:F3} beyond idle (target 0) — {Stats.Met(caused < QuartzNoise)}; requests per node {string.Join(" / ", run.RequestsPerNode.Values)}; load average {run.LoadAverage}");
+                         $"{caused:F3} beyond idle, {run.QuartzJobsPerApproval:F3} Quartz jobs stored per approval (target 0) — {Stats.Met(caused < QuartzNoise && run.QuartzJobsPerApproval == 0)}; requests per node {string.Join(" / ", run.RequestsPerNode.Values)}; load average {run.LoadAverage}");
         }
         return new Report(table, verdicts);
     }
@@ -204,9 +216,9 @@ public static class NodesScenario
                       $"p50 {Stats.Percentile(r.LatenciesMs, 50):F1} ms, p99 {Stats.Percentile(r.LatenciesMs, 99):F1} ms");
         log.WriteLine($"    CPU per approval: web {run.WebMs:F2} ms ({string.Join(" + ", run.WebMsPerNode.Select(ms => ms.ToString("F2", CultureInfo.InvariantCulture)))}), " +
                       $"nginx {run.ProxyMs:F2} ms, driver {run.DriverMs:F2} ms, PostgreSQL {run.PostgresMs:F2} ms, rest of the machine {run.RestOfMachineMs:F2} ms " +
-                      $"(machine busy {r.Cpu.MachineBusyMs / r.Approvals:F2} ms)");
+                      $"(machine busy {r.Cpu.MachineBusyMs / r.Approvals:F2} ms); the node(s) idle: {run.IdleWebMsPerSecond:F0} ms of CPU per second in all");
         log.WriteLine($"    Quartz statements (qrtz_*) in the window: {run.QuartzStatements} = {run.QuartzStatements / (double)r.Approvals:F3} per approval, target 0; " +
-                      $"the same nodes idle over as many seconds: {run.IdleQuartzStatements}");
+                      $"the same nodes idle over as many seconds: {run.IdleQuartzStatements}; Quartz jobs stored per approval: {run.QuartzJobsPerApproval:F3}");
         foreach (var s in r.TopStatements.Where(IsQuartz).OrderByDescending(s => s.Calls).Take(8))
             log.WriteLine($"      {s.Calls,6} calls  {OneLine(s.Query)}");
         log.WriteLine($"    outbox per approval: {r.Outbox.Written / (double)r.Approvals:F2} written, {r.Outbox.Processed / (double)r.Approvals:F2} processed; " +
