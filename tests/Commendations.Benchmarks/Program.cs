@@ -6,6 +6,7 @@ using Commendations.Benchmarks.EndToEnd;
 //   engine                     BenchmarkDotNet micro-benchmarks of the workflow engine (BenchmarkDotNet arguments follow)
 //   all                        every end-to-end scenario below, against one throwaway durable PostgreSQL cluster
 //   approvals-http | approvals-inprocess | queries | reminders | startup | import-500   one end-to-end scenario
+//   approvals-nodes            approvals over HTTP through nginx to one web node, then two (not part of all)
 //   decision-pdf [--runs 20]   size and generation/signing time of a 200-awardee decision PDF (no database)
 // End-to-end options: --clients 8 --nominations 600 --seconds 20 --pgbench-seconds 20 --pgbench-scale 10
 //                     --scale-nominations 1000000 --query-iterations 40 --startup-runs 3 --deadlines 100000 --burst 1000

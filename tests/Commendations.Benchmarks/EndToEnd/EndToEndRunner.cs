@@ -10,7 +10,7 @@ namespace Commendations.Benchmarks.EndToEnd;
 /// </summary>
 public sealed class EndToEndRunner
 {
-    public static readonly string[] Suites = ["all", "approvals-http", "approvals-inprocess", "queries", "reminders", "startup", NomineeImportBenchmark.Suite];
+    public static readonly string[] Suites = ["all", "approvals-http", "approvals-inprocess", "queries", "reminders", "startup", NomineeImportBenchmark.Suite, NodesScenario.Suite];
 
     private readonly Options _options;
     private readonly TextWriter _out = Console.Out;
@@ -95,6 +95,12 @@ public sealed class EndToEndRunner
             await QueriesAsync(cluster);
         if (Wants("reminders"))
             await RemindersAsync(cluster);
+        if (_options.Suite == NodesScenario.Suite) // not in "all": see RESULTS.md, issue 20 item 4
+        {
+            var nodes = await NodesScenario.RunAsync(cluster, _options.Clients, _options.Nominations, _options.Seconds, _out);
+            _table.AddRange(nodes.Table);
+            _verdicts.AddRange(nodes.Verdicts);
+        }
 
         _out.WriteLine();
         _out.WriteLine($"Results (load average at end: {LoadAverage()}; total {total.Elapsed.TotalMinutes:F1} min)");

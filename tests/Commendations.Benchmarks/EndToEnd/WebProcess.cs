@@ -86,6 +86,10 @@ public sealed class WebProcess : IDisposable
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException)
+            {
+                // Listening but slow to answer (a loaded machine): the overall timeout above decides.
+            }
             await Task.Delay(10);
         }
         web.TimeToReady = watch.Elapsed;
