@@ -2867,6 +2867,34 @@ namespace Commendations.Migrations.Migrations
                     b.ToTable("shipped_definition_imports", (string)null);
                 });
 
+            modelBuilder.Entity("Commendations.Domain.Workflows.StepWait", b =>
+                {
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("StepKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("step_key");
+
+                    b.Property<Guid>("NominationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("nomination_id");
+
+                    b.Property<DateTimeOffset>("Until")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("until");
+
+                    b.HasKey("InstanceId", "StepKey")
+                        .HasName("pk_step_waits");
+
+                    b.HasIndex("Until")
+                        .HasDatabaseName("ix_step_waits_until");
+
+                    b.ToTable("step_waits", (string)null);
+                });
+
             modelBuilder.Entity("Commendations.Domain.Workflows.TaskEscalation", b =>
                 {
                     b.Property<Guid>("InstanceId")
@@ -3851,6 +3879,16 @@ namespace Commendations.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_definition_upgrades_workflow_definitions_record_id");
+                });
+
+            modelBuilder.Entity("Commendations.Domain.Workflows.StepWait", b =>
+                {
+                    b.HasOne("Commendations.Domain.Workflows.WorkflowInstance", null)
+                        .WithMany()
+                        .HasForeignKey("InstanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_step_waits_workflow_instances_instance_id");
                 });
 
             modelBuilder.Entity("Commendations.Domain.Workflows.TaskEscalation", b =>

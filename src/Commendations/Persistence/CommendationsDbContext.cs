@@ -49,6 +49,7 @@ public class CommendationsDbContext(DbContextOptions<CommendationsDbContext> opt
     public DbSet<TaskFollowUp> TaskFollowUps => Set<TaskFollowUp>();
     public DbSet<TaskReminder> TaskReminders => Set<TaskReminder>();
     public DbSet<TaskEscalation> TaskEscalations => Set<TaskEscalation>();
+    public DbSet<StepWait> StepWaits => Set<StepWait>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditStream> AuditStreams => Set<AuditStream>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();

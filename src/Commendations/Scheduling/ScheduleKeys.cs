@@ -16,6 +16,7 @@ public static class ScheduleKeys
     public const string SystemGroup = "system";
     public const string ReminderSlotGroup = "reminder-slots";
     public const string EscalationSlotGroup = "escalation-slots";
+    public const string WaitSlotGroup = "wait-slots";
 
     /// <summary>The one trigger of every task due at <paramref name="dueAt"/> (thousands share each 17:00), like <see cref="ReminderSlot"/>.</summary>
     public static TriggerKey DeadlineSlot(DateTimeOffset dueAt) => new($"deadlines/{dueAt.UtcTicks}", DeadlineSlotGroup);
@@ -29,6 +30,10 @@ public static class ScheduleKeys
     /// <summary>The one trigger of every escalation level due at <paramref name="escalateAt"/> (any task), like <see cref="ReminderSlot"/>.</summary>
     public static TriggerKey EscalationSlot(DateTimeOffset escalateAt) => new($"escalations/{escalateAt.UtcTicks}", EscalationSlotGroup);
 
+    /// <summary>The one trigger of every wait ending at <paramref name="until"/> (the disclosures ending at one 17:00 share it).</summary>
+    public static TriggerKey WaitSlot(DateTimeOffset until) => new($"waits/{until.UtcTicks}", WaitSlotGroup);
+
+    /// <summary>A wait's own job, as stored before waits became rows (still fired and still found in upgraded stores).</summary>
     public static JobKey WaitJob(Guid instanceId, string stepKey) => new($"{instanceId:N}/{stepKey}", WaitGroup);
 
     public static TriggerKey WaitTrigger(Guid instanceId, string stepKey) => new($"{instanceId:N}/{stepKey}/until", WaitGroup);
@@ -46,6 +51,8 @@ public static class ScheduleKeys
     public static readonly JobKey SlotPlannerJob = new("slot-planner", SystemGroup);
     public static readonly TriggerKey SlotPlannerTrigger = new("slot-planner-every-minute", SystemGroup);
     public static readonly TriggerKey EscalationsCatchUpTrigger = new("escalations-catch-up", SystemGroup);
+    public static readonly JobKey WaitSlotJob = new("wait-slots", WaitSlotGroup);
+    public static readonly TriggerKey WaitsCatchUpTrigger = new("waits-catch-up", SystemGroup);
     public static readonly TriggerKey CampaignProgressCompactionTrigger = new("campaign-progress-compaction-every-5-minutes", SystemGroup);
 
     /// <summary>Job data names (strings only: the job store serialises data as JSON).</summary>

@@ -9,8 +9,8 @@ namespace Commendations.Scheduling;
 
 /// <summary>
 /// Gives each distinct instant of the coming <see cref="SchedulingSettings.SlotPlanningHorizon"/> its one Quartz trigger:
-/// due times of open tasks (<see cref="DeadlineSlotJob"/>), reminders (<see cref="ReminderSlotJob"/>) and escalation levels
-/// (<see cref="EscalationSlotJob"/>). The rows are written by the transitions themselves (<see cref="DeadlineRows"/>), so
+/// due times of open tasks (<see cref="DeadlineSlotJob"/>), reminders (<see cref="ReminderSlotJob"/>), escalation levels
+/// (<see cref="EscalationSlotJob"/>) and the ends of waits (<see cref="WaitSlotJob"/>). The rows are written by the transitions themselves (<see cref="DeadlineRows"/>), so
 /// an approval never waits for Quartz's cluster lock; thousands of tasks share each 08:00 reminder and 17:00 due time,
 /// so there are few instants to plan. Runs every <see cref="SchedulingSettings.SlotPlanningInterval"/> on one node at a
 /// time; an instant that comes before the next planning (a task due within minutes) is swept by the catch-up triggers.
@@ -18,7 +18,7 @@ namespace Commendations.Scheduling;
 [DisallowConcurrentExecution]
 public sealed class ScheduleSlotPlanner(IServiceScopeFactory scopes, IOptions<SchedulingSettings> options, TimeProvider clock, ILogger<ScheduleSlotPlanner> logger) : IJob
 {
-    private enum Kind { Deadline, Reminder, Escalation }
+    private enum Kind { Deadline, Reminder, Escalation, Wait }
 
     private sealed record Instant(int Kind, DateTimeOffset At);
 
@@ -44,6 +44,8 @@ public sealed class ScheduleSlotPlanner(IServiceScopeFactory scopes, IOptions<Sc
             SELECT 1, r.remind_at FROM (SELECT DISTINCT remind_at FROM task_reminders WHERE remind_at > {from} AND remind_at <= {to}) r
             UNION ALL
             SELECT 2, e.escalate_at FROM (SELECT DISTINCT escalate_at FROM task_escalations WHERE escalate_at > {from} AND escalate_at <= {to}) e
+            UNION ALL
+            SELECT 3, w.until FROM (SELECT DISTINCT until FROM step_waits WHERE until > {from} AND until <= {to}) w
             """).ToListAsync(cancellationToken);
     }
 
@@ -59,6 +61,7 @@ public sealed class ScheduleSlotPlanner(IServiceScopeFactory scopes, IOptions<Sc
             {
                 Kind.Deadline => (ScheduleKeys.DeadlineSlot(instant.At), ScheduleKeys.DeadlineSlotJob),
                 Kind.Reminder => (ScheduleKeys.ReminderSlot(instant.At), ScheduleKeys.ReminderSlotJob),
+                Kind.Wait => (ScheduleKeys.WaitSlot(instant.At), ScheduleKeys.WaitSlotJob),
                 _ => (ScheduleKeys.EscalationSlot(instant.At), ScheduleKeys.EscalationSlotJob),
             };
             // A read without Quartz's cluster lock: only a new instant costs a write.

@@ -83,6 +83,11 @@ public static class SchedulingSetup
             q.AddTrigger(t => t.ForJob(ScheduleKeys.DeadlineSlotJob).WithIdentity(ScheduleKeys.DeadlinesCatchUpTrigger)
                 .StartAt((clock ?? TimeProvider.System).GetUtcNow())
                 .WithSimpleSchedule(s => s.WithInterval(settings.ReminderCatchUpInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithExistingCount)));
+            q.AddJob<WaitSlotJob>(j => j.WithIdentity(ScheduleKeys.WaitSlotJob).StoreDurably());
+            // And for the ends of waits (a wait entered with little time left, or an upgraded store's wait).
+            q.AddTrigger(t => t.ForJob(ScheduleKeys.WaitSlotJob).WithIdentity(ScheduleKeys.WaitsCatchUpTrigger)
+                .StartAt((clock ?? TimeProvider.System).GetUtcNow())
+                .WithSimpleSchedule(s => s.WithInterval(settings.ReminderCatchUpInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithExistingCount)));
             q.AddJob<ScheduleSlotPlanner>(j => j.WithIdentity(ScheduleKeys.SlotPlannerJob).StoreDurably());
             q.AddTrigger(t => t.ForJob(ScheduleKeys.SlotPlannerJob).WithIdentity(ScheduleKeys.SlotPlannerTrigger)
                 .StartAt((clock ?? TimeProvider.System).GetUtcNow())

@@ -225,8 +225,11 @@ public sealed class NominationWorkflow(
                 case DeadlineCancelled:
                     // Nothing to write: the closed task's rows are dropped by the sweeps (DeadlineRows).
                     break;
-                case WaitScheduled or NotificationRequested:
-                    db.Outbox.Add(new OutboxMessage(OutboxKindOf(effect), JsonSerializer.Serialize(
+                case WaitScheduled wait:
+                    await WaitRows.WriteAsync(db, instance.Id, nomination.Id, wait, cancellationToken);
+                    break;
+                case NotificationRequested:
+                    db.Outbox.Add(new OutboxMessage(OutboxKinds.NotificationRequested, JsonSerializer.Serialize(
                         new WorkflowOutboxPayload(instance.Id, nomination.Id, JsonSerializer.Serialize(effect, WorkflowJson.Options))), now));
                     break;
             }
@@ -282,10 +285,4 @@ public sealed class NominationWorkflow(
             return NominationStatus.InReview;
         return state.Round == 1 ? NominationStatus.Draft : NominationStatus.Returned;
     }
-
-    private static string OutboxKindOf(WorkflowEffect effect) => effect switch
-    {
-        WaitScheduled => OutboxKinds.WaitScheduled,
-        _ => OutboxKinds.NotificationRequested,
-    };
 }

@@ -1,11 +1,12 @@
 namespace Commendations.Workflow;
 
 /// <summary>
-/// Kinds of outbox message written from engine effects; the dispatcher (Quartz) consumes them. Deadlines are not messages:
-/// they are rows of the transition's own transaction (<see cref="Scheduling.DeadlineRows"/>).
+/// Kinds of outbox message written from engine effects; the dispatcher (Quartz) consumes them. Deadlines and waits are not
+/// messages: they are rows of the transition's own transaction (<see cref="Scheduling.DeadlineRows"/>, <see cref="Scheduling.WaitRows"/>).
 /// </summary>
 public static class OutboxKinds
 {
+    /// <summary>Written before waits became rows: an installation upgraded with such messages unsent still applies them.</summary>
     public const string WaitScheduled = "wait.scheduled";
     public const string NotificationRequested = "notification.requested";
 

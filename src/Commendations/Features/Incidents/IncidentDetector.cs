@@ -96,8 +96,8 @@ public sealed class IncidentDetector(CommendationsDbContext db, TimeProvider clo
     }
 
     /// <summary>
-    /// Waits whose end lies ahead but has no trigger in Quartz's job store (a wait whose end already came has fired and
-    /// may rightly still be paused by a complaint), past the few minutes the outbox takes to schedule one.
+    /// Waits whose end lies ahead but has neither its row nor (upgraded stores) its own Quartz trigger (a wait whose end
+    /// already came has been swept and may rightly still be paused by a complaint).
     /// </summary>
     private async Task<IEnumerable<Incident>> UnscheduledWaitsAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -113,11 +113,16 @@ public sealed class IncidentDetector(CommendationsDbContext db, TimeProvider clo
             .ToList();
         if (waiting.Count == 0)
             return [];
+        // A wait is scheduled by its row (written with the transition), or — in a store upgraded from before waits were
+        // rows — by its own Quartz trigger.
+        var ids = waiting.Select(w => w.Id).ToList();
+        var rows = (await db.StepWaits.AsNoTracking().Where(w => ids.Contains(w.InstanceId)).Select(w => new { w.InstanceId, w.StepKey })
+            .ToListAsync(cancellationToken)).Select(w => (w.InstanceId, w.StepKey)).ToHashSet();
         var names = waiting.Select(w => ScheduleKeys.WaitTrigger(w.Id, w.Step).Name).ToList();
-        var scheduled = (await db.Database
+        var triggers = (await db.Database
             .SqlQuery<string>($"SELECT trigger_name AS \"Value\" FROM qrtz_triggers WHERE trigger_group = {ScheduleKeys.WaitGroup} AND trigger_name = ANY({names})")
             .ToListAsync(cancellationToken)).ToHashSet();
-        return waiting.Where(w => !scheduled.Contains(ScheduleKeys.WaitTrigger(w.Id, w.Step).Name))
+        return waiting.Where(w => !rows.Contains((w.Id, w.State.ActiveWait()?.StepKey ?? w.Step)) && !triggers.Contains(ScheduleKeys.WaitTrigger(w.Id, w.Step).Name))
             .Select(w => new Incident(IncidentKind.WaitNotScheduled, $"wait:{w.Id}:{w.Step}", now, w.NominationId));
     }
 

@@ -90,14 +90,22 @@ public class IncidentTests(LifecycleHarness app) : IClassFixture<LifecycleHarnes
     }
 
     [Fact]
-    public async Task A_disclosure_whose_end_was_never_scheduled_is_found_once_the_outbox_has_had_its_time()
+    public async Task A_disclosure_is_scheduled_by_its_own_transaction_and_one_whose_end_was_lost_is_an_incident()
     {
-        // Nothing dispatches the outbox here, so the disclosure's end never reaches Quartz's job store.
+        // Waits are rows written with the transition (no outbox, no Quartz job): the disclosure's end is there at once.
         var id = (await new AwardSteps(app).InDisclosureAsync(1, 0, "WS"))[0];
-        await app.Send(Commendations.Common.Security.FixedCurrentUser.System, new SweepIncidents());
-        (await app.Send(DemoAccounts.Admin, new ListIncidents())).Should().NotContain(i => i.NominationId == id, "the outbox may simply not have run yet");
-
+        await using (var db = app.CreateDbContext())
+        {
+            var wait = await db.StepWaits.SingleAsync(w => w.NominationId == id);
+            wait.Until.Should().BeAfter(app.Clock.GetUtcNow(), "the disclosure ends working days from now");
+        }
         app.Clock.Advance(TimeSpan.FromMinutes(15));
+        await app.Send(Commendations.Common.Security.FixedCurrentUser.System, new SweepIncidents());
+        (await app.Send(DemoAccounts.Admin, new ListIncidents())).Should().NotContain(i => i.NominationId == id);
+
+        // A store that lost the row (restored from an inconsistent backup, edited by hand): nothing would end the wait.
+        await using (var db = app.CreateDbContext())
+            await db.StepWaits.Where(w => w.NominationId == id).ExecuteDeleteAsync();
         await app.Send(Commendations.Common.Security.FixedCurrentUser.System, new SweepIncidents());
 
         var incident = (await app.Send(DemoAccounts.Admin, new ListIncidents())).Single(i => i.NominationId == id);
