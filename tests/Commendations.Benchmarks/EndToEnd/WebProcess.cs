@@ -86,6 +86,10 @@ public sealed class WebProcess : IDisposable
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException) when (!process.HasExited)
+            {
+                // Listening but not answering within the probe's timeout yet (a loaded machine): probe again until the deadline.
+            }
             await Task.Delay(10);
         }
         web.TimeToReady = watch.Elapsed;
