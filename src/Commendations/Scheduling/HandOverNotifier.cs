@@ -40,20 +40,21 @@ public sealed class HandOverNotifier(CommendationsDbContext db, Notifier notifie
             return;
         var instanceIds = handOvers.Select(h => h.InstanceId).Distinct().ToList();
         var instances = await db.WorkflowInstances.AsNoTracking().Where(i => instanceIds.Contains(i.Id))
-            .Select(i => new { i.Id, i.DefinitionId, i.DefinitionVersion, i.State }).ToDictionaryAsync(i => i.Id, cancellationToken);
+            .Select(i => new { i.Id, i.DefinitionId, i.DefinitionVersion }).ToDictionaryAsync(i => i.Id, cancellationToken);
+        var states = await StatesAsync(instances.Values.Select(i => (i.Id, i.DefinitionId, i.DefinitionVersion)), cancellationToken);
         var nominationIds = handOvers.Select(h => h.NominationId).Distinct().ToList();
         var nominations = await (from n in db.Nominations.AsNoTracking()
                                  join u in db.Units on n.UnitId equals u.Id
                                  where nominationIds.Contains(n.Id)
                                  select new NominationFacts(n.Id, n.NomineeName, n.UnitId, u.Name, n.DecisionId)).ToDictionaryAsync(n => n.Id, cancellationToken);
 
-        var read = new List<(HandOver HandOver, WorkflowDefinition Definition, InstanceState State, CalleeDefinitions? Callees, NominationFacts Nomination)>();
+        var read = new List<(HandOver HandOver, WorkflowDefinition Definition, InstanceState? State, CalleeDefinitions? Callees, NominationFacts Nomination)>();
         foreach (var handOver in handOvers)
         {
             var instance = instances.GetValueOrDefault(handOver.InstanceId)
                            ?? throw new InvalidOperationException($"The hand-over's instance {handOver.InstanceId} does not exist.");
             var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
-            var state = InstanceState.FromJson(instance.State);
+            var state = states.GetValueOrDefault(instance.Id);
             var callees = await definitions.CalleesAsync(definition, state, cancellationToken);
             read.Add((handOver, definition, state, callees, nominations.GetValueOrDefault(handOver.NominationId)
                                                            ?? throw new InvalidOperationException($"The hand-over's nomination {handOver.NominationId} does not exist.")));
@@ -82,6 +83,27 @@ public sealed class HandOverNotifier(CommendationsDbContext db, Notifier notifie
         await notifier.NotifyManyAsync(all, cancellationToken);
     }
 
+    /// <summary>
+    /// The instances' states, read and parsed only for routes with a sub-route: a state says which callee version runs
+    /// and where inside it, which naming and resolving a step inside a sub-route needs. Other routes' steps (a parallel
+    /// step's branches too) resolve from the definition alone, and the state — the largest column of the row, parsed
+    /// from JSON — was the costliest part of telling a hand-over.
+    /// </summary>
+    private async Task<Dictionary<Guid, InstanceState>> StatesAsync(IEnumerable<(Guid Id, string DefinitionId, int Version)> instances,
+        CancellationToken cancellationToken)
+    {
+        var nested = new List<Guid>();
+        foreach (var (id, definitionId, version) in instances)
+        {
+            if ((await definitions.GetAsync(definitionId, version, cancellationToken)).Steps.Any(s => s is SubRouteStep))
+                nested.Add(id);
+        }
+        if (nested.Count == 0)
+            return [];
+        var rows = await db.WorkflowInstances.AsNoTracking().Where(i => nested.Contains(i.Id)).Select(i => new { i.Id, i.State }).ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Id, r => InstanceState.FromJson(r.State));
+    }
+
     private sealed record NominationFacts(Guid Id, string NomineeName, Guid UnitId, string Unit, Guid? DecisionId);
 
     /// <summary>The proposal's role in the nominating unit (its officers), and the role tasks the hand-over opened or cancelled.</summary>
@@ -98,7 +120,7 @@ public sealed class HandOverNotifier(CommendationsDbContext db, Notifier notifie
     /// <summary>The unit's officers: whoever holds the proposal's role in the nominating unit.</summary>
     private static string ProposalRole(WorkflowDefinition definition) => definition.ProposalStep()?.Assignee.Role ?? Roles.EmulationOfficer;
 
-    private async Task<List<(Guid UserId, NotificationDraft Draft)>> DraftsAsync(HandOver handOver, WorkflowDefinition definition, InstanceState state,
+    private async Task<List<(Guid UserId, NotificationDraft Draft)>> DraftsAsync(HandOver handOver, WorkflowDefinition definition, InstanceState? state,
         CalleeDefinitions? callees, NominationFacts nomination, RoleHolders roleHolders, CancellationToken cancellationToken)
     {
         Guid? actor = Guid.TryParse(handOver.ActorUserId, out var a) ? a : null;
