@@ -30,6 +30,7 @@ public static class AuthSetup
         services.AddOptions<SessionCheckOptions>().BindConfiguration(SessionCheckOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SignInLimits>().BindConfiguration(SignInLimits.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SessionStamps>();
+        services.AddSingleton<OpenedBearerTokens>();
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<PasswordSignIn>();
         services.AddSignInRateLimiting();

@@ -77,18 +77,19 @@ public sealed class SessionStamps(ReferenceDataCache cache, IOptions<SessionChec
         var token = context.Token ?? (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null);
         if (string.IsNullOrEmpty(token))
             return;
-        var ticket = context.Options.BearerTokenProtector.Unprotect(token);
+        var services = context.HttpContext.RequestServices;
+        var ticket = services.GetRequiredService<OpenedBearerTokens>().Open(token, context.Options.BearerTokenProtector);
         var now = (context.Options.TimeProvider ?? TimeProvider.System).GetUtcNow();
         if (ticket?.Properties.ExpiresUtc is not { } expires || now >= expires)
             return; // the handler refuses it as it always has
-        var services = context.HttpContext.RequestServices;
         if (!await services.GetRequiredService<SessionStamps>().IsCurrentAsync(ticket.Principal, services))
         {
             context.Fail("The session has ended: the account changed (locked, new password, roles or unit) or signed out.");
             return;
         }
-        context.Principal = ticket.Principal;
-        context.Properties = ticket.Properties;
+        // Copies: the ticket is shared by this token's other requests, and the framework may add to what a request holds.
+        context.Principal = ticket.Principal.Clone();
+        context.Properties = ticket.Properties.Clone();
         context.Success();
     }
 }

@@ -27,16 +27,102 @@ namespace Commendations.Scheduling;
 public sealed class HandOverNotifier(CommendationsDbContext db, Notifier notifier, DefinitionCache definitions,
     Features.Substitutions.CoverNotices covers)
 {
-    public async Task NotifyAsync(HandOver handOver, CancellationToken cancellationToken)
+    public Task NotifyAsync(HandOver handOver, CancellationToken cancellationToken) => NotifyAllAsync([handOver], cancellationToken);
+
+    /// <summary>
+    /// Tells whoever each hand-over concerns, for a whole batch at once: the instances, the nominations, the role holders,
+    /// the covers and the readers are each read in one query for the batch, and every notification is written in one
+    /// INSERT — a handful of statements per batch rather than per message, so the dispatcher keeps up with the approvals.
+    /// </summary>
+    public async Task NotifyAllAsync(IReadOnlyList<HandOver> handOvers, CancellationToken cancellationToken)
     {
-        var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == handOver.InstanceId, cancellationToken);
-        var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
-        var state = InstanceState.FromJson(instance.State);
-        var callees = await definitions.CalleesAsync(definition, state, cancellationToken);
-        var nomination = await (from n in db.Nominations.AsNoTracking()
-                                join u in db.Units on n.UnitId equals u.Id
-                                where n.Id == handOver.NominationId
-                                select new { n.NomineeName, n.UnitId, Unit = u.Name, n.DecisionId }).SingleAsync(cancellationToken);
+        if (handOvers.Count == 0)
+            return;
+        var instanceIds = handOvers.Select(h => h.InstanceId).Distinct().ToList();
+        var instances = await db.WorkflowInstances.AsNoTracking().Where(i => instanceIds.Contains(i.Id))
+            .Select(i => new { i.Id, i.DefinitionId, i.DefinitionVersion }).ToDictionaryAsync(i => i.Id, cancellationToken);
+        var states = await StatesAsync(instances.Values.Select(i => (i.Id, i.DefinitionId, i.DefinitionVersion)), cancellationToken);
+        var nominationIds = handOvers.Select(h => h.NominationId).Distinct().ToList();
+        var nominations = await (from n in db.Nominations.AsNoTracking()
+                                 join u in db.Units on n.UnitId equals u.Id
+                                 where nominationIds.Contains(n.Id)
+                                 select new NominationFacts(n.Id, n.NomineeName, n.UnitId, u.Name, n.DecisionId)).ToDictionaryAsync(n => n.Id, cancellationToken);
+
+        var read = new List<(HandOver HandOver, WorkflowDefinition Definition, InstanceState? State, CalleeDefinitions? Callees, NominationFacts Nomination)>();
+        foreach (var handOver in handOvers)
+        {
+            var instance = instances.GetValueOrDefault(handOver.InstanceId)
+                           ?? throw new InvalidOperationException($"The hand-over's instance {handOver.InstanceId} does not exist.");
+            var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
+            var state = states.GetValueOrDefault(instance.Id);
+            var callees = await definitions.CalleesAsync(definition, state, cancellationToken);
+            read.Add((handOver, definition, state, callees, nominations.GetValueOrDefault(handOver.NominationId)
+                                                           ?? throw new InvalidOperationException($"The hand-over's nomination {handOver.NominationId} does not exist.")));
+        }
+
+        // The role holders every hand-over of the batch may tell (the units' officers, the role tasks' holders), read at once.
+        var holders = new RoleHolders(db, notifier);
+        await holders.LoadAsync(read.SelectMany(r => RolesToTell(r.HandOver, r.Definition, r.Nomination.UnitId)), cancellationToken);
+
+        var all = new List<(Guid, NotificationDraft)>();
+        var turns = new List<(List<(Guid UserId, NotificationDraft Draft)> Drafts, HashSet<Guid> Personal)>();
+        foreach (var (handOver, definition, state, callees, nomination) in read)
+        {
+            var drafts = await DraftsAsync(handOver, definition, state, callees, nomination, holders, cancellationToken);
+            // A turn of someone away reaches whoever covers them too.
+            // Only a turn assigned to them by name: a role's task is already every role holder's.
+            var personal = handOver.Opened.Select(t => Guid.TryParse(t.UserId, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).ToHashSet();
+            turns.Add((drafts, personal));
+        }
+        var coverList = await covers.CoversOfAsync(turns.SelectMany(t => Features.Substitutions.CoverNotices.TurnsOf(t.Drafts, t.Personal)), cancellationToken);
+        foreach (var (drafts, personal) in turns)
+        {
+            Features.Substitutions.CoverNotices.Apply(drafts, personal, coverList);
+            all.AddRange(drafts);
+        }
+        await notifier.NotifyManyAsync(all, cancellationToken);
+    }
+
+    /// <summary>
+    /// The instances' states, read and parsed only for routes with a sub-route: a state says which callee version runs
+    /// and where inside it, which naming and resolving a step inside a sub-route needs. Other routes' steps (a parallel
+    /// step's branches too) resolve from the definition alone, and the state — the largest column of the row, parsed
+    /// from JSON — was the costliest part of telling a hand-over.
+    /// </summary>
+    private async Task<Dictionary<Guid, InstanceState>> StatesAsync(IEnumerable<(Guid Id, string DefinitionId, int Version)> instances,
+        CancellationToken cancellationToken)
+    {
+        var nested = new List<Guid>();
+        foreach (var (id, definitionId, version) in instances)
+        {
+            if ((await definitions.GetAsync(definitionId, version, cancellationToken)).Steps.Any(s => s is SubRouteStep))
+                nested.Add(id);
+        }
+        if (nested.Count == 0)
+            return [];
+        var rows = await db.WorkflowInstances.AsNoTracking().Where(i => nested.Contains(i.Id)).Select(i => new { i.Id, i.State }).ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Id, r => InstanceState.FromJson(r.State));
+    }
+
+    private sealed record NominationFacts(Guid Id, string NomineeName, Guid UnitId, string Unit, Guid? DecisionId);
+
+    /// <summary>The proposal's role in the nominating unit (its officers), and the role tasks the hand-over opened or cancelled.</summary>
+    private static IEnumerable<(string Role, Guid UnitId)> RolesToTell(HandOver handOver, WorkflowDefinition definition, Guid unitId)
+    {
+        yield return (ProposalRole(definition), unitId);
+        foreach (var task in handOver.Opened.Concat(handOver.Cancelled))
+        {
+            if (task is { UserId: null, Role: { } role } && Guid.TryParse(task.UnitId, out var taskUnit))
+                yield return (role, taskUnit);
+        }
+    }
+
+    /// <summary>The unit's officers: whoever holds the proposal's role in the nominating unit.</summary>
+    private static string ProposalRole(WorkflowDefinition definition) => definition.ProposalStep()?.Assignee.Role ?? Roles.EmulationOfficer;
+
+    private async Task<List<(Guid UserId, NotificationDraft Draft)>> DraftsAsync(HandOver handOver, WorkflowDefinition definition, InstanceState? state,
+        CalleeDefinitions? callees, NominationFacts nomination, RoleHolders roleHolders, CancellationToken cancellationToken)
+    {
         Guid? actor = Guid.TryParse(handOver.ActorUserId, out var a) ? a : null;
         var nominee = nomination.NomineeName;
         StepNameText StepName(string? key) => new(definition, key, callees);
@@ -50,14 +136,12 @@ public sealed class HandOverNotifier(CommendationsDbContext db, Notifier notifie
                 // A committee position (chair, secretary) is that of the step's own committee, not of every committee.
                 var committee = Notifier.CommitteeOf(definition, task.StepKey, state, callees);
                 result.UnionWith(await notifier.ResolveAsync(new Recipient(task.UserId, task.Role, task.UnitId),
-                    committee is null ? null : [committee], cancellationToken));
+                    committee is null ? null : [committee], roleHolders, cancellationToken));
             }
             return [.. result];
         }
 
-        // The unit's officers: whoever holds the proposal's role in the nominating unit.
-        var proposalRole = definition.ProposalStep()?.Assignee.Role ?? Roles.EmulationOfficer;
-        var officers = await notifier.UsersInRoleAsync(proposalRole, nomination.UnitId, cancellationToken);
+        var officers = await roleHolders.InRoleAsync(ProposalRole(definition), nomination.UnitId, cancellationToken);
 
         void Tell(IEnumerable<Guid> recipients, NotificationDraft draft) =>
             drafts.AddRange(recipients.Distinct().Where(r => r != actor).Select(r => (r, draft)));
@@ -129,11 +213,7 @@ public sealed class HandOverNotifier(CommendationsDbContext db, Notifier notifie
             Tell(officers, new NotificationDraft(NotificationKinds.DisclosureStarted, title, body, handOver.NominationId,
                 $"disclosure:{key}:{disclosure}:r{handOver.Round}"));
         }
-        // A turn of someone away reaches whoever covers them too.
-        // Only a turn assigned to them by name: a role's task is already every role holder's.
-        var personal = handOver.Opened.Select(t => Guid.TryParse(t.UserId, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).ToHashSet();
-        await covers.AddAsync(drafts, personal, cancellationToken);
-        await notifier.NotifyManyAsync(drafts, cancellationToken);
+        return drafts;
     }
 
     /// <summary>Why a vote did not pass, in counts: without quorum, or below the pass threshold of the whole membership.</summary>

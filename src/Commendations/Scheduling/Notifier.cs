@@ -76,7 +76,12 @@ public sealed class Notifier(CommendationsDbContext db, TimeProvider clock, IOpt
     /// chairs/secretaries of <paramref name="committeeCodes"/> (every committee when none is known). A role nobody holds
     /// reaches nobody and is logged.
     /// </summary>
-    public async Task<IReadOnlyList<Guid>> ResolveAsync(Recipient recipient, IReadOnlyCollection<string>? committeeCodes, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Guid>> ResolveAsync(Recipient recipient, IReadOnlyCollection<string>? committeeCodes, CancellationToken cancellationToken) =>
+        ResolveAsync(recipient, committeeCodes, null, cancellationToken);
+
+    /// <param name="known">Who holds which role, already read for a batch of messages (<see cref="RoleHolders"/>); read here when absent.</param>
+    public async Task<IReadOnlyList<Guid>> ResolveAsync(Recipient recipient, IReadOnlyCollection<string>? committeeCodes, RoleHolders? known,
+        CancellationToken cancellationToken)
     {
         if (Guid.TryParse(recipient.UserId, out var userId))
             return [userId];
@@ -87,7 +92,8 @@ public sealed class Notifier(CommendationsDbContext db, TimeProvider clock, IOpt
         {
             CommitteeChairRole => await CommitteePositionAsync(committeeCodes, m => m.IsChair, cancellationToken),
             CommitteeSecretaryRole => await CommitteePositionAsync(committeeCodes, m => m.IsSecretary, cancellationToken),
-            _ when Roles.All.Contains(role) => await UsersInRoleAsync(role, unitId, cancellationToken),
+            _ when Roles.All.Contains(role) => known is null ? await UsersInRoleAsync(role, unitId, cancellationToken)
+                : await known.InRoleAsync(role, unitId, cancellationToken),
             _ => [],
         };
         if (result.Count == 0)

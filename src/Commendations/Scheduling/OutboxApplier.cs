@@ -35,10 +35,35 @@ public sealed class OutboxApplier(CommendationsDbContext db, Notifier notifier, 
     {
         if (message.Kind == OutboxKinds.HandOver)
         {
-            await handOvers.NotifyAsync(JsonSerializer.Deserialize<HandOver>(message.Payload, EffectOptions)
-                                        ?? throw new JsonException($"Outbox message {message.Id} has no hand-over."), cancellationToken);
+            await handOvers.NotifyAsync(HandOverOf(message), cancellationToken);
             return;
         }
+        await ApplyOtherAsync(changes, message, cancellationToken);
+    }
+
+    /// <summary>
+    /// A batch of messages at once: the hand-overs — most of what approvals write — are told together (their lookups and
+    /// notifications one statement each for the batch, <see cref="HandOverNotifier.NotifyAllAsync"/>), the rest one by one.
+    /// Each message's effect is the same as applied alone; all of them commit together or, on failure, none.
+    /// </summary>
+    public async Task ApplyAllAsync(QuartzChanges changes, IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        var handOverBatch = new List<HandOver>();
+        foreach (var message in messages)
+        {
+            if (message.Kind == OutboxKinds.HandOver)
+                handOverBatch.Add(HandOverOf(message));
+            else
+                await ApplyOtherAsync(changes, message, cancellationToken);
+        }
+        await handOvers.NotifyAllAsync(handOverBatch, cancellationToken);
+    }
+
+    private static HandOver HandOverOf(OutboxMessage message) =>
+        JsonSerializer.Deserialize<HandOver>(message.Payload, EffectOptions) ?? throw new JsonException($"Outbox message {message.Id} has no hand-over.");
+
+    private async Task ApplyOtherAsync(QuartzChanges changes, OutboxMessage message, CancellationToken cancellationToken)
+    {
         if (message.Kind == OutboxKinds.JobRetry)
         {
             await ScheduleRetryAsync(changes, JsonSerializer.Deserialize<Guid>(message.Payload), cancellationToken);

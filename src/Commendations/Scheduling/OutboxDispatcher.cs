@@ -42,6 +42,7 @@ public sealed class OutboxDispatcher(
     /// Usually the whole batch goes through without savepoints (a savepoint per message costs round trips, and past 64
     /// in one transaction PostgreSQL's subtransaction cache overflows); <paramref name="oneByOne"/> is the careful way
     /// taken after a failure. Quartz's changes of the batch are written once, before the messages are marked processed.
+    /// The batch's hand-overs are told together (their notifications do not depend on one another or on the other kinds).
     /// </summary>
     private async Task<int> DispatchBatchAsync(IScheduler scheduler, bool oneByOne, CancellationToken cancellationToken)
     {
@@ -61,14 +62,13 @@ public sealed class OutboxDispatcher(
             .ToListAsync(cancellationToken);
         var changes = new QuartzChanges();
         var applied = new List<long>();
-        foreach (var message in messages)
+        if (!oneByOne)
         {
-            if (!oneByOne)
-            {
-                await applier.ApplyAsync(changes, message, cancellationToken);
-                applied.Add(message.Id);
-                continue;
-            }
+            await applier.ApplyAllAsync(changes, messages, cancellationToken);
+            applied.AddRange(messages.Select(m => m.Id));
+        }
+        foreach (var message in oneByOne ? messages : [])
+        {
 
             var own = new QuartzChanges();
             await transaction.CreateSavepointAsync("message", cancellationToken);

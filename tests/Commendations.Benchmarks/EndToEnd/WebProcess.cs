@@ -86,9 +86,9 @@ public sealed class WebProcess : IDisposable
             {
                 // Not listening yet.
             }
-            catch (TaskCanceledException)
+            catch (TaskCanceledException) when (!process.HasExited)
             {
-                // Listening but slow to answer (a loaded machine): the overall timeout above decides.
+                // Listening but not answering within the probe's timeout yet (a loaded machine): probe again until the deadline.
             }
             await Task.Delay(10);
         }

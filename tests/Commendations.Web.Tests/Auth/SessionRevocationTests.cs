@@ -132,6 +132,21 @@ public class SessionRevocationTests(AppFactory app) : IClassFixture<AppFactory>
         await SignInSteps.Soon(async () => await client.MeStatus() == HttpStatusCode.Unauthorized, "the announced change ends the session");
     }
 
+    [Fact]
+    public async Task A_token_this_node_already_opened_is_recognised_only_exactly_as_issued_and_still_ends_with_its_session()
+    {
+        var user = DemoAccounts.Clerk.UserName;
+        var token = (await app.LoginAsync(user, DemoAccounts.Password)).AccessToken;
+        (await app.WithBearer(token).MeStatus()).Should().Be(HttpStatusCode.OK, "the token is now opened and remembered");
+
+        var altered = token[..^2] + (token[^2] == 'A' ? 'B' : 'A') + token[^1];
+        await (await app.WithBearer(altered).GetAsync("/api/auth/me")).ShouldBeProblem(HttpStatusCode.Unauthorized);
+        (await app.WithBearer(token).MeStatus()).Should().Be(HttpStatusCode.OK);
+
+        await LockAsync(user);
+        await (await app.WithBearer(token).GetAsync("/api/auth/me")).ShouldBeProblem(HttpStatusCode.Unauthorized);
+    }
+
     private async Task LockAsync(string userName)
     {
         var admin = await app.ClientFor(DemoAccounts.Admin);
