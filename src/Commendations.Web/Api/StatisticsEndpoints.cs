@@ -1,3 +1,4 @@
+using System.Globalization;
 using Commendations.Features.Statistics;
 using MediatR;
 
@@ -9,8 +10,10 @@ public static class StatisticsEndpoints
     public static void MapStatisticsEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/statistics").WithTags("Statistics");
-        group.MapGet("/", (IMediator m, int year, Guid? unitId, CancellationToken ct) => m.Send(new GetStatistics(year, unitId), ct))
-            .WithSummary("Commendation statistics of a reporting year for the province or one unit, from the registry");
+        group.MapGet("/", async (IMediator m, int year, Guid? unitId, CancellationToken ct) =>
+                StatisticsView.Of(await m.Send(new GetStatistics(year, unitId), ct), CultureInfo.CurrentUICulture))
+            .Produces<StatisticsView>()
+            .WithSummary("Commendation statistics of a reporting year for the province or one unit, from the registry: forms 0601.N, 0602.N and 0603.N of Circular 02/2023/TT-BNV and two annexes");
         group.MapGet("/xlsx", async (IMediator m, int year, Guid? unitId, CancellationToken ct) =>
             ExportEndpoints.File(await m.Send(new ExportStatistics(year, unitId), ct)))
             .ProducesFile(FileResponses.Xlsx)

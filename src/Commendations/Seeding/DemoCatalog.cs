@@ -43,7 +43,7 @@ public static class DemoCatalog
             new AwardForm("csdt-co-so", "Chiến sĩ thi đua cơ sở", [NomineeKind.Individual], basic, "BẰNG CHỨNG NHẬN"));
         // State-level awards (decided above the province under the Law on Emulation and Commendation 06/2022/QH15): the
         // province proposes them and forwards the dossier. Their codes are those the statistics count in the State-level
-        // table (Resources/statistics-state-awards.json); the certificate is printed by the central level, not here.
+        // form 0602.N (Resources/statistics-forms.json); the certificate is printed by the central level, not here.
         var primeMinister = new AwardForm(PrimeMinisterCertificate, "Bằng khen của Thủ tướng Chính phủ", [NomineeKind.Collective, NomineeKind.Individual], basic, "BẰNG KHEN");
         var labourOrder = new AwardForm(LabourOrderThirdClass, "Huân chương Lao động hạng Ba", [NomineeKind.Collective, NomineeKind.Individual], basic, "HUÂN CHƯƠNG");
         var nationalFighter = new AwardForm(NationalEmulationFighter, "Chiến sĩ thi đua toàn quốc", [NomineeKind.Individual], withMinutes, "BẰNG CHỨNG NHẬN");

@@ -10,7 +10,7 @@ namespace Commendations.Tests.Seeding;
 /// <summary>
 /// The demo catalogue's State-level awards (issue 22): the Prime Minister's certificate of merit, the Labour Order third
 /// class and the national emulation fighter are proposed by the province on the shipped forwarding route, and the
-/// statistics count them in their State-level table, under the row of their kind — one catalogue for both.
+/// statistics count them in form 0602.N, under the column of their kind — one catalogue for both.
 /// </summary>
 public class StateLevelAwardFormsTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>
 {
@@ -27,19 +27,23 @@ public class StateLevelAwardFormsTests(DatabaseFixture database) : IClassFixture
         var expected = new Dictionary<string, (string Name, string Row)>
         {
             [DemoCatalog.PrimeMinisterCertificate] = ("Bằng khen của Thủ tướng Chính phủ", "Bằng khen của Thủ tướng Chính phủ"),
-            [DemoCatalog.LabourOrderThirdClass] = ("Huân chương Lao động hạng Ba", "Huân chương"),
-            [DemoCatalog.NationalEmulationFighter] = ("Chiến sĩ thi đua toàn quốc", "Chiến sĩ thi đua toàn quốc"),
+            [DemoCatalog.LabourOrderThirdClass] = ("Huân chương Lao động hạng Ba", "Các loại huân chương, huy chương"),
+            [DemoCatalog.NationalEmulationFighter] = ("Chiến sĩ thi đua toàn quốc", "Danh hiệu “Chiến sĩ thi đua toàn quốc”"),
         };
         foreach (var (code, (name, row)) in expected)
         {
             var form = await db.AwardForms.AsNoTracking().SingleAsync(f => f.Code == code);
             form.Name.Should().Be(name);
-            StateAwardRows.Of(code)!.Name.Should().Be(row, $"{name} is counted among the State-level awards");
+            StatisticsColumns.StateColumnOf(code)!.Name.Should().Be(row, $"{name} is counted in its column of form 0602.N");
             route.AppliesTo.AwardForms.Should().Contain(code, $"{name} may take the forwarding route");
             route.Steps.Should().Contain(s => s.Meaning == StepMeaning.Forwarding);
             campaign.Awards.Should().Contain(a => a.AwardFormId == form.Id && a.WorkflowDefinitionId == DemoCatalog.ForwardingWorkflow);
         }
-        // The provincial forms stay in the provincial table.
-        StateAwardRows.Of(DemoCatalog.CertificateOfMerit).Should().BeNull();
+        // The provincial forms are counted in form 0603.N, or in the annex when that form has no column for them.
+        StatisticsColumns.StateColumnOf(DemoCatalog.CertificateOfMerit).Should().BeNull();
+        StatisticsColumns.ProvincialColumnOf(DemoCatalog.CertificateOfMerit)!.Name.Should().Be("Bằng khen");
+        StatisticsColumns.ProvincialColumnOf(DemoCatalog.ProvincialEmulationFighter)!.Name.Should().Be("Chiến sĩ thi đua cấp bộ, cấp tỉnh");
+        StatisticsColumns.ProvincialColumnOf(DemoCatalog.ExcellentLabourCollective).Should().BeNull("form 0603.N has no column for it");
+        StatisticsColumns.ProvincialColumnOf(DemoCatalog.PrimeMinisterCertificate).Should().BeNull("a State-level award is never counted in 0603.N");
     }
 }

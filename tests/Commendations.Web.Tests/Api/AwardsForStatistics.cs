@@ -11,6 +11,7 @@ namespace Commendations.Web.Tests.Api;
 /// <summary>
 /// Awards made the way an office makes them: Tân Hòa's officer drafts and submits, the steering committee approves, the
 /// disclosure ends, the appraiser forwards and the leader signs one decision. Returns the decision's register numbers.
+/// A State-level award goes the forwarding route and is decided centrally (<see cref="CentralAsync"/>).
 /// </summary>
 public sealed class AwardsForStatistics(ApiFactory app)
 {
@@ -62,5 +63,29 @@ public sealed class AwardsForStatistics(ApiFactory app)
         });
         await ApiJourney.Expect(issued, HttpStatusCode.Created);
         return (await issued.Content.ReadFromJsonAsync<JsonObject>())!["registerNumbers"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
+    }
+
+    /// <summary>
+    /// The Prime Minister's certificate for a woman of Tân Hòa in the regular campaign: proposed on the shipped forwarding
+    /// route, then the central decision recorded, which puts the award in the registry.
+    /// </summary>
+    public async Task CentralAsync(string name, string decisionNumber, DateOnly date)
+    {
+        app.Clock.Set(Testing.TestClock.At(2026, 12, 1));
+        var id = await _journey.CreateAsync(new
+        {
+            campaignId = await _journey.RegularCampaignAsync(), awardFormCode = DemoCatalog.PrimeMinisterCertificate, kind = "Individual",
+            person = new { fullName = name, gender = "Female", birthYear = 1975, position = "Hiệu trưởng" },
+            achievementSummary = "Năm năm liền hoàn thành xuất sắc nhiệm vụ.",
+        });
+        await _journey.AttachRequiredAsync(id);
+        await _journey.SubmitAsync(id);
+        await ApiJourney.Expect(await _journey.ActAsync(DemoAccounts.Appraiser, await _journey.TaskInInboxAsync(DemoAccounts.Appraiser, id), "forward"), HttpStatusCode.OK);
+        await ApiJourney.Expect(await _journey.ActAsync(DemoAccounts.Leader, await _journey.TaskInInboxAsync(DemoAccounts.Leader, id), "propose-upward"), HttpStatusCode.OK);
+        app.Clock.Set(Testing.TestClock.At(date.Year, date.Month, date.Day).AddDays(3));
+        await ApiJourney.Expect(await (await app.As(DemoAccounts.Appraiser)).PostAsJsonAsync($"/api/nominations/{id}/central-decision", new
+        {
+            number = decisionNumber, date = date.ToString("yyyy-MM-dd"), issuingAuthority = "Thủ tướng Chính phủ", awardFormCode = DemoCatalog.PrimeMinisterCertificate,
+        }), HttpStatusCode.OK);
     }
 }

@@ -43,11 +43,22 @@ public sealed class StatisticsBrowserTests(DecisionBrowserFixture app) : IClassF
         await leader.GetByLabel("Năm").FillAsync("2027");
         await leader.GetByRole(AriaRole.Button, new() { Name = "Xem", Exact = true }).ClickAsync();
         await Expect(leader.GetByTestId("statistics-scope")).ToContainTextAsync("Kỳ báo cáo từ ngày 01/12/2026 đến ngày 30/11/2027");
-        await Expect(leader.GetByTestId("statistics-provincial").Locator("tfoot")).ToContainTextAsync("Tổng cộng");
-        await Expect(leader.GetByTestId("statistics-provincial").Locator("tr", new() { HasText = "Bằng khen của Chủ tịch UBND tỉnh" }).Locator("td").Nth(3))
-            .ToHaveTextAsync("1");
-        await Expect(leader.GetByTestId("not-recorded")).ToContainTextAsync("hệ thống không ghi nhận");
-        await Expect(leader.GetByTestId("forms-note")).ToContainTextAsync("không phải biểu mẫu chính thức");
+        var provincial = leader.GetByTestId("statistics-0603");
+        await Expect(provincial).ToContainTextAsync("Biểu số: 0603.N/BNV-TĐKT");
+        await Expect(provincial).ToContainTextAsync("Đơn vị nhận báo cáo: Bộ Nội vụ");
+        // Row 01 "Tổng số": code, unit, column 1 (total), column 2 (certificates of merit).
+        var total = provincial.Locator("tbody tr").First;
+        await Expect(total.Locator("th")).ToHaveTextAsync("Tổng số");
+        await Expect(total.Locator("td").Nth(2)).ToHaveTextAsync("1");
+        await Expect(total.Locator("td").Nth(3)).ToHaveTextAsync("1");
+        await Expect(provincial.GetByRole(AriaRole.Columnheader, new() { Name = "Bằng khen", Exact = true })).ToBeVisibleAsync();
+        // A row the system does not record reads "not recorded", and the note says why.
+        await Expect(provincial.Locator("tbody tr", new() { HasText = "Trong đó: Doanh nghiệp" }).Locator("td.not-recorded").First).ToContainTextAsync("Không ghi nhận");
+        await Expect(provincial).ToContainTextAsync("Các ô để trống là số liệu hệ thống không ghi nhận");
+        await Expect(provincial).ToContainTextAsync("Biểu theo mẫu 0603.N/BNV-TĐKT ban hành kèm theo Thông tư số 02/2023/TT-BNV");
+        await Expect(leader.GetByTestId("statistics-0601")).ToContainTextAsync("SỐ PHONG TRÀO THI ĐUA");
+        await Expect(leader.GetByTestId("statistics-0602")).ToContainTextAsync("Bằng khen của Thủ tướng Chính phủ");
+        await Expect(leader.GetByTestId("statistics-award-forms").Locator("tbody tr", new() { HasText = "Tổng cộng" }).Locator("td").Nth(2)).ToHaveTextAsync("1");
         await leader.CheckPageAsync("62-statistics");
 
         var citizen = await app.NewPageAsync();

@@ -43,7 +43,7 @@ public sealed class GetForwardingHandler(CommendationsDbContext db, ForwardingSt
             .OrderByDescending(s => s.SentAt).ThenByDescending(s => s.Id).ToListAsync(cancellationToken)).Select(ForwardingSendView.Of).ToList();
         var forms = await db.AwardForms.AsNoTracking().OrderBy(f => f.Name).Select(f => new { f.Id, f.Code, f.Name }).ToListAsync(cancellationToken);
         // The State-level forms are those the statistics count in their State-level table (one list for both).
-        var stateForms = forms.Where(f => StateAwardRows.Of(f.Code) is not null).Select(f => new StateAwardFormOption(f.Code, f.Name)).ToList();
+        var stateForms = forms.Where(f => StatisticsColumns.StateColumnOf(f.Code) is not null).Select(f => new StateAwardFormOption(f.Code, f.Name)).ToList();
         var proposed = forms.Single(f => f.Id == nomination.AwardFormId).Code;
         return new ForwardingView(nomination.Id, !string.IsNullOrWhiteSpace(options.Value.Endpoint), documents, sends, stateForms, proposed, forwarding.AwardAction);
     }

@@ -6,26 +6,11 @@ using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Commendations.Features.Statistics;
 
-/// <summary>A header cell of a form's table: its place in the header rows and how many columns and rows it spans.</summary>
-public sealed record HeaderCell(int Row, int Column, string Text, int ColumnSpan = 1, int RowSpan = 1);
-
-/// <summary>A body row; a totals row is bold. Cells are text, int or null (a cell the system has no data for).</summary>
-public sealed record FormRow(object?[] Cells, bool IsTotal = false);
-
-/// <summary>
-/// One sheet laid out like a statutory statistics form: the form's name, its title, the reporting unit and period,
-/// header rows with merged cells, the column-number row, body rows with row codes, a totals row and notes.
-/// </summary>
-public sealed record FormSheet(
-    string SheetName, string FormName, string Title, IReadOnlyList<string> Particulars,
-    int HeaderDepth, IReadOnlyList<HeaderCell> Header, IReadOnlyList<string> ColumnNumbers, IReadOnlyList<FormRow> Rows,
-    IReadOnlyList<string> Notes, IReadOnlyList<double> Widths);
-
 /// <summary>Writes form sheets with the Open XML SDK (like <see cref="XlsxWriter"/>), with borders and merged cells.</summary>
 public static class FormWorkbook
 {
     private const uint TitleStyle = 1, ItalicCentredStyle = 2, HeaderStyle = 3, TextStyle = 4, NumberStyle = 5, TotalTextStyle = 6,
-        TotalNumberStyle = 7, NoteStyle = 8, FormNameStyle = 9;
+        TotalNumberStyle = 7, NoteStyle = 8, FormNameStyle = 9, CentredStyle = 10, NumberRowStyle = 11;
 
     public static byte[] Write(IReadOnlyList<FormSheet> forms)
     {
@@ -50,22 +35,39 @@ public static class FormWorkbook
     private static Worksheet Sheet(FormSheet form)
     {
         var width = form.Widths.Count;
-        var last = XlsxWriter.ColumnName(width - 1);
+        var last = width - 1;
+        var middle = Math.Max(1, width / 2);
         var rows = new List<Row>();
         var merges = new List<string>();
         var index = 1u;
 
+        // A line of text over the columns first..lastColumn (merged), the rest of the row empty.
+        Cell[] Span(params (int First, int Last, string? Text, uint Style)[] parts)
+        {
+            var cells = new List<Cell>();
+            foreach (var (first, lastColumn, text, style) in parts)
+            {
+                cells.Add(text is null ? Empty(Ref(first, index), style) : Text(Ref(first, index), text, style));
+                if (lastColumn > first)
+                    merges.Add($"{Ref(first, index)}:{Ref(lastColumn, index)}");
+            }
+            return [.. cells];
+        }
         void Line(string text, uint style)
         {
-            rows.Add(new Row(Enumerable.Range(0, width).Select(c => c == 0 ? Text(Ref(c, index), text, style) : Empty(Ref(c, index), style))) { RowIndex = index });
-            merges.Add($"A{index}:{last}{index}");
+            rows.Add(new Row(Span((0, last, text, style))) { RowIndex = index });
             index++;
         }
 
-        rows.Add(new Row(Text(Ref(0, index), form.FormName, FormNameStyle)) { RowIndex = index++ });
-        Line(form.Title, TitleStyle);
-        foreach (var particular in form.Particulars)
-            Line(particular, ItalicCentredStyle);
+        foreach (var line in form.Masthead)
+        {
+            rows.Add(new Row(Span((0, middle - 1, line.Left?.ToString(), FormNameStyle), (middle, last, line.Right?.ToString(), CentredStyle))) { RowIndex = index });
+            index++;
+        }
+        index++;
+        Line(form.Title.ToString() ?? "", TitleStyle);
+        foreach (var subtitle in form.Subtitles)
+            Line(subtitle.ToString() ?? "", ItalicCentredStyle);
         index++;
 
         // Header rows: every cell bordered, a spanned cell's covered cells left empty (Excel draws them as one).
@@ -73,25 +75,34 @@ public static class FormWorkbook
         for (var r = 0; r < form.HeaderDepth; r++)
         {
             var cells = Enumerable.Range(0, width).Select(c =>
-            {
-                var header = form.Header.FirstOrDefault(h => h.Row == r && h.Column == c);
-                return header is null ? Empty(Ref(c, index), HeaderStyle) : Text(Ref(c, index), header.Text, HeaderStyle);
-            });
+                form.HeaderAt(r, c) is { } header ? Text(Ref(c, index), header.Text.ToString() ?? "", HeaderStyle) : Empty(Ref(c, index), HeaderStyle));
             rows.Add(new Row(cells) { RowIndex = index++ });
         }
         merges.AddRange(form.Header.Where(h => h.ColumnSpan > 1 || h.RowSpan > 1).Select(h =>
             $"{Ref(h.Column, top + (uint)h.Row)}:{Ref(h.Column + h.ColumnSpan - 1, top + (uint)(h.Row + h.RowSpan - 1))}"));
-        rows.Add(new Row(form.ColumnNumbers.Select((n, c) => Text(Ref(c, index), n, ItalicCentredStyle))) { RowIndex = index++ });
+
+        // The column-number row: a number shared by neighbouring columns (one form column split by award form) is merged.
+        rows.Add(new Row(form.ColumnNumbers.Select((n, c) => Text(Ref(c, index), n, NumberRowStyle))) { RowIndex = index });
+        for (var c = 0; c < form.ColumnNumbers.Count;)
+        {
+            var span = 1;
+            while (c + span < form.ColumnNumbers.Count && form.ColumnNumbers[c + span] == form.ColumnNumbers[c])
+                span++;
+            if (span > 1)
+                merges.Add($"{Ref(c, index)}:{Ref(c + span - 1, index)}");
+            c += span;
+        }
+        index++;
 
         foreach (var row in form.Rows)
         {
-            rows.Add(new Row(Enumerable.Range(0, width).Select(c => Cell(Ref(c, index), c < row.Cells.Length ? row.Cells[c] : null, row.IsTotal)))
+            rows.Add(new Row(Enumerable.Range(0, width).Select(c => Cell(Ref(c, index), c < row.Cells.Length ? row.Cells[c] : null, row.IsBold)))
                 { RowIndex = index });
             index++;
         }
         index++;
         foreach (var note in form.Notes)
-            Line(note, NoteStyle);
+            Line(note.ToString() ?? "", NoteStyle);
 
         var mergeCells = new MergeCells(merges.Select(m => new MergeCell { Reference = m })) { Count = (uint)merges.Count };
         return new Worksheet(
@@ -145,7 +156,9 @@ public static class FormWorkbook
                 Format(1, 1, HorizontalAlignmentValues.Left),        // total text
                 Format(1, 1, HorizontalAlignmentValues.Right, false), // total number
                 Format(2, 0, HorizontalAlignmentValues.Left),        // note
-                Format(1, 0, HorizontalAlignmentValues.Left, false)) // form name
-            { Count = 10 });
+                Format(1, 0, HorizontalAlignmentValues.Left, false), // masthead, left: the form's number and legal basis
+                Format(0, 0, HorizontalAlignmentValues.Center),      // masthead, right: reporting and receiving units
+                Format(2, 1, HorizontalAlignmentValues.Center))      // column numbers, bordered
+            { Count = 12 });
     }
 }
