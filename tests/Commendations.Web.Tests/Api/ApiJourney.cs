@@ -92,6 +92,14 @@ public sealed class ApiJourney(ApiFactory app)
     public async Task SubmitAsync(Guid id) =>
         await Expect(await (await app.As(DemoAccounts.OfficerTanHoa)).PostAsJsonAsync($"/api/nominations/{id}/submit", new { comment = "Kính trình." }), HttpStatusCode.OK);
 
+    /// <summary>A State-level proposal on the shipped forwarding route, from submission to the forwarding step: the office forwards, the leader proposes it upward.</summary>
+    public async Task ToForwardingAsync(Guid id)
+    {
+        await SubmitAsync(id);
+        await Expect(await ActAsync(DemoAccounts.Appraiser, await TaskInInboxAsync(DemoAccounts.Appraiser, id), "forward"), HttpStatusCode.OK);
+        await Expect(await ActAsync(DemoAccounts.Leader, await TaskInInboxAsync(DemoAccounts.Leader, id), "propose-upward"), HttpStatusCode.OK);
+    }
+
     public async Task<Guid> TaskInInboxAsync(DemoAccounts.Account account, Guid nominationId)
     {
         var inbox = await (await app.As(account)).GetFromJsonAsync<JsonArray>("/api/tasks/inbox");

@@ -79,9 +79,7 @@ public sealed class AwardsForStatistics(ApiFactory app)
             achievementSummary = "Năm năm liền hoàn thành xuất sắc nhiệm vụ.",
         });
         await _journey.AttachRequiredAsync(id);
-        await _journey.SubmitAsync(id);
-        await ApiJourney.Expect(await _journey.ActAsync(DemoAccounts.Appraiser, await _journey.TaskInInboxAsync(DemoAccounts.Appraiser, id), "forward"), HttpStatusCode.OK);
-        await ApiJourney.Expect(await _journey.ActAsync(DemoAccounts.Leader, await _journey.TaskInInboxAsync(DemoAccounts.Leader, id), "propose-upward"), HttpStatusCode.OK);
+        await _journey.ToForwardingAsync(id);
         app.Clock.Set(Testing.TestClock.At(date.Year, date.Month, date.Day).AddDays(3));
         await ApiJourney.Expect(await (await app.As(DemoAccounts.Appraiser)).PostAsJsonAsync($"/api/nominations/{id}/central-decision", new
         {

@@ -72,9 +72,7 @@ public class ForwardingOverHttpTests(ForwardingApiFactory app) : IClassFixture<F
             achievementSummary = "Năm năm liền hoàn thành xuất sắc nhiệm vụ; sáng kiến cấp tỉnh.",
         });
         await _journey.AttachRequiredAsync(id);
-        await _journey.SubmitAsync(id);
-        await ApiJourney.Expect(await _journey.ActAsync(DemoAccounts.Appraiser, await _journey.TaskInInboxAsync(DemoAccounts.Appraiser, id), "forward"), HttpStatusCode.OK);
-        await ApiJourney.Expect(await _journey.ActAsync(DemoAccounts.Leader, await _journey.TaskInInboxAsync(DemoAccounts.Leader, id), "propose-upward"), HttpStatusCode.OK);
+        await _journey.ToForwardingAsync(id);
         return id;
     }
 
