@@ -82,11 +82,14 @@ public sealed class InProcessApprovalChannel(AppDatabase app, IReadOnlyList<Benc
 public sealed record ApprovalRunResult(
     int Clients, double Seconds, long Approvals, long InboxReads, double[] LatenciesMs, double[] InboxLatenciesMs,
     long Transactions, long Statements, IReadOnlyList<StatementCount> TopStatements, bool EndedByDryPipeline, int Errors, CpuMeter.Sample Cpu,
-    OutboxWindow Outbox)
+    OutboxWindow Outbox, long AllocatedBytes)
 {
     public double PerSecond => Approvals / Seconds;
     public double TransactionsPerApproval => (double)Transactions / Approvals;
     public double StatementsPerApproval => (double)Statements / Approvals;
+
+    /// <summary>Bytes this (driver) process allocated per approval: in process, the application's own allocations with the driver's.</summary>
+    public double AllocatedKbPerApproval => AllocatedBytes / 1024.0 / Approvals;
 }
 
 /// <summary>
@@ -170,12 +173,14 @@ public static class ApprovalLoad
         var before = await cluster.CountersAsync(database);
         var outboxBefore = await cluster.OutboxAsync(database);
         var cpuBefore = CpuMeter.Take(appProcesses);
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
         var watch = Stopwatch.StartNew();
         Volatile.Write(ref measuring, 1);
         var ended = await Task.WhenAny(Task.Delay(window), headDry.Task);
         Volatile.Write(ref measuring, 0);
         var seconds = watch.Elapsed.TotalSeconds;
         var cpu = CpuMeter.Take(appProcesses).Since(cpuBefore);
+        var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
         var after = await cluster.CountersAsync(database);
         var outboxAfter = await cluster.OutboxAsync(database);
         await stop.CancelAsync();
@@ -185,7 +190,7 @@ public static class ApprovalLoad
 
         return new ApprovalRunResult(clients, seconds, approvals, inboxReads, [.. latencies.Order()], [.. inboxLatencies.Order()],
             after.Transactions - before.Transactions, after.StatementCalls - before.StatementCalls, after.Since(before),
-            ended == headDry.Task, errors, cpu, OutboxWindow.Between(outboxBefore, outboxAfter));
+            ended == headDry.Task, errors, cpu, OutboxWindow.Between(outboxBefore, outboxAfter), allocated);
     }
 }
 

@@ -236,6 +236,9 @@ public sealed class EndToEndRunner
         foreach (var s in r.TopStatements.Take(15))
             _out.WriteLine($"    {s.Calls / (double)r.Approvals,6:F2}/approval {s.TotalMs / r.Approvals,7:F3} ms/approval  {Shorten(s.Query)}");
         _out.WriteLine("  " + CpuLine(r, pgbench));
+        // In process the allocations are the use cases' (GC time is a fifth of the web process's CPU over HTTP).
+        _out.WriteLine($"  allocated by the {(r.Cpu.ProcessMs.Count == 1 ? "driver + app" : "driver")} process: {r.AllocatedKbPerApproval:F0} kB per approval, " +
+                       $"{GC.CollectionCount(0)} gen0 / {GC.CollectionCount(1)} gen1 / {GC.CollectionCount(2)} gen2 collections since its start");
         var overHttp = name.StartsWith("approvals-http", StringComparison.Ordinal);
         if (overHttp)
             _out.WriteLine("  " + OutboxLine(r)); // in process no dispatcher runs: its outbox only fills
