@@ -19,7 +19,7 @@ public static class WebServices
     {
         var database = DatabaseSettings(configuration, environment, usingLocalDatabase);
         services.AddSingleton(database);
-        services.AddCommendations(connectionString, demoScopes: database.SeedDemoData == true, threadSafetyChecks: database.ThreadSafetyChecks != false);
+        services.AddCommendations(connectionString, demoScopes: database.SeedDemoData == true);
         services.AddCommendationsAuth();
         services.AddCommendationsWebSecurity(configuration);
         services.AddDefinitionPublishing(configuration);

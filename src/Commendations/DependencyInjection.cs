@@ -14,13 +14,10 @@ namespace Commendations;
 public static class DependencyInjection
 {
     /// <param name="demoScopes">Route unit scopes not configured mean the demo province's offices (with the demo data only).</param>
-    /// <param name="threadSafetyChecks">EF Core's concurrent-use check (<see cref="DatabaseStartupOptions.ThreadSafetyChecks"/>).</param>
-    public static IServiceCollection AddCommendations(this IServiceCollection services, string connectionString, bool demoScopes = false,
-        bool threadSafetyChecks = true)
+    public static IServiceCollection AddCommendations(this IServiceCollection services, string connectionString, bool demoScopes = false)
     {
         // Pooled: a request takes a reset context instead of building one (its options and internal services) each time.
         services.AddDbContextPool<CommendationsDbContext>((provider, options) => options.UseCommendationsDatabase(connectionString)
-            .EnableThreadSafetyChecks(threadSafetyChecks)
             .AddInterceptors(provider.GetRequiredService<Workflow.ReferenceDataCommitInterceptor>()));
         services.AddSingleton(TimeProvider.System);
         // Outside a web request (jobs, command line) the actor is the system; the web host registers the signed-in user.

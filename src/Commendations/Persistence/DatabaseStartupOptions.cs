@@ -21,13 +21,6 @@ public sealed class DatabaseStartupOptions
     /// <summary>Replay the demo's dossiers and 2024 awards (default: Development only, and only with the demo data).</summary>
     public bool? SeedDemoRoutes { get; set; }
 
-    /// <summary>
-    /// EF Core's check that no two operations use one context at once (default: Development only). It is a guard against
-    /// a programming error, never a behaviour: the tests and development keep it; elsewhere it is off, as it costs an
-    /// async-local write on every query and save (about 4 % of the web process's running samples during approvals).
-    /// </summary>
-    public bool? ThreadSafetyChecks { get; set; }
-
     /// <summary>The switches with their defaults filled in for this environment.</summary>
     public DatabaseStartupOptions Resolve(bool development, bool usingLocalDatabase)
     {
@@ -38,7 +31,6 @@ public sealed class DatabaseStartupOptions
             ImportReferenceData = ImportReferenceData,
             SeedDemoData = demo,
             SeedDemoRoutes = demo && (SeedDemoRoutes ?? development),
-            ThreadSafetyChecks = ThreadSafetyChecks ?? development,
         };
     }
 }
