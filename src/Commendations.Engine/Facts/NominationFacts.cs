@@ -52,7 +52,21 @@ public sealed class NominationFacts : IReadOnlyDictionary<string, FactValue>
     public NominationFacts With(string name, decimal value) => With(name, FactValue.Of(value));
     public NominationFacts With(string name, DateOnly value) => With(name, FactValue.Of(value));
 
-    public NominationFacts With(string name, FactValue value)
+    public NominationFacts With(string name, FactValue value) => With([(name, value)]);
+
+    /// <summary>Several facts at once, checked as <see cref="With(string, FactValue)"/> checks one, copied once.</summary>
+    public NominationFacts With(params ReadOnlySpan<(string Name, FactValue Value)> facts)
+    {
+        var copy = new Dictionary<string, FactValue>(_values, StringComparer.Ordinal);
+        foreach (var (name, value) in facts)
+        {
+            Check(name, value);
+            copy[name] = value;
+        }
+        return new NominationFacts(copy);
+    }
+
+    private static void Check(string name, FactValue value)
     {
         if (!FactCatalog.TryGet(name, out var descriptor))
         {
@@ -66,8 +80,6 @@ public sealed class NominationFacts : IReadOnlyDictionary<string, FactValue>
         {
             throw new ArgumentException($"Fact '{name}' is a {descriptor.Type}, not a {value.Type}.", nameof(value));
         }
-        var copy = new Dictionary<string, FactValue>(_values, StringComparer.Ordinal) { [name] = value };
-        return new NominationFacts(copy);
     }
 
     public string? GetString(string name) => _values.TryGetValue(name, out var v) && v.Type == FactType.String ? v.Text : null;

@@ -58,7 +58,11 @@ public sealed record InstanceState
         return null;
     }
 
-    public string ToJson() => JsonSerializer.Serialize(this, WorkflowJson.Options);
+    /// <summary>
+    /// Unindented: the state is stored (a jsonb column keeps no layout anyway) and rewritten on every action, so
+    /// indentation would only add bytes to write, send and parse.
+    /// </summary>
+    public string ToJson() => JsonSerializer.Serialize(this, WorkflowJson.Compact);
 
     public static InstanceState FromJson(string json) =>
         JsonSerializer.Deserialize<InstanceState>(json, WorkflowJson.Options) ?? throw new JsonException("The instance state is null.");

@@ -74,8 +74,9 @@ public sealed class SessionStamps(ReferenceDataCache cache, IOptions<SessionChec
     public static async Task ValidateBearerAsync(MessageReceivedContext context)
     {
         var header = context.Request.Headers.Authorization.ToString();
-        var token = context.Token ?? (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null);
-        if (string.IsNullOrEmpty(token))
+        var token = context.Token is { } given ? given.AsSpan()
+            : header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header.AsSpan("Bearer ".Length).Trim() : default;
+        if (token.IsEmpty)
             return;
         var services = context.HttpContext.RequestServices;
         var ticket = services.GetRequiredService<OpenedBearerTokens>().Open(token, context.Options.BearerTokenProtector);

@@ -109,8 +109,13 @@ public sealed class StatementPreparer : DbCommandInterceptor
 
     private ConnectionStatements StatementsOf(NpgsqlConnection connection)
     {
+        var key = (connection.DataSource, connection.ProcessID);
+        if (_connections.TryGetValue(key, out var statements))
+            return statements;
+        // Counted only when a connection is new: a ConcurrentDictionary's Count takes all of its locks, and this runs
+        // before every statement of every request.
         if (_connections.Count > MaxConnections)
             _connections.Clear();
-        return _connections.GetOrAdd((connection.DataSource, connection.ProcessID), _ => new ConnectionStatements());
+        return _connections.GetOrAdd(key, _ => new ConnectionStatements());
     }
 }

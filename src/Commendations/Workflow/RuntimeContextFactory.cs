@@ -28,21 +28,26 @@ public sealed class RuntimeContextFactory(CommendationsDbContext db, TimeProvide
         var unitLevel = await cache.GetAsync("units", $"level:{nomination.UnitId}", () => db.Units.AsNoTracking()
             .Where(u => u.Id == nomination.UnitId).Select(u => u.Level).SingleAsync(cancellationToken));
 
-        var facts = NominationFacts.Empty
-            .With(FactCatalog.Kind, nomination.Kind.ToFact())
-            .With(FactCatalog.AwardForm, awardFormCode)
-            .With(FactCatalog.CampaignType, campaign.Type == CampaignType.Thematic ? "thematic" : "regular")
-            .With(FactCatalog.UnitLevel, unitLevel.ToString().ToLowerInvariant())
-            .With(FactCatalog.DossierClose, campaign.DossierClose);
-        if ((definition is null || ReadsEligibility(definition)) && await EligibilityAsync(nomination, cancellationToken) is { } eligibility)
+        // Gathered first and copied into the facts once (each With copies the dictionary: this runs on every action).
+        var eligibility = (definition is null || ReadsEligibility(definition)) ? await EligibilityAsync(nomination, cancellationToken) : null;
+        var collective = nomination.CollectiveId is { } collectiveId
+            ? await db.Collectives.FindAsync([collectiveId], cancellationToken)
+              ?? throw new InvalidOperationException($"Collective {collectiveId} of nomination {nomination.Id} does not exist.")
+            : null;
+        var facts = NominationFacts.Empty.With(
+            (FactCatalog.Kind, FactValue.Of(nomination.Kind.ToFact())),
+            (FactCatalog.AwardForm, FactValue.Of(awardFormCode)),
+            (FactCatalog.CampaignType, FactValue.Of(campaign.Type == CampaignType.Thematic ? "thematic" : "regular")),
+            (FactCatalog.UnitLevel, FactValue.Of(UnitLevelFact(unitLevel))),
+            (FactCatalog.DossierClose, FactValue.Of(campaign.DossierClose)));
+        if (eligibility is not null)
             facts = facts.With(FactCatalog.Eligibility, eligibility);
-        if (nomination.CollectiveId is { } collectiveId)
+        if (collective is not null)
         {
-            var collective = await db.Collectives.FindAsync([collectiveId], cancellationToken)
-                             ?? throw new InvalidOperationException($"Collective {collectiveId} of nomination {nomination.Id} does not exist.");
-            facts = facts.With(FactCatalog.MemberCount, collective.Headcount)
-                .With(FactCatalog.WomenCount, collective.Women)
-                .With(FactCatalog.AdvancedWorkerCount, collective.AdvancedWorkers);
+            facts = facts.With(
+                (FactCatalog.MemberCount, FactValue.Of(collective.Headcount)),
+                (FactCatalog.WomenCount, FactValue.Of(collective.Women)),
+                (FactCatalog.AdvancedWorkerCount, FactValue.Of(collective.AdvancedWorkers)));
         }
 
         return new RuntimeContext
@@ -91,6 +96,12 @@ public sealed class RuntimeContextFactory(CommendationsDbContext db, TimeProvide
     }
 
     private sealed record CampaignFacts(CampaignType Type, DateOnly DossierClose);
+
+    // The fact's text of each level, made once rather than on every action.
+    private static readonly Dictionary<Domain.Units.UnitLevel, string> UnitLevelFacts =
+        Enum.GetValues<Domain.Units.UnitLevel>().ToDictionary(l => l, l => l.ToString().ToLowerInvariant());
+
+    private static string UnitLevelFact(Domain.Units.UnitLevel level) => UnitLevelFacts[level];
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<WorkflowDefinition, object> EligibilityReaders = new();
 

@@ -82,11 +82,17 @@ public sealed class InProcessApprovalChannel(AppDatabase app, IReadOnlyList<Benc
 public sealed record ApprovalRunResult(
     int Clients, double Seconds, long Approvals, long InboxReads, double[] LatenciesMs, double[] InboxLatenciesMs,
     long Transactions, long Statements, IReadOnlyList<StatementCount> TopStatements, bool EndedByDryPipeline, int Errors, CpuMeter.Sample Cpu,
-    OutboxWindow Outbox)
+    OutboxWindow Outbox, long AllocatedBytes)
 {
+    /// <summary>The web process's runtime counters over the window (zero in process, or when its endpoint did not answer).</summary>
+    public WebRuntimeCounters Web { get; init; } = WebRuntimeCounters.Zero;
+
     public double PerSecond => Approvals / Seconds;
     public double TransactionsPerApproval => (double)Transactions / Approvals;
     public double StatementsPerApproval => (double)Statements / Approvals;
+
+    /// <summary>Bytes this (driver) process allocated per approval: in process, the application's own allocations with the driver's.</summary>
+    public double AllocatedKbPerApproval => AllocatedBytes / 1024.0 / Approvals;
 }
 
 /// <summary>
@@ -98,7 +104,12 @@ public static class ApprovalLoad
 {
     /// <param name="appProcesses">Processes whose CPU is reported apart from PostgreSQL's (this driver first).</param>
     public static async Task<ApprovalRunResult> RunAsync(IApprovalChannel channel, int clients, BenchCluster cluster, string database,
-        TimeSpan warmup, TimeSpan window, TextWriter log, params int[] appProcesses)
+        TimeSpan warmup, TimeSpan window, TextWriter log, params int[] appProcesses) =>
+        await RunAsync(channel, clients, cluster, database, warmup, window, log, null, appProcesses);
+
+    /// <param name="webCounters">Reads the web process's runtime counters at the window's start and end (over HTTP).</param>
+    public static async Task<ApprovalRunResult> RunAsync(IApprovalChannel channel, int clients, BenchCluster cluster, string database,
+        TimeSpan warmup, TimeSpan window, TextWriter log, Func<Task<WebRuntimeCounters>>? webCounters, params int[] appProcesses)
     {
         var stop = new CancellationTokenSource();
         var measuring = 0;
@@ -169,13 +180,17 @@ public static class ApprovalLoad
 
         var before = await cluster.CountersAsync(database);
         var outboxBefore = await cluster.OutboxAsync(database);
+        var webBefore = webCounters is null ? WebRuntimeCounters.Zero : await webCounters();
         var cpuBefore = CpuMeter.Take(appProcesses);
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
         var watch = Stopwatch.StartNew();
         Volatile.Write(ref measuring, 1);
         var ended = await Task.WhenAny(Task.Delay(window), headDry.Task);
         Volatile.Write(ref measuring, 0);
         var seconds = watch.Elapsed.TotalSeconds;
         var cpu = CpuMeter.Take(appProcesses).Since(cpuBefore);
+        var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
+        var web = webCounters is null ? WebRuntimeCounters.Zero : (await webCounters()).Since(webBefore);
         var after = await cluster.CountersAsync(database);
         var outboxAfter = await cluster.OutboxAsync(database);
         await stop.CancelAsync();
@@ -185,7 +200,7 @@ public static class ApprovalLoad
 
         return new ApprovalRunResult(clients, seconds, approvals, inboxReads, [.. latencies.Order()], [.. inboxLatencies.Order()],
             after.Transactions - before.Transactions, after.StatementCalls - before.StatementCalls, after.Since(before),
-            ended == headDry.Task, errors, cpu, OutboxWindow.Between(outboxBefore, outboxAfter));
+            ended == headDry.Task, errors, cpu, OutboxWindow.Between(outboxBefore, outboxAfter), allocated) { Web = web };
     }
 }
 

@@ -178,7 +178,11 @@ public sealed class EndToEndRunner
         WebVariant variant)
     {
         // Every client signs in from this one address: more than the 40 a minute a real address may (--clients is free).
-        var environment = new Dictionary<string, string>(variant.Environment) { ["SignIn__PermitsPerIp"] = "100000", ["SignIn__PermitsPerAccount"] = "100000" };
+        var environment = new Dictionary<string, string>(variant.Environment)
+        {
+            ["SignIn__PermitsPerIp"] = "100000", ["SignIn__PermitsPerAccount"] = "100000",
+            ["Telemetry__Prometheus__ScrapeToken"] = WebRuntimeCounters.ScrapeToken,
+        };
         using var web = await WebProcess.StartAsync(app.ConnectionString, TimeSpan.FromSeconds(60), environment, variant.Dll);
         if (variant != WebVariant.Default)
             _out.WriteLine($"{variant.Label("approvals-http")}: {variant.Dll ?? "this build"} {string.Join(' ', variant.Environment.Select(e => $"{e.Key}={e.Value}"))}; load average {LoadAverage()}");
@@ -187,8 +191,9 @@ public sealed class EndToEndRunner
         await DrainOutboxAsync(cluster, app, web.ProcessId);
         using var channel = await HttpApprovalChannel.SignInAsync(web.Address, members, DemoAccounts.Password);
         _out.WriteLine($"  {members.Count} clients approving: warm-up 3 s, then {_options.Seconds} s ...");
+        using var scraper = new HttpClient { BaseAddress = web.Address, Timeout = TimeSpan.FromSeconds(30) };
         var result = await ApprovalLoad.RunAsync(channel, members.Count, cluster, app.Name, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(_options.Seconds), _out,
-            Environment.ProcessId, web.ProcessId);
+            () => WebRuntimeCounters.ScrapeAsync(scraper), Environment.ProcessId, web.ProcessId);
         var (rss, peak) = web.Memory();
         Report(variant.Label("approvals-http"), result, pgbench, floor, 0.25);
         _table.Add([$"memory: web process RSS after {variant.Label("approvals-http")}", $"{rss:F0} MB", $"peak {peak:F0} MB", "target < 400 MB"]);
@@ -236,12 +241,18 @@ public sealed class EndToEndRunner
         foreach (var s in r.TopStatements.Take(15))
             _out.WriteLine($"    {s.Calls / (double)r.Approvals,6:F2}/approval {s.TotalMs / r.Approvals,7:F3} ms/approval  {Shorten(s.Query)}");
         _out.WriteLine("  " + CpuLine(r, pgbench));
+        // In process the allocations are the use cases' (GC time is a fifth of the web process's CPU over HTTP).
+        _out.WriteLine($"  allocated by the {(r.Cpu.ProcessMs.Count == 1 ? "driver + app" : "driver")} process: {r.AllocatedKbPerApproval:F0} kB per approval, " +
+                       $"{GC.CollectionCount(0)} gen0 / {GC.CollectionCount(1)} gen1 / {GC.CollectionCount(2)} gen2 collections since its start");
         var overHttp = name.StartsWith("approvals-http", StringComparison.Ordinal);
         if (overHttp)
             _out.WriteLine("  " + OutboxLine(r)); // in process no dispatcher runs: its outbox only fills
+        if (overHttp && r.Web.AllocatedBytes > 0)
+            _out.WriteLine($"  web process runtime per approval: {r.Web.AllocatedBytes / 1024 / r.Approvals:F0} kB allocated, {r.Web.PauseSeconds * 1000 / r.Approvals:F3} ms " +
+                           $"paused for GC; {r.Web.Gen0:F0} gen0 / {r.Web.Gen1:F0} gen1 / {r.Web.Gen2:F0} gen2 collections in the window");
         _table.Add([$"{name}: approvals/s ({r.Clients} clients)", $"{r.PerSecond:F0} /s", $"p50 {p50:F1} ms, p99 {p99:F1} ms",
             $"{ratio:F2} × pgbench -N, {r.PerSecond / floor.Tps:F2} × floor; {r.TransactionsPerApproval:F2} xact, {r.StatementsPerApproval:F1} stmt / approval" +
-            (overHttp ? $"; web CPU {r.Cpu.ProcessMs[^1] / r.Approvals:F2} ms / approval (target ≤ 1.5); outbox {r.Outbox.Written / (double)r.Approvals:F2} written, " +
+            (overHttp ? $"; web CPU {r.Cpu.ProcessMs[^1] / r.Approvals:F2} ms, {r.Web.AllocatedBytes / 1024 / r.Approvals:F0} kB allocated / approval (target ≤ 1.5 ms); outbox {r.Outbox.Written / (double)r.Approvals:F2} written, " +
                         $"{r.Outbox.Processed / (double)r.Approvals:F2} processed / approval" : "")]);
         // Issue 20's targets against the floor: in process ≥ 0.6 ×; over HTTP ≥ 0.35 × with the dispatcher keeping up,
         // p99 < 50 ms and the web process's CPU ≤ 1.5 ms per approval.

@@ -98,6 +98,7 @@ internal sealed class WorkflowTaskConfiguration : IEntityTypeConfiguration<Workf
         // The operations page's actions per hour today: tasks people closed, by when (not the system's closures).
         builder.HasIndex(t => t.ClosedAt).HasFilter("closed_by IS NOT NULL").HasDatabaseName("ix_workflow_tasks_closed_by_person");
         builder.Property(t => t.Version).IsRowVersion();
+        builder.PrimitiveCollection(t => t.ReminderTimes).Metadata.SetValueComparer(new InstantListComparer());
     }
 }
 
