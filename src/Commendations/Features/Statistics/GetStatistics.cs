@@ -14,8 +14,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Commendations.Features.Statistics;
 
 /// <summary>
-/// The yearly commendation statistics (docs/statistics.md): campaigns, provincial awards and State-level awards, counted
-/// from the registry — current lines (not revoked, not superseded by a correction) whose decision date falls in the
+/// The yearly commendation statistics (docs/statistics.md): forms 0601.N (campaigns), 0602.N (State-level awards) and
+/// 0603.N (the province's awards) of Circular 02/2023/TT-BNV and two annexes, counted from the registry — current lines (not revoked, not superseded by a correction) whose decision date falls in the
 /// reporting period — for the whole province or one unit with its sub-units. The commendation office, leaders, committee
 /// members and administrators may ask for any scope; a unit's officer or head only for their own unit.
 /// </summary>
@@ -48,7 +48,7 @@ public sealed class GetStatisticsHandler(CommendationsDbContext db, ICurrentUser
         // places a line the same way.
         var catalogue = await db.AwardForms.AsNoTracking().OrderBy(f => f.Code).ToListAsync(cancellationToken);
         var codes = catalogue.ToDictionary(f => f.Id, f => f.Code);
-        var campaigns = await CampaignsAsync(period, unitIds, rows.Select(r => r.CampaignId).Distinct().ToList(), cancellationToken);
+        var campaigns = await CampaignsAsync(period, rows.Select(r => r.CampaignId).Distinct().ToList(), cancellationToken);
         var methods = campaigns.ToDictionary(c => c.Id, c => c.Type);
         var counted = rows.Select(r => new CountedAward(r.CampaignId, r.AwardFormId, codes.GetValueOrDefault(r.AwardFormId, ""), r.Kind, r.Woman,
             methods[r.CampaignId])).ToList();
@@ -79,8 +79,7 @@ public sealed class GetStatisticsHandler(CommendationsDbContext db, ICurrentUser
         }).OrderBy(r => r.Level).ThenBy(r => r.Column, StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
 
     /// <summary>The campaigns running in the period, and any other whose awards were decided in it, by start date.</summary>
-    private async Task<List<Campaign>> CampaignsAsync(ReportingPeriod period, IReadOnlyList<Guid>? unitIds, IReadOnlyList<Guid> awardedIn,
-        CancellationToken cancellationToken) =>
+    private async Task<List<Campaign>> CampaignsAsync(ReportingPeriod period, IReadOnlyList<Guid> awardedIn, CancellationToken cancellationToken) =>
         await db.Campaigns.AsNoTracking()
             .Where(c => (c.PeriodStart <= period.To && c.PeriodEnd >= period.From) || awardedIn.Contains(c.Id))
             .OrderBy(c => c.PeriodStart).ThenBy(c => c.Code).ToListAsync(cancellationToken);
