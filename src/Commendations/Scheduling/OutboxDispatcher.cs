@@ -22,6 +22,17 @@ public sealed class OutboxDispatcher(
     /// <summary>Advisory lock id ("OUTBOX" in ASCII); only the dispatcher takes it.</summary>
     public const long LockKey = 0x4F5554424F58;
 
+    /// <summary>Deletes the messages processed longer ago than the retention (<see cref="OutboxRetention"/>); returns how many.</summary>
+    public async Task<int> PruneAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CommendationsDbContext>();
+        var deleted = await OutboxRetention.PruneAsync(db, clock.GetUtcNow() - options.Value.ProcessedOutboxRetention, cancellationToken);
+        if (deleted > 0)
+            logger.LogInformation("Deleted {Count} outbox message(s) processed more than {Retention} ago.", deleted, options.Value.ProcessedOutboxRetention);
+        return deleted;
+    }
+
     /// <summary>Applies one batch; returns how many messages were applied (0 when another node holds the lock).</summary>
     public async Task<int> DispatchOnceAsync(CancellationToken cancellationToken)
     {
@@ -102,18 +113,27 @@ public sealed class OutboxDispatcher(
     }
 }
 
-/// <summary>Runs the dispatcher every <see cref="SchedulingSettings.DispatchInterval"/> (at once again while batches are full).</summary>
-public sealed class OutboxDispatcherService(OutboxDispatcher dispatcher, IOptions<SchedulingSettings> options, ILogger<OutboxDispatcherService> logger)
-    : BackgroundService
+/// <summary>
+/// Runs the dispatcher every <see cref="SchedulingSettings.DispatchInterval"/> (at once again while batches are full), and
+/// prunes the processed messages once an hour (<see cref="OutboxRetention"/>).
+/// </summary>
+public sealed class OutboxDispatcherService(
+    OutboxDispatcher dispatcher, IOptions<SchedulingSettings> options, TimeProvider clock, ILogger<OutboxDispatcherService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var nextPrune = clock.GetUtcNow() + OutboxRetention.Interval;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 while (await dispatcher.DispatchOnceAsync(stoppingToken) >= options.Value.DispatchBatchSize)
                 {
+                }
+                if (clock.GetUtcNow() >= nextPrune)
+                {
+                    nextPrune = clock.GetUtcNow() + OutboxRetention.Interval;
+                    await dispatcher.PruneAsync(stoppingToken);
                 }
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)

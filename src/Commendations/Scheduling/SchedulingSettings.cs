@@ -16,6 +16,9 @@ public sealed class SchedulingSettings : System.ComponentModel.DataAnnotations.I
 
     public int DispatchBatchSize { get; set; } = 200;
 
+    /// <summary>How long a processed outbox message is kept before it is deleted (<see cref="OutboxRetention"/>).</summary>
+    public TimeSpan ProcessedOutboxRetention { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>First retry delay of a failed outbox message; doubles per attempt up to <see cref="MaxRetryDelay"/>.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(5);
 
@@ -65,6 +68,7 @@ public sealed class SchedulingSettings : System.ComponentModel.DataAnnotations.I
     [
         .. Common.SettingsChecks.Positive($"{Section}:DispatchInterval", DispatchInterval),
         .. Common.SettingsChecks.Positive($"{Section}:RetryDelay", RetryDelay),
+        .. Common.SettingsChecks.Positive($"{Section}:ProcessedOutboxRetention", ProcessedOutboxRetention),
         .. Common.SettingsChecks.Positive($"{Section}:ReminderCatchUpInterval", ReminderCatchUpInterval),
         .. Common.SettingsChecks.Positive($"{Section}:SlotPlanningInterval", SlotPlanningInterval),
         .. Common.SettingsChecks.Positive($"{Section}:SlotPlanningHorizon", SlotPlanningHorizon),
