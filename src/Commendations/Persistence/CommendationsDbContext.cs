@@ -79,6 +79,29 @@ public class CommendationsDbContext(DbContextOptions<CommendationsDbContext> opt
     public DbSet<NominationEligibility> NominationEligibility => Set<NominationEligibility>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>
+    /// The workflow's own inserts and updates go as one prepared batch (<see cref="RowWriter"/>); anything else, and any
+    /// unit of work that holds something else, through EF Core's pipeline as before.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (!acceptAllChangesOnSuccess)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (await RowWriter.TryWriteAsync(this, cancellationToken) is { } written)
+            return written;
+        // Changes were just detected by RowWriter's plan: EF Core need not scan every tracked entity again.
+        var detecting = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detecting;
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

@@ -45,6 +45,22 @@ public sealed class ConnectionStatements
         }
     }
 
+    /// <summary>
+    /// The step for a batch of single statements (<see cref="RowWriter"/>): each is counted as if run alone, and the batch
+    /// is prepared as soon as one of them should be (Npgsql skips those already prepared).
+    /// </summary>
+    public Step Next(IReadOnlyList<string> statements)
+    {
+        var step = Step.RunAsIs;
+        foreach (var sql in statements)
+        {
+            var next = Next(sql);
+            if (next > step)
+                step = next;
+        }
+        return step;
+    }
+
     public void Prepared(string sql)
     {
         lock (_prepared)

@@ -107,6 +107,36 @@ public sealed class StatementPreparer : DbCommandInterceptor
         }
     }
 
+    /// <summary>
+    /// Prepares a batch of single statements written by <see cref="RowWriter"/>, under the same threshold and budget as the
+    /// statements EF Core sends.
+    /// </summary>
+    public async Task PrepareAsync(NpgsqlBatch batch, CancellationToken cancellationToken)
+    {
+        if (batch.Connection is not { State: ConnectionState.Open } connection)
+            return;
+        var statements = StatementsOf(connection);
+        var texts = batch.BatchCommands.Cast<NpgsqlBatchCommand>().Select(c => c.CommandText).ToList();
+        var step = statements.Next(texts);
+        if (step == ConnectionStatements.Step.RunAsIs)
+            return;
+        try
+        {
+            if (step == ConnectionStatements.Step.DropAllThenPrepare)
+            {
+                connection.UnprepareAll();
+                statements.DroppedAll();
+            }
+            await batch.PrepareAsync(cancellationToken);
+            foreach (var sql in texts)
+                statements.Prepared(sql);
+        }
+        catch (PostgresException)
+        {
+            // As for a single statement: nothing recorded, and the execution meets and reports the same refusal.
+        }
+    }
+
     private ConnectionStatements StatementsOf(NpgsqlConnection connection)
     {
         var key = (connection.DataSource, connection.ProcessID);
