@@ -23,6 +23,9 @@ internal static class RowWriter
     /// <summary>Writes the context's changes and returns how many rows, or null when EF Core must save them.</summary>
     public static async Task<int?> TryWriteAsync(DbContext db, CancellationToken cancellationToken)
     {
+        // EF Core would save inside a savepoint, so a refused save leaves the caller's transaction usable: its own pipeline does that.
+        if (db.Database.CurrentTransaction is not null && db.Database.AutoSavepointsEnabled)
+            return null;
         var writes = Plan(db);
         if (writes is null)
             return null;

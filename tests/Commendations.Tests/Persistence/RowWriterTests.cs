@@ -146,6 +146,17 @@ public class RowWriterTests(LifecycleHarness app) : IClassFixture<LifecycleHarne
         (await check.Units.AsNoTracking().AnyAsync(u => u.Id == unit.Id)).Should().BeTrue();
         (await check.Outbox.AsNoTracking().AnyAsync(m => m.Id == message.Id)).Should().BeTrue();
 
+        // In a caller's transaction with savepoints on, EF Core saves in a savepoint so a refusal leaves the transaction usable.
+        await using (var transaction = await check.Database.BeginTransactionAsync())
+        {
+            check.Outbox.Add(new OutboxMessage("test.row-writer-savepoint", "{}", Now));
+            (await RowWriter.TryWriteAsync(check, CancellationToken.None)).Should().BeNull("savepoints are EF Core's");
+            check.Database.AutoSavepointsEnabled = false;
+            (await RowWriter.TryWriteAsync(check, CancellationToken.None)).Should().Be(1, "a command's transaction turns them off and is written here");
+            await transaction.RollbackAsync();
+        }
+        check.ChangeTracker.Clear();
+
         check.Outbox.Remove(await check.Outbox.SingleAsync(m => m.Id == message.Id));
         (await RowWriter.TryWriteAsync(check, CancellationToken.None)).Should().BeNull("deletions are EF Core's");
         (await check.SaveChangesAsync()).Should().Be(1);
