@@ -85,7 +85,7 @@ public class CommendationsDbContext(DbContextOptions<CommendationsDbContext> opt
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        if (!acceptAllChangesOnSuccess)
+        if (!acceptAllChangesOnSuccess || !RowWriter.Applies(this))
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (await RowWriter.TryWriteAsync(this, cancellationToken) is { } written)
             return written;

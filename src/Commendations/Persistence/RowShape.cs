@@ -38,6 +38,9 @@ internal sealed class RowShape
 
     public IReadOnlyList<IProperty> InsertColumns { get; private set; } = [];
 
+    /// <summary>Inserted columns whose value EF Core generates when the caller sets none (a key): temporary until saved by EF.</summary>
+    public IReadOnlyList<IProperty> ClientGenerated { get; private set; } = [];
+
     /// <summary>What the database fills on insert (an identity key, <c>xmin</c>): read back into the entity.</summary>
     public IReadOnlyList<IProperty> Generated { get; private set; } = [];
 
@@ -97,6 +100,7 @@ internal sealed class RowShape
         }
         shape.Key = primaryKey.Properties;
         shape.InsertColumns = insert;
+        shape.ClientGenerated = [.. insert.Where(p => p.ValueGenerated != ValueGenerated.Never)];
         shape.Generated = generated;
         shape.Updatable = [.. insert.Where(p => !p.IsPrimaryKey() && p.GetAfterSaveBehavior() == PropertySaveBehavior.Save)];
         foreach (var unique in type.GetIndexes().Where(i => i.IsUnique).Select(i => i.Properties).Concat(type.GetKeys().Select(k => k.Properties)))

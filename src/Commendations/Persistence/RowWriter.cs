@@ -20,11 +20,19 @@ namespace Commendations.Persistence;
 /// </summary>
 internal static class RowWriter
 {
-    /// <summary>Writes the context's changes and returns how many rows, or null when EF Core must save them.</summary>
+    /// <summary>
+    /// False inside a caller's transaction with automatic savepoints: EF Core saves inside a savepoint there, so a refused
+    /// save leaves the caller's transaction usable, and its own pipeline does that.
+    /// </summary>
+    public static bool Applies(DbContext db) => db.Database.CurrentTransaction is null || !db.Database.AutoSavepointsEnabled;
+
+    /// <summary>
+    /// Writes the context's changes and returns how many rows, or null when EF Core must save them. When it
+    /// <see cref="Applies"/>, the changes have been detected by the time it returns null.
+    /// </summary>
     public static async Task<int?> TryWriteAsync(DbContext db, CancellationToken cancellationToken)
     {
-        // EF Core would save inside a savepoint, so a refused save leaves the caller's transaction usable: its own pipeline does that.
-        if (db.Database.CurrentTransaction is not null && db.Database.AutoSavepointsEnabled)
+        if (!Applies(db))
             return null;
         var writes = Plan(db);
         if (writes is null)
@@ -59,8 +67,9 @@ internal static class RowWriter
         try
         {
             var shapes = RowShapes.Of(db.Model);
-            var writes = new List<RowWrite>();
-            foreach (var entry in tracker.Entries())
+            var entries = tracker.Entries().ToList();
+            var writes = new List<RowWrite>(entries.Count);
+            foreach (var entry in entries)
             {
                 if (entry.State is EntityState.Unchanged or EntityState.Detached)
                     continue;
@@ -70,7 +79,7 @@ internal static class RowWriter
                 {
                     // A value the database generates must be left to it; one the caller chose cannot be sent here.
                     if (shape.Generated.Any(p => p != shape.RowVersion && !entry.Property(p).IsTemporary)
-                        || shape.InsertColumns.Any(p => entry.Property(p).IsTemporary))
+                        || shape.ClientGenerated.Any(p => entry.Property(p).IsTemporary))
                         return null;
                     writes.Add(new RowWrite(entry, shape, Mask: null, writes.Count));
                     continue;
@@ -155,21 +164,23 @@ internal static class RowWriter
         public NpgsqlBatchCommand Command(NpgsqlCommand parameters)
         {
             var command = new NpgsqlBatchCommand(Mask is { } mask ? Shape.UpdateSql(mask) : Shape.InsertSql);
+            var current = Entry.CurrentValues;
             if (Mask is not { } columns)
             {
                 foreach (var property in Shape.InsertColumns)
-                    command.Parameters.Add(Parameter(parameters, property, Entry.Property(property).CurrentValue));
+                    command.Parameters.Add(Parameter(parameters, property, current[property]));
                 return command;
             }
             for (var i = 0; i < Shape.Updatable.Count; i++)
             {
                 if ((columns & (1UL << i)) != 0)
-                    command.Parameters.Add(Parameter(parameters, Shape.Updatable[i], Entry.Property(Shape.Updatable[i]).CurrentValue));
+                    command.Parameters.Add(Parameter(parameters, Shape.Updatable[i], current[Shape.Updatable[i]]));
             }
+            // Keys never change once saved; the row version is the one read with the row.
             foreach (var property in Shape.Key)
-                command.Parameters.Add(Parameter(parameters, property, Entry.Property(property).OriginalValue));
+                command.Parameters.Add(Parameter(parameters, property, current[property]));
             if (Shape.RowVersion is { } version)
-                command.Parameters.Add(Parameter(parameters, version, Entry.Property(version).OriginalValue));
+                command.Parameters.Add(Parameter(parameters, version, Entry.OriginalValues[version]));
             return command;
         }
 

@@ -61,6 +61,16 @@ public sealed class HttpApprovalChannel : IApprovalChannel, IDisposable
         await EnsureAsync(response);
     }
 
+    /// <summary>The lightest authenticated read (<see cref="RequestFloor"/>).</summary>
+    public async Task UnreadCountAsync(int member)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/notifications/unread-count");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _tokens[member]);
+        using var response = await _client.SendAsync(request);
+        await EnsureAsync(response);
+        await response.Content.ReadAsStringAsync();
+    }
+
     private static async Task EnsureAsync(HttpResponseMessage response)
     {
         if (!response.IsSuccessStatusCode)

@@ -196,6 +196,10 @@ public sealed class EndToEndRunner
             () => WebRuntimeCounters.ScrapeAsync(scraper), Environment.ProcessId, web.ProcessId);
         var (rss, peak) = web.Memory();
         Report(variant.Label("approvals-http"), result, pgbench, floor, 0.25);
+        var lightest = await RequestFloor.RunAsync(channel, members.Count, web.ProcessId, TimeSpan.FromSeconds(10));
+        _out.WriteLine($"  lightest API request for scale (GET unread-count, {members.Count} clients, 10 s): {lightest.PerSecond:F0}/s, " +
+                       $"web CPU {lightest.WebCpuMsPerRequest:F2} ms per request (an approval: {result.Cpu.ProcessMs[^1] / result.Approvals:F2} ms), " +
+                       $"p50 {lightest.P50Ms:F1} ms, p99 {lightest.P99Ms:F1} ms; load average {LoadAverage()}");
         _table.Add([$"memory: web process RSS after {variant.Label("approvals-http")}", $"{rss:F0} MB", $"peak {peak:F0} MB", "target < 400 MB"]);
         _verdicts.Add($"memory: {rss:F0} MB resident after {variant.Label("approvals-http")} (peak {peak:F0} MB) = {rss / 400:F2} × target 400 MB — {Stats.Met(rss < 400)}");
     }

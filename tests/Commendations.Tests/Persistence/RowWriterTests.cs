@@ -157,6 +157,21 @@ public class RowWriterTests(LifecycleHarness app) : IClassFixture<LifecycleHarne
         }
         check.ChangeTracker.Clear();
 
+        // There the context's SaveChanges is EF Core's, changes to tracked rows detected as ever (a changed column of a
+        // loaded notification, found only by comparing it with its snapshot).
+        var notification = new Notification(app.UserId(DemoAccounts.SteeringHead), "test", "Thư", "Thư", null, null, $"row-writer-{Guid.NewGuid()}", Now, "a@example.vn");
+        check.Notifications.Add(notification);
+        await check.SaveChangesAsync();
+        check.Database.AutoSavepointsEnabled = true;
+        await using (var transaction = await check.Database.BeginTransactionAsync())
+        {
+            notification.MarkEmailSent(Now.AddMinutes(1));
+            (await check.SaveChangesAsync()).Should().Be(1);
+            await transaction.CommitAsync();
+        }
+        await using (var reread = app.CreateDbContext())
+            (await reread.Notifications.AsNoTracking().SingleAsync(n => n.Id == notification.Id)).EmailSentAt.Should().Be(Now.AddMinutes(1));
+
         check.Outbox.Remove(await check.Outbox.SingleAsync(m => m.Id == message.Id));
         (await RowWriter.TryWriteAsync(check, CancellationToken.None)).Should().BeNull("deletions are EF Core's");
         (await check.SaveChangesAsync()).Should().Be(1);
