@@ -47,4 +47,17 @@ public class ConnectionStatementsTests
         statements.Prepared("SELECT next");
         statements.Next("SELECT 0").Should().Be(Step.RunAsIs, "dropped with the rest, it earns its place again");
     }
+
+    [Fact]
+    public void A_batch_of_single_statements_is_prepared_once_any_of_them_runs_a_second_time()
+    {
+        var statements = new ConnectionStatements();
+        statements.Next(["UPDATE a", "INSERT b"]).Should().Be(Step.RunAsIs, "each is on its first run");
+        statements.Next(["UPDATE a", "INSERT c"]).Should().Be(Step.Prepare, "UPDATE a runs a second time");
+        foreach (var sql in new[] { "UPDATE a", "INSERT c" })
+            statements.Prepared(sql);
+
+        statements.Next(["UPDATE a"]).Should().Be(Step.Prepare, "already prepared: Npgsql sends nothing");
+        statements.Next(["INSERT d"]).Should().Be(Step.RunAsIs, "a statement never seen is not prepared because another was");
+    }
 }
