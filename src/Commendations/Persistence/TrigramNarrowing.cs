@@ -32,7 +32,7 @@ public static class TrigramNarrowing
             return null;
         var trigrams = words.SelectMany(w => w.Trigrams).Distinct().ToArray();
         var rows = await db.Database.SqlQuery<TrigramFrequency>($"""
-            SELECT s.most_common_elem_freqs[cardinality(s.most_common_elems::text::text[]) + 1]::float8 AS "Cutoff",
+            SELECT s.most_common_elem_freqs[array_length(s.most_common_elem_freqs, 1) - 2]::float8 AS "Cutoff",
                    e.trigram AS "Trigram", e.frequency::float8 AS "Frequency"
             FROM pg_stats_ext_exprs s
             LEFT JOIN LATERAL unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e(trigram, frequency)
