@@ -80,7 +80,6 @@ public sealed class ListNominationsHandler(CommendationsDbContext db, ICurrentUs
             _ => query.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id),
         };
 
-        var (total, capped) = await Paging.CountAsync(query, request.Page, request.PageSize, cancellationToken);
         var items = await query
             .Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
             .Join(db.Units, n => n.UnitId, u => u.Id, (n, u) => new { n, UnitName = u.Name })
@@ -95,6 +94,7 @@ public sealed class ListNominationsHandler(CommendationsDbContext db, ICurrentUs
                 DefinitionVersion = i == null ? (int?)null : i.DefinitionVersion,
             })
             .ToListAsync(cancellationToken);
+        var (total, capped) = await Paging.CountAfterPageAsync(query, request.Page, request.PageSize, items.Count, cancellationToken);
         var definitions = await semantics.SetAsync(items.Where(r => r.DefinitionId is not null).Select(r => (r.DefinitionId!, r.DefinitionVersion!.Value)), cancellationToken);
         var named = items.Select(r => r.Item with { CurrentStepName = definitions.StepName(r.DefinitionId, r.DefinitionVersion, r.Item.CurrentStep) }).ToList();
         return new Page<NominationListItem>(named, request.Page, request.PageSize, total) { IsCountCapped = capped };
