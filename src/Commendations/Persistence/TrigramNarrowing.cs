@@ -57,7 +57,8 @@ public static class TrigramNarrowing
         var best = words
             .Where(w => w.Trigrams.Count > 0)
             .Select(w => (Word: w, Gain: all - w.Trigrams.Sum(frequency) - CandidateCostInEntries * w.Trigrams.Min(frequency)))
-            .MaxBy(x => x.Gain);
+            .OrderByDescending(x => x.Gain)
+            .FirstOrDefault();
         return best.Word is not null && best.Gain > 0 ? "%" + SearchText.Escape(best.Word.Fragment) + "%" : null;
     }
 

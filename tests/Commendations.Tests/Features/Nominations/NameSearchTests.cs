@@ -67,5 +67,6 @@ public class NameSearchTests(LifecycleHarness app) : IClassFixture<LifecycleHarn
         words[3].Trigrams.Should().BeEquivalentTo(["  7", " 77", "777"]);
         TrigramNarrowing.Choose(words, t => t.Contains('7') ? 0.001 : 1.0).Should().Be("% 77777%");
         TrigramNarrowing.Choose(words, _ => 0.2).Should().BeNull("no word is rare enough to pay for its candidates' recheck");
+        TrigramNarrowing.Choose([new SearchWord("x ", []), new SearchWord(" y ", [])], _ => 0).Should().BeNull("no word has a trigram to look up");
     }
 }
