@@ -14,9 +14,10 @@ public static class SearchText
 
     /// <summary>A contains-pattern for ILIKE with the LIKE wildcards of the text escaped (escape character: backslash).</summary>
     public static string? ContainsPattern(string? text) =>
-        string.IsNullOrWhiteSpace(text)
-            ? null
-            : "%" + text.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+        string.IsNullOrWhiteSpace(text) ? null : "%" + Escape(text.Trim()) + "%";
+
+    /// <summary>The text with the LIKE wildcards and the escape character escaped (escape character: backslash).</summary>
+    public static string Escape(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
     internal static void Map(ModelBuilder modelBuilder) =>
         modelBuilder.HasDbFunction(typeof(SearchText).GetMethod(nameof(Unaccent))!).HasName("f_unaccent").HasSchema(null);

@@ -20,4 +20,22 @@ public class PagingTests(DatabaseFixture database) : IClassFixture<DatabaseFixtu
         (await Paging.CountAsync(units, page: 1, pageSize: 2, default, limit: exact)).Should().Be((exact, false));
         (await Paging.CountAsync(units, page: 1, pageSize: 2, default)).Should().Be((exact, false), "below the default limit the count is exact");
     }
+
+    [Fact]
+    public async Task The_count_after_a_page_equals_the_count_whether_the_page_tells_it_or_the_query_runs_again()
+    {
+        await using var db = database.CreateDbContext();
+        var units = db.Units.AsNoTracking().OrderBy(u => u.Code);
+        var exact = await units.CountAsync();
+        const int pageSize = 4;
+        var lastPage = (exact + pageSize - 1) / pageSize;
+
+        foreach (var page in new[] { 1, 2, lastPage, lastPage + 1 })
+        {
+            var items = await units.Skip((page - 1) * pageSize).Take(pageSize).CountAsync();
+            (await Paging.CountAfterPageAsync(units, page, pageSize, items, default))
+                .Should().Be(await Paging.CountAsync(units, page, pageSize, default), $"page {page} of {lastPage}");
+        }
+        (await Paging.CountAfterPageAsync(units.Where(u => false), 1, pageSize, 0, default)).Should().Be((0, false));
+    }
 }
