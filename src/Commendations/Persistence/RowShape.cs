@@ -52,7 +52,7 @@ internal sealed class RowShape
 
     public string InsertSql { get; private set; } = "";
 
-    public string Returning => RowVersion is null ? "1" : Quote(RowVersion.GetColumnName());
+    private string Returning => RowVersion is null ? "1" : Quote(RowVersion.GetColumnName());
 
     /// <summary>An UPDATE of the columns in <paramref name="mask"/>, by key (and row version): one text per set of columns.</summary>
     public string UpdateSql(ulong mask) => _updates.GetOrAdd(mask, m =>

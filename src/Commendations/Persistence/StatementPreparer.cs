@@ -81,30 +81,14 @@ public sealed class StatementPreparer : DbCommandInterceptor
         if (command is not NpgsqlCommand { CommandType: CommandType.Text, Connection: { State: ConnectionState.Open } connection } npgsql
             || eventData.CommandSource == CommandSource.Migrations)
             return;
-        var statements = StatementsOf(connection);
         var sql = npgsql.CommandText;
-        var step = statements.Next(sql);
-        if (step == ConnectionStatements.Step.RunAsIs)
-            return;
-        try
+        await PrepareAsync(connection, [sql], async () =>
         {
-            if (step == ConnectionStatements.Step.DropAllThenPrepare)
-            {
-                // Npgsql offers only a synchronous DEALLOCATE ALL; it runs when a connection's budget is full, rarely.
-                connection.UnprepareAll();
-                statements.DroppedAll();
-            }
             if (async)
                 await npgsql.PrepareAsync(cancellationToken);
             else
                 npgsql.Prepare();
-            statements.Prepared(sql);
-        }
-        catch (PostgresException)
-        {
-            // Refused (say, in a transaction already aborted): nothing was recorded as prepared, and the execution that
-            // follows meets the same refusal and reports it the usual way.
-        }
+        });
     }
 
     /// <summary>
@@ -115,8 +99,14 @@ public sealed class StatementPreparer : DbCommandInterceptor
     {
         if (batch.Connection is not { State: ConnectionState.Open } connection)
             return;
-        var statements = StatementsOf(connection);
         var texts = batch.BatchCommands.Cast<NpgsqlBatchCommand>().Select(c => c.CommandText).ToList();
+        await PrepareAsync(connection, texts, () => batch.PrepareAsync(cancellationToken));
+    }
+
+    /// <summary>Prepares <paramref name="texts"/> with <paramref name="prepare"/> when the connection's bookkeeping says to.</summary>
+    private async Task PrepareAsync(NpgsqlConnection connection, IReadOnlyList<string> texts, Func<Task> prepare)
+    {
+        var statements = StatementsOf(connection);
         var step = statements.Next(texts);
         if (step == ConnectionStatements.Step.RunAsIs)
             return;
@@ -124,16 +114,18 @@ public sealed class StatementPreparer : DbCommandInterceptor
         {
             if (step == ConnectionStatements.Step.DropAllThenPrepare)
             {
+                // Npgsql offers only a synchronous DEALLOCATE ALL; it runs when a connection's budget is full, rarely.
                 connection.UnprepareAll();
                 statements.DroppedAll();
             }
-            await batch.PrepareAsync(cancellationToken);
+            await prepare();
             foreach (var sql in texts)
                 statements.Prepared(sql);
         }
         catch (PostgresException)
         {
-            // As for a single statement: nothing recorded, and the execution meets and reports the same refusal.
+            // Refused (say, in a transaction already aborted): nothing was recorded as prepared, and the execution that
+            // follows meets the same refusal and reports it the usual way.
         }
     }
 
