@@ -21,13 +21,11 @@
   /** The page's names of the step types (short, in the page's language), shown discreetly under a step's name. */
   var typeNames = {};
   function setTypeNames(names) { typeNames = names || {}; }
-  var OUTCOMES = {
-    sequentialApproval: ["approved", "returned", "rejected"],
-    parallelApproval: ["approved", "returned", "rejected"],
-    vote: ["passed", "failed", "noQuorum"],
-    parallel: ["approved", "returned", "rejected"],
-    subRoute: ["awarded", "rejected", "withdrawn"]
-  };
+  /** The outcomes each step type routes under "transitions", from the engine's catalogue (the page's #step-outcomes). */
+  var OUTCOMES = (function () {
+    var data = document.getElementById("step-outcomes");
+    return data ? JSON.parse(data.textContent) : {};
+  })();
 
   /** Every outgoing connection of a step: { slot, label, target }. */
   function outgoing(step) {
@@ -44,7 +42,7 @@
       case "vote":
       case "parallel":
       case "subRoute":
-        OUTCOMES[step.type].forEach(function (o) {
+        (OUTCOMES[step.type] || []).forEach(function (o) {
           if (step.transitions && step.transitions[o]) out.push({ slot: "transitions." + o, label: outcomeNames[o] || o, target: step.transitions[o] });
         });
         break;
